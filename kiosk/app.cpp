@@ -1,0 +1,513 @@
+// [SECTION] the application state
+// [SECTION] effects: the flow's effects against the journal
+// [SECTION] one frame
+// [SECTION] script driver
+// [SECTION] set-up and main loop
+#include "kiosk/app.hpp"
+#include "content/pack_loader.hpp"
+#include "kiosk/log.hpp"
+#include "kiosk/screens.hpp"
+#include "kiosk/screenshot.hpp"
+#include "kiosk/script.hpp"
+#include "sync/journal.hpp"
+#include "sync/uuid.hpp"
+#include "widgets/registry.hpp"
+#include "widgets/theme.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace kiosk {
+
+//-----------------------------------------------------------------------------
+// [SECTION] the application state
+//-----------------------------------------------------------------------------
+
+namespace {
+
+bool g_input_seen = false; // set by GLFW callbacks: something happened, draw
+
+int64_t WallMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+struct App {
+    KioskOptions Opts;
+    content::Pack Pack;
+    std::unique_ptr<wsync::Journal> Journal;
+    FlowContext Flow;
+    FlowState State;
+    widgets::Theme Theme;
+    GLFWwindow* Window = nullptr;
+    ImVec2 Display{1920, 1080};
+
+    // The clock: real time, or virtual under a script (advanced only by `wait`).
+    bool VirtualClock = false;
+    double VirtualNow = 0.0;
+    std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+
+    // Under a script the pointer is ours, not the mouse's.
+    bool ScriptPointer = false;
+    ImVec2 PointerPos{-FLT_MAX, -FLT_MAX};
+    bool PointerDown = false;
+
+    std::string PendingScreenshot;
+    std::string ScreenshotError;
+    std::vector<std::string> CommittedUnseen; // answers committed since the last frame
+    std::string LastShown;                    // screen (and question) of the last frame, for --trace
+    int Frames = 0;
+
+    double Now() const {
+        if (VirtualClock)
+            return VirtualNow;
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    }
+    void Trace(const std::string& line) {
+        if (!Opts.Trace)
+            return;
+        fputs((line + "\n").c_str(), stdout);
+        fflush(stdout); // a test may kill us right after: the line must be out
+    }
+    void Dispatch(Action a);
+    void RunEffect(const Effect& e);
+    void Frame();
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] effects: the flow's effects against the journal
+//-----------------------------------------------------------------------------
+
+void App::Dispatch(Action a) {
+    if (a.Kind == ActionKind::Start)
+        a.Value = wsync::NewUuidV4(); // ids are made here, at the edge, so the flow stays pure
+    std::vector<Effect> effects;
+    State = Step(Flow, State, a, Now(), &effects);
+    for (const Effect& e : effects)
+        RunEffect(e);
+}
+
+void App::RunEffect(const Effect& e) {
+    switch (e.Kind) {
+    case EffectKind::CommitAnswer: {
+        wsync::AnswerRecord rec;
+        rec.SessionId = e.SessionId;
+        rec.PackId = Pack.Id;
+        rec.PackVersion = Pack.Version;
+        rec.QuestionId = e.QuestionId;
+        rec.Value = e.Value;
+        rec.Lang = e.Lang;
+        rec.AnsweredAtMs = WallMs();
+        wsync::CommittedAnswer done;
+        std::string error;
+        if (Journal->Commit(rec, &done, &error)) {
+            Trace("committed " + done.Id + " " + std::to_string(done.Seq));
+            CommittedUnseen.push_back(done.Id);
+            Dispatch({ActionKind::Committed, {}});
+        } else {
+            Log(error);
+            Dispatch({ActionKind::CommitFailed, error});
+        }
+        break;
+    }
+    case EffectKind::EndSession:
+        break; // nothing of the visit is kept in memory; the journal already has its answers
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] one frame
+//-----------------------------------------------------------------------------
+
+void App::Frame() {
+    Dispatch({ActionKind::Tick, {}});
+
+    ImGuiIO& io = ImGui::GetIO();
+    if (Window) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        Display = io.DisplaySize;
+    } else {
+        io.DisplaySize = Display;
+        io.DeltaTime = 1.0f / 60.0f;
+    }
+    if (ScriptPointer) {
+        io.MousePos = PointerPos;
+        io.MouseDown[0] = PointerDown;
+    }
+
+    ImGui::NewFrame();
+    widgets::BeginRecord();
+    std::vector<Action> actions;
+    ScreenContext sc{&Flow, &Theme, Display, Now()};
+    DrawScreen(sc, State, &actions);
+    ImGui::Render();
+
+    if (Window) {
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(Window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(Theme.Background);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!PendingScreenshot.empty()) {
+            if (!WriteScreenshotPng(PendingScreenshot, fb_w, fb_h, &ScreenshotError) && ScreenshotError.empty())
+                ScreenshotError = "cannot write the screenshot";
+            PendingScreenshot.clear();
+        }
+        glfwSwapBuffers(Window);
+    }
+    Frames++;
+
+    // What a person now sees, for tests: the screen, and every answer whose next
+    // screen has been drawn (the promise: nothing thanked is lost).
+    std::string shown = ScreenName(State.Screen);
+    if (State.Screen == Screen::Question)
+        if (const content::Question* q = CurrentQuestion(Flow, State))
+            shown += " " + q->Id;
+    if (shown != LastShown)
+        Trace("screen " + shown);
+    LastShown = shown;
+    for (const std::string& id : CommittedUnseen)
+        Trace("shown " + id);
+    CommittedUnseen.clear();
+
+    for (const Action& a : actions)
+        Dispatch(a);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] script driver
+//-----------------------------------------------------------------------------
+
+std::string TargetList(const widgets::FrameRecord& rec) {
+    std::string s;
+    for (const widgets::Target& t : rec.Targets)
+        s += (s.empty() ? "" : ", ") + t.Id;
+    return s.empty() ? "none" : s;
+}
+
+// Runs one script line; false and a reason when it fails.
+bool RunLine(App& app, const ScriptLine& line, std::string* why) {
+    const widgets::FrameRecord& rec = widgets::Record();
+    const std::string screen = ScreenName(app.State.Screen);
+    switch (line.Command) {
+    case ScriptCommand::Tap: {
+        const widgets::Target* t = widgets::FindTarget(rec, line.Arg);
+        if (!t) {
+            *why = "no touch target '" + line.Arg + "' on the " + screen + " screen (there are: " + TargetList(rec) + ")";
+            return false;
+        }
+        // Move, press, release (a tap fires on release), then one frame to draw the result.
+        app.ScriptPointer = true;
+        app.PointerPos = t->Center();
+        app.PointerDown = false;
+        app.Frame();
+        app.PointerDown = true;
+        app.Frame();
+        app.PointerDown = false;
+        app.Frame();
+        app.PointerPos = ImVec2(-FLT_MAX, -FLT_MAX); // a finger leaves no hover behind
+        app.Frame();
+        return true;
+    }
+    case ScriptCommand::Wait: {
+        const double end = app.VirtualNow + line.Seconds;
+        // Stop at every timer on the way, as real time would.
+        for (int guard = 0; guard < 10000; guard++) {
+            double d = NextDeadline(app.Flow, app.State);
+            if (!(d <= end))
+                break;
+            app.VirtualNow = std::max(app.VirtualNow, d + 1e-6);
+            app.Frame();
+        }
+        app.VirtualNow = std::max(app.VirtualNow, end);
+        app.Frame();
+        return true;
+    }
+    case ScriptCommand::ExpectScreen:
+        if (screen != line.Arg) {
+            *why = "expected the " + line.Arg + " screen, but the " + screen + " screen shows";
+            return false;
+        }
+        return true;
+    case ScriptCommand::ExpectText:
+        if (!widgets::HasText(rec, line.Arg)) {
+            *why = "the text '" + line.Arg + "' is not visible on the " + screen + " screen";
+            return false;
+        }
+        return true;
+    case ScriptCommand::Targets:
+        for (const widgets::Target& t : rec.Targets)
+            printf("%s\t%s\n", t.Id.c_str(), t.Label.c_str());
+        fflush(stdout);
+        return true;
+    case ScriptCommand::Screenshot:
+        if (!app.Window) {
+            *why = "a screenshot needs a window: run without --headless (under xvfb-run where there is no display)";
+            return false;
+        }
+        app.PendingScreenshot = line.Arg;
+        app.ScreenshotError.clear();
+        app.Frame();
+        if (!app.ScreenshotError.empty()) {
+            *why = app.ScreenshotError;
+            return false;
+        }
+        return true;
+    case ScriptCommand::Type:
+        *why = "'type' needs the on-screen keyboard, which this version of Wijkstem does not have yet";
+        return false;
+    }
+    return true;
+}
+
+int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string& path) {
+    app.Frame(); // the first frame, so targets exist
+    for (const ScriptLine& line : lines) {
+        std::string why;
+        if (app.Window && glfwWindowShouldClose(app.Window)) {
+            fprintf(stderr, "%s:%d: the window was closed\n", path.c_str(), line.Number);
+            return 1;
+        }
+        if (!RunLine(app, line, &why)) {
+            fprintf(stderr, "%s:%d: %s\n", path.c_str(), line.Number, why.c_str());
+            return 1;
+        }
+        if (app.Window)
+            glfwPollEvents();
+    }
+    return 0;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] set-up and main loop
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void OnCursor(GLFWwindow*, double, double) { g_input_seen = true; }
+void OnButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
+void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
+void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
+void OnFocus(GLFWwindow*, int) { g_input_seen = true; }
+void OnRefresh(GLFWwindow*) { g_input_seen = true; }
+void OnResize(GLFWwindow*, int, int) { g_input_seen = true; }
+void OnGlfwError(int code, const char* text) { Log("GLFW error " + std::to_string(code) + ": " + text); }
+
+// 1. GLFW window  2. GL context  3. input callbacks (before ImGui's, which chain to them)
+bool OpenWindow(App& app, float* px_per_mm, std::string* error) {
+    glfwSetErrorCallback(OnGlfwError);
+    if (!glfwInit()) {
+        *error = "cannot open a window: no display (set DISPLAY, or run under xvfb-run)";
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    int w = app.Opts.WindowW, h = app.Opts.WindowH;
+    bool fullscreen = w <= 0 || h <= 0;
+    if (fullscreen) {
+        if (!mode) {
+            *error = "cannot find a monitor for full screen (try --windowed 1920x1080)";
+            return false;
+        }
+        w = mode->width;
+        h = mode->height;
+    }
+    app.Window = glfwCreateWindow(w, h, "Wijkstem", fullscreen ? monitor : nullptr, nullptr);
+    if (!app.Window) {
+        *error = "cannot open a window with OpenGL 3";
+        return false;
+    }
+    glfwMakeContextCurrent(app.Window);
+    glfwSwapInterval(1);
+
+    // The screen's real size in millimetres decides how big a touch target must be.
+    int mm_w = 0, mm_h = 0;
+    if (monitor && mode) {
+        glfwGetMonitorPhysicalSize(monitor, &mm_w, &mm_h);
+        if (mm_w > 0)
+            *px_per_mm = float(mode->width) / float(mm_w);
+    }
+
+    glfwSetCursorPosCallback(app.Window, OnCursor);
+    glfwSetMouseButtonCallback(app.Window, OnButton);
+    glfwSetKeyCallback(app.Window, OnKey);
+    glfwSetCharCallback(app.Window, OnChar);
+    glfwSetWindowFocusCallback(app.Window, OnFocus);
+    glfwSetWindowRefreshCallback(app.Window, OnRefresh);
+    glfwSetFramebufferSizeCallback(app.Window, OnResize);
+    return true;
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    return true;
+}
+
+// Waits for input or the next timer, then says how many frames to draw.
+int WaitForWork(App& app) {
+    double now = app.Now();
+    double deadline = NextDeadline(app.Flow, app.State);
+    if (app.State.Screen == Screen::StillThere) // the countdown text changes every second
+        deadline = std::min(deadline, now + (1.0 - std::fmod(now - app.State.ScreenSince, 1.0)));
+    double timeout = std::clamp(deadline - now, 0.0, 3600.0);
+    g_input_seen = false;
+    if (timeout > 0.0)
+        glfwWaitEventsTimeout(timeout);
+    else
+        glfwPollEvents();
+    // ImGui needs a few frames after input to settle (press, release, the new screen).
+    if (g_input_seen)
+        return 3;
+    return app.Now() >= deadline - 1e-3 ? 1 : 0;
+}
+
+} // namespace
+
+int RunKiosk(const KioskOptions& opts) {
+    App app;
+    app.Opts = opts;
+
+    // 1. Content: a broken pack is refused with its problems, never a crash.
+    content::LoadResult loaded = content::LoadPack(opts.ContentDir);
+    if (!loaded.Ok()) {
+        for (const content::Problem& p : loaded.Problems)
+            fprintf(stderr, "%s\n", p.Format().c_str());
+        fprintf(stderr, "wijkstem: the content pack in %s has %zu problem(s); the kiosk does not start\n",
+                opts.ContentDir.c_str(), loaded.Problems.size());
+        return 1;
+    }
+    app.Pack = std::move(loaded.Pack);
+    app.Flow.Pack = &app.Pack;
+    app.Flow.Config = opts.Flow;
+
+    // 2. The journal.
+    std::string error;
+    if (!wsync::MakeDirs(opts.DataDir, &error)) {
+        Log(error);
+        return 1;
+    }
+    SetLogFile(opts.DataDir + "/kiosk.log");
+    app.Journal = wsync::Journal::Open(wsync::JournalPath(opts.DataDir), &error);
+    if (!app.Journal) {
+        Log(error);
+        return 1;
+    }
+
+    // 3. The script, if any: read and checked whole before anything runs.
+    std::vector<ScriptLine> script;
+    if (!opts.ScriptPath.empty()) {
+        std::string text;
+        if (!ReadFile(opts.ScriptPath, &text)) {
+            fprintf(stderr, "wijkstem: cannot read the script %s\n", opts.ScriptPath.c_str());
+            return 1;
+        }
+        if (!ParseScript(text, &script, &error)) {
+            fprintf(stderr, "%s:%s\n", opts.ScriptPath.c_str(), error.substr(4).c_str()); // "line N: x" -> "FILE:N: x"
+            return 1;
+        }
+        app.VirtualClock = true;
+    } else if (opts.Headless) {
+        fprintf(stderr, "wijkstem: --headless needs --script FILE (with no window nobody can tap)\n");
+        return 1;
+    }
+
+    // 4. Window (or none), ImGui, fonts.
+    float px_per_mm = opts.Dpi > 0 ? opts.Dpi / 25.4f : 0.0f;
+    if (!opts.Headless) {
+        float monitor_px_per_mm = 0.0f;
+        if (!OpenWindow(app, &monitor_px_per_mm, &error)) {
+            Log(error);
+            glfwTerminate();
+            return 1;
+        }
+        if (px_per_mm <= 0)
+            px_per_mm = monitor_px_per_mm;
+    } else {
+        if (opts.WindowW > 0 && opts.WindowH > 0)
+            app.Display = ImVec2(float(opts.WindowW), float(opts.WindowH));
+        if (px_per_mm <= 0)
+            px_per_mm = 96.0f / 25.4f;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // no state carried between runs
+    io.LogFilename = nullptr;
+    if (app.Window) {
+        ImGui_ImplGlfw_InitForOpenGL(app.Window, true);
+        ImGui_ImplOpenGL3_Init("#version 130");
+        int w = 0, h = 0;
+        glfwGetWindowSize(app.Window, &w, &h);
+        app.Display = ImVec2(float(w), float(h));
+    }
+    app.Theme = widgets::MakeTheme(app.Display.x, app.Display.y, px_per_mm);
+    if (!widgets::LoadFonts(&app.Theme, &error)) {
+        Log(error);
+        return 1;
+    }
+    if (!app.Window) {
+        unsigned char* pixels = nullptr;
+        int tw = 0, th = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th); // a built atlas, as a renderer would ask
+    }
+    widgets::ApplyStyle(app.Theme);
+    app.State = InitialState(app.Flow, opts.Lang, app.Now());
+
+    // 5. Run: the script, or the event-driven loop.
+    int status = 0;
+    if (!opts.ScriptPath.empty()) {
+        status = RunScript(app, script, opts.ScriptPath);
+    } else {
+        int frames = 2; // the first frame, and one to settle its layout
+        while (!glfwWindowShouldClose(app.Window)) {
+            if (frames > 0) {
+                app.Frame();
+                frames--;
+                glfwPollEvents();
+                if (g_input_seen) {
+                    g_input_seen = false;
+                    frames = std::max(frames, 3);
+                }
+            } else {
+                frames = WaitForWork(app);
+            }
+        }
+    }
+
+    // 6. Clean-up, in reverse order.
+    if (app.Window) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+    }
+    ImGui::DestroyContext();
+    if (app.Window) {
+        glfwDestroyWindow(app.Window);
+        glfwTerminate();
+    }
+    return status;
+}
+
+} // namespace kiosk

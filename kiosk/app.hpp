@@ -1,0 +1,28 @@
+// The kiosk application: set-up, the event-driven main loop (a window with GLFW and
+// OpenGL, or headless frames with no window and no GL), the effects that talk to the
+// journal, and the script driver.
+#pragma once
+#include "kiosk/flow.hpp"
+
+#include <string>
+
+namespace kiosk {
+
+struct KioskOptions {
+    std::string ContentDir;
+    std::string DataDir;
+    std::string Lang;
+    std::string ScriptPath;
+    int WindowW = 0; // 0: full screen on the primary monitor
+    int WindowH = 0;
+    bool Headless = false; // no window, no GL, a virtual clock; needs a script
+    bool Trace = false;    // print screens and committed answers on stdout (for tests)
+    float Dpi = 0.0f;      // 0: from the monitor (headless: 96)
+    FlowConfig Flow;
+};
+
+// Runs the kiosk until its window closes or its script ends. Returns the exit status:
+// 0, or 1 when the pack or journal cannot be used or a script line failed.
+int RunKiosk(const KioskOptions& opts);
+
+} // namespace kiosk

@@ -1,0 +1,203 @@
+#include "kiosk/cli.hpp"
+#include "content/pack_loader.hpp"
+#include "kiosk/app.hpp"
+#include "sync/journal.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#ifndef WIJKSTEM_DEFAULT_CONTENT
+#define WIJKSTEM_DEFAULT_CONTENT "content/packs/gronings-model"
+#endif
+
+namespace kiosk {
+
+namespace {
+
+const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
+
+  wijkstem [options]                 run the kiosk full screen on the bundled pack
+  wijkstem check-content DIR         validate a content pack; exit 1 on any problem
+  wijkstem status [--json]           device id, answers stored, waiting for sync
+
+Options (before or after the command):
+  --content DIR      content pack folder (default: the bundled Gronings model pack)
+  --data DIR         where the journal lives (default: $XDG_DATA_HOME/wijkstem)
+  --windowed WxH     a window instead of full screen, e.g. --windowed 1280x720
+  --lang CODE        the language the kiosk starts in (default: the pack's first)
+  --headless         no window and no GL; needs --script
+  --script FILE      drive the kiosk from a script, then exit (0 iff every line held)
+  --trace            print screens and committed answers on stdout (for tests)
+  --dpi N            the screen's dots per inch (default: from the monitor)
+  --idle-timeout S   seconds without input before "Bent u er nog?" (default 60)
+  --json             (status) print JSON
+)";
+
+struct Args {
+    std::vector<std::string> Positional;
+    KioskOptions Kiosk;
+    bool Json = false;
+    bool Help = false;
+};
+
+bool ParseNumber(const std::string& s, double* out) {
+    char* end = nullptr;
+    *out = strtod(s.c_str(), &end);
+    return end != s.c_str() && *end == '\0';
+}
+
+bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
+    for (int i = 1; i < argc; i++) {
+        std::string arg = argv[i];
+        auto value = [&](std::string* out) {
+            if (i + 1 >= argc) {
+                *error = arg + " needs a value";
+                return false;
+            }
+            *out = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (arg == "--help" || arg == "-h") {
+            a->Help = true;
+        } else if (arg == "--content") {
+            if (!value(&a->Kiosk.ContentDir)) return false;
+        } else if (arg == "--data") {
+            if (!value(&a->Kiosk.DataDir)) return false;
+        } else if (arg == "--lang") {
+            if (!value(&a->Kiosk.Lang)) return false;
+        } else if (arg == "--script") {
+            if (!value(&a->Kiosk.ScriptPath)) return false;
+        } else if (arg == "--headless") {
+            a->Kiosk.Headless = true;
+        } else if (arg == "--trace") {
+            a->Kiosk.Trace = true;
+        } else if (arg == "--json") {
+            a->Json = true;
+        } else if (arg == "--windowed") {
+            if (!value(&v)) return false;
+            if (sscanf(v.c_str(), "%dx%d", &a->Kiosk.WindowW, &a->Kiosk.WindowH) != 2 || a->Kiosk.WindowW < 320 ||
+                a->Kiosk.WindowH < 240) {
+                *error = "--windowed needs a size like 1920x1080 (at least 320x240), not '" + v + "'";
+                return false;
+            }
+        } else if (arg == "--dpi") {
+            double d = 0;
+            if (!value(&v)) return false;
+            if (!ParseNumber(v, &d) || d < 20 || d > 1000) {
+                *error = "--dpi needs a number between 20 and 1000, not '" + v + "'";
+                return false;
+            }
+            a->Kiosk.Dpi = float(d);
+        } else if (arg == "--idle-timeout") {
+            double d = 0;
+            if (!value(&v)) return false;
+            if (!ParseNumber(v, &d) || d < 5) {
+                *error = "--idle-timeout needs a number of seconds (at least 5), not '" + v + "'";
+                return false;
+            }
+            a->Kiosk.Flow.IdleTimeout = d;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            *error = "unknown option " + arg;
+            return false;
+        } else {
+            a->Positional.push_back(arg);
+        }
+    }
+    if (a->Kiosk.ContentDir.empty())
+        a->Kiosk.ContentDir = WIJKSTEM_DEFAULT_CONTENT;
+    if (a->Kiosk.DataDir.empty())
+        a->Kiosk.DataDir = wsync::DefaultDataDir();
+    return true;
+}
+
+int CheckContent(const std::string& dir) {
+    content::LoadResult r = content::LoadPack(dir);
+    for (const content::Problem& p : r.Problems)
+        printf("%s\n", p.Format().c_str());
+    if (!r.Ok()) {
+        fprintf(stderr, "%zu problem(s) in %s\n", r.Problems.size(), dir.c_str());
+        return 1;
+    }
+    size_t questions = 0;
+    for (const content::Poll& p : r.Pack.Polls)
+        questions += p.Questions.size();
+    printf("%s %s: %zu poll(s), %zu question(s), languages:", r.Pack.Id.c_str(), r.Pack.Version.c_str(),
+           r.Pack.Polls.size(), questions);
+    for (const std::string& l : r.Pack.Languages)
+        printf(" %s", l.c_str());
+    printf(" - no problems\n");
+    return 0;
+}
+
+int Status(const Args& a) {
+    std::string error;
+    if (!wsync::MakeDirs(a.Kiosk.DataDir, &error)) {
+        fprintf(stderr, "wijkstem: %s\n", error.c_str());
+        return 1;
+    }
+    auto journal = wsync::Journal::Open(wsync::JournalPath(a.Kiosk.DataDir), &error);
+    wsync::JournalStatus st;
+    if (!journal || !journal->Status(&st, &error)) {
+        fprintf(stderr, "wijkstem: %s\n", error.c_str());
+        return 1;
+    }
+    if (a.Json) {
+        nlohmann::json j;
+        j["device_id"] = st.DeviceId;
+        j["answers"] = st.Answers;
+        j["sessions"] = st.Sessions;
+        j["waiting"] = st.Waiting;
+        j["last_sync"] = st.LastSync.empty() ? nlohmann::json() : nlohmann::json(st.LastSync);
+        j["last_sync_error"] = st.LastSyncError.empty() ? nlohmann::json() : nlohmann::json(st.LastSyncError);
+        printf("%s\n", j.dump(2).c_str());
+        return 0;
+    }
+    printf("device:       %s\n", st.DeviceId.c_str());
+    printf("answers:      %lld in %lld visit(s)\n", (long long)st.Answers, (long long)st.Sessions);
+    printf("waiting:      %lld not yet at a store\n", (long long)st.Waiting);
+    printf("last sync:    %s\n", st.LastSync.empty() ? "never" : st.LastSync.c_str());
+    if (!st.LastSyncError.empty())
+        printf("last error:   %s\n", st.LastSyncError.c_str());
+    return 0;
+}
+
+} // namespace
+
+int Main(int argc, char** argv) {
+    Args a;
+    std::string error;
+    if (!ParseArgs(argc, argv, &a, &error)) {
+        fprintf(stderr, "wijkstem: %s\n\n%s", error.c_str(), kUsage);
+        return 2;
+    }
+    if (a.Help) {
+        printf("%s", kUsage);
+        return 0;
+    }
+    const std::string cmd = a.Positional.empty() ? "" : a.Positional[0];
+    auto want_args = [&](size_t n) {
+        if (a.Positional.size() == n + 1)
+            return true;
+        fprintf(stderr, "wijkstem: '%s' takes %zu argument(s)\n\n%s", cmd.c_str(), n, kUsage);
+        return false;
+    };
+    if (cmd.empty())
+        return RunKiosk(a.Kiosk);
+    if (cmd == "check-content")
+        return want_args(1) ? CheckContent(a.Positional[1]) : 2;
+    if (cmd == "status")
+        return want_args(0) ? Status(a) : 2;
+    if (cmd == "enroll" || cmd == "sync" || cmd == "export") {
+        fprintf(stderr, "wijkstem: '%s' is not available yet in this version (see the sync issue)\n", cmd.c_str());
+        return 2;
+    }
+    fprintf(stderr, "wijkstem: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+    return 2;
+}
+
+} // namespace kiosk

@@ -1,0 +1,3 @@
+#include "kiosk/cli.hpp"
+
+int main(int argc, char** argv) { return kiosk::Main(argc, argv); }

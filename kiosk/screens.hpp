@@ -1,0 +1,27 @@
+// The screens: functions of (flow state) that draw with the touch widgets and return
+// actions. They hold no state of their own and never touch the journal.
+#pragma once
+#include "kiosk/flow.hpp"
+#include "widgets/theme.hpp"
+
+#include <imgui.h>
+
+#include <vector>
+
+namespace kiosk {
+
+struct ScreenContext {
+    const FlowContext* Flow = nullptr;
+    const widgets::Theme* Theme = nullptr;
+    ImVec2 Display;
+    double Now = 0.0;
+};
+
+// Draws the current screen into one full-screen ImGui window (between NewFrame and
+// Render) and appends what the resident did to *actions.
+void DrawScreen(const ScreenContext& ctx, const FlowState& state, std::vector<Action>* actions);
+
+// "Vraag {n} van {total}" -> "Vraag 2 van 4".
+std::string FillTemplate(std::string text, std::string_view key, const std::string& value);
+
+} // namespace kiosk

@@ -1,0 +1,9 @@
+// Writes the current OpenGL back buffer as a PNG (stb_image_write).
+#pragma once
+#include <string>
+
+namespace kiosk {
+
+bool WriteScreenshotPng(const std::string& path, int width, int height, std::string* error);
+
+} // namespace kiosk

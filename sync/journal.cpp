@@ -1,0 +1,285 @@
+#include "sync/journal.hpp"
+#include "sync/uuid.hpp"
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <sys/stat.h>
+
+namespace wsync { // not "sync": that is a POSIX function in <unistd.h>
+
+namespace {
+
+// Each entry moves the schema one version up. Never edit a shipped entry: add one.
+const char* const kMigrations[] = {
+    // 0 -> 1
+    R"sql(
+    CREATE TABLE device (
+        id              TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        last_seq        INTEGER NOT NULL DEFAULT 0,
+        last_sync       TEXT,
+        last_sync_error TEXT
+    );
+    CREATE TABLE sessions (
+        id           TEXT PRIMARY KEY,
+        started_at   TEXT NOT NULL,
+        pack_id      TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        lang         TEXT NOT NULL
+    );
+    CREATE TABLE answers (
+        seq          INTEGER PRIMARY KEY,   -- the device's sequence number, no gaps
+        id           TEXT NOT NULL UNIQUE,  -- UUIDv7
+        session_id   TEXT NOT NULL REFERENCES sessions(id),
+        pack_id      TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        question_id  TEXT NOT NULL,
+        value        TEXT NOT NULL,
+        answered_at  TEXT NOT NULL,
+        synced_at    TEXT                   -- NULL until a store acknowledged it
+    );
+    CREATE INDEX answers_waiting ON answers(seq) WHERE synced_at IS NULL;
+    )sql",
+};
+constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+static_assert(kMigrationCount == Journal::kSchemaVersion);
+
+std::string Iso8601(int64_t unix_ms) {
+    time_t secs = time_t(unix_ms / 1000);
+    struct tm tm;
+    gmtime_r(&secs, &tm);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec, int(unix_ms % 1000));
+    return buf;
+}
+
+int64_t NowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+bool Exec(sqlite3* db, const char* sql, std::string* error) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = msg ? msg : sqlite3_errmsg(db);
+    sqlite3_free(msg);
+    return false;
+}
+
+int64_t QueryInt(sqlite3* db, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+std::string ColumnText(sqlite3_stmt* st, int col) {
+    const unsigned char* t = sqlite3_column_text(st, col);
+    return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+void Bind(sqlite3_stmt* st, int i, const std::string& s) {
+    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
+}
+
+// Rolls back unless Commit() succeeded (SQLiteCpp's Transaction guard).
+struct Transaction {
+    sqlite3* Db;
+    bool Done = false;
+    explicit Transaction(sqlite3* db) : Db(db) {}
+    ~Transaction() {
+        if (!Done)
+            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    bool Commit(std::string* error) {
+        Done = Exec(Db, "COMMIT", error);
+        return Done;
+    }
+};
+
+} // namespace
+
+std::string DefaultDataDir() {
+    if (const char* xdg = getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/wijkstem";
+    const char* home = getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/.local/share/wijkstem";
+}
+
+bool MakeDirs(const std::string& dir, std::string* error) {
+    for (size_t i = 1; i <= dir.size(); i++) {
+        if (i != dir.size() && dir[i] != '/')
+            continue;
+        std::string part = dir.substr(0, i);
+        if (mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) {
+            if (error)
+                *error = "cannot create folder " + part + ": " + strerror(errno);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string JournalPath(const std::string& data_dir) { return data_dir + "/journal.sqlite"; }
+
+std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* error) {
+    std::unique_ptr<Journal> j(new Journal());
+    auto fail = [&](const std::string& what) -> std::unique_ptr<Journal> {
+        if (error)
+            *error = "the journal " + path + " " + what;
+        return nullptr;
+    };
+    if (sqlite3_open_v2(path.c_str(), &j->Db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        return fail(std::string("cannot be opened: ") + (j->Db ? sqlite3_errmsg(j->Db) : "out of memory"));
+    sqlite3_busy_timeout(j->Db, 5000);
+    sqlite3_extended_result_codes(j->Db, 1);
+
+    std::string err;
+    // WAL + FULL: a commit that returned survives power loss (promise 1).
+    if (!Exec(j->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err))
+        return fail("cannot be used: " + err);
+
+    int64_t version = QueryInt(j->Db, "PRAGMA user_version");
+    if (version < 0)
+        return fail(std::string("is not a readable database: ") + sqlite3_errmsg(j->Db));
+    if (version > kSchemaVersion)
+        return fail("was made by a newer Wijkstem (schema " + std::to_string(version) + ", this one knows " +
+                    std::to_string(kSchemaVersion) + ")");
+    if (version < kSchemaVersion) {
+        if (!Exec(j->Db, "BEGIN IMMEDIATE", &err))
+            return fail("cannot be migrated: " + err);
+        Transaction tx(j->Db);
+        for (int v = int(version); v < kSchemaVersion; v++)
+            if (!Exec(j->Db, kMigrations[v], &err))
+                return fail("cannot be migrated to schema " + std::to_string(v + 1) + ": " + err);
+        if (!Exec(j->Db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(), &err))
+            return fail("cannot be migrated: " + err);
+        if (QueryInt(j->Db, "SELECT count(*) FROM device") == 0) {
+            std::string sql = "INSERT INTO device(id, created_at) VALUES('" + NewUuidV4() + "', '" +
+                              Iso8601(NowMs()) + "')";
+            if (!Exec(j->Db, sql.c_str(), &err))
+                return fail("cannot store the device id: " + err);
+        }
+        if (!tx.Commit(&err))
+            return fail("cannot be migrated: " + err);
+    }
+
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(j->Db, "SELECT id FROM device LIMIT 1", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        j->Device = ColumnText(st, 0);
+    sqlite3_finalize(st);
+    if (!IsUuid(j->Device))
+        return fail("has no valid device id");
+    if (!j->Prepare(&err))
+        return fail("cannot be used: " + err);
+    return j;
+}
+
+bool Journal::Prepare(std::string* error) {
+    struct {
+        sqlite3_stmt** Stmt;
+        const char* Sql;
+    } stmts[] = {
+        {&NextSeq, "UPDATE device SET last_seq = last_seq + 1 RETURNING last_seq"},
+        {&InsertSession, "INSERT OR IGNORE INTO sessions(id, started_at, pack_id, pack_version, lang) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5)"},
+        {&InsertAnswer, "INSERT INTO answers(seq, id, session_id, pack_id, pack_version, question_id, value, "
+                        "answered_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+    };
+    for (auto& s : stmts)
+        if (sqlite3_prepare_v3(Db, s.Sql, -1, SQLITE_PREPARE_PERSISTENT, s.Stmt, nullptr) != SQLITE_OK) {
+            *error = sqlite3_errmsg(Db);
+            return false;
+        }
+    return true;
+}
+
+Journal::~Journal() {
+    sqlite3_finalize(NextSeq);
+    sqlite3_finalize(InsertSession);
+    sqlite3_finalize(InsertAnswer);
+    sqlite3_close(Db);
+}
+
+bool Journal::Commit(const AnswerRecord& a, CommittedAnswer* out, std::string* error) {
+    std::string err;
+    auto fail = [&](const std::string& msg) {
+        if (error)
+            *error = "the answer could not be stored: " + msg;
+        return false;
+    };
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err))
+        return fail(err);
+    Transaction tx(Db);
+
+    sqlite3_reset(NextSeq);
+    if (sqlite3_step(NextSeq) != SQLITE_ROW)
+        return fail(sqlite3_errmsg(Db));
+    int64_t seq = sqlite3_column_int64(NextSeq, 0);
+    sqlite3_reset(NextSeq);
+
+    const std::string when = Iso8601(a.AnsweredAtMs);
+    sqlite3_reset(InsertSession);
+    Bind(InsertSession, 1, a.SessionId);
+    Bind(InsertSession, 2, when);
+    Bind(InsertSession, 3, a.PackId);
+    Bind(InsertSession, 4, a.PackVersion);
+    Bind(InsertSession, 5, a.Lang);
+    if (sqlite3_step(InsertSession) != SQLITE_DONE)
+        return fail(sqlite3_errmsg(Db));
+
+    const std::string id = NewUuidV7(a.AnsweredAtMs);
+    sqlite3_reset(InsertAnswer);
+    sqlite3_bind_int64(InsertAnswer, 1, seq);
+    Bind(InsertAnswer, 2, id);
+    Bind(InsertAnswer, 3, a.SessionId);
+    Bind(InsertAnswer, 4, a.PackId);
+    Bind(InsertAnswer, 5, a.PackVersion);
+    Bind(InsertAnswer, 6, a.QuestionId);
+    Bind(InsertAnswer, 7, a.Value);
+    Bind(InsertAnswer, 8, when);
+    if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
+        return fail(sqlite3_errmsg(Db));
+
+    if (!tx.Commit(&err))
+        return fail(err);
+    if (out) {
+        out->Id = id;
+        out->Seq = seq;
+    }
+    return true;
+}
+
+bool Journal::Status(JournalStatus* out, std::string* error) {
+    out->DeviceId = Device;
+    out->Answers = QueryInt(Db, "SELECT count(*) FROM answers");
+    out->Sessions = QueryInt(Db, "SELECT count(*) FROM sessions");
+    out->Waiting = QueryInt(Db, "SELECT count(*) FROM answers WHERE synced_at IS NULL");
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(Db, "SELECT last_sync, last_sync_error FROM device LIMIT 1", -1, &st, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        out->LastSync = ColumnText(st, 0);
+        out->LastSyncError = ColumnText(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0) {
+        if (error)
+            *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+} // namespace wsync

@@ -1,0 +1,74 @@
+// The journal: every answer a resident gives, stored on the device the moment it is
+// given (SQLite, WAL, synchronous=FULL), with a per-device sequence number made in the
+// same transaction. Knows nothing of ImGui; the kiosk reaches it through effects.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace wsync { // not "sync": that is a POSIX function in <unistd.h>
+
+struct AnswerRecord {
+    std::string SessionId;
+    std::string PackId;
+    std::string PackVersion;
+    std::string QuestionId;
+    std::string Value;
+    std::string Lang;
+    int64_t AnsweredAtMs = 0; // unix time, milliseconds
+};
+
+struct CommittedAnswer {
+    std::string Id; // UUIDv7
+    int64_t Seq = 0;
+};
+
+struct JournalStatus {
+    std::string DeviceId;
+    int64_t Answers = 0;
+    int64_t Sessions = 0;
+    int64_t Waiting = 0;    // not yet acknowledged by a store
+    std::string LastSync;   // ISO 8601, empty when never synced
+    std::string LastSyncError;
+};
+
+class Journal {
+public:
+    // Opens (creating and migrating as needed) the journal at path. nullptr and a
+    // message on failure.
+    static std::unique_ptr<Journal> Open(const std::string& path, std::string* error);
+    ~Journal();
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    // Stores one answer in one transaction. True only after COMMIT returned; on
+    // failure nothing is stored and *error says why.
+    bool Commit(const AnswerRecord& answer, CommittedAnswer* out, std::string* error);
+
+    bool Status(JournalStatus* out, std::string* error);
+    const std::string& DeviceId() const { return Device; }
+    sqlite3* Handle() { return Db; } // for tests and benchmarks
+
+    static constexpr int kSchemaVersion = 1;
+
+private:
+    Journal() = default;
+    bool Prepare(std::string* error);
+
+    sqlite3* Db = nullptr;
+    std::string Device;
+    sqlite3_stmt* NextSeq = nullptr;
+    sqlite3_stmt* InsertSession = nullptr;
+    sqlite3_stmt* InsertAnswer = nullptr;
+};
+
+// The default data folder: $XDG_DATA_HOME/wijkstem, else ~/.local/share/wijkstem.
+std::string DefaultDataDir();
+// Creates dir and its parents. False and a message on failure.
+bool MakeDirs(const std::string& dir, std::string* error);
+std::string JournalPath(const std::string& data_dir); // DIR/journal.sqlite
+
+} // namespace wsync

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Wijkstem needs, or says which apt-get line to run.
+# Everything comes from Debian: nothing is downloaded at build time.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libimgui-dev libglfw3-dev libgl-dev libfreetype-dev
+  libsqlite3-dev libstb-dev doctest-dev nlohmann-json3-dev
+  fonts-dejavu-core
+  xvfb xauth libgl1-mesa-dri sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]]; then
+  echo "Installing missing packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "Wijkstem needs these Debian packages. Run:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

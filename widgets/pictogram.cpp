@@ -1,0 +1,70 @@
+#include "widgets/pictogram.hpp"
+
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+void Smiley(ImDrawList* dl, ImVec2 c, float r, int level, ImU32 col) {
+    float line = std::max(2.0f, r * 0.09f);
+    dl->AddCircle(c, r, col, 48, line);
+    // Eyes
+    float ex = r * 0.35f, ey = r * 0.28f, er = r * 0.09f;
+    dl->AddCircleFilled(ImVec2(c.x - ex, c.y - ey), er, col, 16);
+    dl->AddCircleFilled(ImVec2(c.x + ex, c.y - ey), er, col, 16);
+    // Mouth: a parabola whose curvature goes from frown (1) to smile (5); the shape,
+    // not the colour, carries the meaning.
+    float curve = (float(level) - 3.0f) * 0.18f * r; // -0.36r .. +0.36r
+    float mw = r * 0.5f, my = c.y + r * 0.35f - (level < 3 ? -0.05f * r : 0.0f);
+    const int n = 16;
+    ImVec2 pts[n + 1];
+    for (int i = 0; i <= n; i++) {
+        float t = float(i) / n * 2.0f - 1.0f; // -1..1
+        pts[i] = ImVec2(c.x + t * mw, my + curve * (1.0f - t * t) - (level > 3 ? curve * 0.3f : 0.0f));
+    }
+    dl->AddPolyline(pts, n + 1, col, 0, line);
+    if (level == 1) { // worried brows: inner ends raised (lowered would read as angry)
+        dl->AddLine(ImVec2(c.x - ex - er * 2, c.y - ey - er * 1.8f), ImVec2(c.x - ex + er * 2, c.y - ey - er * 3.4f), col, line);
+        dl->AddLine(ImVec2(c.x + ex + er * 2, c.y - ey - er * 1.8f), ImVec2(c.x + ex - er * 2, c.y - ey - er * 3.4f), col, line);
+    }
+}
+
+} // namespace
+
+void DrawPictogram(ImDrawList* dl, Pictogram p, ImVec2 min, float size, ImU32 col) {
+    ImVec2 c(min.x + size * 0.5f, min.y + size * 0.5f);
+    float r = size * 0.45f;
+    float line = std::max(3.0f, size * 0.09f);
+    switch (p) {
+    case Pictogram::None: return;
+    case Pictogram::Smiley1: Smiley(dl, c, r, 1, col); return;
+    case Pictogram::Smiley2: Smiley(dl, c, r, 2, col); return;
+    case Pictogram::Smiley3: Smiley(dl, c, r, 3, col); return;
+    case Pictogram::Smiley4: Smiley(dl, c, r, 4, col); return;
+    case Pictogram::Smiley5: Smiley(dl, c, r, 5, col); return;
+    case Pictogram::Yes: {
+        ImVec2 pts[3] = {ImVec2(c.x - r * 0.7f, c.y), ImVec2(c.x - r * 0.2f, c.y + r * 0.5f),
+                         ImVec2(c.x + r * 0.75f, c.y - r * 0.6f)};
+        dl->AddPolyline(pts, 3, col, 0, line * 1.3f);
+        return;
+    }
+    case Pictogram::No:
+        dl->AddLine(ImVec2(c.x - r * 0.6f, c.y - r * 0.6f), ImVec2(c.x + r * 0.6f, c.y + r * 0.6f), col, line * 1.3f);
+        dl->AddLine(ImVec2(c.x + r * 0.6f, c.y - r * 0.6f), ImVec2(c.x - r * 0.6f, c.y + r * 0.6f), col, line * 1.3f);
+        return;
+    case Pictogram::DontKnow: {
+        // A question mark: an arc, a short stem and a dot.
+        ImVec2 ac(c.x, c.y - r * 0.3f);
+        float ar = r * 0.38f;
+        dl->PathArcTo(ac, ar, float(M_PI) * 1.0f, float(M_PI) * 2.35f, 24);
+        dl->PathStroke(col, 0, line);
+        ImVec2 stem_top(ac.x + ar * std::cos(float(M_PI) * 2.35f), ac.y + ar * std::sin(float(M_PI) * 2.35f));
+        dl->AddLine(stem_top, ImVec2(c.x, c.y + r * 0.3f), col, line);
+        dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.62f), line * 0.8f, col, 12);
+        return;
+    }
+    }
+}
+
+} // namespace widgets

@@ -1,0 +1,23 @@
+// Pictograms drawn with ImDrawList, so they stay sharp at any size. Always shown
+// with a word: an answer never depends on a picture or a colour alone.
+#pragma once
+#include <imgui.h>
+
+namespace widgets {
+
+enum class Pictogram {
+    None,
+    Smiley1, // very unhappy: frown and slanted brows
+    Smiley2,
+    Smiley3, // straight mouth
+    Smiley4,
+    Smiley5, // big smile
+    Yes,     // check mark
+    No,      // cross
+    DontKnow // question mark
+};
+
+// Draws pict centred in the square box [min, min+size].
+void DrawPictogram(ImDrawList* dl, Pictogram pict, ImVec2 min, float size, ImU32 color);
+
+} // namespace widgets

@@ -1,0 +1,28 @@
+// Touch widgets on Dear ImGui. A tap activates on release, and sliding off before
+// release cancels it (ImGui's default button behaviour, which we keep on purpose).
+// Every widget registers its stable id and label for scripts and tests.
+#pragma once
+#include "widgets/pictogram.hpp"
+#include "widgets/theme.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace widgets {
+
+enum class ButtonKind { Primary, Card, Quiet };
+
+// A button at box [pos, pos+size] (grown to the minimum touch size if smaller).
+// Draws the label centred and wrapped; with a pictogram, the picture above the word.
+bool TouchButton(const Theme& theme, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
+                 ButtonKind kind, Pictogram pict = Pictogram::None);
+
+// Text wrapped to width and centred in [x, x+width] from y down; returns its height.
+float TextBlock(const Theme& theme, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color);
+
+// Height TextBlock would take.
+float TextBlockHeight(ImFont* font, std::string_view text, float width);
+
+} // namespace widgets
