@@ -1,1 +1,217 @@
+// The journal on real SQLite files in a temporary folder.
+#include "sync/journal.hpp"
+#include "sync/uuid.hpp"
+
 #include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+using namespace wsync;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    std::string Path;
+    TempDir() {
+        char tmpl[] = "/tmp/wijkstem-journal-XXXXXX";
+        Path = mkdtemp(tmpl);
+    }
+    ~TempDir() { fs::remove_all(Path); }
+    std::string Journal() const { return JournalPath(Path); }
+};
+
+AnswerRecord Answer(const std::string& session, const std::string& question, const std::string& value) {
+    AnswerRecord a;
+    a.SessionId = session;
+    a.PackId = "gronings-model";
+    a.PackVersion = "1.0.0";
+    a.QuestionId = question;
+    a.Value = value;
+    a.Lang = "nl";
+    a.AnsweredAtMs = 1795000000000;
+    return a;
+}
+
+int64_t Scalar(sqlite3* db, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+std::string Text(sqlite3* db, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
+    std::string v;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+}
+
+} // namespace
+
+TEST_CASE("a new journal: device id, schema version, WAL and synchronous=FULL") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE_MESSAGE(j, error);
+    CHECK(IsUuid(j->DeviceId()));
+    CHECK(Scalar(j->Handle(), "PRAGMA user_version") == Journal::kSchemaVersion);
+    CHECK(Text(j->Handle(), "PRAGMA journal_mode") == "wal");
+    CHECK(Scalar(j->Handle(), "PRAGMA synchronous") == 2); // FULL
+
+    JournalStatus st;
+    REQUIRE(j->Status(&st, &error));
+    CHECK(st.DeviceId == j->DeviceId());
+    CHECK(st.Answers == 0);
+    CHECK(st.Sessions == 0);
+    CHECK(st.Waiting == 0);
+    CHECK(st.LastSync.empty());
+}
+
+TEST_CASE("answers survive closing and reopening; sequence numbers have no gaps or repeats") {
+    TempDir dir;
+    std::string error, device;
+    std::set<std::string> ids;
+    {
+        auto j = Journal::Open(dir.Journal(), &error);
+        REQUIRE(j);
+        device = j->DeviceId();
+        for (int i = 0; i < 30; i++) {
+            CommittedAnswer c;
+            REQUIRE_MESSAGE(j->Commit(Answer(i < 15 ? "s1" : "s2", "q" + std::to_string(i % 3), "ja"), &c, &error),
+                            error);
+            CHECK(c.Seq == i + 1);
+            CHECK(IsUuid(c.Id));
+            CHECK(ids.insert(c.Id).second);
+        }
+    }
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE(j);
+    CHECK(j->DeviceId() == device); // the device id is made once
+    JournalStatus st;
+    REQUIRE(j->Status(&st, &error));
+    CHECK(st.Answers == 30);
+    CHECK(st.Sessions == 2);
+    CHECK(st.Waiting == 30);
+
+    CommittedAnswer c;
+    REQUIRE(j->Commit(Answer("s3", "q0", "nee"), &c, &error));
+    CHECK(c.Seq == 31); // continues after a restart
+    CHECK(Scalar(j->Handle(), "SELECT count(DISTINCT seq) FROM answers") == 31);
+    CHECK(Scalar(j->Handle(), "SELECT max(seq) FROM answers") == 31);
+    CHECK(Scalar(j->Handle(), "SELECT min(seq) FROM answers") == 1);
+    CHECK(Scalar(j->Handle(), "SELECT count(DISTINCT id) FROM answers") == 31);
+}
+
+TEST_CASE("an answer row holds everything the store needs") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE(j);
+    CommittedAnswer c;
+    REQUIRE(j->Commit(Answer("sess", "prettig-wonen", "4"), &c, &error));
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(j->Handle(),
+                               "SELECT id, session_id, pack_id, pack_version, question_id, value, answered_at, "
+                               "synced_at FROM answers WHERE seq = 1",
+                               -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
+    CHECK(col(0) == c.Id);
+    CHECK(col(1) == "sess");
+    CHECK(col(2) == "gronings-model");
+    CHECK(col(3) == "1.0.0");
+    CHECK(col(4) == "prettig-wonen");
+    CHECK(col(5) == "4");
+    CHECK(col(6) == "2026-11-18T11:06:40.000Z");
+    CHECK(sqlite3_column_type(st, 7) == SQLITE_NULL);
+    sqlite3_finalize(st);
+}
+
+TEST_CASE("a failing write stores nothing and says why") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE(j);
+    CommittedAnswer c;
+    REQUIRE(j->Commit(Answer("s", "q", "1"), &c, &error));
+
+    SUBCASE("the disk is full") {
+        // Cap the file at its current size: the next page it needs is refused with SQLITE_FULL.
+        int64_t pages = Scalar(j->Handle(), "PRAGMA page_count");
+        std::string sql = "PRAGMA max_page_count=" + std::to_string(pages);
+        REQUIRE(sqlite3_exec(j->Handle(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        bool failed = false;
+        for (int i = 0; i < 200 && !failed; i++) // fill the free space, then fail
+            failed = !j->Commit(Answer("s", "q", std::string(2000, 'x')), &c, &error);
+        REQUIRE(failed);
+        CHECK(error.find("full") != std::string::npos);
+    }
+    SUBCASE("the database refuses the row") {
+        REQUIRE(sqlite3_exec(j->Handle(),
+                             "CREATE TRIGGER refuse BEFORE INSERT ON answers BEGIN "
+                             "SELECT RAISE(ABORT, 'simulated write failure'); END",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        CHECK_FALSE(j->Commit(Answer("s2", "q", "2"), &c, &error));
+        CHECK(error.find("simulated write failure") != std::string::npos);
+        CHECK(error.find("could not be stored") != std::string::npos);
+    }
+    // Whatever failed was rolled back whole: the sequence and the sessions too.
+    int64_t answers = Scalar(j->Handle(), "SELECT count(*) FROM answers");
+    CHECK(Scalar(j->Handle(), "SELECT last_seq FROM device") == answers);
+    CHECK(Scalar(j->Handle(), "SELECT max(seq) FROM answers") == answers);
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM sessions WHERE id = 's2'") == 0);
+    CHECK(Text(j->Handle(), "PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("a journal from a newer Wijkstem is refused, not damaged") {
+    TempDir dir;
+    std::string error;
+    {
+        auto j = Journal::Open(dir.Journal(), &error);
+        REQUIRE(j);
+        REQUIRE(sqlite3_exec(j->Handle(), "PRAGMA user_version=99", nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    CHECK_FALSE(Journal::Open(dir.Journal(), &error));
+    CHECK(error.find("newer Wijkstem") != std::string::npos);
+}
+
+TEST_CASE("a file that is not a database gives a message, not a crash") {
+    TempDir dir;
+    {
+        std::ofstream f(dir.Journal());
+        f << "this is not a SQLite database, but it is long enough to look like a header....";
+    }
+    std::string error;
+    CHECK_FALSE(Journal::Open(dir.Journal(), &error));
+    CHECK(error.find(dir.Journal()) != std::string::npos);
+}
+
+TEST_CASE("a folder that cannot be written gives a message") {
+    std::string error;
+    CHECK_FALSE(Journal::Open("/proc/wijkstem-nowhere/journal.sqlite", &error));
+    CHECK(error.find("cannot be opened") != std::string::npos);
+    CHECK_FALSE(MakeDirs("/proc/wijkstem-nowhere/x", &error));
+    CHECK(error.find("cannot create folder") != std::string::npos);
+}
+
+TEST_CASE("UUIDs: v4 random, v7 time-ordered") {
+    std::string a = NewUuidV4(), b = NewUuidV4();
+    CHECK(IsUuid(a));
+    CHECK(a != b);
+    CHECK(a[14] == '4');
+    std::string early = NewUuidV7(1000), late = NewUuidV7(2000);
+    CHECK(IsUuid(early));
+    CHECK(early[14] == '7');
+    CHECK(early < late);
+    CHECK_FALSE(IsUuid("not-a-uuid"));
+    CHECK_FALSE(IsUuid("0123456789abcdef0123456789abcdef0123"));
+}

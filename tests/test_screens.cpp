@@ -1,1 +1,136 @@
-#include <doctest/doctest.h>
+// Every screen of the bundled pack, drawn headless: what a resident can see and touch.
+#include "content/pack_loader.hpp"
+#include "imgui_headless.hpp"
+#include "kiosk/screens.hpp"
+
+#include <cfloat>
+
+using namespace kiosk;
+
+namespace {
+
+const content::Pack& BundledPack() {
+    static content::LoadResult r = content::LoadPack(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model");
+    REQUIRE(r.Ok());
+    return r.Pack;
+}
+
+// Every state a resident can meet: attract, each question, thanks, still-there, error.
+std::vector<FlowState> AllScreens(const FlowContext& ctx, const std::string& lang) {
+    std::vector<FlowState> states;
+    std::vector<Effect> fx;
+    FlowState s = InitialState(ctx, lang, 0);
+    states.push_back(s);
+    s = Step(ctx, s, {ActionKind::Start, "s"}, 0, &fx);
+    while (s.Screen == Screen::Question) {
+        states.push_back(s);
+        s = Step(ctx, s, {ActionKind::Skip, {}}, 0, &fx);
+    }
+    states.push_back(s); // thanks
+    FlowState idle = states[1];
+    states.push_back(Step(ctx, idle, {ActionKind::Tick, {}}, 1000, &fx)); // still there
+    FlowState err = Step(ctx, idle, {ActionKind::Answer, "1"}, 0, &fx);
+    states.push_back(Step(ctx, err, {ActionKind::CommitFailed, "x"}, 0, &fx));
+    return states;
+}
+
+widgets::FrameRecord Draw(HeadlessImGui& ui, const FlowContext& ctx, const FlowState& s) {
+    std::vector<Action> actions;
+    ScreenContext sc{&ctx, &ui.Theme, ui.Display, 0.0};
+    ui.Frame(ImVec2(-FLT_MAX, -FLT_MAX), false, [&] { DrawScreen(sc, s, &actions); });
+    CHECK(actions.empty()); // nothing fires without a touch
+    return widgets::Record();
+}
+
+bool Overlap(const widgets::Target& a, const widgets::Target& b, float gap) {
+    return a.Min.x < b.Max.x + gap && b.Min.x < a.Max.x + gap && a.Min.y < b.Max.y + gap && b.Min.y < a.Max.y + gap;
+}
+
+void CheckTargets(HeadlessImGui& ui, const FlowContext& ctx, const std::string& lang) {
+    std::vector<FlowState> states = AllScreens(ctx, lang);
+    REQUIRE(states.size() >= 6);
+    CHECK(states.back().Screen == Screen::Error);
+    CHECK(states[states.size() - 2].Screen == Screen::StillThere);
+    for (const FlowState& s : states) {
+        widgets::FrameRecord rec = Draw(ui, ctx, s);
+        CAPTURE(ScreenName(s.Screen));
+        CAPTURE(s.QuestionIndex);
+        CHECK_FALSE(rec.Targets.empty());
+        for (size_t i = 0; i < rec.Targets.size(); i++) {
+            const widgets::Target& t = rec.Targets[i];
+            CAPTURE(t.Id);
+            CHECK_FALSE(t.Label.empty());
+            CHECK(t.Width() / ui.Theme.PxPerMm >= 11.5f);
+            CHECK(t.Height() / ui.Theme.PxPerMm >= 11.5f);
+            // On screen, whole.
+            CHECK(t.Min.x >= 0);
+            CHECK(t.Min.y >= 0);
+            CHECK(t.Max.x <= ui.Display.x);
+            CHECK(t.Max.y <= ui.Display.y);
+            for (size_t k = i + 1; k < rec.Targets.size(); k++) {
+                CAPTURE(rec.Targets[k].Id);
+                CHECK_FALSE(Overlap(t, rec.Targets[k], ui.Theme.MinSpacingPx()));
+                CHECK(t.Id != rec.Targets[k].Id); // stable ids are unique on a screen
+            }
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("every touch target is at least 11.5 mm, 2.5 mm apart, and on screen") {
+    FlowContext ctx;
+    ctx.Pack = &BundledPack();
+    SUBCASE("1920x1080 at 96 dpi") {
+        HeadlessImGui ui(ImVec2(1920, 1080), 96.0f / 25.4f);
+        CheckTargets(ui, ctx, "nl");
+        CheckTargets(ui, ctx, "en");
+    }
+    SUBCASE("1280x720 on a small 13-inch screen (about 113 dpi)") {
+        HeadlessImGui ui(ImVec2(1280, 720), 113.0f / 25.4f);
+        CheckTargets(ui, ctx, "nl");
+    }
+}
+
+TEST_CASE("the screens show the pack's words, and only the current visitor's") {
+    FlowContext ctx;
+    ctx.Pack = &BundledPack();
+    HeadlessImGui ui;
+    std::vector<FlowState> states = AllScreens(ctx, "nl");
+
+    widgets::FrameRecord attract = Draw(ui, ctx, states[0]);
+    CHECK(widgets::HasText(attract, "Praat mee over uw wijk"));
+    CHECK(widgets::FindTarget(attract, "start"));
+    CHECK(widgets::FindTarget(attract, "lang-en"));
+    CHECK(widgets::FindTarget(attract, "English")); // each language in its own name
+
+    widgets::FrameRecord q1 = Draw(ui, ctx, states[1]);
+    CHECK(widgets::HasText(q1, "Vraag 1 van"));
+    const content::Question* q = CurrentQuestion(ctx, states[1]);
+    REQUIRE(q);
+    for (const content::Option& o : q->Options) {
+        const widgets::Target* t = widgets::FindTarget(q1, q->Id + "." + o.Id);
+        REQUIRE(t);
+        CHECK(t->Label == o.Label.at("nl"));
+    }
+    CHECK(widgets::FindTarget(q1, "skip"));
+    CHECK(widgets::FindTarget(q1, "stop"));
+
+    widgets::FrameRecord still = Draw(ui, ctx, states[states.size() - 2]);
+    CHECK(widgets::HasText(still, "Bent u er nog?"));
+    CHECK(widgets::HasText(still, "Over 20 seconden"));
+    CHECK(widgets::FindTarget(still, "continue"));
+
+    widgets::FrameRecord error = Draw(ui, ctx, states.back());
+    CHECK(widgets::HasText(error, "Er ging iets mis, uw antwoord is niet opgeslagen"));
+    CHECK_FALSE(widgets::HasText(error, "Bedankt"));
+
+    FlowState en = InitialState(ctx, "en", 0);
+    CHECK(widgets::HasText(Draw(ui, ctx, en), "Have your say"));
+}
+
+TEST_CASE("FillTemplate replaces every placeholder") {
+    CHECK(FillTemplate("Vraag {n} van {total}", "n", "2") == "Vraag 2 van {total}");
+    CHECK(FillTemplate("{x} en {x}", "x", "{x}") == "{x} en {x}");
+    CHECK(FillTemplate("geen", "n", "1") == "geen");
+}

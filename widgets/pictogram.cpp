@@ -54,14 +54,14 @@ void DrawPictogram(ImDrawList* dl, Pictogram p, ImVec2 min, float size, ImU32 co
         dl->AddLine(ImVec2(c.x + r * 0.6f, c.y - r * 0.6f), ImVec2(c.x - r * 0.6f, c.y + r * 0.6f), col, line * 1.3f);
         return;
     case Pictogram::DontKnow: {
-        // A question mark: an arc, a short stem and a dot.
-        ImVec2 ac(c.x, c.y - r * 0.3f);
-        float ar = r * 0.38f;
-        dl->PathArcTo(ac, ar, float(M_PI) * 1.0f, float(M_PI) * 2.35f, 24);
+        // A question mark: an arc over the top that ends pointing down, one stroke into
+        // the stem, then the dot.
+        float ar = r * 0.36f;
+        ImVec2 ac(c.x, c.y - r * 0.32f);
+        dl->PathArcTo(ac, ar, float(M_PI) * 1.0f, float(M_PI) * 2.5f, 32);
+        dl->PathLineTo(ImVec2(c.x, c.y + r * 0.28f));
         dl->PathStroke(col, 0, line);
-        ImVec2 stem_top(ac.x + ar * std::cos(float(M_PI) * 2.35f), ac.y + ar * std::sin(float(M_PI) * 2.35f));
-        dl->AddLine(stem_top, ImVec2(c.x, c.y + r * 0.3f), col, line);
-        dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.62f), line * 0.8f, col, 12);
+        dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.62f), line * 0.8f, col, 16);
         return;
     }
     }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The idle time-out on the real binary with a virtual clock: "Bent u er nog?" after
+# 60 s, back to attract 20 s later, and the next visitor starts clean.
+# Usage: e2e_idle.sh WIJKSTEM SOURCE_DIR [PNG_CHECK]
+set -euo pipefail
+WIJKSTEM=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cat > "$tmp/idle.script" <<'S'
+tap start
+tap prettig-wonen.5
+expect-text Vraag 2 van 4
+wait 59
+expect-screen question
+wait 1
+expect-screen still-there
+expect-text Bent u er nog?
+expect-text Over 20 seconden
+wait 5
+expect-text Over 15 seconden
+tap continue
+expect-screen question
+expect-text Vraag 2 van 4
+wait 60
+expect-screen still-there
+wait 19.5
+expect-screen still-there
+wait 0.5
+expect-screen attract
+tap start
+expect-text Vraag 1 van 4
+tap prettig-wonen.1
+wait 200
+expect-screen attract
+S
+start=$(date +%s%N)
+"$WIJKSTEM" --headless --data "$tmp/data" --script "$tmp/idle.script" || fail "idle script"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+json=$("$WIJKSTEM" status --json --data "$tmp/data")
+echo "$json" | grep -q '"answers": 2' || fail "expected 2 answers: $json"
+echo "$json" | grep -q '"sessions": 2' || fail "expected 2 sessions: $json"
+echo "ok: 60 s + 20 s time-outs, twice, in ${ms} ms of real time"
+
+# A longer time-out from the command line.
+cat > "$tmp/long.script" <<'S'
+tap start
+wait 100
+expect-screen question
+wait 20
+expect-screen still-there
+S
+"$WIJKSTEM" --headless --idle-timeout 120 --data "$tmp/data2" --script "$tmp/long.script" || fail "--idle-timeout 120"
+echo "ok: --idle-timeout 120"
