@@ -36,7 +36,7 @@ std::vector<FlowState> AllScreens(const FlowContext& ctx, const std::string& lan
 
 widgets::FrameRecord Draw(HeadlessImGui& ui, const FlowContext& ctx, const FlowState& s) {
     std::vector<Action> actions;
-    ScreenContext sc{&ctx, &ui.Theme, ui.Display, 0.0};
+    ScreenContext sc{&ctx, &ui.Theme, ui.Display, s.ScreenSince}; // drawn the moment the screen appeared
     ui.Frame(ImVec2(-FLT_MAX, -FLT_MAX), false, [&] { DrawScreen(sc, s, &actions); });
     CHECK(actions.empty()); // nothing fires without a touch
     return widgets::Record();
