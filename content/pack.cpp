@@ -2,19 +2,55 @@
 
 namespace content {
 
+namespace {
+
+struct TypeName {
+    QuestionType Type;
+    const char* Name;
+};
+const TypeName kTypeNames[] = {
+    {QuestionType::Single, "single"}, {QuestionType::Multiple, "multiple"}, {QuestionType::Smiley, "smiley"},
+    {QuestionType::Agree, "agree"},   {QuestionType::YesNo, "yes_no"},      {QuestionType::Matrix, "matrix"},
+    {QuestionType::Budget, "budget"}, {QuestionType::Top, "top"},
+};
+
+} // namespace
+
 const char* QuestionTypeName(QuestionType type) {
-    switch (type) {
-    case QuestionType::Single: return "single";
-    case QuestionType::Smiley: return "smiley";
-    case QuestionType::YesNo: return "yes_no";
-    }
+    for (const TypeName& t : kTypeNames)
+        if (t.Type == type)
+            return t.Name;
     return "?";
 }
 
+bool ParseQuestionType(std::string_view name, QuestionType* out) {
+    for (const TypeName& t : kTypeNames)
+        if (name == t.Name) {
+            *out = t.Type;
+            return true;
+        }
+    return false;
+}
+
+bool UsesScale(QuestionType type) {
+    return type == QuestionType::Smiley || type == QuestionType::Agree || type == QuestionType::YesNo ||
+           type == QuestionType::Matrix;
+}
+
 const Poll* Pack::FindPoll(std::string_view id) const {
-    for (const Poll& p : Polls)
-        if (p.Id == id)
-            return &p;
+    for (const auto* list : {&Polls, &Zones})
+        for (const Poll& p : *list)
+            if (p.Id == id)
+                return &p;
+    return nullptr;
+}
+
+const Question* Pack::FindQuestion(std::string_view id) const {
+    for (const auto* list : {&Polls, &Zones})
+        for (const Poll& p : *list)
+            for (const Question& q : p.Questions)
+                if (q.Id == id)
+                    return &q;
     return nullptr;
 }
 
@@ -27,15 +63,42 @@ const std::vector<std::string>& RequiredUiKeys() {
         "question.progress", // "Vraag {n} van {total}"
         "question.skip",
         "question.stop",
+        "question.next",     // confirms a multiple choice, budget, top or matrix answer
+        "question.choose_max", // "Kies er hoogstens {max}"
+        "question.left",     // budget: "Nog te verdelen: {left} {unit}"
         "thanks.title",
         "thanks.body",
         "thanks.done",
+        "thanks.results",    // "Zo antwoordde de wijk"
+        "results.title",     // "Zo antwoordde de wijk tot nu toe"
+        "results.too_few",   // fewer than 5 answers: nothing shown
+        "results.next",
         "still_there.title", // "Bent u er nog?"
         "still_there.body",  // "Over {seconds} seconden ..."
         "still_there.continue",
         "error.title",       // "Er ging iets mis, uw antwoord is niet opgeslagen"
         "error.body",
         "error.done",
+    };
+    return keys;
+}
+
+const std::vector<std::string>& PraatplaatUiKeys() {
+    static const std::vector<std::string> keys = {
+        "attract.praatplaat", // the second start button
+        "intro.title",        // the three archetypes
+        "intro.next",
+        "poster.title",
+        "poster.kompas",      // heading over the four kompas points
+        "poster.bouwstenen",  // heading over the five bouwstenen
+        "poster.done_zone",   // the word on a finished zone
+        "poster.outcome",     // to the outcome
+        "outcome.title",
+        "outcome.lean",       // "Uw antwoorden passen het best bij:"
+        "outcome.no_lean",
+        "outcome.vlekken",    // "Witte vlekken: hier is het proces nog niet sterk genoeg"
+        "outcome.no_vlekken",
+        "outcome.done",
     };
     return keys;
 }

@@ -1,8 +1,9 @@
-// The content model: a pack holds polls, polls hold questions, questions hold options.
-// Every item has a stable id (used in the journal and by scripts); every text a
-// person reads is a Text with one entry per language of the pack.
+// The content model: a pack holds quick polls and the praatplaat; both are lists of
+// questions with options. Every item has a stable id (used in the journal and by
+// scripts); every text a person reads is a Text with one entry per pack language.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,29 +13,62 @@ namespace content {
 using Text = std::map<std::string, std::string>; // language code -> text
 
 enum class QuestionType {
-    Single, // pick one of 2-8 options
-    Smiley, // 5-point scale of faces, from the pack's "smiley" scale
-    YesNo,  // ja / nee / weet niet, from the pack's "yes_no" scale
+    Single,   // pick one of 2-8 options
+    Multiple, // pick up to Max options
+    Smiley,   // 5-point scale of faces, from the pack's "smiley" scale
+    Agree,    // 5-point agree scale, from the pack's "agree" scale
+    YesNo,    // ja / nee / weet niet, from the pack's "yes_no" scale
+    Matrix,   // who decides: for each row (topic) one column of the "who_decides" scale
+    Budget,   // divide Total (in Step) over the options; the rest stays visible
+    Top,      // pick your top Max, in order
 };
 
 const char* QuestionTypeName(QuestionType type); // as written in pack.json
+bool ParseQuestionType(std::string_view name, QuestionType* out);
+bool UsesScale(QuestionType type);               // options come from the pack's scale
 
 struct Option {
     std::string Id;
     Text Label;
+    int Level = 0;     // 1-3: how much say this answer asks for (adviseren .. verdelen); 0: none
+    int Strength = -1; // 0-2: how strong this answer says the process is; -1: none
+};
+
+// Show a question only when an earlier answer has one of these values.
+struct ShowIf {
+    std::string Question;
+    std::vector<std::string> Values;
 };
 
 struct Question {
     std::string Id;
     QuestionType Type = QuestionType::Single;
     Text Prompt;
-    std::vector<Option> Options; // for Smiley and YesNo: copied from the pack's scale
+    std::vector<Option> Options; // for scale types: copied from the pack's scale
+    std::vector<Option> Rows;    // Matrix: the topics
+    int Max = 0;                 // Multiple: at most; Top: how many to pick
+    int Total = 0;               // Budget: what to divide
+    int Step = 1;                // Budget: one tap moves this much
+    Text Unit;                   // Budget: "munten", "euro"
+    std::string Kompas;          // the kompas point this question weighs (witte vlekken)
+    std::optional<ShowIf> Show;
 };
 
+enum class PollKind { Poll, Kompas, Bouwsteen };
+
+// A quick poll, or a zone of the praatplaat (a kompas point or a bouwsteen).
 struct Poll {
     std::string Id;
+    PollKind Kind = PollKind::Poll;
     Text Title;
+    Text Explain; // zones: one sentence under the title on the poster
     std::vector<Question> Questions;
+};
+
+struct Archetype {
+    std::string Id; // "adviseren", "aanjagen", "verdelen": level 1, 2, 3
+    Text Label;
+    Text Explain;
 };
 
 struct Pack {
@@ -42,15 +76,22 @@ struct Pack {
     std::string Version;
     std::vector<std::string> Languages; // the first is the default
     std::map<std::string, Text> Ui;     // interface texts by key, e.g. "attract.title"
-    std::vector<Poll> Polls;
+    std::vector<Poll> Polls;            // quick polls
+    std::vector<Poll> Zones;            // the praatplaat: kompas points and bouwstenen
+    std::vector<Archetype> Archetypes;  // in order of say; empty without a praatplaat
+    std::vector<int> RequiredStrength;  // per archetype: the least strength a kompas answer needs
     std::string StartPoll;              // the quick poll a walk-in resident gets
     std::string Dir;                    // folder the pack was loaded from
 
-    const Poll* FindPoll(std::string_view id) const;
+    const Poll* FindPoll(std::string_view id) const; // a quick poll or a zone
+    const Question* FindQuestion(std::string_view id) const;
+    bool HasPraatplaat() const { return !Zones.empty(); }
 };
 
-// The interface texts every pack must provide (the kiosk draws no literal text).
+// The interface texts every pack must provide (the kiosk draws no literal text), and
+// those a pack with a praatplaat must provide too.
 const std::vector<std::string>& RequiredUiKeys();
+const std::vector<std::string>& PraatplaatUiKeys();
 
 // The text in lang, else in the pack's default language, else "".
 const std::string& Tr(const Text& text, const std::string& lang, const std::string& fallback_lang);

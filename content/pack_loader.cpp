@@ -1,7 +1,9 @@
 #include "content/pack_loader.hpp"
 #include "content/json_tree.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -149,17 +151,326 @@ struct ScaleSpec {
 };
 const ScaleSpec kScales[] = {
     {QuestionType::Smiley, "smiley", 5},
+    {QuestionType::Agree, "agree", 5},
     {QuestionType::YesNo, "yes_no", 3},
+    {QuestionType::Matrix, "who_decides", 3},
 };
 
-bool ParseType(const std::string& s, QuestionType* out) {
-    for (QuestionType t : {QuestionType::Single, QuestionType::Smiley, QuestionType::YesNo})
-        if (s == QuestionTypeName(t)) {
-            *out = t;
-            return true;
-        }
-    return false;
+const ScaleSpec* ScaleFor(QuestionType type) {
+    for (const ScaleSpec& s : kScales)
+        if (s.Type == type)
+            return &s;
+    return nullptr;
 }
+
+struct PackReader {
+    Checker& C;
+    Pack& P;
+    std::map<QuestionType, std::vector<Option>> Scales;
+    std::set<std::string> PollIds, QuestionIds;
+    // Show-if conditions are checked once every question is known.
+    struct PendingShowIf {
+        JsonPos Pos;
+        std::string Owner;
+        std::vector<std::string> EarlierInPoll;
+    };
+    std::vector<PendingShowIf> ShowIfs;
+
+    bool Int(const JsonNode& obj, const char* key, const std::string& what, int lo, int hi, int* out) {
+        const JsonNode* n = C.Optional(obj, key, JsonNode::Kind::Number, what);
+        if (!n)
+            return false;
+        if (!n->IsInteger || n->Number < lo || n->Number > hi) {
+            C.Report(n->Pos, "field '" + std::string(key) + "' in " + what + " must be a whole number from " +
+                                 std::to_string(lo) + " to " + std::to_string(hi));
+            return false;
+        }
+        *out = int(n->Number);
+        return true;
+    }
+
+    // Options may carry how much say they ask for (level) and how strong the process is (strength).
+    void ReadOptionWeights(const JsonNode& list, std::vector<Option>* options, const std::string& what) {
+        size_t k = 0;
+        for (const JsonNode& item : list.Items) {
+            if (!item.IsObject() || k >= options->size())
+                continue;
+            Option& o = (*options)[k++];
+            Int(item, "level", "option '" + o.Id + "' of " + what, 1, 3, &o.Level);
+            Int(item, "strength", "option '" + o.Id + "' of " + what, 0, 2, &o.Strength);
+        }
+    }
+
+    std::vector<Option> Options(const JsonNode& list, const std::string& what) {
+        std::vector<Option> opts = C.ReadOptions(list, what);
+        ReadOptionWeights(list, &opts, what);
+        return opts;
+    }
+
+    void ReadScales(const JsonNode& root) {
+        const JsonNode* scales = C.Optional(root, "scales", JsonNode::Kind::Object, "the pack");
+        if (!scales)
+            return;
+        C.CheckFields(*scales, {"smiley", "agree", "yes_no", "who_decides"}, "the scales");
+        for (const ScaleSpec& s : kScales) {
+            const JsonNode* n = C.Optional(*scales, s.Name, JsonNode::Kind::Array, "the scales");
+            if (!n)
+                continue;
+            std::vector<Option> opts = Options(*n, std::string("the scale '") + s.Name + "'");
+            if (!n->Items.empty() && n->Items.size() != s.Count)
+                C.Report(n->Pos, std::string("the scale '") + s.Name + "' needs exactly " + std::to_string(s.Count) +
+                                     " options, it has " + std::to_string(n->Items.size()));
+            Scales[s.Type] = std::move(opts);
+        }
+    }
+
+    bool ReadQuestion(const JsonNode& qn, const std::string& poll_what, std::vector<std::string>* earlier,
+                      Question* out) {
+        Question& q = *out;
+        if (!C.Id(qn, "a question of " + poll_what, &q.Id))
+            return false;
+        const std::string qwhat = "question '" + q.Id + "'";
+        C.CheckFields(qn, {"id", "type", "prompt", "options", "rows", "max", "pick", "total", "step", "unit", "show_if"},
+                      qwhat);
+        if (!QuestionIds.insert(q.Id).second)
+            C.Report(qn.Find("id")->Pos, "duplicate question id '" + q.Id + "'");
+        if (const JsonNode* p = qn.Find("prompt"))
+            q.Prompt = C.ReadText(*p, "the prompt of " + qwhat);
+        else
+            C.Report(qn.Pos, "missing field 'prompt' in " + qwhat);
+
+        const JsonNode* type = C.Require(qn, "type", JsonNode::Kind::String, qwhat);
+        if (type && !ParseQuestionType(type->String, &q.Type)) {
+            C.Report(type->Pos, "unknown question type '" + type->String +
+                                    "' (known types: single, multiple, smiley, agree, yes_no, matrix, budget, top)");
+            type = nullptr;
+        }
+        const JsonNode* opts = C.Optional(qn, "options", JsonNode::Kind::Array, qwhat);
+        if (type && UsesScale(q.Type)) {
+            if (qn.Find("options"))
+                C.Report(qn.Find("options")->Pos,
+                         qwhat + " of type '" + type->String + "' takes its options from the pack's scale");
+            const ScaleSpec* scale = ScaleFor(q.Type);
+            if (!Scales.count(q.Type))
+                C.Report(type->Pos, qwhat + " needs the scale '" + scale->Name + "' under \"scales\" in the pack");
+            else
+                q.Options = Scales[q.Type];
+        } else if (type) {
+            if (!qn.Find("options"))
+                C.Report(qn.Pos, "missing field 'options' in " + qwhat);
+            if (opts) {
+                q.Options = Options(*opts, qwhat);
+                if (opts->Items.size() == 1 || opts->Items.size() > 8)
+                    C.Report(opts->Pos, qwhat + " needs 2 to 8 options, it has " + std::to_string(opts->Items.size()));
+            }
+        }
+
+        const int n = int(q.Options.size());
+        if (type && q.Type == QuestionType::Matrix) {
+            const JsonNode* rows = C.Require(qn, "rows", JsonNode::Kind::Array, qwhat);
+            if (rows && rows->Items.empty())
+                C.Report(rows->Pos, "a matrix without rows: " + qwhat + " needs at least one topic under \"rows\"");
+            else if (rows)
+                q.Rows = C.ReadOptions(*rows, "the rows of " + qwhat);
+        }
+        if (type && q.Type == QuestionType::Multiple) {
+            q.Max = n;
+            if (qn.Find("max"))
+                Int(qn, "max", qwhat, 1, std::max(1, n), &q.Max);
+        }
+        if (type && q.Type == QuestionType::Top) {
+            q.Max = std::min(3, n);
+            if (qn.Find("pick"))
+                Int(qn, "pick", qwhat, 1, std::max(1, n), &q.Max);
+        }
+        if (type && q.Type == QuestionType::Budget) {
+            const JsonNode* total = C.Require(qn, "total", JsonNode::Kind::Number, qwhat);
+            if (total && (!total->IsInteger || total->Number <= 0 || total->Number > 1e9))
+                C.Report(total->Pos, "a budget's total must be a positive whole number, " + qwhat + " has " +
+                                         (total->IsInteger ? std::to_string((long long)total->Number) : "a fraction"));
+            else if (total)
+                q.Total = int(total->Number);
+            if (qn.Find("step"))
+                Int(qn, "step", qwhat, 1, std::max(1, q.Total), &q.Step);
+            if (q.Total > 0 && q.Step > 0 && q.Total % q.Step != 0)
+                C.Report(qn.Find("step")->Pos, "the step of " + qwhat + " must divide its total " +
+                                                   std::to_string(q.Total));
+            if (const JsonNode* u = qn.Find("unit"))
+                q.Unit = C.ReadText(*u, "the unit of " + qwhat);
+            else
+                C.Report(qn.Pos, "missing field 'unit' in " + qwhat);
+        }
+        for (const char* key : {"rows", "max", "pick", "total", "step", "unit"}) {
+            const JsonNode* f = qn.Find(key);
+            bool belongs = (q.Type == QuestionType::Matrix && std::string(key) == "rows") ||
+                           (q.Type == QuestionType::Multiple && std::string(key) == "max") ||
+                           (q.Type == QuestionType::Top && std::string(key) == "pick") ||
+                           (q.Type == QuestionType::Budget &&
+                            (std::string(key) == "total" || std::string(key) == "step" || std::string(key) == "unit"));
+            if (f && type && !belongs)
+                C.Report(f->Pos, "field '" + std::string(key) + "' does not belong to a question of type '" +
+                                     type->String + "'");
+        }
+
+        if (const JsonNode* si = C.Optional(qn, "show_if", JsonNode::Kind::Object, qwhat)) {
+            C.CheckFields(*si, {"question", "is"}, "the show_if of " + qwhat);
+            const JsonNode* ref = C.Require(*si, "question", JsonNode::Kind::String, "the show_if of " + qwhat);
+            const JsonNode* is = C.Require(*si, "is", JsonNode::Kind::Array, "the show_if of " + qwhat);
+            if (ref && is) {
+                ShowIf cond{ref->String, {}};
+                for (const JsonNode& v : is->Items) {
+                    if (v.IsString())
+                        cond.Values.push_back(v.String);
+                    else
+                        C.Report(v.Pos, "the values under \"is\" must be option ids (texts)");
+                }
+                if (cond.Values.empty())
+                    C.Report(is->Pos, "the show_if of " + qwhat + " lists no values");
+                q.Show = cond;
+                ShowIfs.push_back({ref->Pos, q.Id, *earlier});
+            }
+        }
+        earlier->push_back(q.Id);
+        return true;
+    }
+
+    void ReadPolls(const JsonNode& list, PollKind default_kind, std::vector<Poll>* out) {
+        for (const JsonNode& pn : list.Items) {
+            if (!pn.IsObject()) {
+                C.Report(pn.Pos, "each poll must be an object, not " + std::string(JsonKindName(pn.Type)));
+                continue;
+            }
+            Poll poll;
+            poll.Kind = default_kind;
+            const bool zone = default_kind != PollKind::Poll;
+            if (!C.Id(pn, zone ? "a zone" : "a poll", &poll.Id))
+                continue;
+            const std::string what = (zone ? "zone '" : "poll '") + poll.Id + "'";
+            if (zone)
+                C.CheckFields(pn, {"id", "kind", "title", "explain", "questions"}, what);
+            else
+                C.CheckFields(pn, {"id", "title", "questions"}, what);
+            if (!PollIds.insert(poll.Id).second)
+                C.Report(pn.Find("id")->Pos, "duplicate poll id '" + poll.Id + "'");
+            if (const JsonNode* t = pn.Find("title"))
+                poll.Title = C.ReadText(*t, "the title of " + what);
+            else
+                C.Report(pn.Pos, "missing field 'title' in " + what);
+            if (zone) {
+                if (const JsonNode* k = C.Require(pn, "kind", JsonNode::Kind::String, what)) {
+                    if (k->String == "kompas")
+                        poll.Kind = PollKind::Kompas;
+                    else if (k->String == "bouwsteen")
+                        poll.Kind = PollKind::Bouwsteen;
+                    else
+                        C.Report(k->Pos, "the kind of " + what + " must be \"kompas\" or \"bouwsteen\"");
+                }
+                if (const JsonNode* e = pn.Find("explain"))
+                    poll.Explain = C.ReadText(*e, "the explanation of " + what);
+            }
+            const JsonNode* qs = C.Require(pn, "questions", JsonNode::Kind::Array, what);
+            if (qs && qs->Items.empty())
+                C.Report(qs->Pos, what + " has no questions");
+            std::vector<std::string> earlier;
+            for (const JsonNode& qn : qs ? qs->Items : std::vector<JsonNode>{}) {
+                if (!qn.IsObject()) {
+                    C.Report(qn.Pos, "each question must be an object, not " + std::string(JsonKindName(qn.Type)));
+                    continue;
+                }
+                Question q;
+                if (ReadQuestion(qn, what, &earlier, &q))
+                    poll.Questions.push_back(std::move(q));
+            }
+            out->push_back(std::move(poll));
+        }
+    }
+
+    void ReadPraatplaat(const JsonNode& root) {
+        const JsonNode* pp = C.Optional(root, "praatplaat", JsonNode::Kind::Object, "the pack");
+        if (!pp)
+            return;
+        C.CheckFields(*pp, {"archetypes", "required_strength", "zones"}, "the praatplaat");
+        if (const JsonNode* arch = C.Require(*pp, "archetypes", JsonNode::Kind::Array, "the praatplaat")) {
+            if (arch->Items.size() != 3)
+                C.Report(arch->Pos, "the praatplaat needs exactly 3 archetypes (adviseren, aanjagen, verdelen), it has " +
+                                        std::to_string(arch->Items.size()));
+            for (const JsonNode& an : arch->Items) {
+                if (!an.IsObject()) {
+                    C.Report(an.Pos, "each archetype must be an object");
+                    continue;
+                }
+                Archetype a;
+                if (!C.Id(an, "an archetype", &a.Id))
+                    continue;
+                C.CheckFields(an, {"id", "label", "explain"}, "archetype '" + a.Id + "'");
+                if (const JsonNode* l = an.Find("label"))
+                    a.Label = C.ReadText(*l, "the label of archetype '" + a.Id + "'");
+                else
+                    C.Report(an.Pos, "missing field 'label' in archetype '" + a.Id + "'");
+                if (const JsonNode* e = an.Find("explain"))
+                    a.Explain = C.ReadText(*e, "the explanation of archetype '" + a.Id + "'");
+                else
+                    C.Report(an.Pos, "missing field 'explain' in archetype '" + a.Id + "'");
+                P.Archetypes.push_back(std::move(a));
+            }
+        }
+        if (const JsonNode* req = C.Require(*pp, "required_strength", JsonNode::Kind::Object, "the praatplaat")) {
+            for (const Archetype& a : P.Archetypes) {
+                int v = -1;
+                if (!req->Find(a.Id))
+                    C.Report(req->Pos, "required_strength has no value for archetype '" + a.Id + "'");
+                else
+                    Int(*req, a.Id.c_str(), "required_strength", 0, 3, &v);
+                P.RequiredStrength.push_back(v);
+            }
+            for (size_t i = 0; i < req->Members.size(); i++) {
+                bool known = false;
+                for (const Archetype& a : P.Archetypes)
+                    known = known || a.Id == req->Members[i].first;
+                if (!known)
+                    C.Report(req->KeyPos[i], "required_strength names '" + req->Members[i].first +
+                                                 "', which is not an archetype");
+            }
+        }
+        if (const JsonNode* zones = C.Require(*pp, "zones", JsonNode::Kind::Array, "the praatplaat")) {
+            if (zones->Items.empty())
+                C.Report(zones->Pos, "the praatplaat has no zones");
+            ReadPolls(*zones, PollKind::Kompas, &P.Zones);
+        }
+    }
+
+    // A show-if must name an earlier question of the same poll, and values it can have.
+    void CheckShowIfs() {
+        for (const PendingShowIf& si : ShowIfs) {
+            const Question* owner = P.FindQuestion(si.Owner);
+            if (!owner || !owner->Show)
+                continue;
+            const ShowIf& cond = *owner->Show;
+            bool earlier = false;
+            for (const std::string& id : si.EarlierInPoll)
+                earlier = earlier || id == cond.Question;
+            const Question* ref = P.FindQuestion(cond.Question);
+            if (!ref) {
+                C.Report(si.Pos, "the show_if of question '" + si.Owner + "' refers to question '" + cond.Question +
+                                     "', which does not exist");
+                continue;
+            }
+            if (!earlier) {
+                C.Report(si.Pos, "the show_if of question '" + si.Owner + "' refers to question '" + cond.Question +
+                                     "', which does not come before it in the same poll");
+                continue;
+            }
+            for (const std::string& v : cond.Values) {
+                bool known = false;
+                for (const Option& o : ref->Options)
+                    known = known || o.Id == v;
+                if (!known)
+                    C.Report(si.Pos, "the show_if of question '" + si.Owner + "' waits for '" + v +
+                                         "', which is not an option of question '" + cond.Question + "'");
+            }
+        }
+    }
+};
 
 } // namespace
 
@@ -178,7 +489,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
         c.Report(root.Pos, "a pack file must hold one JSON object");
         return result;
     }
-    c.CheckFields(root, {"pack", "version", "languages", "start_poll", "ui", "scales", "polls"}, "the pack");
+    c.CheckFields(root, {"pack", "version", "languages", "start_poll", "ui", "scales", "polls", "praatplaat"},
+                  "the pack");
 
     if (const JsonNode* n = c.Require(root, "pack", JsonNode::Kind::String, "the pack")) {
         if (Checker::IsValidId(n->String))
@@ -212,7 +524,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
     }
     c.Languages = pack.Languages;
 
-    if (const JsonNode* ui = c.Require(root, "ui", JsonNode::Kind::Object, "the pack")) {
+    const JsonNode* ui = c.Require(root, "ui", JsonNode::Kind::Object, "the pack");
+    if (ui) {
         for (size_t i = 0; i < ui->Members.size(); i++) {
             const auto& [key, value] = ui->Members[i];
             if (pack.Ui.count(key)) {
@@ -226,97 +539,25 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
                 c.Report(ui->Pos, "missing interface text '" + key + "'");
     }
 
-    std::map<QuestionType, std::vector<Option>> scales;
-    const JsonNode* scales_node = c.Optional(root, "scales", JsonNode::Kind::Object, "the pack");
-    if (scales_node) {
-        c.CheckFields(*scales_node, {"smiley", "yes_no"}, "the scales");
-        for (const ScaleSpec& s : kScales) {
-            const JsonNode* n = c.Optional(*scales_node, s.Name, JsonNode::Kind::Array, "the scales");
-            if (!n)
-                continue;
-            std::vector<Option> opts = c.ReadOptions(*n, std::string("the scale '") + s.Name + "'");
-            if (!n->Items.empty() && n->Items.size() != s.Count)
-                c.Report(n->Pos, std::string("the scale '") + s.Name + "' needs exactly " + std::to_string(s.Count) +
-                                     " options, it has " + std::to_string(n->Items.size()));
-            scales[s.Type] = std::move(opts);
-        }
-    }
-
-    std::set<std::string> poll_ids, question_ids;
+    PackReader r{c, pack, {}, {}, {}, {}};
+    r.ReadScales(root);
     if (const JsonNode* polls = c.Require(root, "polls", JsonNode::Kind::Array, "the pack")) {
         if (polls->Items.empty())
             c.Report(polls->Pos, "the pack has no polls");
-        for (const JsonNode& pn : polls->Items) {
-            if (!pn.IsObject()) {
-                c.Report(pn.Pos, "each poll must be an object, not " + std::string(JsonKindName(pn.Type)));
-                continue;
-            }
-            Poll poll;
-            if (!c.Id(pn, "a poll", &poll.Id))
-                continue;
-            const std::string what = "poll '" + poll.Id + "'";
-            c.CheckFields(pn, {"id", "title", "questions"}, what);
-            if (!poll_ids.insert(poll.Id).second)
-                c.Report(pn.Find("id")->Pos, "duplicate poll id '" + poll.Id + "'");
-            if (const JsonNode* t = pn.Find("title"))
-                poll.Title = c.ReadText(*t, "the title of " + what);
-            else
-                c.Report(pn.Pos, "missing field 'title' in " + what);
-
-            const JsonNode* qs = c.Require(pn, "questions", JsonNode::Kind::Array, what);
-            if (qs && qs->Items.empty())
-                c.Report(qs->Pos, what + " has no questions");
-            for (const JsonNode& qn : qs ? qs->Items : std::vector<JsonNode>{}) {
-                if (!qn.IsObject()) {
-                    c.Report(qn.Pos, "each question must be an object, not " + std::string(JsonKindName(qn.Type)));
-                    continue;
-                }
-                Question q;
-                if (!c.Id(qn, "a question of " + what, &q.Id))
-                    continue;
-                const std::string qwhat = "question '" + q.Id + "'";
-                c.CheckFields(qn, {"id", "type", "prompt", "options"}, qwhat);
-                if (!question_ids.insert(q.Id).second)
-                    c.Report(qn.Find("id")->Pos, "duplicate question id '" + q.Id + "'");
-                if (const JsonNode* p = qn.Find("prompt"))
-                    q.Prompt = c.ReadText(*p, "the prompt of " + qwhat);
-                else
-                    c.Report(qn.Pos, "missing field 'prompt' in " + qwhat);
-
-                const JsonNode* type = c.Require(qn, "type", JsonNode::Kind::String, qwhat);
-                if (type && !ParseType(type->String, &q.Type)) {
-                    c.Report(type->Pos, "unknown question type '" + type->String +
-                                            "' (known types: single, smiley, yes_no)");
-                    type = nullptr;
-                }
-                const JsonNode* opts = c.Optional(qn, "options", JsonNode::Kind::Array, qwhat);
-                if (type && q.Type == QuestionType::Single) {
-                    if (!qn.Find("options"))
-                        c.Report(qn.Pos, "missing field 'options' in " + qwhat);
-                    if (opts) {
-                        q.Options = c.ReadOptions(*opts, qwhat);
-                        if (opts->Items.size() == 1 || opts->Items.size() > 8)
-                            c.Report(opts->Pos, qwhat + " needs 2 to 8 options, it has " +
-                                                    std::to_string(opts->Items.size()));
-                    }
-                } else if (type) {
-                    if (qn.Find("options"))
-                        c.Report(qn.Find("options")->Pos, qwhat + " of type '" + type->String +
-                                                              "' takes its options from the pack's scale");
-                    if (!scales.count(q.Type))
-                        c.Report(type->Pos, qwhat + " needs the scale '" + type->String +
-                                                "' under \"scales\" in the pack");
-                    else
-                        q.Options = scales[q.Type];
-                }
-                poll.Questions.push_back(std::move(q));
-            }
-            pack.Polls.push_back(std::move(poll));
-        }
+        r.ReadPolls(*polls, PollKind::Poll, &pack.Polls);
     }
+    r.ReadPraatplaat(root);
+    r.CheckShowIfs();
+    if (ui && pack.HasPraatplaat())
+        for (const std::string& key : PraatplaatUiKeys())
+            if (!ui->Find(key))
+                c.Report(ui->Pos, "missing interface text '" + key + "' (needed by the praatplaat)");
 
     if (const JsonNode* s = c.Optional(root, "start_poll", JsonNode::Kind::String, "the pack")) {
-        if (!poll_ids.count(s->String))
+        bool is_poll = false;
+        for (const Poll& p : pack.Polls)
+            is_poll = is_poll || p.Id == s->String;
+        if (!is_poll)
             c.Report(s->Pos, "start_poll '" + s->String + "' is not a poll of this pack");
         pack.StartPoll = s->String;
     } else if (!pack.Polls.empty()) {

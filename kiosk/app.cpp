@@ -100,25 +100,60 @@ void App::Dispatch(Action a) {
 
 void App::RunEffect(const Effect& e) {
     switch (e.Kind) {
-    case EffectKind::CommitAnswer: {
-        wsync::AnswerRecord rec;
-        rec.SessionId = e.SessionId;
-        rec.PackId = Pack.Id;
-        rec.PackVersion = Pack.Version;
-        rec.QuestionId = e.QuestionId;
-        rec.Value = e.Value;
-        rec.Lang = e.Lang;
-        rec.AnsweredAtMs = WallMs();
-        wsync::CommittedAnswer done;
+    case EffectKind::CommitAnswers: {
+        std::vector<wsync::AnswerRecord> records;
+        const int64_t now_ms = WallMs();
+        for (const content::GivenAnswer& g : e.Answers) {
+            wsync::AnswerRecord rec;
+            rec.SessionId = e.SessionId;
+            rec.PackId = Pack.Id;
+            rec.PackVersion = Pack.Version; // each answer keeps the version it was given under
+            rec.QuestionId = g.QuestionId;
+            rec.Value = g.Value;
+            rec.Lang = e.Lang;
+            rec.AnsweredAtMs = now_ms;
+            records.push_back(std::move(rec));
+        }
+        std::vector<wsync::CommittedAnswer> done;
         std::string error;
-        if (Journal->Commit(rec, &done, &error)) {
-            Trace("committed " + done.Id + " " + std::to_string(done.Seq));
-            CommittedUnseen.push_back(done.Id);
-            Dispatch({ActionKind::Committed, {}});
+        if (Journal->Commit(records, &done, &error)) {
+            for (const wsync::CommittedAnswer& c : done) {
+                Trace("committed " + c.Id + " " + std::to_string(c.Seq));
+                CommittedUnseen.push_back(c.Id);
+            }
+            Dispatch({ActionKind::Committed});
         } else {
             Log(error);
             Dispatch({ActionKind::CommitFailed, error});
         }
+        break;
+    }
+    case EffectKind::LoadResults: {
+        // This kiosk's own tallies; the flow keeps only questions with enough answers.
+        Action loaded(ActionKind::ResultsLoaded);
+        const content::Poll* poll = Pack.FindPoll(e.PollId);
+        for (const content::Question& q : poll ? poll->Questions : std::vector<content::Question>{}) {
+            std::vector<std::string> ids;
+            if (q.Type == content::QuestionType::Matrix)
+                for (const content::Option& row : q.Rows)
+                    ids.push_back(content::MatrixAnswerId(q, row.Id));
+            else
+                ids.push_back(q.Id);
+            for (const std::string& id : ids) {
+                std::vector<std::pair<std::string, int64_t>> tally;
+                std::string error;
+                if (!Journal->Tally(id, &tally, &error)) {
+                    Log(error);
+                    continue;
+                }
+                std::vector<std::pair<std::string, long long>> raw(tally.begin(), tally.end());
+                Chart chart;
+                chart.AnswerId = id;
+                chart.Counts = content::CountOptions(q, raw, &chart.Respondents);
+                loaded.Charts.push_back(std::move(chart));
+            }
+        }
+        Dispatch(loaded);
         break;
     }
     case EffectKind::EndSession:

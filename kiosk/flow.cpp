@@ -1,3 +1,7 @@
+// [SECTION] names and lookups
+// [SECTION] transitions shared by several actions
+// [SECTION] Step
+// [SECTION] timers
 #include "kiosk/flow.hpp"
 
 #include <algorithm>
@@ -5,10 +9,20 @@
 
 namespace kiosk {
 
+using content::QuestionType;
+
+//-----------------------------------------------------------------------------
+// [SECTION] names and lookups
+//-----------------------------------------------------------------------------
+
 const char* ScreenName(Screen screen) {
     switch (screen) {
     case Screen::Attract: return "attract";
+    case Screen::Intro: return "intro";
+    case Screen::Poster: return "poster";
     case Screen::Question: return "question";
+    case Screen::Results: return "results";
+    case Screen::Outcome: return "outcome";
     case Screen::Thanks: return "thanks";
     case Screen::StillThere: return "still-there";
     case Screen::Error: return "error";
@@ -27,6 +41,13 @@ const content::Question* CurrentQuestion(const FlowContext& ctx, const FlowState
     return &poll->Questions[size_t(s.QuestionIndex)];
 }
 
+int BudgetLeft(const content::Question& q, const Draft& d) {
+    int used = 0;
+    for (const auto& [id, amount] : d.Amounts)
+        used += amount;
+    return q.Total - used;
+}
+
 FlowState InitialState(const FlowContext& ctx, const std::string& lang, double now) {
     FlowState s;
     const auto& langs = ctx.Pack->Languages;
@@ -38,7 +59,17 @@ FlowState InitialState(const FlowContext& ctx, const std::string& lang, double n
     return s;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] transitions shared by several actions
+//-----------------------------------------------------------------------------
+
 namespace {
+
+bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+bool IsOption(const content::Question& q, const std::string& id) {
+    return std::any_of(q.Options.begin(), q.Options.end(), [&](const content::Option& o) { return o.Id == id; });
+}
 
 // Back to the attract screen with nothing of the visit left (the next person never
 // sees the previous person's answers).
@@ -55,114 +86,253 @@ FlowState Enter(FlowState s, Screen screen, double now) {
     return s;
 }
 
-// After an answer or a skip: the next question, or thanks at the end.
-FlowState Advance(const FlowContext& ctx, FlowState s, double now) {
+FlowState ToResults(FlowState s, const std::string& poll_id, double now, std::vector<Effect>* effects) {
+    s.ResultsPoll = poll_id;
+    s.Charts.clear();
+    s.ChartIndex = 0;
+    effects->push_back({EffectKind::LoadResults, s.SessionId, s.Lang, {}, poll_id});
+    return Enter(s, Screen::Results, now);
+}
+
+// The first question from index on that its show-if lets through; at the end of a
+// zone the results and then the poster, at the end of a quick poll the thanks.
+FlowState ShowFrom(const FlowContext& ctx, FlowState s, int index, double now, std::vector<Effect>* effects) {
     const content::Poll* poll = CurrentPoll(ctx, s);
-    s.QuestionIndex++;
-    if (!poll || s.QuestionIndex >= int(poll->Questions.size()))
-        return Enter(s, Screen::Thanks, now);
-    return Enter(s, Screen::Question, now);
+    s.Draft = {};
+    s.QuestionIndex = index;
+    while (poll && s.QuestionIndex < int(poll->Questions.size()) &&
+           !content::IsShown(poll->Questions[size_t(s.QuestionIndex)], s.Given))
+        s.QuestionIndex++;
+    if (poll && s.QuestionIndex < int(poll->Questions.size()))
+        return Enter(s, Screen::Question, now);
+    if (s.Praatplaat) {
+        if (!Has(s.DoneZones, s.PollId))
+            s.DoneZones.push_back(s.PollId);
+        return ToResults(s, s.PollId, now, effects);
+    }
+    return Enter(s, Screen::Thanks, now);
+}
+
+// Turns the draft of the current question into the answers to store.
+std::vector<content::GivenAnswer> DraftAnswers(const content::Question& q, const Draft& d) {
+    switch (q.Type) {
+    case QuestionType::Multiple:
+        if (!d.Chosen.empty())
+            return {{q.Id, content::EncodeMultiple(q, d.Chosen)}};
+        return {};
+    case QuestionType::Top:
+        if (!d.Chosen.empty())
+            return {{q.Id, content::EncodeTop(d.Chosen)}};
+        return {};
+    case QuestionType::Budget:
+        if (BudgetLeft(q, d) < q.Total)
+            return {{q.Id, content::EncodeBudget(q, d.Amounts)}};
+        return {};
+    case QuestionType::Matrix: {
+        std::vector<content::GivenAnswer> out;
+        for (const content::Option& row : q.Rows) // rows in pack order
+            if (auto it = d.Cells.find(row.Id); it != d.Cells.end())
+                out.push_back({content::MatrixAnswerId(q, row.Id), it->second});
+        return out;
+    }
+    default:
+        return {};
+    }
+}
+
+FlowState Commit(FlowState s, std::vector<content::GivenAnswer> answers, std::vector<Effect>* effects) {
+    s.Saving = true;
+    s.Pending = answers;
+    effects->push_back({EffectKind::CommitAnswers, s.SessionId, s.Lang, std::move(answers), {}});
+    return s;
+}
+
+bool AnsweredByOneTap(QuestionType t) {
+    return t == QuestionType::Single || t == QuestionType::Smiley || t == QuestionType::Agree ||
+           t == QuestionType::YesNo;
+}
+
+FlowState StartVisit(const FlowContext& ctx, FlowState s, const std::string& session, bool praatplaat, double now,
+                     std::vector<Effect>* effects) {
+    s.SessionId = session;
+    s.Praatplaat = praatplaat;
+    s.Answered = 0;
+    s.Given.clear();
+    s.DoneZones.clear();
+    s.LastInput = now;
+    if (praatplaat)
+        return Enter(s, Screen::Intro, now);
+    s.PollId = ctx.Pack->StartPoll;
+    return ShowFrom(ctx, s, 0, now, effects);
 }
 
 } // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] Step
+//-----------------------------------------------------------------------------
+
 FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
+    const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
+    const bool answering = q && !s.Saving;
+    if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
+        a.Kind != ActionKind::ResultsLoaded)
+        s.LastInput = now;
+
     switch (a.Kind) {
     case ActionKind::Input:
-        s.LastInput = now;
         return s;
 
     case ActionKind::Tick:
         switch (s.Screen) {
-        case Screen::Question:
-            if (!s.Saving && now - s.LastInput >= ctx.Config.IdleTimeout)
-                return Enter(s, Screen::StillThere, now);
-            return s;
+        case Screen::Attract: return s;
         case Screen::StillThere:
-            if (now - s.ScreenSince >= ctx.Config.StillThereTimeout)
-                return EndVisit(ctx, s, now, effects);
-            return s;
+            return now - s.ScreenSince >= ctx.Config.StillThereTimeout ? EndVisit(ctx, s, now, effects) : s;
         case Screen::Thanks:
-            if (now - s.ScreenSince >= ctx.Config.ThanksDuration)
-                return EndVisit(ctx, s, now, effects);
-            return s;
+            return now - s.ScreenSince >= ctx.Config.ThanksDuration ? EndVisit(ctx, s, now, effects) : s;
         case Screen::Error:
-            if (now - s.ScreenSince >= ctx.Config.ErrorDuration)
-                return EndVisit(ctx, s, now, effects);
-            return s;
-        case Screen::Attract:
+            return now - s.ScreenSince >= ctx.Config.ErrorDuration ? EndVisit(ctx, s, now, effects) : s;
+        default:
+            if (!s.Saving && now - s.LastInput >= ctx.Config.IdleTimeout) {
+                s.Resume = s.Screen;
+                return Enter(s, Screen::StillThere, now);
+            }
             return s;
         }
-        return s;
 
     case ActionKind::SetLanguage: {
         const auto& langs = ctx.Pack->Languages;
         if (s.Screen == Screen::Attract && std::find(langs.begin(), langs.end(), a.Value) != langs.end())
             s.Lang = a.Value;
-        s.LastInput = now;
         return s;
     }
 
     case ActionKind::Start:
         if (s.Screen != Screen::Attract || a.Value.empty())
             return s;
-        s.SessionId = a.Value;
-        s.PollId = ctx.Pack->StartPoll;
-        s.QuestionIndex = 0;
-        s.Answered = 0;
-        s.LastInput = now;
-        if (!CurrentQuestion(ctx, s))
-            return Enter(s, Screen::Thanks, now);
-        return Enter(s, Screen::Question, now);
+        return StartVisit(ctx, s, a.Value, false, now, effects);
 
-    case ActionKind::Answer: {
-        const content::Question* q = CurrentQuestion(ctx, s);
-        if (s.Screen != Screen::Question || s.Saving || !q)
+    case ActionKind::StartPraatplaat:
+        if (s.Screen != Screen::Attract || a.Value.empty() || !ctx.Pack->HasPraatplaat())
             return s;
-        bool known = std::any_of(q->Options.begin(), q->Options.end(),
-                                 [&](const content::Option& o) { return o.Id == a.Value; });
-        if (!known)
+        return StartVisit(ctx, s, a.Value, true, now, effects);
+
+    case ActionKind::OpenZone:
+        if (s.Screen != Screen::Poster || !ctx.Pack->FindPoll(a.Value) || ctx.Pack->FindPoll(a.Value)->Kind == content::PollKind::Poll)
             return s;
-        s.Saving = true;
-        s.LastInput = now;
-        effects->push_back({EffectKind::CommitAnswer, s.SessionId, q->Id, a.Value, s.Lang});
+        s.PollId = a.Value;
+        return ShowFrom(ctx, s, 0, now, effects);
+
+    case ActionKind::ShowOutcome:
+        return s.Screen == Screen::Poster ? Enter(s, Screen::Outcome, now) : s;
+
+    case ActionKind::ShowResults:
+        if (s.Screen != Screen::Thanks || s.Praatplaat)
+            return s;
+        return ToResults(s, s.PollId, now, effects);
+
+    case ActionKind::ResultsLoaded:
+        if (s.Screen != Screen::Results)
+            return s;
+        s.Charts.clear();
+        for (const Chart& c : a.Charts)
+            if (c.Respondents >= ctx.Config.MinResults) // small numbers stay private
+                s.Charts.push_back(c);
+        s.ChartIndex = 0;
+        return s;
+
+    case ActionKind::Answer:
+        if (!answering || !AnsweredByOneTap(q->Type) || !IsOption(*q, a.Value))
+            return s;
+        return Commit(s, {{q->Id, a.Value}}, effects);
+
+    case ActionKind::Toggle:
+        if (!answering || (q->Type != QuestionType::Multiple && q->Type != QuestionType::Top) || !IsOption(*q, a.Value))
+            return s;
+        if (auto it = std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), a.Value); it != s.Draft.Chosen.end())
+            s.Draft.Chosen.erase(it);
+        else if (int(s.Draft.Chosen.size()) < q->Max)
+            s.Draft.Chosen.push_back(a.Value);
+        return s;
+
+    case ActionKind::Increase:
+    case ActionKind::Decrease: {
+        if (!answering || q->Type != QuestionType::Budget || !IsOption(*q, a.Value))
+            return s;
+        int& amount = s.Draft.Amounts[a.Value];
+        if (a.Kind == ActionKind::Increase && BudgetLeft(*q, s.Draft) >= q->Step)
+            amount += q->Step;
+        else if (a.Kind == ActionKind::Decrease && amount >= q->Step)
+            amount -= q->Step;
         return s;
     }
 
+    case ActionKind::SetCell: {
+        if (!answering || q->Type != QuestionType::Matrix)
+            return s;
+        size_t eq = a.Value.find('=');
+        std::string row = a.Value.substr(0, eq), col = eq == std::string::npos ? "" : a.Value.substr(eq + 1);
+        bool known_row = std::any_of(q->Rows.begin(), q->Rows.end(), [&](const content::Option& r) { return r.Id == row; });
+        if (known_row && IsOption(*q, col))
+            s.Draft.Cells[row] = col;
+        return s;
+    }
+
+    case ActionKind::Next:
+        switch (s.Screen) {
+        case Screen::Intro: return Enter(s, Screen::Poster, now);
+        case Screen::Question: {
+            if (!answering)
+                return s;
+            std::vector<content::GivenAnswer> answers = DraftAnswers(*q, s.Draft);
+            return answers.empty() ? s : Commit(s, std::move(answers), effects);
+        }
+        case Screen::Results:
+            if (s.ChartIndex + 1 < int(s.Charts.size())) {
+                s.ChartIndex++;
+                return s;
+            }
+            return s.Praatplaat ? Enter(s, Screen::Poster, now) : EndVisit(ctx, s, now, effects);
+        default: return s;
+        }
+
     case ActionKind::Committed:
-        if (!s.Saving)
+        if (!s.Saving || !q)
             return s;
         s.Saving = false;
+        s.Given.insert(s.Given.end(), s.Pending.begin(), s.Pending.end());
+        s.Pending.clear();
         s.Answered++;
-        return Advance(ctx, s, now);
+        return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
 
     case ActionKind::CommitFailed:
         if (!s.Saving)
             return s;
         s.Saving = false;
+        s.Pending.clear();
         s.ErrorDetail = a.Value;
         return Enter(s, Screen::Error, now);
 
     case ActionKind::Skip:
-        if (s.Screen != Screen::Question || s.Saving)
+        if (!answering)
             return s;
-        s.LastInput = now;
-        return Advance(ctx, s, now);
+        return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
 
     case ActionKind::Stop:
-        if (s.Screen != Screen::Question || s.Saving)
+        if (s.Screen == Screen::Question && !s.Saving && s.Praatplaat)
+            return Enter(s, Screen::Poster, now); // every answer so far is kept
+        if ((s.Screen != Screen::Question || s.Saving) && s.Screen != Screen::Poster)
             return s;
-        if (s.Answered > 0)
-            return Enter(s, Screen::Thanks, now);
-        return EndVisit(ctx, s, now, effects);
+        return s.Answered > 0 ? Enter(s, Screen::Thanks, now) : EndVisit(ctx, s, now, effects);
 
     case ActionKind::Continue:
         if (s.Screen != Screen::StillThere)
             return s;
-        s.LastInput = now;
-        return Enter(s, Screen::Question, now);
+        return Enter(s, s.Resume, now);
 
     case ActionKind::Done:
+        if (s.Screen == Screen::Outcome)
+            return Enter(s, Screen::Thanks, now);
         if (s.Screen != Screen::Thanks && s.Screen != Screen::Error)
             return s;
         return EndVisit(ctx, s, now, effects);
@@ -170,16 +340,20 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
     return s;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] timers
+//-----------------------------------------------------------------------------
+
 double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
+    constexpr double never = std::numeric_limits<double>::infinity();
     switch (s.Screen) {
-    case Screen::Attract: return std::numeric_limits<double>::infinity();
-    case Screen::Question: return s.Saving ? std::numeric_limits<double>::infinity() : s.LastInput + c.IdleTimeout;
+    case Screen::Attract: return never;
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;
     case Screen::StillThere: return s.ScreenSince + c.StillThereTimeout;
+    default: return s.Saving ? never : s.LastInput + c.IdleTimeout;
     }
-    return std::numeric_limits<double>::infinity();
 }
 
 double StillThereSecondsLeft(const FlowContext& ctx, const FlowState& s, double now) {

@@ -2,64 +2,108 @@
 // Pure: Step() turns (state, action, now) into a new state and effects. No ImGui, no
 // SQLite, no clock of its own, so every transition is unit-tested with a fake clock.
 #pragma once
+#include "content/answer.hpp"
 #include "content/pack.hpp"
 
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace kiosk {
 
-enum class Screen { Attract, Question, Thanks, StillThere, Error };
-const char* ScreenName(Screen screen); // "attract", "question", "thanks", "still-there", "error"
+enum class Screen { Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error };
+// "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error"
+const char* ScreenName(Screen screen);
 
 struct FlowConfig {
-    double IdleTimeout = 60.0;      // seconds without input before "Bent u er nog?"
+    double IdleTimeout = 60.0;       // seconds without input before "Bent u er nog?"
     double StillThereTimeout = 20.0; // then back to the attract screen
     double ThanksDuration = 10.0;
     double ErrorDuration = 30.0;
+    long long MinResults = 5;        // a question's results show only from this many answers
+};
+
+// An answer being built on screen before it is confirmed (multiple, top, budget, matrix).
+struct Draft {
+    std::vector<std::string> Chosen;            // multiple, top (in the order tapped)
+    std::map<std::string, int> Amounts;         // budget
+    std::map<std::string, std::string> Cells;   // matrix: row -> column
+};
+
+// One results chart: how often each option was chosen for one question (or matrix row).
+struct Chart {
+    std::string AnswerId; // question id, or QUESTION.ROW
+    std::vector<std::pair<std::string, long long>> Counts;
+    long long Respondents = 0;
 };
 
 struct FlowState {
     kiosk::Screen Screen = kiosk::Screen::Attract;
+    kiosk::Screen Resume = kiosk::Screen::Attract; // where "Ja, ik ga verder" returns to
     std::string Lang;            // language of this visit
     std::string SessionId;       // empty on the attract screen
-    std::string PollId;
+    bool Praatplaat = false;     // this visit goes through the poster
+    std::string PollId;          // the quick poll or zone being answered
     int QuestionIndex = 0;
     int Answered = 0;            // answers committed in this visit
     bool Saving = false;         // an answer waits for its commit; input is ignored meanwhile
+    kiosk::Draft Draft;
+    std::vector<content::GivenAnswer> Pending; // sent to the journal, not yet committed
+    std::vector<content::GivenAnswer> Given; // this visit's answers, for show-if and the outcome
+    std::vector<std::string> DoneZones;
+    std::string ResultsPoll;
+    std::vector<Chart> Charts;   // only those with enough answers
+    int ChartIndex = 0;
     double LastInput = 0.0;
     double ScreenSince = 0.0;
     std::string ErrorDetail;     // for the log, never shown to the resident
 };
 
 enum class ActionKind {
-    Start,        // Value: the new session id (made at the edge)
-    SetLanguage,  // Value: language code
-    Answer,       // Value: option id
+    Start,           // Value: the new session id (made at the edge); the quick poll
+    StartPraatplaat, // Value: the new session id
+    SetLanguage,     // Value: language code
+    Next,            // intro -> poster; confirm a draft answer; the next chart
+    OpenZone,        // Value: zone id
+    ShowOutcome,
+    ShowResults,     // from the thanks screen of a quick poll
+    Answer,          // Value: option id (single choice and scales)
+    Toggle,          // Value: option id (multiple, top)
+    Increase,        // Value: option id (budget)
+    Decrease,        // Value: option id (budget)
+    SetCell,         // Value: "ROW=COLUMN" (matrix)
     Skip,
-    Stop,         // the resident ends the visit early
-    Continue,     // "Ja, ik ga verder" on the idle warning
-    Done,         // leave the thanks or error screen
-    Input,        // any touch: resets the idle timer
-    Tick,         // time passes
-    Committed,    // the journal committed the pending answer
-    CommitFailed, // Value: why
+    Stop,            // the resident ends the visit (or, in the praatplaat, the zone) early
+    Continue,        // "Ja, ik ga verder" on the idle warning
+    Done,            // leave the thanks, error or outcome screen
+    Input,           // any touch: resets the idle timer
+    Tick,            // time passes
+    Committed,       // the journal committed the pending answer(s)
+    CommitFailed,    // Value: why
+    ResultsLoaded,   // Charts: this kiosk's tallies for ResultsPoll
 };
 
 struct Action {
     ActionKind Kind = ActionKind::Tick;
     std::string Value;
+    std::vector<Chart> Charts; // ResultsLoaded
+
+    Action(ActionKind kind = ActionKind::Tick, std::string value = {}) : Kind(kind), Value(std::move(value)) {}
 };
 
-enum class EffectKind { CommitAnswer, EndSession };
+enum class EffectKind {
+    CommitAnswers, // store Answers in one transaction, then Committed or CommitFailed
+    LoadResults,   // tally PollId's questions, then ResultsLoaded
+    EndSession,
+};
 
 struct Effect {
-    EffectKind Kind = EffectKind::CommitAnswer;
+    EffectKind Kind = EffectKind::CommitAnswers;
     std::string SessionId;
-    std::string QuestionId;
-    std::string Value;
     std::string Lang;
+    std::vector<content::GivenAnswer> Answers;
+    std::string PollId;
 };
 
 struct FlowContext {
@@ -78,5 +122,7 @@ double StillThereSecondsLeft(const FlowContext& ctx, const FlowState& state, dou
 
 const content::Poll* CurrentPoll(const FlowContext& ctx, const FlowState& state);
 const content::Question* CurrentQuestion(const FlowContext& ctx, const FlowState& state);
+// The budget left to divide in the draft.
+int BudgetLeft(const content::Question& q, const Draft& draft);
 
 } // namespace kiosk

@@ -213,6 +213,16 @@ Journal::~Journal() {
 }
 
 bool Journal::Commit(const AnswerRecord& a, CommittedAnswer* out, std::string* error) {
+    std::vector<CommittedAnswer> done;
+    if (!Commit(std::vector<AnswerRecord>{a}, &done, error))
+        return false;
+    if (out)
+        *out = done.front();
+    return true;
+}
+
+bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<CommittedAnswer>* out,
+                     std::string* error) {
     std::string err;
     auto fail = [&](const std::string& msg) {
         if (error)
@@ -222,42 +232,42 @@ bool Journal::Commit(const AnswerRecord& a, CommittedAnswer* out, std::string* e
     if (!Exec(Db, "BEGIN IMMEDIATE", &err))
         return fail(err);
     Transaction tx(Db);
+    std::vector<CommittedAnswer> done;
+    for (const AnswerRecord& a : answers) {
+        sqlite3_reset(NextSeq);
+        if (sqlite3_step(NextSeq) != SQLITE_ROW)
+            return fail(sqlite3_errmsg(Db));
+        int64_t seq = sqlite3_column_int64(NextSeq, 0);
+        sqlite3_reset(NextSeq);
 
-    sqlite3_reset(NextSeq);
-    if (sqlite3_step(NextSeq) != SQLITE_ROW)
-        return fail(sqlite3_errmsg(Db));
-    int64_t seq = sqlite3_column_int64(NextSeq, 0);
-    sqlite3_reset(NextSeq);
+        const std::string when = Iso8601(a.AnsweredAtMs);
+        sqlite3_reset(InsertSession);
+        Bind(InsertSession, 1, a.SessionId);
+        Bind(InsertSession, 2, when);
+        Bind(InsertSession, 3, a.PackId);
+        Bind(InsertSession, 4, a.PackVersion);
+        Bind(InsertSession, 5, a.Lang);
+        if (sqlite3_step(InsertSession) != SQLITE_DONE)
+            return fail(sqlite3_errmsg(Db));
 
-    const std::string when = Iso8601(a.AnsweredAtMs);
-    sqlite3_reset(InsertSession);
-    Bind(InsertSession, 1, a.SessionId);
-    Bind(InsertSession, 2, when);
-    Bind(InsertSession, 3, a.PackId);
-    Bind(InsertSession, 4, a.PackVersion);
-    Bind(InsertSession, 5, a.Lang);
-    if (sqlite3_step(InsertSession) != SQLITE_DONE)
-        return fail(sqlite3_errmsg(Db));
-
-    const std::string id = NewUuidV7(a.AnsweredAtMs);
-    sqlite3_reset(InsertAnswer);
-    sqlite3_bind_int64(InsertAnswer, 1, seq);
-    Bind(InsertAnswer, 2, id);
-    Bind(InsertAnswer, 3, a.SessionId);
-    Bind(InsertAnswer, 4, a.PackId);
-    Bind(InsertAnswer, 5, a.PackVersion);
-    Bind(InsertAnswer, 6, a.QuestionId);
-    Bind(InsertAnswer, 7, a.Value);
-    Bind(InsertAnswer, 8, when);
-    if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
-        return fail(sqlite3_errmsg(Db));
-
+        const std::string id = NewUuidV7(a.AnsweredAtMs);
+        sqlite3_reset(InsertAnswer);
+        sqlite3_bind_int64(InsertAnswer, 1, seq);
+        Bind(InsertAnswer, 2, id);
+        Bind(InsertAnswer, 3, a.SessionId);
+        Bind(InsertAnswer, 4, a.PackId);
+        Bind(InsertAnswer, 5, a.PackVersion);
+        Bind(InsertAnswer, 6, a.QuestionId);
+        Bind(InsertAnswer, 7, a.Value);
+        Bind(InsertAnswer, 8, when);
+        if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
+            return fail(sqlite3_errmsg(Db));
+        done.push_back({id, seq});
+    }
     if (!tx.Commit(&err))
         return fail(err);
-    if (out) {
-        out->Id = id;
-        out->Seq = seq;
-    }
+    if (out)
+        *out = std::move(done);
     return true;
 }
 
@@ -275,6 +285,31 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     }
     sqlite3_finalize(st);
     if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0) {
+        if (error)
+            *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::string, int64_t>>* out,
+                    std::string* error) {
+    out->clear();
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(Db,
+                           "SELECT value, count(*) FROM answers WHERE question_id = ?1 "
+                           "GROUP BY value ORDER BY count(*) DESC, value",
+                           -1, &st, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    Bind(st, 1, question_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        out->emplace_back(ColumnText(st, 0), sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
         return false;

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -47,8 +49,15 @@ public:
     // Stores one answer in one transaction. True only after COMMIT returned; on
     // failure nothing is stored and *error says why.
     bool Commit(const AnswerRecord& answer, CommittedAnswer* out, std::string* error);
+    // Several answers (the rows of a matrix) in one transaction: all or none.
+    bool Commit(const std::vector<AnswerRecord>& answers, std::vector<CommittedAnswer>* out, std::string* error);
 
     bool Status(JournalStatus* out, std::string* error);
+
+    // How often each stored value was given for a question, most frequent first
+    // (for "zo antwoordde de wijk tot nu toe").
+    bool Tally(const std::string& question_id, std::vector<std::pair<std::string, int64_t>>* out,
+               std::string* error);
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 

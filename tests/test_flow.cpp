@@ -82,10 +82,11 @@ TEST_CASE("an answer moves on only after its commit") {
     h.Do(ActionKind::Answer, q->Options[1].Id);
 
     REQUIRE(h.Effects.size() == 1);
-    CHECK(h.Effects[0].Kind == EffectKind::CommitAnswer);
+    CHECK(h.Effects[0].Kind == EffectKind::CommitAnswers);
     CHECK(h.Effects[0].SessionId == "s");
-    CHECK(h.Effects[0].QuestionId == q->Id);
-    CHECK(h.Effects[0].Value == q->Options[1].Id);
+    REQUIRE(h.Effects[0].Answers.size() == 1);
+    CHECK(h.Effects[0].Answers[0].QuestionId == q->Id);
+    CHECK(h.Effects[0].Answers[0].Value == q->Options[1].Id);
     CHECK(h.Effects[0].Lang == "nl");
     // Still the same question while the journal writes.
     CHECK(h.S.Screen == Screen::Question);

@@ -64,6 +64,40 @@ void DrawPictogram(ImDrawList* dl, Pictogram p, ImVec2 min, float size, ImU32 co
         dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.62f), line * 0.8f, col, 16);
         return;
     }
+    case Pictogram::Adviseren: {
+        // A rounded speech bubble with a tail and three dots.
+        ImVec2 a(c.x - r * 0.85f, c.y - r * 0.6f), b(c.x + r * 0.85f, c.y + r * 0.35f);
+        dl->AddRect(a, b, col, r * 0.3f, 0, line);
+        ImVec2 tail[3] = {ImVec2(c.x - r * 0.35f, b.y), ImVec2(c.x - r * 0.55f, c.y + r * 0.85f),
+                          ImVec2(c.x - r * 0.05f, b.y)};
+        dl->AddPolyline(tail, 3, col, 0, line);
+        for (int i = -1; i <= 1; i++)
+            dl->AddCircleFilled(ImVec2(c.x + float(i) * r * 0.42f, (a.y + b.y) * 0.5f), line * 0.75f, col, 12);
+        return;
+    }
+    case Pictogram::Aanjagen: {
+        // A megaphone: a horn opening to the right, a handle, and sound lines.
+        ImVec2 horn[4] = {ImVec2(c.x - r * 0.75f, c.y - r * 0.2f), ImVec2(c.x + r * 0.2f, c.y - r * 0.6f),
+                          ImVec2(c.x + r * 0.2f, c.y + r * 0.6f), ImVec2(c.x - r * 0.75f, c.y + r * 0.2f)};
+        dl->AddPolyline(horn, 4, col, ImDrawFlags_Closed, line);
+        dl->AddLine(ImVec2(c.x - r * 0.45f, c.y + r * 0.25f), ImVec2(c.x - r * 0.3f, c.y + r * 0.75f), col, line);
+        for (int i = -1; i <= 1; i++)
+            dl->AddLine(ImVec2(c.x + r * 0.45f, c.y + float(i) * r * 0.35f),
+                        ImVec2(c.x + r * 0.85f, c.y + float(i) * r * 0.55f), col, line);
+        return;
+    }
+    case Pictogram::Verdelen: {
+        // A pie in three parts, one slice pulled out.
+        float pr = r * 0.75f;
+        dl->AddCircle(c, pr, col, 48, line);
+        dl->AddLine(c, ImVec2(c.x, c.y - pr), col, line);
+        dl->AddLine(c, ImVec2(c.x + pr * 0.87f, c.y + pr * 0.5f), col, line);
+        dl->AddLine(c, ImVec2(c.x - pr * 0.87f, c.y + pr * 0.5f), col, line);
+        dl->PathLineTo(c);
+        dl->PathArcTo(c, pr, -float(M_PI) * 0.5f, float(M_PI) / 6.0f, 16);
+        dl->PathFillConvex(col);
+        return;
+    }
     }
 }
 

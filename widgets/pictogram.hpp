@@ -14,7 +14,10 @@ enum class Pictogram {
     Smiley5, // big smile
     Yes,     // check mark
     No,      // cross
-    DontKnow // question mark
+    DontKnow, // question mark
+    Adviseren, // speech bubble: advise and speak up
+    Aanjagen,  // megaphone: take the lead, set things going
+    Verdelen,  // a pie cut in parts: divide and decide
 };
 
 // Draws pict centred in the square box [min, min+size].

@@ -58,7 +58,7 @@ float TextBlock(const Theme&, ImFont* font, std::string_view text, float x, floa
 }
 
 bool TouchButton(const Theme& t, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
-                 ButtonKind kind, Pictogram pict) {
+                 ButtonKind kind, Pictogram pict, bool selected, std::string_view badge) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems)
         return false;
@@ -83,8 +83,24 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
     }
     ImDrawList* dl = window->DrawList;
     float rounding = t.Px(18);
+    if (selected && kind == ButtonKind::Card)
+        face = t.CardHeld;
     dl->AddRectFilled(bb.Min, bb.Max, face, rounding);
-    dl->AddRect(bb.Min, bb.Max, border, rounding, 0, std::max(2.0f, t.Px(3)));
+    dl->AddRect(bb.Min, bb.Max, selected ? t.Primary : border, rounding, 0, std::max(2.0f, t.Px(selected ? 8 : 3)));
+    if (selected) { // a check mark in a disc at the top-right corner
+        float d = std::min(t.Px(56), size.y * 0.45f);
+        ImVec2 c(bb.Max.x - d * 0.5f - t.Px(10), bb.Min.y + d * 0.5f + t.Px(10));
+        dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
+        DrawPictogram(dl, Pictogram::Yes, ImVec2(c.x - d * 0.35f, c.y - d * 0.35f), d * 0.7f, t.PrimaryText);
+    }
+    if (!badge.empty()) { // a rank in a disc at the top-left corner
+        float d = std::min(t.Px(60), size.y * 0.5f);
+        ImVec2 c(bb.Min.x + d * 0.5f + t.Px(10), bb.Min.y + d * 0.5f + t.Px(10));
+        dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
+        ImVec2 ts = t.Button->CalcTextSizeA(t.Button->FontSize, FLT_MAX, 0, badge.data(), badge.data() + badge.size());
+        dl->AddText(t.Button, t.Button->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), t.PrimaryText,
+                    badge.data(), badge.data() + badge.size());
+    }
 
     ImFont* font = t.Button;
     float pad = t.Px(16);

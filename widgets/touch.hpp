@@ -16,8 +16,11 @@ enum class ButtonKind { Primary, Card, Quiet };
 
 // A button at box [pos, pos+size] (grown to the minimum touch size if smaller).
 // Draws the label centred and wrapped; with a pictogram, the picture above the word.
+// selected: drawn with a thick border and a check mark (never colour alone);
+// badge: a short text in a circle at the top-left (the rank in a top 3).
 bool TouchButton(const Theme& theme, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
-                 ButtonKind kind, Pictogram pict = Pictogram::None);
+                 ButtonKind kind, Pictogram pict = Pictogram::None, bool selected = false,
+                 std::string_view badge = {});
 
 // Text wrapped to width and centred in [x, x+width] from y down; returns its height.
 float TextBlock(const Theme& theme, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color);

@@ -1,0 +1,73 @@
+#include "content/outcome.hpp"
+
+#include <cmath>
+
+namespace content {
+
+namespace {
+
+const Option* FindOption(const std::vector<Option>& options, const std::string& id) {
+    for (const Option& o : options)
+        if (o.Id == id)
+            return &o;
+    return nullptr;
+}
+
+// The answer given last to this (answer) id, or nullptr.
+const GivenAnswer* Latest(const std::vector<GivenAnswer>& given, const std::string& id) {
+    for (auto it = given.rbegin(); it != given.rend(); ++it)
+        if (it->QuestionId == id)
+            return &*it;
+    return nullptr;
+}
+
+} // namespace
+
+Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given) {
+    Outcome out;
+    int sum = 0, count = 0;
+    for (const Poll& zone : pack.Zones)
+        for (const Question& q : zone.Questions) {
+            if (q.Type == QuestionType::Budget)
+                continue; // a division says what matters, not who decides
+            std::vector<const GivenAnswer*> answers;
+            if (q.Type == QuestionType::Matrix) {
+                for (const Option& row : q.Rows)
+                    if (const GivenAnswer* a = Latest(given, MatrixAnswerId(q, row.Id)))
+                        answers.push_back(a);
+            } else if (const GivenAnswer* a = Latest(given, q.Id)) {
+                answers.push_back(a);
+            }
+            for (const GivenAnswer* a : answers)
+                for (const std::string& id : ChosenOptions(a->Value))
+                    if (const Option* o = FindOption(q.Options, id); o && o->Level > 0) {
+                        sum += o->Level;
+                        count++;
+                    }
+        }
+    if (count == 0 || pack.Archetypes.empty())
+        return out;
+    out.MeanLevel = double(sum) / count;
+    out.Level = std::max(1, std::min(int(pack.Archetypes.size()), int(std::floor(out.MeanLevel + 0.5))));
+    out.Lean = &pack.Archetypes[size_t(out.Level - 1)];
+    const int required = size_t(out.Level - 1) < pack.RequiredStrength.size() ? pack.RequiredStrength[size_t(out.Level - 1)] : 0;
+
+    for (const Poll& zone : pack.Zones) {
+        if (zone.Kind != PollKind::Kompas)
+            continue;
+        for (const Question& q : zone.Questions) {
+            const GivenAnswer* a = Latest(given, q.Id);
+            if (!a)
+                continue;
+            int strength = -1;
+            for (const std::string& id : ChosenOptions(a->Value))
+                if (const Option* o = FindOption(q.Options, id); o && o->Strength >= 0)
+                    strength = std::max(strength, o->Strength);
+            if (strength >= 0 && strength < required)
+                out.WitteVlekken.push_back(&q);
+        }
+    }
+    return out;
+}
+
+} // namespace content
