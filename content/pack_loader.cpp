@@ -128,7 +128,7 @@ struct Checker {
                 Report(item.Pos, "each option in " + what + " must be an object, not " + JsonKindName(item.Type));
                 continue;
             }
-            CheckFields(item, {"id", "label"}, "an option of " + what);
+            CheckFields(item, {"id", "label", "level", "strength"}, "an option of " + what);
             Option opt;
             if (!Id(item, "an option of " + what, &opt.Id))
                 continue;

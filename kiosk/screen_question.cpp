@@ -79,7 +79,7 @@ void DrawBudget(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
     top += TextBlock(t, t.Button, left, 0, top, L.Display.x, t.Text) + L.Px(20);
 
     const size_t n = q.Options.size();
-    float gap = 18;
+    float gap = 24; // 2.5 mm apart even on a small high-DPI screen
     float avail = kAreaBottom - top / t.Scale;
     float rh = std::min(110.0f, (avail - gap * float(n - 1)) / float(n));
     float x0 = L.Cx() - L.Px(800);
@@ -108,7 +108,7 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
                 std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t rows = q.Rows.size(), cols = q.Options.size();
-    const float label_w = 520, gap = 16, cw = (1760 - label_w - gap * float(cols)) / float(cols);
+    const float label_w = 520, gap = 24, cw = (1760 - label_w - gap * float(cols)) / float(cols);
     const float x0 = L.Cx() - L.Px(880);
     for (size_t c = 0; c < cols; c++) // column heads
         TextBlock(t, t.Small, Tr(ctx, s, q.Options[c].Label), x0 + L.Px(label_w + gap + (cw + gap) * float(c)), top,

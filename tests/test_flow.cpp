@@ -282,3 +282,201 @@ TEST_CASE("actions that do not belong to the screen change nothing") {
     h.Do(ActionKind::Start, ""); // a start without a session id is refused
     CHECK(h.S.Screen == Screen::Attract);
 }
+
+//-----------------------------------------------------------------------------
+// The praatplaat: intro, poster, zones, drafts, results, outcome
+//-----------------------------------------------------------------------------
+
+#include "test_packs.hpp"
+
+namespace {
+
+struct PraatHarness : Harness {
+    PraatHarness() {
+        Ctx.Pack = &PraatplaatPack();
+        S = InitialState(Ctx, "nl", Now);
+        Do(ActionKind::StartPraatplaat, "visit");
+        REQUIRE(S.Screen == Screen::Intro);
+        Do(ActionKind::Next);
+        REQUIRE(S.Screen == Screen::Poster);
+    }
+    // Lets the journal commit whatever the last step asked for; returns what it stored.
+    std::vector<content::GivenAnswer> Commit() {
+        REQUIRE(Effects.size() == 1);
+        REQUIRE(Effects[0].Kind == EffectKind::CommitAnswers);
+        std::vector<content::GivenAnswer> stored = Effects[0].Answers;
+        Do(ActionKind::Committed);
+        return stored;
+    }
+    void Load(std::vector<Chart> charts) {
+        Action a(ActionKind::ResultsLoaded);
+        a.Charts = std::move(charts);
+        Effects.clear();
+        S = Step(Ctx, S, a, Now, &Effects);
+    }
+    std::string QuestionId() { return CurrentQuestion(Ctx, S) ? CurrentQuestion(Ctx, S)->Id : ""; }
+};
+
+} // namespace
+
+TEST_CASE("praatplaat: a zone from the poster, then its results, then the poster with the zone marked") {
+    PraatHarness h;
+    h.Do(ActionKind::OpenZone, "ieders-stem");
+    CHECK(h.S.Screen == Screen::Question);
+    CHECK(h.QuestionId() == "stem-iedereen");
+    h.Do(ActionKind::Answer, "ja");
+    h.Commit();
+    CHECK(h.QuestionId() == "toegankelijk");
+    h.Do(ActionKind::Answer, "4");
+    h.Commit();
+
+    CHECK(h.S.Screen == Screen::Results);
+    REQUIRE(h.Effects.size() == 1);
+    CHECK(h.Effects[0].Kind == EffectKind::LoadResults);
+    CHECK(h.Effects[0].PollId == "ieders-stem");
+    CHECK(h.S.DoneZones == std::vector<std::string>{"ieders-stem"});
+
+    // Fewer than 5 answers on a question: not shown.
+    h.Load({{"stem-iedereen", {{"ja", 3}, {"nee", 1}}, 4}, {"toegankelijk", {{"4", 5}}, 5}});
+    REQUIRE(h.S.Charts.size() == 1);
+    CHECK(h.S.Charts[0].AnswerId == "toegankelijk");
+    h.Do(ActionKind::Next);
+    CHECK(h.S.Screen == Screen::Poster);
+    CHECK(h.S.Answered == 2);
+}
+
+TEST_CASE("praatplaat: stopping half-way keeps every answer given") {
+    PraatHarness h;
+    h.Do(ActionKind::OpenZone, "transparantie");
+    h.Do(ActionKind::Answer, "nee");
+    auto stored = h.Commit();
+    CHECK(stored.size() == 1);
+    h.Do(ActionKind::Stop); // in a zone: back to the poster, the zone not finished
+    CHECK(h.S.Screen == Screen::Poster);
+    CHECK(h.S.DoneZones.empty());
+    CHECK(h.S.Given.size() == 1);
+    h.Do(ActionKind::Stop); // on the poster: the visit ends with thanks
+    CHECK(h.S.Screen == Screen::Thanks);
+}
+
+TEST_CASE("praatplaat: a matrix stores one answer per row set, in one commit") {
+    PraatHarness h;
+    h.Do(ActionKind::OpenZone, "rolverdeling");
+    CHECK(h.QuestionId() == "wie-beslist");
+    h.Do(ActionKind::Next); // nothing set: nothing to store
+    CHECK(h.Effects.empty());
+    h.Do(ActionKind::SetCell, "verkeer=gemeente");
+    h.Do(ActionKind::SetCell, "groen=samen");
+    h.Do(ActionKind::SetCell, "groen=wijk"); // a row holds one choice: the last
+    h.Do(ActionKind::SetCell, "nope=wijk");
+    h.Do(ActionKind::SetCell, "spelen=nope");
+    h.Do(ActionKind::Next);
+    auto stored = h.Commit();
+    REQUIRE(stored.size() == 2);
+    CHECK(stored[0].QuestionId == "wie-beslist.groen"); // rows in pack order
+    CHECK(stored[0].Value == "wijk");
+    CHECK(stored[1].QuestionId == "wie-beslist.verkeer");
+    CHECK(stored[1].Value == "gemeente");
+    CHECK(h.QuestionId() == "hoeveel-zeggenschap");
+    CHECK(h.S.Draft.Cells.empty()); // the next question starts clean
+}
+
+TEST_CASE("praatplaat: show-if, budget, top, multiple") {
+    PraatHarness h;
+    h.Do(ActionKind::OpenZone, "samen-leren");
+    CHECK(h.QuestionId() == "wijkpanel");
+
+    SUBCASE("no wijkpanel: its follow-up question is passed over") {
+        h.Do(ActionKind::Answer, "nee");
+        h.Commit();
+        CHECK(h.QuestionId() == "wijkbudget");
+    }
+    SUBCASE("a wijkpanel: the follow-up shows") {
+        h.Do(ActionKind::Answer, "ja");
+        h.Commit();
+        CHECK(h.QuestionId() == "wijkpanel-vaak");
+        h.Do(ActionKind::Skip); // every question can be skipped
+        CHECK(h.QuestionId() == "wijkbudget");
+    }
+
+    // Budget: 10 munten, one a tap; never more than the total, never below zero.
+    for (int i = 0; i < 7; i++)
+        h.Do(ActionKind::Increase, "a");
+    for (int i = 0; i < 5; i++)
+        h.Do(ActionKind::Increase, "c");
+    const content::Question* budget = CurrentQuestion(h.Ctx, h.S);
+    CHECK(BudgetLeft(*budget, h.S.Draft) == 0);
+    CHECK(h.S.Draft.Amounts["c"] == 3);
+    h.Do(ActionKind::Decrease, "b");
+    CHECK(h.S.Draft.Amounts["b"] == 0);
+    h.Do(ActionKind::Decrease, "a");
+    CHECK(BudgetLeft(*budget, h.S.Draft) == 1);
+    h.Do(ActionKind::Next);
+    auto stored = h.Commit();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].Value == "a:6,c:3");
+
+    // Top 2: the order of tapping is the rank; a third pick is refused, a tap again removes.
+    CHECK(h.QuestionId() == "prioriteiten");
+    h.Do(ActionKind::Toggle, "z");
+    h.Do(ActionKind::Toggle, "x");
+    h.Do(ActionKind::Toggle, "y");
+    CHECK(h.S.Draft.Chosen == std::vector<std::string>{"z", "x"});
+    h.Do(ActionKind::Toggle, "z");
+    h.Do(ActionKind::Toggle, "y");
+    h.Do(ActionKind::Next);
+    CHECK(h.Commit()[0].Value == "x,y");
+
+    // Multiple, at most 2: stored in option order.
+    CHECK(h.QuestionId() == "meedoen");
+    h.Do(ActionKind::Answer, "p"); // a one-tap answer does not apply here
+    CHECK(h.Effects.empty());
+    h.Do(ActionKind::Toggle, "r");
+    h.Do(ActionKind::Toggle, "p");
+    h.Do(ActionKind::Next);
+    CHECK(h.Commit()[0].Value == "p,r");
+}
+
+TEST_CASE("praatplaat: the outcome screen, then thanks; idle on the poster warns too") {
+    PraatHarness h;
+    h.Do(ActionKind::ShowOutcome);
+    CHECK(h.S.Screen == Screen::Outcome);
+    h.Do(ActionKind::Done);
+    CHECK(h.S.Screen == Screen::Thanks);
+
+    PraatHarness idle;
+    idle.Tick(60);
+    CHECK(idle.S.Screen == Screen::StillThere);
+    idle.Do(ActionKind::Continue);
+    CHECK(idle.S.Screen == Screen::Poster);
+}
+
+TEST_CASE("the results of a quick poll are asked for from the thanks screen") {
+    Harness h;
+    h.Do(ActionKind::Start, "s");
+    for (size_t i = 0; i < h.QuestionCount(); i++)
+        h.AnswerAndCommit();
+    REQUIRE(h.S.Screen == Screen::Thanks);
+    h.Do(ActionKind::ShowResults);
+    CHECK(h.S.Screen == Screen::Results);
+    REQUIRE(h.Effects.size() == 1);
+    CHECK(h.Effects[0].Kind == EffectKind::LoadResults);
+    CHECK(h.Effects[0].PollId == h.Ctx.Pack->StartPoll);
+    h.Do(ActionKind::Next); // no charts: next ends the visit
+    CHECK(h.S.Screen == Screen::Attract);
+}
+
+TEST_CASE("a visit's answers are gone when the next visitor starts") {
+    PraatHarness h;
+    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(ActionKind::Answer, "ja");
+    h.Commit();
+    CHECK_FALSE(h.S.Given.empty());
+    h.Tick(60);
+    h.Tick(20);
+    CHECK(h.S.Screen == Screen::Attract);
+    CHECK(h.S.Given.empty());
+    CHECK(h.S.DoneZones.empty());
+    CHECK(h.S.Draft.Chosen.empty());
+    CHECK_FALSE(h.S.Praatplaat);
+}

@@ -2,6 +2,7 @@
 #include "content/pack_loader.hpp"
 #include "imgui_headless.hpp"
 #include "kiosk/screens.hpp"
+#include "test_packs.hpp"
 
 #include <cfloat>
 
@@ -46,11 +47,43 @@ bool Overlap(const widgets::Target& a, const widgets::Target& b, float gap) {
     return a.Min.x < b.Max.x + gap && b.Min.x < a.Max.x + gap && a.Min.y < b.Max.y + gap && b.Min.y < a.Max.y + gap;
 }
 
-void CheckTargets(HeadlessImGui& ui, const FlowContext& ctx, const std::string& lang) {
-    std::vector<FlowState> states = AllScreens(ctx, lang);
-    REQUIRE(states.size() >= 6);
-    CHECK(states.back().Screen == Screen::Error);
-    CHECK(states[states.size() - 2].Screen == Screen::StillThere);
+// The praatplaat's screens: intro, poster, every question of every zone (with drafts
+// filled in), results with a chart, the outcome.
+std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx) {
+    std::vector<FlowState> states;
+    std::vector<Effect> fx;
+    FlowState s = InitialState(ctx, "nl", 0);
+    s = Step(ctx, s, {ActionKind::StartPraatplaat, "s"}, 0, &fx);
+    states.push_back(s);
+    s = Step(ctx, s, {ActionKind::Next}, 0, &fx);
+    states.push_back(s);
+    for (const content::Poll& zone : ctx.Pack->Zones) {
+        s = Step(ctx, s, {ActionKind::OpenZone, zone.Id}, 0, &fx);
+        while (s.Screen == Screen::Question) {
+            const content::Question* q = CurrentQuestion(ctx, s);
+            for (const content::Option& o : q->Options) { // a full draft draws the most
+                s = Step(ctx, s, {ActionKind::Toggle, o.Id}, 0, &fx);
+                s = Step(ctx, s, {ActionKind::Increase, o.Id}, 0, &fx);
+            }
+            for (const content::Option& row : q->Rows)
+                s = Step(ctx, s, {ActionKind::SetCell, row.Id + "=" + q->Options.back().Id}, 0, &fx);
+            states.push_back(s);
+            s = Step(ctx, s, {ActionKind::Skip}, 0, &fx);
+        }
+        Action loaded(ActionKind::ResultsLoaded);
+        loaded.Charts.push_back({zone.Questions.front().Id, {}, 9});
+        for (const content::Option& o : zone.Questions.front().Options)
+            loaded.Charts.back().Counts.push_back({o.Id, 3});
+        s = Step(ctx, s, loaded, 0, &fx);
+        states.push_back(s); // results
+        s = Step(ctx, s, {ActionKind::Next}, 0, &fx);
+    }
+    s = Step(ctx, s, {ActionKind::ShowOutcome}, 0, &fx);
+    states.push_back(s);
+    return states;
+}
+
+void CheckStates(HeadlessImGui& ui, const FlowContext& ctx, const std::vector<FlowState>& states) {
     for (const FlowState& s : states) {
         widgets::FrameRecord rec = Draw(ui, ctx, s);
         CAPTURE(ScreenName(s.Screen));
@@ -76,6 +109,14 @@ void CheckTargets(HeadlessImGui& ui, const FlowContext& ctx, const std::string& 
     }
 }
 
+void CheckTargets(HeadlessImGui& ui, const FlowContext& ctx, const std::string& lang) {
+    std::vector<FlowState> states = AllScreens(ctx, lang);
+    REQUIRE(states.size() >= 6);
+    CHECK(states.back().Screen == Screen::Error);
+    CHECK(states[states.size() - 2].Screen == Screen::StillThere);
+    CheckStates(ui, ctx, states);
+}
+
 } // namespace
 
 TEST_CASE("every touch target is at least 11.5 mm, 2.5 mm apart, and on screen") {
@@ -89,6 +130,22 @@ TEST_CASE("every touch target is at least 11.5 mm, 2.5 mm apart, and on screen")
     SUBCASE("1280x720 on a small 13-inch screen (about 113 dpi)") {
         HeadlessImGui ui(ImVec2(1280, 720), 113.0f / 25.4f);
         CheckTargets(ui, ctx, "nl");
+    }
+}
+
+TEST_CASE("praatplaat screens: every target at least 11.5 mm, 2.5 mm apart, on screen") {
+    FlowContext ctx;
+    ctx.Pack = &PraatplaatPack();
+    std::vector<FlowState> states = PraatplaatScreens(ctx);
+    CHECK(states.front().Screen == Screen::Intro);
+    CHECK(states.back().Screen == Screen::Outcome);
+    SUBCASE("1920x1080") {
+        HeadlessImGui ui;
+        CheckStates(ui, ctx, states);
+    }
+    SUBCASE("1280x720 at 113 dpi") {
+        HeadlessImGui ui(ImVec2(1280, 720), 113.0f / 25.4f);
+        CheckStates(ui, ctx, states);
     }
 }
 

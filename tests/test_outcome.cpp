@@ -1,0 +1,98 @@
+// The archetype-and-witte-vlekken rule, with worked examples. The numbers come from
+// the test pack (tests/test_packs.hpp), written out here so each example can be
+// checked by hand:
+//   who_decides: gemeente level 1, samen 2, wijk 3
+//   hoeveel-zeggenschap: advies level 1, samen 2, besluiten 3
+//   yes_no strength: ja 2, nee 0, weet-niet 0;  agree strength: 1,2 -> 0; 3 -> 1; 4,5 -> 2
+//   required_strength: adviseren 0, aanjagen 1, verdelen 2
+//   kompas questions: stem-iedereen, toegankelijk, wie-beslist-duidelijk, begroting-zichtbaar
+#include "content/outcome.hpp"
+#include "test_packs.hpp"
+
+using namespace content;
+
+namespace {
+
+std::vector<std::string> Vlekken(const Outcome& o) {
+    std::vector<std::string> ids;
+    for (const Question* q : o.WitteVlekken)
+        ids.push_back(q->Id);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("example 1: nothing about who decides -> no lean, no witte vlekken") {
+    Outcome o = ComputeOutcome(PraatplaatPack(), {{"stem-iedereen", "nee"}, {"tevreden", "4"}});
+    CHECK(o.Level == 0);
+    CHECK(o.Lean == nullptr);
+    CHECK(o.WitteVlekken.empty()); // without a wish for say, nothing is "not strong enough"
+}
+
+TEST_CASE("example 2: the gemeente decides everything -> adviseren; a weak process is enough") {
+    // levels 1, 1, 1 -> mean 1 -> adviseren, which requires strength 0: no answer is too weak.
+    Outcome o = ComputeOutcome(PraatplaatPack(), {{"wie-beslist.groen", "gemeente"},
+                                                  {"wie-beslist.spelen", "gemeente"},
+                                                  {"wie-beslist.verkeer", "gemeente"},
+                                                  {"stem-iedereen", "nee"},
+                                                  {"begroting-zichtbaar", "weet-niet"}});
+    CHECK(o.Level == 1);
+    REQUIRE(o.Lean);
+    CHECK(o.Lean->Id == "adviseren");
+    CHECK(o.WitteVlekken.empty());
+}
+
+TEST_CASE("example 3: the wijk decides -> verdelen; every answer under 'strong' is a witte vlek") {
+    // levels 3, 3, 3 and besluiten 3 -> verdelen, which requires strength 2.
+    Outcome o = ComputeOutcome(PraatplaatPack(), {{"wie-beslist.groen", "wijk"},
+                                                  {"wie-beslist.spelen", "wijk"},
+                                                  {"wie-beslist.verkeer", "wijk"},
+                                                  {"hoeveel-zeggenschap", "besluiten"},
+                                                  {"stem-iedereen", "nee"},           // 0 < 2: vlek
+                                                  {"toegankelijk", "4"},              // 2: fine
+                                                  {"wie-beslist-duidelijk", "weet-niet"}, // 0 < 2: vlek
+                                                  {"begroting-zichtbaar", "ja"}});    // 2: fine
+    CHECK(o.Level == 3);
+    CHECK(o.Lean->Id == "verdelen");
+    CHECK(Vlekken(o) == std::vector<std::string>{"stem-iedereen", "wie-beslist-duidelijk"});
+}
+
+TEST_CASE("example 4: together -> aanjagen; 'partly' is enough, 'no' is not") {
+    // levels 1, 2, 3 -> mean 2 -> aanjagen, which requires strength 1.
+    Outcome o = ComputeOutcome(PraatplaatPack(), {{"wie-beslist.groen", "gemeente"},
+                                                  {"wie-beslist.spelen", "samen"},
+                                                  {"wie-beslist.verkeer", "wijk"},
+                                                  {"toegankelijk", "3"},          // 1: just enough
+                                                  {"begroting-zichtbaar", "nee"}}); // 0 < 1: vlek
+    CHECK(o.Level == 2);
+    CHECK(o.Lean->Id == "aanjagen");
+    CHECK(o.MeanLevel == doctest::Approx(2.0));
+    CHECK(Vlekken(o) == std::vector<std::string>{"begroting-zichtbaar"});
+}
+
+TEST_CASE("example 5: a mean halfway rounds up, to the more demanding archetype") {
+    // levels 2 and 3 -> 2.5 -> 3 (verdelen); levels 1 and 2 -> 1.5 -> 2 (aanjagen).
+    Outcome up = ComputeOutcome(PraatplaatPack(), {{"wie-beslist.groen", "samen"}, {"hoeveel-zeggenschap", "besluiten"}});
+    CHECK(up.MeanLevel == doctest::Approx(2.5));
+    CHECK(up.Lean->Id == "verdelen");
+    Outcome mid = ComputeOutcome(PraatplaatPack(), {{"wie-beslist.groen", "gemeente"}, {"hoeveel-zeggenschap", "samen"}});
+    CHECK(mid.Lean->Id == "aanjagen");
+    // levels 1, 1, 2 -> 1.33 -> 1 (adviseren)
+    Outcome down = ComputeOutcome(PraatplaatPack(), {{"wie-beslist.groen", "gemeente"},
+                                                     {"wie-beslist.spelen", "gemeente"},
+                                                     {"hoeveel-zeggenschap", "samen"}});
+    CHECK(down.Lean->Id == "adviseren");
+}
+
+TEST_CASE("example 6: the latest answer to a question counts; unanswered kompas questions are no vlek") {
+    Outcome o = ComputeOutcome(PraatplaatPack(), {{"hoeveel-zeggenschap", "besluiten"},
+                                                  {"stem-iedereen", "nee"},
+                                                  {"stem-iedereen", "ja"}}); // changed their mind
+    CHECK(o.Lean->Id == "verdelen");
+    CHECK(o.WitteVlekken.empty()); // stem-iedereen is now strong; the other three were not answered
+}
+
+TEST_CASE("example 7: a budget division says nothing about who decides") {
+    Outcome o = ComputeOutcome(PraatplaatPack(), {{"wijkbudget", "a:6,c:4"}, {"meedoen", "p,q"}});
+    CHECK(o.Lean == nullptr);
+}
