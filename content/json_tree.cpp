@@ -78,6 +78,8 @@ public:
 
     JsonNode Root;
     JsonError Error;
+    bool Failed = false;
+    static constexpr size_t kMaxDepth = 64; // also keeps the tree's destructor off a deep stack
 
     bool null() override { return Add(Scalar(JsonNode::Kind::Null, ScalarStart())); }
     bool boolean(bool v) override {
@@ -127,8 +129,22 @@ private:
     std::string PendingKey;
     JsonPos PendingKeyPos;
     bool HaveRoot = false;
+    // Tokens arrive in file order, so positions are counted on from the last one
+    // instead of from the start (which made a long file quadratic).
+    size_t CachedOffset = 0;
+    JsonPos CachedPos{1, 1};
 
-    JsonPos Where(size_t offset) const { return PosOfOffset(Text, offset); }
+    JsonPos Where(size_t offset) {
+        if (offset < CachedOffset) {
+            CachedOffset = 0;
+            CachedPos = {1, 1};
+        }
+        JsonPos tail = PosOfOffset(Text.substr(CachedOffset), offset - CachedOffset);
+        CachedPos = tail.Line == 1 ? JsonPos{CachedPos.Line, CachedPos.Col + tail.Col - 1}
+                                   : JsonPos{CachedPos.Line + tail.Line - 1, tail.Col};
+        CachedOffset = offset;
+        return CachedPos;
+    }
 
     // The lexer has read the closing quote of a string: walk back to its opening quote.
     size_t StringStart() const {
@@ -157,7 +173,7 @@ private:
             i--;
         return i;
     }
-    JsonNode Scalar(JsonNode::Kind kind, size_t start) const {
+    JsonNode Scalar(JsonNode::Kind kind, size_t start) {
         JsonNode n;
         n.Type = kind;
         n.Pos = Where(start);
@@ -185,6 +201,12 @@ private:
         return &parent->Items.back();
     }
     bool Open(JsonNode::Kind kind) {
+        if (Stack.size() >= kMaxDepth) {
+            Error.Pos = Where(*Consumed > 0 ? *Consumed - 1 : 0);
+            Error.Message = "nested more than " + std::to_string(kMaxDepth) + " levels deep; a pack needs far fewer";
+            Failed = true;
+            return false; // stops the parser
+        }
         JsonNode n;
         n.Type = kind;
         n.Pos = Where(*Consumed > 0 ? *Consumed - 1 : 0);
@@ -204,7 +226,7 @@ bool ParseJson(std::string_view text, JsonNode* out, JsonError* error) {
     CountingIterator first{text.data(), text.data(), &consumed};
     CountingIterator last{text.data() + text.size(), text.data(), nullptr};
     TreeBuilder builder(text, &consumed);
-    bool ok = nlohmann::json::sax_parse(first, last, &builder);
+    bool ok = nlohmann::json::sax_parse(first, last, &builder) && !builder.Failed;
     if (!ok) {
         if (error)
             *error = builder.Error;
