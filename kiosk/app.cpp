@@ -90,7 +90,7 @@ struct App {
 //-----------------------------------------------------------------------------
 
 void App::Dispatch(Action a) {
-    if (a.Kind == ActionKind::Start)
+    if (a.Kind == ActionKind::Start || a.Kind == ActionKind::StartPraatplaat)
         a.Value = wsync::NewUuidV4(); // ids are made here, at the edge, so the flow stays pure
     std::vector<Effect> effects;
     State = Step(Flow, State, a, Now(), &effects);
