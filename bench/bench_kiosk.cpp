@@ -444,25 +444,34 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
         *error = "the pack's start poll has no question";
         return false;
     }
-    // One question of each type, from the start poll first, then any poll.
+    // One question of each type, from the start poll first, then any poll or zone. Drafts
+    // are filled in (every option chosen, every matrix row set): the busiest frame.
     std::vector<const content::Poll*> polls;
     if (const content::Poll* sp = pack.FindPoll(pack.StartPoll))
         polls.push_back(sp);
-    for (const content::Poll& p : pack.Polls)
-        if (p.Id != pack.StartPoll)
-            polls.push_back(&p);
-    for (content::QuestionType type :
-         {content::QuestionType::Smiley, content::QuestionType::YesNo, content::QuestionType::Single}) {
+    for (const auto* list : {&pack.Polls, &pack.Zones})
+        for (const content::Poll& p : *list)
+            if (p.Id != pack.StartPoll)
+                polls.push_back(&p);
+    using QT = content::QuestionType;
+    for (QT type : {QT::Smiley, QT::YesNo, QT::Single, QT::Agree, QT::Multiple, QT::Top, QT::Budget, QT::Matrix}) {
         bool found = false;
         for (const content::Poll* p : polls) {
             for (size_t i = 0; i < p->Questions.size() && !found; i++)
                 if (p->Questions[i].Type == type) {
+                    const content::Question& q = p->Questions[i];
                     kiosk::FlowState s = started;
                     s.PollId = p->Id;
+                    s.Praatplaat = p->Kind != content::PollKind::Poll;
                     s.QuestionIndex = int(i);
-                    out->push_back({std::string("question ") + content::QuestionTypeName(type) + " (" +
-                                        p->Questions[i].Id + ")",
-                                    s, t0, Screen::Question});
+                    for (const content::Option& o : q.Options) {
+                        s = kiosk::Step(flow, s, {ActionKind::Toggle, o.Id}, t0, &fx);
+                        s = kiosk::Step(flow, s, {ActionKind::Increase, o.Id}, t0, &fx);
+                    }
+                    for (const content::Option& row : q.Rows)
+                        s = kiosk::Step(flow, s, {ActionKind::SetCell, row.Id + "=" + q.Options.back().Id}, t0, &fx);
+                    out->push_back({std::string("question ") + content::QuestionTypeName(type) + " (" + q.Id + ")", s,
+                                    t0, Screen::Question});
                     found = true;
                 }
             if (found)
@@ -471,6 +480,38 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
         if (!found)
             Progress(std::string("frames: the pack has no question of type ") + content::QuestionTypeName(type) +
                      "; skipped");
+    }
+
+    if (pack.HasPraatplaat()) {
+        kiosk::FlowState pp = kiosk::Step(flow, attract, {ActionKind::StartPraatplaat, "bench-session"}, t0, &fx);
+        out->push_back({"intro", pp, t0, Screen::Intro});
+        pp = kiosk::Step(flow, pp, {ActionKind::Next, {}}, t0, &fx);
+        for (size_t z = 0; z + 1 < pack.Zones.size(); z += 2) // half the zones finished
+            pp.DoneZones.push_back(pack.Zones[z].Id);
+        out->push_back({"poster", pp, t0, Screen::Poster});
+        // The outcome with a lean and witte vlekken: "wijk" everywhere, the weakest answers.
+        kiosk::FlowState oc = kiosk::Step(flow, pp, {ActionKind::ShowOutcome, {}}, t0, &fx);
+        for (const content::Poll& z : pack.Zones)
+            for (const content::Question& q : z.Questions) {
+                if (q.Type == QT::Matrix)
+                    for (const content::Option& row : q.Rows)
+                        oc.Given.push_back({content::MatrixAnswerId(q, row.Id), q.Options.back().Id});
+                else if (!q.Options.empty())
+                    oc.Given.push_back({q.Id, q.Type == QT::Single ? q.Options.back().Id : q.Options[1 % q.Options.size()].Id});
+            }
+        out->push_back({"outcome", oc, t0, Screen::Outcome});
+        // Results: a chart of the first zone's first question, with made-up counts.
+        kiosk::FlowState rs = pp;
+        rs.Screen = Screen::Results;
+        const content::Question& first = pack.Zones.front().Questions.front();
+        kiosk::Chart chart;
+        chart.AnswerId = first.Type == QT::Matrix && !first.Rows.empty() ? content::MatrixAnswerId(first, first.Rows[0].Id)
+                                                                         : first.Id;
+        for (size_t k = 0; k < first.Options.size(); k++)
+            chart.Counts.push_back({first.Options[k].Id, (long long)(k * 7 + 3)});
+        chart.Respondents = 40;
+        rs.Charts.push_back(chart);
+        out->push_back({"results", rs, t0, Screen::Results});
     }
 
     // Thanks: answer the first question, let it commit, stop.
