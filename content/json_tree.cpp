@@ -29,7 +29,10 @@ JsonPos PosOfOffset(std::string_view text, size_t offset) {
     JsonPos pos{1, 1};
     if (offset > text.size())
         offset = text.size();
-    for (size_t i = 0; i < offset; i++) {
+    // A UTF-8 byte order mark (Windows editors write one) is invisible in an editor
+    // and skipped by the parser: it takes no column.
+    size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    for (size_t i = start; i < offset; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\n') {
             pos.Line++;
@@ -109,16 +112,17 @@ public:
         // nlohmann counts the offending byte as read; point at it.
         Error.Pos = PosOfOffset(Text, position > 0 ? position - 1 : 0);
         std::string what = ex.what();
-        if (what.find("UTF-8") != std::string::npos) {
+        size_t dash = what.find(" - ");
+        std::string detail = dash == std::string::npos ? what : what.substr(dash + 3);
+        // Cut the "last read" echo of the file's own text: a text that merely says
+        // "UTF-8" must not turn another error into an encoding error.
+        size_t last = detail.find("; last read");
+        if (last != std::string::npos)
+            detail.resize(last);
+        if (detail.find("UTF-8") != std::string::npos)
             Error.Message = "invalid UTF-8: the file must be saved as UTF-8 text";
-        } else {
-            size_t dash = what.find(" - ");
-            std::string detail = dash == std::string::npos ? what : what.substr(dash + 3);
-            size_t last = detail.find("; last read");
-            if (last != std::string::npos)
-                detail.resize(last);
+        else
             Error.Message = "this is not valid JSON (" + detail + ")";
-        }
         return false;
     }
 
