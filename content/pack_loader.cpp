@@ -460,6 +460,11 @@ struct PackReader {
                                      "', which does not come before it in the same poll");
                 continue;
             }
+            if (ref->Type == QuestionType::Matrix) { // its answers are stored per row
+                C.Report(si.Pos, "the show_if of question '" + si.Owner + "' refers to matrix question '" +
+                                     cond.Question + "'; a show_if can only wait for a question with one answer");
+                continue;
+            }
             for (const std::string& v : cond.Values) {
                 bool known = false;
                 for (const Option& o : ref->Options)

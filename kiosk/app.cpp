@@ -435,6 +435,20 @@ int RunKiosk(const KioskOptions& opts) {
         return 1;
     }
     app.Pack = std::move(loaded.Pack);
+    if (!opts.StartPoll.empty()) { // the gebiedsteam picks which quick poll runs
+        bool known = false;
+        for (const content::Poll& p : app.Pack.Polls)
+            known = known || p.Id == opts.StartPoll;
+        if (!known) {
+            std::string ids;
+            for (const content::Poll& p : app.Pack.Polls)
+                ids += (ids.empty() ? "" : ", ") + p.Id;
+            fprintf(stderr, "wijkstem: --poll %s is not a quick poll of the pack (it has: %s)\n",
+                    opts.StartPoll.c_str(), ids.c_str());
+            return 1;
+        }
+        app.Pack.StartPoll = opts.StartPoll;
+    }
     app.Flow.Pack = &app.Pack;
     app.Flow.Config = opts.Flow;
 

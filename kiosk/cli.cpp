@@ -29,6 +29,7 @@ Options (before or after the command):
   --data DIR         where the journal lives (default: $XDG_DATA_HOME/wijkstem)
   --windowed WxH     a window instead of full screen, e.g. --windowed 1280x720
   --lang CODE        the language the kiosk starts in (default: the pack's first)
+  --poll ID          the quick poll behind the start button (default: the pack's start_poll)
   --headless         no window and no GL; needs --script
   --script FILE      drive the kiosk from a script, then exit (0 iff every line held)
   --trace            print screens and committed answers on stdout (for tests)
@@ -72,6 +73,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             if (!value(&a->Kiosk.Lang)) return false;
         } else if (arg == "--script") {
             if (!value(&a->Kiosk.ScriptPath)) return false;
+        } else if (arg == "--poll") {
+            if (!value(&a->Kiosk.StartPoll)) return false;
         } else if (arg == "--headless") {
             a->Kiosk.Headless = true;
         } else if (arg == "--trace") {
@@ -123,11 +126,15 @@ int CheckContent(const std::string& dir) {
         fprintf(stderr, "%zu problem(s) in %s\n", r.Problems.size(), dir.c_str());
         return 1;
     }
-    size_t questions = 0;
-    for (const content::Poll& p : r.Pack.Polls)
-        questions += p.Questions.size();
-    printf("%s %s: %zu poll(s), %zu question(s), languages:", r.Pack.Id.c_str(), r.Pack.Version.c_str(),
-           r.Pack.Polls.size(), questions);
+    auto count = [](const std::vector<content::Poll>& polls) {
+        size_t n = 0;
+        for (const content::Poll& p : polls)
+            n += p.Questions.size();
+        return n;
+    };
+    printf("%s %s: %zu poll(s) with %zu question(s), praatplaat with %zu zone(s) and %zu question(s), languages:",
+           r.Pack.Id.c_str(), r.Pack.Version.c_str(), r.Pack.Polls.size(), count(r.Pack.Polls), r.Pack.Zones.size(),
+           count(r.Pack.Zones));
     for (const std::string& l : r.Pack.Languages)
         printf(" %s", l.c_str());
     printf(" - no problems\n");

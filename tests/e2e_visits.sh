@@ -7,7 +7,7 @@
 # non-zero with FILE:LINE: pointing at that line.
 # Usage: e2e_visits.sh WIJKSTEM SOURCE_DIR [PNG_CHECK]
 set -euo pipefail
-WIJKSTEM=$1
+WIJKSTEM=$1 SRC=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -122,8 +122,9 @@ read -r n distinct_seq min max distinct_id < <(q "SELECT count(*), count(DISTINC
 [ "$(q 'SELECT last_seq FROM device')" = "$n" ] || fail "device.last_seq is $(q 'SELECT last_seq FROM device'), expected $n"
 [ "$(q "SELECT count(*) FROM answers WHERE id NOT GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-*'")" = 0 ] \
   || fail "some answer ids are not UUIDs"
-[ "$(q "SELECT count(*) FROM answers WHERE pack_id='gronings-model' AND pack_version='1.0.0' AND synced_at IS NULL")" = "$n" ] \
-  || fail "not every answer has pack gronings-model 1.0.0 and synced_at NULL"
+version=$(sed -n 's/^ *"version": "\(.*\)",$/\1/p' "$SRC/content/packs/gronings-model/pack.json" | head -1)
+[ "$(q "SELECT count(*) FROM answers WHERE pack_id='gronings-model' AND pack_version='$version' AND synced_at IS NULL")" = "$n" ] \
+  || fail "not every answer has pack gronings-model $version and synced_at NULL"
 [ "$(q 'SELECT count(*) FROM sessions')" = "$sessions" ] || fail "sessions table has $(q 'SELECT count(*) FROM sessions') rows, expected $sessions"
 [ "$(q 'SELECT count(*) FROM sessions WHERE id NOT IN (SELECT session_id FROM answers)')" = 0 ] \
   || fail "a session without answers was stored (skipped or empty visits must leave nothing)"

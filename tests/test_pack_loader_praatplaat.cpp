@@ -81,6 +81,13 @@ TEST_CASE("a show-if on a later question, or on a value the question cannot have
         REQUIRE(problems.size() == 1);
         CHECK(problems[0].Message.find("does not come before it") != std::string::npos);
     }
+    SUBCASE("a matrix, whose answers are stored per row") {
+        json& q = QuestionJson(pack, "rolverdeling", "hoeveel-zeggenschap");
+        q["show_if"] = {{"question", "wie-beslist"}, {"is", {"wijk"}}};
+        auto problems = Problems(pack, &text);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].Message.find("refers to matrix question 'wie-beslist'") != std::string::npos);
+    }
     SUBCASE("a value that is not an option") {
         QuestionJson(pack, "samen-leren", "wijkpanel-vaak")["show_if"]["is"] = {"misschien"};
         auto problems = Problems(pack, &text);
