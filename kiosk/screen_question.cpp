@@ -110,10 +110,6 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
     const size_t rows = q.Rows.size(), cols = q.Options.size();
     const float label_w = 520, gap = 24, cw = (1760 - label_w - gap * float(cols)) / float(cols);
     const float x0 = L.Cx() - L.Px(880);
-    for (size_t c = 0; c < cols; c++) // column heads
-        TextBlock(t, t.Small, Tr(ctx, s, q.Options[c].Label), x0 + L.Px(label_w + gap + (cw + gap) * float(c)), top,
-                  L.Px(cw), t.TextMuted);
-    top += t.Small->FontSize * 1.3f;
     float avail = kAreaBottom - top / t.Scale;
     float rh = std::min(110.0f, (avail - gap * float(rows - 1)) / float(rows));
     for (size_t r = 0; r < rows; r++) {

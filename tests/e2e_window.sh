@@ -12,11 +12,16 @@ command -v xvfb-run > /dev/null || fail "xvfb-run is missing (make test installs
 sed "s#assets/screenshots/#$tmp/#" "$SRC/tests/scripts/screenshots.script" > "$tmp/shots.script"
 xvfb-run -a -s "-screen 0 1920x1080x24" "$WIJKSTEM" --data "$tmp/data" --script "$tmp/shots.script" --trace \
   > "$tmp/out" 2> "$tmp/err" || fail "the window run failed: $(cat "$tmp/err")"
-for shot in attract question-smiley question-yes-no question-single thanks still-there; do
+# Every screenshot the script takes (quick poll, praatplaat, each question type, results).
+shots=$(sed -n 's#^screenshot assets/screenshots/\(.*\)\.png$#\1#p' "$SRC/tests/scripts/screenshots.script")
+[ "$(echo "$shots" | wc -l)" -ge 14 ] || fail "the screenshot script takes too few screenshots"
+for shot in $shots; do
   "$PNG_CHECK" "$tmp/$shot.png" 1920 1080 || fail "$shot.png is missing, too small or blank"
 done
 cmp -s "$tmp/attract.png" "$tmp/thanks.png" && fail "the attract and thanks screenshots are identical"
-"$WIJKSTEM" status --json --data "$tmp/data" | grep -q '"answers": 4' || fail "the window visit did not store 4 answers"
+committed=$(grep -c '^committed ' "$tmp/out")
+"$WIJKSTEM" status --json --data "$tmp/data" | grep -q "\"answers\": $committed," \
+  || fail "the window visits did not store the $committed answers they committed"
 
 # A development window of another size.
 cat > "$tmp/small.script" <<S
@@ -33,4 +38,4 @@ if "$WIJKSTEM" --headless --data "$tmp/data" --script "$tmp/small.script" 2> "$t
   fail "a screenshot under --headless should fail"
 fi
 grep -q 'small.script:3: a screenshot needs a window' "$tmp/err" || fail "unclear headless screenshot error: $(cat "$tmp/err")"
-echo "ok: full-screen and windowed runs under Xvfb, 7 screenshots not blank"
+echo "ok: full-screen and windowed runs under Xvfb, $(echo "$shots" | wc -l) screenshots and one more not blank, $committed answers stored"

@@ -104,16 +104,19 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
 
     ImFont* font = t.Button;
     float pad = t.Px(16);
-    float text_w = size.x - 2 * pad;
+    // The check mark and the badge keep their corner free of text.
+    float mark = std::min(t.Px(56), size.y * 0.45f) + t.Px(10);
+    float left = pad + (badge.empty() ? 0.0f : mark), right = pad + (selected ? mark : 0.0f);
+    float text_w = size.x - left - right;
     float text_h = TextBlockHeight(font, label, text_w);
     if (pict != Pictogram::None) {
         float pict_size = std::min(size.x - 2 * pad, size.y - text_h - 3 * pad);
         float block = pict_size + pad + text_h;
         float top = bb.Min.y + (size.y - block) * 0.5f;
         DrawPictogram(dl, pict, ImVec2(bb.Min.x + (size.x - pict_size) * 0.5f, top), pict_size, text_col);
-        TextBlock(t, font, label, bb.Min.x + pad, top + pict_size + pad, text_w, text_col);
+        TextBlock(t, font, label, bb.Min.x + left, top + pict_size + pad, text_w, text_col);
     } else {
-        TextBlock(t, font, label, bb.Min.x + pad, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col);
+        TextBlock(t, font, label, bb.Min.x + left, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col);
     }
     RecordTarget(id, label, bb.Min, bb.Max);
     return pressed;
