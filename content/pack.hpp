@@ -81,6 +81,7 @@ struct Pack {
     std::vector<Archetype> Archetypes;  // in order of say; empty without a praatplaat
     std::vector<int> RequiredStrength;  // per archetype: the least strength a kompas answer needs
     std::string StartPoll;              // the quick poll a walk-in resident gets
+    std::string ClosingPoll;            // optional: asked after the praatplaat's outcome (about you)
     std::string Dir;                    // folder the pack was loaded from
 
     const Poll* FindPoll(std::string_view id) const; // a quick poll or a zone

@@ -494,7 +494,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
         c.Report(root.Pos, "a pack file must hold one JSON object");
         return result;
     }
-    c.CheckFields(root, {"pack", "version", "languages", "start_poll", "ui", "scales", "polls", "praatplaat"},
+    c.CheckFields(root,
+                  {"pack", "version", "languages", "start_poll", "closing_poll", "ui", "scales", "polls", "praatplaat"},
                   "the pack");
 
     if (const JsonNode* n = c.Require(root, "pack", JsonNode::Kind::String, "the pack")) {
@@ -567,6 +568,16 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
         pack.StartPoll = s->String;
     } else if (!pack.Polls.empty()) {
         pack.StartPoll = pack.Polls.front().Id;
+    }
+    if (const JsonNode* s = c.Optional(root, "closing_poll", JsonNode::Kind::String, "the pack")) {
+        bool is_poll = false;
+        for (const Poll& p : pack.Polls)
+            is_poll = is_poll || p.Id == s->String;
+        if (!is_poll)
+            c.Report(s->Pos, "closing_poll '" + s->String + "' is not a poll of this pack");
+        else if (!pack.HasPraatplaat())
+            c.Report(s->Pos, "closing_poll is asked after the praatplaat, and this pack has none");
+        pack.ClosingPoll = s->String;
     }
     return result;
 }

@@ -105,6 +105,8 @@ FlowState ShowFrom(const FlowContext& ctx, FlowState s, int index, double now, s
         s.QuestionIndex++;
     if (poll && s.QuestionIndex < int(poll->Questions.size()))
         return Enter(s, Screen::Question, now);
+    if (s.PollId == ctx.Pack->ClosingPoll) // the last questions of a praatplaat visit
+        return Enter(s, Screen::Thanks, now);
     if (s.Praatplaat) {
         if (!Has(s.DoneZones, s.PollId))
             s.DoneZones.push_back(s.PollId);
@@ -229,7 +231,7 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
     case ActionKind::ShowResults:
         if (s.Screen != Screen::Thanks || s.Praatplaat)
             return s;
-        return ToResults(s, s.PollId, now, effects);
+        return ToResults(s, ctx.Pack->StartPoll, now, effects);
 
     case ActionKind::ResultsLoaded:
         if (s.Screen != Screen::Results)
@@ -319,7 +321,7 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
         return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
 
     case ActionKind::Stop:
-        if (s.Screen == Screen::Question && !s.Saving && s.Praatplaat)
+        if (s.Screen == Screen::Question && !s.Saving && s.Praatplaat && s.PollId != ctx.Pack->ClosingPoll)
             return Enter(s, Screen::Poster, now); // every answer so far is kept
         if ((s.Screen != Screen::Question || s.Saving) && s.Screen != Screen::Poster)
             return s;
@@ -331,8 +333,12 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
         return Enter(s, s.Resume, now);
 
     case ActionKind::Done:
-        if (s.Screen == Screen::Outcome)
-            return Enter(s, Screen::Thanks, now);
+        if (s.Screen == Screen::Outcome) {
+            if (ctx.Pack->ClosingPoll.empty())
+                return Enter(s, Screen::Thanks, now);
+            s.PollId = ctx.Pack->ClosingPoll; // a few questions about the resident, each skippable
+            return ShowFrom(ctx, s, 0, now, effects);
+        }
         if (s.Screen != Screen::Thanks && s.Screen != Screen::Error)
             return s;
         return EndVisit(ctx, s, now, effects);

@@ -143,7 +143,7 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
 
     std::string progress = FillTemplate(U(ctx, s, "question.progress"), "n", std::to_string(s.QuestionIndex + 1));
     progress = FillTemplate(progress, "total", std::to_string(poll->Questions.size()));
-    if (s.Praatplaat)
+    if (s.Praatplaat) // which zone (or the closing questions) the resident is in
         progress = Tr(ctx, s, poll->Title) + "  -  " + progress;
     float width = L.Display.x - L.Px(200);
     TextBlock(t, t.Small, progress, L.Px(100), L.Px(40), width, t.TextMuted);

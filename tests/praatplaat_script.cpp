@@ -88,7 +88,22 @@ int main(int argc, char** argv) {
         }
         out << "expect-screen results\ntap next\nexpect-screen poster\n";
     }
-    out << "tap outcome\nexpect-screen outcome\ntap done\nexpect-screen thanks\ntap done\nexpect-screen attract\n";
+    out << "tap outcome\nexpect-screen outcome\ntap done\n";
+    // The closing questions about the resident: the first answers "zeg ik liever niet"
+    // or anything, the rest are skipped (they are optional).
+    if (const Poll* closing = pack.FindPoll(pack.ClosingPoll)) {
+        for (size_t i = 0; i < closing->Questions.size(); i++) {
+            const Question& q = closing->Questions[i];
+            out << "expect-screen question\n";
+            if (i == 0 && (q.Type == QuestionType::Single || UsesScale(q.Type))) {
+                out << "tap " << q.Id << "." << q.Options.back().Id << "\n";
+                answers++;
+            } else {
+                out << "tap skip\n";
+            }
+        }
+    }
+    out << "expect-screen thanks\ntap done\nexpect-screen attract\n";
     for (int t = 0; t < 8; t++)
         if (!types_seen[t]) {
             fprintf(stderr, "the praatplaat never shows a question of type %s\n", QuestionTypeName(QuestionType(t)));

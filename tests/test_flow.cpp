@@ -480,3 +480,29 @@ TEST_CASE("a visit's answers are gone when the next visitor starts") {
     CHECK(h.S.Draft.Chosen.empty());
     CHECK_FALSE(h.S.Praatplaat);
 }
+
+TEST_CASE("after the praatplaat's outcome: the closing questions about the resident, then thanks") {
+    nlohmann::json j = PraatplaatPackJson();
+    j["closing_poll"] = "peiling";
+    content::LoadResult r = content::LoadPackText(j.dump(), "closing.json");
+    REQUIRE(r.Ok());
+    Harness h;
+    h.Ctx.Pack = &r.Pack;
+    h.S = InitialState(h.Ctx, "nl", h.Now);
+    h.Do(ActionKind::StartPraatplaat, "v");
+    h.Do(ActionKind::Next);
+    h.Do(ActionKind::ShowOutcome);
+    h.Do(ActionKind::Done);
+    CHECK(h.S.Screen == Screen::Question);
+    CHECK(h.S.PollId == "peiling");
+    SUBCASE("answered") {
+        h.Do(ActionKind::Answer, "een");
+        REQUIRE(h.Effects.size() == 1);
+        h.Do(ActionKind::Committed);
+        CHECK(h.S.Screen == Screen::Thanks); // not the results, not the poster
+    }
+    SUBCASE("stopped: thanks, not the poster") {
+        h.Do(ActionKind::Stop);
+        CHECK(h.S.Screen == Screen::Attract); // nothing answered in this visit
+    }
+}

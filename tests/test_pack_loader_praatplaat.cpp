@@ -196,3 +196,14 @@ TEST_CASE("levels, strengths, archetypes and zone kinds are checked too") {
         CHECK(problems[0].Message == "missing interface text 'poster.title' (needed by the praatplaat)");
     }
 }
+
+TEST_CASE("closing_poll must name a quick poll") {
+    json pack = PraatplaatPackJson();
+    pack["closing_poll"] = "ieders-stem"; // a zone, not a poll
+    std::string text;
+    auto problems = Problems(pack, &text);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].Message == "closing_poll 'ieders-stem' is not a poll of this pack");
+    pack["closing_poll"] = "peiling";
+    CHECK(Problems(pack, &text).empty());
+}
