@@ -118,6 +118,14 @@ struct Checker {
         return text;
     }
 
+    // A required Text field: "missing field" when absent, else read as a Text.
+    Text RequireText(const JsonNode& obj, const char* key, const std::string& text_what, const std::string& owner) {
+        if (const JsonNode* n = obj.Find(key))
+            return ReadText(*n, text_what);
+        Report(obj.Pos, "missing field '" + std::string(key) + "' in " + owner);
+        return {};
+    }
+
     std::vector<Option> ReadOptions(const JsonNode& list, const std::string& what) {
         std::vector<Option> options;
         std::set<std::string> ids;
@@ -134,10 +142,7 @@ struct Checker {
                 continue;
             if (!ids.insert(opt.Id).second)
                 Report(item.Find("id")->Pos, "duplicate option id '" + opt.Id + "' in " + what);
-            if (const JsonNode* label = item.Find("label"))
-                opt.Label = ReadText(*label, "the label of option '" + opt.Id + "'");
-            else
-                Report(item.Pos, "missing field 'label' in option '" + opt.Id + "'");
+            opt.Label = RequireText(item, "label", "the label of option '" + opt.Id + "'", "option '" + opt.Id + "'");
             options.push_back(std::move(opt));
         }
         return options;
@@ -234,10 +239,7 @@ struct PackReader {
                       qwhat);
         if (!QuestionIds.insert(q.Id).second)
             C.Report(qn.Find("id")->Pos, "duplicate question id '" + q.Id + "'");
-        if (const JsonNode* p = qn.Find("prompt"))
-            q.Prompt = C.ReadText(*p, "the prompt of " + qwhat);
-        else
-            C.Report(qn.Pos, "missing field 'prompt' in " + qwhat);
+        q.Prompt = C.RequireText(qn, "prompt", "the prompt of " + qwhat, qwhat);
 
         const JsonNode* type = C.Require(qn, "type", JsonNode::Kind::String, qwhat);
         if (type && !ParseQuestionType(type->String, &q.Type)) {
@@ -295,10 +297,7 @@ struct PackReader {
             if (q.Total > 0 && q.Step > 0 && q.Total % q.Step != 0)
                 C.Report(qn.Find("step")->Pos, "the step of " + qwhat + " must divide its total " +
                                                    std::to_string(q.Total));
-            if (const JsonNode* u = qn.Find("unit"))
-                q.Unit = C.ReadText(*u, "the unit of " + qwhat);
-            else
-                C.Report(qn.Pos, "missing field 'unit' in " + qwhat);
+            q.Unit = C.RequireText(qn, "unit", "the unit of " + qwhat, qwhat);
         }
         for (const char* key : {"rows", "max", "pick", "total", "step", "unit"}) {
             const JsonNode* f = qn.Find(key);
@@ -352,10 +351,7 @@ struct PackReader {
                 C.CheckFields(pn, {"id", "title", "questions"}, what);
             if (!PollIds.insert(poll.Id).second)
                 C.Report(pn.Find("id")->Pos, "duplicate poll id '" + poll.Id + "'");
-            if (const JsonNode* t = pn.Find("title"))
-                poll.Title = C.ReadText(*t, "the title of " + what);
-            else
-                C.Report(pn.Pos, "missing field 'title' in " + what);
+            poll.Title = C.RequireText(pn, "title", "the title of " + what, what);
             if (zone) {
                 if (const JsonNode* k = C.Require(pn, "kind", JsonNode::Kind::String, what)) {
                     if (k->String == "kompas")
@@ -403,14 +399,9 @@ struct PackReader {
                 if (!C.Id(an, "an archetype", &a.Id))
                     continue;
                 C.CheckFields(an, {"id", "label", "explain"}, "archetype '" + a.Id + "'");
-                if (const JsonNode* l = an.Find("label"))
-                    a.Label = C.ReadText(*l, "the label of archetype '" + a.Id + "'");
-                else
-                    C.Report(an.Pos, "missing field 'label' in archetype '" + a.Id + "'");
-                if (const JsonNode* e = an.Find("explain"))
-                    a.Explain = C.ReadText(*e, "the explanation of archetype '" + a.Id + "'");
-                else
-                    C.Report(an.Pos, "missing field 'explain' in archetype '" + a.Id + "'");
+                const std::string what = "archetype '" + a.Id + "'";
+                a.Label = C.RequireText(an, "label", "the label of " + what, what);
+                a.Explain = C.RequireText(an, "explain", "the explanation of " + what, what);
                 P.Archetypes.push_back(std::move(a));
             }
         }

@@ -1,18 +1,13 @@
 // The flow is pure: every transition here runs on a fake clock, without ImGui or SQLite.
 #include "content/pack_loader.hpp"
 #include "kiosk/flow.hpp"
+#include "test_packs.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace kiosk;
 
 namespace {
-
-const content::Pack& BundledPack() {
-    static content::LoadResult r = content::LoadPack(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model");
-    REQUIRE(r.Ok());
-    return r.Pack;
-}
 
 struct Harness {
     FlowContext Ctx;
@@ -287,7 +282,6 @@ TEST_CASE("actions that do not belong to the screen change nothing") {
 // The praatplaat: intro, poster, zones, drafts, results, outcome
 //-----------------------------------------------------------------------------
 
-#include "test_packs.hpp"
 
 namespace {
 

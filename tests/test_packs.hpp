@@ -5,6 +5,13 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+// The pack that ships with the kiosk.
+inline const content::Pack& BundledPack() {
+    static content::LoadResult r = content::LoadPack(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model");
+    REQUIRE(r.Ok());
+    return r.Pack;
+}
+
 // Every interface text a pack with a praatplaat needs, each as its own key.
 inline nlohmann::json TestUi() {
     nlohmann::json ui = nlohmann::json::object();

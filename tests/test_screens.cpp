@@ -10,12 +10,6 @@ using namespace kiosk;
 
 namespace {
 
-const content::Pack& BundledPack() {
-    static content::LoadResult r = content::LoadPack(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model");
-    REQUIRE(r.Ok());
-    return r.Pack;
-}
-
 // Every state a resident can meet: attract, each question, thanks, still-there, error.
 std::vector<FlowState> AllScreens(const FlowContext& ctx, const std::string& lang) {
     std::vector<FlowState> states;
