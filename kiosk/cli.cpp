@@ -1,6 +1,7 @@
 #include "kiosk/cli.hpp"
 #include "content/pack_loader.hpp"
 #include "kiosk/app.hpp"
+#include "sync/client.hpp"
 #include "sync/journal.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,8 @@ const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
   wijkstem [options]                 run the kiosk full screen on the bundled pack
   wijkstem check-content DIR         validate a content pack; exit 1 on any problem
   wijkstem status [--json]           device id, answers stored, waiting for sync
+  wijkstem enroll URL CODE           register this kiosk at a municipal store
+  wijkstem sync                      one sync round now; exit 0 when nothing is left waiting
 
 Options (before or after the command):
   --content DIR      content pack folder (default: the bundled Gronings model pack)
@@ -141,6 +144,41 @@ int CheckContent(const std::string& dir) {
     return 0;
 }
 
+std::unique_ptr<wsync::Journal> OpenJournal(const Args& a) {
+    std::string error;
+    if (!wsync::MakeDirs(a.Kiosk.DataDir, &error)) {
+        fprintf(stderr, "wijkstem: %s\n", error.c_str());
+        return nullptr;
+    }
+    auto journal = wsync::Journal::Open(wsync::JournalPath(a.Kiosk.DataDir), &error);
+    if (!journal)
+        fprintf(stderr, "wijkstem: %s\n", error.c_str());
+    return journal;
+}
+
+int Enroll(const Args& a) {
+    auto journal = OpenJournal(a);
+    if (!journal)
+        return 1;
+    std::string message;
+    bool ok = wsync::EnrollDevice(*journal, a.Positional[1], a.Positional[2], &message);
+    fprintf(ok ? stdout : stderr, "%s%s\n", ok ? "" : "wijkstem: ", message.c_str());
+    return ok ? 0 : 1;
+}
+
+int Sync(const Args& a) {
+    auto journal = OpenJournal(a);
+    if (!journal)
+        return 1;
+    wsync::SyncReport r;
+    bool ok = wsync::SyncRound(*journal, &r);
+    printf("sync: %d batch(es), %d stored, %d already stored, %d conflict(s), %d invalid; %lld still waiting\n",
+           r.Batches, r.Stored, r.AlreadyStored, r.Conflicts, r.Invalid, (long long)r.Left);
+    if (!ok)
+        fprintf(stderr, "wijkstem: sync failed: %s\n", r.Error.c_str());
+    return ok && r.Left == 0 ? 0 : 1;
+}
+
 int Status(const Args& a) {
     std::string error;
     if (!wsync::MakeDirs(a.Kiosk.DataDir, &error)) {
@@ -199,7 +237,11 @@ int Main(int argc, char** argv) {
         return want_args(1) ? CheckContent(a.Positional[1]) : 2;
     if (cmd == "status")
         return want_args(0) ? Status(a) : 2;
-    if (cmd == "enroll" || cmd == "sync" || cmd == "export") {
+    if (cmd == "enroll")
+        return want_args(2) ? Enroll(a) : 2;
+    if (cmd == "sync")
+        return want_args(0) ? Sync(a) : 2;
+    if (cmd == "export") {
         fprintf(stderr, "wijkstem: '%s' is not available yet in this version (see the sync issue)\n", cmd.c_str());
         return 2;
     }

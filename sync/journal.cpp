@@ -1,4 +1,5 @@
 #include "sync/journal.hpp"
+#include "sync/signing.hpp"
 #include "sync/uuid.hpp"
 
 #include <sqlite3.h>
@@ -44,6 +45,17 @@ const char* const kMigrations[] = {
         synced_at    TEXT                   -- NULL until a store acknowledged it
     );
     CREATE INDEX answers_waiting ON answers(seq) WHERE synced_at IS NULL;
+    )sql",
+    // 1 -> 2: the store this kiosk is enrolled at, and its signing key
+    R"sql(
+    CREATE TABLE store (
+        url        TEXT NOT NULL,
+        token      TEXT NOT NULL,
+        wijk       TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL
+    );
+    ALTER TABLE device ADD COLUMN public_key TEXT;
+    ALTER TABLE device ADD COLUMN secret_key TEXT;
     )sql",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -315,6 +327,160 @@ bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::s
         return false;
     }
     return true;
+}
+
+bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnswer>* out, std::string* error) {
+    out->clear();
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(Db,
+                           "SELECT id, seq, session_id, pack_id, pack_version, question_id, value, answered_at "
+                           "FROM answers WHERE synced_at IS NULL ORDER BY seq LIMIT ?1",
+                           -1, &st, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    sqlite3_bind_int64(st, 1, int64_t(max_count));
+    size_t bytes = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        StoredAnswer a{ColumnText(st, 0), sqlite3_column_int64(st, 1), ColumnText(st, 2), ColumnText(st, 3),
+                       ColumnText(st, 4), ColumnText(st, 5), ColumnText(st, 6), ColumnText(st, 7)};
+        size_t size = 200 + a.Id.size() + a.SessionId.size() + a.PackId.size() + a.PackVersion.size() +
+                      a.QuestionId.size() + a.Value.size() + a.AnsweredAt.size(); // JSON overhead included
+        if (!out->empty() && bytes + size > max_bytes)
+            break;
+        bytes += size;
+        out->push_back(std::move(a));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        if (error)
+            *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+bool Journal::MarkSynced(const std::vector<std::string>& ids, std::string* error) {
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        if (error)
+            *error = "cannot mark answers synced: " + err;
+        return false;
+    }
+    Transaction tx(Db);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = ?2 WHERE id = ?1 AND synced_at IS NULL", -1, &st,
+                           nullptr) != SQLITE_OK) {
+        if (error)
+            *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    const std::string now = Iso8601(NowMs());
+    for (const std::string& id : ids) {
+        sqlite3_reset(st);
+        Bind(st, 1, id);
+        Bind(st, 2, now);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            if (error)
+                *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
+            sqlite3_finalize(st);
+            return false;
+        }
+    }
+    sqlite3_finalize(st);
+    if (!tx.Commit(&err)) {
+        if (error)
+            *error = "cannot mark answers synced: " + err;
+        return false;
+    }
+    return true;
+}
+
+bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* error) {
+    sqlite3_stmt* st = nullptr;
+    const char* sql = ok ? "UPDATE device SET last_sync = ?1, last_sync_error = NULL"
+                         : "UPDATE device SET last_sync_error = ?1";
+    if (sqlite3_prepare_v2(Db, sql, -1, &st, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    Bind(st, 1, ok ? Iso8601(NowMs()) : error_text);
+    bool done = sqlite3_step(st) == SQLITE_DONE;
+    if (!done && error)
+        *error = sqlite3_errmsg(Db);
+    sqlite3_finalize(st);
+    return done;
+}
+
+bool Journal::SetStore(const StoreLink& link, std::string* error) {
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        if (error)
+            *error = err;
+        return false;
+    }
+    Transaction tx(Db);
+    sqlite3_stmt* st = nullptr;
+    bool ok = Exec(Db, "DELETE FROM store", &err) &&
+              sqlite3_prepare_v2(Db, "INSERT INTO store(url, token, wijk, enrolled_at) VALUES(?1, ?2, ?3, ?4)", -1,
+                                 &st, nullptr) == SQLITE_OK;
+    if (ok) {
+        Bind(st, 1, link.Url);
+        Bind(st, 2, link.Token);
+        Bind(st, 3, link.Wijk);
+        Bind(st, 4, Iso8601(NowMs()));
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        if (!ok)
+            err = sqlite3_errmsg(Db);
+    }
+    sqlite3_finalize(st);
+    if (!ok || !tx.Commit(&err)) {
+        if (error)
+            *error = "cannot store the enrolment: " + err;
+        return false;
+    }
+    return true;
+}
+
+bool Journal::GetStore(StoreLink* out) {
+    sqlite3_stmt* st = nullptr;
+    bool found = false;
+    if (sqlite3_prepare_v2(Db, "SELECT url, token, wijk FROM store LIMIT 1", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        *out = {ColumnText(st, 0), ColumnText(st, 1), ColumnText(st, 2)};
+        found = true;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::string* error) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(Db, "SELECT public_key, secret_key FROM device", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        *public_hex = ColumnText(st, 0);
+        *secret_hex = ColumnText(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (!public_hex->empty() && !secret_hex->empty())
+        return true;
+    if (!NewSigningKey(public_hex, secret_hex, error))
+        return false;
+    if (sqlite3_prepare_v2(Db, "UPDATE device SET public_key = ?1, secret_key = ?2", -1, &st, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    Bind(st, 1, *public_hex);
+    Bind(st, 2, *secret_hex);
+    bool ok = sqlite3_step(st) == SQLITE_DONE;
+    if (!ok && error)
+        *error = std::string("cannot store the device key: ") + sqlite3_errmsg(Db);
+    sqlite3_finalize(st);
+    return ok;
 }
 
 } // namespace wsync

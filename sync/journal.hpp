@@ -28,6 +28,24 @@ struct CommittedAnswer {
     int64_t Seq = 0;
 };
 
+// One stored answer as it travels to the store.
+struct StoredAnswer {
+    std::string Id;
+    int64_t Seq = 0;
+    std::string SessionId;
+    std::string PackId;
+    std::string PackVersion;
+    std::string QuestionId;
+    std::string Value;
+    std::string AnsweredAt; // ISO 8601
+};
+
+struct StoreLink {
+    std::string Url;
+    std::string Token;
+    std::string Wijk;
+};
+
 struct JournalStatus {
     std::string DeviceId;
     int64_t Answers = 0;
@@ -58,10 +76,23 @@ public:
     // (for "zo antwoordde de wijk tot nu toe").
     bool Tally(const std::string& question_id, std::vector<std::pair<std::string, int64_t>>* out,
                std::string* error);
+
+    // --- sync ---
+    // Answers not yet acknowledged by a store, oldest first: at most max_count, and at
+    // most about max_bytes of content.
+    bool Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnswer>* out, std::string* error);
+    // Marks these answers synced, in one transaction.
+    bool MarkSynced(const std::vector<std::string>& ids, std::string* error);
+    // Remembers how the last sync round went (ok: the time; else the error in words).
+    bool RecordSync(bool ok, const std::string& error_text, std::string* error);
+    bool SetStore(const StoreLink& link, std::string* error);
+    bool GetStore(StoreLink* out); // false when not enrolled
+    // The device's Ed25519 key pair (hex), made on first use.
+    bool SigningKey(std::string* public_hex, std::string* secret_hex, std::string* error);
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
 private:
     Journal() = default;

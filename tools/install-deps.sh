@@ -7,8 +7,9 @@ packages=(
   cmake g++ make pkg-config
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev
   libsqlite3-dev libstb-dev doctest-dev nlohmann-json3-dev
+  libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   fonts-dejavu-core
-  xvfb xauth libgl1-mesa-dri sqlite3
+  xvfb xauth libgl1-mesa-dri sqlite3 curl
 )
 
 missing=()

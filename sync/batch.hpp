@@ -1,0 +1,41 @@
+// The batch format between a kiosk and the store (docs/sync-protocol.md): a request of
+// answers, and the store's reply with a status per answer. Pure: JSON in, values out.
+#pragma once
+#include "sync/journal.hpp"
+
+#include <string>
+#include <vector>
+
+namespace wsync {
+
+constexpr size_t kMaxBatchAnswers = 1000;
+constexpr size_t kMaxBatchBytes = 1024 * 1024;
+constexpr const char* kStoreMarker = "wijkstem-store/1"; // every reply of the store carries it
+
+struct Batch {
+    std::string DeviceId;
+    std::vector<StoredAnswer> Answers;
+};
+
+enum class AnswerStatus { Stored, AlreadyStored, Conflict, Invalid };
+const char* AnswerStatusName(AnswerStatus s); // "stored", "already_stored", "conflict", "invalid"
+
+struct AnswerResult {
+    std::string Id;
+    AnswerStatus Status = AnswerStatus::Invalid;
+    std::string Reason; // for invalid
+};
+
+std::string EncodeBatch(const Batch& batch);
+// Parses and checks a batch: false with a reason a person understands.
+bool DecodeBatch(const std::string& body, Batch* out, std::string* error);
+
+std::string EncodeReply(const std::vector<AnswerResult>& results);
+// Parses the store's reply to `sent`. Anything that is not the store's own reply for
+// exactly these answers (an HTML page with 200, a cut-off body) is an error.
+bool DecodeReply(const std::string& body, const Batch& sent, std::vector<AnswerResult>* out, std::string* error);
+
+// Checks one answer's fields (the store's validation).
+bool ValidAnswer(const StoredAnswer& a, std::string* reason);
+
+} // namespace wsync

@@ -1,0 +1,137 @@
+#include "sync/client.hpp"
+#include "sync/batch.hpp"
+
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+
+namespace wsync {
+
+namespace {
+
+size_t Collect(char* data, size_t size, size_t n, void* out) {
+    static_cast<std::string*>(out)->append(data, size * n);
+    return size * n;
+}
+
+std::string Describe(const HttpResult& r) {
+    if (r.Status == 0)
+        return "the store cannot be reached (" + r.Error + ")";
+    nlohmann::json j = nlohmann::json::parse(r.Body, nullptr, false);
+    std::string why = !j.is_discarded() && j.is_object() && j.contains("error") && j["error"].is_string()
+                          ? j["error"].get<std::string>()
+                          : "no explanation";
+    switch (r.Status) {
+    case 401: return "the store does not know this kiosk's token: enrol it again (" + why + ")";
+    case 403: return "the store refuses this kiosk (" + why + ")";
+    case 413: return "the batch was too large for the store";
+    case 429: return "the store asks to wait a moment (too many requests)";
+    default: return "the store answered " + std::to_string(r.Status) + " (" + why + ")";
+    }
+}
+
+} // namespace
+
+HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s) {
+    static const bool curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+    HttpResult r;
+    CURL* c = curl_ready ? curl_easy_init() : nullptr;
+    if (!c) {
+        r.Error = "libcurl cannot start";
+        return r;
+    }
+    struct curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    std::string auth = "Authorization: Bearer " + token;
+    if (!token.empty())
+        headers = curl_slist_append(headers, auth.c_str());
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Collect);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.Body);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);       // safe on a thread
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); // a captive portal's redirect is not the store
+    CURLcode rc = curl_easy_perform(c);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.Status);
+    else
+        r.Error = curl_easy_strerror(rc);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(c);
+    return r;
+}
+
+bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, std::string* message) {
+    std::string pub, sec, error;
+    if (!journal.SigningKey(&pub, &sec, &error)) {
+        *message = error;
+        return false;
+    }
+    std::string url = store_url;
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    nlohmann::json req = {{"code", code}, {"device_id", journal.DeviceId()}, {"public_key", pub}};
+    HttpResult r = PostJson(url + "/v1/enroll", "", req.dump(), 30);
+    nlohmann::json j = nlohmann::json::parse(r.Body, nullptr, false);
+    if (r.Status != 200 || j.is_discarded() || !j.is_object() || j.value("store", "") != kStoreMarker ||
+        !j.contains("token") || !j["token"].is_string() || !j.contains("wijk") || !j["wijk"].is_string()) {
+        *message = r.Status == 200 ? "the reply is not from a Wijkstem store" : Describe(r);
+        return false;
+    }
+    if (!journal.SetStore({url, j["token"], j["wijk"]}, &error)) {
+        *message = error;
+        return false;
+    }
+    *message = "enrolled at " + url + " for " + j["wijk"].get<std::string>();
+    return true;
+}
+
+bool SyncRound(Journal& journal, SyncReport* rep) {
+    *rep = {};
+    StoreLink store;
+    auto finish = [&](const std::string& error) {
+        rep->Error = error;
+        JournalStatus st;
+        std::string ignored;
+        if (journal.Status(&st, &ignored))
+            rep->Left = st.Waiting;
+        journal.RecordSync(error.empty(), error, &ignored);
+        return error.empty();
+    };
+    if (!journal.GetStore(&store))
+        return finish("this kiosk is not enrolled at a store (wijkstem enroll URL CODE)");
+    for (;;) {
+        Batch batch;
+        batch.DeviceId = journal.DeviceId();
+        std::string error;
+        if (!journal.Waiting(kMaxBatchAnswers, kMaxBatchBytes - 4096, &batch.Answers, &error))
+            return finish(error);
+        if (batch.Answers.empty())
+            return finish("");
+        HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60);
+        if (r.Status != 200)
+            return finish(Describe(r));
+        std::vector<AnswerResult> results;
+        if (!DecodeReply(r.Body, batch, &results, &error))
+            return finish(error);
+        std::vector<std::string> acknowledged;
+        for (const AnswerResult& a : results) {
+            switch (a.Status) {
+            case AnswerStatus::Stored: rep->Stored++; acknowledged.push_back(a.Id); break;
+            case AnswerStatus::AlreadyStored: rep->AlreadyStored++; acknowledged.push_back(a.Id); break;
+            case AnswerStatus::Conflict: rep->Conflicts++; break;
+            case AnswerStatus::Invalid: rep->Invalid++; break;
+            }
+        }
+        rep->Batches++;
+        if (!journal.MarkSynced(acknowledged, &error))
+            return finish(error);
+        if (acknowledged.empty()) // nothing moved: conflicts or invalid answers stay waiting
+            return finish("the store did not accept " + std::to_string(results.size()) +
+                          " waiting answer(s) (conflict or invalid); they stay on the kiosk");
+    }
+}
+
+} // namespace wsync

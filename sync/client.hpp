@@ -1,0 +1,36 @@
+// The kiosk's side of sync: enrolment and sync rounds against a store over HTTP(S)
+// (libcurl). Runs on the command line (wijkstem enroll, wijkstem sync) and, later, on
+// the kiosk's sync thread with its own journal connection.
+#pragma once
+#include "sync/journal.hpp"
+
+#include <string>
+
+namespace wsync {
+
+struct HttpResult {
+    long Status = 0;   // 0: no answer at all
+    std::string Body;
+    std::string Error; // a transport error in words
+};
+
+HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s);
+
+// Exchanges a one-time code for this device's token. *message says what happened.
+bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, std::string* message);
+
+struct SyncReport {
+    int Batches = 0;
+    int Stored = 0;
+    int AlreadyStored = 0;
+    int Conflicts = 0;
+    int Invalid = 0;
+    int64_t Left = 0;  // still waiting after the round
+    std::string Error; // empty when the round went through
+};
+
+// Sends every waiting answer in batches; marks an answer synced only when the store
+// acknowledged it (stored or already stored), in one local transaction per batch.
+bool SyncRound(Journal& journal, SyncReport* report);
+
+} // namespace wsync

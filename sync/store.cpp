@@ -1,0 +1,362 @@
+#include "sync/store.hpp"
+#include "sync/signing.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace wsync {
+
+namespace {
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS enroll_codes (
+    code_hash  TEXT PRIMARY KEY,
+    wijk       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    used_at    TEXT,
+    device_id  TEXT
+);
+CREATE TABLE IF NOT EXISTS devices (
+    id          TEXT PRIMARY KEY,
+    wijk        TEXT NOT NULL,
+    token_hash  TEXT NOT NULL UNIQUE,
+    public_key  TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    revoked_at  TEXT
+);
+CREATE TABLE IF NOT EXISTS answers (
+    rowid        INTEGER PRIMARY KEY,     -- time-ordered inserts stay fast
+    id           TEXT NOT NULL UNIQUE,    -- the kiosk's UUID: each answer once
+    device_id    TEXT NOT NULL REFERENCES devices(id),
+    seq          INTEGER NOT NULL,
+    session_id   TEXT NOT NULL,
+    pack_id      TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    answered_at  TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    via          TEXT NOT NULL            -- "network" or "file"
+);
+CREATE INDEX IF NOT EXISTS answers_device_seq ON answers(device_id, seq);
+CREATE TABLE IF NOT EXISTS conflicts (         -- same id, other content: kept, never overwritten
+    rowid        INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL,
+    device_id    TEXT NOT NULL,
+    seq          INTEGER NOT NULL,
+    session_id   TEXT NOT NULL,
+    pack_id      TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    answered_at  TEXT NOT NULL,
+    received_at  TEXT NOT NULL
+);
+)sql";
+
+std::string Now() {
+    time_t t = time(nullptr);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[32];
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool Exec(sqlite3* db, const char* sql, std::string* error) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = msg ? msg : sqlite3_errmsg(db);
+    sqlite3_free(msg);
+    return false;
+}
+
+std::string Col(sqlite3_stmt* st, int i) {
+    const unsigned char* t = sqlite3_column_text(st, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+void Bind(sqlite3_stmt* st, int i, const std::string& s) { sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
+
+// A prepared statement that finalizes itself.
+struct Stmt {
+    sqlite3_stmt* S = nullptr;
+    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &S, nullptr); }
+    ~Stmt() { sqlite3_finalize(S); }
+    explicit operator bool() const { return S != nullptr; }
+};
+
+struct Tx {
+    sqlite3* Db;
+    bool Done = false;
+    ~Tx() {
+        if (!Done)
+            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+};
+
+// Codes people read off a screen and type: no 0/O or 1/I/L.
+std::string NewCode() {
+    static const char* alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    std::string hex = RandomToken(10), code;
+    for (size_t i = 0; i < 10; i++) {
+        if (i == 5)
+            code += '-';
+        code += alphabet[std::stoi(hex.substr(i * 2, 2), nullptr, 16) % 31];
+    }
+    return code;
+}
+
+std::string CsvField(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+} // namespace
+
+std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
+    std::unique_ptr<Store> s(new Store());
+    if (sqlite3_open_v2(path.c_str(), &s->Db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        *error = "the store database " + path + " cannot be opened: " + (s->Db ? sqlite3_errmsg(s->Db) : "no memory");
+        return nullptr;
+    }
+    sqlite3_busy_timeout(s->Db, 5000);
+    std::string err;
+    if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
+        !Exec(s->Db, kSchema, &err)) {
+        *error = "the store database " + path + " cannot be used: " + err;
+        return nullptr;
+    }
+    return s;
+}
+
+Store::~Store() { sqlite3_close(Db); }
+
+bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::string* error) {
+    if (wijk.empty()) {
+        *error = "a wijk name is needed (--wijk NAME)";
+        return false;
+    }
+    *code = NewCode();
+    Stmt st(Db, "INSERT INTO enroll_codes(code_hash, wijk, created_at) VALUES(?1, ?2, ?3)");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    Bind(st.S, 1, HashToken(*code));
+    Bind(st.S, 2, wijk);
+    Bind(st.S, 3, Now());
+    if (sqlite3_step(st.S) != SQLITE_DONE) {
+        *error = std::string("cannot store the code: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+bool Store::Enroll(const std::string& code, const std::string& device_id, const std::string& public_key,
+                   std::string* token, std::string* wijk, bool* forbidden, std::string* error) {
+    *forbidden = false;
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        *error = err;
+        return false;
+    }
+    Tx tx{Db};
+    {
+        Stmt st(Db, "SELECT wijk FROM enroll_codes WHERE code_hash = ?1 AND used_at IS NULL");
+        Bind(st.S, 1, HashToken(code));
+        if (sqlite3_step(st.S) != SQLITE_ROW) {
+            *forbidden = true;
+            *error = "this enrolment code is unknown or already used";
+            return false;
+        }
+        *wijk = Col(st.S, 0);
+    }
+    *token = RandomToken(32);
+    Stmt dev(Db, "INSERT INTO devices(id, wijk, token_hash, public_key, enrolled_at) VALUES(?1, ?2, ?3, ?4, ?5) "
+                 "ON CONFLICT(id) DO UPDATE SET wijk = excluded.wijk, token_hash = excluded.token_hash, "
+                 "public_key = excluded.public_key, enrolled_at = excluded.enrolled_at, revoked_at = NULL");
+    Bind(dev.S, 1, device_id);
+    Bind(dev.S, 2, *wijk);
+    Bind(dev.S, 3, HashToken(*token));
+    Bind(dev.S, 4, public_key);
+    Bind(dev.S, 5, Now());
+    Stmt used(Db, "UPDATE enroll_codes SET used_at = ?2, device_id = ?3 WHERE code_hash = ?1");
+    Bind(used.S, 1, HashToken(code));
+    Bind(used.S, 2, Now());
+    Bind(used.S, 3, device_id);
+    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !Exec(Db, "COMMIT", &err)) {
+        *error = "cannot enrol the device: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
+        return false;
+    }
+    tx.Done = true;
+    return true;
+}
+
+bool Store::Authenticate(const std::string& token, std::string* device_id) {
+    if (token.empty())
+        return false;
+    Stmt st(Db, "SELECT id FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL");
+    Bind(st.S, 1, HashToken(token));
+    if (sqlite3_step(st.S) != SQLITE_ROW)
+        return false;
+    *device_id = Col(st.S, 0);
+    return true;
+}
+
+bool Store::Revoke(const std::string& device_id, std::string* error) {
+    Stmt st(Db, "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
+    Bind(st.S, 1, device_id);
+    Bind(st.S, 2, Now());
+    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) != 1) {
+        *error = "no enrolled device " + device_id + " to revoke";
+        return false;
+    }
+    return true;
+}
+
+bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<AnswerResult>* results, std::string* error) {
+    results->clear();
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        *error = err;
+        return false;
+    }
+    Tx tx{Db};
+    Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at "
+                  "FROM answers WHERE id = ?1");
+    Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
+                    "answered_at, received_at, via) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
+                      "value, answered_at, received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    const std::string now = Now();
+    for (const StoredAnswer& a : b.Answers) {
+        AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
+        if (!ValidAnswer(a, &r.Reason)) {
+            results->push_back(r);
+            continue;
+        }
+        sqlite3_reset(find.S);
+        Bind(find.S, 1, a.Id);
+        if (sqlite3_step(find.S) == SQLITE_ROW) {
+            bool same = Col(find.S, 0) == b.DeviceId && sqlite3_column_int64(find.S, 1) == a.Seq &&
+                        Col(find.S, 2) == a.SessionId && Col(find.S, 3) == a.PackId && Col(find.S, 4) == a.PackVersion &&
+                        Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt;
+            r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
+            if (!same) { // keep both, overwrite nothing
+                sqlite3_reset(conflict.S);
+                Bind(conflict.S, 1, a.Id);
+                Bind(conflict.S, 2, b.DeviceId);
+                sqlite3_bind_int64(conflict.S, 3, a.Seq);
+                Bind(conflict.S, 4, a.SessionId);
+                Bind(conflict.S, 5, a.PackId);
+                Bind(conflict.S, 6, a.PackVersion);
+                Bind(conflict.S, 7, a.QuestionId);
+                Bind(conflict.S, 8, a.Value);
+                Bind(conflict.S, 9, a.AnsweredAt);
+                Bind(conflict.S, 10, now);
+                if (sqlite3_step(conflict.S) != SQLITE_DONE) {
+                    *error = sqlite3_errmsg(Db);
+                    return false;
+                }
+            }
+            results->push_back(r);
+            continue;
+        }
+        sqlite3_reset(insert.S);
+        Bind(insert.S, 1, a.Id);
+        Bind(insert.S, 2, b.DeviceId);
+        sqlite3_bind_int64(insert.S, 3, a.Seq);
+        Bind(insert.S, 4, a.SessionId);
+        Bind(insert.S, 5, a.PackId);
+        Bind(insert.S, 6, a.PackVersion);
+        Bind(insert.S, 7, a.QuestionId);
+        Bind(insert.S, 8, a.Value);
+        Bind(insert.S, 9, a.AnsweredAt);
+        Bind(insert.S, 10, now);
+        Bind(insert.S, 11, via);
+        if (sqlite3_step(insert.S) != SQLITE_DONE) {
+            *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
+            return false;
+        }
+        r.Status = AnswerStatus::Stored;
+        results->push_back(r);
+    }
+    if (!Exec(Db, "COMMIT", &err)) { // the statuses mean something only after this
+        *error = "cannot commit the batch: " + err;
+        results->clear();
+        return false;
+    }
+    tx.Done = true;
+    return true;
+}
+
+bool Store::Device(const std::string& device_id, DeviceInfo* out) {
+    std::vector<DeviceInfo> all;
+    std::string err;
+    if (!Devices(&all, &err))
+        return false;
+    for (DeviceInfo& d : all)
+        if (d.Id == device_id) {
+            *out = d;
+            return true;
+        }
+    return false;
+}
+
+bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
+    out->clear();
+    Stmt st(Db, "SELECT d.id, d.wijk, d.public_key, d.enrolled_at, d.revoked_at IS NOT NULL, "
+                "count(a.id), coalesce(max(a.seq), 0), count(DISTINCT a.seq) "
+                "FROM devices d LEFT JOIN answers a ON a.device_id = d.id GROUP BY d.id ORDER BY d.wijk, d.id");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        DeviceInfo d{Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3), sqlite3_column_int(st.S, 4) != 0,
+                     sqlite3_column_int64(st.S, 5), sqlite3_column_int64(st.S, 6), 0};
+        d.Missing = d.MaxSeq - sqlite3_column_int64(st.S, 7); // gaps: numbers under the highest not seen
+        out->push_back(d);
+    }
+    return true;
+}
+
+bool Store::ExportCsv(std::string* csv, std::string* error) {
+    Stmt st(Db, "SELECT a.id, a.device_id, d.wijk, a.seq, a.session_id, a.pack_id, a.pack_version, a.question_id, "
+                "a.value, substr(a.answered_at, 1, 10), a.via FROM answers a JOIN devices d ON d.id = a.device_id "
+                "ORDER BY a.device_id, a.seq");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    // Coarse times in exports (the date only): promise 3, anonymous by design.
+    *csv = "id,device_id,wijk,seq,session_id,pack_id,pack_version,question_id,value,answered_on,via\n";
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        for (int i = 0; i < 11; i++)
+            *csv += (i ? "," : "") + CsvField(Col(st.S, i));
+        *csv += "\n";
+    }
+    return true;
+}
+
+int64_t Store::AnswerCount() {
+    Stmt st(Db, "SELECT count(*) FROM answers");
+    return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
+}
+
+int64_t Store::ConflictCount() {
+    Stmt st(Db, "SELECT count(*) FROM conflicts");
+    return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
+}
+
+} // namespace wsync

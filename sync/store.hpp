@@ -1,0 +1,61 @@
+// The municipal store's database: enrolment codes, devices with hashed tokens, and every
+// answer once (a unique key on its id). No HTTP here: store_server.cpp puts this on the
+// network, store_main.cpp on the command line.
+#pragma once
+#include "sync/batch.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace wsync {
+
+struct DeviceInfo {
+    std::string Id;
+    std::string Wijk;
+    std::string PublicKey;
+    std::string EnrolledAt;
+    bool Revoked = false;
+    int64_t Answers = 0;
+    int64_t MaxSeq = 0;
+    int64_t Missing = 0; // sequence numbers under MaxSeq the store has not seen
+};
+
+class Store {
+public:
+    static std::unique_ptr<Store> Open(const std::string& path, std::string* error);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // A one-time code for a kiosk in wijk (printed once; only its hash is kept).
+    bool NewEnrollCode(const std::string& wijk, std::string* code, std::string* error);
+    // Exchanges a code for a token for device_id (its public key is registered).
+    // false with *forbidden when the code is unknown or used.
+    bool Enroll(const std::string& code, const std::string& device_id, const std::string& public_key,
+                std::string* token, std::string* wijk, bool* forbidden, std::string* error);
+    // The device a token belongs to; false when no enrolled, unrevoked device has it.
+    bool Authenticate(const std::string& token, std::string* device_id);
+    bool Revoke(const std::string& device_id, std::string* error);
+    bool Device(const std::string& device_id, DeviceInfo* out);
+
+    // Stores a batch in one transaction and says, per answer, what became of it. The
+    // statuses are only returned after COMMIT.
+    bool StoreBatch(const Batch& batch, const std::string& via, std::vector<AnswerResult>* results,
+                    std::string* error);
+
+    bool Devices(std::vector<DeviceInfo>* out, std::string* error);
+    // One row per answer, header first.
+    bool ExportCsv(std::string* csv, std::string* error);
+    int64_t AnswerCount();
+    int64_t ConflictCount();
+    sqlite3* Handle() { return Db; }
+
+private:
+    Store() = default;
+    sqlite3* Db = nullptr;
+};
+
+} // namespace wsync

@@ -1,0 +1,129 @@
+// wijkstem-store: the municipal store's command line (DESIGN.md).
+#include "sync/store.hpp"
+#include "sync/store_server.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem kiosks.
+
+  wijkstem-store serve --db FILE --listen HOST:PORT [--tls-cert F --tls-key F]
+  wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
+  wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps
+  wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
+  wijkstem-store export --db FILE --csv               one row per answer, header first
+)";
+
+struct Args {
+    std::vector<std::string> Positional;
+    std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey;
+    bool Csv = false;
+};
+
+int Fail(const std::string& msg) {
+    fprintf(stderr, "wijkstem-store: %s\n", msg.c_str());
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    for (int i = 1; i < argc; i++) {
+        std::string arg = argv[i];
+        auto value = [&](std::string* out) {
+            if (i + 1 >= argc)
+                return false;
+            *out = argv[++i];
+            return true;
+        };
+        bool ok = true;
+        if (arg == "--db")
+            ok = value(&a.Db);
+        else if (arg == "--listen")
+            ok = value(&a.Listen);
+        else if (arg == "--wijk")
+            ok = value(&a.Wijk);
+        else if (arg == "--tls-cert")
+            ok = value(&a.TlsCert);
+        else if (arg == "--tls-key")
+            ok = value(&a.TlsKey);
+        else if (arg == "--csv")
+            a.Csv = true;
+        else if (arg == "--help" || arg == "-h") {
+            printf("%s", kUsage);
+            return 0;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            fprintf(stderr, "wijkstem-store: unknown option %s\n\n%s", arg.c_str(), kUsage);
+            return 2;
+        } else
+            a.Positional.push_back(arg);
+        if (!ok) {
+            fprintf(stderr, "wijkstem-store: %s needs a value\n\n%s", arg.c_str(), kUsage);
+            return 2;
+        }
+    }
+    if (a.Positional.empty() || a.Db.empty()) {
+        fprintf(stderr, "%s", kUsage);
+        return 2;
+    }
+    const std::string cmd = a.Positional[0];
+    std::string error;
+    auto store = wsync::Store::Open(a.Db, &error);
+    if (!store)
+        return Fail(error);
+
+    if (cmd == "serve") {
+        wsync::ServeOptions o;
+        size_t colon = a.Listen.rfind(':');
+        o.Host = colon == std::string::npos ? a.Listen : a.Listen.substr(0, colon);
+        o.Port = colon == std::string::npos ? 0 : atoi(a.Listen.c_str() + colon + 1);
+        if (o.Port <= 0 || o.Port > 65535)
+            return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
+        o.TlsCert = a.TlsCert;
+        o.TlsKey = a.TlsKey;
+        return wsync::Serve(*store, o);
+    }
+    if (cmd == "enroll-code") {
+        std::string code;
+        if (!store->NewEnrollCode(a.Wijk, &code, &error))
+            return Fail(error);
+        printf("%s\n", code.c_str());
+        return 0;
+    }
+    if (cmd == "revoke") {
+        if (a.Positional.size() != 2)
+            return Fail("revoke needs a device id");
+        if (!store->Revoke(a.Positional[1], &error))
+            return Fail(error);
+        printf("revoked %s\n", a.Positional[1].c_str());
+        return 0;
+    }
+    if (cmd == "devices") {
+        std::vector<wsync::DeviceInfo> devices;
+        if (!store->Devices(&devices, &error))
+            return Fail(error);
+        printf("%-36s  %-16s  %8s  %8s  %8s  %s\n", "device", "wijk", "answers", "max seq", "missing", "state");
+        for (const wsync::DeviceInfo& d : devices)
+            printf("%-36s  %-16s  %8lld  %8lld  %8lld  %s\n", d.Id.c_str(), d.Wijk.c_str(), (long long)d.Answers,
+                   (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled");
+        return 0;
+    }
+    if (cmd == "export") {
+        if (!a.Csv)
+            return Fail("export needs --csv (the only format so far)");
+        std::string csv;
+        if (!store->ExportCsv(&csv, &error))
+            return Fail(error);
+        fwrite(csv.data(), 1, csv.size(), stdout);
+        return 0;
+    }
+    if (cmd == "import" || cmd == "report")
+        return Fail("'" + cmd + "' is not available yet in this version");
+    fprintf(stderr, "wijkstem-store: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+    return 2;
+}

@@ -1,0 +1,20 @@
+// The store on the network: HTTP (or HTTPS) routes over a Store. docs/sync-protocol.md
+// is the contract.
+#pragma once
+#include "sync/store.hpp"
+
+#include <string>
+
+namespace wsync {
+
+struct ServeOptions {
+    std::string Host = "127.0.0.1";
+    int Port = 8480;
+    std::string TlsCert, TlsKey; // both or neither
+    double RatePerSecond = 20.0; // per device, with a burst of twice that
+};
+
+// Serves until SIGINT or SIGTERM. Returns the exit status.
+int Serve(Store& store, const ServeOptions& opts);
+
+} // namespace wsync

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Sync on the real stack: a real wijkstem-store on loopback, two enrolled kiosks, real
+# journals. Nothing lost, nothing twice, refusals that store nothing.
+# Usage: e2e_sync.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
+set -euo pipefail
+WIJKSTEM=$1
+STORE=$(dirname "$WIJKSTEM")/wijkstem-store
+tmp=$(mktemp -d)
+store_pid=
+cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
+json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
+q() { sqlite3 -batch "$1" "$2"; }
+
+# A store on a free loopback port.
+for try in 1 2 3 4 5; do
+  port=$(( 20000 + (RANDOM % 20000) ))
+  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
+  store_pid=$!
+  for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; kill -0 "$store_pid" 2> /dev/null || break; sleep 0.05; done
+  grep -q listening "$tmp/store.log" && break
+  store_pid=
+done
+[ -n "$store_pid" ] || fail "the store did not start"
+url=http://127.0.0.1:$port
+
+# Two kiosks in one wijk, each with its own one-time code.
+for k in a b; do
+  code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
+  "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/$k" > /dev/null || fail "kiosk $k could not enrol"
+  if "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/other" 2> "$tmp/reuse.err"; then fail "a used code enrolled again"; fi
+done
+grep -q "unknown or already used" "$tmp/reuse.err" || fail "a reused code gave no clear message: $(cat "$tmp/reuse.err")"
+
+visit='tap start
+tap prettig-wonen.4
+tap weet-wie-beslist.ja
+tap wijkbudget-naar.groen
+tap meer-zeggenschap.nee
+tap done
+'
+for i in $(seq 30); do printf '%s' "$visit"; done > "$tmp/a.script"
+for i in $(seq 20); do printf '%s' "$visit"; done > "$tmp/b.script"
+"$WIJKSTEM" --headless --data "$tmp/a" --script "$tmp/a.script"
+"$WIJKSTEM" --headless --data "$tmp/b" --script "$tmp/b.script"
+
+# 1. Sync: everything arrives, once.
+"$WIJKSTEM" sync --data "$tmp/a" > "$tmp/sync.out" || fail "sync a: $(cat "$tmp/sync.out")"
+"$WIJKSTEM" sync --data "$tmp/b" > /dev/null || fail "sync b"
+for k in a b; do
+  st=$("$WIJKSTEM" status --json --data "$tmp/$k")
+  [ "$(echo "$st" | json_field waiting)" = 0 ] || fail "kiosk $k still has answers waiting: $st"
+  echo "$st" | grep -q '"last_sync": "20' || fail "kiosk $k has no last_sync: $st"
+done
+[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 200 ] || fail "the store should hold 120 + 80 answers"
+rows=$("$STORE" export --db "$tmp/store.db" --csv | wc -l)
+[ "$rows" = 201 ] || fail "export --csv should have a header and 200 rows, has $rows lines"
+"$STORE" devices --db "$tmp/store.db" > "$tmp/devices.out"
+grep -q "Oosterpark  *120  *120  *0  *enrolled" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
+echo "ok: two kiosks synced 200 answers; export and devices agree"
+
+# 2. The same answers again (a reply lost after the store saved): already stored, not twice.
+sqlite3 "$tmp/a/journal.sqlite" "UPDATE answers SET synced_at = NULL WHERE seq <= 50"
+"$WIJKSTEM" sync --data "$tmp/a" > "$tmp/again.out" || fail "re-sync: $(cat "$tmp/again.out")"
+grep -q "0 stored, 50 already stored" "$tmp/again.out" || fail "re-sync: $(cat "$tmp/again.out")"
+[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 200 ] || fail "a re-sent answer was stored twice"
+echo "ok: 50 re-sent answers came back 'already stored'; still 200 at the store"
+
+# 3. Same id, other content: a conflict; both kept, nothing overwritten, the kiosk keeps it.
+sqlite3 "$tmp/a/journal.sqlite" "UPDATE answers SET synced_at = NULL, value = '1' WHERE seq = 1"
+if "$WIJKSTEM" sync --data "$tmp/a" > "$tmp/conflict.out" 2> "$tmp/conflict.err"; then fail "a conflict should not end in exit 0"; fi
+grep -q "1 conflict" "$tmp/conflict.out" || fail "conflict: $(cat "$tmp/conflict.out")"
+[ "$(q "$tmp/store.db" "SELECT value FROM answers WHERE device_id = (SELECT device_id FROM answers LIMIT 1) AND seq = 1")" = 4 ] \
+  || fail "the conflict overwrote the stored answer"
+[ "$(q "$tmp/store.db" 'SELECT count(*) FROM conflicts')" = 1 ] || fail "the conflicting version was not kept"
+[ "$("$WIJKSTEM" status --json --data "$tmp/a" | json_field waiting)" = 1 ] || fail "the conflicting answer should stay waiting"
+"$WIJKSTEM" status --data "$tmp/a" | grep -q "last error:.*conflict" || fail "status does not say the last error in words"
+echo "ok: a conflict keeps both versions and the kiosk's copy waits"
+
+# 4. Refusals store nothing.
+token_a=$(q "$tmp/a/journal.sqlite" 'SELECT token FROM store')
+device_b=$(q "$tmp/b/journal.sqlite" 'SELECT id FROM device')
+post() { curl -s -o "$tmp/body" -w '%{http_code}' -X POST "$url/v1/answers" -H 'Content-Type: application/json' "$@"; }
+one="{\"device_id\":\"$device_b\",\"answers\":[{\"id\":\"01a22277-fd12-7c2b-bdae-1f302b7a0000\",\"seq\":999,\"session_id\":\"50b14a9e-5389-466d-9a1e-aa527875f929\",\"pack_id\":\"p\",\"pack_version\":\"1\",\"question_id\":\"q\",\"value\":\"v\",\"answered_at\":\"2026-11-28T12:00:00.000Z\"}]}"
+[ "$(post --data "$one")" = 401 ] || fail "no token should be 401"
+[ "$(post -H 'Authorization: Bearer 00ff' --data "$one")" = 401 ] || fail "a wrong token should be 401"
+[ "$(post -H "Authorization: Bearer $token_a" --data "$one")" = 403 ] || fail "a's token for b's answers should be 403"
+[ "$(post -H "Authorization: Bearer $token_a" --data '{"device_id": ')" = 400 ] || fail "cut-off JSON should be 400"
+printf '{"device_id":"\xff"}' > "$tmp/bad-utf8.json"
+[ "$(post -H "Authorization: Bearer $token_a" --data-binary @"$tmp/bad-utf8.json")" = 400 ] || fail "invalid UTF-8 should be 400"
+head -c 1200000 /dev/zero | tr '\0' 'x' > "$tmp/big.json"
+[ "$(post -H "Authorization: Bearer $token_a" --data-binary @"$tmp/big.json")" = 413 ] || fail "a body over 1 MiB should be 413"
+[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 200 ] || fail "a refused request stored something"
+echo "ok: 401, 401, 403, 400, 400, 413 - and nothing stored"
+
+# 5. A revoked kiosk is refused; an unreachable store is an error in words, not a crash.
+device_a=$(q "$tmp/a/journal.sqlite" 'SELECT id FROM device')
+"$STORE" revoke --db "$tmp/store.db" "$device_a" > /dev/null
+if "$WIJKSTEM" sync --data "$tmp/a" > /dev/null 2> "$tmp/revoked.err"; then fail "a revoked kiosk synced"; fi
+grep -q "does not know this kiosk's token" "$tmp/revoked.err" || fail "revoked: $(cat "$tmp/revoked.err")"
+kill "$store_pid"; wait "$store_pid" 2> /dev/null || true; store_pid=
+sqlite3 "$tmp/b/journal.sqlite" "UPDATE answers SET synced_at = NULL WHERE seq = 1"
+if "$WIJKSTEM" sync --data "$tmp/b" > /dev/null 2> "$tmp/down.err"; then fail "sync without a store should fail"; fi
+grep -q "cannot be reached" "$tmp/down.err" || fail "store down: $(cat "$tmp/down.err")"
+[ "$("$WIJKSTEM" status --json --data "$tmp/b" | json_field waiting)" = 1 ] || fail "the unsent answer is no longer waiting"
+echo "ok: a revoked kiosk gets 401, a store that is down leaves the answer waiting"
