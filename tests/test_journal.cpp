@@ -215,3 +215,75 @@ TEST_CASE("UUIDs: v4 random, v7 time-ordered") {
     CHECK_FALSE(IsUuid("not-a-uuid"));
     CHECK_FALSE(IsUuid("0123456789abcdef0123456789abcdef0123"));
 }
+
+TEST_CASE("a schema-1 journal is migrated to schema 2 with its answers intact") {
+    TempDir dir;
+    std::string error;
+    {
+        auto j = Journal::Open(dir.Journal(), &error);
+        REQUIRE(j);
+        CommittedAnswer c;
+        REQUIRE(j->Commit(Answer("s", "q", "ja"), &c, &error));
+        // Undo migration 2, as a journal written by the first version looks.
+        REQUIRE(sqlite3_exec(j->Handle(),
+                             "DROP TABLE store; ALTER TABLE device DROP COLUMN public_key; "
+                             "ALTER TABLE device DROP COLUMN secret_key; PRAGMA user_version=1",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE_MESSAGE(j, error);
+    CHECK(Scalar(j->Handle(), "PRAGMA user_version") == 2);
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers") == 1);
+    StoreLink link;
+    CHECK_FALSE(j->GetStore(&link));
+}
+
+TEST_CASE("the journal's side of sync: waiting batches, marking, the last result") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE(j);
+    for (int i = 0; i < 25; i++) {
+        CommittedAnswer c;
+        REQUIRE(j->Commit(Answer("s", "q" + std::to_string(i), std::string(100, 'x')), &c, &error));
+    }
+    std::vector<StoredAnswer> waiting;
+    REQUIRE(j->Waiting(10, 1 << 20, &waiting, &error));
+    REQUIRE(waiting.size() == 10);
+    CHECK(waiting.front().Seq == 1); // oldest first
+    CHECK(waiting.back().Seq == 10);
+    REQUIRE(j->Waiting(100, 1500, &waiting, &error)); // the byte cap holds too
+    CHECK(waiting.size() < 10);
+    CHECK_FALSE(waiting.empty());
+
+    REQUIRE(j->Waiting(5, 1 << 20, &waiting, &error));
+    std::vector<std::string> ids;
+    for (const StoredAnswer& a : waiting)
+        ids.push_back(a.Id);
+    REQUIRE(j->MarkSynced(ids, &error));
+    JournalStatus st;
+    REQUIRE(j->Status(&st, &error));
+    CHECK(st.Waiting == 20);
+    CHECK(st.Answers == 25); // synced answers stay on the kiosk
+    REQUIRE(j->Waiting(100, 1 << 20, &waiting, &error));
+    CHECK(waiting.front().Seq == 6);
+
+    REQUIRE(j->RecordSync(false, "the store cannot be reached", &error));
+    REQUIRE(j->Status(&st, &error));
+    CHECK(st.LastSync.empty());
+    CHECK(st.LastSyncError == "the store cannot be reached");
+    REQUIRE(j->RecordSync(true, "", &error));
+    REQUIRE(j->Status(&st, &error));
+    CHECK_FALSE(st.LastSync.empty());
+    CHECK(st.LastSyncError.empty());
+
+    REQUIRE(j->SetStore({"http://127.0.0.1:1", "tok", "Selwerd"}, &error));
+    StoreLink link;
+    REQUIRE(j->GetStore(&link));
+    CHECK(link.Wijk == "Selwerd");
+    std::string pub, sec, pub2, sec2;
+    REQUIRE(j->SigningKey(&pub, &sec, &error));
+    REQUIRE(j->SigningKey(&pub2, &sec2, &error));
+    CHECK(pub.size() == 64);
+    CHECK(pub == pub2); // made once, then kept
+}

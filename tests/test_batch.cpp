@@ -1,0 +1,101 @@
+// The batch format: what a kiosk sends, and how it judges the reply.
+#include "sync/batch.hpp"
+#include "sync/uuid.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace wsync;
+
+namespace {
+
+StoredAnswer Answer(int64_t seq) {
+    return {NewUuidV7(1795000000000 + seq), seq, NewUuidV4(), "gronings-model", "2.1.0", "prettig-wonen", "4",
+            "2026-11-28T12:00:00.000Z"};
+}
+
+} // namespace
+
+TEST_CASE("a batch survives encoding and decoding") {
+    Batch b{NewUuidV4(), {Answer(1), Answer(2)}};
+    b.Answers[1].Value = "groen,\"spelen\"\n"; // quotes and line breaks travel as they are
+    Batch back;
+    std::string error;
+    REQUIRE_MESSAGE(DecodeBatch(EncodeBatch(b), &back, &error), error);
+    CHECK(back.DeviceId == b.DeviceId);
+    REQUIRE(back.Answers.size() == 2);
+    CHECK(back.Answers[1].Id == b.Answers[1].Id);
+    CHECK(back.Answers[1].Seq == 2);
+    CHECK(back.Answers[1].Value == b.Answers[1].Value);
+    CHECK(back.Answers[0].AnsweredAt == b.Answers[0].AnsweredAt);
+}
+
+TEST_CASE("a malformed batch is refused with a reason") {
+    Batch out;
+    std::string error;
+    CHECK_FALSE(DecodeBatch("{\"device_id\": ", &out, &error)); // cut off
+    CHECK(error.find("not a JSON object") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("{\"device_id\": \"\xff\", \"answers\": []}", &out, &error)); // invalid UTF-8
+    CHECK_FALSE(DecodeBatch("{\"device_id\": \"me\", \"answers\": []}", &out, &error));
+    CHECK(error.find("device_id") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("{\"device_id\": \"" + NewUuidV4() + "\"}", &out, &error));
+    CHECK(error.find("answers") != std::string::npos);
+
+    Batch big{NewUuidV4(), {}};
+    for (int i = 1; i <= int(kMaxBatchAnswers) + 1; i++)
+        big.Answers.push_back(Answer(i));
+    CHECK_FALSE(DecodeBatch(EncodeBatch(big), &out, &error));
+    CHECK(error.find("at most 1000") != std::string::npos);
+}
+
+TEST_CASE("each answer is checked before it is stored") {
+    std::string reason;
+    StoredAnswer a = Answer(1);
+    CHECK(ValidAnswer(a, &reason));
+    StoredAnswer bad = a;
+    bad.Id = "x";
+    CHECK_FALSE(ValidAnswer(bad, &reason));
+    bad = a;
+    bad.Seq = 0;
+    CHECK_FALSE(ValidAnswer(bad, &reason));
+    bad = a;
+    bad.QuestionId = "";
+    CHECK_FALSE(ValidAnswer(bad, &reason));
+    bad = a;
+    bad.AnsweredAt = "gisteren";
+    CHECK_FALSE(ValidAnswer(bad, &reason));
+    bad = a;
+    bad.Value = std::string(5000, 'x');
+    CHECK_FALSE(ValidAnswer(bad, &reason));
+}
+
+TEST_CASE("only the store's own reply for exactly the answers sent counts") {
+    Batch sent{NewUuidV4(), {Answer(1), Answer(2)}};
+    std::vector<AnswerResult> out;
+    std::string error;
+
+    std::string good = EncodeReply({{sent.Answers[0].Id, AnswerStatus::Stored, {}},
+                                    {sent.Answers[1].Id, AnswerStatus::AlreadyStored, {}}});
+    REQUIRE(DecodeReply(good, sent, &out, &error));
+    CHECK(out[0].Status == AnswerStatus::Stored);
+    CHECK(out[1].Status == AnswerStatus::AlreadyStored);
+
+    SUBCASE("a captive portal's page with status 200") {
+        CHECK_FALSE(DecodeReply("<html><body>Welkom bij het gastnetwerk</body></html>", sent, &out, &error));
+        CHECK(error.find("not from a Wijkstem store") != std::string::npos);
+    }
+    SUBCASE("a cut-off reply") {
+        CHECK_FALSE(DecodeReply(good.substr(0, good.size() / 2), sent, &out, &error));
+    }
+    SUBCASE("JSON from something else") {
+        CHECK_FALSE(DecodeReply("{\"results\": []}", sent, &out, &error));
+    }
+    SUBCASE("a reply that misses an answer") {
+        CHECK_FALSE(DecodeReply(EncodeReply({{sent.Answers[0].Id, AnswerStatus::Stored, {}}}), sent, &out, &error));
+        CHECK(error.find("every answer") != std::string::npos);
+    }
+    SUBCASE("a reply about an answer that was not sent") {
+        CHECK_FALSE(DecodeReply(EncodeReply({{sent.Answers[0].Id, AnswerStatus::Stored, {}},
+                                             {NewUuidV7(1), AnswerStatus::Stored, {}}}),
+                                sent, &out, &error));
+    }
+}

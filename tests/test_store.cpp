@@ -1,0 +1,147 @@
+// The store's database, on a real SQLite file: enrolment, tokens, exactly-once storage.
+#include "sync/signing.hpp"
+#include "sync/store.hpp"
+#include "sync/uuid.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace wsync;
+
+namespace {
+
+struct TempStore {
+    std::string Dir;
+    std::unique_ptr<Store> S;
+    TempStore() {
+        char tmpl[] = "/tmp/wijkstem-store-XXXXXX";
+        Dir = mkdtemp(tmpl);
+        std::string error;
+        S = Store::Open(Dir + "/store.db", &error);
+        REQUIRE_MESSAGE(S, error);
+    }
+    ~TempStore() {
+        S.reset();
+        std::filesystem::remove_all(Dir);
+    }
+    // Enrols a new device; returns its token.
+    std::string Enrol(const std::string& device, const std::string& wijk = "Selwerd") {
+        std::string code, token, got_wijk, error, pub, sec;
+        REQUIRE(S->NewEnrollCode(wijk, &code, &error));
+        REQUIRE(NewSigningKey(&pub, &sec, &error));
+        bool forbidden = false;
+        REQUIRE_MESSAGE(S->Enroll(code, device, pub, &token, &got_wijk, &forbidden, &error), error);
+        CHECK(got_wijk == wijk);
+        return token;
+    }
+};
+
+StoredAnswer Answer(int64_t seq, const std::string& value = "4") {
+    return {NewUuidV7(1795000000000 + seq), seq, NewUuidV4(), "gronings-model", "2.1.0", "prettig-wonen", value,
+            "2026-11-28T12:00:00.000Z"};
+}
+
+} // namespace
+
+TEST_CASE("enrolment: a code works once, the token is kept only as a hash") {
+    TempStore t;
+    std::string code, token, wijk, error;
+    REQUIRE(t.S->NewEnrollCode("Oosterpark", &code, &error));
+    CHECK(code.size() == 11);
+    const std::string device = NewUuidV4();
+    bool forbidden = false;
+    REQUIRE(t.S->Enroll(code, device, std::string(64, 'a'), &token, &wijk, &forbidden, &error));
+    CHECK(wijk == "Oosterpark");
+    CHECK_FALSE(t.S->Enroll(code, NewUuidV4(), std::string(64, 'a'), &token, &wijk, &forbidden, &error));
+    CHECK(forbidden);
+    CHECK_FALSE(t.S->Enroll("NOPE-NOPE", device, std::string(64, 'a'), &token, &wijk, &forbidden, &error));
+
+    std::string who;
+    CHECK(t.S->Authenticate(token, &who));
+    CHECK(who == device);
+    CHECK_FALSE(t.S->Authenticate("", &who));
+    CHECK_FALSE(t.S->Authenticate(token + "0", &who));
+    CHECK(t.S->Revoke(device, &error));
+    CHECK_FALSE(t.S->Authenticate(token, &who));
+    CHECK_FALSE(t.S->Revoke(device, &error));
+    CHECK_FALSE(t.S->NewEnrollCode("", &code, &error));
+}
+
+TEST_CASE("exactly once: stored, already stored, conflict kept aside, invalid refused") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    Batch b{device, {Answer(1), Answer(2), Answer(3)}};
+    std::vector<AnswerResult> r;
+    std::string error;
+    REQUIRE(t.S->StoreBatch(b, "network", &r, &error));
+    REQUIRE(r.size() == 3);
+    for (const AnswerResult& a : r)
+        CHECK(a.Status == AnswerStatus::Stored);
+
+    // The same again, one changed, one new, one broken.
+    Batch again = b;
+    again.Answers[1].Value = "1";
+    again.Answers.push_back(Answer(4));
+    StoredAnswer broken = Answer(5);
+    broken.SessionId = "nope";
+    again.Answers.push_back(broken);
+    REQUIRE(t.S->StoreBatch(again, "file", &r, &error));
+    REQUIRE(r.size() == 5);
+    CHECK(r[0].Status == AnswerStatus::AlreadyStored);
+    CHECK(r[1].Status == AnswerStatus::Conflict);
+    CHECK(r[2].Status == AnswerStatus::AlreadyStored);
+    CHECK(r[3].Status == AnswerStatus::Stored);
+    CHECK(r[4].Status == AnswerStatus::Invalid);
+    CHECK(r[4].Reason.find("session_id") != std::string::npos);
+    CHECK(t.S->AnswerCount() == 4);
+    CHECK(t.S->ConflictCount() == 1);
+
+    std::string csv;
+    REQUIRE(t.S->ExportCsv(&csv, &error));
+    CHECK(csv.rfind("id,device_id,wijk,seq,", 0) == 0);
+    CHECK(csv.find(",4,") != std::string::npos);
+    CHECK(csv.find("T12:00") == std::string::npos); // coarse times: the date only
+}
+
+TEST_CASE("gaps in a device's sequence are visible") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    std::vector<AnswerResult> r;
+    std::string error;
+    REQUIRE(t.S->StoreBatch({device, {Answer(1), Answer(2), Answer(5), Answer(7)}}, "network", &r, &error));
+    DeviceInfo d;
+    REQUIRE(t.S->Device(device, &d));
+    CHECK(d.Answers == 4);
+    CHECK(d.MaxSeq == 7);
+    CHECK(d.Missing == 3); // 3, 4 and 6
+    CHECK(d.Wijk == "Selwerd");
+}
+
+TEST_CASE("a batch from a device the store does not know stores nothing") {
+    TempStore t;
+    std::vector<AnswerResult> r;
+    std::string error;
+    CHECK_FALSE(t.S->StoreBatch({NewUuidV4(), {Answer(1)}}, "network", &r, &error));
+    CHECK(r.empty());
+    CHECK(t.S->AnswerCount() == 0);
+}
+
+TEST_CASE("signing: a signature verifies with its key only; hashes are stable") {
+    std::string pub, sec, pub2, sec2, error;
+    REQUIRE(NewSigningKey(&pub, &sec, &error));
+    REQUIRE(NewSigningKey(&pub2, &sec2, &error));
+    std::string sig = Sign("manifest", sec);
+    CHECK(sig.size() == 128);
+    CHECK(Verify("manifest", sig, pub));
+    CHECK_FALSE(Verify("manifest!", sig, pub));
+    CHECK_FALSE(Verify("manifest", sig, pub2));
+    CHECK_FALSE(Verify("manifest", "zz", pub));
+    CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(HashToken("x") == HashToken("x"));
+    CHECK(HashToken("x") != HashToken("y"));
+    CHECK(RandomToken(16).size() == 32);
+}
