@@ -10,6 +10,7 @@
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
 #include "sync/journal.hpp"
+#include "sync/sync_worker.hpp"
 #include "sync/uuid.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/theme.hpp"
@@ -27,6 +28,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 namespace kiosk {
 
@@ -47,6 +49,7 @@ struct App {
     KioskOptions Opts;
     content::Pack Pack;
     std::unique_ptr<wsync::Journal> Journal;
+    std::unique_ptr<wsync::SyncWorker> Sync; // only when enrolled at a store
     FlowContext Flow;
     FlowState State;
     widgets::Theme Theme;
@@ -121,6 +124,8 @@ void App::RunEffect(const Effect& e) {
                 Trace("committed " + c.Id + " " + std::to_string(c.Seq));
                 CommittedUnseen.push_back(c.Id);
             }
+            if (Sync)
+                Sync->AnswersAdded();
             Dispatch({ActionKind::Committed});
         } else {
             Log(error);
@@ -272,6 +277,9 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
         app.Frame();
         return true;
     }
+    case ScriptCommand::Sleep: // real time passes; the kiosk clock does not
+        std::this_thread::sleep_for(std::chrono::duration<double>(line.Seconds));
+        return true;
     case ScriptCommand::ExpectScreen:
         if (screen != line.Arg) {
             *why = "expected the " + line.Arg + " screen, but the " + screen + " screen shows";
@@ -465,6 +473,16 @@ int RunKiosk(const KioskOptions& opts) {
         return 1;
     }
 
+    // Background sync, on its own thread and connection, when this kiosk has a store.
+    wsync::StoreLink link;
+    if (opts.Sync && app.Journal->GetStore(&link)) {
+        wsync::SyncSchedule schedule;
+        schedule.Interval = opts.SyncInterval;
+        schedule.Debounce = opts.SyncDebounce;
+        app.Sync = std::make_unique<wsync::SyncWorker>(wsync::JournalPath(opts.DataDir), schedule);
+        app.Sync->Start();
+    }
+
     // 3. The script, if any: read and checked whole before anything runs.
     std::vector<ScriptLine> script;
     if (!opts.ScriptPath.empty()) {
@@ -547,6 +565,8 @@ int RunKiosk(const KioskOptions& opts) {
     }
 
     // 6. Clean-up, in reverse order.
+    if (app.Sync)
+        app.Sync->Stop(); // a round in flight finishes first (curl times out at 60 s)
     if (app.Window) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();

@@ -19,6 +19,9 @@ struct KioskOptions {
     bool Headless = false; // no window, no GL, a virtual clock; needs a script
     bool Trace = false;    // print screens and committed answers on stdout (for tests)
     float Dpi = 0.0f;      // 0: from the monitor (headless: 96)
+    bool Sync = true;      // sync in the background when enrolled at a store
+    double SyncInterval = 300.0;
+    double SyncDebounce = 10.0;
     FlowConfig Flow;
 };
 

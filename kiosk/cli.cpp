@@ -39,6 +39,9 @@ Options (before or after the command):
   --dpi N            the screen's dots per inch (default: from the monitor)
   --idle-timeout S   seconds without input before "Bent u er nog?" (default 60)
   --json             (status) print JSON
+  --no-sync          do not sync in the background (it runs when enrolled at a store)
+  --sync-interval S  seconds between background sync rounds (default 300)
+  --sync-debounce S  seconds after a new answer before a round (default 10)
 )";
 
 struct Args {
@@ -84,6 +87,16 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             a->Kiosk.Trace = true;
         } else if (arg == "--json") {
             a->Json = true;
+        } else if (arg == "--no-sync") {
+            a->Kiosk.Sync = false;
+        } else if (arg == "--sync-interval" || arg == "--sync-debounce") {
+            double d = 0;
+            if (!value(&v)) return false;
+            if (!ParseNumber(v, &d) || d < 0.1 || d > 86400) {
+                *error = arg + " needs a number of seconds (0.1 to 86400), not '" + v + "'";
+                return false;
+            }
+            (arg == "--sync-interval" ? a->Kiosk.SyncInterval : a->Kiosk.SyncDebounce) = d;
         } else if (arg == "--windowed") {
             if (!value(&v)) return false;
             if (sscanf(v.c_str(), "%dx%d", &a->Kiosk.WindowW, &a->Kiosk.WindowH) != 2 || a->Kiosk.WindowW < 320 ||

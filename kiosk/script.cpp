@@ -25,6 +25,7 @@ const CommandSpec kCommands[] = {
     {"tap", ScriptCommand::Tap, true},
     {"type", ScriptCommand::Type, true},
     {"wait", ScriptCommand::Wait, true},
+    {"sleep", ScriptCommand::Sleep, true}, // real time, for background work such as sync
     {"expect-screen", ScriptCommand::ExpectScreen, true},
     {"expect-text", ScriptCommand::ExpectText, true},
     {"targets", ScriptCommand::Targets, false},
@@ -57,7 +58,7 @@ bool ParseScript(std::string_view text, std::vector<ScriptLine>* out, std::strin
         };
         if (!spec)
             return fail("unknown command '" + std::string(name) +
-                        "' (known: tap, type, wait, expect-screen, expect-text, targets, screenshot)");
+                        "' (known: tap, type, wait, sleep, expect-screen, expect-text, targets, screenshot)");
         if (spec->NeedsArg && arg.empty())
             return fail("'" + std::string(name) + "' needs an argument");
         if (!spec->NeedsArg && !arg.empty())
@@ -67,13 +68,13 @@ bool ParseScript(std::string_view text, std::vector<ScriptLine>* out, std::strin
         sl.Number = number;
         sl.Command = spec->Command;
         sl.Arg = std::string(arg);
-        if (sl.Command == ScriptCommand::Wait) {
+        if (sl.Command == ScriptCommand::Wait || sl.Command == ScriptCommand::Sleep) {
             std::string num(arg);
             char* end = nullptr;
             errno = 0;
             sl.Seconds = std::strtod(num.c_str(), &end);
             if (errno != 0 || end == num.c_str() || *end != '\0' || !std::isfinite(sl.Seconds) || sl.Seconds < 0)
-                return fail("'wait' needs a number of seconds, not '" + num + "'");
+                return fail("'" + std::string(name) + "' needs a number of seconds, not '" + num + "'");
         }
         out->push_back(std::move(sl));
     }

@@ -6,7 +6,7 @@
 
 namespace kiosk {
 
-enum class ScriptCommand { Tap, Type, Wait, ExpectScreen, ExpectText, Targets, Screenshot };
+enum class ScriptCommand { Tap, Type, Wait, Sleep, ExpectScreen, ExpectText, Targets, Screenshot };
 
 struct ScriptLine {
     int Number = 0; // 1-based line in the file

@@ -46,6 +46,8 @@ TEST_CASE("a bad script line is refused with its line number") {
         CHECK(error == "line 1: 'wait' needs a number of seconds, not 'soon'");
         CHECK_FALSE(ParseScript("wait -3\n", &lines, &error));
         CHECK_FALSE(ParseScript("wait 5s\n", &lines, &error));
+        CHECK_FALSE(ParseScript("sleep later\n", &lines, &error));
+        CHECK(error == "line 1: 'sleep' needs a number of seconds, not 'later'");
     }
     SUBCASE("an argument where none belongs") {
         CHECK_FALSE(ParseScript("targets all\n", &lines, &error));
