@@ -9,6 +9,7 @@
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
+#include "sync/client.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
 #include "sync/uuid.hpp"
@@ -434,12 +435,30 @@ int RunKiosk(const KioskOptions& opts) {
     app.Opts = opts;
 
     // 1. Content: a broken pack is refused with its problems, never a crash.
-    content::LoadResult loaded = content::LoadPack(opts.ContentDir);
+    //    Without --content: the pack the store published for this wijk (validated when it
+    //    arrived), else the bundled one.
+    std::string content_dir = opts.ContentDir;
+    content::LoadResult loaded;
+    if (content_dir.empty()) {
+        const std::string downloaded = wsync::DownloadedPackDir(opts.DataDir);
+        if (FILE* f = fopen((downloaded + "/pack.json").c_str(), "rb")) {
+            fclose(f);
+            loaded = content::LoadPack(downloaded);
+            if (loaded.Ok())
+                content_dir = downloaded;
+            else
+                Log("the pack from the store in " + downloaded + " has problems; using the bundled pack");
+        }
+        if (content_dir.empty())
+            content_dir = opts.BundledContentDir;
+    }
+    if (content_dir != wsync::DownloadedPackDir(opts.DataDir))
+        loaded = content::LoadPack(content_dir);
     if (!loaded.Ok()) {
         for (const content::Problem& p : loaded.Problems)
             fprintf(stderr, "%s\n", p.Format().c_str());
         fprintf(stderr, "wijkstem: the content pack in %s has %zu problem(s); the kiosk does not start\n",
-                opts.ContentDir.c_str(), loaded.Problems.size());
+                content_dir.c_str(), loaded.Problems.size());
         return 1;
     }
     app.Pack = std::move(loaded.Pack);
@@ -479,7 +498,8 @@ int RunKiosk(const KioskOptions& opts) {
         wsync::SyncSchedule schedule;
         schedule.Interval = opts.SyncInterval;
         schedule.Debounce = opts.SyncDebounce;
-        app.Sync = std::make_unique<wsync::SyncWorker>(wsync::JournalPath(opts.DataDir), schedule);
+        app.Sync = std::make_unique<wsync::SyncWorker>(wsync::JournalPath(opts.DataDir),
+                                                       wsync::DownloadedPackDir(opts.DataDir), schedule);
         app.Sync->Start();
     }
 

@@ -9,7 +9,8 @@
 namespace kiosk {
 
 struct KioskOptions {
-    std::string ContentDir;
+    std::string ContentDir;        // --content; empty: the store's pack if any, else the bundled one
+    std::string BundledContentDir; // the pack that ships with Wijkstem
     std::string DataDir;
     std::string Lang;
     std::string ScriptPath;

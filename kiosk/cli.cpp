@@ -1,6 +1,7 @@
 #include "kiosk/cli.hpp"
 #include "content/pack_loader.hpp"
 #include "kiosk/app.hpp"
+#include "sync/batch_file.hpp"
 #include "sync/client.hpp"
 #include "sync/journal.hpp"
 
@@ -26,6 +27,7 @@ const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
   wijkstem status [--json]           device id, answers stored, waiting for sync
   wijkstem enroll URL CODE           register this kiosk at a municipal store
   wijkstem sync                      one sync round now; exit 0 when nothing is left waiting
+  wijkstem export --out DIR          waiting answers as one signed batch file (for a USB stick)
 
 Options (before or after the command):
   --content DIR      content pack folder (default: the bundled Gronings model pack)
@@ -39,6 +41,7 @@ Options (before or after the command):
   --dpi N            the screen's dots per inch (default: from the monitor)
   --idle-timeout S   seconds without input before "Bent u er nog?" (default 60)
   --json             (status) print JSON
+  --out DIR          (export) the folder to write the batch file in, e.g. the USB stick
   --no-sync          do not sync in the background (it runs when enrolled at a store)
   --sync-interval S  seconds between background sync rounds (default 300)
   --sync-debounce S  seconds after a new answer before a round (default 10)
@@ -47,6 +50,7 @@ Options (before or after the command):
 struct Args {
     std::vector<std::string> Positional;
     KioskOptions Kiosk;
+    std::string Out; // export
     bool Json = false;
     bool Help = false;
 };
@@ -81,6 +85,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             if (!value(&a->Kiosk.ScriptPath)) return false;
         } else if (arg == "--poll") {
             if (!value(&a->Kiosk.StartPoll)) return false;
+        } else if (arg == "--out") {
+            if (!value(&a->Out)) return false;
         } else if (arg == "--headless") {
             a->Kiosk.Headless = true;
         } else if (arg == "--trace") {
@@ -127,8 +133,7 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             a->Positional.push_back(arg);
         }
     }
-    if (a->Kiosk.ContentDir.empty())
-        a->Kiosk.ContentDir = WIJKSTEM_DEFAULT_CONTENT;
+    a->Kiosk.BundledContentDir = WIJKSTEM_DEFAULT_CONTENT; // used when --content is not given
     if (a->Kiosk.DataDir.empty())
         a->Kiosk.DataDir = wsync::DefaultDataDir();
     return true;
@@ -184,12 +189,33 @@ int Sync(const Args& a) {
     if (!journal)
         return 1;
     wsync::SyncReport r;
-    bool ok = wsync::SyncRound(*journal, &r);
+    bool ok = wsync::SyncRound(*journal, &r, wsync::DownloadedPackDir(a.Kiosk.DataDir));
     printf("sync: %d batch(es), %d stored, %d already stored, %d conflict(s), %d invalid; %lld still waiting\n",
            r.Batches, r.Stored, r.AlreadyStored, r.Conflicts, r.Invalid, (long long)r.Left);
+    if (!r.NewPack.empty())
+        printf("sync: installed the pack %s from the store (used from the next start)\n", r.NewPack.c_str());
     if (!ok)
         fprintf(stderr, "wijkstem: sync failed: %s\n", r.Error.c_str());
     return ok && r.Left == 0 ? 0 : 1;
+}
+
+// The USB path: every waiting answer in one signed file. Marks nothing synced.
+int Export(const Args& a) {
+    if (a.Out.empty()) {
+        fprintf(stderr, "wijkstem: export needs --out DIR (the USB stick's folder)\n");
+        return 2;
+    }
+    auto journal = OpenJournal(a);
+    if (!journal)
+        return 1;
+    wsync::StoreLink link;
+    if (!journal->GetStore(&link))
+        fprintf(stderr, "wijkstem: note: this kiosk is not enrolled at a store; a store refuses its file until it "
+                        "is (wijkstem enroll)\n");
+    std::string path, message;
+    bool ok = wsync::WriteBatchFile(*journal, a.Out, &path, &message);
+    fprintf(ok ? stdout : stderr, "%s%s\n", ok ? "" : "wijkstem: export failed, no file written: ", message.c_str());
+    return ok ? 0 : 1;
 }
 
 int Status(const Args& a) {
@@ -254,10 +280,8 @@ int Main(int argc, char** argv) {
         return want_args(2) ? Enroll(a) : 2;
     if (cmd == "sync")
         return want_args(0) ? Sync(a) : 2;
-    if (cmd == "export") {
-        fprintf(stderr, "wijkstem: '%s' is not available yet in this version (see the sync issue)\n", cmd.c_str());
-        return 2;
-    }
+    if (cmd == "export")
+        return want_args(0) ? Export(a) : 2;
     fprintf(stderr, "wijkstem: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

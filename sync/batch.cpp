@@ -137,4 +137,43 @@ bool DecodeReply(const std::string& body, const Batch& sent, std::vector<AnswerR
     return true;
 }
 
+std::string EncodeContent(const WijkContent& c) {
+    json results = json::array();
+    for (const Tally& t : c.Results)
+        results.push_back({t.QuestionId, t.Value, t.Count});
+    json pack = c.PackBody.empty() ? json()
+                                   : json{{"id", c.PackId}, {"version", c.PackVersion}, {"body", c.PackBody}};
+    return json{{"store", kStoreMarker}, {"wijk", c.Wijk}, {"pack", pack}, {"results", results}}.dump();
+}
+
+bool DecodeContent(const std::string& body, WijkContent* out, std::string* error) {
+    json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || j.value("store", "") != kStoreMarker || !j.contains("results") ||
+        !j["results"].is_array() || !j.contains("wijk") || !j["wijk"].is_string()) {
+        *error = "the content reply is not from a Wijkstem store";
+        return false;
+    }
+    *out = {};
+    out->Wijk = j["wijk"];
+    const json& pack = j.contains("pack") ? j["pack"] : json();
+    if (pack.is_object()) {
+        if (!pack.contains("id") || !pack["id"].is_string() || !pack.contains("version") ||
+            !pack["version"].is_string() || !pack.contains("body") || !pack["body"].is_string()) {
+            *error = "the store's pack has no id, version or body";
+            return false;
+        }
+        out->PackId = pack["id"];
+        out->PackVersion = pack["version"];
+        out->PackBody = pack["body"];
+    }
+    for (const json& r : j["results"]) {
+        if (!r.is_array() || r.size() != 3 || !r[0].is_string() || !r[1].is_string() || !r[2].is_number_integer()) {
+            *error = "the store's results are malformed";
+            return false;
+        }
+        out->Results.push_back({r[0], r[1], r[2]});
+    }
+    return true;
+}
+
 } // namespace wsync

@@ -26,6 +26,22 @@ struct AnswerResult {
     std::string Reason; // for invalid
 };
 
+struct Tally {
+    std::string QuestionId;
+    std::string Value;
+    int64_t Count = 0;
+};
+
+// Down-sync: what a kiosk gets back from the store, its wijk's pack and results.
+struct WijkContent {
+    std::string Wijk;
+    std::string PackId, PackVersion, PackBody; // empty when nothing is published
+    std::vector<Tally> Results;                // every kiosk of the wijk, per question and value
+};
+
+std::string EncodeContent(const WijkContent& c);
+bool DecodeContent(const std::string& body, WijkContent* out, std::string* error);
+
 std::string EncodeBatch(const Batch& batch);
 // Parses and checks a batch: false with a reason a person understands.
 bool DecodeBatch(const std::string& body, Batch* out, std::string* error);

@@ -1,8 +1,17 @@
 #include "sync/client.hpp"
+#include "content/pack_loader.hpp"
 #include "sync/batch.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
 
 namespace wsync {
 
@@ -31,7 +40,21 @@ std::string Describe(const HttpResult& r) {
 
 } // namespace
 
+namespace {
+HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s);
+}
+
 HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s) {
+    return Request(url, token, &body, timeout_s);
+}
+
+HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s) {
+    return Request(url, token, nullptr, timeout_s);
+}
+
+namespace {
+
+HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s) {
     static const bool curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     HttpResult r;
     CURL* c = curl_ready ? curl_easy_init() : nullptr;
@@ -45,8 +68,10 @@ HttpResult PostJson(const std::string& url, const std::string& token, const std:
         headers = curl_slist_append(headers, auth.c_str());
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    if (body) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body->data());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body->size()));
+    }
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.Body);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
@@ -62,6 +87,74 @@ HttpResult PostJson(const std::string& url, const std::string& token, const std:
     curl_easy_cleanup(c);
     return r;
 }
+
+std::string ReadAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Writes to a temporary name, syncs, renames, syncs the folder: a power cut leaves the
+// old file or the new one, never half of one.
+bool WriteFileAtomically(const std::string& dir, const std::string& name, const std::string& data,
+                         std::string* error) {
+    if (!MakeDirs(dir, error))
+        return false;
+    const std::string tmp = dir + "/." + name + ".tmp", final_path = dir + "/" + name;
+    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    bool ok = fd >= 0;
+    for (size_t off = 0; ok && off < data.size();) {
+        ssize_t n = write(fd, data.data() + off, data.size() - off);
+        ok = n > 0;
+        off += ok ? size_t(n) : 0;
+    }
+    ok = ok && fsync(fd) == 0;
+    if (fd >= 0)
+        ok = close(fd) == 0 && ok;
+    ok = ok && rename(tmp.c_str(), final_path.c_str()) == 0;
+    if (ok) {
+        int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+        ok = dfd >= 0 && fsync(dfd) == 0;
+        if (dfd >= 0)
+            close(dfd);
+    }
+    if (!ok) {
+        *error = "cannot write " + final_path + ": " + strerror(errno);
+        unlink(tmp.c_str());
+    }
+    return ok;
+}
+
+// The wijk's pack and results from the store.
+bool FetchContent(Journal& journal, const StoreLink& store, const std::string& pack_dir, SyncReport* rep,
+                  std::string* error) {
+    HttpResult r = GetJson(store.Url + "/v1/content", store.Token, 60);
+    if (r.Status != 200) {
+        *error = Describe(r);
+        return false;
+    }
+    WijkContent content;
+    if (!DecodeContent(r.Body, &content, error))
+        return false;
+    if (!journal.SetWijkResults(content.Results, error))
+        return false;
+    if (content.PackBody.empty() || pack_dir.empty() || ReadAll(pack_dir + "/pack.json") == content.PackBody)
+        return true;
+    content::LoadResult pack = content::LoadPackText(content.PackBody, "the store's pack");
+    if (!pack.Ok()) { // refused whole; the kiosk keeps its last good pack
+        *error = "the store sent a pack with problems, which was not installed: " + pack.Problems.front().Format();
+        return false;
+    }
+    if (!WriteFileAtomically(pack_dir, "pack.json", content.PackBody, error))
+        return false;
+    rep->NewPack = pack.Pack.Id + " " + pack.Pack.Version;
+    return true;
+}
+
+} // namespace
+
+std::string DownloadedPackDir(const std::string& data_dir) { return data_dir + "/pack"; }
 
 bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, std::string* message) {
     std::string pub, sec, error;
@@ -88,7 +181,7 @@ bool EnrollDevice(Journal& journal, const std::string& store_url, const std::str
     return true;
 }
 
-bool SyncRound(Journal& journal, SyncReport* rep) {
+bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
     *rep = {};
     StoreLink store;
     auto finish = [&](const std::string& error) {
@@ -108,8 +201,11 @@ bool SyncRound(Journal& journal, SyncReport* rep) {
         std::string error;
         if (!journal.Waiting(kMaxBatchAnswers, kMaxBatchBytes - 4096, &batch.Answers, &error))
             return finish(error);
-        if (batch.Answers.empty())
-            return finish("");
+        if (batch.Answers.empty()) {
+            std::string fetch_error;
+            FetchContent(journal, store, pack_dir, rep, &fetch_error);
+            return finish(fetch_error);
+        }
         HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60);
         if (r.Status != 200)
             return finish(Describe(r));

@@ -15,6 +15,7 @@ struct HttpResult {
 };
 
 HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s);
+HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s);
 
 // Exchanges a one-time code for this device's token. *message says what happened.
 bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, std::string* message);
@@ -27,10 +28,16 @@ struct SyncReport {
     int Invalid = 0;
     int64_t Left = 0;  // still waiting after the round
     std::string Error; // empty when the round went through
+    std::string NewPack; // "id version" when the round installed a new pack
 };
 
 // Sends every waiting answer in batches; marks an answer synced only when the store
-// acknowledged it (stored or already stored), in one local transaction per batch.
-bool SyncRound(Journal& journal, SyncReport* report);
+// acknowledged it (stored or already stored), in one local transaction per batch. Then
+// fetches the wijk's pack and results: a new pack is validated and only then written
+// to pack_dir/pack.json (a broken one is refused; the last good one stays).
+bool SyncRound(Journal& journal, SyncReport* report, const std::string& pack_dir = "");
+
+// The folder of the pack the store sent, under a data folder.
+std::string DownloadedPackDir(const std::string& data_dir);
 
 } // namespace wsync

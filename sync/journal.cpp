@@ -1,4 +1,5 @@
 #include "sync/journal.hpp"
+#include "sync/batch.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
 
@@ -56,6 +57,15 @@ const char* const kMigrations[] = {
     );
     ALTER TABLE device ADD COLUMN public_key TEXT;
     ALTER TABLE device ADD COLUMN secret_key TEXT;
+    )sql",
+    // 2 -> 3: the whole wijk's results, as the store last sent them
+    R"sql(
+    CREATE TABLE wijk_results (
+        question_id TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        count       INTEGER NOT NULL,
+        PRIMARY KEY (question_id, value)
+    ) WITHOUT ROWID;
     )sql",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -308,9 +318,15 @@ bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::s
                     std::string* error) {
     out->clear();
     sqlite3_stmt* st = nullptr;
+    // With the store's figures for this question: those (they hold this kiosk's synced
+    // answers too) plus what has not reached the store yet. Without them: this kiosk's own.
     if (sqlite3_prepare_v2(Db,
-                           "SELECT value, count(*) FROM answers WHERE question_id = ?1 "
-                           "GROUP BY value ORDER BY count(*) DESC, value",
+                           "SELECT value, sum(n) FROM ("
+                           "  SELECT value, count AS n FROM wijk_results WHERE question_id = ?1"
+                           "  UNION ALL"
+                           "  SELECT value, 1 AS n FROM answers WHERE question_id = ?1 AND (synced_at IS NULL OR"
+                           "    NOT EXISTS (SELECT 1 FROM wijk_results WHERE question_id = ?1))"
+                           ") GROUP BY value ORDER BY sum(n) DESC, value",
                            -1, &st, nullptr) != SQLITE_OK) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
@@ -481,6 +497,36 @@ bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::
         *error = std::string("cannot store the device key: ") + sqlite3_errmsg(Db);
     sqlite3_finalize(st);
     return ok;
+}
+
+bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error) {
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        if (error)
+            *error = err;
+        return false;
+    }
+    Transaction tx(Db);
+    sqlite3_stmt* st = nullptr;
+    bool ok = Exec(Db, "DELETE FROM wijk_results", &err) &&
+              sqlite3_prepare_v2(Db, "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)", -1,
+                                 &st, nullptr) == SQLITE_OK;
+    for (size_t i = 0; ok && i < results.size(); i++) {
+        sqlite3_reset(st);
+        Bind(st, 1, results[i].QuestionId);
+        Bind(st, 2, results[i].Value);
+        sqlite3_bind_int64(st, 3, results[i].Count);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+    }
+    if (!ok && err.empty())
+        err = sqlite3_errmsg(Db);
+    sqlite3_finalize(st);
+    if (!ok || !tx.Commit(&err)) {
+        if (error)
+            *error = "cannot keep the wijk's results: " + err;
+        return false;
+    }
+    return true;
 }
 
 } // namespace wsync

@@ -28,6 +28,8 @@ struct CommittedAnswer {
     int64_t Seq = 0;
 };
 
+struct Tally; // sync/batch.hpp
+
 // One stored answer as it travels to the store.
 struct StoredAnswer {
     std::string Id;
@@ -86,13 +88,15 @@ public:
     // Remembers how the last sync round went (ok: the time; else the error in words).
     bool RecordSync(bool ok, const std::string& error_text, std::string* error);
     bool SetStore(const StoreLink& link, std::string* error);
+    // The whole wijk's results from the store, replacing the last ones (Tally uses them).
+    bool SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error);
     bool GetStore(StoreLink* out); // false when not enrolled
     // The device's Ed25519 key pair (hex), made on first use.
     bool SigningKey(std::string* public_hex, std::string* secret_hex, std::string* error);
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
 private:
     Journal() = default;

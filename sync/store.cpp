@@ -41,6 +41,13 @@ CREATE TABLE IF NOT EXISTS answers (
     via          TEXT NOT NULL            -- "network" or "file"
 );
 CREATE INDEX IF NOT EXISTS answers_device_seq ON answers(device_id, seq);
+CREATE TABLE IF NOT EXISTS packs (             -- the content pack published for each wijk
+    wijk         TEXT PRIMARY KEY,
+    pack_id      TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    published_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS conflicts (         -- same id, other content: kept, never overwritten
     rowid        INTEGER PRIMARY KEY,
     id           TEXT NOT NULL,
@@ -357,6 +364,52 @@ int64_t Store::AnswerCount() {
 int64_t Store::ConflictCount() {
     Stmt st(Db, "SELECT count(*) FROM conflicts");
     return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
+}
+
+bool Store::Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
+                    const std::string& body, std::string* error) {
+    Stmt st(Db, "INSERT INTO packs(wijk, pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4, ?5) "
+                "ON CONFLICT(wijk) DO UPDATE SET pack_id = excluded.pack_id, version = excluded.version, "
+                "body = excluded.body, published_at = excluded.published_at");
+    Bind(st.S, 1, wijk);
+    Bind(st.S, 2, pack_id);
+    Bind(st.S, 3, version);
+    Bind(st.S, 4, body);
+    Bind(st.S, 5, Now());
+    if (sqlite3_step(st.S) != SQLITE_DONE) {
+        *error = std::string("cannot publish the pack: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::string* error) {
+    *out = {};
+    {
+        Stmt st(Db, "SELECT wijk FROM devices WHERE id = ?1");
+        Bind(st.S, 1, device_id);
+        if (sqlite3_step(st.S) != SQLITE_ROW) {
+            *error = "unknown device";
+            return false;
+        }
+        out->Wijk = Col(st.S, 0);
+    }
+    {
+        Stmt st(Db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1");
+        Bind(st.S, 1, out->Wijk);
+        if (sqlite3_step(st.S) == SQLITE_ROW) {
+            out->PackId = Col(st.S, 0);
+            out->PackVersion = Col(st.S, 1);
+            out->PackBody = Col(st.S, 2);
+        }
+    }
+    // The whole wijk's answers, counted per question and value (every kiosk of the wijk).
+    Stmt st(Db, "SELECT a.question_id, a.value, count(*) FROM answers a JOIN devices d ON d.id = a.device_id "
+                "WHERE d.wijk = ?1 GROUP BY a.question_id, a.value");
+    Bind(st.S, 1, out->Wijk);
+    while (sqlite3_step(st.S) == SQLITE_ROW)
+        out->Results.push_back({Col(st.S, 0), Col(st.S, 1), sqlite3_column_int64(st.S, 2)});
+    return true;
 }
 
 } // namespace wsync

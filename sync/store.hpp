@@ -47,6 +47,10 @@ public:
                     std::string* error);
 
     bool Devices(std::vector<DeviceInfo>* out, std::string* error);
+    // The pack for a wijk (validated by the caller); replaces the one before.
+    bool Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
+                 const std::string& body, std::string* error);
+    bool ContentFor(const std::string& device_id, WijkContent* out, std::string* error);
     // One row per answer, header first.
     bool ExportCsv(std::string* csv, std::string* error);
     int64_t AnswerCount();

@@ -1,4 +1,6 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
+#include "content/pack_loader.hpp"
+#include "sync/batch_file.hpp"
 #include "sync/store.hpp"
 #include "sync/store_server.hpp"
 
@@ -13,9 +15,11 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
 
   wijkstem-store serve --db FILE --listen HOST:PORT [--tls-cert F --tls-key F]
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
+  wijkstem-store publish --db FILE --wijk NAME DIR    the content pack for a wijk's kiosks
   wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps
   wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
   wijkstem-store export --db FILE --csv               one row per answer, header first
+  wijkstem-store import --db FILE BATCHFILE           a kiosk's signed batch file (USB stick)
 )";
 
 struct Args {
@@ -27,6 +31,32 @@ struct Args {
 int Fail(const std::string& msg) {
     fprintf(stderr, "wijkstem-store: %s\n", msg.c_str());
     return 1;
+}
+
+// A kiosk's batch file: checked whole (signature, hash, count, range), then stored like a
+// network batch. Any mismatch stores nothing.
+int Import(wsync::Store& store, const std::string& path) {
+    wsync::Batch batch;
+    std::string error;
+    if (!wsync::ReadBatchFile(path, store, &batch, &error))
+        return Fail("refused " + path + ", nothing was stored: " + error);
+    std::vector<wsync::AnswerResult> results;
+    if (!store.StoreBatch(batch, "file", &results, &error))
+        return Fail("cannot store " + path + ", nothing was stored: " + error);
+    int n[4] = {0, 0, 0, 0};
+    for (const wsync::AnswerResult& r : results)
+        n[int(r.Status)]++;
+    printf("import: %zu answer(s) from kiosk %s (seq %lld to %lld): %d stored, %d already stored, %d conflict(s), "
+           "%d invalid\n",
+           batch.Answers.size(), batch.DeviceId.c_str(), (long long)batch.Answers.front().Seq,
+           (long long)batch.Answers.back().Seq, n[int(wsync::AnswerStatus::Stored)],
+           n[int(wsync::AnswerStatus::AlreadyStored)], n[int(wsync::AnswerStatus::Conflict)],
+           n[int(wsync::AnswerStatus::Invalid)]);
+    for (const wsync::AnswerResult& r : results)
+        if (r.Status == wsync::AnswerStatus::Conflict || r.Status == wsync::AnswerStatus::Invalid)
+            fprintf(stderr, "  %s: %s%s%s\n", r.Id.c_str(), wsync::AnswerStatusName(r.Status),
+                    r.Reason.empty() ? "" : ": ", r.Reason.c_str());
+    return 0;
 }
 
 } // namespace
@@ -95,6 +125,27 @@ int main(int argc, char** argv) {
         printf("%s\n", code.c_str());
         return 0;
     }
+    if (cmd == "publish") {
+        if (a.Positional.size() != 2 || a.Wijk.empty())
+            return Fail("publish needs --wijk NAME and a pack folder");
+        // Only a pack that passes the validator goes out to kiosks.
+        content::LoadResult pack = content::LoadPack(a.Positional[1]);
+        for (const content::Problem& p : pack.Problems)
+            fprintf(stderr, "%s\n", p.Format().c_str());
+        if (!pack.Ok())
+            return Fail("the pack has problems; nothing was published");
+        FILE* f = fopen((a.Positional[1] + "/pack.json").c_str(), "rb");
+        std::string body;
+        char buf[65536];
+        for (size_t n; f && (n = fread(buf, 1, sizeof buf, f)) > 0;)
+            body.append(buf, n);
+        if (f)
+            fclose(f);
+        if (!store->Publish(a.Wijk, pack.Pack.Id, pack.Pack.Version, body, &error))
+            return Fail(error);
+        printf("published %s %s for %s\n", pack.Pack.Id.c_str(), pack.Pack.Version.c_str(), a.Wijk.c_str());
+        return 0;
+    }
     if (cmd == "revoke") {
         if (a.Positional.size() != 2)
             return Fail("revoke needs a device id");
@@ -122,7 +173,9 @@ int main(int argc, char** argv) {
         fwrite(csv.data(), 1, csv.size(), stdout);
         return 0;
     }
-    if (cmd == "import" || cmd == "report")
+    if (cmd == "import")
+        return a.Positional.size() == 2 ? Import(*store, a.Positional[1]) : Fail("import needs one batch file");
+    if (cmd == "report")
         return Fail("'" + cmd + "' is not available yet in this version");
     fprintf(stderr, "wijkstem-store: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;

@@ -81,6 +81,19 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
         Reply(res, 200, {{"token", token}, {"wijk", wijk}});
     });
 
+    svr.Get("/v1/content", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string device, error;
+        if (!store.Authenticate(BearerToken(req), &device))
+            return Refuse(res, 401, "a valid device token is needed (wijkstem enroll)");
+        if (!limiter.Allow(device))
+            return Refuse(res, 429, "too many requests from this device; try again in a moment");
+        WijkContent content;
+        if (!store.ContentFor(device, &content, &error))
+            return Refuse(res, 500, error);
+        res.status = 200;
+        res.set_content(EncodeContent(content), "application/json");
+    });
+
     svr.Post("/v1/answers", [&](const httplib::Request& req, httplib::Response& res) {
         std::string device;
         if (!store.Authenticate(BearerToken(req), &device))

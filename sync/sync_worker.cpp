@@ -13,8 +13,8 @@ double BackoffDelay(const SyncSchedule& s, int failures, double jitter01) {
     return base * (0.5 + 0.5 * jitter01); // "equal jitter": at least half the delay
 }
 
-SyncWorker::SyncWorker(std::string journal_path, SyncSchedule schedule)
-    : Path(std::move(journal_path)), Schedule(schedule) {}
+SyncWorker::SyncWorker(std::string journal_path, std::string pack_dir, SyncSchedule schedule)
+    : Path(std::move(journal_path)), PackDir(std::move(pack_dir)), Schedule(schedule) {}
 
 SyncWorker::~SyncWorker() { Stop(); }
 
@@ -82,7 +82,7 @@ void SyncWorker::Run() {
             journal = Journal::Open(Path, &error);
         StoreLink link;
         if (journal && journal->GetStore(&link))
-            ok = SyncRound(*journal, &report);
+            ok = SyncRound(*journal, &report, PackDir);
         else
             report.Error = journal ? "not enrolled at a store" : error;
         lock.lock();

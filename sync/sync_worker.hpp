@@ -25,7 +25,8 @@ double BackoffDelay(const SyncSchedule& s, int failures, double jitter01);
 
 class SyncWorker {
 public:
-    SyncWorker(std::string journal_path, SyncSchedule schedule);
+    // pack_dir: where a pack the store sends is installed (see SyncRound).
+    SyncWorker(std::string journal_path, std::string pack_dir, SyncSchedule schedule);
     ~SyncWorker(); // stops the thread
     void Start();
     void Stop();
@@ -36,6 +37,7 @@ public:
 private:
     void Run();
     std::string Path;
+    std::string PackDir;
     SyncSchedule Schedule;
     std::thread Thread;
     std::mutex Mutex;

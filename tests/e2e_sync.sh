@@ -104,7 +104,35 @@ head -c 1200000 /dev/zero | tr '\0' 'x' > "$tmp/big.json"
 [ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 208 ] || fail "a refused request stored something"
 echo "ok: 401, 401, 403, 400, 400, 413 - and nothing stored"
 
-# 5. A revoked kiosk is refused; an unreachable store is an error in words, not a crash.
+# 5. Down-sync: the pack published for the wijk replaces the bundled one (only after
+#    validation), and the results screens show the whole wijk.
+SRC=$2
+cp -r "$SRC/content/packs/gronings-model" "$tmp/newpack"
+sed -i 's/"version": "[^"]*"/"version": "9.9.9"/; s/Praat mee over uw wijk/Praat mee over Oosterpark/' "$tmp/newpack/pack.json"
+"$STORE" publish --db "$tmp/store.db" --wijk Oosterpark "$tmp/newpack" > /dev/null || fail "publish"
+cp -r "$tmp/newpack" "$tmp/brokenpack"
+sed -i 's/"type": "smiley"/"type": "slider"/' "$tmp/brokenpack/pack.json"
+if "$STORE" publish --db "$tmp/store.db" --wijk Oosterpark "$tmp/brokenpack" 2> "$tmp/publish.err"; then fail "a broken pack was published"; fi
+grep -q "pack.json:[0-9]*:[0-9]*: unknown question type 'slider'" "$tmp/publish.err" || fail "publish: $(cat "$tmp/publish.err")"
+"$WIJKSTEM" sync --data "$tmp/b" > "$tmp/down.out" || fail "down-sync: $(cat "$tmp/down.out")"
+grep -q "installed the pack gronings-model 9.9.9" "$tmp/down.out" || fail "no pack installed: $(cat "$tmp/down.out")"
+printf 'expect-text Praat mee over Oosterpark\n' > "$tmp/title.script"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/b" --script "$tmp/title.script" || fail "the kiosk does not use the store's pack"
+# A pack that arrives broken (here: changed in the store's database behind its back) is refused whole.
+sqlite3 "$tmp/store.db" "UPDATE packs SET version = '9.9.10', body = '{\"pack\": \"gronings-model\", \"version\": '"
+if "$WIJKSTEM" sync --data "$tmp/b" > /dev/null 2> "$tmp/broken.err"; then fail "a broken pack from the store was accepted"; fi
+grep -q "pack with problems, which was not installed" "$tmp/broken.err" || fail "broken pack: $(cat "$tmp/broken.err")"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/b" --script "$tmp/title.script" || fail "the last good pack was lost"
+# A new kiosk with one answer sees the wijk's figures: 52 answers from the store plus its own.
+code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
+"$WIJKSTEM" enroll "$url" "$code" --data "$tmp/d" > /dev/null
+sqlite3 "$tmp/store.db" "DELETE FROM packs"
+"$WIJKSTEM" sync --data "$tmp/d" > /dev/null || fail "sync d"
+printf 'tap start\ntap prettig-wonen.4\ntap stop\nexpect-screen thanks\ntap results\nexpect-screen results\nexpect-text Goed: 100%% (53)\n' > "$tmp/d.script"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/d" --script "$tmp/d.script" || fail "the results screen does not show the wijk's figures"
+echo "ok: the store's pack installed after validation (a broken one refused, the last good kept); results show the whole wijk"
+
+# 6. A revoked kiosk is refused; an unreachable store is an error in words, not a crash.
 device_a=$(q "$tmp/a/journal.sqlite" 'SELECT id FROM device')
 "$STORE" revoke --db "$tmp/store.db" "$device_a" > /dev/null
 if "$WIJKSTEM" sync --data "$tmp/a" > /dev/null 2> "$tmp/revoked.err"; then fail "a revoked kiosk synced"; fi

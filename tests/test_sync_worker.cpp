@@ -38,7 +38,7 @@ TEST_CASE("a worker with an unreachable store keeps the answers and says why") {
     SyncSchedule s;
     s.Interval = 3600;
     s.BackoffMin = 3600; // one round only within this test
-    SyncWorker w(path, s);
+    SyncWorker w(path, dir + "/pack", s);
     w.Start();
     for (int i = 0; i < 200 && w.Rounds() == 0; i++)
         std::this_thread::sleep_for(std::chrono::milliseconds(25));

@@ -1,0 +1,50 @@
+// The batch file: a kiosk's waiting answers on a USB stick, for a building without a
+// network (docs/sync-protocol.md, "A batch file on a USB stick"). One JSON file holding
+// a manifest (device, sequence range, count, SHA-256 of the batch), the manifest's
+// Ed25519 signature by the device key, and the batch itself. The store checks all of it
+// and refuses the whole file on any mismatch. No ImGui, no HTTP.
+#pragma once
+#include "sync/batch.hpp"
+
+#include <functional>
+#include <string>
+
+namespace wsync {
+
+class Journal;
+class Store;
+
+constexpr const char* kBatchFileFormat = "wijkstem-batch-file/1";
+constexpr size_t kMaxBatchFileBytes = size_t(256) * 1024 * 1024; // a reader refuses anything bigger
+
+// The file's bytes for batch, signed with secret_hex (pure; the tests build files with
+// it). False when the batch is empty or the key is unusable.
+bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const std::string& created_at,
+                     std::string* contents, std::string* error);
+
+// The name a file for batch gets: wijkstem-DEVICE-SEQFROM-SEQTO.json.
+std::string BatchFileName(const Batch& batch);
+
+// Writes every answer the journal still has waiting as one signed file in out_dir:
+// to a temporary name, fsynced, renamed, the folder fsynced. Exporting marks nothing
+// synced: the answers wait until a store acknowledges them (the next network sync).
+// Nothing waiting: true, *path empty, no file. *message says what happened in words.
+bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* path, std::string* message);
+
+// The device's public key (hex) for a device id; false and *why when it has none (not
+// enrolled, revoked).
+using PublicKeyLookup = std::function<bool(const std::string& device_id, std::string* public_hex, std::string* why)>;
+
+// Checks a file's bytes: the format, the signature with key_for's key, the SHA-256, the
+// count and the seq range. The store-free core of DecodeBatchFile (here, in the sync
+// library; the two below live with the store, in batch_file_import.cpp).
+bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error);
+
+// Checks a file's bytes against the store: the format, the device (enrolled, not
+// revoked), the signature with its public key, the SHA-256, the count and the seq range.
+// Any mismatch: false and a reason a person understands; *out is then untouched.
+bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error);
+// Reads path and DecodeBatchFile's it.
+bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error);
+
+} // namespace wsync
