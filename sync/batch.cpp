@@ -143,7 +143,9 @@ std::string EncodeContent(const WijkContent& c) {
         results.push_back({t.QuestionId, t.Value, t.Count});
     json pack = c.PackBody.empty() ? json()
                                    : json{{"id", c.PackId}, {"version", c.PackVersion}, {"body", c.PackBody}};
-    return json{{"store", kStoreMarker}, {"wijk", c.Wijk}, {"pack", pack}, {"results", results}}.dump();
+    return json{{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
+                {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}}
+        .dump();
 }
 
 bool DecodeContent(const std::string& body, WijkContent* out, std::string* error) {
@@ -166,6 +168,12 @@ bool DecodeContent(const std::string& body, WijkContent* out, std::string* error
         out->PackVersion = pack["version"];
         out->PackBody = pack["body"];
     }
+    if (j.contains("device_max_seq") && j["device_max_seq"].is_number_integer())
+        out->DeviceMaxSeq = j["device_max_seq"];
+    if (j.contains("missing_seqs") && j["missing_seqs"].is_array())
+        for (const json& m : j["missing_seqs"])
+            if (m.is_number_integer())
+                out->MissingSeqs.push_back(m);
     for (const json& r : j["results"]) {
         if (!r.is_array() || r.size() != 3 || !r[0].is_string() || !r[1].is_string() || !r[2].is_number_integer()) {
             *error = "the store's results are malformed";

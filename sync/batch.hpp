@@ -37,6 +37,10 @@ struct WijkContent {
     std::string Wijk;
     std::string PackId, PackVersion, PackBody; // empty when nothing is published
     std::vector<Tally> Results;                // every kiosk of the wijk, per question and value
+    // What the store holds of this device: its highest seq and the numbers missing under
+    // it (at most 1000). A store restored from a backup asks for answers again this way.
+    int64_t DeviceMaxSeq = 0;
+    std::vector<int64_t> MissingSeqs;
 };
 
 std::string EncodeContent(const WijkContent& c);

@@ -139,6 +139,11 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
         return false;
     if (!journal.SetWijkResults(content.Results, error))
         return false;
+    // Answers this kiosk sent but the store no longer has (restored from a backup): again.
+    int64_t resend = journal.ResendMissing(content.DeviceMaxSeq, content.MissingSeqs, error);
+    if (resend < 0)
+        return false;
+    rep->Resent = resend;
     if (content.PackBody.empty() || pack_dir.empty() || ReadAll(pack_dir + "/pack.json") == content.PackBody)
         return true;
     content::LoadResult pack = content::LoadPackText(content.PackBody, "the store's pack");
@@ -195,6 +200,7 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
     };
     if (!journal.GetStore(&store))
         return finish("this kiosk is not enrolled at a store (wijkstem enroll URL CODE)");
+    bool resent_once = false;
     for (;;) {
         Batch batch;
         batch.DeviceId = journal.DeviceId();
@@ -203,7 +209,11 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
             return finish(error);
         if (batch.Answers.empty()) {
             std::string fetch_error;
-            FetchContent(journal, store, pack_dir, rep, &fetch_error);
+            if (FetchContent(journal, store, pack_dir, rep, &fetch_error) && rep->Resent > 0 && !resent_once) {
+                resent_once = true; // send what the store asked for, in this same round
+                continue;
+            }
+            journal.PruneSynced(kRetentionDays, &fetch_error);
             return finish(fetch_error);
         }
         HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60);

@@ -29,6 +29,7 @@ struct SyncReport {
     int64_t Left = 0;  // still waiting after the round
     std::string Error; // empty when the round went through
     std::string NewPack; // "id version" when the round installed a new pack
+    int64_t Resent = 0;  // answers the store did not have any more, marked to send again
 };
 
 // Sends every waiting answer in batches; marks an answer synced only when the store
@@ -36,6 +37,9 @@ struct SyncReport {
 // fetches the wijk's pack and results: a new pack is validated and only then written
 // to pack_dir/pack.json (a broken one is refused; the last good one stays).
 bool SyncRound(Journal& journal, SyncReport* report, const std::string& pack_dir = "");
+
+// Answers a store acknowledged stay on the kiosk this long, then a round deletes them.
+constexpr int kRetentionDays = 30;
 
 // The folder of the pack the store sent, under a data folder.
 std::string DownloadedPackDir(const std::string& data_dir);

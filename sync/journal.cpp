@@ -529,4 +529,57 @@ bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::stri
     return true;
 }
 
+int64_t Journal::ResendMissing(int64_t have_up_to, const std::vector<int64_t>& missing, std::string* error) {
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        if (error)
+            *error = err;
+        return -1;
+    }
+    Transaction tx(Db);
+    int64_t changed = 0;
+    sqlite3_stmt* st = nullptr;
+    bool ok = sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = NULL WHERE synced_at IS NOT NULL AND seq > ?1",
+                                 -1, &st, nullptr) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_int64(st, 1, have_up_to);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        changed += sqlite3_changes(Db);
+    }
+    sqlite3_finalize(st);
+    st = nullptr;
+    ok = ok && sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = NULL WHERE synced_at IS NOT NULL AND seq = ?1",
+                                  -1, &st, nullptr) == SQLITE_OK;
+    for (size_t i = 0; ok && i < missing.size(); i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, missing[i]);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        changed += sqlite3_changes(Db);
+    }
+    sqlite3_finalize(st);
+    if (!ok || !tx.Commit(&err)) {
+        if (error)
+            *error = "cannot mark answers for sending again: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
+        return -1;
+    }
+    return changed;
+}
+
+int64_t Journal::PruneSynced(int days, std::string* error) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(Db, "DELETE FROM answers WHERE synced_at IS NOT NULL AND synced_at < ?1", -1, &st,
+                           nullptr) != SQLITE_OK) {
+        if (error)
+            *error = sqlite3_errmsg(Db);
+        return -1;
+    }
+    Bind(st, 1, Iso8601(NowMs() - int64_t(days) * 86400 * 1000));
+    bool ok = sqlite3_step(st) == SQLITE_DONE;
+    int64_t n = ok ? sqlite3_changes(Db) : -1;
+    if (!ok && error)
+        *error = sqlite3_errmsg(Db);
+    sqlite3_finalize(st);
+    return n;
+}
+
 } // namespace wsync

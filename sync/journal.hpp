@@ -85,6 +85,11 @@ public:
     bool Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnswer>* out, std::string* error);
     // Marks these answers synced, in one transaction.
     bool MarkSynced(const std::vector<std::string>& ids, std::string* error);
+    // The store does not have these (restored from a backup, or a gap): send them again.
+    // Marks synced answers with seq > have_up_to, or in missing, as waiting. Returns how many.
+    int64_t ResendMissing(int64_t have_up_to, const std::vector<int64_t>& missing, std::string* error);
+    // Deletes answers a store acknowledged more than `days` days ago (retention).
+    int64_t PruneSynced(int days, std::string* error);
     // Remembers how the last sync round went (ok: the time; else the error in words).
     bool RecordSync(bool ok, const std::string& error_text, std::string* error);
     bool SetStore(const StoreLink& link, std::string* error);

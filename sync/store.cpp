@@ -403,6 +403,19 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
             out->PackBody = Col(st.S, 2);
         }
     }
+    {
+        Stmt st(Db, "SELECT coalesce(max(seq), 0) FROM answers WHERE device_id = ?1");
+        Bind(st.S, 1, device_id);
+        if (sqlite3_step(st.S) == SQLITE_ROW)
+            out->DeviceMaxSeq = sqlite3_column_int64(st.S, 0);
+        // The numbers under the highest that the store has not seen.
+        Stmt gaps(Db, "WITH RECURSIVE n(s) AS (SELECT 1 UNION ALL SELECT s + 1 FROM n WHERE s < ?2) "
+                      "SELECT s FROM n WHERE s NOT IN (SELECT seq FROM answers WHERE device_id = ?1) LIMIT 1000");
+        Bind(gaps.S, 1, device_id);
+        sqlite3_bind_int64(gaps.S, 2, out->DeviceMaxSeq);
+        while (sqlite3_step(gaps.S) == SQLITE_ROW)
+            out->MissingSeqs.push_back(sqlite3_column_int64(gaps.S, 0));
+    }
     // The whole wijk's answers, counted per question and value (every kiosk of the wijk).
     Stmt st(Db, "SELECT a.question_id, a.value, count(*) FROM answers a JOIN devices d ON d.id = a.device_id "
                 "WHERE d.wijk = ?1 GROUP BY a.question_id, a.value");

@@ -64,6 +64,7 @@ echo "ok: two kiosks synced 200 answers; export and devices agree"
 #     thread; the script's `sleep` lets real time pass).
 code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/c" > /dev/null || fail "kiosk c could not enrol"
+sqlite3 "$tmp/store.db" ".backup '$tmp/backup.db'" # the store's backup: c enrolled, none of its answers yet
 { printf '%s' "$visit"; printf '%s' "$visit"; echo "sleep 2"; } > "$tmp/c.script"
 "$WIJKSTEM" --headless --sync-debounce 0.2 --data "$tmp/c" --script "$tmp/c.script" || fail "kiosk c's visits"
 [ "$("$WIJKSTEM" status --json --data "$tmp/c" | json_field waiting)" = 0 ] || fail "the background sync left answers waiting"
@@ -143,3 +144,20 @@ if "$WIJKSTEM" sync --data "$tmp/b" > /dev/null 2> "$tmp/down.err"; then fail "s
 grep -q "cannot be reached" "$tmp/down.err" || fail "store down: $(cat "$tmp/down.err")"
 [ "$("$WIJKSTEM" status --json --data "$tmp/b" | json_field waiting)" = 1 ] || fail "the unsent answer is no longer waiting"
 echo "ok: a revoked kiosk gets 401, a store that is down leaves the answer waiting"
+
+# 7. The store is restored from that backup: it lost kiosk c's 8 answers. The next round
+#    finds out (the store says what it holds of the device) and sends them again.
+cp "$tmp/backup.db" "$tmp/restored.db"
+"$STORE" serve --db "$tmp/restored.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
+store_pid=$!
+for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; sleep 0.05; done
+grep -q listening "$tmp/store.log" || fail "the restored store did not start on port $port"
+device_c=$(q "$tmp/c/journal.sqlite" 'SELECT id FROM device')
+[ "$(q "$tmp/restored.db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 0 ] \
+  || fail "the backup should hold none of kiosk c's answers"
+"$WIJKSTEM" sync --data "$tmp/c" > "$tmp/restore.out" || fail "sync after restore: $(cat "$tmp/restore.out")"
+[ "$(q "$tmp/restored.db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 8 ] \
+  || fail "the restored store did not get kiosk c's 8 answers back: $(cat "$tmp/restore.out")"
+[ "$("$WIJKSTEM" status --json --data "$tmp/c" | json_field waiting)" = 0 ] || fail "kiosk c still has answers waiting"
+echo "ok: a store restored from a backup got a kiosk's 8 lost answers back in one round"
+

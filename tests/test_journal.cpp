@@ -287,3 +287,33 @@ TEST_CASE("the journal's side of sync: waiting batches, marking, the last result
     CHECK(pub.size() == 64);
     CHECK(pub == pub2); // made once, then kept
 }
+
+TEST_CASE("answers the store lost are sent again; old acknowledged ones are pruned") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE(j);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 10; i++) {
+        CommittedAnswer c;
+        REQUIRE(j->Commit(Answer("s", "q", "ja"), &c, &error));
+        ids.push_back(c.Id);
+    }
+    REQUIRE(j->MarkSynced(ids, &error));
+    // The store holds up to seq 6 but misses 3: 3, 7, 8, 9 and 10 wait again.
+    CHECK(j->ResendMissing(6, {3}, &error) == 5);
+    std::vector<StoredAnswer> waiting;
+    REQUIRE(j->Waiting(100, 1 << 20, &waiting, &error));
+    REQUIRE(waiting.size() == 5);
+    CHECK(waiting[0].Seq == 3);
+    CHECK(waiting[1].Seq == 7);
+    CHECK(j->ResendMissing(10, {}, &error) == 0); // a store that has everything asks nothing
+
+    // Retention: only acknowledged answers older than the limit go.
+    REQUIRE(sqlite3_exec(j->Handle(), "UPDATE answers SET synced_at = '2020-01-01T00:00:00.000Z' WHERE seq <= 2",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK(j->PruneSynced(30, &error) == 2);
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers") == 8);
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers WHERE synced_at IS NULL") == 5);
+    CHECK(Scalar(j->Handle(), "SELECT last_seq FROM device") == 10); // the sequence never goes back
+}
