@@ -1,0 +1,338 @@
+// The batch file for a USB stick (sync/batch_file.hpp), on real files: a real journal
+// writes it, a real store database checks and stores it.
+#include "sync/batch_file.hpp"
+#include "sync/journal.hpp"
+#include "sync/signing.hpp"
+#include "sync/store.hpp"
+#include "sync/uuid.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace wsync;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string ReadAll(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+void WriteAll(const std::string& path, const std::string& data) {
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << data;
+}
+
+// A kiosk (journal) enrolled at a store, both on real files in a temporary folder.
+struct UsbFixture {
+    std::string Dir, Usb;
+    std::unique_ptr<Journal> J;
+    std::unique_ptr<Store> S;
+    std::string Pub, Sec;
+    std::string Session = NewUuidV4();
+
+    explicit UsbFixture(bool enrol = true) {
+        char tmpl[] = "/tmp/wijkstem-usb-XXXXXX";
+        Dir = mkdtemp(tmpl);
+        Usb = Dir + "/usb";
+        fs::create_directory(Usb);
+        std::string error;
+        J = Journal::Open(Dir + "/journal.sqlite", &error);
+        REQUIRE_MESSAGE(J, error);
+        S = Store::Open(Dir + "/store.db", &error);
+        REQUIRE_MESSAGE(S, error);
+        REQUIRE(J->SigningKey(&Pub, &Sec, &error));
+        if (enrol)
+            EnrolWithKey(J->DeviceId(), Pub);
+    }
+    ~UsbFixture() {
+        J.reset();
+        S.reset();
+        fs::remove_all(Dir);
+    }
+    void EnrolWithKey(const std::string& device, const std::string& pub) {
+        std::string code, token, wijk, error;
+        bool forbidden = false;
+        REQUIRE(S->NewEnrollCode("Selwerd", &code, &error));
+        REQUIRE_MESSAGE(S->Enroll(code, device, pub, &token, &wijk, &forbidden, &error), error);
+    }
+    // n answers in one transaction.
+    void Visit(int n, const std::string& value = "4") {
+        std::vector<AnswerRecord> rs;
+        for (int i = 0; i < n; i++)
+            rs.push_back({Session, "gronings-model", "2.1.0", "q" + std::to_string(i), value, "nl", 1795000000000});
+        std::vector<CommittedAnswer> out;
+        std::string error;
+        REQUIRE_MESSAGE(J->Commit(rs, &out, &error), error);
+    }
+    std::string Export() {
+        std::string path, message;
+        REQUIRE_MESSAGE(WriteBatchFile(*J, Usb, &path, &message), message);
+        REQUIRE(!path.empty());
+        return path;
+    }
+    int64_t Waiting() {
+        JournalStatus st;
+        std::string error;
+        REQUIRE(J->Status(&st, &error));
+        return st.Waiting;
+    }
+    // Imports like wijkstem-store import: counts per status, or false and the reason.
+    bool Import(const std::string& path, int counts[4], std::string* error) {
+        Batch b;
+        if (!ReadBatchFile(path, *S, &b, error))
+            return false;
+        std::vector<AnswerResult> r;
+        REQUIRE(S->StoreBatch(b, "file", &r, error));
+        for (int i = 0; i < 4; i++)
+            counts[i] = 0;
+        for (const AnswerResult& a : r)
+            counts[int(a.Status)]++;
+        return true;
+    }
+    // Checks the bytes; the reason when refused, "" when accepted.
+    std::string Refusal(const std::string& contents) {
+        Batch b;
+        std::string error;
+        return DecodeBatchFile(contents, *S, &b, &error) ? "" : error;
+    }
+};
+
+// A file with a hand-made manifest, signed with sec: for mismatches a kiosk never writes.
+std::string HandMade(const std::string& body, json manifest, const std::string& sec) {
+    const std::string m = manifest.dump();
+    return json{{"format", kBatchFileFormat}, {"manifest", m}, {"signature", Sign(m, sec)}, {"batch", body}}.dump();
+}
+
+json ManifestFor(const std::string& body, const std::string& device, int64_t from, int64_t to, int64_t count) {
+    return json{{"format", kBatchFileFormat}, {"device_id", device},        {"seq_from", from},
+                {"seq_to", to},               {"count", count},             {"bytes", body.size()},
+                {"sha256", Sha256Hex(body)},  {"created_at", "2026-11-28T12:00:00Z"}};
+}
+
+} // namespace
+
+TEST_CASE("batch_file: round trip; exporting marks nothing synced; importing twice stores once") {
+    UsbFixture f;
+    f.Visit(5);
+    const std::string path = f.Export();
+    CHECK(fs::path(path).filename() == "wijkstem-" + f.J->DeviceId() + "-1-5.json");
+    CHECK(std::distance(fs::directory_iterator(f.Usb), fs::directory_iterator()) == 1); // no temporary left
+    CHECK(f.Waiting() == 5);
+
+    Batch b;
+    std::string error;
+    REQUIRE_MESSAGE(ReadBatchFile(path, *f.S, &b, &error), error);
+    std::vector<StoredAnswer> waiting;
+    REQUIRE(f.J->Waiting(100, 1 << 20, &waiting, &error));
+    CHECK(b.DeviceId == f.J->DeviceId());
+    REQUIRE(b.Answers.size() == waiting.size());
+    for (size_t i = 0; i < waiting.size(); i++) {
+        CHECK(b.Answers[i].Id == waiting[i].Id);
+        CHECK(b.Answers[i].Seq == waiting[i].Seq);
+        CHECK(b.Answers[i].SessionId == waiting[i].SessionId);
+        CHECK(b.Answers[i].QuestionId == waiting[i].QuestionId);
+        CHECK(b.Answers[i].Value == waiting[i].Value);
+        CHECK(b.Answers[i].AnsweredAt == waiting[i].AnsweredAt);
+    }
+
+    int n[4];
+    REQUIRE_MESSAGE(f.Import(path, n, &error), error);
+    CHECK(n[int(AnswerStatus::Stored)] == 5);
+    REQUIRE_MESSAGE(f.Import(path, n, &error), error);
+    CHECK(n[int(AnswerStatus::AlreadyStored)] == 5);
+    CHECK(n[int(AnswerStatus::Stored)] == 0);
+    CHECK(f.S->AnswerCount() == 5);
+
+    // Overlapping: the first five are still waiting, so the next file holds them again.
+    f.Visit(3);
+    const std::string second = f.Export();
+    CHECK(fs::path(second).filename() == "wijkstem-" + f.J->DeviceId() + "-1-8.json");
+    REQUIRE_MESSAGE(f.Import(second, n, &error), error);
+    CHECK(n[int(AnswerStatus::Stored)] == 3);
+    CHECK(n[int(AnswerStatus::AlreadyStored)] == 5);
+    CHECK(f.S->AnswerCount() == 8);
+
+    // The same answers over the network afterwards: already stored, nothing twice.
+    REQUIRE(f.J->Waiting(100, 1 << 20, &waiting, &error));
+    std::vector<AnswerResult> r;
+    REQUIRE(f.S->StoreBatch(Batch{f.J->DeviceId(), waiting}, "network", &r, &error));
+    REQUIRE(r.size() == 8);
+    for (const AnswerResult& a : r)
+        CHECK(a.Status == AnswerStatus::AlreadyStored);
+    CHECK(f.S->AnswerCount() == 8);
+    CHECK(f.S->ConflictCount() == 0);
+}
+
+TEST_CASE("batch_file: nothing waiting writes no file; a missing folder is an error in words") {
+    UsbFixture f;
+    std::string path = "x", message;
+    CHECK(WriteBatchFile(*f.J, f.Usb, &path, &message));
+    CHECK(path.empty());
+    CHECK(message.find("nothing is waiting") != std::string::npos);
+    CHECK(fs::is_empty(f.Usb));
+
+    f.Visit(2);
+    CHECK_FALSE(WriteBatchFile(*f.J, f.Dir + "/not-mounted", &path, &message));
+    CHECK(message.find("does not exist") != std::string::npos);
+
+    std::vector<StoredAnswer> waiting;
+    std::string error;
+    REQUIRE(f.J->Waiting(100, 1 << 20, &waiting, &error));
+    REQUIRE(f.J->MarkSynced({waiting[0].Id, waiting[1].Id}, &error));
+    CHECK(WriteBatchFile(*f.J, f.Usb, &path, &message));
+    CHECK(path.empty());
+}
+
+TEST_CASE("batch_file: more answers than one network batch travel in one file") {
+    UsbFixture f;
+    f.Visit(int(kMaxBatchAnswers) + 234);
+    const std::string path = f.Export();
+    int n[4];
+    std::string error;
+    REQUIRE_MESSAGE(f.Import(path, n, &error), error);
+    CHECK(n[int(AnswerStatus::Stored)] == int(kMaxBatchAnswers) + 234);
+    CHECK(f.S->AnswerCount() == int64_t(kMaxBatchAnswers) + 234);
+}
+
+TEST_CASE("batch_file: every flipped byte and a changed answer refuse the whole file, storing nothing") {
+    UsbFixture f;
+    f.Visit(4);
+    const std::string good = ReadAll(f.Export());
+    REQUIRE(f.Refusal(good).empty());
+    for (size_t i = 0; i < good.size(); i++) {
+        std::string bad = good;
+        bad[i] = char(bad[i] ^ 0x01);
+        const std::string why = f.Refusal(bad);
+        CHECK_MESSAGE(!why.empty(), "a flipped byte at " << i << " was accepted");
+    }
+    // A changed answer (still valid JSON, still a valid answer): the hash says no.
+    const std::string four = R"(\"value\":\"4\")", one = R"(\"value\":\"1\")";
+    const size_t at = good.find(four);
+    REQUIRE(at != std::string::npos);
+    std::string changed = good;
+    changed.replace(at, four.size(), one);
+    CHECK(f.Refusal(changed).find("SHA-256") != std::string::npos);
+    // A changed manifest: the signature says no.
+    std::string recount = good;
+    const std::string created = R"(\"created_at\":\"2)";
+    const size_t c = recount.find(created);
+    REQUIRE(c != std::string::npos);
+    recount[c + created.size() - 1] = '1'; // 2026 -> 1026
+    CHECK(f.Refusal(recount).find("signature does not match") != std::string::npos);
+
+    WriteAll(f.Usb + "/tampered.json", changed);
+    int n[4];
+    std::string error;
+    CHECK_FALSE(f.Import(f.Usb + "/tampered.json", n, &error));
+    CHECK(f.S->AnswerCount() == 0);
+}
+
+TEST_CASE("batch_file: a truncated file is refused whole") {
+    UsbFixture f;
+    f.Visit(3);
+    const std::string path = f.Export();
+    const std::string good = ReadAll(path);
+    REQUIRE(good.back() == '\n');
+    // Every cut short of the final newline (that one is only whitespace).
+    for (size_t len = 0; len + 1 < good.size(); len++) {
+        const std::string why = f.Refusal(good.substr(0, len));
+        CHECK_MESSAGE(!why.empty(), "a file cut at " << len << " was accepted");
+    }
+    CHECK(f.Refusal(good.substr(0, good.size() / 2)).find("cut off") != std::string::npos);
+    WriteAll(path, good.substr(0, good.size() - 40));
+    int n[4];
+    std::string error;
+    CHECK_FALSE(f.Import(path, n, &error));
+    CHECK(error.find("cut off") != std::string::npos);
+    CHECK(f.S->AnswerCount() == 0);
+    CHECK_FALSE(f.Import(f.Usb + "/no-such-file.json", n, &error));
+    CHECK(error.find("cannot open") != std::string::npos);
+}
+
+TEST_CASE("batch_file: another device's key, an unknown and a revoked device are refused") {
+    std::string error;
+    SUBCASE("the store knows the device with another key") {
+        UsbFixture f(false);
+        std::string pub, sec;
+        REQUIRE(NewSigningKey(&pub, &sec, &error));
+        f.EnrolWithKey(f.J->DeviceId(), pub);
+        f.Visit(2);
+        CHECK(f.Refusal(ReadAll(f.Export())).find("signature does not match") != std::string::npos);
+    }
+    SUBCASE("a file signed by another kiosk's key in this kiosk's name") {
+        UsbFixture f;
+        f.Visit(2);
+        std::string pub, sec;
+        REQUIRE(NewSigningKey(&pub, &sec, &error));
+        std::vector<StoredAnswer> waiting;
+        REQUIRE(f.J->Waiting(100, 1 << 20, &waiting, &error));
+        std::string forged;
+        REQUIRE(EncodeBatchFile(Batch{f.J->DeviceId(), waiting}, sec, "2026-11-28T12:00:00Z", &forged, &error));
+        CHECK(f.Refusal(forged).find("signature does not match") != std::string::npos);
+        // The same with the kiosk's own key is fine.
+        std::string own;
+        REQUIRE(EncodeBatchFile(Batch{f.J->DeviceId(), waiting}, f.Sec, "2026-11-28T12:00:00Z", &own, &error));
+        CHECK(f.Refusal(own) == "");
+    }
+    SUBCASE("a kiosk the store does not know") {
+        UsbFixture f(false);
+        f.Visit(2);
+        CHECK(f.Refusal(ReadAll(f.Export())).find("not enrolled at this store") != std::string::npos);
+    }
+    SUBCASE("a revoked kiosk") {
+        UsbFixture f;
+        f.Visit(2);
+        REQUIRE(f.S->Revoke(f.J->DeviceId(), &error));
+        CHECK(f.Refusal(ReadAll(f.Export())).find("revoked") != std::string::npos);
+    }
+}
+
+TEST_CASE("batch_file: a signed manifest that does not fit its batch is refused") {
+    UsbFixture f;
+    f.Visit(3);
+    std::vector<StoredAnswer> w;
+    std::string error;
+    REQUIRE(f.J->Waiting(100, 1 << 20, &w, &error));
+    const std::string dev = f.J->DeviceId();
+    const std::string body = EncodeBatch(Batch{dev, w});
+
+    CHECK(f.Refusal(HandMade(body, ManifestFor(body, dev, 1, 3, 3), f.Sec)) == "");
+    CHECK(f.Refusal(HandMade(body, ManifestFor(body, dev, 1, 3, 4), f.Sec)).find("manifest says 4") !=
+          std::string::npos);
+    CHECK(f.Refusal(HandMade(body, ManifestFor(body, dev, 1, 2, 3), f.Sec)).find("manifest says 1 to 2") !=
+          std::string::npos);
+    CHECK(f.Refusal(HandMade(body, ManifestFor(body, dev, 2, 3, 3), f.Sec)).find("manifest says 2 to 3") !=
+          std::string::npos);
+    json m = ManifestFor(body, dev, 1, 3, 3);
+    m["bytes"] = body.size() - 1;
+    CHECK(f.Refusal(HandMade(body, m, f.Sec)).find("bytes") != std::string::npos);
+    m = ManifestFor(body, dev, 1, 3, 3);
+    m["sha256"] = Sha256Hex(body + " ");
+    CHECK(f.Refusal(HandMade(body, m, f.Sec)).find("SHA-256") != std::string::npos);
+    m = ManifestFor(body, dev, 1, 3, 3);
+    m.erase("count");
+    CHECK(f.Refusal(HandMade(body, m, f.Sec)).find("manifest is incomplete") != std::string::npos);
+
+    // Out of order and repeated seqs, signed and hashed correctly, still refused.
+    std::vector<StoredAnswer> swapped = {w[1], w[0], w[2]};
+    const std::string body2 = EncodeBatch(Batch{dev, swapped});
+    CHECK(f.Refusal(HandMade(body2, ManifestFor(body2, dev, 2, 3, 3), f.Sec)).find("rising order") !=
+          std::string::npos);
+    // A batch for another device than its manifest.
+    const std::string other = EncodeBatch(Batch{NewUuidV4(), w});
+    CHECK(f.Refusal(HandMade(other, ManifestFor(other, dev, 1, 3, 3), f.Sec)).find("another device") !=
+          std::string::npos);
+    // Not a batch file at all.
+    CHECK(f.Refusal("{\"device_id\": \"x\"}").find("not a Wijkstem batch file") != std::string::npos);
+    CHECK(f.S->AnswerCount() == 0);
+}
