@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -25,7 +27,7 @@ const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
   wijkstem [options]                 run the kiosk full screen on the bundled pack
   wijkstem check-content DIR         validate a content pack; exit 1 on any problem
   wijkstem status [--json]           device id, answers stored, waiting for sync
-  wijkstem enroll URL CODE           register this kiosk at a municipal store
+  wijkstem enroll URL CODE [--ca F]  register this kiosk at a municipal store (F: its CA certificate)
   wijkstem sync                      one sync round now; exit 0 when nothing is left waiting
   wijkstem export --out DIR          waiting answers as one signed batch file (for a USB stick)
 
@@ -52,6 +54,7 @@ struct Args {
     KioskOptions Kiosk;
     std::string Out; // export
     bool Json = false;
+    std::string CaFile; // enroll --ca FILE
     bool Help = false;
 };
 
@@ -93,6 +96,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             a->Kiosk.Trace = true;
         } else if (arg == "--json") {
             a->Json = true;
+        } else if (arg == "--ca") {
+            if (!value(&a->CaFile)) return false;
         } else if (arg == "--no-sync") {
             a->Kiosk.Sync = false;
         } else if (arg == "--sync-interval" || arg == "--sync-debounce") {
@@ -179,7 +184,18 @@ int Enroll(const Args& a) {
     if (!journal)
         return 1;
     std::string message;
-    bool ok = wsync::EnrollDevice(*journal, a.Positional[1], a.Positional[2], &message);
+    std::string ca_pem;
+    if (!a.CaFile.empty()) { // a store with its own certificate authority
+        std::ifstream in(a.CaFile, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        ca_pem = ss.str();
+        if (!in || ca_pem.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+            fprintf(stderr, "wijkstem: %s is not a PEM certificate\n", a.CaFile.c_str());
+            return 1;
+        }
+    }
+    bool ok = wsync::EnrollDevice(*journal, a.Positional[1], a.Positional[2], ca_pem, &message);
     fprintf(ok ? stdout : stderr, "%s%s\n", ok ? "" : "wijkstem: ", message.c_str());
     return ok ? 0 : 1;
 }

@@ -41,20 +41,23 @@ std::string Describe(const HttpResult& r) {
 } // namespace
 
 namespace {
-HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s);
+HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s,
+                   const std::string& ca_pem);
 }
 
-HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s) {
-    return Request(url, token, &body, timeout_s);
+HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s,
+                    const std::string& ca_pem) {
+    return Request(url, token, &body, timeout_s, ca_pem);
 }
 
-HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s) {
-    return Request(url, token, nullptr, timeout_s);
+HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s, const std::string& ca_pem) {
+    return Request(url, token, nullptr, timeout_s, ca_pem);
 }
 
 namespace {
 
-HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s) {
+HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s,
+                   const std::string& ca_pem) {
     static const bool curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     HttpResult r;
     CURL* c = curl_ready ? curl_easy_init() : nullptr;
@@ -78,6 +81,9 @@ HttpResult Request(const std::string& url, const std::string& token, const std::
     curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);       // safe on a thread
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); // a captive portal's redirect is not the store
+    struct curl_blob ca = {const_cast<char*>(ca_pem.data()), ca_pem.size(), CURL_BLOB_COPY};
+    if (!ca_pem.empty())
+        curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &ca);
     CURLcode rc = curl_easy_perform(c);
     if (rc == CURLE_OK)
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.Status);
@@ -129,7 +135,7 @@ bool WriteFileAtomically(const std::string& dir, const std::string& name, const 
 // The wijk's pack and results from the store.
 bool FetchContent(Journal& journal, const StoreLink& store, const std::string& pack_dir, SyncReport* rep,
                   std::string* error) {
-    HttpResult r = GetJson(store.Url + "/v1/content", store.Token, 60);
+    HttpResult r = GetJson(store.Url + "/v1/content", store.Token, 60, store.CaPem);
     if (r.Status != 200) {
         *error = Describe(r);
         return false;
@@ -161,7 +167,8 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
 
 std::string DownloadedPackDir(const std::string& data_dir) { return data_dir + "/pack"; }
 
-bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, std::string* message) {
+bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, const std::string& ca_pem,
+                  std::string* message) {
     std::string pub, sec, error;
     if (!journal.SigningKey(&pub, &sec, &error)) {
         *message = error;
@@ -171,14 +178,14 @@ bool EnrollDevice(Journal& journal, const std::string& store_url, const std::str
     while (!url.empty() && url.back() == '/')
         url.pop_back();
     nlohmann::json req = {{"code", code}, {"device_id", journal.DeviceId()}, {"public_key", pub}};
-    HttpResult r = PostJson(url + "/v1/enroll", "", req.dump(), 30);
+    HttpResult r = PostJson(url + "/v1/enroll", "", req.dump(), 30, ca_pem);
     nlohmann::json j = nlohmann::json::parse(r.Body, nullptr, false);
     if (r.Status != 200 || j.is_discarded() || !j.is_object() || j.value("store", "") != kStoreMarker ||
         !j.contains("token") || !j["token"].is_string() || !j.contains("wijk") || !j["wijk"].is_string()) {
         *message = r.Status == 200 ? "the reply is not from a Wijkstem store" : Describe(r);
         return false;
     }
-    if (!journal.SetStore({url, j["token"], j["wijk"]}, &error)) {
+    if (!journal.SetStore({url, j["token"], j["wijk"], ca_pem}, &error)) {
         *message = error;
         return false;
     }
@@ -216,7 +223,7 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
             journal.PruneSynced(kRetentionDays, &fetch_error);
             return finish(fetch_error);
         }
-        HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60);
+        HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60, store.CaPem);
         if (r.Status != 200)
             return finish(Describe(r));
         std::vector<AnswerResult> results;

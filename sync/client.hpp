@@ -14,11 +14,14 @@ struct HttpResult {
     std::string Error; // a transport error in words
 };
 
-HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s);
-HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s);
+// ca_pem: a certificate to trust besides the system's (a store with a municipal CA).
+HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s,
+                    const std::string& ca_pem = "");
+HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s, const std::string& ca_pem = "");
 
 // Exchanges a one-time code for this device's token. *message says what happened.
-bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, std::string* message);
+bool EnrollDevice(Journal& journal, const std::string& store_url, const std::string& code, const std::string& ca_pem,
+                  std::string* message);
 
 struct SyncReport {
     int Batches = 0;

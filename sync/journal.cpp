@@ -67,6 +67,10 @@ const char* const kMigrations[] = {
         PRIMARY KEY (question_id, value)
     ) WITHOUT ROWID;
     )sql",
+    // 3 -> 4: the certificate to trust for a store with its own (municipal) CA
+    R"sql(
+    ALTER TABLE store ADD COLUMN ca_pem TEXT;
+    )sql",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -441,13 +445,15 @@ bool Journal::SetStore(const StoreLink& link, std::string* error) {
     Transaction tx(Db);
     sqlite3_stmt* st = nullptr;
     bool ok = Exec(Db, "DELETE FROM store", &err) &&
-              sqlite3_prepare_v2(Db, "INSERT INTO store(url, token, wijk, enrolled_at) VALUES(?1, ?2, ?3, ?4)", -1,
-                                 &st, nullptr) == SQLITE_OK;
+              sqlite3_prepare_v2(Db,
+                                 "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
+                                 -1, &st, nullptr) == SQLITE_OK;
     if (ok) {
         Bind(st, 1, link.Url);
         Bind(st, 2, link.Token);
         Bind(st, 3, link.Wijk);
         Bind(st, 4, Iso8601(NowMs()));
+        Bind(st, 5, link.CaPem);
         ok = sqlite3_step(st) == SQLITE_DONE;
         if (!ok)
             err = sqlite3_errmsg(Db);
@@ -464,9 +470,9 @@ bool Journal::SetStore(const StoreLink& link, std::string* error) {
 bool Journal::GetStore(StoreLink* out) {
     sqlite3_stmt* st = nullptr;
     bool found = false;
-    if (sqlite3_prepare_v2(Db, "SELECT url, token, wijk FROM store LIMIT 1", -1, &st, nullptr) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(Db, "SELECT url, token, wijk, ca_pem FROM store LIMIT 1", -1, &st, nullptr) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
-        *out = {ColumnText(st, 0), ColumnText(st, 1), ColumnText(st, 2)};
+        *out = {ColumnText(st, 0), ColumnText(st, 1), ColumnText(st, 2), ColumnText(st, 3)};
         found = true;
     }
     sqlite3_finalize(st);

@@ -46,6 +46,7 @@ struct StoreLink {
     std::string Url;
     std::string Token;
     std::string Wijk;
+    std::string CaPem; // a certificate to trust for https (empty: the system's)
 };
 
 struct JournalStatus {
@@ -101,7 +102,7 @@ public:
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
 private:
     Journal() = default;

@@ -161,3 +161,32 @@ device_c=$(q "$tmp/c/journal.sqlite" 'SELECT id FROM device')
 [ "$("$WIJKSTEM" status --json --data "$tmp/c" | json_field waiting)" = 0 ] || fail "kiosk c still has answers waiting"
 echo "ok: a store restored from a backup got a kiosk's 8 lost answers back in one round"
 
+
+# 8. Too many requests from one device: 429 (20 a second, bursts of 40).
+token_c=$(q "$tmp/c/journal.sqlite" 'SELECT token FROM store')
+args=()
+for i in $(seq 100); do args+=(-o /dev/null "$url/v1/content"); done # one curl, one connection: fast
+codes=$(curl -s -w '%{http_code}\n' -H "Authorization: Bearer $token_c" "${args[@]}" | sort | uniq -c)
+echo "$codes" | grep -q " 429" || fail "100 requests at once were never limited: $codes"
+echo "ok: a device that floods the store gets 429 ($(echo $codes))"
+kill "$store_pid"; wait "$store_pid" 2> /dev/null || true; store_pid=
+
+# 9. HTTPS with the municipality's own certificate: trusted with --ca, refused without.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+  -keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2> /dev/null || fail "openssl could not make a test certificate"
+"$STORE" serve --db "$tmp/tls.db" --listen "127.0.0.1:$port" --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" 2> "$tmp/store.log" &
+store_pid=$!
+for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; sleep 0.05; done
+grep -q "listening on https" "$tmp/store.log" || fail "the TLS store did not start"
+code=$("$STORE" enroll-code --db "$tmp/tls.db" --wijk Selwerd)
+if "$WIJKSTEM" enroll "https://127.0.0.1:$port" "$code" --data "$tmp/e" 2> "$tmp/tls.err"; then
+  fail "a certificate nobody vouched for was trusted"
+fi
+grep -qi "certificate" "$tmp/tls.err" || fail "no word about the certificate: $(cat "$tmp/tls.err")"
+"$WIJKSTEM" enroll "https://127.0.0.1:$port" "$code" --ca "$tmp/cert.pem" --data "$tmp/e" > /dev/null \
+  || fail "enrolment over TLS with --ca failed"
+printf '%s' "$visit" > "$tmp/e.script"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/e" --script "$tmp/e.script"
+"$WIJKSTEM" sync --data "$tmp/e" > /dev/null || fail "sync over TLS failed"
+[ "$(q "$tmp/tls.db" 'SELECT count(*) FROM answers')" = 4 ] || fail "the TLS store did not get 4 answers"
+echo "ok: over HTTPS with the store's own certificate: refused without --ca, 4 answers synced with it"

@@ -277,7 +277,7 @@ TEST_CASE("the journal's side of sync: waiting batches, marking, the last result
     CHECK_FALSE(st.LastSync.empty());
     CHECK(st.LastSyncError.empty());
 
-    REQUIRE(j->SetStore({"http://127.0.0.1:1", "tok", "Selwerd"}, &error));
+    REQUIRE(j->SetStore({"http://127.0.0.1:1", "tok", "Selwerd", ""}, &error));
     StoreLink link;
     REQUIRE(j->GetStore(&link));
     CHECK(link.Wijk == "Selwerd");

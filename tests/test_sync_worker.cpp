@@ -33,7 +33,7 @@ TEST_CASE("a worker with an unreachable store keeps the answers and says why") {
         AnswerRecord a{"s", "p", "1", "q", "v", "nl", 1795000000000};
         CommittedAnswer c;
         REQUIRE(j->Commit(a, &c, &error));
-        REQUIRE(j->SetStore({"http://127.0.0.1:9", "token", "Selwerd"}, &error)); // port 9: nobody listens
+        REQUIRE(j->SetStore({"http://127.0.0.1:9", "token", "Selwerd", ""}, &error)); // port 9: nobody listens
     }
     SyncSchedule s;
     s.Interval = 3600;

@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev libstb-dev doctest-dev nlohmann-json3-dev
   libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   fonts-dejavu-core
-  xvfb xauth libgl1-mesa-dri sqlite3 curl
+  xvfb xauth libgl1-mesa-dri sqlite3 curl openssl
 )
 
 missing=()
