@@ -12,15 +12,30 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
 json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
 q() { sqlite3 -batch "$1" "$2"; }
+# start_store DB PORT [serve options]: starts a store and waits (up to 10 s, a loaded CI
+# machine is slow) until it listens; retries a few times if the port is still taken.
+start_store() {
+  local db=$1 p=$2 try i
+  shift 2
+  for try in 1 2 3 4 5; do
+    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2> "$tmp/store.log" &
+    store_pid=$!
+    for i in $(seq 200); do
+      grep -q listening "$tmp/store.log" && return 0
+      kill -0 "$store_pid" 2> /dev/null || break
+      sleep 0.05
+    done
+    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
+    store_pid=
+    sleep 0.5
+  done
+  return 1
+}
 
 # A store on a free loopback port.
 for try in 1 2 3 4 5; do
   port=$(( 20000 + (RANDOM % 20000) ))
-  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
-  store_pid=$!
-  for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; kill -0 "$store_pid" 2> /dev/null || break; sleep 0.05; done
-  grep -q listening "$tmp/store.log" && break
-  store_pid=
+  start_store "$tmp/store.db" "$port" && break
 done
 [ -n "$store_pid" ] || fail "the store did not start"
 url=http://127.0.0.1:$port
@@ -148,10 +163,7 @@ echo "ok: a revoked kiosk gets 401, a store that is down leaves the answer waiti
 # 7. The store is restored from that backup: it lost kiosk c's 8 answers. The next round
 #    finds out (the store says what it holds of the device) and sends them again.
 cp "$tmp/backup.db" "$tmp/restored.db"
-"$STORE" serve --db "$tmp/restored.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
-store_pid=$!
-for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; sleep 0.05; done
-grep -q listening "$tmp/store.log" || fail "the restored store did not start on port $port"
+start_store "$tmp/restored.db" "$port" || fail "the restored store did not start on port $port"
 device_c=$(q "$tmp/c/journal.sqlite" 'SELECT id FROM device')
 [ "$(q "$tmp/restored.db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 0 ] \
   || fail "the backup should hold none of kiosk c's answers"
@@ -174,10 +186,8 @@ kill "$store_pid"; wait "$store_pid" 2> /dev/null || true; store_pid=
 # 9. HTTPS with the municipality's own certificate: trusted with --ca, refused without.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
   -keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2> /dev/null || fail "openssl could not make a test certificate"
-"$STORE" serve --db "$tmp/tls.db" --listen "127.0.0.1:$port" --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" 2> "$tmp/store.log" &
-store_pid=$!
-for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; sleep 0.05; done
-grep -q "listening on https" "$tmp/store.log" || fail "the TLS store did not start"
+start_store "$tmp/tls.db" "$port" --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" || fail "the TLS store did not start"
+grep -q "listening on https" "$tmp/store.log" || fail "the TLS store does not say https"
 code=$("$STORE" enroll-code --db "$tmp/tls.db" --wijk Selwerd)
 if "$WIJKSTEM" enroll "https://127.0.0.1:$port" "$code" --data "$tmp/e" 2> "$tmp/tls.err"; then
   fail "a certificate nobody vouched for was trusted"
