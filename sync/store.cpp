@@ -106,6 +106,21 @@ struct Tx {
     }
 };
 
+// Resets st and binds an answer as ?1..?10 (the column order of answers and conflicts).
+void BindAnswer(sqlite3_stmt* st, const std::string& device, const StoredAnswer& a, const std::string& now) {
+    sqlite3_reset(st);
+    Bind(st, 1, a.Id);
+    Bind(st, 2, device);
+    sqlite3_bind_int64(st, 3, a.Seq);
+    Bind(st, 4, a.SessionId);
+    Bind(st, 5, a.PackId);
+    Bind(st, 6, a.PackVersion);
+    Bind(st, 7, a.QuestionId);
+    Bind(st, 8, a.Value);
+    Bind(st, 9, a.AnsweredAt);
+    Bind(st, 10, now);
+}
+
 // Codes people read off a screen and type: no 0/O or 1/I/L.
 std::string NewCode() {
     static const char* alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -260,17 +275,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
                         Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt;
             r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
             if (!same) { // keep both, overwrite nothing
-                sqlite3_reset(conflict.S);
-                Bind(conflict.S, 1, a.Id);
-                Bind(conflict.S, 2, b.DeviceId);
-                sqlite3_bind_int64(conflict.S, 3, a.Seq);
-                Bind(conflict.S, 4, a.SessionId);
-                Bind(conflict.S, 5, a.PackId);
-                Bind(conflict.S, 6, a.PackVersion);
-                Bind(conflict.S, 7, a.QuestionId);
-                Bind(conflict.S, 8, a.Value);
-                Bind(conflict.S, 9, a.AnsweredAt);
-                Bind(conflict.S, 10, now);
+                BindAnswer(conflict.S, b.DeviceId, a, now);
                 if (sqlite3_step(conflict.S) != SQLITE_DONE) {
                     *error = sqlite3_errmsg(Db);
                     return false;
@@ -279,17 +284,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             results->push_back(r);
             continue;
         }
-        sqlite3_reset(insert.S);
-        Bind(insert.S, 1, a.Id);
-        Bind(insert.S, 2, b.DeviceId);
-        sqlite3_bind_int64(insert.S, 3, a.Seq);
-        Bind(insert.S, 4, a.SessionId);
-        Bind(insert.S, 5, a.PackId);
-        Bind(insert.S, 6, a.PackVersion);
-        Bind(insert.S, 7, a.QuestionId);
-        Bind(insert.S, 8, a.Value);
-        Bind(insert.S, 9, a.AnsweredAt);
-        Bind(insert.S, 10, now);
+        BindAnswer(insert.S, b.DeviceId, a, now);
         Bind(insert.S, 11, via);
         if (sqlite3_step(insert.S) != SQLITE_DONE) {
             *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
