@@ -109,6 +109,14 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
     float left = pad + (badge.empty() ? 0.0f : mark), right = pad + (selected ? mark : 0.0f);
     float text_w = size.x - left - right;
     float text_h = TextBlockHeight(font, label, text_w);
+    // A long word in a low button (a matrix cell, a small window): a smaller font rather
+    // than text spilling over the edge.
+    float room = size.y - (pict != Pictogram::None ? size.y * 0.5f : 0.0f);
+    for (ImFont* smaller : {t.Body, t.Small})
+        if (text_h > room && smaller) {
+            font = smaller;
+            text_h = TextBlockHeight(font, label, text_w);
+        }
     if (pict != Pictogram::None) {
         float pict_size = std::min(size.x - 2 * pad, size.y - text_h - 3 * pad);
         float block = pict_size + pad + text_h;
