@@ -29,8 +29,9 @@ test-asan: deps
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j$(JOBS)
 
 bench: build
-	@cmake --build $(BUILD) --target bench_kiosk -j$(JOBS)
+	@cmake --build $(BUILD) --target bench_kiosk bench_sync -j$(JOBS)
 	./$(BUILD)/bench_kiosk
+	./$(BUILD)/bench_sync
 
 # Regenerates the README screenshots under Xvfb.
 screenshots: build

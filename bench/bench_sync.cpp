@@ -1,0 +1,926 @@
+// bench_sync: the sync figures of issue 4 in one run (`make bench`). A benchmark, not a
+// test: it measures and prints, and exits 1 only when it could not measure.
+//
+//   1. batched: answers/s from a real kiosk journal to a real `wijkstem-store serve` on
+//      loopback, with SyncRound (batches of at most 1000) until nothing waits
+//   2. one request per answer: the same kiosk path with batches of 1 (Waiting(1) ->
+//      POST /v1/answers -> DecodeReply -> MarkSynced), the way most offline survey apps send
+//   3. a bare SQLite bulk insert on the same machine: one transaction, WAL + FULL, the
+//      store's answers table (same columns, same unique key and index)
+//   4. the store under 200 simulated kiosks syncing at once: 200 enrolled devices, one
+//      thread each, every thread POSTs its batches with libcurl; errors, batch latency
+//      p50/p99, total answers/s
+//
+// Afterwards the store must hold every answer exactly once (checked, printed).
+//
+// Usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]
+//                   [--kiosks N] [--per-kiosk N] [--kiosk-batch N]
+// Environment: WIJKSTEM_STORE_BIN (default: `wijkstem-store` next to this binary), TMPDIR.
+#include "sync/batch.hpp"
+#include "sync/client.hpp"
+#include "sync/journal.hpp"
+#include "sync/signing.hpp"
+#include "sync/store.hpp"
+#include "sync/uuid.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <latch>
+#include <map>
+#include <mutex>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using namespace wsync;
+
+volatile sig_atomic_t g_store_pid = 0;
+volatile sig_atomic_t g_stop = 0;
+
+void OnInterrupt(int) {
+    g_stop = 1;
+    if (g_store_pid > 0)
+        kill(pid_t(g_store_pid), SIGTERM); // requests then fail fast; main cleans up
+}
+
+double SecondsSince(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+
+//-----------------------------------------------------------------------------
+// Statistics and the result table (as in bench_kiosk)
+//-----------------------------------------------------------------------------
+
+struct Stats {
+    size_t N = 0;
+    double P50 = NAN, P99 = NAN, Max = NAN;
+};
+
+// Nearest-rank percentiles.
+Stats Summarize(std::vector<double> v) {
+    Stats s;
+    if (v.empty())
+        return s;
+    std::sort(v.begin(), v.end());
+    auto pct = [&](double p) {
+        size_t rank = size_t(std::ceil(p / 100.0 * double(v.size())));
+        return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
+    };
+    s.N = v.size();
+    s.P50 = pct(50);
+    s.P99 = pct(99);
+    s.Max = v.back();
+    return s;
+}
+
+struct Row {
+    std::string Figure, Value, Target, Verdict;
+};
+std::vector<Row> g_rows;
+
+std::string Fmt(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+std::string Fmt(const char* fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return buf;
+}
+
+void AddRow(std::string figure, std::string value, std::string target = "", std::string verdict = "") {
+    g_rows.push_back({std::move(figure), std::move(value), std::move(target), std::move(verdict)});
+}
+
+const char* Verdict(bool pass) { return pass ? "PASS" : "FAIL"; }
+
+void Progress(const std::string& line) {
+    fprintf(stderr, "bench: %s\n", line.c_str());
+    fflush(stderr);
+}
+
+// 12345678 -> "12,345,678"
+std::string Thousands(double x) {
+    std::string digits = Fmt("%.0f", x), out;
+    int n = 0;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        if (n && n % 3 == 0 && *it != '-')
+            out.insert(out.begin(), ',');
+        out.insert(out.begin(), *it);
+        n++;
+    }
+    return out;
+}
+
+std::string ReadFileText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string CpuModel() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("model name", 0) == 0) {
+            size_t colon = line.find(':');
+            return colon == std::string::npos ? line : line.substr(colon + 2);
+        }
+    return "unknown";
+}
+
+std::string SelfDir() {
+    std::error_code ec;
+    fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? "." : self.parent_path().string();
+}
+
+//-----------------------------------------------------------------------------
+// Answers
+//-----------------------------------------------------------------------------
+
+const char* kQuestions[] = {"prettig-wonen", "weet-wie-beslist", "wijkbudget-naar", "meer-zeggenschap", "gehoord"};
+const char* kValues[] = {"4", "ja", "groen", "nee", "3"};
+constexpr int64_t kStartMs = 1795852800000; // 2026-11-28 00:00 UTC
+
+// Commits n answers into a journal in sessions of 5 (one transaction per session, as
+// the kiosk's flow does for a matrix; single answers take one each).
+bool FillJournal(Journal& j, int n, int64_t* clock_ms, std::string* error) {
+    for (int done = 0; done < n;) {
+        std::vector<AnswerRecord> session;
+        const std::string sid = NewUuidV4();
+        for (int q = 0; q < 5 && done < n; q++, done++) {
+            AnswerRecord a;
+            a.SessionId = sid;
+            a.PackId = "gronings-model";
+            a.PackVersion = "2.0.1";
+            a.QuestionId = kQuestions[q];
+            a.Value = kValues[q];
+            a.Lang = "nl";
+            a.AnsweredAtMs = (*clock_ms)++;
+            session.push_back(a);
+        }
+        std::vector<CommittedAnswer> out;
+        if (!j.Commit(session, &out, error))
+            return false;
+    }
+    return true;
+}
+
+std::string Iso(int64_t ms) {
+    time_t s = time_t(ms / 1000);
+    struct tm tm;
+    gmtime_r(&s, &tm);
+    char buf[40];
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    return Fmt("%s.%03dZ", buf, int(ms % 1000));
+}
+
+StoredAnswer MakeAnswer(int64_t seq, const std::string& session, int64_t ms) {
+    StoredAnswer a;
+    a.Id = NewUuidV7(ms);
+    a.Seq = seq;
+    a.SessionId = session;
+    a.PackId = "gronings-model";
+    a.PackVersion = "2.0.1";
+    a.QuestionId = kQuestions[seq % 5];
+    a.Value = kValues[seq % 5];
+    a.AnsweredAt = Iso(ms);
+    return a;
+}
+
+//-----------------------------------------------------------------------------
+// The store process
+//-----------------------------------------------------------------------------
+
+struct StoreProcess {
+    pid_t Pid = 0;
+    std::string Url, Log;
+};
+
+bool StartStore(const std::string& binary, const std::string& db, const std::string& log, StoreProcess* out) {
+    std::mt19937 rng(std::random_device{}());
+    for (int attempt = 0; attempt < 5 && !g_stop; attempt++) {
+        const int port = 20000 + int(rng() % 20000);
+        const std::string listen = Fmt("127.0.0.1:%d", port);
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+        std::vector<std::string> args = {binary, "serve", "--db", db, "--listen", listen};
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        pid_t pid = 0;
+        int rc = posix_spawn(&pid, binary.c_str(), &fa, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&fa);
+        if (rc != 0) {
+            Progress(Fmt("cannot start %s: %s", binary.c_str(), strerror(rc)));
+            return false;
+        }
+        g_store_pid = pid;
+        auto t0 = Clock::now();
+        while (SecondsSince(t0) < 10 && !g_stop) { // a loaded machine starts slowly
+            if (ReadFileText(log).find("listening") != std::string::npos) {
+                *out = {pid, "http://" + listen, log};
+                return true;
+            }
+            int status;
+            if (waitpid(pid, &status, WNOHANG) == pid) {
+                pid = 0;
+                break;
+            }
+            usleep(20000);
+        }
+        if (pid) {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+        }
+        g_store_pid = 0;
+        Progress("the store did not start on " + listen + ": " + ReadFileText(log));
+    }
+    return false;
+}
+
+void StopStore(StoreProcess& s) {
+    if (!s.Pid)
+        return;
+    kill(s.Pid, SIGTERM);
+    auto t0 = Clock::now();
+    while (SecondsSince(t0) < 5) {
+        if (waitpid(s.Pid, nullptr, WNOHANG) == s.Pid) {
+            s.Pid = 0;
+            g_store_pid = 0;
+            return;
+        }
+        usleep(20000);
+    }
+    kill(s.Pid, SIGKILL);
+    waitpid(s.Pid, nullptr, 0);
+    s.Pid = 0;
+    g_store_pid = 0;
+}
+
+//-----------------------------------------------------------------------------
+// The benchmark parts
+//-----------------------------------------------------------------------------
+
+struct Config {
+    std::string StoreBin, Tmp;
+    int Answers = 20000;   // part 1
+    int Single = 2000;     // part 2
+    int Bulk = 100000;     // part 3
+    int Kiosks = 200;      // part 4
+    int PerKiosk = 200;
+    int KioskBatch = 50;
+};
+
+// Part 2 spreads its answers over devices so the store's rate limit per device (20/s,
+// burst 40) never answers 429: this many answers per device.
+constexpr int kSinglePerDevice = 20;
+
+struct SimKiosk {
+    std::string DeviceId, Token;
+    std::vector<std::string> Bodies; // encoded batches
+    std::vector<Batch> Batches;
+};
+
+struct Setup {
+    std::string MainCode;                          // part 1 enrols over HTTP with this
+    std::vector<std::unique_ptr<Journal>> Singles; // part 2: enrolled through the Store API
+    std::vector<StoreLink> SingleLinks;
+    std::vector<SimKiosk> Kiosks; // part 4
+    std::unique_ptr<Journal> Breakdown; // part 1b
+    std::string BreakdownToken;
+};
+
+// Before the server runs: codes, enrolments and the kiosks' answers, through the Store API.
+bool Prepare(const Config& cfg, const std::string& db, Setup* s, int64_t* clock_ms) {
+    std::string error;
+    auto store = Store::Open(db, &error);
+    if (!store) {
+        Progress(error);
+        return false;
+    }
+    if (!store->NewEnrollCode("Oosterpark", &s->MainCode, &error)) {
+        Progress(error);
+        return false;
+    }
+    auto enroll = [&](const std::string& device, const std::string& pub, std::string* token) {
+        std::string code, wijk;
+        bool forbidden = false;
+        if (!store->NewEnrollCode("Oosterpark", &code, &error) ||
+            !store->Enroll(code, device, pub, token, &wijk, &forbidden, &error)) {
+            Progress("cannot enrol a device: " + error);
+            return false;
+        }
+        return true;
+    };
+    {
+        const std::string dir = cfg.Tmp + "/breakdown";
+        std::string pub, sec;
+        if (!MakeDirs(dir, &error) || !(s->Breakdown = Journal::Open(JournalPath(dir), &error)) ||
+            !s->Breakdown->SigningKey(&pub, &sec, &error)) {
+            Progress("journal: " + error);
+            return false;
+        }
+        if (!enroll(s->Breakdown->DeviceId(), pub, &s->BreakdownToken))
+            return false;
+    }
+    const int single_devices = (cfg.Single + kSinglePerDevice - 1) / kSinglePerDevice;
+    for (int d = 0; d < single_devices; d++) {
+        const std::string dir = cfg.Tmp + Fmt("/single/%03d", d);
+        if (!MakeDirs(dir, &error)) {
+            Progress(error);
+            return false;
+        }
+        auto j = Journal::Open(JournalPath(dir), &error);
+        std::string pub, sec, token;
+        if (!j || !j->SigningKey(&pub, &sec, &error)) {
+            Progress("journal: " + error);
+            return false;
+        }
+        if (!enroll(j->DeviceId(), pub, &token))
+            return false;
+        const int n = std::min(kSinglePerDevice, cfg.Single - d * kSinglePerDevice);
+        if (!FillJournal(*j, n, clock_ms, &error)) {
+            Progress("journal: " + error);
+            return false;
+        }
+        s->SingleLinks.push_back({"", token, "Oosterpark", ""});
+        s->Singles.push_back(std::move(j));
+    }
+    for (int k = 0; k < cfg.Kiosks; k++) {
+        SimKiosk sk;
+        sk.DeviceId = NewUuidV4();
+        std::string pub, sec;
+        if (!NewSigningKey(&pub, &sec, &error)) {
+            Progress(error);
+            return false;
+        }
+        if (!enroll(sk.DeviceId, pub, &sk.Token))
+            return false;
+        std::string session = NewUuidV4();
+        for (int i = 0; i < cfg.PerKiosk; i += cfg.KioskBatch) {
+            Batch b;
+            b.DeviceId = sk.DeviceId;
+            for (int seq = i + 1; seq <= std::min(cfg.PerKiosk, i + cfg.KioskBatch); seq++) {
+                if (seq % 5 == 1)
+                    session = NewUuidV4();
+                b.Answers.push_back(MakeAnswer(seq, session, (*clock_ms)++));
+            }
+            sk.Bodies.push_back(EncodeBatch(b));
+            sk.Batches.push_back(std::move(b));
+        }
+        s->Kiosks.push_back(std::move(sk));
+    }
+    return true;
+}
+
+// 1. Batched: a real journal, enrolled over HTTP, SyncRound until nothing waits.
+bool BenchBatched(const Config& cfg, const StoreProcess& sp, const std::string& code, int64_t* clock_ms,
+                  double* rate) {
+    std::string error, message;
+    const std::string dir = cfg.Tmp + "/kiosk";
+    if (!MakeDirs(dir, &error)) {
+        Progress(error);
+        return false;
+    }
+    auto j = Journal::Open(JournalPath(dir), &error);
+    if (!j) {
+        Progress("journal: " + error);
+        return false;
+    }
+    if (!EnrollDevice(*j, sp.Url, code, "", &message)) {
+        Progress("enrol over HTTP: " + message);
+        return false;
+    }
+    Progress(Fmt("1. committing %d answers into a kiosk journal", cfg.Answers));
+    if (!FillJournal(*j, cfg.Answers, clock_ms, &error)) {
+        Progress("journal: " + error);
+        return false;
+    }
+    Progress("1. SyncRound until nothing waits");
+    int rounds = 0, batches = 0, stored = 0;
+    SyncReport rep;
+    auto t0 = Clock::now();
+    do {
+        if (!SyncRound(*j, &rep) && rep.Error.size())
+            Progress("   round failed: " + rep.Error);
+        batches += rep.Batches;
+        stored += rep.Stored;
+    } while (rep.Left > 0 && ++rounds < 20 && !g_stop);
+    const double secs = SecondsSince(t0);
+    if (rep.Left > 0 || stored != cfg.Answers) {
+        Progress(Fmt("1. %lld answers still waiting, %d stored of %d", (long long)rep.Left, stored, cfg.Answers));
+        return false;
+    }
+    *rate = cfg.Answers / secs;
+    AddRow(Fmt("1. batched, journal -> store (%d answers, %d batches, %d round%s)", cfg.Answers, batches,
+               rounds + 1, rounds ? "s" : ""),
+           Fmt("%s answers/s (%.2f s)", Thousands(*rate).c_str(), secs), "", "");
+    return true;
+}
+
+// 1b. Where a batch's time goes: SyncRound's steps by hand, timed one by one, on a
+// second journal with the same number of answers (the figure of 1 is SyncRound itself).
+bool BenchBreakdown(const Config& cfg, const StoreProcess& sp, Setup& s, int64_t* clock_ms) {
+    std::string error;
+    Journal& j = *s.Breakdown;
+    Progress(Fmt("1b. the same path step by step, %d answers", cfg.Answers));
+    if (!FillJournal(j, cfg.Answers, clock_ms, &error)) {
+        Progress("journal: " + error);
+        return false;
+    }
+    double waiting = 0, encode = 0, post = 0, decode = 0, mark = 0;
+    int batches = 0;
+    auto lap = [](Clock::time_point* t) {
+        auto now = Clock::now();
+        double ms = std::chrono::duration<double, std::milli>(now - *t).count();
+        *t = now;
+        return ms;
+    };
+    for (;;) {
+        Batch b;
+        b.DeviceId = j.DeviceId();
+        auto t = Clock::now();
+        if (!j.Waiting(kMaxBatchAnswers, kMaxBatchBytes - 4096, &b.Answers, &error)) {
+            Progress("journal: " + error);
+            return false;
+        }
+        waiting += lap(&t);
+        if (b.Answers.empty())
+            break;
+        const std::string body = EncodeBatch(b);
+        encode += lap(&t);
+        HttpResult r = PostJson(sp.Url + "/v1/answers", s.BreakdownToken, body, 60);
+        post += lap(&t);
+        std::vector<AnswerResult> results;
+        if (r.Status != 200 || !DecodeReply(r.Body, b, &results, &error)) {
+            Progress(Fmt("1b. status %ld: %s", r.Status, (r.Error + error + r.Body).substr(0, 200).c_str()));
+            return false;
+        }
+        std::vector<std::string> ids;
+        for (const AnswerResult& a : results)
+            if (a.Status == AnswerStatus::Stored || a.Status == AnswerStatus::AlreadyStored)
+                ids.push_back(a.Id);
+        decode += lap(&t);
+        if (!j.MarkSynced(ids, &error)) {
+            Progress("journal: " + error);
+            return false;
+        }
+        mark += lap(&t);
+        batches++;
+    }
+    const double n = std::max(1, batches);
+    AddRow(Fmt("1b. per batch of 1000, by hand (%d batches): journal read / encode / POST / decode / mark", batches),
+           Fmt("%.1f / %.1f / %.1f / %.1f / %.1f ms", waiting / n, encode / n, post / n, decode / n, mark / n), "",
+           "");
+    return true;
+}
+
+// 2. One request per answer: the kiosk path with batches of one.
+bool BenchSingle(const StoreProcess& sp, Setup& s, int total, double* rate, int* errors) {
+    Progress(Fmt("2. %d answers, one POST each, over %zu devices", total, s.Singles.size()));
+    std::vector<double> lat;
+    int sent = 0;
+    *errors = 0;
+    std::map<long, int> statuses;
+    auto t0 = Clock::now();
+    for (size_t d = 0; d < s.Singles.size() && !g_stop; d++) {
+        Journal& j = *s.Singles[d];
+        const std::string& token = s.SingleLinks[d].Token;
+        for (;;) {
+            Batch b;
+            b.DeviceId = j.DeviceId();
+            std::string error;
+            if (!j.Waiting(1, kMaxBatchBytes - 4096, &b.Answers, &error)) {
+                Progress("journal: " + error);
+                return false;
+            }
+            if (b.Answers.empty())
+                break;
+            auto r0 = Clock::now();
+            HttpResult r = PostJson(sp.Url + "/v1/answers", token, EncodeBatch(b), 60);
+            lat.push_back(SecondsSince(r0) * 1000);
+            sent++;
+            std::vector<AnswerResult> results;
+            if (r.Status != 200 || !DecodeReply(r.Body, b, &results, &error) ||
+                (results[0].Status != AnswerStatus::Stored && results[0].Status != AnswerStatus::AlreadyStored)) {
+                statuses[r.Status]++;
+                if (++*errors > 20) {
+                    Progress("2. too many failures; last: " + (r.Error.empty() ? r.Body : r.Error));
+                    return false;
+                }
+                continue;
+            }
+            if (!j.MarkSynced({results[0].Id}, &error)) {
+                Progress("journal: " + error);
+                return false;
+            }
+        }
+    }
+    const double secs = SecondsSince(t0);
+    if (g_stop)
+        return false;
+    *rate = total / secs;
+    Stats st = Summarize(lat);
+    AddRow(Fmt("2. one request per answer (%d answers, %zu devices)", total, s.Singles.size()),
+           Fmt("%s answers/s (%.2f s)", Thousands(*rate).c_str(), secs), "", "");
+    AddRow("   its request latency p50 / p99", Fmt("%.2f / %.2f ms", st.P50, st.P99), "", "");
+    if (*errors) {
+        std::string what;
+        for (auto& [code, n] : statuses)
+            what += Fmt(" %d x status %ld", n, code);
+        AddRow("   its failed requests (retried)", Fmt("%d:%s", *errors, what.c_str()), "", "");
+    }
+    return true;
+}
+
+// 3. A bare SQLite bulk insert: the store's answers table, one transaction, WAL + FULL.
+bool BenchBulk(const Config& cfg, double* rate) {
+    Progress(Fmt("3. bare SQLite: %d rows in one transaction", cfg.Bulk));
+    const std::string path = cfg.Tmp + "/bare.sqlite";
+    sqlite3* db = nullptr;
+    auto fail = [&](const char* what) {
+        Progress(Fmt("bare SQLite, %s: %s", what, db ? sqlite3_errmsg(db) : "cannot open"));
+        sqlite3_close(db);
+        return false;
+    };
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK)
+        return fail("open");
+    const char* schema = R"sql(
+PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
+CREATE TABLE answers (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    session_id TEXT NOT NULL, pack_id TEXT NOT NULL, pack_version TEXT NOT NULL, question_id TEXT NOT NULL,
+    value TEXT NOT NULL, answered_at TEXT NOT NULL, received_at TEXT NOT NULL, via TEXT NOT NULL);
+CREATE INDEX answers_device_seq ON answers(device_id, seq);)sql";
+    if (sqlite3_exec(db, schema, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail("schema");
+    // Rows made before the clock starts, as the store has them decoded before its transaction.
+    std::vector<StoredAnswer> rows;
+    rows.reserve(size_t(cfg.Bulk));
+    const std::string device = NewUuidV4();
+    std::string session;
+    int64_t ms = kStartMs;
+    for (int i = 1; i <= cfg.Bulk; i++) {
+        if (i % 5 == 1)
+            session = NewUuidV4();
+        rows.push_back(MakeAnswer(i, session, ms++));
+    }
+    const std::string received = Iso(kStartMs + 86400000);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
+                           "value, answered_at, received_at, via) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                           -1, &st, nullptr) != SQLITE_OK)
+        return fail("prepare");
+    auto text = [&](int i, const std::string& v) { sqlite3_bind_text(st, i, v.data(), int(v.size()), SQLITE_STATIC); };
+    auto t0 = Clock::now();
+    bool ok = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    for (const StoredAnswer& a : rows) {
+        if (!ok)
+            break;
+        sqlite3_reset(st);
+        text(1, a.Id);
+        text(2, device);
+        sqlite3_bind_int64(st, 3, a.Seq);
+        text(4, a.SessionId);
+        text(5, a.PackId);
+        text(6, a.PackVersion);
+        text(7, a.QuestionId);
+        text(8, a.Value);
+        text(9, a.AnsweredAt);
+        text(10, received);
+        text(11, "network");
+        ok = sqlite3_step(st) == SQLITE_DONE;
+    }
+    ok = ok && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    const double secs = SecondsSince(t0);
+    sqlite3_finalize(st);
+    if (!ok)
+        return fail("insert");
+    sqlite3_close(db);
+    *rate = cfg.Bulk / secs;
+    AddRow(Fmt("3. bare SQLite bulk insert (%d rows, 1 transaction)", cfg.Bulk),
+           Fmt("%s rows/s (%.2f s)", Thousands(*rate).c_str(), secs), "", "");
+    return true;
+}
+
+// TcpExt ListenOverflows from /proc/net/netstat: connections the kernel dropped because
+// a listen queue was full (the whole machine, not only our store). -1 when unreadable.
+long long ListenOverflows() {
+    std::istringstream in(ReadFileText("/proc/net/netstat"));
+    std::string names, values;
+    while (std::getline(in, names) && std::getline(in, values)) {
+        if (names.rfind("TcpExt:", 0) != 0)
+            continue;
+        std::istringstream n(names), v(values);
+        std::string name, value;
+        while (n >> name && v >> value)
+            if (name == "ListenOverflows")
+                return atoll(value.c_str());
+    }
+    return -1;
+}
+
+// 4. 200 kiosks at once: one thread each, all released together.
+// A request that takes longer counts as failed; no batch starts after the deadline (the
+// run stays bounded even when the store stalls).
+constexpr long kKioskTimeoutS = 20;
+constexpr double kKioskDeadlineS = 60;
+
+bool BenchKiosks(const Config& cfg, const StoreProcess& sp, const Setup& s, int* errors, int* acked) {
+    const int n = int(s.Kiosks.size());
+    Progress(Fmt("4. %d kiosks at once, %d answers each in batches of %d", n, cfg.PerKiosk, cfg.KioskBatch));
+    std::vector<std::vector<double>> lat(static_cast<size_t>(n));
+    std::atomic<int> failed_requests{0}, unacknowledged{0}, acknowledged{0}, unsent{0};
+    Clock::time_point start;
+    std::mutex m;
+    std::map<long, int> statuses;
+    std::map<std::string, int> transport_errors; // status 0: no answer (curl's words)
+    std::string last_error;
+    std::latch go(n + 1);
+    std::vector<std::thread> threads;
+    threads.reserve(size_t(n));
+    for (int k = 0; k < n; k++) {
+        threads.emplace_back([&, k] {
+            const SimKiosk& sk = s.Kiosks[size_t(k)];
+            go.arrive_and_wait();
+            for (size_t b = 0; b < sk.Bodies.size(); b++) {
+                if (SecondsSince(start) > kKioskDeadlineS || g_stop) {
+                    unsent += int(sk.Batches[b].Answers.size());
+                    continue;
+                }
+                auto r0 = Clock::now();
+                HttpResult r = PostJson(sp.Url + "/v1/answers", sk.Token, sk.Bodies[b], kKioskTimeoutS);
+                lat[size_t(k)].push_back(SecondsSince(r0) * 1000);
+                std::vector<AnswerResult> results;
+                std::string error;
+                if (r.Status != 200 || !DecodeReply(r.Body, sk.Batches[b], &results, &error)) {
+                    failed_requests++;
+                    unacknowledged += int(sk.Batches[b].Answers.size());
+                    std::lock_guard<std::mutex> lock(m);
+                    statuses[r.Status]++;
+                    if (r.Status == 0)
+                        transport_errors[r.Error]++;
+                    last_error = r.Error.size() ? r.Error : error.size() ? error : r.Body;
+                    continue;
+                }
+                for (const AnswerResult& a : results)
+                    (a.Status == AnswerStatus::Stored || a.Status == AnswerStatus::AlreadyStored ? acknowledged : unacknowledged)++;
+            }
+        });
+    }
+    const long long overflows0 = ListenOverflows();
+    auto t0 = start = Clock::now();
+    go.count_down();
+    for (auto& t : threads)
+        t.join();
+    const double secs = SecondsSince(t0);
+    const long long overflows = ListenOverflows() - overflows0;
+    std::vector<double> all;
+    for (auto& v : lat)
+        all.insert(all.end(), v.begin(), v.end());
+    Stats st = Summarize(all);
+    *errors = failed_requests + unacknowledged + unsent;
+    *acked = acknowledged;
+    const int total = n * cfg.PerKiosk;
+    std::string what;
+    for (auto& [code, c] : statuses)
+        what += Fmt(", %d x status %ld", c, code);
+    AddRow(Fmt("4. %d kiosks at once: errors (failed requests + unacknowledged answers)", n),
+           Fmt("%d + %d%s", failed_requests.load(), unacknowledged.load(), what.c_str()), "0",
+           Verdict(*errors == 0));
+    if (unsent)
+        AddRow(Fmt("   answers not sent: past the %.0f s deadline", kKioskDeadlineS), Fmt("%d", unsent.load()), "0",
+               "FAIL");
+    if (!last_error.empty()) {
+        Progress("4. last failure: " + last_error);
+        // What the store said about it (its stderr), each different line once.
+        std::istringstream log(ReadFileText(sp.Log));
+        std::map<std::string, int> lines;
+        for (std::string line; std::getline(log, line);)
+            if (line.find("listening") == std::string::npos)
+                lines[line]++;
+        for (auto& [line, c] : lines)
+            Progress(Fmt("4. store log, %d x: %s", c, line.c_str()));
+        for (auto& [e, c] : transport_errors)
+            Progress(Fmt("4. no answer, %d x: %s", c, e.c_str()));
+    }
+    AddRow(Fmt("   batch latency p50 / p99 / max (%zu batches of %d)", st.N, cfg.KioskBatch),
+           Fmt("%.0f / %.0f / %.0f ms", st.P50, st.P99, st.Max), "", "");
+    AddRow(Fmt("   total, %d answers acknowledged of %d", acknowledged.load(), total),
+           Fmt("%s answers/s (%.2f s)", Thousands(total / secs).c_str(), secs), "", "");
+    if (overflows0 >= 0)
+        AddRow("   listen queue overflows meanwhile (TcpExt ListenOverflows, whole machine)",
+               Fmt("%lld", overflows), "", "info");
+    return true;
+}
+
+void Usage() {
+    fprintf(stderr, "usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]\n"
+                    "                  [--kiosks N] [--per-kiosk N] [--kiosk-batch N]\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Config cfg;
+    cfg.StoreBin = getenv("WIJKSTEM_STORE_BIN") && *getenv("WIJKSTEM_STORE_BIN") ? getenv("WIJKSTEM_STORE_BIN")
+                                                                              : SelfDir() + "/wijkstem-store";
+    std::string tmp_root = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    for (int i = 1; i < argc; i++) {
+        std::string a = argv[i];
+        auto next = [&]() -> const char* {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "bench_sync: %s needs a value\n", a.c_str());
+                Usage();
+                exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--store")
+            cfg.StoreBin = next();
+        else if (a == "--tmp")
+            tmp_root = next();
+        else if (a == "--answers")
+            cfg.Answers = std::max(10, atoi(next()));
+        else if (a == "--single")
+            cfg.Single = std::max(10, atoi(next()));
+        else if (a == "--bulk")
+            cfg.Bulk = std::max(10, atoi(next()));
+        else if (a == "--kiosks")
+            cfg.Kiosks = std::max(1, atoi(next()));
+        else if (a == "--per-kiosk")
+            cfg.PerKiosk = std::max(1, atoi(next()));
+        else if (a == "--kiosk-batch")
+            cfg.KioskBatch = std::clamp(atoi(next()), 1, int(kMaxBatchAnswers));
+        else {
+            Usage();
+            return 2;
+        }
+    }
+    if (access(cfg.StoreBin.c_str(), X_OK) != 0) {
+        fprintf(stderr, "bench: no store binary at %s (build the wijkstem-store target, or give --store PATH)\n",
+                cfg.StoreBin.c_str());
+        return 1;
+    }
+
+    struct sigaction sa {};
+    sa.sa_handler = OnInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    std::string tmpl = tmp_root + "/wijkstem-bench-sync.XXXXXX";
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    if (!mkdtemp(buf.data())) {
+        fprintf(stderr, "bench: cannot make a temporary folder in %s: %s\n", tmp_root.c_str(), strerror(errno));
+        return 1;
+    }
+    cfg.Tmp = buf.data();
+
+    char when[64];
+    time_t now = time(nullptr);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime(&now));
+    std::string load = ReadFileText("/proc/loadavg");
+    load = load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1));
+    const std::string machine = Fmt("%s, %ld cores, %s, load %s", when, sysconf(_SC_NPROCESSORS_ONLN),
+                                    CpuModel().c_str(), load.c_str());
+    Progress(machine);
+    Progress("store " + cfg.StoreBin + "; temp " + cfg.Tmp);
+
+    auto t0 = Clock::now();
+    bool ok = true;
+    const std::string db = cfg.Tmp + "/store.db";
+    int64_t clock_ms = kStartMs;
+    Setup setup;
+    StoreProcess sp;
+    double batched = 0, single = 0, bulk = 0;
+    int single_errors = 0, kiosk_errors = -1, kiosk_acked = 0;
+    int64_t acknowledged = 0; // answers the store acknowledged, all parts
+    Progress(Fmt("enrolling %d + %d devices through the Store API", (cfg.Single + kSinglePerDevice - 1) / kSinglePerDevice,
+                 cfg.Kiosks));
+    if (!Prepare(cfg, db, &setup, &clock_ms) || !StartStore(cfg.StoreBin, db, cfg.Tmp + "/store.log", &sp)) {
+        AddRow("sync figures", "NOT MEASURED (see above)");
+        ok = false;
+    } else {
+        Progress("store listening at " + sp.Url);
+        for (auto& link : setup.SingleLinks)
+            link.Url = sp.Url;
+        if (!BenchBatched(cfg, sp, setup.MainCode, &clock_ms, &batched)) {
+            AddRow("1. batched", "NOT MEASURED (see above)");
+            ok = false;
+        } else {
+            acknowledged += cfg.Answers;
+        }
+        if (!g_stop && !BenchBreakdown(cfg, sp, setup, &clock_ms)) {
+            AddRow("1b. per batch, by hand", "NOT MEASURED (see above)");
+            ok = false;
+        } else {
+            acknowledged += cfg.Answers;
+        }
+        if (!g_stop && !BenchSingle(sp, setup, cfg.Single, &single, &single_errors)) {
+            AddRow("2. one request per answer", "NOT MEASURED (see above)");
+            ok = false;
+        } else {
+            acknowledged += cfg.Single;
+        }
+        if (batched > 0 && single > 0)
+            AddRow("**ratio batched / one request per answer**", Fmt("%.1fx", batched / single), ">= 50x",
+                   Verdict(batched / single >= 50));
+        if (!g_stop && !BenchKiosks(cfg, sp, setup, &kiosk_errors, &kiosk_acked))
+            ok = false;
+        acknowledged += kiosk_acked;
+        StopStore(sp);
+    }
+    if (!g_stop && !BenchBulk(cfg, &bulk)) {
+        AddRow("3. bare SQLite bulk insert", "NOT MEASURED (see above)");
+        ok = false;
+    }
+    if (batched > 0 && bulk > 0)
+        AddRow("   batched sync / bare bulk insert", Fmt("%.0f %%", 100 * batched / bulk), "", "info");
+
+    // Exactly once: every acknowledged answer is in the store once, none in conflict, and
+    // nothing the store refused (a 500 says "nothing was stored") crept in.
+    if (!g_stop && ok) {
+        std::string error;
+        auto store = Store::Open(db, &error);
+        const int64_t expected = acknowledged;
+        const int64_t sent = 2 * int64_t(cfg.Answers) + cfg.Single + int64_t(cfg.Kiosks) * cfg.PerKiosk;
+        int64_t have = store ? store->AnswerCount() : -1, conflicts = store ? store->ConflictCount() : -1;
+        int64_t distinct = -1;
+        if (store) {
+            sqlite3_stmt* st = nullptr;
+            if (sqlite3_prepare_v2(store->Handle(), "SELECT count(DISTINCT id) FROM answers", -1, &st, nullptr) ==
+                    SQLITE_OK &&
+                sqlite3_step(st) == SQLITE_ROW)
+                distinct = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+        }
+        AddRow("store afterwards: distinct ids / rows / conflicts",
+               Fmt("%lld / %lld / %lld (acknowledged %lld of %lld)", (long long)distinct, (long long)have,
+                   (long long)conflicts, (long long)expected, (long long)sent),
+               "= acknowledged", Verdict(have == expected && distinct == expected && conflicts == 0));
+    }
+    const double total_s = SecondsSince(t0);
+    std::error_code ec;
+    fs::remove_all(cfg.Tmp, ec);
+
+    printf("\nWijkstem sync bench: %s\n", machine.c_str());
+    printf("SQLite %s; store %s on loopback; %.0f s in all\n\n", sqlite3_libversion(), cfg.StoreBin.c_str(), total_s);
+    size_t w0 = 6, w1 = 5, w2 = 6;
+    for (const Row& r : g_rows) {
+        w0 = std::max(w0, r.Figure.size());
+        w1 = std::max(w1, r.Value.size());
+        w2 = std::max(w2, r.Target.size());
+    }
+    printf("%-*s  %-*s  %-*s  %s\n", int(w0), "figure", int(w1), "value", int(w2), "target", "verdict");
+    printf("%s\n", std::string(w0 + w1 + w2 + 6 + 7, '-').c_str());
+    for (const Row& r : g_rows)
+        printf("%-*s  %-*s  %-*s  %s\n", int(w0), r.Figure.c_str(), int(w1), r.Value.c_str(), int(w2),
+               r.Target.c_str(), r.Verdict.c_str());
+    printf("\nCommand: %s", argv[0]);
+    for (int i = 1; i < argc; i++)
+        printf(" %s", argv[i]);
+    printf("\nPart 2 spreads its answers over devices, %d each, so the store's rate limit per device (20/s, burst "
+           "40)\nnever answers 429; one kiosk sending one request per answer would be held to 20 answers/s.\n"
+           "One run on a shared machine: compare figures within a run.\n",
+           kSinglePerDevice);
+    fflush(stdout);
+    if (g_stop) {
+        fprintf(stderr, "bench: interrupted; the figures above are incomplete\n");
+        return 130;
+    }
+    return ok ? 0 : 1;
+}
