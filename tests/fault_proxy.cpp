@@ -1,4 +1,4 @@
-// fault_proxy LISTEN_PORT TARGET_PORT SEED: a small fault-injecting HTTP proxy for the
+// fault_proxy LISTEN_PORT TARGET_PORT SEED [ACK_LOG]: a small fault-injecting HTTP proxy for the
 // sync fault test (tests/e2e_sync_faults.sh). Listens on 127.0.0.1:LISTEN_PORT and sends
 // each request on to 127.0.0.1:TARGET_PORT, or not, by a fate dealt to it:
 //
@@ -18,6 +18,9 @@
 // SEED) of 9 passes and one of each of the 6 faults, reshuffled when used up: 40% of the
 // requests fail, and every fate comes up within each 15 requests. POST /v1/answers (the
 // batches) has its own deck, apart from every other request, so every fault hits batches.
+//
+// With ACK_LOG, it appends there the id of every answer that a reply it delivered whole
+// (pass, slow) says is stored or already stored: what the kiosk may rightly mark synced.
 //
 // On SIGTERM or SIGINT it prints, to stderr, one line per fate:
 //   fate NAME ANSWER_REQUESTS OTHER_REQUESTS
@@ -57,6 +60,29 @@ std::mt19937_64 g_rng;
 std::vector<Fate> g_decks[2]; // [0]: POST /v1/answers, [1]: everything else
 std::array<std::array<long, 2>, kFates> g_counts{};
 std::atomic<int> g_active{0};
+FILE* g_ack_log = nullptr; // guarded by g_mutex too
+
+// Logs the ids a delivered reply acknowledges: {"id":"...","status":"stored"} (or
+// "already_stored"), as the store writes them.
+void LogAcknowledged(const std::string& reply) {
+    if (!g_ack_log)
+        return;
+    std::string ids;
+    const std::string key = "\"id\":\"";
+    for (size_t at = reply.find(key); at != std::string::npos; at = reply.find(key, at)) {
+        at += key.size();
+        size_t end = reply.find('"', at);
+        if (end == std::string::npos)
+            break;
+        std::string rest = reply.substr(end, 40);
+        if (rest.rfind("\",\"status\":\"stored\"", 0) == 0 || rest.rfind("\",\"status\":\"already_stored\"", 0) == 0)
+            ids += reply.substr(at, end - at) + "\n";
+        at = end;
+    }
+    std::lock_guard<std::mutex> lock(g_mutex);
+    fputs(ids.c_str(), g_ack_log);
+    fflush(g_ack_log);
+}
 
 Fate Deal(int kind) {
     std::lock_guard<std::mutex> lock(g_mutex);
@@ -233,7 +259,8 @@ void Serve(int client) {
             break;
         }
         if (fate == Pass) {
-            SendAll(client, reply);
+            if (SendAll(client, reply))
+                LogAcknowledged(reply);
         } else if (fate == DropReply) {
             // The store has committed and answered; the kiosk never hears of it.
         } else if (fate == Truncate) {
@@ -256,6 +283,8 @@ void Serve(int client) {
                 i += n;
                 std::this_thread::sleep_for(std::chrono::milliseconds(6));
             }
+            if (i == reply.size())
+                LogAcknowledged(reply);
         }
         CloseGently(client);
         break;
@@ -267,13 +296,17 @@ void Serve(int client) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: fault_proxy LISTEN_PORT TARGET_PORT SEED\n");
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: fault_proxy LISTEN_PORT TARGET_PORT SEED [ACK_LOG]\n");
         return 2;
     }
     const int listen_port = atoi(argv[1]);
     g_target_port = atoi(argv[2]);
     g_rng.seed(strtoull(argv[3], nullptr, 10));
+    if (argc == 5 && !(g_ack_log = fopen(argv[4], "a"))) {
+        fprintf(stderr, "fault_proxy: cannot write %s: %s\n", argv[4], strerror(errno));
+        return 1;
+    }
 
     struct sigaction sa {};
     sa.sa_handler = OnSignal; // no SA_RESTART: poll returns EINTR
