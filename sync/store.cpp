@@ -164,6 +164,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
 Store::~Store() { sqlite3_close(Db); }
 
 bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     if (wijk.empty()) {
         *error = "a wijk name is needed (--wijk NAME)";
         return false;
@@ -186,6 +187,7 @@ bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::strin
 
 bool Store::Enroll(const std::string& code, const std::string& device_id, const std::string& public_key,
                    std::string* token, std::string* wijk, bool* forbidden, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     *forbidden = false;
     std::string err;
     if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
@@ -225,6 +227,7 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
 }
 
 bool Store::Authenticate(const std::string& token, std::string* device_id) {
+    std::lock_guard<std::mutex> lock(Mu);
     if (token.empty())
         return false;
     Stmt st(Db, "SELECT id FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL");
@@ -236,6 +239,7 @@ bool Store::Authenticate(const std::string& token, std::string* device_id) {
 }
 
 bool Store::Revoke(const std::string& device_id, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
     Bind(st.S, 1, device_id);
     Bind(st.S, 2, Now());
@@ -247,6 +251,7 @@ bool Store::Revoke(const std::string& device_id, std::string* error) {
 }
 
 bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<AnswerResult>* results, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     results->clear();
     std::string err;
     if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
@@ -316,6 +321,7 @@ bool Store::Device(const std::string& device_id, DeviceInfo* out) {
 }
 
 bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     out->clear();
     Stmt st(Db, "SELECT d.id, d.wijk, d.public_key, d.enrolled_at, d.revoked_at IS NOT NULL, "
                 "count(a.id), coalesce(max(a.seq), 0), count(DISTINCT a.seq) "
@@ -334,6 +340,7 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
 }
 
 bool Store::ExportCsv(std::string* csv, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT a.id, a.device_id, d.wijk, a.seq, a.session_id, a.pack_id, a.pack_version, a.question_id, "
                 "a.value, substr(a.answered_at, 1, 10), a.via FROM answers a JOIN devices d ON d.id = a.device_id "
                 "ORDER BY a.device_id, a.seq");
@@ -352,17 +359,20 @@ bool Store::ExportCsv(std::string* csv, std::string* error) {
 }
 
 int64_t Store::AnswerCount() {
+    std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT count(*) FROM answers");
     return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
 }
 
 int64_t Store::ConflictCount() {
+    std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT count(*) FROM conflicts");
     return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
 }
 
 bool Store::Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
                     const std::string& body, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "INSERT INTO packs(wijk, pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                 "ON CONFLICT(wijk) DO UPDATE SET pack_id = excluded.pack_id, version = excluded.version, "
                 "body = excluded.body, published_at = excluded.published_at");
@@ -379,6 +389,7 @@ bool Store::Publish(const std::string& wijk, const std::string& pack_id, const s
 }
 
 bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
     *out = {};
     {
         Stmt st(Db, "SELECT wijk FROM devices WHERE id = ?1");

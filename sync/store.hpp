@@ -5,6 +5,7 @@
 #include "sync/batch.hpp"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct DeviceInfo {
     int64_t Missing = 0; // sequence numbers under MaxSeq the store has not seen
 };
 
+// Thread-safe: every method that touches the database holds Mu.
 class Store {
 public:
     static std::unique_ptr<Store> Open(const std::string& path, std::string* error);
@@ -60,6 +62,9 @@ public:
 private:
     Store() = default;
     sqlite3* Db = nullptr;
+    // One connection, many server threads: a transaction must not interleave with another
+    // thread's statements ("cannot start a transaction within a transaction").
+    std::mutex Mu;
 };
 
 } // namespace wsync

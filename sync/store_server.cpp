@@ -10,11 +10,17 @@
 #include <memory>
 #include <mutex>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+
 namespace wsync {
 
 namespace {
 
 using nlohmann::json;
+
+constexpr int kListenBacklog = 512; // the kernel caps it at net.core.somaxconn (4096)
 
 httplib::Server* g_server = nullptr;
 
@@ -148,6 +154,15 @@ int Serve(Store& store, const ServeOptions& opts) {
             Refuse(res, res.status, "no such route");
     });
 
+    // Debian's cpp-httplib listens with a backlog of 5 (built into the library): 200 kiosks
+    // connecting at once overflow it and wait seconds on SYN retries. Keep the listening
+    // socket and raise its backlog after the bind; Linux lets listen() be called again.
+    int listen_fd = -1;
+    svr->set_socket_options([&listen_fd](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listen_fd = int(sock);
+    });
+
     g_server = svr.get();
     std::signal(SIGINT, OnSignal);
     std::signal(SIGTERM, OnSignal);
@@ -156,6 +171,8 @@ int Serve(Store& store, const ServeOptions& opts) {
                 opts.Host.c_str(), opts.Port);
         return 1;
     }
+    if (listen_fd >= 0 && ::listen(listen_fd, kListenBacklog) != 0)
+        fprintf(stderr, "wijkstem-store: cannot raise the listen backlog: %s\n", strerror(errno));
     fprintf(stderr, "wijkstem-store: listening on %s://%s:%d\n", opts.TlsCert.empty() ? "http" : "https",
             opts.Host.c_str(), opts.Port);
     svr->listen_after_bind();
