@@ -106,19 +106,24 @@ struct Tx {
     }
 };
 
+// Without a copy: for strings that outlive the statement's next step.
+void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
+    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_STATIC);
+}
+
 // Resets st and binds an answer as ?1..?10 (the column order of answers and conflicts).
 void BindAnswer(sqlite3_stmt* st, const std::string& device, const StoredAnswer& a, const std::string& now) {
     sqlite3_reset(st);
-    Bind(st, 1, a.Id);
-    Bind(st, 2, device);
+    BindStatic(st, 1, a.Id);
+    BindStatic(st, 2, device);
     sqlite3_bind_int64(st, 3, a.Seq);
-    Bind(st, 4, a.SessionId);
-    Bind(st, 5, a.PackId);
-    Bind(st, 6, a.PackVersion);
-    Bind(st, 7, a.QuestionId);
-    Bind(st, 8, a.Value);
-    Bind(st, 9, a.AnsweredAt);
-    Bind(st, 10, now);
+    BindStatic(st, 4, a.SessionId);
+    BindStatic(st, 5, a.PackId);
+    BindStatic(st, 6, a.PackVersion);
+    BindStatic(st, 7, a.QuestionId);
+    BindStatic(st, 8, a.Value);
+    BindStatic(st, 9, a.AnsweredAt);
+    BindStatic(st, 10, now);
 }
 
 // Codes people read off a screen and type: no 0/O or 1/I/L.
@@ -262,7 +267,8 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at "
                   "FROM answers WHERE id = ?1");
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                    "answered_at, received_at, via) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                    "answered_at, received_at, via) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                    "ON CONFLICT(id) DO NOTHING");
     Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
                       "value, answered_at, received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     const std::string now = Now();
@@ -272,9 +278,20 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             results->push_back(r);
             continue;
         }
-        sqlite3_reset(find.S);
-        Bind(find.S, 1, a.Id);
-        if (sqlite3_step(find.S) == SQLITE_ROW) {
+        // Insert first: a new id (the usual case) costs one index lookup, not two.
+        BindAnswer(insert.S, b.DeviceId, a, now);
+        BindStatic(insert.S, 11, via);
+        if (sqlite3_step(insert.S) != SQLITE_DONE) {
+            *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
+            return false;
+        }
+        if (sqlite3_changes(Db) == 0) { // the id is there already: same content, or a conflict
+            sqlite3_reset(find.S);
+            Bind(find.S, 1, a.Id);
+            if (sqlite3_step(find.S) != SQLITE_ROW) {
+                *error = std::string("cannot read a stored answer: ") + sqlite3_errmsg(Db);
+                return false;
+            }
             bool same = Col(find.S, 0) == b.DeviceId && sqlite3_column_int64(find.S, 1) == a.Seq &&
                         Col(find.S, 2) == a.SessionId && Col(find.S, 3) == a.PackId && Col(find.S, 4) == a.PackVersion &&
                         Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt;
@@ -288,12 +305,6 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             }
             results->push_back(r);
             continue;
-        }
-        BindAnswer(insert.S, b.DeviceId, a, now);
-        Bind(insert.S, 11, via);
-        if (sqlite3_step(insert.S) != SQLITE_DONE) {
-            *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
-            return false;
         }
         r.Status = AnswerStatus::Stored;
         results->push_back(r);

@@ -99,3 +99,71 @@ TEST_CASE("only the store's own reply for exactly the answers sent counts") {
                                 sent, &out, &error));
     }
 }
+
+TEST_CASE("the batch reader takes any key order, skips unknown keys and refuses what is not a batch") {
+    const std::string dev = NewUuidV4();
+    const StoredAnswer a = Answer(7);
+    Batch out;
+    std::string error;
+    // Keys in another order, an unknown key (with nested values) at each level.
+    const std::string body = "{\"extra\": {\"answers\": [1, 2]}, \"answers\": [{\"value\": \"4\", \"note\": [\"x\", {\"id\": "
+                             "\"not-this\"}], \"seq\": 7, \"id\": \"" +
+                             a.Id + "\", \"session_id\": \"" + a.SessionId +
+                             "\", \"pack_id\": \"p\", \"pack_version\": \"1\", \"question_id\": \"q\", \"answered_at\": \"" +
+                             a.AnsweredAt + "\"}], \"device_id\": \"" + dev + "\"}";
+    REQUIRE_MESSAGE(DecodeBatch(body, &out, &error), error);
+    CHECK(out.DeviceId == dev);
+    REQUIRE(out.Answers.size() == 1);
+    CHECK(out.Answers[0].Id == a.Id);
+    CHECK(out.Answers[0].Seq == 7);
+    CHECK(out.Answers[0].Value == "4");
+    std::string reason;
+    CHECK(ValidAnswer(out.Answers[0], &reason));
+
+    // A field of the wrong type reads as empty, and the answer is then refused, not stored.
+    REQUIRE(DecodeBatch("{\"device_id\": \"" + dev + "\", \"answers\": [{\"id\": 5, \"seq\": \"1\"}]}", &out, &error));
+    CHECK_FALSE(ValidAnswer(out.Answers[0], &reason));
+
+    CHECK_FALSE(DecodeBatch("[1, 2]", &out, &error));
+    CHECK(error.find("not a JSON object") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("\"hallo\"", &out, &error));
+    CHECK(error.find("not a JSON object") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("{\"device_id\": \"" + dev + "\", \"answers\": [1]}", &out, &error));
+    CHECK(error.find("each answer must be an object") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("{\"device_id\": \"" + dev + "\", \"answers\": [[]]}", &out, &error));
+    CHECK(error.find("each answer must be an object") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("{\"device_id\": \"" + dev + "\", \"answers\": {}}", &out, &error));
+    CHECK(error.find("answers is missing") != std::string::npos);
+    CHECK_FALSE(DecodeBatch("{\"device_id\": 12, \"answers\": []}", &out, &error));
+    CHECK(error.find("device_id") != std::string::npos);
+}
+
+TEST_CASE("every character a value may hold survives the batch writer") {
+    Batch b{NewUuidV4(), {Answer(1)}};
+    std::string all;
+    for (int c = 1; c < 0x80; c++)
+        all += char(c);
+    all += "ë é ï ó ü ç ş ğ ı ą ę ł ż — مرحبا — Привіт";
+    b.Answers[0].Value = all;
+    Batch back;
+    std::string error;
+    REQUIRE_MESSAGE(DecodeBatch(EncodeBatch(b), &back, &error), error);
+    CHECK(back.Answers[0].Value == all);
+}
+
+TEST_CASE("a reply entry without an id, or a reply that is not an object, is refused") {
+    Batch sent{NewUuidV4(), {Answer(1)}};
+    std::vector<AnswerResult> out;
+    std::string error;
+    CHECK_FALSE(DecodeReply("{\"store\": \"wijkstem-store/1\", \"results\": [{\"status\": \"stored\"}]}", sent, &out, &error));
+    CHECK(error.find("not sent") != std::string::npos);
+    CHECK_FALSE(DecodeReply("[\"wijkstem-store/1\"]", sent, &out, &error));
+    CHECK(error.find("not from a Wijkstem store") != std::string::npos);
+    CHECK_FALSE(DecodeReply("{\"store\": \"wijkstem-store/1\", \"results\": [\"" + sent.Answers[0].Id + "\"]}", sent, &out,
+                            &error));
+    // An unknown status is not a success: the answer stays waiting.
+    REQUIRE(DecodeReply("{\"store\": \"wijkstem-store/1\", \"results\": [{\"id\": \"" + sent.Answers[0].Id +
+                            "\", \"status\": \"maybe\"}]}",
+                        sent, &out, &error));
+    CHECK(out[0].Status == AnswerStatus::Invalid);
+}
