@@ -44,7 +44,9 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <fcntl.h>
@@ -486,10 +488,13 @@ bool BenchBreakdown(const Config& cfg, const StoreProcess& sp, Setup& s, int64_t
             Progress(Fmt("1b. status %ld: %s", r.Status, (r.Error + error + r.Body).substr(0, 200).c_str()));
             return false;
         }
-        std::vector<std::string> ids;
+        std::unordered_map<std::string_view, int64_t> seq_of; // as SyncRound: acknowledged ids -> their seqs
+        for (const StoredAnswer& a : b.Answers)
+            seq_of.emplace(a.Id, a.Seq);
+        std::vector<int64_t> ids;
         for (const AnswerResult& a : results)
             if (a.Status == AnswerStatus::Stored || a.Status == AnswerStatus::AlreadyStored)
-                ids.push_back(a.Id);
+                ids.push_back(seq_of.at(a.Id));
         decode += lap(&t);
         if (!j.MarkSynced(ids, &error)) {
             Progress("journal: " + error);
@@ -540,7 +545,7 @@ bool BenchSingle(const StoreProcess& sp, Setup& s, int total, double* rate, int*
                 }
                 continue;
             }
-            if (!j.MarkSynced({results[0].Id}, &error)) {
+            if (!j.MarkSynced({b.Answers[0].Seq}, &error)) {
                 Progress("journal: " + error);
                 return false;
             }

@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 #include <unistd.h>
 
 namespace wsync {
@@ -229,11 +231,14 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
         std::vector<AnswerResult> results;
         if (!DecodeReply(r.Body, batch, &results, &error))
             return finish(error);
-        std::vector<std::string> acknowledged;
+        std::unordered_map<std::string_view, int64_t> seq_of; // DecodeReply checked every id was sent
+        for (const StoredAnswer& a : batch.Answers)
+            seq_of.emplace(a.Id, a.Seq);
+        std::vector<int64_t> acknowledged;
         for (const AnswerResult& a : results) {
             switch (a.Status) {
-            case AnswerStatus::Stored: rep->Stored++; acknowledged.push_back(a.Id); break;
-            case AnswerStatus::AlreadyStored: rep->AlreadyStored++; acknowledged.push_back(a.Id); break;
+            case AnswerStatus::Stored: rep->Stored++; acknowledged.push_back(seq_of.at(a.Id)); break;
+            case AnswerStatus::AlreadyStored: rep->AlreadyStored++; acknowledged.push_back(seq_of.at(a.Id)); break;
             case AnswerStatus::Conflict: rep->Conflicts++; break;
             case AnswerStatus::Invalid: rep->Invalid++; break;
             }

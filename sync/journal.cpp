@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -382,7 +383,8 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
     return true;
 }
 
-bool Journal::MarkSynced(const std::vector<std::string>& ids, std::string* error) {
+bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
+    std::sort(seqs.begin(), seqs.end());
     std::string err;
     if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
         if (error)
@@ -391,23 +393,28 @@ bool Journal::MarkSynced(const std::vector<std::string>& ids, std::string* error
     }
     Transaction tx(Db);
     sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = ?2 WHERE id = ?1 AND synced_at IS NULL", -1, &st,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = ?3 WHERE seq BETWEEN ?1 AND ?2 AND synced_at IS NULL",
+                           -1, &st, nullptr) != SQLITE_OK) {
         if (error)
             *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
         return false;
     }
     const std::string now = Iso8601(NowMs());
-    for (const std::string& id : ids) {
+    for (size_t i = 0; i < seqs.size();) {
+        size_t end = i + 1; // the run seqs[i] .. seqs[end - 1] has no holes
+        while (end < seqs.size() && seqs[end] <= seqs[end - 1] + 1)
+            end++;
         sqlite3_reset(st);
-        Bind(st, 1, id);
-        Bind(st, 2, now);
+        sqlite3_bind_int64(st, 1, seqs[i]);
+        sqlite3_bind_int64(st, 2, seqs[end - 1]);
+        Bind(st, 3, now);
         if (sqlite3_step(st) != SQLITE_DONE) {
             if (error)
                 *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
             sqlite3_finalize(st);
             return false;
         }
+        i = end;
     }
     sqlite3_finalize(st);
     if (!tx.Commit(&err)) {

@@ -188,7 +188,7 @@ TEST_CASE("batch_file: nothing waiting writes no file; a missing folder is an er
     std::vector<StoredAnswer> waiting;
     std::string error;
     REQUIRE(f.J->Waiting(100, 1 << 20, &waiting, &error));
-    REQUIRE(f.J->MarkSynced({waiting[0].Id, waiting[1].Id}, &error));
+    REQUIRE(f.J->MarkSynced({waiting[0].Seq, waiting[1].Seq}, &error));
     CHECK(WriteBatchFile(*f.J, f.Usb, &path, &message));
     CHECK(path.empty());
 }

@@ -257,10 +257,10 @@ TEST_CASE("the journal's side of sync: waiting batches, marking, the last result
     CHECK_FALSE(waiting.empty());
 
     REQUIRE(j->Waiting(5, 1 << 20, &waiting, &error));
-    std::vector<std::string> ids;
+    std::vector<int64_t> seqs;
     for (const StoredAnswer& a : waiting)
-        ids.push_back(a.Id);
-    REQUIRE(j->MarkSynced(ids, &error));
+        seqs.push_back(a.Seq);
+    REQUIRE(j->MarkSynced(seqs, &error));
     JournalStatus st;
     REQUIRE(j->Status(&st, &error));
     CHECK(st.Waiting == 20);
@@ -293,13 +293,13 @@ TEST_CASE("answers the store lost are sent again; old acknowledged ones are prun
     std::string error;
     auto j = Journal::Open(dir.Journal(), &error);
     REQUIRE(j);
-    std::vector<std::string> ids;
+    std::vector<int64_t> seqs;
     for (int i = 0; i < 10; i++) {
         CommittedAnswer c;
         REQUIRE(j->Commit(Answer("s", "q", "ja"), &c, &error));
-        ids.push_back(c.Id);
+        seqs.push_back(c.Seq);
     }
-    REQUIRE(j->MarkSynced(ids, &error));
+    REQUIRE(j->MarkSynced(seqs, &error));
     // The store holds up to seq 6 but misses 3: 3, 7, 8, 9 and 10 wait again.
     CHECK(j->ResendMissing(6, {3}, &error) == 5);
     std::vector<StoredAnswer> waiting;
