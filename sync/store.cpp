@@ -138,11 +138,18 @@ std::string NewCode() {
     return code;
 }
 
+// A field as a spreadsheet reads it: quoted when it holds a separator, a quote or a line
+// break; and a text that a spreadsheet would run as a formula (=, +, -, @) starts with a
+// quote mark, so a free-text answer can never become a formula on the gebiedsteam's laptop.
 std::string CsvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
+    std::string v = s;
+    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
+    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
+        v = "'" + v;
+    if (v.find_first_of(",\"\n\r") == std::string::npos)
+        return v;
     std::string out = "\"";
-    for (char c : s)
+    for (char c : v)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
@@ -352,17 +359,18 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
 
 bool Store::ExportCsv(std::string* csv, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
-    Stmt st(Db, "SELECT a.id, a.device_id, d.wijk, a.seq, a.session_id, a.pack_id, a.pack_version, a.question_id, "
-                "a.value, substr(a.answered_at, 1, 10), a.via FROM answers a JOIN devices d ON d.id = a.device_id "
-                "ORDER BY a.device_id, a.seq");
+    Stmt st(Db, "SELECT a.id, a.device_id, a.seq, d.wijk, a.session_id, a.pack_id, a.pack_version, a.question_id, "
+                "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via "
+                "FROM answers a JOIN devices d ON d.id = a.device_id ORDER BY a.device_id, a.seq");
     if (!st) {
         *error = sqlite3_errmsg(Db);
         return false;
     }
     // Coarse times in exports (the date only): promise 3, anonymous by design.
-    *csv = "id,device_id,wijk,seq,session_id,pack_id,pack_version,question_id,value,answered_on,via\n";
+    *csv = "answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,"
+           "received_at,via\n";
     while (sqlite3_step(st.S) == SQLITE_ROW) {
-        for (int i = 0; i < 11; i++)
+        for (int i = 0; i < 12; i++)
             *csv += (i ? "," : "") + CsvField(Col(st.S, i));
         *csv += "\n";
     }

@@ -69,8 +69,18 @@ for k in a b; do
   echo "$st" | grep -q '"last_sync": "20' || fail "kiosk $k has no last_sync: $st"
 done
 [ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 200 ] || fail "the store should hold 120 + 80 answers"
-rows=$("$STORE" export --db "$tmp/store.db" --csv | wc -l)
+"$STORE" export --db "$tmp/store.db" --csv > "$tmp/export.csv"
+rows=$(wc -l < "$tmp/export.csv")
 [ "$rows" = 201 ] || fail "export --csv should have a header and 200 rows, has $rows lines"
+head -1 "$tmp/export.csv" | grep -qx 'answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,received_at,via' \
+  || fail "export --csv header: $(head -1 "$tmp/export.csv")"
+# Exactly the kiosks' answers: the same (id, device, seq, question, value) rows, no more, no fewer.
+for k in a b; do
+  dev=$("$WIJKSTEM" status --json --data "$tmp/$k" | sed -n 's/.*"device_id": "\([^"]*\)".*/\1/p')
+  q "$tmp/$k/journal.sqlite" "SELECT id || ',$dev,' || seq || ',Oosterpark,' || session_id || ',' || question_id || ',' || value FROM answers"
+done | sort > "$tmp/kiosk.rows"
+tail -n +2 "$tmp/export.csv" | awk -F, '{print $1","$2","$3","$4","$5","$8","$9}' | sort > "$tmp/csv.rows"
+diff "$tmp/kiosk.rows" "$tmp/csv.rows" > "$tmp/rows.diff" || fail "the CSV export differs from the kiosks' answers: $(head -5 "$tmp/rows.diff")"
 "$STORE" devices --db "$tmp/store.db" > "$tmp/devices.out"
 grep -q "Oosterpark  *120  *120  *0  *enrolled" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
 echo "ok: two kiosks synced 200 answers; export and devices agree"

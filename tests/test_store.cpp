@@ -101,9 +101,31 @@ TEST_CASE("exactly once: stored, already stored, conflict kept aside, invalid re
 
     std::string csv;
     REQUIRE(t.S->ExportCsv(&csv, &error));
-    CHECK(csv.rfind("id,device_id,wijk,seq,", 0) == 0);
+    CHECK(csv.rfind("answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,"
+                    "answered_at,received_at,via\n",
+                    0) == 0);
     CHECK(csv.find(",4,") != std::string::npos);
     CHECK(csv.find("T12:00") == std::string::npos); // coarse times: the date only
+}
+
+TEST_CASE("a CSV field never becomes a formula or breaks a row") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    std::vector<AnswerResult> r;
+    std::string error;
+    std::vector<StoredAnswer> answers = {Answer(1), Answer(2), Answer(3), Answer(4)};
+    answers[0].Value = "=HYPERLINK(\"http://x\")";
+    answers[1].Value = "groen, spelen\nen \"verkeer\"";
+    answers[2].Value = "-12";
+    answers[3].Value = "@SUM(A1)";
+    REQUIRE(t.S->StoreBatch({device, answers}, "network", &r, &error));
+    std::string csv;
+    REQUIRE(t.S->ExportCsv(&csv, &error));
+    CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);
+    CHECK(csv.find(",\"groen, spelen\nen \"\"verkeer\"\"\",") != std::string::npos);
+    CHECK(csv.find(",-12,") != std::string::npos); // a number stays a number
+    CHECK(csv.find(",'@SUM(A1),") != std::string::npos);
 }
 
 TEST_CASE("gaps in a device's sequence are visible") {
