@@ -11,7 +11,7 @@ struct TypeName {
 const TypeName kTypeNames[] = {
     {QuestionType::Single, "single"}, {QuestionType::Multiple, "multiple"}, {QuestionType::Smiley, "smiley"},
     {QuestionType::Agree, "agree"},   {QuestionType::YesNo, "yes_no"},      {QuestionType::Matrix, "matrix"},
-    {QuestionType::Budget, "budget"}, {QuestionType::Top, "top"},
+    {QuestionType::Budget, "budget"}, {QuestionType::Top, "top"},       {QuestionType::Text, "text"},
 };
 
 } // namespace
@@ -101,6 +101,30 @@ const std::vector<std::string>& PraatplaatUiKeys() {
         "outcome.done",
     };
     return keys;
+}
+
+const std::vector<std::string>& TextUiKeys() {
+    static const std::vector<std::string> keys = {
+        "text.privacy",       // "Schrijf geen namen of telefoonnummers op."
+        "text.count",         // "{count} van {max} tekens"
+        "text.empty",         // in the empty text box: "Tik op de letters hieronder"
+        "keyboard.space",     // the space bar
+        "keyboard.backspace", // removes the last letter
+        "keyboard.shift",     // one capital letter
+        "keyboard.accents",   // to the letters with accents (é, ł, ş ...)
+        "keyboard.letters",   // back to the plain letters
+        "keyboard.done",      // "Klaar": stores the text
+    };
+    return keys;
+}
+
+bool HasTextQuestion(const Pack& pack) {
+    for (const auto* list : {&pack.Polls, &pack.Zones})
+        for (const Poll& p : *list)
+            for (const Question& q : p.Questions)
+                if (q.Type == QuestionType::Text)
+                    return true;
+    return false;
 }
 
 const std::string& Tr(const Text& text, const std::string& lang, const std::string& fallback_lang) {

@@ -21,6 +21,7 @@ enum class QuestionType {
     Matrix,   // who decides: for each row (topic) one column of the "who_decides" scale
     Budget,   // divide Total (in Step) over the options; the rest stays visible
     Top,      // pick your top Max, in order
+    Text,     // free text on the on-screen keyboard, at most Max characters
 };
 
 const char* QuestionTypeName(QuestionType type); // as written in pack.json
@@ -46,7 +47,7 @@ struct Question {
     Text Prompt;
     std::vector<Option> Options; // for scale types: copied from the pack's scale
     std::vector<Option> Rows;    // Matrix: the topics
-    int Max = 0;                 // Multiple: at most; Top: how many to pick
+    int Max = 0;                 // Multiple: at most; Top: how many to pick; Text: characters
     int Total = 0;               // Budget: what to divide
     int Step = 1;                // Budget: one tap moves this much
     Text Unit;                   // Budget: "munten", "euro"
@@ -93,6 +94,8 @@ struct Pack {
 // those a pack with a praatplaat must provide too.
 const std::vector<std::string>& RequiredUiKeys();
 const std::vector<std::string>& PraatplaatUiKeys();
+const std::vector<std::string>& TextUiKeys(); // a pack with a free-text question (the keyboard)
+bool HasTextQuestion(const Pack& pack);
 
 // The text in lang, else in the pack's default language, else "".
 const std::string& Tr(const Text& text, const std::string& lang, const std::string& fallback_lang);

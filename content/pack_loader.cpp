@@ -1,4 +1,5 @@
 #include "content/pack_loader.hpp"
+#include "content/free_text.hpp"
 #include "content/json_tree.hpp"
 
 #include <algorithm>
@@ -235,7 +236,9 @@ struct PackReader {
         if (!C.Id(qn, "a question of " + poll_what, &q.Id))
             return false;
         const std::string qwhat = "question '" + q.Id + "'";
-        C.CheckFields(qn, {"id", "type", "prompt", "options", "rows", "max", "pick", "total", "step", "unit", "show_if"},
+        C.CheckFields(qn,
+                      {"id", "type", "prompt", "options", "rows", "max", "pick", "total", "step", "unit", "max_length",
+                       "show_if"},
                       qwhat);
         if (!QuestionIds.insert(q.Id).second)
             C.Report(qn.Find("id")->Pos, "duplicate question id '" + q.Id + "'");
@@ -244,7 +247,7 @@ struct PackReader {
         const JsonNode* type = C.Require(qn, "type", JsonNode::Kind::String, qwhat);
         if (type && !ParseQuestionType(type->String, &q.Type)) {
             C.Report(type->Pos, "unknown question type '" + type->String +
-                                    "' (known types: single, multiple, smiley, agree, yes_no, matrix, budget, top)");
+                                    "' (known types: single, multiple, smiley, agree, yes_no, matrix, budget, top, text)");
             type = nullptr;
         }
         const JsonNode* opts = C.Optional(qn, "options", JsonNode::Kind::Array, qwhat);
@@ -257,6 +260,12 @@ struct PackReader {
                 C.Report(type->Pos, qwhat + " needs the scale '" + scale->Name + "' under \"scales\" in the pack");
             else
                 q.Options = Scales[q.Type];
+        } else if (type && q.Type == QuestionType::Text) {
+            if (qn.Find("options"))
+                C.Report(qn.Find("options")->Pos, qwhat + " is a free-text question: it has no options");
+            q.Max = kDefaultTextMax;
+            if (qn.Find("max_length"))
+                Int(qn, "max_length", qwhat, 1, 2000, &q.Max);
         } else if (type) {
             if (!qn.Find("options"))
                 C.Report(qn.Pos, "missing field 'options' in " + qwhat);
@@ -299,11 +308,12 @@ struct PackReader {
                                                    std::to_string(q.Total));
             q.Unit = C.RequireText(qn, "unit", "the unit of " + qwhat, qwhat);
         }
-        for (const char* key : {"rows", "max", "pick", "total", "step", "unit"}) {
+        for (const char* key : {"rows", "max", "pick", "total", "step", "unit", "max_length"}) {
             const JsonNode* f = qn.Find(key);
             bool belongs = (q.Type == QuestionType::Matrix && std::string(key) == "rows") ||
                            (q.Type == QuestionType::Multiple && std::string(key) == "max") ||
                            (q.Type == QuestionType::Top && std::string(key) == "pick") ||
+                           (q.Type == QuestionType::Text && std::string(key) == "max_length") ||
                            (q.Type == QuestionType::Budget &&
                             (std::string(key) == "total" || std::string(key) == "step" || std::string(key) == "unit"));
             if (f && type && !belongs)
@@ -549,6 +559,10 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
         for (const std::string& key : PraatplaatUiKeys())
             if (!ui->Find(key))
                 c.Report(ui->Pos, "missing interface text '" + key + "' (needed by the praatplaat)");
+    if (ui && HasTextQuestion(pack))
+        for (const std::string& key : TextUiKeys())
+            if (!ui->Find(key))
+                c.Report(ui->Pos, "missing interface text '" + key + "' (needed by the keyboard of a text question)");
 
     if (const JsonNode* s = c.Optional(root, "start_poll", JsonNode::Kind::String, "the pack")) {
         bool is_poll = false;

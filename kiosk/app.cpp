@@ -139,6 +139,8 @@ void App::RunEffect(const Effect& e) {
         Action loaded(ActionKind::ResultsLoaded);
         const content::Poll* poll = Pack.FindPoll(e.PollId);
         for (const content::Question& q : poll ? poll->Questions : std::vector<content::Question>{}) {
+            if (q.Type == content::QuestionType::Text)
+                continue; // what one resident wrote is never shown to the next
             std::vector<std::string> ids;
             if (q.Type == content::QuestionType::Matrix)
                 for (const content::Option& row : q.Rows)
@@ -240,6 +242,63 @@ std::string TargetList(const widgets::FrameRecord& rec) {
     return s.empty() ? "none" : s;
 }
 
+void TapAt(App& app, const widgets::Target& t) {
+    // Move, press, release (a tap fires on release), then one frame to draw the result.
+    app.ScriptPointer = true;
+    app.PointerPos = t.Center();
+    app.PointerDown = false;
+    app.Frame();
+    app.PointerDown = true;
+    app.Frame();
+    app.PointerDown = false;
+    app.Frame();
+    app.PointerPos = ImVec2(-FLT_MAX, -FLT_MAX); // a finger leaves no hover behind
+    app.Frame();
+}
+
+bool TapId(App& app, const char* id) {
+    const widgets::Target* t = widgets::FindTarget(widgets::Record(), id);
+    if (t)
+        TapAt(app, *t);
+    return t != nullptr;
+}
+
+// Types text the way a resident does: a tap on the key of each character, with shift
+// for a capital and the accents layer where the letter lives.
+bool TypeText(App& app, const std::string& text, std::string* why) {
+    for (size_t i = 0; i < text.size();) {
+        size_t len = 1;
+        while (i + len < text.size() && ((unsigned char)text[i + len] >> 6) == 0x2)
+            len++;
+        const std::string c = text.substr(i, len);
+        const std::string id = c == " " ? "key-space" : "key-" + c;
+        // Try as the keyboard is, with shift, on the other layer, and there with shift.
+        bool typed = false;
+        for (int attempt = 0; attempt < 4 && !typed; attempt++) {
+            if (const widgets::Target* t = widgets::FindTarget(widgets::Record(), id); t && t->Id == id) {
+                TapAt(app, *t);
+                typed = true;
+                break;
+            }
+            const bool ok = attempt == 0   ? TapId(app, "key-shift")
+                            : attempt == 1 ? TapId(app, "key-shift") && TapId(app, "key-layer")
+                            : attempt == 2 ? TapId(app, "key-shift")
+                                           : true;
+            if (!ok) {
+                *why = "'type' needs the on-screen keyboard, and the " + std::string(ScreenName(app.State.Screen)) +
+                       " screen shows none";
+                return false;
+            }
+        }
+        if (!typed) {
+            *why = "the on-screen keyboard has no key for '" + c + "'";
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
 // Runs one script line; false and a reason when it fails.
 bool RunLine(App& app, const ScriptLine& line, std::string* why) {
     const widgets::FrameRecord& rec = widgets::Record();
@@ -251,17 +310,7 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
             *why = "no touch target '" + line.Arg + "' on the " + screen + " screen (there are: " + TargetList(rec) + ")";
             return false;
         }
-        // Move, press, release (a tap fires on release), then one frame to draw the result.
-        app.ScriptPointer = true;
-        app.PointerPos = t->Center();
-        app.PointerDown = false;
-        app.Frame();
-        app.PointerDown = true;
-        app.Frame();
-        app.PointerDown = false;
-        app.Frame();
-        app.PointerPos = ImVec2(-FLT_MAX, -FLT_MAX); // a finger leaves no hover behind
-        app.Frame();
+        TapAt(app, *t);
         return true;
     }
     case ScriptCommand::Wait: {
@@ -312,8 +361,7 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
         }
         return true;
     case ScriptCommand::Type:
-        *why = "'type' needs the on-screen keyboard, which this version of Wijkstem does not have yet";
-        return false;
+        return TypeText(app, line.Arg, why);
     }
     return true;
 }

@@ -3,6 +3,7 @@
 // [SECTION] Step
 // [SECTION] timers
 #include "kiosk/flow.hpp"
+#include "content/free_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -137,6 +138,12 @@ std::vector<content::GivenAnswer> DraftAnswers(const content::Question& q, const
                 out.push_back({content::MatrixAnswerId(q, row.Id), it->second});
         return out;
     }
+    case QuestionType::Text: {
+        content::CleanText clean = content::CleanFreeText(d.Text, q.Max);
+        if (clean.Ok && !clean.Text.empty())
+            return {{q.Id, clean.Text}};
+        return {};
+    }
     default:
         return {};
     }
@@ -187,7 +194,10 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 
     case ActionKind::Tick:
         switch (s.Screen) {
-        case Screen::Attract: return s;
+        case Screen::Attract: // A+ or contrast chosen, then nobody came: back to the defaults
+            if ((s.LargeText || s.HighContrast) && now - s.LastInput >= ctx.Config.IdleTimeout)
+                return InitialState(ctx, s.Lang, now);
+            return s;
         case Screen::StillThere:
             return now - s.ScreenSince >= ctx.Config.StillThereTimeout ? EndVisit(ctx, s, now, effects) : s;
         case Screen::Thanks:
@@ -280,6 +290,39 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
         return s;
     }
 
+    case ActionKind::TypeText: {
+        if (!answering || q->Type != QuestionType::Text || content::Utf8Length(a.Value) != 1)
+            return s;
+        if (content::Utf8Length(s.Draft.Text) >= q->Max) // the cap: the count says so
+            return s;
+        s.Draft.Text += a.Value;
+        s.Draft.Shift = false; // one capital, as on a phone
+        return s;
+    }
+
+    case ActionKind::Backspace:
+        if (answering && q->Type == QuestionType::Text)
+            s.Draft.Text = content::DropLastChar(s.Draft.Text);
+        return s;
+
+    case ActionKind::ToggleShift:
+        if (answering && q->Type == QuestionType::Text)
+            s.Draft.Shift = !s.Draft.Shift;
+        return s;
+
+    case ActionKind::ToggleAccents:
+        if (answering && q->Type == QuestionType::Text)
+            s.Draft.Accents = !s.Draft.Accents;
+        return s;
+
+    case ActionKind::ToggleLargeText:
+        s.LargeText = !s.LargeText;
+        return s;
+
+    case ActionKind::ToggleContrast:
+        s.HighContrast = !s.HighContrast;
+        return s;
+
     case ActionKind::Next:
         switch (s.Screen) {
         case Screen::Intro: return Enter(s, Screen::Poster, now);
@@ -287,6 +330,8 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
             if (!answering)
                 return s;
             std::vector<content::GivenAnswer> answers = DraftAnswers(*q, s.Draft);
+            if (answers.empty() && q->Type == QuestionType::Text) // "klaar" with nothing typed: on, like skip
+                return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
             return answers.empty() ? s : Commit(s, std::move(answers), effects);
         }
         case Screen::Results:
@@ -354,7 +399,7 @@ double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
     switch (s.Screen) {
-    case Screen::Attract: return never;
+    case Screen::Attract: return s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never;
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;
     case Screen::StillThere: return s.ScreenSince + c.StillThereTimeout;

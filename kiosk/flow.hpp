@@ -29,6 +29,9 @@ struct Draft {
     std::vector<std::string> Chosen;            // multiple, top (in the order tapped)
     std::map<std::string, int> Amounts;         // budget
     std::map<std::string, std::string> Cells;   // matrix: row -> column
+    std::string Text;                           // text: what is typed so far
+    bool Shift = false;                         // text: the next letter is a capital
+    bool Accents = false;                       // text: the keyboard shows the accented letters
 };
 
 // One results chart: how often each option was chosen for one question (or matrix row).
@@ -55,6 +58,9 @@ struct FlowState {
     std::string ResultsPoll;
     std::vector<Chart> Charts;   // only those with enough answers
     int ChartIndex = 0;
+    // For this visit only; a new visitor starts with the defaults.
+    bool LargeText = false;      // A+: every text larger
+    bool HighContrast = false;   // the high-contrast theme
     double LastInput = 0.0;
     double ScreenSince = 0.0;
     std::string ErrorDetail;     // for the log, never shown to the resident
@@ -82,6 +88,14 @@ enum class ActionKind {
     Committed,       // the journal committed the pending answer(s)
     CommitFailed,    // Value: why
     ResultsLoaded,   // Charts: this kiosk's tallies for ResultsPoll
+    // The on-screen keyboard of a text question ("klaar" is Next).
+    TypeText,        // Value: the character (UTF-8) of the key
+    Backspace,
+    ToggleShift,
+    ToggleAccents,
+    // The two corner buttons, on every screen.
+    ToggleLargeText,
+    ToggleContrast,
 };
 
 struct Action {

@@ -25,6 +25,9 @@ const std::string& Tr(const ScreenContext& ctx, const FlowState& s, const conten
 widgets::Pictogram OptionPictogram(content::QuestionType type, size_t index);
 widgets::Pictogram ArchetypePictogram(size_t index);
 
+// The text box and keyboard of a free-text question between top and bottom.
+float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
+                     float top, float bottom, std::vector<Action>* out);
 void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);

@@ -147,9 +147,11 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         progress = Tr(ctx, s, poll->Title) + "  -  " + progress;
     float width = L.Display.x - L.Px(200);
     TextBlock(t, t.Small, progress, L.Px(100), L.Px(40), width, t.TextMuted);
-    float prompt_h = TextBlock(t, t.Title, Tr(ctx, s, q->Prompt), L.Px(100), L.Px(110), width, t.Text);
+    // A free-text question needs the room for its keyboard: its prompt is smaller.
+    const bool typing = q->Type == QuestionType::Text;
+    float prompt_h = TextBlock(t, typing ? t.Button : t.Title, Tr(ctx, s, q->Prompt), L.Px(100), L.Px(110), width, t.Text);
     // Answers start under the prompt, however many lines it took (large text, long languages).
-    float top = std::max(L.Px(340), L.Px(110) + prompt_h + L.Px(30));
+    float top = std::max(L.Px(typing ? 150 : 340), L.Px(110) + prompt_h + L.Px(30));
 
     const bool draft = q->Type == QuestionType::Multiple || q->Type == QuestionType::Top ||
                        q->Type == QuestionType::Budget || q->Type == QuestionType::Matrix;
@@ -167,6 +169,9 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     case QuestionType::Top: DrawChoiceGrid(ctx, s, L, *q, top, out); break;
     case QuestionType::Budget: DrawBudget(ctx, s, L, *q, top, out); break;
     case QuestionType::Matrix: DrawMatrix(ctx, s, L, *q, top, out); break;
+    case QuestionType::Text: // the keyboard ends 2.5 mm above the bottom bar
+        DrawTextAnswer(ctx, s, L, *q, top, L.Px(920) - std::max(L.Px(15), t.MinSpacingPx() + 1), out);
+        break;
     }
 
     const float bar_y = L.Px(920), bar_h = L.Px(110);

@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
     std::ofstream out(argv[2]);
     std::vector<GivenAnswer> given;
     long answers = 0;
-    int types_seen[8] = {};
+    const int kTypes = int(QuestionType::Text) + 1;
+    int types_seen[kTypes] = {};
 
     out << "tap praatplaat\nexpect-screen intro\ntap next\nexpect-screen poster\n";
     for (size_t z = 0; z < pack.Zones.size(); z++) {
@@ -75,6 +76,10 @@ int main(int argc, char** argv) {
                 given.push_back({q.Id, "budget"});
                 answers++;
                 break;
+            case QuestionType::Text: // typed on the on-screen keyboard, accents and all
+                out << "type Meer bankjes, één speeltuin\ntap key-done\n";
+                answers++;
+                break;
             case QuestionType::Matrix:
                 for (size_t k = 0; k < q.Rows.size(); k++) {
                     const std::string& col = q.Options[(pick + k) % q.Options.size()].Id;
@@ -95,8 +100,12 @@ int main(int argc, char** argv) {
         for (size_t i = 0; i < closing->Questions.size(); i++) {
             const Question& q = closing->Questions[i];
             out << "expect-screen question\n";
+            types_seen[int(q.Type)]++;
             if (i == 0 && (q.Type == QuestionType::Single || UsesScale(q.Type))) {
                 out << "tap " << q.Id << "." << q.Options.back().Id << "\n";
+                answers++;
+            } else if (q.Type == QuestionType::Text) {
+                out << "type Meer licht in het park\ntap key-done\n";
                 answers++;
             } else {
                 out << "tap skip\n";
@@ -104,7 +113,7 @@ int main(int argc, char** argv) {
         }
     }
     out << "expect-screen thanks\ntap done\nexpect-screen attract\n";
-    for (int t = 0; t < 8; t++)
+    for (int t = 0; t < kTypes; t++)
         if (!types_seen[t]) {
             fprintf(stderr, "the praatplaat never shows a question of type %s\n", QuestionTypeName(QuestionType(t)));
             return 1;

@@ -1,5 +1,6 @@
 // The flow is pure: every transition here runs on a fake clock, without ImGui or SQLite.
 #include "content/pack_loader.hpp"
+#include "content/free_text.hpp"
 #include "kiosk/flow.hpp"
 #include "test_packs.hpp"
 
@@ -499,4 +500,126 @@ TEST_CASE("after the praatplaat's outcome: the closing questions about the resid
         h.Do(ActionKind::Stop);
         CHECK(h.S.Screen == Screen::Attract); // nothing answered in this visit
     }
+}
+
+namespace {
+
+// The praatplaat's test pack has a text question "opmerking" (max 20) in samen-leren.
+Harness AtTextQuestion() {
+    Harness h;
+    h.Ctx.Pack = &PraatplaatPack();
+    h.S = InitialState(h.Ctx, "nl", h.Now);
+    h.Do(ActionKind::StartPraatplaat, "s");
+    h.Do(ActionKind::Next);
+    h.Do(ActionKind::OpenZone, "samen-leren");
+    for (int guard = 0; guard < 20 && CurrentQuestion(h.Ctx, h.S)->Id != "opmerking"; guard++)
+        h.Do(ActionKind::Skip);
+    REQUIRE(CurrentQuestion(h.Ctx, h.S)->Id == "opmerking");
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("typing on the keyboard builds the text; klaar stores it cleaned") {
+    Harness h = AtTextQuestion();
+    for (const char* c : {"W", "ë", "l", "k", " ", "ł"})
+        h.Do(ActionKind::TypeText, c);
+    CHECK(h.S.Draft.Text == "Wëlk ł");
+    h.Do(ActionKind::Backspace);
+    h.Do(ActionKind::Backspace);
+    CHECK(h.S.Draft.Text == "Wëlk");
+    h.Do(ActionKind::TypeText, "ab"); // one key is one character
+    CHECK(h.S.Draft.Text == "Wëlk");
+
+    h.Do(ActionKind::ToggleShift);
+    CHECK(h.S.Draft.Shift);
+    h.Do(ActionKind::TypeText, "!");
+    CHECK_FALSE(h.S.Draft.Shift); // one capital, then back
+    h.Do(ActionKind::ToggleAccents);
+    CHECK(h.S.Draft.Accents);
+
+    h.Do(ActionKind::Next);
+    REQUIRE(h.Effects.size() == 1);
+    CHECK(h.Effects[0].Kind == EffectKind::CommitAnswers);
+    REQUIRE(h.Effects[0].Answers.size() == 1);
+    CHECK(h.Effects[0].Answers[0].QuestionId == "opmerking");
+    CHECK(h.Effects[0].Answers[0].Value == "Wëlk!");
+}
+
+TEST_CASE("the text stops at its cap, and a phone number is masked before it is stored") {
+    Harness h = AtTextQuestion();
+    for (int i = 0; i < 30; i++)
+        h.Do(ActionKind::TypeText, "ę");
+    CHECK(content::Utf8Length(h.S.Draft.Text) == 20);
+
+    Harness p = AtTextQuestion();
+    for (char c : std::string("bel 0612345678"))
+        p.Do(ActionKind::TypeText, std::string(1, c));
+    p.Do(ActionKind::Next);
+    REQUIRE(p.Effects.size() == 1);
+    CHECK(p.Effects[0].Answers[0].Value == "bel [tel]");
+}
+
+TEST_CASE("klaar with nothing typed moves on without an answer; keys do nothing elsewhere") {
+    Harness h = AtTextQuestion();
+    h.Do(ActionKind::TypeText, " ");
+    h.Do(ActionKind::Next);
+    CHECK(h.Effects.empty() == false);
+    for (const Effect& e : h.Effects)
+        CHECK(e.Kind != EffectKind::CommitAnswers);
+    CHECK(h.S.Screen == Screen::Results); // the zone's end
+
+    Harness other; // a quick poll question takes no typing
+    other.Do(ActionKind::Start, "s");
+    other.Do(ActionKind::TypeText, "a");
+    CHECK(other.S.Draft.Text.empty());
+}
+
+TEST_CASE("typed text never outlives the visit") {
+    Harness h = AtTextQuestion();
+    h.Do(ActionKind::TypeText, "x");
+    h.Tick(h.Ctx.Config.IdleTimeout + 1);
+    CHECK(h.S.Screen == Screen::StillThere);
+    h.Tick(h.Ctx.Config.StillThereTimeout + 1);
+    CHECK(h.S.Screen == Screen::Attract);
+    CHECK(h.S.Draft.Text.empty());
+}
+
+TEST_CASE("A+ and contrast: for this visitor only") {
+    Harness h;
+    h.Do(ActionKind::ToggleLargeText);
+    h.Do(ActionKind::ToggleContrast);
+    CHECK(h.S.LargeText);
+    CHECK(h.S.HighContrast);
+    h.Do(ActionKind::Start, "s");
+    CHECK(h.S.LargeText); // chosen on the attract screen, kept into the visit
+    h.Do(ActionKind::Stop);
+    CHECK(h.S.Screen == Screen::Attract);
+    CHECK_FALSE(h.S.LargeText);
+    CHECK_FALSE(h.S.HighContrast);
+
+    // Chosen, then nobody starts: after the idle time-out the defaults return.
+    h.Do(ActionKind::ToggleLargeText);
+    CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.Now + h.Ctx.Config.IdleTimeout));
+    h.Tick(h.Ctx.Config.IdleTimeout + 1);
+    CHECK_FALSE(h.S.LargeText);
+    CHECK(NextDeadline(h.Ctx, h.S) == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("the idle warning comes 20 s before the reset and one tap extends it, again and again") {
+    Harness h;
+    h.Do(ActionKind::Start, "s");
+    for (int i = 0; i < 12; i++) {
+        CAPTURE(i);
+        h.Tick(h.Ctx.Config.IdleTimeout + 0.1);
+        REQUIRE(h.S.Screen == Screen::StillThere);
+        CHECK(StillThereSecondsLeft(h.Ctx, h.S, h.Now) >= 20.0 - 1e-9);
+        h.Tick(19.0);
+        REQUIRE(h.S.Screen == Screen::StillThere); // still time to answer
+        h.Do(ActionKind::Continue);
+        CHECK(h.S.Screen == Screen::Question);
+    }
+    h.Tick(h.Ctx.Config.IdleTimeout + 0.1);
+    h.Tick(h.Ctx.Config.StillThereTimeout + 0.1);
+    CHECK(h.S.Screen == Screen::Attract);
 }

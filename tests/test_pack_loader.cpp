@@ -494,6 +494,6 @@ TEST_CASE("pack: every problem is reported, in file order, not only the first") 
     CHECK(problems[0].Format() == "mini.json:3:14: field 'version' in the pack must be a text, not a number");
     CHECK(problems[1].Format() ==
           "mini.json:26:36: unknown question type 'ja_nee' (known types: single, multiple, smiley, agree, yes_no, "
-          "matrix, budget, top)");
+          "matrix, budget, top, text)");
     CHECK(problems[2].Format() == "mini.json:30:18: duplicate option id 'groen' in question 'geld'");
 }

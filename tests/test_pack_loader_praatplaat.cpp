@@ -3,6 +3,7 @@
 // broken one way per case; the position is found in the dumped text itself.
 #include "test_packs.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -206,4 +207,46 @@ TEST_CASE("closing_poll must name a quick poll") {
     CHECK(problems[0].Message == "closing_poll 'ieders-stem' is not a poll of this pack");
     pack["closing_poll"] = "peiling";
     CHECK(Problems(pack, &text).empty());
+}
+
+TEST_CASE("a free-text question: no options, a sane max_length, and the keyboard's words") {
+    json pack = PraatplaatPackJson();
+    std::string text;
+    json& remark = Zone(pack, "samen-leren")["questions"].back();
+    REQUIRE(remark["id"] == "opmerking");
+
+    SUBCASE("options on a text question") {
+        remark["options"] = {Opt("a"), Opt("b")};
+        std::vector<Problem> p = Problems(pack, &text);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].Message.find("free-text question") != std::string::npos);
+        // The last "options" of the dumped text is the remark's (the zones come last).
+        const size_t at = text.rfind("\"options\"");
+        CHECK(p[0].Line == 1 + int(std::count(text.begin(), text.begin() + long(at), '\n')));
+    }
+    SUBCASE("max_length out of range") {
+        remark["max_length"] = 0;
+        std::vector<Problem> p = Problems(pack, &text);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].Message.find("max_length") != std::string::npos);
+        CHECK(p[0].Line == Where(text, "\"max_length\": 0").first);
+    }
+    SUBCASE("max_length on another type") {
+        Zone(pack, "samen-leren")["questions"][0]["max_length"] = 10;
+        std::vector<Problem> p = Problems(pack, &text);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].Message.find("does not belong") != std::string::npos);
+    }
+    SUBCASE("a keyboard word missing") {
+        pack["ui"].erase("keyboard.done");
+        std::vector<Problem> p = Problems(pack, &text);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].Message.find("keyboard.done") != std::string::npos);
+    }
+    SUBCASE("the default cap is 500 characters") {
+        remark.erase("max_length");
+        LoadResult r = LoadPackText(pack.dump(2), "pack.json");
+        REQUIRE(r.Ok());
+        CHECK(r.Pack.FindQuestion("opmerking")->Max == 500);
+    }
 }

@@ -15,7 +15,7 @@ inline const content::Pack& BundledPack() {
 // Every interface text a pack with a praatplaat needs, each as its own key.
 inline nlohmann::json TestUi() {
     nlohmann::json ui = nlohmann::json::object();
-    for (const auto* keys : {&content::RequiredUiKeys(), &content::PraatplaatUiKeys()})
+    for (const auto* keys : {&content::RequiredUiKeys(), &content::PraatplaatUiKeys(), &content::TextUiKeys()})
         for (const std::string& k : *keys)
             ui[k] = {{"nl", k}};
     return ui;
@@ -60,6 +60,8 @@ inline nlohmann::json PraatplaatPackJson() {
     json multiple = Q("meedoen", "multiple");
     multiple["options"] = {Opt("p"), Opt("q"), Opt("r")};
     multiple["max"] = 2;
+    json remark = Q("opmerking", "text");
+    remark["max_length"] = 20;
     json poll_q = Q("peiling-vraag", "single");
     poll_q["options"] = {Opt("een"), Opt("twee")};
 
@@ -85,7 +87,7 @@ inline nlohmann::json PraatplaatPackJson() {
             zone("transparantie", "kompas", {Q("wie-beslist-duidelijk", "yes_no"), Q("begroting-zichtbaar", "yes_no")}),
             zone("rolverdeling", "bouwsteen", {matrix, how_much}),
             zone("samen-leren", "bouwsteen",
-                 {Q("wijkpanel", "yes_no"), often, budget, top, multiple, Q("tevreden", "smiley")})}}}},
+                 {Q("wijkpanel", "yes_no"), often, budget, top, multiple, Q("tevreden", "smiley"), remark})}}}},
     };
 }
 

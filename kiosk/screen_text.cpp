@@ -1,0 +1,87 @@
+// A free-text question: the prompt, the privacy note, the text so far with its count,
+// and the on-screen keyboard ("klaar" on the keyboard stores the text).
+#include "content/free_text.hpp"
+#include "kiosk/screen_parts.hpp"
+#include "widgets/keyboard.hpp"
+#include "widgets/registry.hpp"
+#include "widgets/touch.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk {
+
+float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
+                     float top, float bottom, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float x0 = L.Cx() - L.Px(880), width = L.Px(1760);
+
+    // The keyboard sits on the bottom bar; the text box takes what is left above it.
+    const float kb_h = widgets::KeyboardHeight(t, width);
+    const float kb_y = bottom - kb_h;
+    widgets::KeyboardLabels labels{U(ctx, s, "keyboard.space"),    U(ctx, s, "keyboard.backspace"),
+                                   U(ctx, s, "keyboard.shift"),    U(ctx, s, "keyboard.accents"),
+                                   U(ctx, s, "keyboard.letters"),  U(ctx, s, "keyboard.done")};
+    widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, s.Draft.Shift, s.Draft.Accents, labels);
+    switch (key.Kind) {
+    case widgets::KeyKind::Insert: out->push_back({ActionKind::TypeText, key.Text}); break;
+    case widgets::KeyKind::Backspace: out->push_back({ActionKind::Backspace}); break;
+    case widgets::KeyKind::Shift: out->push_back({ActionKind::ToggleShift}); break;
+    case widgets::KeyKind::Layer: out->push_back({ActionKind::ToggleAccents}); break;
+    case widgets::KeyKind::Done: out->push_back({ActionKind::Next}); break;
+    case widgets::KeyKind::None: break;
+    }
+
+    // Never names or phone numbers (they would be masked anyway), and how much room is left.
+    ImFont* small = t.Small;
+    std::string count = FillTemplate(U(ctx, s, "text.count"), "count", std::to_string(content::Utf8Length(s.Draft.Text)));
+    count = FillTemplate(count, "max", std::to_string(q.Max));
+    const float count_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, count.c_str()).x;
+    const float note_h = widgets::TextBlockHeight(small, U(ctx, s, "text.privacy"), width - count_w - L.Px(40));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(small, small->FontSize, ImVec2(x0, top), t.TextMuted, U(ctx, s, "text.privacy").c_str());
+    widgets::RecordText(U(ctx, s, "text.privacy"));
+    dl->AddText(small, small->FontSize, ImVec2(x0 + width - count_w, top), t.Text, count.c_str());
+    widgets::RecordText(count);
+
+    // The text box: the end of the text stays in view, with a caret after it.
+    const float box_y = top + note_h + L.Px(12), box_h = std::max(L.Px(60), kb_y - L.Px(24) - box_y);
+    dl->AddRectFilled(ImVec2(x0, box_y), ImVec2(x0 + width, box_y + box_h), t.Card, L.Px(12));
+    dl->AddRect(ImVec2(x0, box_y), ImVec2(x0 + width, box_y + box_h), t.CardBorder, L.Px(12), 0, L.Px(3));
+    ImFont* font = t.Body;
+    const float pad = L.Px(20), inner_w = width - 2 * pad, line_h = font->FontSize * 1.2f;
+    const std::string& shown = s.Draft.Text.empty() ? U(ctx, s, "text.empty") : s.Draft.Text;
+    const ImU32 color = s.Draft.Text.empty() ? t.TextMuted : t.Text;
+    // Wrap, then keep the last lines that fit.
+    std::vector<std::pair<const char*, const char*>> lines;
+    const char* p = shown.c_str();
+    const char* end = p + shown.size();
+    while (p < end) {
+        const char* wrap = font->CalcWordWrapPositionA(1.0f, p, end, inner_w);
+        if (wrap == p)
+            wrap = p + 1;
+        lines.push_back({p, wrap});
+        p = wrap;
+        if (p < end && *p == ' ') // the space at a line break is not drawn
+            p++;
+    }
+    if (lines.empty())
+        lines.push_back({shown.c_str(), shown.c_str()});
+    const size_t fit = std::max<size_t>(1, size_t((box_h - 2 * pad) / line_h));
+    const size_t first = lines.size() > fit ? lines.size() - fit : 0;
+    float y = box_y + pad;
+    float caret_x = x0 + pad;
+    for (size_t i = first; i < lines.size(); i++) {
+        dl->AddText(font, font->FontSize, ImVec2(x0 + pad, y), color, lines[i].first, lines[i].second);
+        caret_x = x0 + pad + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, lines[i].first, lines[i].second).x;
+        y += line_h;
+    }
+    widgets::RecordText(shown);
+    if (!s.Draft.Text.empty()) {
+        float cy = y - line_h;
+        dl->AddRectFilled(ImVec2(caret_x + L.Px(4), cy), ImVec2(caret_x + L.Px(8), cy + font->FontSize), t.Text);
+    }
+    return kb_y;
+}
+
+} // namespace kiosk

@@ -1,0 +1,140 @@
+#include "widgets/keyboard.hpp"
+#include "widgets/touch.hpp"
+
+#include <algorithm>
+
+namespace widgets {
+
+namespace {
+
+constexpr float kUnits = 11.0f;   // the widest row, in key widths
+constexpr float kGap = 14.0f;     // design px between keys (2.5 mm at 96 dpi is 9.4 px)
+constexpr float kKeyH = 84.0f;    // design px
+constexpr int kRows = 5;
+
+// Lower and upper case of every letter on the keys. The accents layer's "ı" gives "İ"
+// with shift: the dotless ı and the dotted İ are both Turkish letters, and I and i are
+// on the first layer already.
+const char* const kCase[][2] = {
+    {"é", "É"}, {"è", "È"}, {"ë", "Ë"}, {"ê", "Ê"}, {"á", "Á"}, {"à", "À"}, {"â", "Â"}, {"ä", "Ä"},
+    {"ó", "Ó"}, {"ò", "Ò"}, {"ô", "Ô"}, {"ö", "Ö"}, {"ú", "Ú"}, {"ù", "Ù"}, {"û", "Û"}, {"ü", "Ü"},
+    {"í", "Í"}, {"ï", "Ï"}, {"î", "Î"}, {"ç", "Ç"}, {"ñ", "Ñ"}, {"ş", "Ş"}, {"ğ", "Ğ"}, {"ı", "İ"},
+    {"ą", "Ą"}, {"ć", "Ć"}, {"ę", "Ę"}, {"ł", "Ł"}, {"ń", "Ń"}, {"ś", "Ś"}, {"ź", "Ź"}, {"ż", "Ż"},
+};
+
+std::string Upper(const std::string& c) {
+    if (c.size() == 1 && c[0] >= 'a' && c[0] <= 'z')
+        return std::string(1, char(c[0] - 'a' + 'A'));
+    for (const auto& pair : kCase)
+        if (c == pair[0])
+            return pair[1];
+    return c;
+}
+
+// The character keys per row; the special keys are added around them when drawn.
+const std::vector<std::vector<std::string>>& Layer(bool accents) {
+    static const std::vector<std::vector<std::string>> letters = {
+        {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-"},
+        {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "@"},
+        {"a", "s", "d", "f", "g", "h", "j", "k", "l", "'", ":"},
+        {"z", "x", "c", "v", "b", "n", "m"},
+        {",", ".", "?", "!"},
+    };
+    static const std::vector<std::vector<std::string>> accented = {
+        {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-"},
+        {"é", "è", "ë", "ê", "á", "à", "â", "ä", "ó", "ò"},
+        {"ô", "ö", "ú", "ù", "û", "ü", "í", "ï", "î", "ç"},
+        {"ñ", "ş", "ğ", "ı", "ą", "ć", "ę"},
+        {"ł", "ń", "ś", "ź", "ż"},
+    };
+    return accents ? accented : letters;
+}
+
+struct Key {
+    std::string Id, Label;
+    KeyKind Kind;
+    std::string Text;
+    float Units;
+};
+
+std::vector<std::vector<Key>> Keys(bool shift, bool accents, const KeyboardLabels& labels) {
+    std::vector<std::vector<Key>> rows;
+    const auto& layer = Layer(accents);
+    for (size_t r = 0; r < layer.size(); r++) {
+        std::vector<Key> row;
+        auto chars = [&](size_t from, size_t to) {
+            for (size_t i = from; i < to && i < layer[r].size(); i++) {
+                std::string c = shift ? Upper(layer[r][i]) : layer[r][i];
+                row.push_back({"key-" + c, c, KeyKind::Insert, c, 1.0f});
+            }
+        };
+        if (r == 3) {
+            row.push_back({"key-shift", std::string(labels.Shift), KeyKind::Shift, {}, 2.0f});
+            chars(0, layer[r].size());
+            row.push_back({"key-backspace", std::string(labels.Backspace), KeyKind::Backspace, {}, 2.0f});
+        } else if (r == 4) {
+            row.push_back({"key-layer", std::string(accents ? labels.Letters : labels.Accents), KeyKind::Layer, {},
+                           2.0f});
+            chars(0, accents ? 3 : 2);
+            row.push_back({"key-space", std::string(labels.Space), KeyKind::Insert, " ", accents ? 2.0f : 3.0f});
+            chars(accents ? 3 : 2, layer[r].size());
+            row.push_back({"key-done", std::string(labels.Done), KeyKind::Done, {}, 2.0f});
+        } else {
+            chars(0, layer[r].size());
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace
+
+std::vector<std::vector<std::string>> KeyboardRows(bool accents, bool shift) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& row : Layer(accents)) {
+        out.emplace_back();
+        for (const std::string& c : row)
+            out.back().push_back(shift ? Upper(c) : c);
+    }
+    return out;
+}
+
+// Keys stay 2.5 mm apart at the screen's real DPI, not only at 96 dpi.
+float Gap(const Theme& t) { return std::max(t.Px(kGap), t.MinSpacingPx() + 1.0f); }
+
+float KeyboardHeight(const Theme& t, float width) {
+    float unit = (width - Gap(t) * (kUnits - 1)) / kUnits;
+    float key_h = std::max(std::min(t.Px(kKeyH), unit), t.MinTargetPx() + 1.0f);
+    return key_h * kRows + Gap(t) * (kRows - 1);
+}
+
+KeyPress Keyboard(const Theme& t, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels) {
+    KeyPress press;
+    const float gap = Gap(t);
+    const float unit = (width - gap * (kUnits - 1)) / kUnits;
+    const float key_h = std::max(std::min(t.Px(kKeyH), unit), t.MinTargetPx() + 1.0f);
+    float y = pos.y;
+    for (const std::vector<Key>& row : Keys(shift, accents, labels)) {
+        float units = 0;
+        for (const Key& k : row)
+            units += k.Units;
+        float row_w = units * unit + gap * (units - 1);
+        float x = pos.x + (width - row_w) * 0.5f;
+        for (const Key& k : row) {
+            float w = k.Units * unit + gap * (k.Units - 1);
+            bool on = k.Kind == KeyKind::Shift && shift; // the layer key says where it goes instead
+            ButtonKind kind = k.Kind == KeyKind::Done ? ButtonKind::Primary
+                              : k.Kind == KeyKind::Insert && k.Text != " " ? ButtonKind::Card
+                                                                           : ButtonKind::Quiet;
+            if (TouchButton(t, k.Id, k.Label, ImVec2(x, y), ImVec2(w, key_h), kind, Pictogram::None, on)) {
+                press.Kind = k.Kind;
+                press.Text = k.Text;
+            }
+            x += w + gap;
+        }
+        y += key_h + gap;
+    }
+    return press;
+}
+
+} // namespace widgets
