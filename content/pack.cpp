@@ -79,6 +79,9 @@ const std::vector<std::string>& RequiredUiKeys() {
         "error.title",       // "Er ging iets mis, uw antwoord is niet opgeslagen"
         "error.body",
         "error.done",
+        "corner.larger",     // A+: larger text, top right on every screen
+        "corner.smaller",    // A-: back to normal text
+        "corner.contrast",   // the high-contrast theme
     };
     return keys;
 }

@@ -86,6 +86,7 @@ struct App {
     }
     void Dispatch(Action a);
     void RunEffect(const Effect& e);
+    void ApplyVisitorSettings();
     void Frame();
 };
 
@@ -173,8 +174,41 @@ void App::RunEffect(const Effect& e) {
 // [SECTION] one frame
 //-----------------------------------------------------------------------------
 
+// A+ and contrast: a new theme when the visitor changed them; new fonts only for A+
+// (the atlas is rebuilt between frames, a few tens of milliseconds once).
+void App::ApplyVisitorSettings() {
+    const bool large = Theme.TextScale > 1.0f;
+    if (State.LargeText == large && State.HighContrast == Theme.HighContrast)
+        return;
+    widgets::Theme next = widgets::MakeTheme(Display.x, Display.y, Theme.PxPerMm, State.LargeText, State.HighContrast);
+    if (State.LargeText == large) {
+        next.Body = Theme.Body;
+        next.Small = Theme.Small;
+        next.Button = Theme.Button;
+        next.Title = Theme.Title;
+    } else {
+        std::string error;
+        if (!widgets::LoadFonts(&next, &error)) { // keeps the fonts it had: still readable
+            Log(error);
+            return;
+        }
+        if (Window) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        } else {
+            unsigned char* pixels = nullptr;
+            int w = 0, h = 0;
+            ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+    }
+    Theme = next;
+    widgets::ApplyStyle(Theme);
+    Trace(std::string("theme ") + (State.LargeText ? "large" : "normal") + (State.HighContrast ? " high-contrast" : ""));
+}
+
 void App::Frame() {
     Dispatch({ActionKind::Tick, {}});
+    ApplyVisitorSettings();
 
     ImGuiIO& io = ImGui::GetIO();
     if (Window) {

@@ -3,6 +3,7 @@
 #include "kiosk/screens.hpp"
 #include "widgets/pictogram.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ struct Layout {
     float Cx() const { return Display.x * 0.5f; }
     float Px(float v) const { return T.Px(v); }
     float Bottom() const { return Display.y; }
+    // Where a screen's title may start: under the corner buttons (A+, contrast, lees voor).
+    float Top() const { return std::max(Px(108), T.MinTargetPx() + Px(14) + T.MinSpacingPx()); }
     // A box of design size w x h, centred horizontally, at design y.
     ImVec2 Centered(float w, float y) const { return ImVec2(Cx() - Px(w) * 0.5f, Px(y)); }
 };

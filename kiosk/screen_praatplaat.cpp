@@ -18,21 +18,34 @@ using widgets::TouchButton;
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const auto& archetypes = ctx.Flow->Pack->Archetypes;
-    TextBlock(t, t.Title, U(ctx, s, "intro.title"), L.Px(80), L.Px(50), L.Display.x - L.Px(160), t.Text);
+    // Titles start under the corner buttons (A+, contrast, reading aloud). With large text
+    // this full screen keeps its title to one line, and each picture moves beside its name.
+    const bool large = t.TextScale > 1.0f;
+    const float title_end = L.Top() + TextBlock(t, large ? t.Button : t.Title, U(ctx, s, "intro.title"), L.Px(80),
+                                                L.Top(), L.Display.x - L.Px(160), t.Text);
     const float col_w = 560, gap = 40;
+    const float box_top = std::max(L.Px(230), title_end + L.Px(20)), box_bottom = L.Px(880);
+    const float pict = L.Px(large ? 110 : 200);
     float x = L.Cx() - L.Px(col_w * 3 + gap * 2) * 0.5f;
     for (size_t i = 0; i < archetypes.size(); i++) {
         const content::Archetype& a = archetypes[i];
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRect(ImVec2(x, L.Px(230)), ImVec2(x + L.Px(col_w), L.Px(860)), t.CardBorder, L.Px(18), 0, L.Px(3));
-        widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(x + L.Px(col_w - 200) * 0.5f, L.Px(260)), L.Px(200),
-                               t.Text);
-        float y = L.Px(480);
-        y += TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(20), y, L.Px(col_w - 40), t.Text) + L.Px(20);
+        dl->AddRect(ImVec2(x, box_top), ImVec2(x + L.Px(col_w), box_bottom), t.CardBorder, L.Px(18), 0, L.Px(3));
+        float y = box_top + L.Px(24);
+        if (large) {
+            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(x + L.Px(20), y), pict, t.Text);
+            float label_h = TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(40) + pict, y,
+                                      L.Px(col_w - 60) - pict, t.Text);
+            y += std::max(pict, label_h) + L.Px(16);
+        } else {
+            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(x + (L.Px(col_w) - pict) * 0.5f, y), pict, t.Text);
+            y += pict + L.Px(20);
+            y += TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(20), y, L.Px(col_w - 40), t.Text) + L.Px(16);
+        }
         TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + L.Px(20), y, L.Px(col_w - 40), t.TextMuted);
         x += L.Px(col_w + gap);
     }
-    if (TouchButton(t, "next", U(ctx, s, "intro.next"), L.Centered(700, 900), ImVec2(L.Px(700), L.Px(130)),
+    if (TouchButton(t, "next", U(ctx, s, "intro.next"), L.Centered(700, 910), ImVec2(L.Px(700), L.Px(120)),
                     ButtonKind::Primary))
         out->push_back({ActionKind::Next});
 }
@@ -40,14 +53,19 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
-    TextBlock(t, t.Title, U(ctx, s, "poster.title"), L.Px(80), L.Px(30), L.Display.x - L.Px(160), t.Text);
+    const float title_end = L.Top() + TextBlock(t, t.TextScale > 1.0f ? t.Button : t.Title, U(ctx, s, "poster.title"),
+                                                L.Px(80), L.Top(), L.Display.x - L.Px(160), t.Text);
+    // The bands move down under a title of two lines (large text); their buttons give the room.
+    const float shift = std::max(0.0f, title_end + L.Px(10) - L.Px(200)) / t.Scale;
 
     // Two bands: the four kompas points, then the five bouwstenen.
     struct Band {
         content::PollKind Kind;
         const char* Heading;
         float Y;
-    } bands[] = {{content::PollKind::Kompas, "poster.kompas", 170}, {content::PollKind::Bouwsteen, "poster.bouwstenen", 520}};
+    } bands[] = {{content::PollKind::Kompas, "poster.kompas", 200 + shift},
+                 {content::PollKind::Bouwsteen, "poster.bouwstenen", 530 + shift * 1.5f}};
+    const float zone_h = 220 - shift * 0.5f;
     for (const Band& band : bands) {
         std::vector<const content::Poll*> zones;
         for (const content::Poll& z : pack.Zones)
@@ -64,7 +82,7 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
             std::string label = Tr(ctx, s, z->Title);
             if (done) // finished zones say so in words, not only with the check mark
                 label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
-            if (TouchButton(t, z->Id, label, ImVec2(x, L.Px(band.Y + 70)), ImVec2(L.Px(w), L.Px(240)), ButtonKind::Card,
+            if (TouchButton(t, z->Id, label, ImVec2(x, L.Px(band.Y + 60)), ImVec2(L.Px(w), L.Px(zone_h)), ButtonKind::Card,
                             Pictogram::None, done))
                 out->push_back({ActionKind::OpenZone, z->Id});
             x += L.Px(w + gap);
@@ -83,7 +101,7 @@ void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     const widgets::Theme& t = *ctx.Theme;
     const content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
     const float width = L.Display.x - L.Px(240);
-    float y = L.Px(40);
+    float y = L.Top();
     y += TextBlock(t, t.Title, U(ctx, s, "outcome.title"), L.Px(120), y, width, t.Text) + L.Px(20);
     if (outcome.Lean) {
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), L.Px(120), y, width, t.TextMuted) + L.Px(10);
@@ -117,7 +135,7 @@ void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
     const float width = L.Display.x - L.Px(240);
-    float y = L.Px(50);
+    float y = L.Top();
     y += TextBlock(t, t.Title, U(ctx, s, "results.title"), L.Px(120), y, width, t.Text) + L.Px(30);
     if (s.Charts.empty() || s.ChartIndex >= int(s.Charts.size())) {
         TextBlock(t, t.Body, U(ctx, s, "results.too_few"), L.Px(120), y + L.Px(80), width, t.TextMuted);

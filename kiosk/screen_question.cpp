@@ -88,9 +88,7 @@ void DrawBudget(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
         float y = top + L.Px((rh + gap) * float(i));
         float mid = y + L.Px(rh) * 0.5f;
         const std::string& label = Tr(ctx, s, o.Label);
-        ImGui::GetWindowDrawList()->AddText(t.Button, t.Button->FontSize, ImVec2(x0, mid - t.Button->FontSize * 0.5f),
-                                            t.Text, label.c_str());
-        widgets::RecordText(label);
+        widgets::TextInBox(t, t.Button, label, ImVec2(x0, y), ImVec2(x0 + L.Px(800), y + L.Px(rh)), t.Text);
         auto it = s.Draft.Amounts.find(o.Id);
         std::string amount = std::to_string(it == s.Draft.Amounts.end() ? 0 : it->second) + " " + unit;
         if (TouchButton(t, q.Id + "." + o.Id + ".min", "-", ImVec2(x0 + L.Px(820), y), ImVec2(L.Px(150), L.Px(rh)),
@@ -116,10 +114,7 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
         const content::Option& row = q.Rows[r];
         float y = top + L.Px((rh + gap) * float(r));
         const std::string& label = Tr(ctx, s, row.Label);
-        ImGui::GetWindowDrawList()->AddText(t.Button, t.Button->FontSize,
-                                            ImVec2(x0, y + (L.Px(rh) - t.Button->FontSize) * 0.5f), t.Text,
-                                            label.c_str());
-        widgets::RecordText(label);
+        widgets::TextInBox(t, t.Button, label, ImVec2(x0, y), ImVec2(x0 + L.Px(label_w), y + L.Px(rh)), t.Text);
         auto cell = s.Draft.Cells.find(row.Id);
         for (size_t c = 0; c < cols; c++) {
             const content::Option& col = q.Options[c];

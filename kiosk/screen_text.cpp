@@ -39,10 +39,8 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     const float count_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, count.c_str()).x;
     const float note_h = widgets::TextBlockHeight(small, U(ctx, s, "text.privacy"), width - count_w - L.Px(40));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddText(small, small->FontSize, ImVec2(x0, top), t.TextMuted, U(ctx, s, "text.privacy").c_str());
-    widgets::RecordText(U(ctx, s, "text.privacy"));
-    dl->AddText(small, small->FontSize, ImVec2(x0 + width - count_w, top), t.Text, count.c_str());
-    widgets::RecordText(count);
+    widgets::TextBlock(t, small, U(ctx, s, "text.privacy"), x0, top, width - count_w - L.Px(40), t.TextMuted);
+    widgets::TextLine(small, count, ImVec2(x0 + width - count_w, top), t.Text);
 
     // The text box: the end of the text stays in view, with a caret after it.
     const float box_y = top + note_h + L.Px(12), box_h = std::max(L.Px(60), kb_y - L.Px(24) - box_y);

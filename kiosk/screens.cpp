@@ -1,6 +1,7 @@
 // [SECTION] helpers
 // [SECTION] attract
 // [SECTION] thanks, still there, error
+// [SECTION] corner buttons: A+ and contrast, on every screen
 // [SECTION] entry point
 #include "kiosk/screens.hpp"
 #include "kiosk/screen_parts.hpp"
@@ -66,15 +67,19 @@ namespace {
 void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     float width = L.Display.x - L.Px(160);
-    TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(80), L.Px(200), width, t.Text);
-    TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), L.Px(360), width, t.TextMuted);
+    // Each text under the one before, however many lines large text makes of it.
+    float y = L.Px(200);
+    y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(80), y, width, t.Text) + L.Px(40);
+    y = std::max(y, L.Px(360));
+    y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), y, width, t.TextMuted);
+    const float buttons_y = std::min(std::max(L.Px(520), y + L.Px(40)), L.Px(600));
 
     if (ctx.Flow->Pack->HasPraatplaat()) {
         // Two ways in: the one-minute poll, or the praatplaat.
-        if (TouchButton(t, "start", U(ctx, s, "attract.start"), ImVec2(L.Cx() - L.Px(880), L.Px(520)),
+        if (TouchButton(t, "start", U(ctx, s, "attract.start"), ImVec2(L.Cx() - L.Px(880), buttons_y),
                         ImVec2(L.Px(840), L.Px(240)), ButtonKind::Primary))
             out->push_back({ActionKind::Start});
-        if (TouchButton(t, "praatplaat", U(ctx, s, "attract.praatplaat"), ImVec2(L.Cx() + L.Px(40), L.Px(520)),
+        if (TouchButton(t, "praatplaat", U(ctx, s, "attract.praatplaat"), ImVec2(L.Cx() + L.Px(40), buttons_y),
                         ImVec2(L.Px(840), L.Px(240)), ButtonKind::Primary))
             out->push_back({ActionKind::StartPraatplaat});
     } else if (TouchButton(t, "start", U(ctx, s, "attract.start"), L.Centered(1000, 500),
@@ -127,6 +132,23 @@ void DrawMessage(const ScreenContext& ctx, const Layout& L, const std::string& t
         out->push_back({second_action});
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] corner buttons: A+ and contrast, on every screen
+//-----------------------------------------------------------------------------
+
+// Top right, small but never under 11.5 mm; the top-left corner is for reading aloud.
+void DrawCornerButtons(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float w = L.Px(250), h = L.Px(84), gap = std::max(L.Px(16), t.MinSpacingPx() + 1), top = L.Px(14);
+    const float right = L.Display.x - L.Px(20);
+    if (TouchButton(t, "larger-text", U(ctx, s, s.LargeText ? "corner.smaller" : "corner.larger"),
+                    ImVec2(right - 2 * w - gap, top), ImVec2(w, h), ButtonKind::Quiet))
+        out->push_back({ActionKind::ToggleLargeText});
+    if (TouchButton(t, "contrast", U(ctx, s, "corner.contrast"), ImVec2(right - w, top), ImVec2(w, h), ButtonKind::Quiet,
+                    Pictogram::None, s.HighContrast))
+        out->push_back({ActionKind::ToggleContrast});
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -174,6 +196,7 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
                     U(ctx, s, "error.done"), ActionKind::Done, out);
         break;
     }
+    DrawCornerButtons(ctx, s, L, out);
     ImGui::End();
 }
 

@@ -11,11 +11,13 @@ struct HeadlessImGui {
     widgets::Theme Theme;
     ImVec2 Display;
 
-    explicit HeadlessImGui(ImVec2 display = ImVec2(1920, 1080), float px_per_mm = 96.0f / 25.4f) : Display(display) {
+    explicit HeadlessImGui(ImVec2 display = ImVec2(1920, 1080), float px_per_mm = 96.0f / 25.4f,
+                           bool large_text = false, bool high_contrast = false)
+        : Display(display) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
-        Theme = widgets::MakeTheme(display.x, display.y, px_per_mm);
+        Theme = widgets::MakeTheme(display.x, display.y, px_per_mm, large_text, high_contrast);
         std::string error;
         REQUIRE_MESSAGE(widgets::LoadFonts(&Theme, &error), error);
         unsigned char* pixels = nullptr;

@@ -77,11 +77,55 @@ std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx) {
     return states;
 }
 
+bool Inside(const widgets::TextBox& b, const widgets::Target& t) {
+    const float slack = 1.0f;
+    return b.Min.x >= t.Min.x - slack && b.Max.x <= t.Max.x + slack && b.Min.y >= t.Min.y - slack &&
+           b.Max.y <= t.Max.y + slack;
+}
+
+bool Overlap(const widgets::TextBox& a, ImVec2 min, ImVec2 max) {
+    const float slack = 1.0f; // glyph boxes may touch
+    return a.Min.x < max.x - slack && min.x < a.Max.x - slack && a.Min.y < max.y - slack && min.y < a.Max.y - slack;
+}
+
+// Nothing cut off or overlapping: every text on screen; a button's words inside the
+// button; other texts clear of every button and of each other.
+void CheckTexts(const HeadlessImGui& ui, const widgets::FrameRecord& rec) {
+    std::vector<int> owner(rec.TextBoxes.size(), -1);
+    for (size_t i = 0; i < rec.TextBoxes.size(); i++) {
+        const widgets::TextBox& b = rec.TextBoxes[i];
+        CAPTURE(b.Text);
+        CHECK(b.Min.x >= -1.0f);
+        CHECK(b.Min.y >= -1.0f);
+        CHECK(b.Max.x <= ui.Display.x + 1.0f);
+        CHECK(b.Max.y <= ui.Display.y + 1.0f);
+        for (size_t k = 0; k < rec.Targets.size() && owner[i] < 0; k++)
+            if (Inside(b, rec.Targets[k]))
+                owner[i] = int(k);
+        for (size_t k = 0; k < rec.Targets.size(); k++) {
+            if (int(k) == owner[i])
+                continue;
+            CAPTURE(rec.Targets[k].Id);
+            CHECK_FALSE(Overlap(b, rec.Targets[k].Min, rec.Targets[k].Max));
+        }
+    }
+    for (size_t i = 0; i < rec.TextBoxes.size(); i++)
+        for (size_t k = i + 1; k < rec.TextBoxes.size(); k++) {
+            if (owner[i] >= 0 && owner[i] == owner[k])
+                continue; // a picture's word and a badge inside one button
+            CAPTURE(rec.TextBoxes[i].Text);
+            CAPTURE(rec.TextBoxes[k].Text);
+            CHECK_FALSE(Overlap(rec.TextBoxes[i], rec.TextBoxes[k].Min, rec.TextBoxes[k].Max));
+        }
+}
+
 void CheckStates(HeadlessImGui& ui, const FlowContext& ctx, const std::vector<FlowState>& states) {
     for (const FlowState& s : states) {
         widgets::FrameRecord rec = Draw(ui, ctx, s);
-        CAPTURE(ScreenName(s.Screen));
+        const std::string screen = ScreenName(s.Screen);
+        CAPTURE(screen);
         CAPTURE(s.QuestionIndex);
+        CheckTexts(ui, rec);
         CHECK_FALSE(rec.Targets.empty());
         for (size_t i = 0; i < rec.Targets.size(); i++) {
             const widgets::Target& t = rec.Targets[i];
@@ -125,6 +169,29 @@ TEST_CASE("every touch target is at least 11.5 mm, 2.5 mm apart, and on screen")
         HeadlessImGui ui(ImVec2(1280, 720), 113.0f / 25.4f);
         CheckTargets(ui, ctx, "nl");
     }
+}
+
+TEST_CASE("large text and high contrast: every screen still fits, nothing cut off or overlapping") {
+    FlowContext ctx;
+    ctx.Pack = &BundledPack();
+    FlowContext pp;
+    pp.Pack = &PraatplaatPack();
+    for (bool large : {true, false})
+        for (bool high : {false, true}) {
+            CAPTURE(large);
+            CAPTURE(high);
+            for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
+                CAPTURE(display.x);
+                HeadlessImGui ui(display, (display.x > 1300 ? 96.0f : 113.0f) / 25.4f, large, high);
+                CHECK(ui.Theme.TextScale == doctest::Approx(large ? widgets::kLargeTextScale : 1.0f));
+                for (const std::string lang : {"nl", "en"}) {
+                    CAPTURE(lang);
+                    CheckStates(ui, ctx, AllScreens(ctx, lang));
+                }
+                CheckStates(ui, pp, PraatplaatScreens(pp));
+                CheckStates(ui, ctx, PraatplaatScreens(ctx)); // the bundled praatplaat's real words
+            }
+        }
 }
 
 TEST_CASE("praatplaat screens: every target at least 11.5 mm, 2.5 mm apart, on screen") {

@@ -7,6 +7,7 @@ static FrameRecord g_record;
 void BeginRecord() {
     g_record.Targets.clear();
     g_record.Texts.clear();
+    g_record.TextBoxes.clear();
 }
 
 FrameRecord& Record() { return g_record; }
@@ -16,6 +17,10 @@ void RecordTarget(std::string_view id, std::string_view label, ImVec2 min, ImVec
 }
 
 void RecordText(std::string_view text) { g_record.Texts.emplace_back(text); }
+
+void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max) {
+    g_record.TextBoxes.push_back({std::string(text), min, max});
+}
 
 const Target* FindTarget(const FrameRecord& rec, std::string_view key) {
     for (const Target& t : rec.Targets)

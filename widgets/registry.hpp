@@ -18,9 +18,16 @@ struct Target {
     float Height() const { return Max.y - Min.y; }
 };
 
+// Where a text was drawn: tests check that nothing is cut off or overlaps (large text).
+struct TextBox {
+    std::string Text;
+    ImVec2 Min, Max;
+};
+
 struct FrameRecord {
     std::vector<Target> Targets;
     std::vector<std::string> Texts;
+    std::vector<TextBox> TextBoxes;
 };
 
 void BeginRecord(); // call before drawing a frame
@@ -28,6 +35,7 @@ FrameRecord& Record();
 
 void RecordTarget(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max);
 void RecordText(std::string_view text);
+void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max);
 
 // The target whose id, else whose label, equals key; nullptr if none.
 const Target* FindTarget(const FrameRecord& rec, std::string_view key);

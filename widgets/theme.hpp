@@ -5,12 +5,15 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace widgets {
 
 struct Theme {
     float Scale = 1.0f;   // display height / 1080
     float PxPerMm = 3.78f; // 96 dpi unless the monitor says otherwise
+    float TextScale = 1.0f; // 1.3 with A+ (large text): fonts grow, the layout does not
+    bool HighContrast = false;
 
     ImU32 Background = IM_COL32(250, 247, 240, 255);
     ImU32 Text = IM_COL32(26, 26, 26, 255);
@@ -31,12 +34,28 @@ struct Theme {
     ImFont* Title = nullptr;  // 80 px, bold
 
     float Px(float design_px) const { return design_px * Scale; }
+    float FontPx(float design_px) const { return design_px * Scale * TextScale; }
     float MinTargetPx() const { return 11.5f * PxPerMm; }
     float MinSpacingPx() const { return 2.5f * PxPerMm; }
 };
 
+constexpr float kLargeTextScale = 1.3f;
+
 // A theme for a display of this size. px_per_mm <= 0 means unknown (96 dpi assumed).
-Theme MakeTheme(float display_w, float display_h, float px_per_mm);
+// large_text: A+; high_contrast: white and yellow on black (text at least 7:1).
+Theme MakeTheme(float display_w, float display_h, float px_per_mm, bool large_text = false,
+                bool high_contrast = false);
+
+// The colour pairs the widgets draw, for the contrast test: text on its background, and
+// a control's edge against what surrounds it.
+struct ColorPair {
+    const char* What;
+    ImU32 Fore, Back;
+    bool IsText; // text: 4.5:1 (7:1 in high contrast); a control's edge: 3:1
+};
+std::vector<ColorPair> ColorPairs(const Theme& theme);
+// WCAG 2.x contrast ratio of two opaque colours (1 to 21).
+float ContrastRatio(ImU32 a, ImU32 b);
 
 // Adds the kiosk's fonts (DejaVu Sans, with the Latin letters Dutch, Polish and
 // Turkish need) to the current ImGui font atlas at the theme's sizes and builds it.

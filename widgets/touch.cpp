@@ -16,13 +16,13 @@ struct Line {
     const char* End;
 };
 
-std::vector<Line> WrapLines(ImFont* font, std::string_view text, float width) {
+std::vector<Line> WrapLines(ImFont* font, float size, std::string_view text, float width) {
     std::vector<Line> lines;
     const char* s = text.data();
     const char* end = text.data() + text.size();
     while (s < end) {
         const char* nl = std::find(s, end, '\n');
-        const char* wrap = font->CalcWordWrapPositionA(1.0f, s, nl, width);
+        const char* wrap = font->CalcWordWrapPositionA(size / font->FontSize, s, nl, width);
         if (wrap == s) // a word wider than the box: take it whole rather than loop
             wrap = std::find(s + 1, nl, ' ');
         const char* line_end = wrap;
@@ -40,21 +40,58 @@ std::vector<Line> WrapLines(ImFont* font, std::string_view text, float width) {
 
 } // namespace
 
-float TextBlockHeight(ImFont* font, std::string_view text, float width) {
-    return float(WrapLines(font, text, width).size()) * font->FontSize * 1.2f;
+float TextBlockHeight(ImFont* font, std::string_view text, float width, float size) {
+    if (size <= 0)
+        size = font->FontSize;
+    return float(WrapLines(font, size, text, width).size()) * size * 1.2f;
 }
 
-float TextBlock(const Theme&, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color) {
+float TextBlock(const Theme&, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
+                float size) {
+    if (size <= 0)
+        size = font->FontSize;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float line_h = font->FontSize * 1.2f;
+    float line_h = size * 1.2f;
     float cy = y;
-    for (const Line& l : WrapLines(font, text, width)) {
-        float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, l.Begin, l.End).x;
-        dl->AddText(font, font->FontSize, ImVec2(x + (width - w) * 0.5f, cy), color, l.Begin, l.End);
+    ImVec2 min(FLT_MAX, y), max(-FLT_MAX, y);
+    for (const Line& l : WrapLines(font, size, text, width)) {
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, l.Begin, l.End).x;
+        dl->AddText(font, size, ImVec2(x + (width - w) * 0.5f, cy), color, l.Begin, l.End);
+        min.x = std::min(min.x, x + (width - w) * 0.5f);
+        max.x = std::max(max.x, x + (width + w) * 0.5f);
         cy += line_h;
     }
     RecordText(text);
+    if (cy > y) // the box of the glyphs, without the last line's spacing
+        RecordTextBox(text, min, ImVec2(max.x, cy - line_h + size));
     return cy - y;
+}
+
+float TextLine(ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size) {
+    if (size <= 0)
+        size = font->FontSize;
+    const char* b = text.data();
+    const char* e = b + text.size();
+    const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+    ImGui::GetWindowDrawList()->AddText(font, size, pos, color, b, e);
+    RecordText(text);
+    RecordTextBox(text, pos, ImVec2(pos.x + w, pos.y + size));
+    return w;
+}
+
+void TextInBox(const Theme& t, ImFont* font, std::string_view text, ImVec2 min, ImVec2 max, ImU32 color) {
+    const float w = max.x - min.x, h = max.y - min.y;
+    float size = font->FontSize;
+    auto fits = [&] {
+        float widest = 0;
+        for (const Line& l : WrapLines(font, size, text, w))
+            widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0.0f, l.Begin, l.End).x);
+        return widest <= w && TextBlockHeight(font, text, w, size) - size * 0.2f <= h;
+    };
+    for (int step = 0; step < 7 && !fits(); step++)
+        size *= 0.9f;
+    const float text_h = TextBlockHeight(font, text, w, size) - size * 0.2f;
+    TextBlock(t, font, text, min.x, min.y + (h - text_h) * 0.5f, w, color, size);
 }
 
 bool TouchButton(const Theme& t, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
@@ -117,14 +154,21 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
             font = smaller;
             text_h = TextBlockHeight(font, label, text_w);
         }
+    // Still too big (a long word in a small corner button, large text): the small font
+    // drawn smaller, down to two thirds, rather than words over the edge.
+    float font_size = font->FontSize;
+    for (int step = 0; step < 4 && text_h > room; step++) {
+        font_size *= 0.9f;
+        text_h = TextBlockHeight(font, label, text_w, font_size);
+    }
     if (pict != Pictogram::None) {
         float pict_size = std::min(size.x - 2 * pad, size.y - text_h - 3 * pad);
         float block = pict_size + pad + text_h;
         float top = bb.Min.y + (size.y - block) * 0.5f;
         DrawPictogram(dl, pict, ImVec2(bb.Min.x + (size.x - pict_size) * 0.5f, top), pict_size, text_col);
-        TextBlock(t, font, label, bb.Min.x + left, top + pict_size + pad, text_w, text_col);
+        TextBlock(t, font, label, bb.Min.x + left, top + pict_size + pad, text_w, text_col, font_size);
     } else {
-        TextBlock(t, font, label, bb.Min.x + left, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col);
+        TextBlock(t, font, label, bb.Min.x + left, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col, font_size);
     }
     RecordTarget(id, label, bb.Min, bb.Max);
     return pressed;

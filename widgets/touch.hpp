@@ -23,9 +23,19 @@ bool TouchButton(const Theme& theme, std::string_view id, std::string_view label
                  std::string_view badge = {});
 
 // Text wrapped to width and centred in [x, x+width] from y down; returns its height.
-float TextBlock(const Theme& theme, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color);
+// size > 0 draws the font at that size instead of its own.
+float TextBlock(const Theme& theme, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
+                float size = 0.0f);
+
+// One line of text at pos (no wrapping); returns its width. Records the text and its box.
+// size > 0 draws the font at that size.
+float TextLine(ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size = 0.0f);
+
+// Text wrapped and centred in a box, drawn smaller (down to about half) when it would
+// not fit otherwise: a row label beside buttons, with large text or a long language.
+void TextInBox(const Theme& theme, ImFont* font, std::string_view text, ImVec2 min, ImVec2 max, ImU32 color);
 
 // Height TextBlock would take.
-float TextBlockHeight(ImFont* font, std::string_view text, float width);
+float TextBlockHeight(ImFont* font, std::string_view text, float width, float size = 0.0f);
 
 } // namespace widgets
