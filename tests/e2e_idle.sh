@@ -53,3 +53,19 @@ expect-screen still-there
 S
 "$WIJKSTEM" --headless --idle-timeout 120 --data "$tmp/data2" --script "$tmp/long.script" || fail "--idle-timeout 120"
 echo "ok: --idle-timeout 120"
+
+# WCAG 2.2.1: the warning comes 20 s before the reset, says so, and one tap extends
+# the visit, ten times over and more. Large text and contrast chosen by this visitor are
+# gone when the next one comes.
+{ echo "tap larger-text"; echo "tap contrast"; echo "tap start"; echo "tap prettig-wonen.3"
+  for i in $(seq 12); do
+    echo "wait 60"; echo "expect-screen still-there"; echo "expect-text Over 20 seconden"
+    echo "wait 19"; echo "expect-screen still-there"; echo "expect-text Over 1 seconden"
+    echo "tap continue"; echo "expect-screen question"; echo "expect-text Vraag 2 van 4"
+  done
+  echo "expect-text A- kleiner"
+  echo "wait 60"; echo "wait 20"; echo "expect-screen attract"; echo "expect-text A+ groter"; } > "$tmp/extend.script"
+"$WIJKSTEM" --headless --data "$tmp/data3" --script "$tmp/extend.script" || fail "twelve extensions"
+json=$("$WIJKSTEM" status --json --data "$tmp/data3")
+echo "$json" | grep -q '"answers": 1' || fail "expected the 1 answer given before the extensions: $json"
+echo "ok: the warning 20 s before the reset, extended 12 times, then reset to the defaults"
