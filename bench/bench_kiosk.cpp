@@ -454,7 +454,8 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
             if (p.Id != pack.StartPoll)
                 polls.push_back(&p);
     using QT = content::QuestionType;
-    for (QT type : {QT::Smiley, QT::YesNo, QT::Single, QT::Agree, QT::Multiple, QT::Top, QT::Budget, QT::Matrix}) {
+    for (QT type :
+         {QT::Smiley, QT::YesNo, QT::Single, QT::Agree, QT::Multiple, QT::Top, QT::Budget, QT::Matrix, QT::Text}) {
         bool found = false;
         for (const content::Poll* p : polls) {
             for (size_t i = 0; i < p->Questions.size() && !found; i++)
@@ -470,6 +471,10 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
                     }
                     for (const content::Option& row : q.Rows)
                         s = kiosk::Step(flow, s, {ActionKind::SetCell, row.Id + "=" + q.Options.back().Id}, t0, &fx);
+                    if (type == QT::Text) // the keyboard on screen, and a long text above it
+                        for (int k = 0; k < 40; k++)
+                            for (const char* c : {"m", "e", "é", "r", " ", "ł", "ş", "Ü"})
+                                s = kiosk::Step(flow, s, {ActionKind::TypeText, c}, t0, &fx);
                     out->push_back({std::string("question ") + content::QuestionTypeName(type) + " (" + q.Id + ")", s,
                                     t0, Screen::Question});
                     found = true;
