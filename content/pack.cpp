@@ -60,6 +60,8 @@ const std::vector<std::string>& RequiredUiKeys() {
         "attract.title",     // "Praat mee over uw wijk"
         "attract.subtitle",
         "attract.start",     // the big start button
+        "attract.result",    // "{percent}% van de wijk koos \"{option}\" bij: {question}"
+
         "question.progress", // "Vraag {n} van {total}"
         "question.skip",
         "question.stop",

@@ -67,6 +67,9 @@ struct App {
     ImVec2 PointerPos{-FLT_MAX, -FLT_MAX};
     bool PointerDown = false;
 
+    static constexpr double kHighlightsEvery = 120.0; // seconds between new attract-screen results
+    double HighlightsAt = -1e308;
+
     std::string PendingScreenshot;
     std::string ScreenshotError;
     std::vector<std::string> CommittedUnseen; // answers committed since the last frame
@@ -162,6 +165,26 @@ void App::RunEffect(const Effect& e) {
                 loaded.Charts.push_back(std::move(chart));
             }
         }
+        Dispatch(loaded);
+        break;
+    }
+    case EffectKind::LoadHighlights: {
+        // Every few minutes is fresh enough, and a busy afternoon of visits costs nothing.
+        if (HighlightsAt > -1e300 && Now() - HighlightsAt < kHighlightsEvery)
+            break;
+        HighlightsAt = Now();
+        Tallies tallies;
+        for (const std::string& id : HighlightQuestions(Pack)) {
+            std::vector<std::pair<std::string, int64_t>> tally;
+            std::string error;
+            if (!Journal->Tally(id, &tally, &error)) {
+                Log(error);
+                continue;
+            }
+            tallies[id].assign(tally.begin(), tally.end());
+        }
+        Action loaded(ActionKind::HighlightsLoaded);
+        loaded.Highlights = PickHighlights(Pack, tallies, Flow.Config.MinResults, 6);
         Dispatch(loaded);
         break;
     }
@@ -644,6 +667,7 @@ int RunKiosk(const KioskOptions& opts) {
     }
     widgets::ApplyStyle(app.Theme);
     app.State = InitialState(app.Flow, opts.Lang, app.Now());
+    app.RunEffect({EffectKind::LoadHighlights, {}, {}, {}, {}});
 
     // 5. Run: the script, or the event-driven loop.
     int status = 0;

@@ -78,7 +78,11 @@ FlowState EndVisit(const FlowContext& ctx, const FlowState& s, double now, std::
     if (!s.SessionId.empty())
         effects->push_back({EffectKind::EndSession, s.SessionId, {}, {}, {}});
     const std::string& default_lang = ctx.Pack->Languages.empty() ? s.Lang : ctx.Pack->Languages.front();
-    return InitialState(ctx, default_lang, now);
+    FlowState next = InitialState(ctx, default_lang, now);
+    next.Highlights = s.Highlights; // until the new figures (with this visit's answers) are in
+    next.HighlightNext = s.HighlightNext;
+    effects->push_back({EffectKind::LoadHighlights, {}, {}, {}, {}});
+    return next;
 }
 
 FlowState Enter(FlowState s, Screen screen, double now) {
@@ -185,7 +189,7 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
     const bool answering = q && !s.Saving;
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
-        a.Kind != ActionKind::ResultsLoaded)
+        a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded)
         s.LastInput = now;
 
     switch (a.Kind) {
@@ -194,9 +198,19 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 
     case ActionKind::Tick:
         switch (s.Screen) {
-        case Screen::Attract: // A+ or contrast chosen, then nobody came: back to the defaults
-            if ((s.LargeText || s.HighContrast) && now - s.LastInput >= ctx.Config.IdleTimeout)
-                return InitialState(ctx, s.Lang, now);
+        case Screen::Attract:
+            if ((s.LargeText || s.HighContrast) && now - s.LastInput >= ctx.Config.IdleTimeout) {
+                // A+ or contrast chosen, then nobody came: back to the defaults.
+                s.LargeText = s.HighContrast = false;
+                return s;
+            }
+            if (!s.Highlights.empty() && now - s.ScreenSince >= ctx.Config.AttractRotate) {
+                if (s.HighlightShown < 0)
+                    s.HighlightShown = s.HighlightNext++ % int(s.Highlights.size());
+                else
+                    s.HighlightShown = -1;
+                s.ScreenSince = now;
+            }
             return s;
         case Screen::StillThere:
             return now - s.ScreenSince >= ctx.Config.StillThereTimeout ? EndVisit(ctx, s, now, effects) : s;
@@ -323,6 +337,15 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
         s.HighContrast = !s.HighContrast;
         return s;
 
+    case ActionKind::HighlightsLoaded:
+        s.Highlights.clear();
+        for (const Highlight& h : a.Highlights)
+            if (h.Respondents >= ctx.Config.MinResults) // never fewer than 5 answers
+                s.Highlights.push_back(h);
+        if (s.HighlightShown >= int(s.Highlights.size()))
+            s.HighlightShown = -1;
+        return s;
+
     case ActionKind::Next:
         switch (s.Screen) {
         case Screen::Intro: return Enter(s, Screen::Poster, now);
@@ -399,7 +422,9 @@ double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
     switch (s.Screen) {
-    case Screen::Attract: return s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never;
+    case Screen::Attract:
+        return std::min(s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never,
+                        s.Highlights.empty() ? never : s.ScreenSince + c.AttractRotate);
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;
     case Screen::StillThere: return s.ScreenSince + c.StillThereTimeout;

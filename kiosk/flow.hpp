@@ -4,6 +4,7 @@
 #pragma once
 #include "content/answer.hpp"
 #include "content/pack.hpp"
+#include "kiosk/highlights.hpp"
 
 #include <limits>
 #include <map>
@@ -22,6 +23,7 @@ struct FlowConfig {
     double ThanksDuration = 10.0;
     double ErrorDuration = 30.0;
     long long MinResults = 5;        // a question's results show only from this many answers
+    double AttractRotate = 10.0;     // the attract screen: invitation, a result, invitation, ...
 };
 
 // An answer being built on screen before it is confirmed (multiple, top, budget, matrix).
@@ -59,6 +61,10 @@ struct FlowState {
     std::vector<Chart> Charts;   // only those with enough answers
     int ChartIndex = 0;
     // For this visit only; a new visitor starts with the defaults.
+    // The attract screen alternates the invitation with how the wijk answered.
+    std::vector<Highlight> Highlights;
+    int HighlightShown = -1;     // index into Highlights, -1: the invitation alone
+    int HighlightNext = 0;
     bool LargeText = false;      // A+: every text larger
     bool HighContrast = false;   // the high-contrast theme
     double LastInput = 0.0;
@@ -96,12 +102,14 @@ enum class ActionKind {
     // The two corner buttons, on every screen.
     ToggleLargeText,
     ToggleContrast,
+    HighlightsLoaded, // Highlights: the wijk's results for the attract screen
 };
 
 struct Action {
     ActionKind Kind = ActionKind::Tick;
     std::string Value;
     std::vector<Chart> Charts; // ResultsLoaded
+    std::vector<Highlight> Highlights; // HighlightsLoaded
 
     Action(ActionKind kind = ActionKind::Tick, std::string value = {}) : Kind(kind), Value(std::move(value)) {}
 };
@@ -109,6 +117,7 @@ struct Action {
 enum class EffectKind {
     CommitAnswers, // store Answers in one transaction, then Committed or CommitFailed
     LoadResults,   // tally PollId's questions, then ResultsLoaded
+    LoadHighlights, // tally the wijk's answers for the attract screen, then HighlightsLoaded
     EndSession,
 };
 

@@ -64,6 +64,29 @@ namespace {
 // [SECTION] attract
 //-----------------------------------------------------------------------------
 
+// "Zo antwoordde de wijk tot nu toe: 62% koos ..." with a bar; returns its height.
+float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& L, const Highlight& h, float y) {
+    const widgets::Theme& t = *ctx.Theme;
+    const content::Question* q = ctx.Flow->Pack->FindQuestion(h.QuestionId);
+    if (!q)
+        return 0;
+    std::string option;
+    for (const content::Option& o : q->Options)
+        if (o.Id == h.OptionId)
+            option = Tr(ctx, s, o.Label);
+    std::string line = FillTemplate(U(ctx, s, "attract.result"), "percent", std::to_string(h.Percent));
+    line = FillTemplate(line, "option", option);
+    line = FillTemplate(line, "question", Tr(ctx, s, q->Prompt));
+    const float width = L.Display.x - L.Px(160), top = y;
+    y += TextBlock(t, t.Body, line, L.Px(80), y, width, t.Text) + L.Px(12);
+    // The share as a bar: a frame for the whole wijk, filled for those who chose it.
+    const float bar_w = L.Px(900), bar_h = L.Px(24), x = L.Cx() - bar_w * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + bar_w * float(h.Percent) / 100.0f, y + bar_h), t.Primary, L.Px(6));
+    dl->AddRect(ImVec2(x, y), ImVec2(x + bar_w, y + bar_h), t.CardBorder, L.Px(6), 0, std::max(1.0f, L.Px(2)));
+    return y + bar_h - top;
+}
+
 void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     float width = L.Display.x - L.Px(160);
@@ -71,7 +94,10 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     float y = L.Px(200);
     y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(80), y, width, t.Text) + L.Px(40);
     y = std::max(y, L.Px(360));
-    y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), y, width, t.TextMuted);
+    if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size()))
+        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y);
+    else
+        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), y, width, t.TextMuted);
     const float buttons_y = std::min(std::max(L.Px(520), y + L.Px(40)), L.Px(600));
 
     if (ctx.Flow->Pack->HasPraatplaat()) {

@@ -72,6 +72,11 @@ const char* const kMigrations[] = {
     R"sql(
     ALTER TABLE store ADD COLUMN ca_pem TEXT;
     )sql",
+    // 4 -> 5: tallies per question (results screens, the attract screen) read an index,
+    // not the whole table
+    R"sql(
+    CREATE INDEX answers_question ON answers(question_id, value, synced_at);
+    )sql",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -329,8 +334,8 @@ bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::s
                            "SELECT value, sum(n) FROM ("
                            "  SELECT value, count AS n FROM wijk_results WHERE question_id = ?1"
                            "  UNION ALL"
-                           "  SELECT value, 1 AS n FROM answers WHERE question_id = ?1 AND (synced_at IS NULL OR"
-                           "    NOT EXISTS (SELECT 1 FROM wijk_results WHERE question_id = ?1))"
+                           "  SELECT value, count(*) AS n FROM answers WHERE question_id = ?1 AND (synced_at IS NULL OR"
+                           "    NOT EXISTS (SELECT 1 FROM wijk_results WHERE question_id = ?1)) GROUP BY value"
                            ") GROUP BY value ORDER BY sum(n) DESC, value",
                            -1, &st, nullptr) != SQLITE_OK) {
         if (error)

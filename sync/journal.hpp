@@ -104,7 +104,7 @@ public:
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
 private:
     Journal() = default;

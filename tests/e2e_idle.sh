@@ -69,3 +69,13 @@ echo "ok: --idle-timeout 120"
 json=$("$WIJKSTEM" status --json --data "$tmp/data3")
 echo "$json" | grep -q '"answers": 1' || fail "expected the 1 answer given before the extensions: $json"
 echo "ok: the warning 20 s before the reset, extended 12 times, then reset to the defaults"
+
+# Between visits the attract screen alternates the invitation with how the wijk
+# answered: only from 5 answers to a question, with new figures at most every 2 minutes.
+{ for i in 1 2 3 4; do echo "tap start"; echo "tap prettig-wonen.4"; echo "tap stop"; echo "tap done"; done
+  echo "wait 121"; echo "tap start"; echo "tap prettig-wonen.2"; echo "tap stop"; echo "tap done"
+  echo "wait 10"; echo "expect-text Praat mee over uw wijk"
+  echo "expect-text Zo antwoordde de wijk tot nu toe: 80% koos „Goed” bij de vraag: Hoe prettig woont u in uw wijk?"
+  echo "wait 10"; echo "expect-text Tik op een knop om te beginnen"; } > "$tmp/results.script"
+"$WIJKSTEM" --headless --data "$tmp/data4" --script "$tmp/results.script" || fail "the attract screen's results"
+echo "ok: the attract screen shows the wijk's answer (80% of 5), then the invitation again"

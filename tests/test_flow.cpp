@@ -66,9 +66,10 @@ TEST_CASE("a visit: attract, every question, thanks, and back to attract") {
     CHECK(h.S.Screen == Screen::Attract);
     CHECK(h.S.SessionId.empty());
     CHECK(h.S.Answered == 0);
-    REQUIRE(h.Effects.size() == 1);
+    REQUIRE(h.Effects.size() == 2); // the session ends; the attract screen's results are renewed
     CHECK(h.Effects[0].Kind == EffectKind::EndSession);
     CHECK(h.Effects[0].SessionId == "session-1");
+    CHECK(h.Effects[1].Kind == EffectKind::LoadHighlights);
 }
 
 TEST_CASE("an answer moves on only after its commit") {
@@ -201,7 +202,7 @@ TEST_CASE("idle time-out: the warning after 60 s, attract 20 s later") {
         CHECK(h.S.SessionId.empty());
         CHECK(h.S.QuestionIndex == 0);
         CHECK(h.S.Answered == 0);
-        REQUIRE(h.Effects.size() == 1);
+        REQUIRE(h.Effects.size() == 2);
         CHECK(h.Effects[0].Kind == EffectKind::EndSession);
         // The next visit is a new session from the first question.
         h.Do(ActionKind::Start, "s2");
@@ -622,4 +623,36 @@ TEST_CASE("the idle warning comes 20 s before the reset and one tap extends it, 
     h.Tick(h.Ctx.Config.IdleTimeout + 0.1);
     h.Tick(h.Ctx.Config.StillThereTimeout + 0.1);
     CHECK(h.S.Screen == Screen::Attract);
+}
+
+TEST_CASE("the attract screen alternates the invitation with the wijk's results") {
+    Harness h;
+    CHECK(NextDeadline(h.Ctx, h.S) == std::numeric_limits<double>::infinity()); // nothing to show: it sleeps
+    Action loaded(ActionKind::HighlightsLoaded);
+    loaded.Highlights = {{"prettig-wonen", "4", 60, 10}, {"weet-wie-beslist", "ja", 50, 6}, {"x", "y", 90, 4}};
+    h.S = Step(h.Ctx, h.S, loaded, h.Now, &h.Effects);
+    REQUIRE(h.S.Highlights.size() == 2); // fewer than 5 answers never shows
+    CHECK(h.S.HighlightShown == -1);
+    CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.Now + h.Ctx.Config.AttractRotate));
+    h.Tick(h.Ctx.Config.AttractRotate);
+    CHECK(h.S.HighlightShown == 0);
+    h.Tick(h.Ctx.Config.AttractRotate);
+    CHECK(h.S.HighlightShown == -1);
+    h.Tick(h.Ctx.Config.AttractRotate);
+    CHECK(h.S.HighlightShown == 1);
+    h.Tick(h.Ctx.Config.AttractRotate / 2);
+    CHECK(h.S.HighlightShown == 1); // not before its time
+
+    // A visit, then back: the results stay, and new figures are asked for.
+    h.Do(ActionKind::Start, "s");
+    h.AnswerAndCommit();
+    h.Do(ActionKind::Stop);
+    CHECK(h.S.Screen == Screen::Thanks);
+    h.Do(ActionKind::Done);
+    CHECK(h.S.Screen == Screen::Attract);
+    CHECK(h.S.Highlights.size() == 2);
+    bool asked = false;
+    for (const Effect& e : h.Effects)
+        asked = asked || e.Kind == EffectKind::LoadHighlights;
+    CHECK(asked);
 }

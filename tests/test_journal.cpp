@@ -224,9 +224,10 @@ TEST_CASE("a schema-1 journal is migrated to the current schema with its answers
         REQUIRE(j);
         CommittedAnswer c;
         REQUIRE(j->Commit(Answer("s", "q", "ja"), &c, &error));
-        // Undo migrations 2 and 3, as a journal written by the first version looks.
+        // Undo migrations 2 to 5, as a journal written by the first version looks.
         REQUIRE(sqlite3_exec(j->Handle(),
-                             "DROP TABLE wijk_results; DROP TABLE store; ALTER TABLE device DROP COLUMN public_key; "
+                             "DROP INDEX answers_question; DROP TABLE wijk_results; DROP TABLE store; "
+                             "ALTER TABLE device DROP COLUMN public_key; "
                              "ALTER TABLE device DROP COLUMN secret_key; PRAGMA user_version=1",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
@@ -234,6 +235,7 @@ TEST_CASE("a schema-1 journal is migrated to the current schema with its answers
     REQUIRE_MESSAGE(j, error);
     CHECK(Scalar(j->Handle(), "PRAGMA user_version") == Journal::kSchemaVersion);
     CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers") == 1);
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'answers_question'") == 1);
     StoreLink link;
     CHECK_FALSE(j->GetStore(&link));
 }
