@@ -30,5 +30,7 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+// The speech controls in the top-left corner, on every screen (screen_speech_corner.cpp).
+void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 
 } // namespace kiosk

@@ -174,6 +174,7 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
                     U(ctx, s, "error.done"), ActionKind::Done, out);
         break;
     }
+    DrawSpeechCorner(ctx, s, L, out); // "lees voor", on every screen
     ImGui::End();
 }
 
