@@ -8,6 +8,10 @@
 
 namespace kiosk {
 
+// Design px: the top band the corner controls take (speech top-left, A+ top-right);
+// titles at the top of a screen start under it.
+constexpr float kCornerBand = 108;
+
 struct Layout {
     const widgets::Theme& T;
     ImVec2 Display;

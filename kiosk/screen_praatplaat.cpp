@@ -18,7 +18,7 @@ using widgets::TouchButton;
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const auto& archetypes = ctx.Flow->Pack->Archetypes;
-    TextBlock(t, t.Title, U(ctx, s, "intro.title"), L.Px(80), L.Px(50), L.Display.x - L.Px(160), t.Text);
+    TextBlock(t, t.Title, U(ctx, s, "intro.title"), L.Px(80), L.Px(kCornerBand), L.Display.x - L.Px(160), t.Text);
     const float col_w = 560, gap = 40;
     float x = L.Cx() - L.Px(col_w * 3 + gap * 2) * 0.5f;
     for (size_t i = 0; i < archetypes.size(); i++) {
@@ -40,14 +40,14 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
-    TextBlock(t, t.Title, U(ctx, s, "poster.title"), L.Px(80), L.Px(30), L.Display.x - L.Px(160), t.Text);
+    TextBlock(t, t.Title, U(ctx, s, "poster.title"), L.Px(80), L.Px(kCornerBand), L.Display.x - L.Px(160), t.Text);
 
     // Two bands: the four kompas points, then the five bouwstenen.
     struct Band {
         content::PollKind Kind;
         const char* Heading;
         float Y;
-    } bands[] = {{content::PollKind::Kompas, "poster.kompas", 170}, {content::PollKind::Bouwsteen, "poster.bouwstenen", 520}};
+    } bands[] = {{content::PollKind::Kompas, "poster.kompas", 230}, {content::PollKind::Bouwsteen, "poster.bouwstenen", 570}};
     for (const Band& band : bands) {
         std::vector<const content::Poll*> zones;
         for (const content::Poll& z : pack.Zones)
@@ -64,7 +64,7 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
             std::string label = Tr(ctx, s, z->Title);
             if (done) // finished zones say so in words, not only with the check mark
                 label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
-            if (TouchButton(t, z->Id, label, ImVec2(x, L.Px(band.Y + 70)), ImVec2(L.Px(w), L.Px(240)), ButtonKind::Card,
+            if (TouchButton(t, z->Id, label, ImVec2(x, L.Px(band.Y + 70)), ImVec2(L.Px(w), L.Px(230)), ButtonKind::Card,
                             Pictogram::None, done))
                 out->push_back({ActionKind::OpenZone, z->Id});
             x += L.Px(w + gap);
@@ -83,7 +83,7 @@ void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     const widgets::Theme& t = *ctx.Theme;
     const content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
     const float width = L.Display.x - L.Px(240);
-    float y = L.Px(40);
+    float y = L.Px(kCornerBand);
     y += TextBlock(t, t.Title, U(ctx, s, "outcome.title"), L.Px(120), y, width, t.Text) + L.Px(20);
     if (outcome.Lean) {
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), L.Px(120), y, width, t.TextMuted) + L.Px(10);
@@ -117,7 +117,7 @@ void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
     const float width = L.Display.x - L.Px(240);
-    float y = L.Px(50);
+    float y = L.Px(kCornerBand);
     y += TextBlock(t, t.Title, U(ctx, s, "results.title"), L.Px(120), y, width, t.Text) + L.Px(30);
     if (s.Charts.empty() || s.ChartIndex >= int(s.Charts.size())) {
         TextBlock(t, t.Body, U(ctx, s, "results.too_few"), L.Px(120), y + L.Px(80), width, t.TextMuted);

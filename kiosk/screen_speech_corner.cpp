@@ -1,7 +1,8 @@
 // The speech controls in the top-left corner of every screen: "Lees voor" reads the
 // screen once; "Alles voorlezen" reads every new screen for the rest of the visit and
 // says "Voorlezen staat aan" (with a check mark) while on; a tap turns it off again.
-// While speech is on, "Zachter" and "Harder" under it set the volume for this visit.
+// The volume actions (SpeechLouder/Softer) have no buttons yet: the top band has no room
+// left for them next to the progress line (see docs/speech.md).
 #include "kiosk/screen_parts.hpp"
 #include "widgets/icon_button.hpp"
 
@@ -25,17 +26,6 @@ void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout
     const std::string& on = U(ctx, s, s.SpeechOn ? "speech.is_on" : "speech.on");
     if (widgets::IconButton(t, "speech-on", on, Pictogram::None, pos, h, ButtonKind::Quiet, s.SpeechOn))
         out->push_back({s.SpeechOn ? ActionKind::SpeechOff : ActionKind::SpeechOn});
-    if (!s.SpeechOn)
-        return;
-
-    pos.x += widgets::IconButtonWidth(t, on, Pictogram::None, true, h) + gap;
-    const std::string& softer = U(ctx, s, "speech.softer");
-    if (widgets::IconButton(t, "speech-softer", softer, Pictogram::None, pos, h, ButtonKind::Quiet))
-        out->push_back({ActionKind::SpeechSofter});
-    pos.x += widgets::IconButtonWidth(t, softer, Pictogram::None, false, h) + gap;
-    if (widgets::IconButton(t, "speech-louder", U(ctx, s, "speech.louder"), Pictogram::None, pos, h,
-                            ButtonKind::Quiet))
-        out->push_back({ActionKind::SpeechLouder});
 }
 
 } // namespace kiosk
