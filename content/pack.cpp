@@ -84,6 +84,13 @@ const std::vector<std::string>& RequiredUiKeys() {
         "corner.larger",     // A+: larger text, top right on every screen
         "corner.smaller",    // A-: back to normal text
         "corner.contrast",   // the high-contrast theme
+        // speech (issue 5): the top-left corner of every screen
+        "speech.read",         // "Lees voor": reads the screen once
+        "speech.on",           // turns reading aloud on for the whole visit
+        "speech.is_on",        // the same button while it is on (a tap turns it off)
+        "speech.louder",
+        "speech.softer",
+        "speech.budget_total", // spoken on a budget question: "U verdeelt {total} {unit}."
     };
     return keys;
 }
@@ -104,6 +111,7 @@ const std::vector<std::string>& PraatplaatUiKeys() {
         "outcome.vlekken",    // "Witte vlekken: hier is het proces nog niet sterk genoeg"
         "outcome.no_vlekken",
         "outcome.done",
+        "speech.outcome_private", // spoken on the outcome instead of the outcome itself
     };
     return keys;
 }

@@ -9,6 +9,7 @@
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
+#include "kiosk/speaker.hpp"
 #include "sync/client.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
@@ -51,6 +52,7 @@ struct App {
     content::Pack Pack;
     std::unique_ptr<wsync::Journal> Journal;
     std::unique_ptr<wsync::SyncWorker> Sync; // only when enrolled at a store
+    std::unique_ptr<Speaker> Speech;         // started by the first Speak; never under --headless
     FlowContext Flow;
     FlowState State;
     widgets::Theme Theme;
@@ -190,6 +192,20 @@ void App::RunEffect(const Effect& e) {
     }
     case EffectKind::EndSession:
         break; // nothing of the visit is kept in memory; the journal already has its answers
+    case EffectKind::Speak:
+        for (const std::string& text : e.Speech)
+            Trace("speak " + e.Lang + ": " + text);
+        if (!Opts.Headless) { // headless: the trace only, no sound
+            if (!Speech)
+                Speech = std::make_unique<Speaker>([](const std::string& message) { Log(message); });
+            Speech->Say({e.Lang, e.Speech, e.Volume});
+        }
+        break;
+    case EffectKind::StopSpeech:
+        Trace("speak stop");
+        if (Speech)
+            Speech->Stop();
+        break;
     }
 }
 
@@ -691,6 +707,7 @@ int RunKiosk(const KioskOptions& opts) {
     }
 
     // 6. Clean-up, in reverse order.
+    app.Speech.reset(); // cuts off speech and joins its thread
     if (app.Sync)
         app.Sync->Stop(); // a round in flight finishes first (curl times out at 60 s)
     if (app.Window) {

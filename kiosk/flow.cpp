@@ -4,6 +4,7 @@
 // [SECTION] timers
 #include "kiosk/flow.hpp"
 #include "content/free_text.hpp"
+#include "kiosk/flow_speech.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -185,7 +186,9 @@ FlowState StartVisit(const FlowContext& ctx, FlowState s, const std::string& ses
 // [SECTION] Step
 //-----------------------------------------------------------------------------
 
-FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
+namespace {
+
+FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
     const bool answering = q && !s.Saving;
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
@@ -410,8 +413,24 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
         if (s.Screen != Screen::Thanks && s.Screen != Screen::Error)
             return s;
         return EndVisit(ctx, s, now, effects);
+
+    case ActionKind::ReadAloud: // speech: Step() hands these to kiosk/flow_speech.cpp
+    case ActionKind::SpeechOn:
+    case ActionKind::SpeechOff:
+    case ActionKind::SpeechLouder:
+    case ActionKind::SpeechSofter: return s;
     }
     return s;
+}
+
+} // namespace
+
+FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
+    if (IsSpeechAction(a.Kind))
+        return StepSpeech(ctx, std::move(s), a, now, effects);
+    const FlowState before = s;
+    FlowState after = StepScreens(ctx, std::move(s), a, now, effects);
+    return AfterStepSpeech(ctx, before, std::move(after), a, now, effects); // reads a new screen when speech is on
 }
 
 //-----------------------------------------------------------------------------
@@ -422,9 +441,9 @@ double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
     switch (s.Screen) {
-    case Screen::Attract:
-        return std::min(s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never,
-                        s.Highlights.empty() ? never : s.ScreenSince + c.AttractRotate);
+    case Screen::Attract: // A+, contrast or speech set on, and nobody there; the next result to show
+        return std::min({s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never,
+                         s.Highlights.empty() ? never : s.ScreenSince + c.AttractRotate, SpeechResetDeadline(ctx, s)});
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;
     case Screen::StillThere: return s.ScreenSince + c.StillThereTimeout;

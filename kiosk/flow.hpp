@@ -70,6 +70,9 @@ struct FlowState {
     double LastInput = 0.0;
     double ScreenSince = 0.0;
     std::string ErrorDetail;     // for the log, never shown to the resident
+    // Speech (kiosk/flow_speech.cpp): both back to the defaults when the visit ends.
+    bool SpeechOn = false;       // read every new screen aloud, for the rest of the visit
+    int SpeechVolume = 0;        // steps from the default volume, -2..+2
 };
 
 enum class ActionKind {
@@ -103,6 +106,12 @@ enum class ActionKind {
     ToggleLargeText,
     ToggleContrast,
     HighlightsLoaded, // Highlights: the wijk's results for the attract screen
+    // Speech (kiosk/flow_speech.cpp)
+    ReadAloud,       // "Lees voor": read the current screen once
+    SpeechOn,        // read every new screen for the rest of the visit
+    SpeechOff,
+    SpeechLouder,
+    SpeechSofter,
 };
 
 struct Action {
@@ -119,6 +128,8 @@ enum class EffectKind {
     LoadResults,   // tally PollId's questions, then ResultsLoaded
     LoadHighlights, // tally the wijk's answers for the attract screen, then HighlightsLoaded
     EndSession,
+    Speak,         // say Speech in Lang at Volume (replaces whatever is still being said)
+    StopSpeech,    // silence (the visit ended, speech was turned off)
 };
 
 struct Effect {
@@ -127,6 +138,8 @@ struct Effect {
     std::string Lang;
     std::vector<content::GivenAnswer> Answers;
     std::string PollId;
+    std::vector<std::string> Speech{}; // Speak: the texts, in order, in Lang
+    int Volume = 0;                  // Speak: espeak-ng scale, 100 = default
 };
 
 struct FlowContext {

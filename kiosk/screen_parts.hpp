@@ -9,6 +9,10 @@
 
 namespace kiosk {
 
+// Design px: the top band the corner controls take (speech top-left, A+ top-right);
+// titles at the top of a screen start under it.
+constexpr float kCornerBand = 108;
+
 struct Layout {
     const widgets::Theme& T;
     ImVec2 Display;
@@ -16,7 +20,7 @@ struct Layout {
     float Px(float v) const { return T.Px(v); }
     float Bottom() const { return Display.y; }
     // Where a screen's title may start: under the corner buttons (A+, contrast, lees voor).
-    float Top() const { return std::max(Px(108), T.MinTargetPx() + Px(14) + T.MinSpacingPx()); }
+    float Top() const { return std::max(Px(kCornerBand), T.MinTargetPx() + Px(14) + T.MinSpacingPx()); }
     // A box of design size w x h, centred horizontally, at design y.
     ImVec2 Centered(float w, float y) const { return ImVec2(Cx() - Px(w) * 0.5f, Px(y)); }
 };
@@ -36,5 +40,7 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+// The speech controls in the top-left corner, on every screen (screen_speech_corner.cpp).
+void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 
 } // namespace kiosk

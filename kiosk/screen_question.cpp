@@ -141,12 +141,17 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     if (s.Praatplaat) // which zone (or the closing questions) the resident is in
         progress = Tr(ctx, s, poll->Title) + "  -  " + progress;
     float width = L.Display.x - L.Px(200);
-    TextBlock(t, t.Small, progress, L.Px(100), L.Px(40), width, t.TextMuted);
-    // A free-text question needs the room for its keyboard: its prompt is smaller.
+    // Under the corner buttons, whose words grow with large text and other languages.
+    const float prompt_y = L.Top() + TextBlock(t, t.Small, progress, L.Px(100), L.Top(), width, t.TextMuted) + L.Px(8);
     const bool typing = q->Type == QuestionType::Text;
-    float prompt_h = TextBlock(t, typing ? t.Button : t.Title, Tr(ctx, s, q->Prompt), L.Px(100), L.Px(110), width, t.Text);
+    // A free-text question needs the room for its keyboard, and a long prompt in large text
+    // on a small screen the room for its answers: then the prompt is smaller.
+    ImFont* prompt_font = t.Title;
+    if (typing || prompt_y + widgets::TextBlockHeight(t.Title, Tr(ctx, s, q->Prompt), width) > L.Px(300))
+        prompt_font = t.Button;
+    float prompt_h = TextBlock(t, prompt_font, Tr(ctx, s, q->Prompt), L.Px(100), prompt_y, width, t.Text);
     // Answers start under the prompt, however many lines it took (large text, long languages).
-    float top = std::max(L.Px(typing ? 150 : 340), L.Px(110) + prompt_h + L.Px(30));
+    float top = std::max(L.Px(typing ? 150 : 340), prompt_y + prompt_h + L.Px(30));
 
     const bool draft = q->Type == QuestionType::Multiple || q->Type == QuestionType::Top ||
                        q->Type == QuestionType::Budget || q->Type == QuestionType::Matrix;

@@ -223,6 +223,7 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
         break;
     }
     DrawCornerButtons(ctx, s, L, out);
+    DrawSpeechCorner(ctx, s, L, out); // "lees voor", on every screen
     ImGui::End();
 }
 

@@ -1,6 +1,7 @@
 #include "widgets/pictogram.hpp"
 
 #include <cmath>
+#include <initializer_list>
 
 namespace widgets {
 
@@ -96,6 +97,19 @@ void DrawPictogram(ImDrawList* dl, Pictogram p, ImVec2 min, float size, ImU32 co
         dl->PathLineTo(c);
         dl->PathArcTo(c, pr, -float(M_PI) * 0.5f, float(M_PI) / 6.0f, 16);
         dl->PathFillConvex(col);
+        return;
+    }
+    case Pictogram::Speaker: {
+        // A loudspeaker facing right (a box and a cone, filled) and two sound waves.
+        float bx = c.x - r * 0.8f, mid = c.y;
+        dl->AddRectFilled(ImVec2(bx, mid - r * 0.25f), ImVec2(bx + r * 0.35f, mid + r * 0.25f), col);
+        dl->AddQuadFilled(ImVec2(bx + r * 0.3f, mid - r * 0.25f), ImVec2(bx + r * 0.8f, mid - r * 0.7f),
+                          ImVec2(bx + r * 0.8f, mid + r * 0.7f), ImVec2(bx + r * 0.3f, mid + r * 0.25f), col);
+        ImVec2 wc(bx + r * 0.85f, mid);
+        for (float wr : {r * 0.45f, r * 0.85f}) {
+            dl->PathArcTo(wc, wr, -float(M_PI) * 0.3f, float(M_PI) * 0.3f, 16);
+            dl->PathStroke(col, 0, line * 0.8f);
+        }
         return;
     }
     }

@@ -18,6 +18,7 @@ enum class Pictogram {
     Adviseren, // speech bubble: advise and speak up
     Aanjagen,  // megaphone: take the lead, set things going
     Verdelen,  // a pie cut in parts: divide and decide
+    Speaker,   // a loudspeaker with sound waves: read aloud (speech)
 };
 
 // Draws pict centred in the square box [min, min+size].

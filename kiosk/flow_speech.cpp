@@ -1,0 +1,112 @@
+#include "kiosk/flow_speech.hpp"
+#include "kiosk/screen_speech.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace kiosk {
+
+namespace {
+
+void Speak(const FlowState& s, std::vector<std::string> texts, std::vector<Effect>* effects) {
+    if (texts.empty())
+        return;
+    Effect e;
+    e.Kind = EffectKind::Speak;
+    e.SessionId = s.SessionId;
+    e.Lang = s.Lang;
+    e.Speech = std::move(texts);
+    e.Volume = SpeechVolumePercent(s.SpeechVolume);
+    effects->push_back(std::move(e));
+}
+
+void StopSpeaking(std::vector<Effect>* effects) {
+    Effect e;
+    e.Kind = EffectKind::StopSpeech;
+    effects->push_back(std::move(e));
+}
+
+bool SpeechDefaults(const FlowState& s) { return !s.SpeechOn && s.SpeechVolume == 0; }
+
+// What identifies "a new screen" for speech: a new question, chart or language is one.
+std::string SpeechKey(const FlowState& s) {
+    std::string key = std::string(ScreenName(s.Screen)) + "|" + s.Lang;
+    if (s.Screen == Screen::Question)
+        key += "|" + s.PollId + "|" + std::to_string(s.QuestionIndex);
+    if (s.Screen == Screen::Results)
+        key += "|" + s.ResultsPoll + "|" + std::to_string(s.ChartIndex);
+    return key;
+}
+
+} // namespace
+
+bool IsSpeechAction(ActionKind kind) {
+    return kind == ActionKind::ReadAloud || kind == ActionKind::SpeechOn || kind == ActionKind::SpeechOff ||
+           kind == ActionKind::SpeechLouder || kind == ActionKind::SpeechSofter;
+}
+
+FlowState StepSpeech(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
+    s.LastInput = now; // a tap like any other: it keeps the visit alive
+    switch (a.Kind) {
+    case ActionKind::ReadAloud: // an explicit tap reads every screen, the outcome by its own rule
+        Speak(s, ScreenSpeech(ctx, s, now), effects);
+        break;
+    case ActionKind::SpeechOn:
+        s.SpeechOn = true;
+        Speak(s, ScreenSpeech(ctx, s, now), effects); // the screen the resident is looking at
+        break;
+    case ActionKind::SpeechOff:
+        s.SpeechOn = false;
+        StopSpeaking(effects);
+        break;
+    case ActionKind::SpeechLouder:
+    case ActionKind::SpeechSofter: {
+        const bool louder = a.Kind == ActionKind::SpeechLouder;
+        s.SpeechVolume = std::clamp(s.SpeechVolume + (louder ? 1 : -1), -2, 2);
+        // The button's own word at the new volume, so the resident hears the difference.
+        Speak(s, {content::Ui(*ctx.Pack, louder ? "speech.louder" : "speech.softer", s.Lang)}, effects);
+        break;
+    }
+    default: break;
+    }
+    return s;
+}
+
+FlowState AfterStepSpeech(const FlowContext& ctx, const FlowState& before, FlowState after, const Action& a,
+                          double now, std::vector<Effect>* effects) {
+    // The visit ended (thanks, time-out, stop): silence; the new state has the defaults.
+    if (!before.SessionId.empty() && after.SessionId.empty()) {
+        if (!SpeechDefaults(before))
+            StopSpeaking(effects);
+        return after;
+    }
+    // Speech set on the attract screen by someone who then walked away.
+    if (after.Screen == Screen::Attract && a.Kind == ActionKind::Tick && !SpeechDefaults(after) &&
+        now >= SpeechResetDeadline(ctx, after)) {
+        after.SpeechOn = false;
+        after.SpeechVolume = 0;
+        StopSpeaking(effects);
+        return after;
+    }
+    if (!after.SpeechOn || !ReadsItselfWhenSpeechIsOn(after.Screen))
+        return after;
+    // The results screen is read when its charts arrive, not while they load.
+    if (after.Screen == Screen::Results) {
+        const bool loaded = a.Kind == ActionKind::ResultsLoaded;
+        const bool next_chart = before.Screen == Screen::Results && SpeechKey(before) != SpeechKey(after);
+        if (loaded || next_chart)
+            Speak(after, ScreenSpeech(ctx, after, now), effects);
+        return after;
+    }
+    if (SpeechKey(before) != SpeechKey(after))
+        Speak(after, ScreenSpeech(ctx, after, now), effects);
+    return after;
+}
+
+double SpeechResetDeadline(const FlowContext& ctx, const FlowState& s) {
+    if (s.Screen != Screen::Attract || SpeechDefaults(s))
+        return std::numeric_limits<double>::infinity();
+    return s.LastInput + ctx.Config.IdleTimeout;
+}
+
+} // namespace kiosk
