@@ -3,6 +3,7 @@
 // [SECTION] Step
 // [SECTION] timers
 #include "kiosk/flow.hpp"
+#include "kiosk/flow_admin.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,8 @@ const char* ScreenName(Screen screen) {
     case Screen::Thanks: return "thanks";
     case Screen::StillThere: return "still-there";
     case Screen::Error: return "error";
+    case Screen::Pin: return "pin";
+    case Screen::Admin: return "admin";
     }
     return "?";
 }
@@ -77,7 +80,9 @@ FlowState EndVisit(const FlowContext& ctx, const FlowState& s, double now, std::
     if (!s.SessionId.empty())
         effects->push_back({EffectKind::EndSession, s.SessionId, {}, {}, {}});
     const std::string& default_lang = ctx.Pack->Languages.empty() ? s.Lang : ctx.Pack->Languages.front();
-    return InitialState(ctx, default_lang, now);
+    FlowState next = InitialState(ctx, default_lang, now);
+    next.Guard = GuardAfterVisit(ctx, s, now); // the gap and the repeat check outlive the visit
+    return next;
 }
 
 FlowState Enter(FlowState s, Screen screen, double now) {
@@ -146,6 +151,7 @@ FlowState Commit(FlowState s, std::vector<content::GivenAnswer> answers, std::ve
     s.Saving = true;
     s.Pending = answers;
     effects->push_back({EffectKind::CommitAnswers, s.SessionId, s.Lang, std::move(answers), {}});
+    effects->back().Flagged = CommitFlagged(s, effects->back().Answers); // anti-stuffing
     return s;
 }
 
@@ -180,6 +186,8 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
         a.Kind != ActionKind::ResultsLoaded)
         s.LastInput = now;
+    if (StepGuard(ctx, &s, a, now, effects)) // the PIN and admin screens, the gap between visits
+        return s;
 
     switch (a.Kind) {
     case ActionKind::Input:
@@ -342,6 +350,19 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
         if (s.Screen != Screen::Thanks && s.Screen != Screen::Error)
             return s;
         return EndVisit(ctx, s, now, effects);
+
+    case ActionKind::CornerHold: // the facilitator's: StepGuard took them above
+    case ActionKind::PinDigit:
+    case ActionKind::PinClear:
+    case ActionKind::PinOk:
+    case ActionKind::PinCancel:
+    case ActionKind::PinState:
+    case ActionKind::PinChecked:
+    case ActionKind::AdminLoaded:
+    case ActionKind::AdminSync:
+    case ActionKind::AdminBack:
+    case ActionKind::AdminQuit:
+        return s;
     }
     return s;
 }
@@ -353,6 +374,8 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
+    if (double d; GuardDeadline(ctx, s, &d)) // attract (the long press), PIN, admin
+        return d;
     switch (s.Screen) {
     case Screen::Attract: return never;
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;

@@ -4,6 +4,7 @@
 #pragma once
 #include "content/answer.hpp"
 #include "content/pack.hpp"
+#include "kiosk/guard.hpp"
 
 #include <limits>
 #include <map>
@@ -12,8 +13,12 @@
 
 namespace kiosk {
 
-enum class Screen { Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error };
-// "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error"
+enum class Screen {
+    Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error,
+    Pin, Admin, // the facilitator's: kiosk/flow_admin.cpp
+};
+// "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error",
+// "pin", "admin"
 const char* ScreenName(Screen screen);
 
 struct FlowConfig {
@@ -22,6 +27,11 @@ struct FlowConfig {
     double ThanksDuration = 10.0;
     double ErrorDuration = 30.0;
     long long MinResults = 5;        // a question's results show only from this many answers
+
+    // Protecting the kiosk (kiosk/flow_admin.cpp).
+    double MinVisitGap = 5.0;   // after a visit with answers, no new visit for this long
+    double RepeatWindow = 30.0; // a visit this soon after the last that repeats its answers is flagged
+    double AdminHold = 3.0;     // the long press in the corner that opens the PIN screen
 };
 
 // An answer being built on screen before it is confirmed (multiple, top, budget, matrix).
@@ -58,6 +68,7 @@ struct FlowState {
     double LastInput = 0.0;
     double ScreenSince = 0.0;
     std::string ErrorDetail;     // for the log, never shown to the resident
+    kiosk::Guard Guard;          // PIN, admin screen, anti-stuffing: kept across visits
 };
 
 enum class ActionKind {
@@ -82,12 +93,27 @@ enum class ActionKind {
     Committed,       // the journal committed the pending answer(s)
     CommitFailed,    // Value: why
     ResultsLoaded,   // Charts: this kiosk's tallies for ResultsPoll
+
+    // The facilitator's (kiosk/flow_admin.cpp).
+    CornerHold,      // Value "down" / "up": the hidden corner of the attract screen is pressed / let go
+    PinDigit,        // Value: "0".."9"
+    PinClear,
+    PinOk,
+    PinCancel,
+    PinState,        // Value "set" / "unset"; Count: wrong PINs in a row (from the journal)
+    PinChecked,      // Value "ok" / "wrong" / "unset": the result of the check at the edge
+    AdminLoaded,     // Admin: the figures for the admin screen
+    AdminSync,       // "Nu synchroniseren"
+    AdminBack,       // "Terug naar de kiosk"
+    AdminQuit,       // "Kiosk afsluiten": the only way out
 };
 
 struct Action {
     ActionKind Kind = ActionKind::Tick;
     std::string Value;
     std::vector<Chart> Charts; // ResultsLoaded
+    AdminFigures Admin = {};   // AdminLoaded
+    long long Count = 0;       // PinState
 
     Action(ActionKind kind = ActionKind::Tick, std::string value = {}) : Kind(kind), Value(std::move(value)) {}
 };
@@ -96,6 +122,14 @@ enum class EffectKind {
     CommitAnswers, // store Answers in one transaction, then Committed or CommitFailed
     LoadResults,   // tally PollId's questions, then ResultsLoaded
     EndSession,
+
+    // The facilitator's (kiosk/flow_admin.cpp).
+    CheckPin,      // Value: the digits; check them against the stored hash, log, then PinChecked
+    LogPinAttempt, // Value: why an attempt was not checked ("delayed"); log it
+    LoadPinState,  // is a PIN set, how many wrong in a row: then PinState
+    LoadAdmin,     // the admin screen's figures: then AdminLoaded
+    SyncNow,       // one sync round on the background worker
+    Quit,          // close the kiosk
 };
 
 struct Effect {
@@ -104,6 +138,8 @@ struct Effect {
     std::string Lang;
     std::vector<content::GivenAnswer> Answers;
     std::string PollId;
+    bool Flagged = false;   // CommitAnswers: they repeat the previous visit (anti-stuffing)
+    std::string Value = {}; // CheckPin, LogPinAttempt
 };
 
 struct FlowContext {
