@@ -81,6 +81,7 @@ const std::vector<std::string>& RequiredUiKeys() {
         "error.done",
         // The facilitator's screens and the gap between visits (kiosk/screen_admin.cpp).
         "attract.wait",      // "Een moment alstublieft. Over {seconds} seconden ..."
+        "admin.corner",      // the hidden corner's name in the target list (never drawn)
         "pin.title",
         "pin.clear",
         "pin.ok",

@@ -256,11 +256,13 @@ Guard GuardAfterVisit(const FlowContext& ctx, const FlowState& ended, double now
     g.CompareWith.clear();
     g.GapRefusedAt = -kNever;
     // Only a visit that stored something starts the gap: a resident who tapped start
-    // and then stop may try again at once.
+    // and then stop may try again at once. The gap counts from the visit's last touch
+    // ("Klaar", or the last answer when the thanks screen closed by itself), so the next
+    // resident after a time-out never waits.
     if (!ended.Given.empty()) {
         g.LastVisitEnd = now;
         g.LastVisitAnswers = ended.Given;
-        g.NextVisitAt = now + ctx.Config.MinVisitGap;
+        g.NextVisitAt = ended.LastInput + ctx.Config.MinVisitGap;
     }
     return g;
 }

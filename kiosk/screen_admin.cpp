@@ -40,7 +40,7 @@ void DrawAttractGuard(const ScreenContext& ctx, const FlowState& s, const Layout
     // Bottom-left: the other top corners have buttons. Nothing is drawn, so a resident
     // does not see it; only a press of AdminHold seconds opens the PIN screen.
     const float side = std::max(L.Px(120), t.MinTargetPx());
-    const bool held = widgets::HoldArea(t, "admin-corner", ImVec2(0, L.Bottom() - side), ImVec2(side, side));
+    const bool held = widgets::HoldArea(t, "admin-corner", U(ctx, s, "admin.corner"), ImVec2(0, L.Bottom() - side), ImVec2(side, side));
     if (held != s.Guard.Holding)
         out->push_back({ActionKind::CornerHold, held ? "down" : "up"});
 

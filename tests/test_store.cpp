@@ -102,7 +102,7 @@ TEST_CASE("exactly once: stored, already stored, conflict kept aside, invalid re
     std::string csv;
     REQUIRE(t.S->ExportCsv(&csv, &error));
     CHECK(csv.rfind("answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,"
-                    "answered_at,received_at,via\n",
+                    "answered_at,received_at,via,flagged\n",
                     0) == 0);
     CHECK(csv.find(",4,") != std::string::npos);
     CHECK(csv.find("T12:00") == std::string::npos); // coarse times: the date only

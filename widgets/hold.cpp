@@ -7,7 +7,7 @@
 
 namespace widgets {
 
-bool HoldArea(const Theme& t, std::string_view id, ImVec2 pos, ImVec2 size) {
+bool HoldArea(const Theme& t, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems)
         return false;
@@ -21,7 +21,7 @@ bool HoldArea(const Theme& t, std::string_view id, ImVec2 pos, ImVec2 size) {
         return false;
     bool hovered = false, held = false;
     ImGui::ButtonBehavior(bb, gid, &hovered, &held);
-    RecordTarget(id, "", bb.Min, bb.Max);
+    RecordTarget(id, label, bb.Min, bb.Max);
     return held && hovered; // sliding off lets go
 }
 

@@ -10,6 +10,7 @@
 namespace widgets {
 
 // True while a press that began inside [pos, pos+size] is down and still inside.
-bool HoldArea(const Theme& theme, std::string_view id, ImVec2 pos, ImVec2 size);
+// label: for the target list only (never drawn).
+bool HoldArea(const Theme& theme, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size);
 
 } // namespace widgets
