@@ -364,6 +364,8 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
     return true;
 }
 
+void KeepWindow(App& app); // below, with the main loop
+
 int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string& path) {
     app.Frame(); // the first frame, so targets exist
     for (const ScriptLine& line : lines) {
@@ -386,8 +388,10 @@ int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string&
             app.Dispatch(checked);
             app.Frame();
         }
-        if (app.Window)
+        if (app.Window) {
             glfwPollEvents();
+            KeepWindow(app); // under a script too, so a test can take the focus away
+        }
     }
     return 0;
 }
@@ -444,6 +448,8 @@ bool OpenWindow(App& app, float* px_per_mm, std::string* error) {
         w = mode->width;
         h = mode->height;
     }
+    // GLFW iconifies a full-screen window that loses focus by default: a kiosk stays.
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     app.Window = glfwCreateWindow(w, h, "Wijkstem", fullscreen ? monitor : nullptr, nullptr);
     if (!app.Window) {
         *error = "cannot open a window with OpenGL 3";

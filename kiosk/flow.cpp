@@ -184,7 +184,7 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
     const bool answering = q && !s.Saving;
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
-        a.Kind != ActionKind::ResultsLoaded)
+        a.Kind != ActionKind::ResultsLoaded && !IsGuardResult(a.Kind))
         s.LastInput = now;
     if (StepGuard(ctx, &s, a, now, effects)) // the PIN and admin screens, the gap between visits
         return s;

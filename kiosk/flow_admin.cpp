@@ -65,6 +65,10 @@ bool IsDigit(const std::string& v) { return v.size() == 1 && v[0] >= '0' && v[0]
 // [SECTION] StepGuard
 //-----------------------------------------------------------------------------
 
+bool IsGuardResult(ActionKind kind) {
+    return kind == ActionKind::PinState || kind == ActionKind::PinChecked || kind == ActionKind::AdminLoaded;
+}
+
 bool StepGuard(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
     Guard& g = s->Guard;
     const bool on_pin = s->Screen == Screen::Pin, on_admin = s->Screen == Screen::Admin;

@@ -12,6 +12,10 @@ namespace kiosk {
 // it. False: Step goes on with *s (which may have changed, e.g. a visit's start).
 bool StepGuard(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
 
+// The answers of the guard's effects (PinState, PinChecked, AdminLoaded): not a touch,
+// so they do not hold off the idle time-out.
+bool IsGuardResult(ActionKind kind);
+
 // What of the guard carries over when a visit ends at `now` (EndVisit).
 Guard GuardAfterVisit(const FlowContext& ctx, const FlowState& ended, double now);
 
