@@ -236,9 +236,11 @@ echo "ok: three wrong PINs still lock the keypad after a restart; Kiosk afsluite
 
 # --- 6. Under Xvfb: the screenshots, a refused close, the focus taken back -----------
 command -v xvfb-run > /dev/null || fail "xvfb-run is missing (make test installs the Debian package xvfb)"
+# Each Xvfb from a random display number: other test runs on this machine start at 99,
+# and two servers racing for one number could put our window on another run's screen.
 sed "s#assets/screenshots/#$tmp/#" "$SRC/tests/scripts/admin-screenshots.script" > "$tmp/shots.script"
 echo 4711 | "$WIJKSTEM" set-pin --data "$tmp/shots" > /dev/null
-xvfb-run -a -s "-screen 0 1920x1080x24" "$WIJKSTEM" --no-sync --data "$tmp/shots" --script "$tmp/shots.script" \
+xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" "$WIJKSTEM" --no-sync --data "$tmp/shots" --script "$tmp/shots.script" \
   2> "$tmp/shots.err" || fail "the admin screenshot script: $(cat "$tmp/shots.err")"
 for shot in admin-pin admin; do
   "$PNG_CHECK" "$tmp/$shot.png" 1920 1080 || fail "$shot.png is missing, too small or blank"
@@ -253,9 +255,9 @@ echo "expect-screen attract" >> "$tmp/sleepy.script"
 close_test() { # MODE [ARGS...]: runs the kiosk, sends the close, sets $close_rc
   local mode=$1; shift
   : > "$tmp/$mode.log"
-  xvfb-run -a -s "-screen 0 1920x1080x24" bash -c '
+  xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" bash -c '
     "$1" --no-sync --data "$2" --script "$3" "${@:6}" 2> "$4" & pid=$!
-    "$5" close Wijkstem > /dev/null || { kill $pid; exit 99; }
+    "$5" close Wijkstem $pid > /dev/null || { kill $pid; exit 99; }
     wait $pid' _ "$WIJKSTEM" "$tmp/$mode-data" "$tmp/sleepy.script" "$tmp/$mode.err" "$X_WINDOW" "$@" \
     && close_rc=0 || close_rc=$?
 }
@@ -269,9 +271,9 @@ close_test windowed --windowed 1280x720
 echo "ok: a close request is refused in full screen (and logged), honoured with --windowed"
 
 # The focus: another program takes it; the full-screen kiosk takes it back.
-xvfb-run -a -s "-screen 0 1920x1080x24" bash -c '
+xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" bash -c '
   "$1" --no-sync --data "$2" --script "$3" 2> "$4" & pid=$!
-  "$5" unfocus Wijkstem > "$6" || { kill $pid; exit 99; }
+  "$5" unfocus Wijkstem $pid > "$6" || { kill $pid; exit 99; }
   wait $pid' _ "$WIJKSTEM" "$tmp/focus-data" "$tmp/sleepy.script" "$tmp/focus.err" "$X_WINDOW" "$tmp/focus.out" \
   || fail "the focus was not taken back: $(cat "$tmp/focus.out" "$tmp/focus.err")"
 grep -q "full screen and focus taken back" "$tmp/focus-data/kiosk.log" || fail "no log line for the focus taken back"

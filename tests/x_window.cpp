@@ -1,25 +1,42 @@
 // A stand-in for a window manager in e2e_admin.sh, with plain Xlib (Xvfb has no window
 // manager and xdotool is not installed):
-//   x_window close TITLE     sends WM_DELETE_WINDOW, as Alt+F4 or a close button does
-//   x_window unfocus TITLE   gives TITLE the focus (as a window manager would), moves it
-//                            away (as another program would), then waits up to 30 s for
-//                            TITLE to take it back
+//   x_window close TITLE PID     sends WM_DELETE_WINDOW, as Alt+F4 or a close button does
+//   x_window unfocus TITLE PID   gives the window the focus (as a window manager would),
+//                                moves it away (as another program would), then waits up
+//                                to 30 s for the window to take it back
+// The window is the one titled TITLE whose _NET_WM_PID is PID: never another test's.
 // Exit 0 on success; 1 with a message otherwise (no window with that title, ...).
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
 
 namespace {
 
-Window FindByTitle(Display* dpy, Window w, const std::string& title) {
+long WindowPid(Display* dpy, Window w) {
+    Atom type = 0;
+    int format = 0;
+    unsigned long items = 0, after = 0;
+    unsigned char* data = nullptr;
+    long pid = -1;
+    if (XGetWindowProperty(dpy, w, XInternAtom(dpy, "_NET_WM_PID", False), 0, 1, False, XA_CARDINAL, &type, &format,
+                           &items, &after, &data) == Success &&
+        data && items == 1 && format == 32)
+        pid = *reinterpret_cast<long*>(data);
+    if (data)
+        XFree(data);
+    return pid;
+}
+
+Window FindByTitle(Display* dpy, Window w, const std::string& title, long pid) {
     char* name = nullptr;
     if (XFetchName(dpy, w, &name) && name) {
-        bool match = title == name;
+        bool match = title == name && WindowPid(dpy, w) == pid;
         XFree(name);
         if (match)
             return w;
@@ -29,7 +46,7 @@ Window FindByTitle(Display* dpy, Window w, const std::string& title) {
     Window found = 0;
     if (XQueryTree(dpy, w, &root, &parent, &children, &n)) {
         for (unsigned i = 0; i < n && !found; i++)
-            found = FindByTitle(dpy, children[i], title);
+            found = FindByTitle(dpy, children[i], title, pid);
         if (children)
             XFree(children);
     }
@@ -46,10 +63,11 @@ bool Focused(Display* dpy, Window w) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3 || (strcmp(argv[1], "close") != 0 && strcmp(argv[1], "unfocus") != 0)) {
-        fprintf(stderr, "usage: x_window close|unfocus TITLE\n");
+    if (argc != 4 || (strcmp(argv[1], "close") != 0 && strcmp(argv[1], "unfocus") != 0)) {
+        fprintf(stderr, "usage: x_window close|unfocus TITLE PID\n");
         return 2;
     }
+    const long pid = atol(argv[3]);
     Display* dpy = XOpenDisplay(nullptr);
     if (!dpy) {
         fprintf(stderr, "x_window: no X display (DISPLAY is not set?)\n");
@@ -58,7 +76,7 @@ int main(int argc, char** argv) {
     const Window root = DefaultRootWindow(dpy);
     Window w = 0;
     for (int i = 0; i < 300; i++) { // the kiosk may still be starting: up to 30 s for it to show
-        w = FindByTitle(dpy, root, argv[2]);
+        w = FindByTitle(dpy, root, argv[2], pid);
         XWindowAttributes attrs{};
         if (w && XGetWindowAttributes(dpy, w, &attrs) && attrs.map_state == IsViewable)
             break;
@@ -66,7 +84,7 @@ int main(int argc, char** argv) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     if (!w) {
-        fprintf(stderr, "x_window: no window titled '%s'\n", argv[2]);
+        fprintf(stderr, "x_window: no window titled '%s' of process %ld\n", argv[2], pid);
         return 1;
     }
     if (strcmp(argv[1], "close") == 0) {
