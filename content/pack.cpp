@@ -91,6 +91,35 @@ const std::vector<std::string>& RequiredUiKeys() {
         "speech.louder",
         "speech.softer",
         "speech.budget_total", // spoken on a budget question: "U verdeelt {total} {unit}."
+        // The facilitator's screens and the gap between visits (kiosk/screen_admin.cpp).
+        "attract.wait",      // "Een moment alstublieft. Over {seconds} seconden ..."
+        "admin.corner",      // the hidden corner's name in the target list (never drawn)
+        "pin.title",
+        "pin.clear",
+        "pin.ok",
+        "pin.cancel",
+        "pin.wrong",
+        "pin.locked",        // "... Probeer het over {seconds} seconden opnieuw."
+        "pin.too_short",
+        "pin.unset",         // no PIN yet: set one with wijkstem set-pin
+        "pin.checking",
+        "admin.title",
+        "admin.device",      // {id}
+        "admin.store",       // {url} {wijk}
+        "admin.not_enrolled",
+        "admin.answers",     // {n}
+        "admin.waiting",     // {n}
+        "admin.last_sync",   // {when}
+        "admin.never",
+        "admin.last_error",  // {error}
+        "admin.none",
+        "admin.visits",      // {counted} {flagged}
+        "admin.pin_attempts", // {n} {wrong}
+        "admin.sync",
+        "admin.syncing",
+        "admin.sync_off",
+        "admin.back",
+        "admin.quit",
     };
     return keys;
 }

@@ -5,6 +5,8 @@
 // [SECTION] set-up and main loop
 #include "kiosk/app.hpp"
 #include "content/pack_loader.hpp"
+#include "kiosk/admin_effects.hpp"
+#include "kiosk/flow_admin.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
@@ -41,6 +43,10 @@ namespace kiosk {
 namespace {
 
 bool g_input_seen = false; // set by GLFW callbacks: something happened, draw
+// Keeping the window (kiosk/guard.hpp): set by GLFW callbacks, read by the main loop.
+bool g_fullscreen = false;
+bool g_quit_chosen = false;  // "Kiosk afsluiten" on the admin screen
+bool g_window_lost = false;  // iconified or lost focus: take it back
 
 int64_t WallMs() {
     using namespace std::chrono;
@@ -53,6 +59,7 @@ struct App {
     std::unique_ptr<wsync::Journal> Journal;
     std::unique_ptr<wsync::SyncWorker> Sync; // only when enrolled at a store
     std::unique_ptr<Speaker> Speech;         // started by the first Speak; never under --headless
+    AdminEffects Admin;                      // PIN checks, the admin screen's figures, quitting
     FlowContext Flow;
     FlowState State;
     widgets::Theme Theme;
@@ -122,6 +129,7 @@ void App::RunEffect(const Effect& e) {
             rec.Value = g.Value;
             rec.Lang = e.Lang;
             rec.AnsweredAtMs = now_ms;
+            rec.Flagged = e.Flagged; // a repeat of the visit before: stored, but flagged
             records.push_back(std::move(rec));
         }
         std::vector<wsync::CommittedAnswer> done;
@@ -206,6 +214,20 @@ void App::RunEffect(const Effect& e) {
         if (Speech)
             Speech->Stop();
         break;
+    case EffectKind::CheckPin:
+    case EffectKind::LogPinAttempt:
+    case EffectKind::LoadPinState:
+    case EffectKind::LoadAdmin:
+    case EffectKind::SyncNow:
+    case EffectKind::Quit:
+        for (const Action& next : Admin.Run(e)) // kiosk/admin_effects.cpp
+            Dispatch(next);
+        if (Admin.QuitChosen) {
+            g_quit_chosen = true;
+            if (Window)
+                glfwSetWindowShouldClose(Window, GLFW_TRUE);
+        }
+        break;
     }
 }
 
@@ -246,6 +268,8 @@ void App::ApplyVisitorSettings() {
 }
 
 void App::Frame() {
+    if (Action checked; Admin.Finish(false, &checked)) // a PIN check that ran off the frame
+        Dispatch(checked);
     Dispatch({ActionKind::Tick, {}});
     ApplyVisitorSettings();
 
@@ -372,6 +396,20 @@ bool TypeText(App& app, const std::string& text, std::string* why) {
     return true;
 }
 
+// Lets `seconds` of kiosk time pass, stopping at every timer on the way as real time would.
+void AdvanceClock(App& app, double seconds) {
+    const double end = app.VirtualNow + seconds;
+    for (int guard = 0; guard < 10000; guard++) {
+        double d = NextDeadline(app.Flow, app.State);
+        if (!(d <= end))
+            break;
+        app.VirtualNow = std::max(app.VirtualNow, d + 1e-6);
+        app.Frame();
+    }
+    app.VirtualNow = std::max(app.VirtualNow, end);
+    app.Frame();
+}
+
 // Runs one script line; false and a reason when it fails.
 bool RunLine(App& app, const ScriptLine& line, std::string* why) {
     const widgets::FrameRecord& rec = widgets::Record();
@@ -386,17 +424,25 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
         TapAt(app, *t);
         return true;
     }
-    case ScriptCommand::Wait: {
-        const double end = app.VirtualNow + line.Seconds;
-        // Stop at every timer on the way, as real time would.
-        for (int guard = 0; guard < 10000; guard++) {
-            double d = NextDeadline(app.Flow, app.State);
-            if (!(d <= end))
-                break;
-            app.VirtualNow = std::max(app.VirtualNow, d + 1e-6);
-            app.Frame();
+    case ScriptCommand::Wait:
+        AdvanceClock(app, line.Seconds);
+        return true;
+    case ScriptCommand::Hold: { // press, let the clock run with the finger down, let go
+        const widgets::Target* t = widgets::FindTarget(rec, line.Arg);
+        if (!t) {
+            *why = "no touch target '" + line.Arg + "' on the " + screen + " screen (there are: " + TargetList(rec) + ")";
+            return false;
         }
-        app.VirtualNow = std::max(app.VirtualNow, end);
+        app.ScriptPointer = true;
+        app.PointerPos = t->Center();
+        app.PointerDown = false;
+        app.Frame();
+        app.PointerDown = true;
+        app.Frame();
+        AdvanceClock(app, line.Seconds);
+        app.PointerDown = false;
+        app.Frame();
+        app.PointerPos = ImVec2(-FLT_MAX, -FLT_MAX);
         app.Frame();
         return true;
     }
@@ -439,6 +485,8 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
     return true;
 }
 
+void KeepWindow(App& app); // below, with the main loop
+
 int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string& path) {
     app.Frame(); // the first frame, so targets exist
     for (const ScriptLine& line : lines) {
@@ -447,12 +495,24 @@ int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string&
             fprintf(stderr, "%s:%d: the window was closed\n", path.c_str(), line.Number);
             return 1;
         }
+        if (app.Admin.QuitChosen) {
+            fprintf(stderr, "%s:%d: the kiosk was closed (Kiosk afsluiten) before this line\n", path.c_str(),
+                    line.Number);
+            return 1;
+        }
         if (!RunLine(app, line, &why)) {
             fprintf(stderr, "%s:%d: %s\n", path.c_str(), line.Number, why.c_str());
             return 1;
         }
-        if (app.Window)
+        // A PIN check runs off the frame; a script sees its result before the next line.
+        if (Action checked; app.Admin.Finish(true, &checked)) {
+            app.Dispatch(checked);
+            app.Frame();
+        }
+        if (app.Window) {
             glfwPollEvents();
+            KeepWindow(app); // under a script too, so a test can take the focus away
+        }
     }
     return 0;
 }
@@ -469,7 +529,21 @@ void OnCursor(GLFWwindow*, double, double) { g_input_seen = true; }
 void OnButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
 void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
 void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
-void OnFocus(GLFWwindow*, int) { g_input_seen = true; }
+void OnFocus(GLFWwindow*, int focused) {
+    g_input_seen = true;
+    g_window_lost = g_window_lost || !focused;
+}
+void OnIconify(GLFWwindow*, int iconified) {
+    g_input_seen = true;
+    g_window_lost = g_window_lost || iconified;
+}
+// Alt+F4 or a window manager's close button: refused in full screen (kiosk/guard.hpp).
+void OnClose(GLFWwindow* window) {
+    if (!CloseAllowed(g_fullscreen, g_quit_chosen)) {
+        glfwSetWindowShouldClose(window, GLFW_FALSE);
+        Log("a request to close the window was refused (use Kiosk afsluiten on the admin screen)");
+    }
+}
 void OnRefresh(GLFWwindow*) { g_input_seen = true; }
 void OnResize(GLFWwindow*, int, int) { g_input_seen = true; }
 void OnGlfwError(int code, const char* text) { Log("GLFW error " + std::to_string(code) + ": " + text); }
@@ -495,6 +569,8 @@ bool OpenWindow(App& app, float* px_per_mm, std::string* error) {
         w = mode->width;
         h = mode->height;
     }
+    // GLFW iconifies a full-screen window that loses focus by default: a kiosk stays.
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     app.Window = glfwCreateWindow(w, h, "Wijkstem", fullscreen ? monitor : nullptr, nullptr);
     if (!app.Window) {
         *error = "cannot open a window with OpenGL 3";
@@ -518,6 +594,9 @@ bool OpenWindow(App& app, float* px_per_mm, std::string* error) {
     glfwSetWindowFocusCallback(app.Window, OnFocus);
     glfwSetWindowRefreshCallback(app.Window, OnRefresh);
     glfwSetFramebufferSizeCallback(app.Window, OnResize);
+    glfwSetWindowIconifyCallback(app.Window, OnIconify);
+    glfwSetWindowCloseCallback(app.Window, OnClose);
+    g_fullscreen = fullscreen;
     return true;
 }
 
@@ -531,12 +610,32 @@ bool ReadFile(const std::string& path, std::string* out) {
     return true;
 }
 
+// A full-screen kiosk that was iconified or lost focus takes both back.
+void KeepWindow(App& app) {
+    if (!g_window_lost)
+        return;
+    g_window_lost = false;
+    const bool focused = glfwGetWindowAttrib(app.Window, GLFW_FOCUSED);
+    const bool iconified = glfwGetWindowAttrib(app.Window, GLFW_ICONIFIED);
+    if (!MustRetakeWindow(g_fullscreen, focused, iconified))
+        return;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (iconified)
+        glfwRestoreWindow(app.Window);
+    if (mode)
+        glfwSetWindowMonitor(app.Window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    glfwFocusWindow(app.Window);
+    Log(std::string("the kiosk window was ") + (iconified ? "iconified" : "left") + "; full screen and focus taken back");
+}
+
 // Waits for input or the next timer, then says how many frames to draw.
 int WaitForWork(App& app) {
     double now = app.Now();
     double deadline = NextDeadline(app.Flow, app.State);
     if (app.State.Screen == Screen::StillThere) // the countdown text changes every second
         deadline = std::min(deadline, now + (1.0 - std::fmod(now - app.State.ScreenSince, 1.0)));
+    deadline = std::min(deadline, NextCountdownChange(app.State, now)); // the gap, a locked PIN keypad
     double timeout = std::clamp(deadline - now, 0.0, 3600.0);
     g_input_seen = false;
     if (timeout > 0.0)
@@ -546,6 +645,8 @@ int WaitForWork(App& app) {
     // ImGui needs a few frames after input to settle (press, release, the new screen).
     if (g_input_seen)
         return 3;
+    if (app.Admin.Checking()) // woken by the PIN check (a frame takes its result)
+        return 1;
     return app.Now() >= deadline - 1e-3 ? 1 : 0;
 }
 
@@ -623,6 +724,12 @@ int RunKiosk(const KioskOptions& opts) {
                                                        wsync::DownloadedPackDir(opts.DataDir), schedule);
         app.Sync->Start();
     }
+    app.Admin.Journal = app.Journal.get();
+    app.Admin.Sync = app.Sync.get();
+    app.Admin.Wake = [&app] { // a PIN check is done: wake the main loop to draw its result
+        if (app.Window)
+            glfwPostEmptyEvent();
+    };
 
     // 3. The script, if any: read and checked whole before anything runs.
     std::vector<ScriptLine> script;
@@ -703,6 +810,7 @@ int RunKiosk(const KioskOptions& opts) {
             } else {
                 frames = WaitForWork(app);
             }
+            KeepWindow(app);
         }
     }
 

@@ -1,6 +1,8 @@
 #include "kiosk/cli.hpp"
 #include "content/pack_loader.hpp"
 #include "kiosk/app.hpp"
+#include "kiosk/guard.hpp"
+#include "kiosk/pin.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/client.hpp"
 #include "sync/journal.hpp"
@@ -13,6 +15,9 @@
 #include <cstdlib>
 #include <string>
 #include <vector>
+
+#include <termios.h>
+#include <unistd.h>
 
 #ifndef WIJKSTEM_DEFAULT_CONTENT
 #define WIJKSTEM_DEFAULT_CONTENT "content/packs/gronings-model"
@@ -30,6 +35,7 @@ const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
   wijkstem enroll URL CODE [--ca F]  register this kiosk at a municipal store (F: its CA certificate)
   wijkstem sync                      one sync round now; exit 0 when nothing is left waiting
   wijkstem export --out DIR          waiting answers as one signed batch file (for a USB stick)
+  wijkstem set-pin                   the facilitator's PIN (4-8 digits, read from stdin) for the admin screen
 
 Options (before or after the command):
   --content DIR      content pack folder (default: the bundled Gronings model pack)
@@ -42,6 +48,8 @@ Options (before or after the command):
   --trace            print screens and committed answers on stdout (for tests)
   --dpi N            the screen's dots per inch (default: from the monitor)
   --idle-timeout S   seconds without input before "Bent u er nog?" (default 60)
+  --min-visit-gap S  seconds after a visit before the next may start (default 5; 0: none)
+  --repeat-window S  a visit this soon after the last that repeats its answers is flagged (default 30)
   --json             (status) print JSON
   --out DIR          (export) the folder to write the batch file in, e.g. the USB stick
   --no-sync          do not sync in the background (it runs when enrolled at a store)
@@ -131,6 +139,14 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
                 return false;
             }
             a->Kiosk.Flow.IdleTimeout = d;
+        } else if (arg == "--min-visit-gap" || arg == "--repeat-window") {
+            double d = 0;
+            if (!value(&v)) return false;
+            if (!ParseNumber(v, &d) || d < 0 || d > 3600) {
+                *error = arg + " needs a number of seconds (0 to 3600), not '" + v + "'";
+                return false;
+            }
+            (arg == "--min-visit-gap" ? a->Kiosk.Flow.MinVisitGap : a->Kiosk.Flow.RepeatWindow) = d;
         } else if (arg.size() > 1 && arg[0] == '-') {
             *error = "unknown option " + arg;
             return false;
@@ -254,15 +270,74 @@ int Status(const Args& a) {
         j["waiting"] = st.Waiting;
         j["last_sync"] = st.LastSync.empty() ? nlohmann::json() : nlohmann::json(st.LastSync);
         j["last_sync_error"] = st.LastSyncError.empty() ? nlohmann::json() : nlohmann::json(st.LastSyncError);
+        // Anti-stuffing, in the open: visits with an answer, and of those the flagged repeats.
+        j["visits"] = st.Sessions;
+        j["visits_counted"] = st.Sessions - st.SessionsFlagged;
+        j["visits_flagged"] = st.SessionsFlagged;
+        j["answers_flagged"] = st.AnswersFlagged;
         printf("%s\n", j.dump(2).c_str());
         return 0;
     }
     printf("device:       %s\n", st.DeviceId.c_str());
     printf("answers:      %lld in %lld visit(s)\n", (long long)st.Answers, (long long)st.Sessions);
+    printf("visits:       %lld counted, %lld flagged as a repeat (%lld flagged answer(s))\n",
+           (long long)(st.Sessions - st.SessionsFlagged), (long long)st.SessionsFlagged, (long long)st.AnswersFlagged);
     printf("waiting:      %lld not yet at a store\n", (long long)st.Waiting);
     printf("last sync:    %s\n", st.LastSync.empty() ? "never" : st.LastSync.c_str());
     if (!st.LastSyncError.empty())
         printf("last error:   %s\n", st.LastSyncError.c_str());
+    return 0;
+}
+
+// Reads one line from stdin; on a terminal without echo, after a prompt.
+bool ReadSecretLine(const char* prompt, bool terminal, std::string* out) {
+    struct termios old {};
+    if (terminal) {
+        fprintf(stderr, "%s", prompt);
+        fflush(stderr);
+        tcgetattr(STDIN_FILENO, &old);
+        struct termios quiet = old;
+        quiet.c_lflag &= tcflag_t(~ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    out->clear();
+    int c;
+    while ((c = getchar()) != EOF && c != '\n')
+        *out += char(c);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fprintf(stderr, "\n");
+    }
+    if (!out->empty() && out->back() == '\r')
+        out->pop_back();
+    return c != EOF || !out->empty();
+}
+
+// The facilitator's PIN: from stdin (twice on a terminal, once from a pipe for scripts),
+// stored as a salted hash. Never an argument: it would show in the process list.
+int SetPin(const Args& a) {
+    const bool terminal = isatty(STDIN_FILENO);
+    std::string pin, again, why, hash, error;
+    if (!ReadSecretLine("New PIN (4 to 8 digits): ", terminal, &pin)) {
+        fprintf(stderr, "wijkstem: set-pin reads the PIN from stdin, and it was empty; no PIN was set\n");
+        return 2;
+    }
+    if (!ValidNewPin(pin, &why)) {
+        fprintf(stderr, "wijkstem: %s; no PIN was set\n", why.c_str());
+        return 2;
+    }
+    if (terminal && (!ReadSecretLine("The same PIN again: ", true, &again) || again != pin)) {
+        fprintf(stderr, "wijkstem: the two PINs differ; no PIN was set\n");
+        return 2;
+    }
+    auto journal = OpenJournal(a);
+    if (!journal)
+        return 1;
+    if (!HashPin(pin, &hash, &error) || !journal->SetPinHash(hash, &error)) {
+        fprintf(stderr, "wijkstem: %s; no PIN was set\n", error.c_str());
+        return 1;
+    }
+    printf("PIN set. The admin screen opens with a 3-second press in the bottom-left corner of the start screen.\n");
     return 0;
 }
 
@@ -298,6 +373,8 @@ int Main(int argc, char** argv) {
         return want_args(0) ? Sync(a) : 2;
     if (cmd == "export")
         return want_args(0) ? Export(a) : 2;
+    if (cmd == "set-pin")
+        return want_args(0) ? SetPin(a) : 2;
     fprintf(stderr, "wijkstem: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

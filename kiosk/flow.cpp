@@ -4,6 +4,7 @@
 // [SECTION] timers
 #include "kiosk/flow.hpp"
 #include "content/free_text.hpp"
+#include "kiosk/flow_admin.hpp"
 #include "kiosk/flow_speech.hpp"
 
 #include <algorithm>
@@ -28,6 +29,8 @@ const char* ScreenName(Screen screen) {
     case Screen::Thanks: return "thanks";
     case Screen::StillThere: return "still-there";
     case Screen::Error: return "error";
+    case Screen::Pin: return "pin";
+    case Screen::Admin: return "admin";
     }
     return "?";
 }
@@ -83,6 +86,7 @@ FlowState EndVisit(const FlowContext& ctx, const FlowState& s, double now, std::
     next.Highlights = s.Highlights; // until the new figures (with this visit's answers) are in
     next.HighlightNext = s.HighlightNext;
     effects->push_back({EffectKind::LoadHighlights, {}, {}, {}, {}});
+    next.Guard = GuardAfterVisit(ctx, s, now); // the gap and the repeat check outlive the visit
     return next;
 }
 
@@ -158,6 +162,7 @@ FlowState Commit(FlowState s, std::vector<content::GivenAnswer> answers, std::ve
     s.Saving = true;
     s.Pending = answers;
     effects->push_back({EffectKind::CommitAnswers, s.SessionId, s.Lang, std::move(answers), {}});
+    effects->back().Flagged = CommitFlagged(s, effects->back().Answers); // anti-stuffing
     return s;
 }
 
@@ -192,8 +197,10 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
     const bool answering = q && !s.Saving;
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
-        a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded)
+        a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded && !IsGuardResult(a.Kind))
         s.LastInput = now;
+    if (StepGuard(ctx, &s, a, now, effects)) // the PIN and admin screens, the gap between visits
+        return s;
 
     switch (a.Kind) {
     case ActionKind::Input:
@@ -419,6 +426,18 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     case ActionKind::SpeechOff:
     case ActionKind::SpeechLouder:
     case ActionKind::SpeechSofter: return s;
+    case ActionKind::CornerHold: // the facilitator's: StepGuard took them above
+    case ActionKind::PinDigit:
+    case ActionKind::PinClear:
+    case ActionKind::PinOk:
+    case ActionKind::PinCancel:
+    case ActionKind::PinState:
+    case ActionKind::PinChecked:
+    case ActionKind::AdminLoaded:
+    case ActionKind::AdminSync:
+    case ActionKind::AdminBack:
+    case ActionKind::AdminQuit:
+        return s;
     }
     return s;
 }
@@ -440,9 +459,12 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
+    double guard = never; // the long press and the gap on attract, the PIN and admin screens
+    if (GuardDeadline(ctx, s, &guard) && s.Screen != Screen::Attract)
+        return guard;
     switch (s.Screen) {
     case Screen::Attract: // A+, contrast or speech set on, and nobody there; the next result to show
-        return std::min({s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never,
+        return std::min({guard, s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never,
                          s.Highlights.empty() ? never : s.ScreenSince + c.AttractRotate, SpeechResetDeadline(ctx, s)});
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;

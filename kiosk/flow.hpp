@@ -5,6 +5,7 @@
 #include "content/answer.hpp"
 #include "content/pack.hpp"
 #include "kiosk/highlights.hpp"
+#include "kiosk/guard.hpp"
 
 #include <limits>
 #include <map>
@@ -13,8 +14,12 @@
 
 namespace kiosk {
 
-enum class Screen { Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error };
-// "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error"
+enum class Screen {
+    Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error,
+    Pin, Admin, // the facilitator's: kiosk/flow_admin.cpp
+};
+// "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error",
+// "pin", "admin"
 const char* ScreenName(Screen screen);
 
 struct FlowConfig {
@@ -24,6 +29,11 @@ struct FlowConfig {
     double ErrorDuration = 30.0;
     long long MinResults = 5;        // a question's results show only from this many answers
     double AttractRotate = 10.0;     // the attract screen: invitation, a result, invitation, ...
+
+    // Protecting the kiosk (kiosk/flow_admin.cpp).
+    double MinVisitGap = 5.0;   // after a visit with answers, no new visit for this long
+    double RepeatWindow = 30.0; // a visit this soon after the last that repeats its answers is flagged
+    double AdminHold = 3.0;     // the long press in the corner that opens the PIN screen
 };
 
 // An answer being built on screen before it is confirmed (multiple, top, budget, matrix).
@@ -73,6 +83,7 @@ struct FlowState {
     // Speech (kiosk/flow_speech.cpp): both back to the defaults when the visit ends.
     bool SpeechOn = false;       // read every new screen aloud, for the rest of the visit
     int SpeechVolume = 0;        // steps from the default volume, -2..+2
+    kiosk::Guard Guard;          // PIN, admin screen, anti-stuffing: kept across visits
 };
 
 enum class ActionKind {
@@ -112,6 +123,19 @@ enum class ActionKind {
     SpeechOff,
     SpeechLouder,
     SpeechSofter,
+
+    // The facilitator's (kiosk/flow_admin.cpp).
+    CornerHold,      // Value "down" / "up": the hidden corner of the attract screen is pressed / let go
+    PinDigit,        // Value: "0".."9"
+    PinClear,
+    PinOk,
+    PinCancel,
+    PinState,        // Value "set" / "unset"; Count: wrong PINs in a row (from the journal)
+    PinChecked,      // Value "ok" / "wrong" / "unset": the result of the check at the edge
+    AdminLoaded,     // Admin: the figures for the admin screen
+    AdminSync,       // "Nu synchroniseren"
+    AdminBack,       // "Terug naar de kiosk"
+    AdminQuit,       // "Kiosk afsluiten": the only way out
 };
 
 struct Action {
@@ -119,6 +143,8 @@ struct Action {
     std::string Value;
     std::vector<Chart> Charts; // ResultsLoaded
     std::vector<Highlight> Highlights; // HighlightsLoaded
+    AdminFigures Admin = {};   // AdminLoaded
+    long long Count = 0;       // PinState
 
     Action(ActionKind kind = ActionKind::Tick, std::string value = {}) : Kind(kind), Value(std::move(value)) {}
 };
@@ -130,6 +156,14 @@ enum class EffectKind {
     EndSession,
     Speak,         // say Speech in Lang at Volume (replaces whatever is still being said)
     StopSpeech,    // silence (the visit ended, speech was turned off)
+
+    // The facilitator's (kiosk/flow_admin.cpp).
+    CheckPin,      // Value: the digits; check them against the stored hash, log, then PinChecked
+    LogPinAttempt, // Value: why an attempt was not checked ("delayed"); log it
+    LoadPinState,  // is a PIN set, how many wrong in a row: then PinState
+    LoadAdmin,     // the admin screen's figures: then AdminLoaded
+    SyncNow,       // one sync round on the background worker
+    Quit,          // close the kiosk
 };
 
 struct Effect {
@@ -140,6 +174,8 @@ struct Effect {
     std::string PollId;
     std::vector<std::string> Speech{}; // Speak: the texts, in order, in Lang
     int Volume = 0;                  // Speak: espeak-ng scale, 100 = default
+    bool Flagged = false;   // CommitAnswers: they repeat the previous visit (anti-stuffing)
+    std::string Value = {}; // CheckPin, LogPinAttempt
 };
 
 struct FlowContext {

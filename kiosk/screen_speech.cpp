@@ -101,7 +101,9 @@ void ReadResults(Reader& r) {
 
 } // namespace
 
-bool ReadsItselfWhenSpeechIsOn(Screen screen) { return screen != Screen::Outcome; }
+bool ReadsItselfWhenSpeechIsOn(Screen screen) {
+    return screen != Screen::Outcome && screen != Screen::Pin && screen != Screen::Admin;
+}
 
 int SpeechVolumePercent(int step) {
     static const int percent[] = {50, 75, 100, 140, 180};
@@ -137,6 +139,8 @@ std::vector<std::string> ScreenSpeech(const FlowContext& ctx, const FlowState& s
         break;
     }
     case Screen::Results: ReadResults(r); break;
+    case Screen::Pin:   // the facilitator's screens: nothing is read (a PIN never)
+    case Screen::Admin: break;
     case Screen::Outcome: // derived from the resident's answers: see the rule at the top
         r.Say(r.Ui("outcome.title"));
         r.Say(r.Ui("speech.outcome_private"));

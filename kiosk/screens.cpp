@@ -4,6 +4,7 @@
 // [SECTION] corner buttons: A+ and contrast, on every screen
 // [SECTION] entry point
 #include "kiosk/screens.hpp"
+#include "kiosk/screen_admin.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
@@ -197,7 +198,10 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
         out->push_back({ActionKind::Input});
 
     switch (s.Screen) {
-    case Screen::Attract: DrawAttract(ctx, s, L, out); break;
+    case Screen::Attract:
+        DrawAttract(ctx, s, L, out);
+        DrawAttractGuard(ctx, s, L, out); // the hidden admin corner, "one moment" between visits
+        break;
     case Screen::Intro: DrawIntro(ctx, s, L, out); break;
     case Screen::Poster: DrawPoster(ctx, s, L, out); break;
     case Screen::Question: DrawQuestion(ctx, s, L, out); break;
@@ -221,6 +225,8 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
         DrawMessage(ctx, L, U(ctx, s, "error.title"), t.Warning, U(ctx, s, "error.body"), "done",
                     U(ctx, s, "error.done"), ActionKind::Done, out);
         break;
+    case Screen::Pin: DrawPin(ctx, s, L, out); break;     // kiosk/screen_admin.cpp
+    case Screen::Admin: DrawAdmin(ctx, s, L, out); break;
     }
     DrawCornerButtons(ctx, s, L, out);
     DrawSpeechCorner(ctx, s, L, out); // "lees voor", on every screen

@@ -30,6 +30,7 @@ const CommandSpec kCommands[] = {
     {"expect-text", ScriptCommand::ExpectText, true},
     {"targets", ScriptCommand::Targets, false},
     {"screenshot", ScriptCommand::Screenshot, true},
+    {"hold", ScriptCommand::Hold, true}, // hold TARGET SECONDS: a long press
 };
 
 } // namespace
@@ -58,7 +59,7 @@ bool ParseScript(std::string_view text, std::vector<ScriptLine>* out, std::strin
         };
         if (!spec)
             return fail("unknown command '" + std::string(name) +
-                        "' (known: tap, type, wait, sleep, expect-screen, expect-text, targets, screenshot)");
+                        "' (known: tap, type, wait, sleep, expect-screen, expect-text, targets, screenshot, hold)");
         if (spec->NeedsArg && arg.empty())
             return fail("'" + std::string(name) + "' needs an argument");
         if (!spec->NeedsArg && !arg.empty())
@@ -75,6 +76,17 @@ bool ParseScript(std::string_view text, std::vector<ScriptLine>* out, std::strin
             sl.Seconds = std::strtod(num.c_str(), &end);
             if (errno != 0 || end == num.c_str() || *end != '\0' || !std::isfinite(sl.Seconds) || sl.Seconds < 0)
                 return fail("'" + std::string(name) + "' needs a number of seconds, not '" + num + "'");
+        }
+        if (sl.Command == ScriptCommand::Hold) { // the last word is the seconds, the rest the target
+            size_t last = arg.find_last_of(" \t");
+            std::string num(last == std::string_view::npos ? std::string_view() : arg.substr(last + 1));
+            char* end = nullptr;
+            errno = 0;
+            sl.Seconds = std::strtod(num.c_str(), &end);
+            if (num.empty() || errno != 0 || end == num.c_str() || *end != '\0' || !std::isfinite(sl.Seconds) ||
+                sl.Seconds < 0)
+                return fail("'hold' needs a target and a number of seconds, like 'hold admin-corner 3'");
+            sl.Arg = std::string(Trim(arg.substr(0, last)));
         }
         out->push_back(std::move(sl));
     }

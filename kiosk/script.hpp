@@ -6,13 +6,13 @@
 
 namespace kiosk {
 
-enum class ScriptCommand { Tap, Type, Wait, Sleep, ExpectScreen, ExpectText, Targets, Screenshot };
+enum class ScriptCommand { Tap, Type, Wait, Sleep, ExpectScreen, ExpectText, Targets, Screenshot, Hold };
 
 struct ScriptLine {
     int Number = 0; // 1-based line in the file
     ScriptCommand Command = ScriptCommand::Targets;
     std::string Arg;
-    double Seconds = 0.0; // for wait
+    double Seconds = 0.0; // for wait, sleep and hold (hold TARGET SECONDS: Arg is the target)
 };
 
 // Parses a whole script. On a bad line returns false with "line N: why" in *error.

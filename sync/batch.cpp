@@ -161,6 +161,13 @@ struct BatchReader final : Reader {
             Out->Answers.back().Seq = v;
         return true;
     }
+    bool boolean(bool v) override {
+        if (!Scalar())
+            return false;
+        if (Depth == 3 && InAnswer && Key == "flagged")
+            Out->Answers.back().Flagged = v;
+        return true;
+    }
     bool Other() override { return Scalar(); }
 };
 
@@ -265,6 +272,8 @@ std::string EncodeBatch(const Batch& b) {
         AppendField(out, "value", a.Value);
         out += ',';
         AppendField(out, "answered_at", a.AnsweredAt);
+        if (a.Flagged) // anti-stuffing; absent means false (and older kiosks never send it)
+            out += ",\"flagged\":true";
         out += '}';
     }
     out += "]}";

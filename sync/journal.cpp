@@ -77,6 +77,22 @@ const char* const kMigrations[] = {
     R"sql(
     CREATE INDEX answers_question ON answers(question_id, value, synced_at);
     )sql",
+    // 5 -> 6: the facilitator's PIN (a salted hash, never the PIN), every attempt at it,
+    // and the anti-stuffing flag on answers of a visit that repeats the one before
+    R"sql(
+    CREATE TABLE admin_pin (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),  -- one PIN per kiosk
+        hash    TEXT NOT NULL,                       -- crypto_pwhash_str (Argon2id, salted)
+        set_at  TEXT NOT NULL
+    );
+    CREATE TABLE pin_attempts (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL,
+        ok      INTEGER NOT NULL,                    -- 1: the right PIN
+        result  TEXT NOT NULL                        -- "ok", "wrong", "delayed" (not checked)
+    );
+    ALTER TABLE answers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -227,7 +243,7 @@ bool Journal::Prepare(std::string* error) {
         {&InsertSession, "INSERT OR IGNORE INTO sessions(id, started_at, pack_id, pack_version, lang) "
                          "VALUES(?1, ?2, ?3, ?4, ?5)"},
         {&InsertAnswer, "INSERT INTO answers(seq, id, session_id, pack_id, pack_version, question_id, value, "
-                        "answered_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+                        "answered_at, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
     };
     for (auto& s : stmts)
         if (sqlite3_prepare_v3(Db, s.Sql, -1, SQLITE_PREPARE_PERSISTENT, s.Stmt, nullptr) != SQLITE_OK) {
@@ -292,6 +308,7 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
         Bind(InsertAnswer, 6, a.QuestionId);
         Bind(InsertAnswer, 7, a.Value);
         Bind(InsertAnswer, 8, when);
+        sqlite3_bind_int(InsertAnswer, 9, a.Flagged ? 1 : 0);
         if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
             return fail(sqlite3_errmsg(Db));
         done.push_back({id, seq});
@@ -308,6 +325,8 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     out->Answers = QueryInt(Db, "SELECT count(*) FROM answers");
     out->Sessions = QueryInt(Db, "SELECT count(*) FROM sessions");
     out->Waiting = QueryInt(Db, "SELECT count(*) FROM answers WHERE synced_at IS NULL");
+    out->AnswersFlagged = QueryInt(Db, "SELECT count(*) FROM answers WHERE flagged");
+    out->SessionsFlagged = QueryInt(Db, "SELECT count(DISTINCT session_id) FROM answers WHERE flagged");
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db, "SELECT last_sync, last_sync_error FROM device LIMIT 1", -1, &st, nullptr) ==
             SQLITE_OK &&
@@ -316,7 +335,8 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
         out->LastSyncError = ColumnText(st, 1);
     }
     sqlite3_finalize(st);
-    if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0) {
+    if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0 || out->AnswersFlagged < 0 ||
+        out->SessionsFlagged < 0) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
         return false;
@@ -359,8 +379,8 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
     out->clear();
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db,
-                           "SELECT id, seq, session_id, pack_id, pack_version, question_id, value, answered_at "
-                           "FROM answers WHERE synced_at IS NULL ORDER BY seq LIMIT ?1",
+                           "SELECT id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
+                           "flagged FROM answers WHERE synced_at IS NULL ORDER BY seq LIMIT ?1",
                            -1, &st, nullptr) != SQLITE_OK) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
@@ -372,6 +392,7 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         StoredAnswer a{ColumnText(st, 0), sqlite3_column_int64(st, 1), ColumnText(st, 2), ColumnText(st, 3),
                        ColumnText(st, 4), ColumnText(st, 5), ColumnText(st, 6), ColumnText(st, 7)};
+        a.Flagged = sqlite3_column_int(st, 8) != 0;
         size_t size = 200 + a.Id.size() + a.SessionId.size() + a.PackId.size() + a.PackVersion.size() +
                       a.QuestionId.size() + a.Value.size() + a.AnsweredAt.size(); // JSON overhead included
         if (!out->empty() && bytes + size > max_bytes)

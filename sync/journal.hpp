@@ -21,6 +21,7 @@ struct AnswerRecord {
     std::string Value;
     std::string Lang;
     int64_t AnsweredAtMs = 0; // unix time, milliseconds
+    bool Flagged = false;     // repeats the previous visit within seconds (anti-stuffing)
 };
 
 struct CommittedAnswer {
@@ -40,6 +41,7 @@ struct StoredAnswer {
     std::string QuestionId;
     std::string Value;
     std::string AnsweredAt; // ISO 8601
+    bool Flagged = false;   // stored, but a repeat of the visit before (anti-stuffing)
 };
 
 struct StoreLink {
@@ -56,6 +58,15 @@ struct JournalStatus {
     int64_t Waiting = 0;    // not yet acknowledged by a store
     std::string LastSync;   // ISO 8601, empty when never synced
     std::string LastSyncError;
+    int64_t AnswersFlagged = 0;  // anti-stuffing: stored, but repeats of the visit before
+    int64_t SessionsFlagged = 0; // visits with at least one flagged answer
+};
+
+// The facilitator's PIN attempts (sync/journal_admin.cpp).
+struct PinAttemptCounts {
+    int64_t Total = 0;
+    int64_t Wrong = 0;        // checked and wrong
+    int64_t WrongInARow = 0;  // wrong since the last right one (restores the delay after a restart)
 };
 
 class Journal {
@@ -101,10 +112,18 @@ public:
     bool GetStore(StoreLink* out); // false when not enrolled
     // The device's Ed25519 key pair (hex), made on first use.
     bool SigningKey(std::string* public_hex, std::string* secret_hex, std::string* error);
+    // --- the facilitator's PIN (sync/journal_admin.cpp) ---
+    // Stores the PIN's salted hash (never the PIN), replacing the one before.
+    bool SetPinHash(const std::string& hash, std::string* error);
+    bool GetPinHash(std::string* hash); // false when no PIN is set
+    // One attempt: its time and result ("ok", "wrong", "delayed"); never the digits.
+    bool LogPinAttempt(const std::string& result, std::string* error);
+    bool PinAttempts(PinAttemptCounts* out, std::string* error);
+
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
 private:
     Journal() = default;

@@ -63,6 +63,17 @@ CREATE TABLE IF NOT EXISTS conflicts (         -- same id, other content: kept, 
 );
 )sql";
 
+// The schema above is version 0 (it shipped without a version). Each entry here moves a
+// store database one version up (PRAGMA user_version); never edit a shipped entry.
+const char* const kStoreMigrations[] = {
+    // 0 -> 1: the kiosk's anti-stuffing flag (a repeat of the visit before, stored all the same)
+    R"sql(
+    ALTER TABLE answers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE conflicts ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+    )sql",
+};
+constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
+
 std::string Now() {
     time_t t = time(nullptr);
     struct tm tm;
@@ -170,6 +181,38 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
         *error = "the store database " + path + " cannot be used: " + err;
         return nullptr;
     }
+    // Migrations, all in one transaction: an old store database gains the new columns.
+    int64_t version = -1;
+    {
+        Stmt st(s->Db, "PRAGMA user_version");
+        if (st && sqlite3_step(st.S) == SQLITE_ROW)
+            version = sqlite3_column_int64(st.S, 0);
+    }
+    if (version < 0 || version > kStoreSchemaVersion) {
+        *error = "the store database " + path + " has schema " + std::to_string(version) +
+                 (version < 0 ? "" : ", made by a newer wijkstem-store (this one knows " +
+                                         std::to_string(kStoreSchemaVersion) + ")");
+        return nullptr;
+    }
+    if (version < kStoreSchemaVersion) {
+        if (!Exec(s->Db, "BEGIN IMMEDIATE", &err)) {
+            *error = "the store database " + path + " cannot be migrated: " + err;
+            return nullptr;
+        }
+        Tx tx{s->Db};
+        for (int v = int(version); v < kStoreSchemaVersion; v++)
+            if (!Exec(s->Db, kStoreMigrations[v], &err)) {
+                *error = "the store database " + path + " cannot be migrated to schema " + std::to_string(v + 1) +
+                         ": " + err;
+                return nullptr;
+            }
+        if (!Exec(s->Db, ("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str(), &err) ||
+            !Exec(s->Db, "COMMIT", &err)) {
+            *error = "the store database " + path + " cannot be migrated: " + err;
+            return nullptr;
+        }
+        tx.Done = true;
+    }
     return s;
 }
 
@@ -271,13 +314,13 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         return false;
     }
     Tx tx{Db};
-    Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at "
-                  "FROM answers WHERE id = ?1");
+    Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
+                  "flagged FROM answers WHERE id = ?1");
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                    "answered_at, received_at, via) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                    "answered_at, received_at, via, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                     "ON CONFLICT(id) DO NOTHING");
     Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
-                      "value, answered_at, received_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                      "value, answered_at, received_at, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)");
     const std::string now = Now();
     for (const StoredAnswer& a : b.Answers) {
         AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
@@ -288,6 +331,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         // Insert first: a new id (the usual case) costs one index lookup, not two.
         BindAnswer(insert.S, b.DeviceId, a, now);
         BindStatic(insert.S, 11, via);
+        sqlite3_bind_int(insert.S, 12, a.Flagged ? 1 : 0);
         if (sqlite3_step(insert.S) != SQLITE_DONE) {
             *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
             return false;
@@ -301,10 +345,12 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             }
             bool same = Col(find.S, 0) == b.DeviceId && sqlite3_column_int64(find.S, 1) == a.Seq &&
                         Col(find.S, 2) == a.SessionId && Col(find.S, 3) == a.PackId && Col(find.S, 4) == a.PackVersion &&
-                        Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt;
+                        Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt &&
+                        (sqlite3_column_int(find.S, 8) != 0) == a.Flagged;
             r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
             if (!same) { // keep both, overwrite nothing
                 BindAnswer(conflict.S, b.DeviceId, a, now);
+                sqlite3_bind_int(conflict.S, 12, a.Flagged ? 1 : 0);
                 if (sqlite3_step(conflict.S) != SQLITE_DONE) {
                     *error = sqlite3_errmsg(Db);
                     return false;
@@ -342,7 +388,8 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     out->clear();
     Stmt st(Db, "SELECT d.id, d.wijk, d.public_key, d.enrolled_at, d.revoked_at IS NOT NULL, "
-                "count(a.id), coalesce(max(a.seq), 0), count(DISTINCT a.seq) "
+                "count(a.id), coalesce(max(a.seq), 0), count(DISTINCT a.seq), "
+                "count(DISTINCT a.session_id), count(DISTINCT CASE WHEN a.flagged THEN a.session_id END) "
                 "FROM devices d LEFT JOIN answers a ON a.device_id = d.id GROUP BY d.id ORDER BY d.wijk, d.id");
     if (!st) {
         *error = sqlite3_errmsg(Db);
@@ -352,6 +399,8 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
         DeviceInfo d{Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3), sqlite3_column_int(st.S, 4) != 0,
                      sqlite3_column_int64(st.S, 5), sqlite3_column_int64(st.S, 6), 0};
         d.Missing = d.MaxSeq - sqlite3_column_int64(st.S, 7); // gaps: numbers under the highest not seen
+        d.Visits = sqlite3_column_int64(st.S, 8);
+        d.VisitsFlagged = sqlite3_column_int64(st.S, 9);
         out->push_back(d);
     }
     return true;
@@ -360,7 +409,7 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
 bool Store::ExportCsv(std::string* csv, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT a.id, a.device_id, a.seq, d.wijk, a.session_id, a.pack_id, a.pack_version, a.question_id, "
-                "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via "
+                "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via, a.flagged "
                 "FROM answers a JOIN devices d ON d.id = a.device_id ORDER BY a.device_id, a.seq");
     if (!st) {
         *error = sqlite3_errmsg(Db);
@@ -368,9 +417,9 @@ bool Store::ExportCsv(std::string* csv, std::string* error) {
     }
     // Coarse times in exports (the date only): promise 3, anonymous by design.
     *csv = "answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,"
-           "received_at,via\n";
+           "received_at,via,flagged\n";
     while (sqlite3_step(st.S) == SQLITE_ROW) {
-        for (int i = 0; i < 12; i++)
+        for (int i = 0; i < 13; i++)
             *csv += (i ? "," : "") + CsvField(Col(st.S, i));
         *csv += "\n";
     }

@@ -22,6 +22,8 @@ struct DeviceInfo {
     int64_t Answers = 0;
     int64_t MaxSeq = 0;
     int64_t Missing = 0; // sequence numbers under MaxSeq the store has not seen
+    int64_t Visits = 0;        // sessions with an answer
+    int64_t VisitsFlagged = 0; // of those, with an answer the kiosk flagged as a repeat
 };
 
 // Thread-safe: every method that touches the database holds Mu.

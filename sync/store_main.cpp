@@ -16,7 +16,7 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
   wijkstem-store serve --db FILE --listen HOST:PORT [--tls-cert F --tls-key F]
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
   wijkstem-store publish --db FILE --wijk NAME DIR    the content pack for a wijk's kiosks
-  wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps
+  wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps, visits counted/flagged
   wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
   wijkstem-store export --db FILE --csv               one row per answer, header first
   wijkstem-store import --db FILE BATCHFILE           a kiosk's signed batch file (USB stick)
@@ -158,10 +158,13 @@ int main(int argc, char** argv) {
         std::vector<wsync::DeviceInfo> devices;
         if (!store->Devices(&devices, &error))
             return Fail(error);
-        printf("%-36s  %-16s  %8s  %8s  %8s  %s\n", "device", "wijk", "answers", "max seq", "missing", "state");
+        // visits: counted (no flagged answer) and flagged (repeats of the visit before, kept apart)
+        printf("%-36s  %-16s  %8s  %8s  %8s  %-8s  %8s  %8s\n", "device", "wijk", "answers", "max seq", "missing",
+               "state", "counted", "flagged");
         for (const wsync::DeviceInfo& d : devices)
-            printf("%-36s  %-16s  %8lld  %8lld  %8lld  %s\n", d.Id.c_str(), d.Wijk.c_str(), (long long)d.Answers,
-                   (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled");
+            printf("%-36s  %-16s  %8lld  %8lld  %8lld  %-8s  %8lld  %8lld\n", d.Id.c_str(), d.Wijk.c_str(),
+                   (long long)d.Answers, (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled",
+                   (long long)(d.Visits - d.VisitsFlagged), (long long)d.VisitsFlagged);
         return 0;
     }
     if (cmd == "export") {

@@ -41,6 +41,14 @@ void SyncWorker::AnswersAdded() {
     Cv.notify_all();
 }
 
+void SyncWorker::RoundNow() {
+    {
+        std::lock_guard<std::mutex> lock(Mutex);
+        Urgent = true;
+    }
+    Cv.notify_all();
+}
+
 SyncReport SyncWorker::Last() {
     std::lock_guard<std::mutex> lock(Mutex);
     return LastReport;
@@ -65,9 +73,14 @@ void SyncWorker::Run() {
     while (!Stopping) {
         // Wait for the next round; new answers bring it forward to the debounce time,
         // but never ahead of a back-off.
-        Cv.wait_until(lock, next, [&] { return Stopping || Nudged || Clock::now() >= next; });
+        Cv.wait_until(lock, next, [&] { return Stopping || Nudged || Urgent || Clock::now() >= next; });
         if (Stopping)
             break;
+        if (Urgent) { // asked for by a person: now, even during a back-off
+            Urgent = false;
+            Nudged = false;
+            next = Clock::now();
+        }
         if (Nudged) {
             Nudged = false;
             if (failures == 0)

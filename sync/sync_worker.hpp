@@ -31,6 +31,7 @@ public:
     void Start();
     void Stop();
     void AnswersAdded(); // new answers are waiting: a round soon
+    void RoundNow();     // the facilitator asked for a round ("Nu synchroniseren"): no debounce
     SyncReport Last();   // the last round's report (a copy)
     int Rounds();
 
@@ -44,6 +45,7 @@ private:
     std::condition_variable Cv;
     bool Stopping = false;
     bool Nudged = false;
+    bool Urgent = false; // RoundNow
     SyncReport LastReport;
     int RoundCount = 0;
 };

@@ -35,7 +35,7 @@ for ((v = 1; v <= VISITS; v++)); do
     "tap weet-wie-beslist.${yes_no[RANDOM % 3]}" \
     "tap wijkbudget-naar.${budget[RANDOM % 5]}" \
     "tap meer-zeggenschap.${yes_no[RANDOM % 3]}" \
-    "expect-screen thanks" "tap done" "expect-screen attract"
+    "expect-screen thanks" "tap done" "expect-screen attract" "wait 5" # the gap between visits
 done > "$script"
 
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }

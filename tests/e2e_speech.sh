@@ -53,6 +53,7 @@ expect-screen still-there
 tap continue
 tap stop
 tap done
+wait 5
 tap start
 tap prettig-wonen.5
 S

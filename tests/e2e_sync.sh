@@ -54,6 +54,7 @@ tap weet-wie-beslist.ja
 tap wijkbudget-naar.groen
 tap meer-zeggenschap.nee
 tap done
+wait 5
 '
 for i in $(seq 30); do printf '%s' "$visit"; done > "$tmp/a.script"
 for i in $(seq 20); do printf '%s' "$visit"; done > "$tmp/b.script"
@@ -72,17 +73,20 @@ done
 "$STORE" export --db "$tmp/store.db" --csv > "$tmp/export.csv"
 rows=$(wc -l < "$tmp/export.csv")
 [ "$rows" = 201 ] || fail "export --csv should have a header and 200 rows, has $rows lines"
-head -1 "$tmp/export.csv" | grep -qx 'answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,received_at,via' \
+head -1 "$tmp/export.csv" | grep -qx 'answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,received_at,via,flagged' \
   || fail "export --csv header: $(head -1 "$tmp/export.csv")"
-# Exactly the kiosks' answers: the same (id, device, seq, question, value) rows, no more, no fewer.
+# Exactly the kiosks' answers: the same (id, device, seq, question, value, flagged) rows, no
+# more, no fewer. The same visit repeated 5 s apart is flagged from the second time on.
 for k in a b; do
   dev=$("$WIJKSTEM" status --json --data "$tmp/$k" | sed -n 's/.*"device_id": "\([^"]*\)".*/\1/p')
-  q "$tmp/$k/journal.sqlite" "SELECT id || ',$dev,' || seq || ',Oosterpark,' || session_id || ',' || question_id || ',' || value FROM answers"
+  q "$tmp/$k/journal.sqlite" "SELECT id || ',$dev,' || seq || ',Oosterpark,' || session_id || ',' || question_id || ',' || value || ',' || flagged FROM answers"
 done | sort > "$tmp/kiosk.rows"
-tail -n +2 "$tmp/export.csv" | awk -F, '{print $1","$2","$3","$4","$5","$8","$9}' | sort > "$tmp/csv.rows"
+[ "$(grep -c ',1$' "$tmp/kiosk.rows")" = $(( (29 + 19) * 4 )) ] || fail "the kiosks should have flagged 48 repeated visits"
+tail -n +2 "$tmp/export.csv" | awk -F, '{print $1","$2","$3","$4","$5","$8","$9","$13}' | sort > "$tmp/csv.rows"
 diff "$tmp/kiosk.rows" "$tmp/csv.rows" > "$tmp/rows.diff" || fail "the CSV export differs from the kiosks' answers: $(head -5 "$tmp/rows.diff")"
 "$STORE" devices --db "$tmp/store.db" > "$tmp/devices.out"
-grep -q "Oosterpark  *120  *120  *0  *enrolled" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
+grep -q "Oosterpark  *120  *120  *0  *enrolled  *1  *29$" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
+grep -q "Oosterpark  *80  *80  *0  *enrolled  *1  *19$" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
 echo "ok: two kiosks synced 200 answers; export and devices agree"
 
 # 1b. In the background: the kiosk syncs by itself soon after new answers (its own

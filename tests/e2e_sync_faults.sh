@@ -101,6 +101,7 @@ tap weet-wie-beslist.ja
 tap wijkbudget-naar.groen
 tap meer-zeggenschap.nee
 tap done
+wait 5
 '
 for i in $(seq "$VISITS"); do printf '%s' "$visit"; done > "$tmp/visits.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/visits.script" || fail "the headless visits"

@@ -79,7 +79,8 @@ acked_at_store() {
 visit() { # one full visit with varied answers
   local smiley=(1 2 3 4 5) yes_no=(ja nee weet-niet) budget=(groen spelen veiligheid ontmoeten activiteiten)
   printf '%s\n' "tap start" "tap prettig-wonen.${smiley[RANDOM % 5]}" "tap weet-wie-beslist.${yes_no[RANDOM % 3]}" \
-    "tap wijkbudget-naar.${budget[RANDOM % 5]}" "tap meer-zeggenschap.${yes_no[RANDOM % 3]}" "tap done"
+    "tap wijkbudget-naar.${budget[RANDOM % 5]}" "tap meer-zeggenschap.${yes_no[RANDOM % 3]}" "tap done" \
+    "wait 5" # the minimum gap between visits
 }
 add_visits() { # N: N visits (4 answers each) on the kiosk, with its own sync off
   local i

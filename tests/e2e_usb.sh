@@ -43,6 +43,7 @@ tap weet-wie-beslist.ja
 tap wijkbudget-naar.groen
 tap meer-zeggenschap.nee
 tap done
+wait 5
 '
 visits() { for i in $(seq "$1"); do printf '%s' "$visit"; done > "$tmp/v.script"
            "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/v.script" || fail "the visits failed"; }

@@ -89,7 +89,9 @@ for ((v = 1; v <= VISITS; v++)); do
     fi
     emit "expect-screen attract"
   fi
-  if ((given > 0)); then sessions=$((sessions + 1)); fi
+  # After a visit that stored answers the next may start only 5 s later (anti-stuffing);
+  # after an empty one at once.
+  if ((given > 0)); then sessions=$((sessions + 1)); emit "wait 5"; fi
 done
 ((stops_after_one > 0 && stops_empty > 0 && skips > 0)) || fail "the generator made no stop/skip visits"
 

@@ -167,3 +167,35 @@ TEST_CASE("a reply entry without an id, or a reply that is not an object, is ref
                         sent, &out, &error));
     CHECK(out[0].Status == AnswerStatus::Invalid);
 }
+
+TEST_CASE("the anti-stuffing flag travels in a batch; absent means false") {
+    Batch b{NewUuidV4(), {Answer(1), Answer(2)}};
+    b.Answers[1].Flagged = true;
+    const std::string body = EncodeBatch(b);
+    CHECK(body.find("\"flagged\":true") != std::string::npos);
+    CHECK(body.find("\"flagged\":false") == std::string::npos); // only when true: batches stay small
+    Batch back;
+    std::string error;
+    REQUIRE_MESSAGE(DecodeBatch(body, &back, &error), error);
+    REQUIRE(back.Answers.size() == 2);
+    CHECK_FALSE(back.Answers[0].Flagged);
+    CHECK(back.Answers[1].Flagged);
+
+    // As a kiosk from before the flag sends it, and with the flag spelt out either way.
+    const std::string device = NewUuidV4();
+    auto one = [&](const std::string& extra) {
+        return "{\"answers\":[{\"id\":\"" + Answer(1).Id +
+               "\",\"seq\":1,\"session_id\":\"" + NewUuidV4() +
+               "\",\"pack_id\":\"p\",\"pack_version\":\"1\",\"question_id\":\"q\",\"value\":\"v\","
+               "\"answered_at\":\"2026-11-28T12:00:00.000Z\"" + extra + "}],\"device_id\":\"" + device + "\"}";
+    };
+    REQUIRE(DecodeBatch(one(""), &back, &error));
+    CHECK_FALSE(back.Answers[0].Flagged);
+    REQUIRE(DecodeBatch(one(",\"flagged\":false"), &back, &error));
+    CHECK_FALSE(back.Answers[0].Flagged);
+    REQUIRE(DecodeBatch(one(",\"flagged\":true"), &back, &error));
+    CHECK(back.Answers[0].Flagged);
+    // A boolean elsewhere is still refused where it does not belong.
+    CHECK_FALSE(DecodeBatch("{\"device_id\":\"" + device + "\",\"answers\":[true]}", &back, &error));
+    CHECK_FALSE(DecodeBatch("true", &back, &error));
+}

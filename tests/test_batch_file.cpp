@@ -336,3 +336,36 @@ TEST_CASE("batch_file: a signed manifest that does not fit its batch is refused"
     CHECK(f.Refusal("{\"device_id\": \"x\"}").find("not a Wijkstem batch file") != std::string::npos);
     CHECK(f.S->AnswerCount() == 0);
 }
+
+TEST_CASE("batch_file: the anti-stuffing flag travels on the USB stick and is stored") {
+    UsbFixture f;
+    f.Visit(2);
+    std::vector<AnswerRecord> repeat = {
+        {NewUuidV4(), "gronings-model", "2.1.0", "q0", "4", "nl", 1795000000000, true},
+        {NewUuidV4(), "gronings-model", "2.1.0", "q1", "4", "nl", 1795000000000, true}};
+    repeat[1].SessionId = repeat[0].SessionId;
+    std::vector<CommittedAnswer> out;
+    std::string error;
+    REQUIRE(f.J->Commit(repeat, &out, &error));
+    const std::string path = f.Export();
+    CHECK(ReadAll(path).find("\\\"flagged\\\":true") != std::string::npos); // inside the batch string
+
+    Batch b;
+    REQUIRE_MESSAGE(ReadBatchFile(path, *f.S, &b, &error), error);
+    REQUIRE(b.Answers.size() == 4);
+    CHECK_FALSE(b.Answers[0].Flagged);
+    CHECK_FALSE(b.Answers[1].Flagged);
+    CHECK(b.Answers[2].Flagged);
+    CHECK(b.Answers[3].Flagged);
+    int n[4];
+    REQUIRE_MESSAGE(f.Import(path, n, &error), error);
+    CHECK(n[int(AnswerStatus::Stored)] == 4);
+    DeviceInfo d;
+    REQUIRE(f.S->Device(f.J->DeviceId(), &d));
+    CHECK(d.Visits == 2);
+    CHECK(d.VisitsFlagged == 1);
+    std::string csv;
+    REQUIRE(f.S->ExportCsv(&csv, &error));
+    CHECK(csv.find(",file,1\n") != std::string::npos);
+    CHECK(csv.find(",file,0\n") != std::string::npos);
+}

@@ -54,3 +54,20 @@ TEST_CASE("a bad script line is refused with its line number") {
         CHECK(error == "line 1: 'targets' takes no argument");
     }
 }
+
+TEST_CASE("hold TARGET SECONDS: a long press") {
+    std::vector<ScriptLine> lines;
+    std::string error;
+    REQUIRE(ParseScript("hold admin-corner 3\nhold Nu synchroniseren 0.5\n", &lines, &error));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].Command == ScriptCommand::Hold);
+    CHECK(lines[0].Arg == "admin-corner");
+    CHECK(lines[0].Seconds == doctest::Approx(3.0));
+    CHECK(lines[1].Arg == "Nu synchroniseren"); // a label with spaces: the last word is the time
+    CHECK(lines[1].Seconds == doctest::Approx(0.5));
+    for (const char* bad : {"hold admin-corner\n", "hold 3\n", "hold admin-corner soon\n", "hold admin-corner -1\n"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(ParseScript(bad, &lines, &error));
+        CHECK(error.rfind("line 1: ", 0) == 0);
+    }
+}

@@ -4,6 +4,7 @@
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -102,7 +103,7 @@ TEST_CASE("exactly once: stored, already stored, conflict kept aside, invalid re
     std::string csv;
     REQUIRE(t.S->ExportCsv(&csv, &error));
     CHECK(csv.rfind("answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,"
-                    "answered_at,received_at,via\n",
+                    "answered_at,received_at,via,flagged\n",
                     0) == 0);
     CHECK(csv.find(",4,") != std::string::npos);
     CHECK(csv.find("T12:00") == std::string::npos); // coarse times: the date only
@@ -166,4 +167,81 @@ TEST_CASE("signing: a signature verifies with its key only; hashes are stable") 
     CHECK(HashToken("x") == HashToken("x"));
     CHECK(HashToken("x") != HashToken("y"));
     CHECK(RandomToken(16).size() == 32);
+}
+
+TEST_CASE("the flag is stored, exported as the last CSV column and counted per device") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    Batch b{device, {Answer(1), Answer(2), Answer(3)}};
+    b.Answers[1].SessionId = b.Answers[2].SessionId; // one flagged visit of two answers
+    b.Answers[1].Flagged = b.Answers[2].Flagged = true;
+    std::vector<AnswerResult> results;
+    std::string error, csv;
+    REQUIRE_MESSAGE(t.S->StoreBatch(b, "network", &results, &error), error);
+    REQUIRE(t.S->ExportCsv(&csv, &error));
+    CHECK(csv.find(b.Answers[0].Id + "," + device) != std::string::npos);
+    size_t line0 = csv.find(b.Answers[0].Id), line1 = csv.find(b.Answers[1].Id);
+    CHECK(csv.substr(csv.find('\n', line0) - 2, 2) == ",0");
+    CHECK(csv.substr(csv.find('\n', line1) - 2, 2) == ",1");
+    DeviceInfo d;
+    REQUIRE(t.S->Device(device, &d));
+    CHECK(d.Visits == 2);
+    CHECK(d.VisitsFlagged == 1);
+
+    // The same answer with the flag changed is another content: a conflict, kept aside.
+    Batch changed{device, {b.Answers[0]}};
+    changed.Answers[0].Flagged = true;
+    REQUIRE(t.S->StoreBatch(changed, "network", &results, &error));
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].Status == AnswerStatus::Conflict);
+    // And the same flag again: already stored.
+    REQUIRE(t.S->StoreBatch(Batch{device, {b.Answers[1]}}, "network", &results, &error));
+    CHECK(results[0].Status == AnswerStatus::AlreadyStored);
+}
+
+TEST_CASE("a store database from before the flag is migrated, its answers kept") {
+    char tmpl[] = "/tmp/wijkstem-store-XXXXXX";
+    const std::string dir = mkdtemp(tmpl), path = dir + "/store.db";
+    std::string error;
+    const std::string device = NewUuidV4();
+    Batch b{device, {Answer(1)}};
+    {
+        auto s = Store::Open(path, &error);
+        REQUIRE(s);
+        std::string code, token, wijk, pub, sec;
+        bool forbidden = false;
+        REQUIRE(s->NewEnrollCode("Selwerd", &code, &error));
+        REQUIRE(NewSigningKey(&pub, &sec, &error));
+        REQUIRE(s->Enroll(code, device, pub, &token, &wijk, &forbidden, &error));
+        std::vector<AnswerResult> results;
+        REQUIRE(s->StoreBatch(b, "network", &results, &error));
+        // Back to how the first stores' databases look: no flag, no user_version.
+        REQUIRE(sqlite3_exec(s->Handle(),
+                             "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
+                             "PRAGMA user_version=0",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    {
+        auto s = Store::Open(path, &error);
+        REQUIRE_MESSAGE(s, error);
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(s->Handle(), "SELECT count(*), sum(flagged) FROM answers", -1, &st, nullptr) ==
+                SQLITE_OK);
+        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+        CHECK(sqlite3_column_int(st, 0) == 1); // the old answer is still there, not flagged
+        CHECK(sqlite3_column_int(st, 1) == 0);
+        sqlite3_finalize(st);
+        REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+        CHECK(sqlite3_column_int(st, 0) == 1);
+        sqlite3_finalize(st);
+        std::string csv;
+        REQUIRE(s->ExportCsv(&csv, &error));
+        CHECK(csv.find(b.Answers[0].Id) != std::string::npos);
+        REQUIRE(sqlite3_exec(s->Handle(), "PRAGMA user_version=99", nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    CHECK_FALSE(Store::Open(path, &error)); // made by a newer store: refused, not damaged
+    CHECK(error.find("newer wijkstem-store") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }

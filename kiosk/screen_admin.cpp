@@ -1,0 +1,167 @@
+// [SECTION] attract: the hidden corner, the gap message
+// [SECTION] PIN
+// [SECTION] admin
+#include "kiosk/screen_admin.hpp"
+#include "kiosk/flow_admin.hpp"
+#include "widgets/hold.hpp"
+#include "widgets/registry.hpp"
+#include "widgets/touch.hpp"
+
+#include <cmath>
+
+namespace kiosk {
+
+using widgets::ButtonKind;
+using widgets::TextBlock;
+using widgets::TouchButton;
+
+namespace {
+
+// Whole seconds left, as a countdown shows them (5.0000001 is still 5).
+std::string Seconds(double left) { return std::to_string(int(std::ceil(left - 1e-6))); }
+
+std::string Num(int64_t n) { return std::to_string(n); }
+
+// "2026-11-28T14:03:12.345Z" -> "2026-11-28 14:03 UTC"
+std::string When(const std::string& iso) {
+    if (iso.size() < 16 || iso[10] != 'T')
+        return iso;
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] attract: the hidden corner, the gap message
+//-----------------------------------------------------------------------------
+
+void DrawAttractGuard(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    // Bottom-left: the other top corners have buttons. Nothing is drawn, so a resident
+    // does not see it; only a press of AdminHold seconds opens the PIN screen.
+    const float side = std::max(L.Px(120), t.MinTargetPx());
+    const bool held = widgets::HoldArea(t, "admin-corner", U(ctx, s, "admin.corner"), ImVec2(0, L.Bottom() - side), ImVec2(side, side));
+    if (held != s.Guard.Holding)
+        out->push_back({ActionKind::CornerHold, held ? "down" : "up"});
+
+    if (ShowGapMessage(s, ctx.Now))
+        TextBlock(t, t.Body,
+                  FillTemplate(U(ctx, s, "attract.wait"), "seconds", Seconds(VisitGapLeft(s, ctx.Now))), L.Px(80),
+                  L.Px(785), L.Display.x - L.Px(160), t.Warning);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] PIN
+//-----------------------------------------------------------------------------
+
+void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const Guard& g = s.Guard;
+    const float width = L.Display.x - L.Px(160);
+    TextBlock(t, t.Title, U(ctx, s, "pin.title"), L.Px(80), L.Px(50), width, t.Text);
+
+    // The digits as dots, in a box that shows how many may come.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float dot = L.Px(36), step = L.Px(64);
+    const float box_w = step * float(kPinMaxDigits) + L.Px(40);
+    const ImVec2 box_min(L.Cx() - box_w * 0.5f, L.Px(170));
+    dl->AddRect(box_min, ImVec2(box_min.x + box_w, box_min.y + L.Px(90)), t.CardBorder, L.Px(12), 0, L.Px(3));
+    for (size_t i = 0; i < g.PinEntry.size(); i++)
+        dl->AddCircleFilled(ImVec2(box_min.x + L.Px(20) + step * (float(i) + 0.5f), box_min.y + L.Px(45)), dot * 0.5f,
+                            t.Text, 24);
+
+    // Why the last OK did not open: the lock (with its seconds), or a message.
+    std::string message;
+    ImU32 colour = t.Warning;
+    const double locked = PinLockedLeft(s, ctx.Now);
+    if (g.Checking) {
+        message = U(ctx, s, "pin.checking");
+        colour = t.TextMuted;
+    } else if (!g.PinSet && g.PinKnown) {
+        message = U(ctx, s, "pin.unset");
+    } else if (locked > 0) {
+        message = FillTemplate(U(ctx, s, "pin.locked"), "seconds", Seconds(locked));
+    } else if (!g.PinMessage.empty()) {
+        message = U(ctx, s, g.PinMessage.c_str());
+    }
+    if (!message.empty())
+        TextBlock(t, t.Body, message, L.Px(80), L.Px(285), width, colour);
+
+    // The keypad: 1-9, then wissen, 0, OK; annuleren beside it. Away from the bottom-left
+    // corner, where the finger that opened this screen still rests.
+    const float key_w = 250, key_h = 140, gap = 24;
+    const float pad_w = key_w * 3 + gap * 2;
+    const float x0 = L.Cx() - L.Px(pad_w) * 0.5f, y0 = L.Px(400);
+    auto key_pos = [&](int col, int row) {
+        return ImVec2(x0 + L.Px((key_w + gap) * float(col)), y0 + L.Px((key_h + gap) * float(row)));
+    };
+    const ImVec2 key_size(L.Px(key_w), L.Px(key_h));
+    for (int d = 1; d <= 9; d++) {
+        const std::string digit = std::to_string(d);
+        if (TouchButton(t, "pin-" + digit, digit, key_pos((d - 1) % 3, (d - 1) / 3), key_size, ButtonKind::Card))
+            out->push_back({ActionKind::PinDigit, digit});
+    }
+    if (TouchButton(t, "pin-clear", U(ctx, s, "pin.clear"), key_pos(0, 3), key_size, ButtonKind::Quiet))
+        out->push_back({ActionKind::PinClear});
+    if (TouchButton(t, "pin-0", "0", key_pos(1, 3), key_size, ButtonKind::Card))
+        out->push_back({ActionKind::PinDigit, "0"});
+    if (TouchButton(t, "pin-ok", U(ctx, s, "pin.ok"), key_pos(2, 3), key_size, ButtonKind::Primary))
+        out->push_back({ActionKind::PinOk});
+    if (TouchButton(t, "pin-cancel", U(ctx, s, "pin.cancel"), ImVec2(x0 + L.Px(pad_w + 80), y0),
+                    ImVec2(L.Px(380), L.Px(key_h)), ButtonKind::Quiet))
+        out->push_back({ActionKind::PinCancel});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] admin
+//-----------------------------------------------------------------------------
+
+void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const AdminFigures& f = s.Guard.Figures;
+    const float width = L.Display.x - L.Px(240);
+    float y = L.Px(50);
+    y += TextBlock(t, t.Title, U(ctx, s, "admin.title"), L.Px(120), y, width, t.Text) + L.Px(30);
+
+    auto line = [&](const std::string& text, ImU32 colour) {
+        y += TextBlock(t, t.Body, text, L.Px(120), y, width, colour) + L.Px(12);
+    };
+    auto fill = [&](const char* key, std::initializer_list<std::pair<const char*, std::string>> values) {
+        std::string text = U(ctx, s, key);
+        for (const auto& [name, value] : values)
+            text = FillTemplate(text, name, value);
+        return text;
+    };
+    if (f.Loaded) {
+        line(fill("admin.device", {{"id", f.DeviceId}}), t.TextMuted);
+        line(f.Enrolled ? fill("admin.store", {{"url", f.StoreUrl}, {"wijk", f.Wijk}}) : U(ctx, s, "admin.not_enrolled"),
+             t.TextMuted);
+        line(fill("admin.answers", {{"n", Num(f.Answers)}}), t.Text);
+        line(fill("admin.waiting", {{"n", Num(f.Waiting)}}), t.Text);
+        line(fill("admin.last_sync", {{"when", f.LastSync.empty() ? U(ctx, s, "admin.never") : When(f.LastSync)}}),
+             t.Text);
+        line(fill("admin.last_error", {{"error", f.LastSyncError.empty() ? U(ctx, s, "admin.none") : f.LastSyncError}}),
+             f.LastSyncError.empty() ? t.Text : t.Warning);
+        line(fill("admin.visits", {{"counted", Num(f.Visits - f.VisitsFlagged)}, {"flagged", Num(f.VisitsFlagged)}}),
+             t.Text);
+        line(fill("admin.pin_attempts", {{"n", Num(f.PinAttempts)}, {"wrong", Num(f.PinWrong)}}), t.Text);
+    }
+    if (!s.Guard.AdminMessage.empty())
+        line(U(ctx, s, s.Guard.AdminMessage.c_str()), t.Warning);
+
+    const float bw = 560, gap = 40, by = 880;
+    float x = L.Cx() - L.Px(bw * 3 + gap * 2) * 0.5f;
+    if (TouchButton(t, "admin-sync", U(ctx, s, "admin.sync"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
+                    ButtonKind::Card))
+        out->push_back({ActionKind::AdminSync});
+    x += L.Px(bw + gap);
+    if (TouchButton(t, "admin-back", U(ctx, s, "admin.back"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
+                    ButtonKind::Primary))
+        out->push_back({ActionKind::AdminBack});
+    x += L.Px(bw + gap);
+    if (TouchButton(t, "admin-quit", U(ctx, s, "admin.quit"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
+                    ButtonKind::Quiet))
+        out->push_back({ActionKind::AdminQuit});
+}
+
+} // namespace kiosk
