@@ -71,6 +71,47 @@ const char* const kStoreMigrations[] = {
     ALTER TABLE answers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE conflicts ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
     )sql",
+    // 1 -> 2: campfire meetings (kampvuur): the group sessions a facilitator runs, their
+    // results (never mixed with walk-in answers) and the agreements (afspraken) they make
+    R"sql(
+    CREATE TABLE group_sessions (
+        id           TEXT PRIMARY KEY,       -- UUID made at the kiosk
+        device_id    TEXT NOT NULL REFERENCES devices(id),
+        wijk         TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        held_on      TEXT NOT NULL,          -- YYYY-MM-DD
+        present      INTEGER NOT NULL,       -- people present
+        pack_id      TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        started_at   TEXT NOT NULL,
+        ended_at     TEXT,
+        received_at  TEXT NOT NULL
+    );
+    CREATE TABLE group_results (
+        group_session_id TEXT NOT NULL REFERENCES group_sessions(id),
+        question_id      TEXT NOT NULL,      -- question id, or QUESTION.ROW for a matrix row
+        value            TEXT NOT NULL,      -- option id
+        count            INTEGER NOT NULL,   -- votes (taps) or hands counted
+        method           TEXT NOT NULL,      -- "taps" or "hands"
+        PRIMARY KEY (group_session_id, question_id, value)
+    ) WITHOUT ROWID;
+    CREATE TABLE agreements (
+        id               TEXT PRIMARY KEY,   -- UUID made at the kiosk
+        group_session_id TEXT,               -- NULL: recorded outside a session
+        device_id        TEXT NOT NULL REFERENCES devices(id),
+        wijk             TEXT NOT NULL,
+        what             TEXT NOT NULL,
+        who              TEXT NOT NULL,      -- "wijk", "gemeente", "samen" or a named group
+        due              TEXT,               -- YYYY-MM-DD, or NULL
+        answers          TEXT,               -- the kompas point or witte vlek it answers, or NULL
+        status           TEXT NOT NULL DEFAULT 'open', -- "open", "bezig" (under way), "klaar" (done)
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        received_at      TEXT NOT NULL
+    );
+    CREATE INDEX agreements_wijk ON agreements(wijk);
+    CREATE INDEX group_sessions_wijk ON group_sessions(wijk);
+    )sql",
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 

@@ -219,6 +219,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         // Back to how the first stores' databases look: no flag, no user_version.
         REQUIRE(sqlite3_exec(s->Handle(),
                              "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
+                             "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
                              "PRAGMA user_version=0",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
@@ -234,7 +235,15 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         sqlite3_finalize(st);
         REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 1);
+        CHECK(sqlite3_column_int(st, 0) == 2);
+        sqlite3_finalize(st);
+        // and it has the campfire tables (migration 1 -> 2)
+        REQUIRE(sqlite3_prepare_v2(s->Handle(),
+                                   "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                   "('group_sessions', 'group_results', 'agreements')",
+                                   -1, &st, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+        CHECK(sqlite3_column_int(st, 0) == 3);
         sqlite3_finalize(st);
         std::string csv;
         REQUIRE(s->ExportCsv(&csv, &error));
