@@ -186,4 +186,40 @@ const std::string& Ui(const Pack& pack, std::string_view key, const std::string&
     return Tr(it->second, lang, pack.Languages.empty() ? lang : pack.Languages.front());
 }
 
+std::vector<std::string> AllTexts(const Pack& pack) {
+    std::vector<std::string> out;
+    auto add = [&](const Text& t) {
+        for (const auto& [lang, text] : t)
+            out.push_back(text);
+    };
+    for (const auto& [key, text] : pack.Ui)
+        add(text);
+    for (const std::vector<Poll>* polls : {&pack.Polls, &pack.Zones})
+        for (const Poll& p : *polls) {
+            add(p.Title);
+            add(p.Explain);
+            for (const Question& q : p.Questions) {
+                add(q.Prompt);
+                add(q.Unit);
+                for (const Option& o : q.Options)
+                    add(o.Label);
+                for (const Option& r : q.Rows)
+                    add(r.Label);
+            }
+        }
+    for (const Archetype& a : pack.Archetypes) {
+        add(a.Label);
+        add(a.Explain);
+    }
+    return out;
+}
+
+bool IsRightToLeft(std::string_view lang) {
+    // ISO 639-1/-3 codes of languages written in the Arabic or Hebrew script.
+    for (const char* rtl : {"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv"})
+        if (lang == rtl)
+            return true;
+    return false;
+}
+
 } // namespace content

@@ -97,6 +97,12 @@ const std::vector<std::string>& PraatplaatUiKeys();
 const std::vector<std::string>& TextUiKeys(); // a pack with a free-text question (the keyboard)
 bool HasTextQuestion(const Pack& pack);
 
+// Every text a person can read, in every language: for the font's glyphs.
+std::vector<std::string> AllTexts(const Pack& pack);
+
+// The language is written right to left (Arabic, Hebrew, Persian, Urdu, ...).
+bool IsRightToLeft(std::string_view lang);
+
 // The text in lang, else in the pack's default language, else "".
 const std::string& Tr(const Text& text, const std::string& lang, const std::string& fallback_lang);
 const std::string& Ui(const Pack& pack, std::string_view key, const std::string& lang);

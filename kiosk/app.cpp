@@ -16,6 +16,7 @@
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
 #include "sync/uuid.hpp"
+#include "widgets/fonts.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/theme.hpp"
 
@@ -63,6 +64,7 @@ struct App {
     FlowContext Flow;
     FlowState State;
     widgets::Theme Theme;
+    widgets::GlyphSet Glyphs; // the atlas's glyphs: kept, ImGui reads the ranges when it rebuilds
     GLFWwindow* Window = nullptr;
     ImVec2 Display{1920, 1080};
 
@@ -249,7 +251,7 @@ void App::ApplyVisitorSettings() {
         next.Title = Theme.Title;
     } else {
         std::string error;
-        if (!widgets::LoadFonts(&next, &error)) { // keeps the fonts it had: still readable
+        if (!widgets::LoadFonts(&next, Glyphs, &error)) { // keeps the fonts it had: still readable
             Log(error);
             return;
         }
@@ -290,6 +292,8 @@ void App::Frame() {
     ImGui::NewFrame();
     widgets::BeginRecord();
     std::vector<Action> actions;
+    Theme.Rtl = content::IsRightToLeft(State.Lang); // an Arabic visit mirrors the layout
+    Theme.ViewWidth = Display.x;
     ScreenContext sc{&Flow, &Theme, Display, Now()};
     DrawScreen(sc, State, &actions);
     ImGui::Render();
@@ -779,7 +783,9 @@ int RunKiosk(const KioskOptions& opts) {
         app.Display = ImVec2(float(w), float(h));
     }
     app.Theme = widgets::MakeTheme(app.Display.x, app.Display.y, px_per_mm);
-    if (!widgets::LoadFonts(&app.Theme, &error)) {
+    // Only the glyphs the pack's texts need, in every language (Arabic joined).
+    app.Glyphs = widgets::GlyphsFor(content::AllTexts(app.Pack));
+    if (!widgets::LoadFonts(&app.Theme, app.Glyphs, &error)) {
         Log(error);
         return 1;
     }

@@ -30,15 +30,16 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     for (size_t i = 0; i < archetypes.size(); i++) {
         const content::Archetype& a = archetypes[i];
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRect(ImVec2(x, box_top), ImVec2(x + L.Px(col_w), box_bottom), t.CardBorder, L.Px(18), 0, L.Px(3));
+        const float mx = t.X(x, L.Px(col_w)); // the box as drawn (mirrored in Arabic)
+        dl->AddRect(ImVec2(mx, box_top), ImVec2(mx + L.Px(col_w), box_bottom), t.CardBorder, L.Px(18), 0, L.Px(3));
         float y = box_top + L.Px(24);
         if (large) {
-            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(x + L.Px(20), y), pict, t.Text);
+            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(t.X(x + L.Px(20), pict), y), pict, t.Text);
             float label_h = TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(40) + pict, y,
                                       L.Px(col_w - 60) - pict, t.Text);
             y += std::max(pict, label_h) + L.Px(16);
         } else {
-            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(x + (L.Px(col_w) - pict) * 0.5f, y), pict, t.Text);
+            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(mx + (L.Px(col_w) - pict) * 0.5f, y), pict, t.Text);
             y += pict + L.Px(20);
             y += TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(20), y, L.Px(col_w - 40), t.Text) + L.Px(16);
         }
@@ -106,7 +107,7 @@ void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     if (outcome.Lean) {
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), L.Px(120), y, width, t.TextMuted) + L.Px(10);
         size_t index = size_t(outcome.Level - 1);
-        widgets::DrawPictogram(ImGui::GetWindowDrawList(), ArchetypePictogram(index), ImVec2(L.Px(160), y), L.Px(150),
+        widgets::DrawPictogram(ImGui::GetWindowDrawList(), ArchetypePictogram(index), ImVec2(t.X(L.Px(160), L.Px(150)), y), L.Px(150),
                                t.Text);
         float ty = y + L.Px(10);
         ty += TextBlock(t, t.Button, Tr(ctx, s, outcome.Lean->Label), L.Px(360), ty, width - L.Px(280), t.Text);

@@ -36,11 +36,11 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     ImFont* small = t.Small;
     std::string count = FillTemplate(U(ctx, s, "text.count"), "count", std::to_string(content::Utf8Length(s.Draft.Text)));
     count = FillTemplate(count, "max", std::to_string(q.Max));
-    const float count_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, count.c_str()).x;
+    const float count_w = widgets::TextWidth(small, count);
     const float note_h = widgets::TextBlockHeight(small, U(ctx, s, "text.privacy"), width - count_w - L.Px(40));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     widgets::TextBlock(t, small, U(ctx, s, "text.privacy"), x0, top, width - count_w - L.Px(40), t.TextMuted);
-    widgets::TextLine(small, count, ImVec2(x0 + width - count_w, top), t.Text);
+    widgets::TextLine(t, small, count, ImVec2(x0 + width - count_w, top), t.Text);
 
     // The text box: the end of the text stays in view, with a caret after it.
     const float box_y = top + note_h + L.Px(12), box_h = std::max(L.Px(60), kb_y - L.Px(24) - box_y);
@@ -48,8 +48,13 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     dl->AddRect(ImVec2(x0, box_y), ImVec2(x0 + width, box_y + box_h), t.CardBorder, L.Px(12), 0, L.Px(3));
     ImFont* font = t.Body;
     const float pad = L.Px(20), inner_w = width - 2 * pad, line_h = font->FontSize * 1.2f;
-    const std::string& shown = s.Draft.Text.empty() ? U(ctx, s, "text.empty") : s.Draft.Text;
-    const ImU32 color = s.Draft.Text.empty() ? t.TextMuted : t.Text;
+    if (s.Draft.Text.empty()) { // the hint, in the screen's language and direction
+        widgets::TextLine(t, font, U(ctx, s, "text.empty"), ImVec2(x0 + pad, box_y + pad), t.TextMuted);
+        return kb_y;
+    }
+    // What is typed is Latin (the keyboard's letters): left to right on every screen.
+    const std::string& shown = s.Draft.Text;
+    const ImU32 color = t.Text;
     // Wrap, then keep the last lines that fit.
     std::vector<std::pair<const char*, const char*>> lines;
     const char* p = shown.c_str();
@@ -75,10 +80,8 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
         y += line_h;
     }
     widgets::RecordText(shown);
-    if (!s.Draft.Text.empty()) {
-        float cy = y - line_h;
-        dl->AddRectFilled(ImVec2(caret_x + L.Px(4), cy), ImVec2(caret_x + L.Px(8), cy + font->FontSize), t.Text);
-    }
+    const float cy = y - line_h;
+    dl->AddRectFilled(ImVec2(caret_x + L.Px(4), cy), ImVec2(caret_x + L.Px(8), cy + font->FontSize), t.Text);
     return kb_y;
 }
 

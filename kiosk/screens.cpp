@@ -83,7 +83,8 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
     // The share as a bar: a frame for the whole wijk, filled for those who chose it.
     const float bar_w = L.Px(900), bar_h = L.Px(24), x = L.Cx() - bar_w * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + bar_w * float(h.Percent) / 100.0f, y + bar_h), t.Primary, L.Px(6));
+    const float fill = bar_w * float(h.Percent) / 100.0f, fill_x = t.X(x, fill); // from the right in Arabic
+    dl->AddRectFilled(ImVec2(fill_x, y), ImVec2(fill_x + fill, y + bar_h), t.Primary, L.Px(6));
     dl->AddRect(ImVec2(x, y), ImVec2(x + bar_w, y + bar_h), t.CardBorder, L.Px(6), 0, std::max(1.0f, L.Px(2)));
     return y + bar_h - top;
 }
@@ -99,34 +100,45 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y);
     else
         y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), y, width, t.TextMuted);
-    const float buttons_y = std::min(std::max(L.Px(520), y + L.Px(40)), L.Px(600));
+    // Under the texts, over the language row, clear of the hidden admin corner (bottom-left).
+    const float buttons_y = std::min(std::max(L.Px(500), y + L.Px(40)), L.Px(570));
 
     if (ctx.Flow->Pack->HasPraatplaat()) {
         // Two ways in: the one-minute poll, or the praatplaat.
         if (TouchButton(t, "start", U(ctx, s, "attract.start"), ImVec2(L.Cx() - L.Px(880), buttons_y),
-                        ImVec2(L.Px(840), L.Px(240)), ButtonKind::Primary))
+                        ImVec2(L.Px(840), L.Px(200)), ButtonKind::Primary))
             out->push_back({ActionKind::Start});
         if (TouchButton(t, "praatplaat", U(ctx, s, "attract.praatplaat"), ImVec2(L.Cx() + L.Px(40), buttons_y),
-                        ImVec2(L.Px(840), L.Px(240)), ButtonKind::Primary))
+                        ImVec2(L.Px(840), L.Px(200)), ButtonKind::Primary))
             out->push_back({ActionKind::StartPraatplaat});
     } else if (TouchButton(t, "start", U(ctx, s, "attract.start"), L.Centered(1000, 500),
                            ImVec2(L.Px(1000), L.Px(220)), ButtonKind::Primary)) {
         out->push_back({ActionKind::Start});
     }
 
-    // The language buttons, each in its own language.
+    // The language buttons, each in its own language (never a flag: a language is not a
+    // country): one row for up to three, else rows of three (four from seven on), in the
+    // band under the start buttons and clear of the hidden admin corner (bottom-left).
     const auto& langs = ctx.Flow->Pack->Languages;
     if (langs.size() < 2)
         return;
-    float bw = 340, gap = 40;
-    float row = float(langs.size()) * bw + float(langs.size() - 1) * gap;
-    float x = L.Cx() - L.Px(row) * 0.5f;
-    for (const std::string& lang : langs) {
+    const size_t per_row = langs.size() <= 3 ? langs.size() : langs.size() <= 6 ? 3 : 4;
+    const size_t rows = (langs.size() + per_row - 1) / per_row;
+    const float gap = 30, bw = per_row <= 3 ? 500 : 380;
+    const float bh = rows == 1 ? 120 : std::min(85.0f, (1000.0f - 795.0f - 24.0f * float(rows - 1)) / float(rows));
+    for (size_t i = 0; i < langs.size(); i++) {
+        const size_t row = i / per_row, col = i % per_row;
+        const size_t in_row = std::min(per_row, langs.size() - row * per_row);
+        const float row_w = float(in_row) * bw + float(in_row - 1) * gap;
+        const float x = L.Cx() - L.Px(row_w) * 0.5f + L.Px(float(col) * (bw + gap));
+        const float row_gap = std::max(24.0f, (t.MinSpacingPx() + 1.0f) / t.Scale);
+        const float y = rows == 1 ? 830 : 795 + float(row) * (bh + row_gap);
+        const std::string& lang = langs[i];
         const std::string& name = content::Ui(*ctx.Flow->Pack, "language.name", lang);
         ButtonKind kind = lang == s.Lang ? ButtonKind::Primary : ButtonKind::Card;
-        if (TouchButton(t, "lang-" + lang, name, ImVec2(x, L.Px(860)), ImVec2(L.Px(bw), L.Px(120)), kind))
+        if (TouchButton(t, "lang-" + lang, name, ImVec2(x, L.Px(y)), ImVec2(L.Px(bw), L.Px(bh)), kind,
+                        Pictogram::None, lang == s.Lang))
             out->push_back({ActionKind::SetLanguage, lang});
-        x += L.Px(bw + gap);
     }
 }
 

@@ -2,6 +2,7 @@
 // a built font atlas, a display size, frames with no window and no GL).
 #pragma once
 #include "widgets/registry.hpp"
+#include "widgets/fonts.hpp"
 #include "widgets/theme.hpp"
 
 #include <doctest/doctest.h>
@@ -11,15 +12,18 @@ struct HeadlessImGui {
     widgets::Theme Theme;
     ImVec2 Display;
 
+    // glyphs: a pack's (GlyphsFor), to draw its languages as the kiosk does; else Latin.
     explicit HeadlessImGui(ImVec2 display = ImVec2(1920, 1080), float px_per_mm = 96.0f / 25.4f,
-                           bool large_text = false, bool high_contrast = false)
+                           bool large_text = false, bool high_contrast = false,
+                           const widgets::GlyphSet* glyphs = nullptr)
         : Display(display) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         Theme = widgets::MakeTheme(display.x, display.y, px_per_mm, large_text, high_contrast);
         std::string error;
-        REQUIRE_MESSAGE(widgets::LoadFonts(&Theme, &error), error);
+        REQUIRE_MESSAGE(glyphs ? widgets::LoadFonts(&Theme, *glyphs, &error) : widgets::LoadFonts(&Theme, &error),
+                        error);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -31,16 +31,18 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     const float bar_w = size.x - value_w - gap;
     float y = pos.y;
     for (const Bar& b : bars) {
-        TextLine(font, b.Label, ImVec2(pos.x, y), t.Text, text_size);
+        TextLine(t, font, b.Label, ImVec2(pos.x, y), t.Text, text_size);
         float by = y + label_h;
         float len = most > 0 ? bar_w * float(b.Count) / float(most) : 0.0f;
-        dl->AddRect(ImVec2(pos.x, by), ImVec2(pos.x + bar_w, by + bar_h), t.CardBorder, t.Px(6), 0,
+        // Bars grow in the reading direction: from the right on an Arabic screen.
+        const float frame_x = t.X(pos.x, bar_w), fill_x = t.X(pos.x, len);
+        dl->AddRect(ImVec2(frame_x, by), ImVec2(frame_x + bar_w, by + bar_h), t.CardBorder, t.Px(6), 0,
                     std::max(1.0f, t.Px(2)));
         if (len > 0)
-            dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + len, by + bar_h), t.Primary, t.Px(6));
+            dl->AddRectFilled(ImVec2(fill_x, by), ImVec2(fill_x + len, by + bar_h), t.Primary, t.Px(6));
         int pct = total > 0 ? int(std::lround(100.0 * double(b.Count) / double(total))) : 0;
         std::string value = std::to_string(pct) + "% (" + std::to_string(b.Count) + ")";
-        TextLine(font, value, ImVec2(pos.x + bar_w + gap, by + (bar_h - text_size) * 0.5f), t.Text, text_size);
+        TextLine(t, font, value, ImVec2(pos.x + bar_w + gap, by + (bar_h - text_size) * 0.5f), t.Text, text_size);
         RecordText(b.Label + ": " + value); // for scripts: which bar has which figure
         y = by + bar_h + gap;
     }

@@ -1,4 +1,5 @@
 #include "widgets/icon_button.hpp"
+#include "widgets/bidi.hpp"
 #include "widgets/registry.hpp"
 
 #include <imgui_internal.h>
@@ -20,7 +21,8 @@ Parts Measure(const Theme& t, std::string_view label, Pictogram pict, bool selec
     p.Pad = t.Px(18);
     p.Icon = pict == Pictogram::None ? 0.0f : height * 0.62f;
     p.Gap = pict == Pictogram::None ? 0.0f : t.Px(12);
-    p.Text = p.Font->CalcTextSizeA(p.Font->FontSize, FLT_MAX, 0.0f, label.data(), label.data() + label.size()).x;
+    const std::string drawn = VisualLine(label, t.Rtl);
+    p.Text = p.Font->CalcTextSizeA(p.Font->FontSize, FLT_MAX, 0.0f, drawn.data(), drawn.data() + drawn.size()).x;
     p.Check = selected ? height * 0.45f + t.Px(12) : 0.0f;
     return p;
 }
@@ -42,6 +44,7 @@ bool IconButton(const Theme& t, std::string_view id, std::string_view label, Pic
     const Parts p = Measure(t, label, pict, selected, height);
     const ImVec2 size(IconButtonWidth(t, label, pict, selected, height), height);
     const ImGuiID gid = window->GetID(id.data(), id.data() + id.size());
+    pos.x = t.X(pos.x, size.x);
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::SetCursorScreenPos(pos);
     ImGui::ItemSize(size);
@@ -61,17 +64,26 @@ bool IconButton(const Theme& t, std::string_view id, std::string_view label, Pic
     dl->AddRectFilled(bb.Min, bb.Max, face, rounding);
     dl->AddRect(bb.Min, bb.Max, selected ? t.Primary : border, rounding, 0, std::max(2.0f, t.Px(selected ? 7 : 3)));
 
-    float x = bb.Min.x + p.Pad;
+    // Picture, word, check mark in the reading direction (right to left in Arabic).
+    const float dir = t.Rtl ? -1.0f : 1.0f;
+    float x = t.Rtl ? bb.Max.x - p.Pad : bb.Min.x + p.Pad; // where the next part starts
+    auto place = [&](float w) { // the left edge of a part w wide at x, and x moves past it
+        const float left = t.Rtl ? x - w : x;
+        x += dir * w;
+        return left;
+    };
     if (pict != Pictogram::None) {
-        DrawPictogram(dl, pict, ImVec2(x, bb.Min.y + (height - p.Icon) * 0.5f), p.Icon, text_col);
-        x += p.Icon + p.Gap;
+        DrawPictogram(dl, pict, ImVec2(place(p.Icon), bb.Min.y + (height - p.Icon) * 0.5f), p.Icon, text_col);
+        place(p.Gap);
     }
-    dl->AddText(p.Font, p.Font->FontSize, ImVec2(x, bb.Min.y + (height - p.Font->FontSize) * 0.5f), text_col,
-                label.data(), label.data() + label.size());
+    const std::string drawn = VisualLine(label, t.Rtl);
+    dl->AddText(p.Font, p.Font->FontSize, ImVec2(place(p.Text), bb.Min.y + (height - p.Font->FontSize) * 0.5f),
+                text_col, drawn.data(), drawn.data() + drawn.size());
     RecordText(label);
     if (selected) { // a check mark in a disc after the word
         const float d = height * 0.45f;
-        ImVec2 c(x + p.Text + t.Px(12) + d * 0.5f, bb.Min.y + height * 0.5f);
+        place(t.Px(12));
+        ImVec2 c(place(d) + d * 0.5f, bb.Min.y + height * 0.5f);
         dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
         DrawPictogram(dl, Pictogram::Yes, ImVec2(c.x - d * 0.35f, c.y - d * 0.35f), d * 0.7f, t.PrimaryText);
     }

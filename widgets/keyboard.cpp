@@ -108,7 +108,11 @@ float KeyboardHeight(const Theme& t, float width) {
     return key_h * kRows + Gap(t) * (kRows - 1);
 }
 
-KeyPress Keyboard(const Theme& t, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels) {
+KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels) {
+    // A Latin keyboard keeps its own order on an Arabic screen; only its place mirrors.
+    Theme t = theme;
+    t.Rtl = false;
+    pos.x = theme.X(pos.x, width);
     KeyPress press;
     const float gap = Gap(t);
     const float unit = (width - gap * (kUnits - 1)) / kUnits;

@@ -14,6 +14,10 @@ struct Theme {
     float PxPerMm = 3.78f; // 96 dpi unless the monitor says otherwise
     float TextScale = 1.0f; // 1.3 with A+ (large text): fonts grow, the layout does not
     bool HighContrast = false;
+    // An Arabic screen: text runs right to left and the layout is mirrored. Screens lay
+    // out left to right; the widgets mirror each box in the display's width.
+    bool Rtl = false;
+    float ViewWidth = 1920.0f;
 
     ImU32 Background = IM_COL32(250, 247, 240, 255);
     ImU32 Text = IM_COL32(26, 26, 26, 255);
@@ -35,6 +39,8 @@ struct Theme {
 
     float Px(float design_px) const { return design_px * Scale; }
     float FontPx(float design_px) const { return design_px * Scale * TextScale; }
+    // Where a box [x, x + w] of a left-to-right layout is drawn.
+    float X(float x, float w = 0.0f) const { return Rtl ? ViewWidth - x - w : x; }
     float MinTargetPx() const { return 11.5f * PxPerMm; }
     float MinSpacingPx() const { return 2.5f * PxPerMm; }
 };
@@ -56,10 +62,6 @@ struct ColorPair {
 std::vector<ColorPair> ColorPairs(const Theme& theme);
 // WCAG 2.x contrast ratio of two opaque colours (1 to 21).
 float ContrastRatio(ImU32 a, ImU32 b);
-
-// Adds the kiosk's fonts (DejaVu Sans, with the Latin letters Dutch, Polish and
-// Turkish need) to the current ImGui font atlas at the theme's sizes and builds it.
-bool LoadFonts(Theme* theme, std::string* error);
 
 // The applied ImGui style: no window chrome, the theme's colours.
 void ApplyStyle(const Theme& theme);

@@ -1,4 +1,5 @@
 #include "widgets/touch.hpp"
+#include "widgets/bidi.hpp"
 #include "widgets/registry.hpp"
 
 #include <imgui_internal.h>
@@ -38,25 +39,59 @@ std::vector<Line> WrapLines(ImFont* font, float size, std::string_view text, flo
     return lines;
 }
 
+// A line ends inside a word: the word is wider than the box.
+bool SplitsWord(ImFont* font, float size, std::string_view text, float width) {
+    const std::string shaped = ShapeArabic(text);
+    const char* end = shaped.data() + shaped.size();
+    auto in_word = [](char c) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z');
+    };
+    for (const Line& l : WrapLines(font, size, shaped, width))
+        if (l.End > l.Begin && l.End < end && in_word(l.End[-1]) && in_word(l.End[0]))
+            return true;
+    return false;
+}
+
 } // namespace
 
 float TextBlockHeight(ImFont* font, std::string_view text, float width, float size) {
     if (size <= 0)
         size = font->FontSize;
+    if (HasRtl(text)) // measured as drawn: joined letters are narrower
+        return float(WrapLines(font, size, ShapeArabic(text), width).size()) * size * 1.2f;
     return float(WrapLines(font, size, text, width).size()) * size * 1.2f;
 }
 
-float TextBlock(const Theme&, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
-                float size) {
-    if (size <= 0)
-        size = font->FontSize;
+float TextWidth(ImFont* font, std::string_view text, float size) {
+    const std::string shaped = ShapeArabic(text);
+    return font->CalcTextSizeA(size > 0 ? size : font->FontSize, FLT_MAX, 0.0f, shaped.data(),
+                               shaped.data() + shaped.size()).x;
+}
+
+namespace {
+
+// Wrapped, centred lines at [x, x+width] as given (already mirrored); each line in display
+// order. Returns the height and records the text (in its logical order) and its box.
+float DrawLines(ImFont* font, float size, std::string_view text, float x, float y, float width, ImU32 color,
+                bool rtl) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool bidi = rtl || HasRtl(text);
+    const std::string shaped = bidi ? ShapeArabic(text) : std::string();
+    const std::string_view laid = bidi ? std::string_view(shaped) : text;
     float line_h = size * 1.2f;
     float cy = y;
     ImVec2 min(FLT_MAX, y), max(-FLT_MAX, y);
-    for (const Line& l : WrapLines(font, size, text, width)) {
-        float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, l.Begin, l.End).x;
-        dl->AddText(font, size, ImVec2(x + (width - w) * 0.5f, cy), color, l.Begin, l.End);
+    for (const Line& l : WrapLines(font, size, laid, width)) {
+        std::string visual;
+        const char *b = l.Begin, *e = l.End;
+        if (bidi) {
+            visual = VisualLine(std::string_view(b, size_t(e - b)), rtl);
+            b = visual.data();
+            e = b + visual.size();
+        }
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+        dl->AddText(font, size, ImVec2(x + (width - w) * 0.5f, cy), color, b, e);
         min.x = std::min(min.x, x + (width - w) * 0.5f);
         max.x = std::max(max.x, x + (width + w) * 0.5f);
         cy += line_h;
@@ -67,12 +102,24 @@ float TextBlock(const Theme&, ImFont* font, std::string_view text, float x, floa
     return cy - y;
 }
 
-float TextLine(ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size) {
+} // namespace
+
+float TextBlock(const Theme& t, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
+                float size) {
+    return DrawLines(font, size > 0 ? size : font->FontSize, text, t.X(x, width), y, width, color, t.Rtl);
+}
+
+float TextLine(const Theme& t, ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size) {
     if (size <= 0)
         size = font->FontSize;
-    const char* b = text.data();
-    const char* e = b + text.size();
+    std::string visual;
+    if (t.Rtl || HasRtl(text))
+        visual = VisualLine(text, t.Rtl);
+    const std::string_view drawn = visual.empty() ? text : std::string_view(visual);
+    const char* b = drawn.data();
+    const char* e = b + drawn.size();
     const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+    pos.x = t.X(pos.x, w); // on a right-to-left screen the line ends where it would start
     ImGui::GetWindowDrawList()->AddText(font, size, pos, color, b, e);
     RecordText(text);
     RecordTextBox(text, pos, ImVec2(pos.x + w, pos.y + size));
@@ -82,9 +129,10 @@ float TextLine(ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, flo
 void TextInBox(const Theme& t, ImFont* font, std::string_view text, ImVec2 min, ImVec2 max, ImU32 color) {
     const float w = max.x - min.x, h = max.y - min.y;
     float size = font->FontSize;
+    const std::string shaped = ShapeArabic(text);
     auto fits = [&] {
         float widest = 0;
-        for (const Line& l : WrapLines(font, size, text, w))
+        for (const Line& l : WrapLines(font, size, shaped, w))
             widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0.0f, l.Begin, l.End).x);
         return widest <= w && TextBlockHeight(font, text, w, size) - size * 0.2f <= h;
     };
@@ -102,6 +150,7 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
     size.x = std::max(size.x, t.MinTargetPx());
     size.y = std::max(size.y, t.MinTargetPx());
     const ImGuiID gid = window->GetID(id.data(), id.data() + id.size());
+    pos.x = t.X(pos.x, size.x);
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::SetCursorScreenPos(pos);
     ImGui::ItemSize(size);
@@ -124,15 +173,17 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
         face = t.CardHeld;
     dl->AddRectFilled(bb.Min, bb.Max, face, rounding);
     dl->AddRect(bb.Min, bb.Max, selected ? t.Primary : border, rounding, 0, std::max(2.0f, t.Px(selected ? 8 : 3)));
-    if (selected) { // a check mark in a disc at the top-right corner
+    // The check mark at the end of the reading direction, the badge at its start.
+    const float end_x = t.Rtl ? -1.0f : 1.0f;
+    if (selected) { // a check mark in a disc at the top-right corner (top-left in Arabic)
         float d = std::min(t.Px(56), size.y * 0.45f);
-        ImVec2 c(bb.Max.x - d * 0.5f - t.Px(10), bb.Min.y + d * 0.5f + t.Px(10));
+        ImVec2 c(bb.GetCenter().x + end_x * (size.x * 0.5f - d * 0.5f - t.Px(10)), bb.Min.y + d * 0.5f + t.Px(10));
         dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
         DrawPictogram(dl, Pictogram::Yes, ImVec2(c.x - d * 0.35f, c.y - d * 0.35f), d * 0.7f, t.PrimaryText);
     }
     if (!badge.empty()) { // a rank in a disc at the top-left corner
         float d = std::min(t.Px(60), size.y * 0.5f);
-        ImVec2 c(bb.Min.x + d * 0.5f + t.Px(10), bb.Min.y + d * 0.5f + t.Px(10));
+        ImVec2 c(bb.GetCenter().x - end_x * (size.x * 0.5f - d * 0.5f - t.Px(10)), bb.Min.y + d * 0.5f + t.Px(10));
         dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
         ImVec2 ts = t.Button->CalcTextSizeA(t.Button->FontSize, FLT_MAX, 0, badge.data(), badge.data() + badge.size());
         dl->AddText(t.Button, t.Button->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), t.PrimaryText,
@@ -144,20 +195,24 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
     // The check mark and the badge keep their corner free of text.
     float mark = std::min(t.Px(56), size.y * 0.45f) + t.Px(10);
     float left = pad + (badge.empty() ? 0.0f : mark), right = pad + (selected ? mark : 0.0f);
+    if (t.Rtl)
+        std::swap(left, right);
     float text_w = size.x - left - right;
-    float text_h = TextBlockHeight(font, label, text_w);
-    // A long word in a low button (a matrix cell, a small window): a smaller font rather
-    // than text spilling over the edge.
+    // A long word in a low or narrow button (a matrix cell, a language, a small window):
+    // a smaller font rather than text spilling over the edge or a word cut in two.
     float room = size.y - (pict != Pictogram::None ? size.y * 0.5f : 0.0f);
+    float font_size = font->FontSize;
+    float text_h = TextBlockHeight(font, label, text_w);
+    auto too_big = [&] { return text_h > room || SplitsWord(font, font_size, label, text_w); };
     for (ImFont* smaller : {t.Body, t.Small})
-        if (text_h > room && smaller) {
+        if (too_big() && smaller) {
             font = smaller;
+            font_size = font->FontSize;
             text_h = TextBlockHeight(font, label, text_w);
         }
     // Still too big (a long word in a small corner button, large text): the small font
     // drawn smaller, down to two thirds, rather than words over the edge.
-    float font_size = font->FontSize;
-    for (int step = 0; step < 4 && text_h > room; step++) {
+    for (int step = 0; step < 4 && too_big(); step++) {
         font_size *= 0.9f;
         text_h = TextBlockHeight(font, label, text_w, font_size);
     }
@@ -166,9 +221,10 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
         float block = pict_size + pad + text_h;
         float top = bb.Min.y + (size.y - block) * 0.5f;
         DrawPictogram(dl, pict, ImVec2(bb.Min.x + (size.x - pict_size) * 0.5f, top), pict_size, text_col);
-        TextBlock(t, font, label, bb.Min.x + left, top + pict_size + pad, text_w, text_col, font_size);
+        DrawLines(font, font_size, label, bb.Min.x + left, top + pict_size + pad, text_w, text_col, t.Rtl);
     } else {
-        TextBlock(t, font, label, bb.Min.x + left, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col, font_size);
+        DrawLines(font, font_size, label, bb.Min.x + left, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col,
+                  t.Rtl);
     }
     RecordTarget(id, label, bb.Min, bb.Max);
     return pressed;

@@ -23,17 +23,23 @@ bool TouchButton(const Theme& theme, std::string_view id, std::string_view label
                  std::string_view badge = {});
 
 // Text wrapped to width and centred in [x, x+width] from y down; returns its height.
+// Arabic is joined and each line put in display order (widgets/bidi.hpp); on a
+// right-to-left screen (theme.Rtl) the box is mirrored.
 // size > 0 draws the font at that size instead of its own.
 float TextBlock(const Theme& theme, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
                 float size = 0.0f);
 
 // One line of text at pos (no wrapping); returns its width. Records the text and its box.
 // size > 0 draws the font at that size.
-float TextLine(ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size = 0.0f);
+// On a right-to-left screen the line is mirrored: it ends where it would have started.
+float TextLine(const Theme& theme, ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size = 0.0f);
 
 // Text wrapped and centred in a box, drawn smaller (down to about half) when it would
 // not fit otherwise: a row label beside buttons, with large text or a long language.
 void TextInBox(const Theme& theme, ImFont* font, std::string_view text, ImVec2 min, ImVec2 max, ImU32 color);
+
+// Width of one line as it is drawn (Arabic joined).
+float TextWidth(ImFont* font, std::string_view text, float size = 0.0f);
 
 // Height TextBlock would take.
 float TextBlockHeight(ImFont* font, std::string_view text, float width, float size = 0.0f);
