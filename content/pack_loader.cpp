@@ -3,6 +3,7 @@
 #include "content/json_tree.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -16,10 +17,34 @@ std::string Problem::Format() const {
 
 namespace {
 
+// "'中' (U+4E2D)": the character itself and its number, for a message a person can act on.
+std::string CharName(char32_t c) {
+    std::string utf8;
+    if (c < 0x80) {
+        utf8 += char(c);
+    } else if (c < 0x800) {
+        utf8 += char(0xC0 | (c >> 6));
+        utf8 += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        utf8 += char(0xE0 | (c >> 12));
+        utf8 += char(0x80 | ((c >> 6) & 0x3F));
+        utf8 += char(0x80 | (c & 0x3F));
+    } else {
+        utf8 += char(0xF0 | (c >> 18));
+        utf8 += char(0x80 | ((c >> 12) & 0x3F));
+        utf8 += char(0x80 | ((c >> 6) & 0x3F));
+        utf8 += char(0x80 | (c & 0x3F));
+    }
+    char code[16];
+    snprintf(code, sizeof code, "U+%04X", unsigned(c));
+    return "'" + utf8 + "' (" + code + ")";
+}
+
 struct Checker {
     std::string File;
     std::vector<Problem>* Problems;
     std::vector<std::string> Languages;
+    const LoadOptions* Options = nullptr;
 
     void Report(JsonPos pos, std::string message) {
         Problems->push_back({File, pos.Line, pos.Col, std::move(message)});
@@ -111,6 +136,10 @@ struct Checker {
                 Report(value.Pos, what + " in '" + lang + "' is empty");
                 continue;
             }
+            if (Options && Options->MissingGlyphs)
+                for (char32_t c : Options->MissingGlyphs(value.String))
+                    Report(value.Pos, what + " in '" + lang + "' has a character the kiosk's fonts cannot show: " +
+                                          CharName(c));
             text[lang] = value.String;
         }
         for (const auto& l : Languages)
@@ -480,9 +509,9 @@ struct PackReader {
 
 } // namespace
 
-LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
+LoadResult LoadPackText(std::string_view text, const std::string& file_name, const LoadOptions& options) {
     LoadResult result;
-    Checker c{file_name, &result.Problems, {}};
+    Checker c{file_name, &result.Problems, {}, &options};
     Pack& pack = result.Pack;
 
     JsonNode root;
@@ -587,7 +616,7 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name) {
     return result;
 }
 
-LoadResult LoadPack(const std::string& dir) {
+LoadResult LoadPack(const std::string& dir, const LoadOptions& options) {
     std::string path = dir + "/pack.json";
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -597,7 +626,7 @@ LoadResult LoadPack(const std::string& dir) {
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    LoadResult r = LoadPackText(ss.str(), path);
+    LoadResult r = LoadPackText(ss.str(), path, options);
     r.Pack.Dir = dir;
     return r;
 }

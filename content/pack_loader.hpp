@@ -4,6 +4,7 @@
 #pragma once
 #include "content/pack.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,15 @@ struct LoadResult {
     bool Ok() const { return Problems.empty(); }
 };
 
+struct LoadOptions {
+    // The characters of a text the kiosk's fonts cannot draw (widgets::MissingGlyphs);
+    // each is a problem at the text's place. Unset: not checked (the store has no fonts).
+    std::function<std::vector<char32_t>(std::string_view text)> MissingGlyphs;
+};
+
 // Reads DIR/pack.json.
-LoadResult LoadPack(const std::string& dir);
+LoadResult LoadPack(const std::string& dir, const LoadOptions& options = {});
 // The same checks on text already in memory; file_name is used in the messages.
-LoadResult LoadPackText(std::string_view text, const std::string& file_name);
+LoadResult LoadPackText(std::string_view text, const std::string& file_name, const LoadOptions& options = {});
 
 } // namespace content

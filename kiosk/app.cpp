@@ -665,11 +665,13 @@ int RunKiosk(const KioskOptions& opts) {
     //    arrived), else the bundled one.
     std::string content_dir = opts.ContentDir;
     content::LoadResult loaded;
+    content::LoadOptions checks; // a text the fonts cannot draw is a problem, as in check-content
+    checks.MissingGlyphs = widgets::MissingGlyphs;
     if (content_dir.empty()) {
         const std::string downloaded = wsync::DownloadedPackDir(opts.DataDir);
         if (FILE* f = fopen((downloaded + "/pack.json").c_str(), "rb")) {
             fclose(f);
-            loaded = content::LoadPack(downloaded);
+            loaded = content::LoadPack(downloaded, checks);
             if (loaded.Ok())
                 content_dir = downloaded;
             else
@@ -679,7 +681,7 @@ int RunKiosk(const KioskOptions& opts) {
             content_dir = opts.BundledContentDir;
     }
     if (content_dir != wsync::DownloadedPackDir(opts.DataDir))
-        loaded = content::LoadPack(content_dir);
+        loaded = content::LoadPack(content_dir, checks);
     if (!loaded.Ok()) {
         for (const content::Problem& p : loaded.Problems)
             fprintf(stderr, "%s\n", p.Format().c_str());

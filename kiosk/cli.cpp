@@ -6,6 +6,7 @@
 #include "sync/batch_file.hpp"
 #include "sync/client.hpp"
 #include "sync/journal.hpp"
+#include "widgets/fonts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -161,7 +162,9 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
 }
 
 int CheckContent(const std::string& dir) {
-    content::LoadResult r = content::LoadPack(dir);
+    content::LoadOptions checks; // every character of every text must be in the kiosk's fonts
+    checks.MissingGlyphs = widgets::MissingGlyphs;
+    content::LoadResult r = content::LoadPack(dir, checks);
     for (const content::Problem& p : r.Problems)
         printf("%s\n", p.Format().c_str());
     if (!r.Ok()) {

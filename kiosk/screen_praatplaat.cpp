@@ -54,40 +54,49 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
+    const float width = L.Display.x - L.Px(160);
     const float title_end = L.Top() + TextBlock(t, t.TextScale > 1.0f ? t.Button : t.Title, U(ctx, s, "poster.title"),
-                                                L.Px(80), L.Top(), L.Display.x - L.Px(160), t.Text);
-    // The bands move down under a title of two lines (large text); their buttons give the room.
-    const float shift = std::max(0.0f, title_end + L.Px(10) - L.Px(200)) / t.Scale;
+                                                L.Px(80), L.Top(), width, t.Text);
 
-    // Two bands: the four kompas points, then the five bouwstenen.
+    // Two bands: the four kompas points, then the five bouwstenen. Each heading under what
+    // came before (a title or heading of two lines in a long language, or in large text);
+    // the zone buttons share the height that is left above the bottom bar.
     struct Band {
         content::PollKind Kind;
         const char* Heading;
-        float Y;
-    } bands[] = {{content::PollKind::Kompas, "poster.kompas", 200 + shift},
-                 {content::PollKind::Bouwsteen, "poster.bouwstenen", 530 + shift * 1.5f}};
-    const float zone_h = 220 - shift * 0.5f;
-    for (const Band& band : bands) {
-        std::vector<const content::Poll*> zones;
+        std::vector<const content::Poll*> Zones;
+    } bands[] = {{content::PollKind::Kompas, "poster.kompas", {}}, {content::PollKind::Bouwsteen, "poster.bouwstenen", {}}};
+    const float bar_top = L.Px(920), heading_gap = L.Px(10), band_gap = L.Px(30);
+    float y = title_end + L.Px(16), room = bar_top - band_gap - y;
+    int shown = 0;
+    for (Band& band : bands) {
         for (const content::Poll& z : pack.Zones)
             if (z.Kind == band.Kind)
-                zones.push_back(&z);
-        if (zones.empty())
+                band.Zones.push_back(&z);
+        if (band.Zones.empty())
             continue;
-        TextBlock(t, t.Button, U(ctx, s, band.Heading), L.Px(80), L.Px(band.Y), L.Display.x - L.Px(160), t.TextMuted);
+        room -= widgets::TextBlockHeight(t.Button, U(ctx, s, band.Heading), width) + heading_gap + band_gap;
+        shown++;
+    }
+    const float zone_h = std::max(t.MinTargetPx(), std::min(L.Px(220), room / float(std::max(shown, 1))));
+    for (const Band& band : bands) {
+        if (band.Zones.empty())
+            continue;
+        y += TextBlock(t, t.Button, U(ctx, s, band.Heading), L.Px(80), y, width, t.TextMuted) + heading_gap;
         const float gap = 30;
-        const float w = std::min(420.0f, (1760 - gap * float(zones.size() - 1)) / float(zones.size()));
-        float x = L.Cx() - L.Px(w * float(zones.size()) + gap * float(zones.size() - 1)) * 0.5f;
-        for (const content::Poll* z : zones) {
+        const float w = std::min(420.0f, (1760 - gap * float(band.Zones.size() - 1)) / float(band.Zones.size()));
+        float x = L.Cx() - L.Px(w * float(band.Zones.size()) + gap * float(band.Zones.size() - 1)) * 0.5f;
+        for (const content::Poll* z : band.Zones) {
             bool done = std::find(s.DoneZones.begin(), s.DoneZones.end(), z->Id) != s.DoneZones.end();
             std::string label = Tr(ctx, s, z->Title);
             if (done) // finished zones say so in words, not only with the check mark
                 label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
-            if (TouchButton(t, z->Id, label, ImVec2(x, L.Px(band.Y + 60)), ImVec2(L.Px(w), L.Px(zone_h)), ButtonKind::Card,
-                            Pictogram::None, done))
+            if (TouchButton(t, z->Id, label, ImVec2(x, y), ImVec2(L.Px(w), zone_h), ButtonKind::Card, Pictogram::None,
+                            done))
                 out->push_back({ActionKind::OpenZone, z->Id});
             x += L.Px(w + gap);
         }
+        y += zone_h + band_gap;
     }
     const float bar_y = L.Px(920), bar_h = L.Px(110);
     if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(320), bar_h),

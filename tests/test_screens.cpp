@@ -31,6 +31,7 @@ std::vector<FlowState> AllScreens(const FlowContext& ctx, const std::string& lan
 
 widgets::FrameRecord Draw(HeadlessImGui& ui, const FlowContext& ctx, const FlowState& s) {
     std::vector<Action> actions;
+    ui.Theme.Rtl = content::IsRightToLeft(s.Lang); // as the kiosk does for each frame
     ScreenContext sc{&ctx, &ui.Theme, ui.Display, s.ScreenSince}; // drawn the moment the screen appeared
     ui.Frame(ImVec2(-FLT_MAX, -FLT_MAX), false, [&] { DrawScreen(sc, s, &actions); });
     CHECK(actions.empty()); // nothing fires without a touch
@@ -43,10 +44,10 @@ bool Overlap(const widgets::Target& a, const widgets::Target& b, float gap) {
 
 // The praatplaat's screens: intro, poster, every question of every zone (with drafts
 // filled in), results with a chart, the outcome.
-std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx) {
+std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx, const std::string& lang = "nl") {
     std::vector<FlowState> states;
     std::vector<Effect> fx;
-    FlowState s = InitialState(ctx, "nl", 0);
+    FlowState s = InitialState(ctx, lang, 0);
     s = Step(ctx, s, {ActionKind::StartPraatplaat, "s"}, 0, &fx);
     states.push_back(s);
     s = Step(ctx, s, {ActionKind::Next}, 0, &fx);
@@ -174,6 +175,8 @@ TEST_CASE("every touch target is at least 11.5 mm, 2.5 mm apart, and on screen")
 TEST_CASE("large text and high contrast: every screen still fits, nothing cut off or overlapping") {
     FlowContext ctx;
     ctx.Pack = &BundledPack();
+    REQUIRE(ctx.Pack->Languages.size() >= 6);
+    const widgets::GlyphSet glyphs = widgets::GlyphsFor(content::AllTexts(*ctx.Pack));
     FlowContext pp;
     pp.Pack = &PraatplaatPack();
     for (bool large : {true, false})
@@ -182,14 +185,16 @@ TEST_CASE("large text and high contrast: every screen still fits, nothing cut of
             CAPTURE(high);
             for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
                 CAPTURE(display.x);
-                HeadlessImGui ui(display, (display.x > 1300 ? 96.0f : 113.0f) / 25.4f, large, high);
+                HeadlessImGui ui(display, (display.x > 1300 ? 96.0f : 113.0f) / 25.4f, large, high, &glyphs);
                 CHECK(ui.Theme.TextScale == doctest::Approx(large ? widgets::kLargeTextScale : 1.0f));
-                for (const std::string lang : {"nl", "en"}) {
+                // Every language of the pack: the longest words (Polish), Cyrillic, and
+                // Arabic right to left with the layout mirrored.
+                for (const std::string& lang : ctx.Pack->Languages) {
                     CAPTURE(lang);
                     CheckStates(ui, ctx, AllScreens(ctx, lang));
+                    CheckStates(ui, ctx, PraatplaatScreens(ctx, lang)); // the bundled praatplaat's real words
                 }
                 CheckStates(ui, pp, PraatplaatScreens(pp));
-                CheckStates(ui, ctx, PraatplaatScreens(ctx)); // the bundled praatplaat's real words
             }
         }
 }

@@ -113,13 +113,15 @@ struct Coverage {
     std::mutex Mu;
     bool Loaded = false;
     FT_Library Lib = nullptr;
-    std::vector<FT_Face> Faces;
+    FT_Face Faces[4] = {}; // as in the atlas: DejaVu regular and bold, Noto Arabic regular and bold
 
+    // Drawn from the font the atlas takes it from, in regular and in bold.
     bool Has(unsigned c) {
-        for (FT_Face f : Faces)
-            if (FT_Get_Char_Index(f, c) != 0)
-                return true;
-        return false;
+        const int first = IsArabicBlock(c) ? 2 : 0;
+        for (int i = first; i < first + 2; i++)
+            if (!Faces[i] || FT_Get_Char_Index(Faces[i], c) == 0)
+                return false;
+        return true;
     }
 };
 
@@ -128,12 +130,11 @@ Coverage& Fonts() {
     std::lock_guard<std::mutex> lock(c.Mu);
     if (!c.Loaded) {
         c.Loaded = true;
+        const char* const paths[4] = {kRegular, kBold, kArabicRegular, kArabicBold};
         if (FT_Init_FreeType(&c.Lib) == 0)
-            for (const char* path : {kRegular, kBold, kArabicRegular, kArabicBold}) {
-                FT_Face face = nullptr;
-                if (FT_New_Face(c.Lib, path, 0, &face) == 0)
-                    c.Faces.push_back(face);
-            }
+            for (int i = 0; i < 4; i++)
+                if (FT_New_Face(c.Lib, paths[i], 0, &c.Faces[i]) != 0)
+                    c.Faces[i] = nullptr;
     }
     return c;
 }
