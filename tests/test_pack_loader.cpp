@@ -497,3 +497,27 @@ TEST_CASE("pack: every problem is reported, in file order, not only the first") 
           "matrix, budget, top, text)");
     CHECK(problems[2].Format() == "mini.json:30:18: duplicate option id 'groen' in question 'geld'");
 }
+
+TEST_CASE("pack: a character the kiosk's fonts lack is reported at its text") {
+    // A stand-in for the fonts (widgets::MissingGlyphs, tested in test_fonts.cpp): they
+    // lack the snowman.
+    LoadOptions options;
+    options.MissingGlyphs = [](std::string_view text) {
+        std::vector<char32_t> missing;
+        if (text.find("\xE2\x98\x83") != std::string_view::npos)
+            missing.push_back(0x2603);
+        return missing;
+    };
+    const std::string text = Broken("\"nl\": \"Groen\"", "\"nl\": \"Groen \xE2\x98\x83\"");
+    CHECK(LoadPackText(Template(), kFile, options).Ok());
+    CHECK(LoadPackText(text, kFile).Ok()); // without the fonts (the store) nothing to say
+    LoadResult r = LoadPackText(text, kFile, options);
+    INFO("problems:", Joined(r.Problems));
+    REQUIRE(r.Problems.size() == 1);
+    // Where the text starts: line 29, the opening quote of "Groen ☃".
+    const std::string line29 = "          {\"id\": \"groen\", \"label\": {\"nl\": ";
+    CHECK(text.find("\n" + line29 + "\"Groen") != std::string::npos);
+    CHECK_PROBLEM(r.Problems[0], 29, int(line29.size()) + 1,
+                  "the label of option 'groen' in 'nl' has a character the kiosk's fonts cannot show: "
+                  "'\xE2\x98\x83' (U+2603)");
+}

@@ -118,3 +118,42 @@ TEST_CASE("TextBlock wraps to the width and records its text") {
     CHECK(many > one * 3);
     CHECK(widgets::HasText(widgets::Record(), "Kort"));
 }
+
+TEST_CASE("on a right-to-left screen every box is mirrored, and the tap still lands") {
+    HeadlessImGui ui;
+    ui.Theme.Rtl = true; // an Arabic visit (the kiosk sets it for each frame)
+    auto frame = [&](ImVec2 pos, bool down) {
+        bool fired = false;
+        ui.Frame(pos, down, [&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ui.Display);
+            ImGui::Begin("##test");
+            fired = widgets::TouchButton(ui.Theme, "ok", "نعم", ImVec2(100, 200), ImVec2(300, 150),
+                                         widgets::ButtonKind::Card);
+            widgets::TextLine(ui.Theme, ui.Theme.Body, "OK", ImVec2(100, 500), ui.Theme.Text);
+            ImGui::End();
+        });
+        return fired;
+    };
+    frame(ImVec2(-1000, -1000), false);
+    const widgets::FrameRecord rec = widgets::Record();
+    const widgets::Target* t = widgets::FindTarget(rec, "ok");
+    REQUIRE(t);
+    CHECK(t->Min.x == doctest::Approx(1920 - 100 - 300)); // at the right, as far in as it was at the left
+    CHECK(t->Max.x == doctest::Approx(1920 - 100));
+    CHECK(t->Min.y == doctest::Approx(200));
+    // The line ends where it would have started.
+    bool found = false;
+    for (const widgets::TextBox& b : rec.TextBoxes)
+        if (b.Text == "OK") {
+            found = true;
+            CHECK(b.Max.x == doctest::Approx(1920 - 100));
+        }
+    CHECK(found);
+    // A tap on the mirrored place fires; the unmirrored place is empty.
+    const ImVec2 mirrored(1920 - 250, 275), original(250, 275);
+    frame(original, true);
+    CHECK_FALSE(frame(original, false));
+    frame(mirrored, true);
+    CHECK(frame(mirrored, false));
+}

@@ -19,7 +19,8 @@ const char* const kBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 const char* const kArabicRegular = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
 const char* const kArabicBold = "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf";
 
-constexpr float kArabicScale = 1.2f;
+// Arabic at a tenth over the Latin letters' em: its letters are small for their em.
+constexpr float kArabicEmOverLatin = 1.1f;
 
 // Basic Latin, Latin-1, Latin Extended-A (the keyboard: Dutch, Frisian, Polish,
 // Turkish), typographic punctuation and the euro sign, whatever the pack says.
@@ -51,6 +52,22 @@ template <class F> void ForEachCodepoint(std::string_view s, F&& f) {
     }
 }
 
+// Every code point, also past U+FFFF (which ImGui's decoder turns into U+FFFD).
+template <class F> void ForEachFullCodepoint(std::string_view s, F&& f) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (size_t i = 0; i < s.size();) {
+        const unsigned lead = p[i];
+        const size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (i + n > s.size())
+            break;
+        char32_t c = lead & (n == 4 ? 0x07 : n == 3 ? 0x0F : n == 2 ? 0x1F : 0x7F);
+        for (size_t k = 1; k < n; k++)
+            c = (c << 6) | (p[i + k] & 0x3F);
+        f(c);
+        i += n;
+    }
+}
+
 // Ranges from a sorted set of code points.
 std::vector<ImWchar> Ranges(std::vector<unsigned> cps) {
     std::sort(cps.begin(), cps.end());
@@ -67,6 +84,8 @@ std::vector<ImWchar> Ranges(std::vector<unsigned> cps) {
     out.push_back(0);
     return out;
 }
+
+float ArabicSizeFactor();
 
 bool AddFonts(Theme* t, const ImWchar* main, const ImWchar* arabic, std::string* error) {
     if (!Exists(kRegular) || !Exists(kBold)) {
@@ -90,9 +109,10 @@ bool AddFonts(Theme* t, const ImWchar* main, const ImWchar* arabic, std::string*
         if (f && with_arabic) {
             ImFontConfig merge = cfg;
             merge.MergeMode = true;
-            // Arabic letters are small for their size next to Latin ones (a lower x-height
-            // to the same em): drawn a fifth larger, on the same baseline.
-            io.Fonts->AddFontFromFileTTF(arabic_file, px * kArabicScale, &merge, arabic);
+            // ImGui sizes a font by its ascent-to-descent height, and Noto Sans Arabic's is
+            // tall (room for stacked marks): sized alike, its letters are two thirds of
+            // DejaVu's. The same baseline, an em a tenth larger than Latin's.
+            io.Fonts->AddFontFromFileTTF(arabic_file, px * ArabicSizeFactor(), &merge, arabic);
         }
         return f;
     };
@@ -139,6 +159,17 @@ Coverage& Fonts() {
     return c;
 }
 
+// The Arabic font's size for a Latin size of 1: the same em, times kArabicEmOverLatin.
+float ArabicSizeFactor() {
+    Coverage& fonts = Fonts();
+    std::lock_guard<std::mutex> lock(fonts.Mu);
+    const FT_Face latin = fonts.Faces[0], arabic = fonts.Faces[2];
+    if (!latin || !arabic || !latin->units_per_EM || !arabic->units_per_EM)
+        return 1.2f;
+    auto height_in_em = [](FT_Face f) { return float(f->ascender - f->descender) / float(f->units_per_EM); };
+    return height_in_em(arabic) / height_in_em(latin) * kArabicEmOverLatin;
+}
+
 } // namespace
 
 GlyphSet GlyphsFor(const std::vector<std::string>& texts) {
@@ -171,14 +202,16 @@ bool LoadFonts(Theme* t, std::string* error) { return AddFonts(t, kLatin, nullpt
 std::vector<char32_t> MissingGlyphs(std::string_view utf8) {
     Coverage& fonts = Fonts();
     std::vector<char32_t> missing;
-    auto check = [&](unsigned c) {
-        if (c >= 0x20 && !fonts.Has(c) && std::find(missing.begin(), missing.end(), char32_t(c)) == missing.end())
-            missing.push_back(char32_t(c));
+    // Past U+FFFF (emoji, rare scripts) Dear ImGui 1.86 draws nothing: ImWchar is 16 bits.
+    auto check = [&](char32_t c) {
+        if (c >= 0x20 && (c > 0xFFFF || !fonts.Has(unsigned(c))) &&
+            std::find(missing.begin(), missing.end(), c) == missing.end())
+            missing.push_back(c);
     };
     std::lock_guard<std::mutex> lock(fonts.Mu);
-    ForEachCodepoint(utf8, check);
+    ForEachFullCodepoint(utf8, check);
     if (HasRtl(utf8))
-        ForEachCodepoint(VisualLine(utf8, true), check);
+        ForEachFullCodepoint(VisualLine(utf8, true), check);
     return missing;
 }
 
