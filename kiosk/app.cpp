@@ -466,8 +466,8 @@ bool RunLine(App& app, const ScriptLine& line, std::string* why) {
         }
         return true;
     case ScriptCommand::Targets:
-        for (const widgets::Target& t : rec.Targets)
-            printf("%s\t%s\n", t.Id.c_str(), t.Label.c_str());
+        for (const widgets::Target& t : rec.Targets) // id, label, box: "ok<TAB>Akkoord<TAB>100 200 400 350"
+            printf("%s\t%s\t%.0f %.0f %.0f %.0f\n", t.Id.c_str(), t.Label.c_str(), t.Min.x, t.Min.y, t.Max.x, t.Max.y);
         fflush(stdout);
         return true;
     case ScriptCommand::Screenshot:
