@@ -520,6 +520,14 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
         out->push_back({"results", rs, t0, Screen::Results});
     }
 
+    // Arabic: every line shaped and ordered by FriBidi, the layout mirrored, on each frame.
+    if (std::find(pack.Languages.begin(), pack.Languages.end(), "ar") != pack.Languages.end()) {
+        kiosk::FlowState ar = kiosk::Step(flow, attract, {ActionKind::SetLanguage, "ar"}, t0, &fx);
+        out->push_back({"attract in Arabic", ar, t0, Screen::Attract});
+        ar = kiosk::Step(flow, ar, {ActionKind::Start, "bench-session"}, t0, &fx);
+        out->push_back({"question smiley in Arabic", ar, t0, Screen::Question});
+    }
+
     // Thanks: answer the first question, let it commit, stop.
     const content::Question* q = kiosk::CurrentQuestion(flow, started);
     kiosk::FlowState s = kiosk::Step(flow, started, {ActionKind::Answer, q->Options.front().Id}, t0, &fx);
@@ -567,6 +575,16 @@ bool BenchFrames(const std::string& content_dir, int frames) {
     io.DeltaTime = 1.0f / 60.0f;
     widgets::Theme theme = widgets::MakeTheme(1920, 1080, 96.0f / 25.4f);
     std::string error;
+    // Baseline in the same run: the Latin letters alone (what a Dutch and English pack needs).
+    std::string latin_row, latin_ms;
+    auto b0 = Clock::now();
+    if (widgets::LoadFonts(&theme, &error)) {
+        unsigned char* latin_pixels = nullptr;
+        int lw = 0, lh = 0;
+        io.Fonts->GetTexDataAsRGBA32(&latin_pixels, &lw, &lh);
+        latin_row = Fmt("  baseline: the same 4 fonts, Latin only (%dx%d)", lw, lh);
+        latin_ms = Fmt("%.1f ms", MsBetween(b0, Clock::now()));
+    }
     auto a0 = Clock::now();
     // Every language's glyphs, as the kiosk loads them (Arabic joined).
     const widgets::GlyphSet glyphs = widgets::GlyphsFor(content::AllTexts(loaded.Pack));
@@ -584,8 +602,11 @@ bool BenchFrames(const std::string& content_dir, int frames) {
     widgets::ApplyStyle(theme);
     Progress(Fmt("frames: font atlas %dx%d built in %.1f ms (LoadFonts + GetTexDataAsRGBA32)", tw, th,
                  MsBetween(a0, a1)));
-    AddRow(Fmt("font atlas build, 4 fonts, all %zu languages' glyphs (%dx%d)", loaded.Pack.Languages.size(), tw, th), Fmt("%.1f ms", MsBetween(a0, a1)),
+    AddRow(Fmt("font atlas build, 4 fonts, all %zu languages' glyphs (%dx%d)", loaded.Pack.Languages.size(), tw, th),
+           Fmt("%.1f ms", MsBetween(a0, a1)),
            "FACTS: 1.6 ms (1 font)");
+    if (!latin_row.empty())
+        AddRow(latin_row, latin_ms);
 
     std::vector<NamedState> states;
     if (!BuildStates(flow, &states, &error)) {
@@ -602,6 +623,7 @@ bool BenchFrames(const std::string& content_dir, int frames) {
         }
         std::vector<double> t;
         t.reserve(size_t(frames));
+        theme.Rtl = content::IsRightToLeft(ns.State.Lang); // as the kiosk sets it for each frame
         kiosk::ScreenContext sc{&flow, &theme, io.DisplaySize, ns.Now};
         int vtx = 0;
         size_t targets = 0, texts = 0;
@@ -931,7 +953,7 @@ bool BenchKiosk(const std::string& binary, const std::string& tmp, int starts, d
     std::vector<double> start_ms;
     std::vector<long long> hwm_kb;
     double idle_pct = NAN, xvfb_pct = NAN, sleep_pct = NAN, wake_per_s = NAN;
-    long long idle_hwm = -1;
+    long long idle_hwm = -1, idle_rss = -1;
     int threads = -1;
     std::string notes;
     for (int run = 0; run < starts; run++) {
@@ -997,6 +1019,7 @@ bool BenchKiosk(const std::string& binary, const std::string& tmp, int starts, d
                          "Xvfb %.3f%%, sleep %.3f%%",
                          idle_pct, a1.Ticks - a0.Ticks, tck, wall, wake_per_s, xvfb_pct, sleep_pct));
             idle_hwm = StatusField(k.Pid, "VmHWM");
+            idle_rss = StatusField(k.Pid, "VmRSS");
             hwm_kb.push_back(idle_hwm);
         } else {
             Nap(0.5);
@@ -1038,6 +1061,7 @@ bool BenchKiosk(const std::string& binary, const std::string& tmp, int starts, d
            "info");
     AddRow(Fmt("  VmHWM over all %zu starts", hwm_kb.size()),
            Fmt("%.1f - %.1f MiB", double(hmin) / 1024.0, double(hmax) / 1024.0));
+    AddRow("RSS (VmRSS) of the idled kiosk, after 30 s", Fmt("%.1f MiB", double(idle_rss) / 1024.0), "", "info");
     return true;
 }
 

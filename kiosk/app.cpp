@@ -312,6 +312,10 @@ void App::Frame() {
             PendingScreenshot.clear();
         }
         glfwSwapBuffers(Window);
+        // The atlas is on the GPU now: its copy in memory (20 MiB with every language's
+        // glyphs) goes. A rebuild (A+) makes it again from the fonts' data.
+        if (io.Fonts->TexPixelsRGBA32 || io.Fonts->TexPixelsAlpha8)
+            io.Fonts->ClearTexData();
     }
     Frames++;
 
