@@ -33,13 +33,15 @@ for k in a b; do
 done
 
 # Kiosk a: 3 quick polls, 2 of them answer meer-zeggenschap; 6 visits to "Over u".
-# Kiosk b: 3 quick polls, none answers meer-zeggenschap, then a rapid repeat of its last
-# visit (anti-stuffing: stored, flagged, not counted). So prettig-wonen has 6 counted
-# answers (only both kiosks together reach 5) and meer-zeggenschap 2 (left out).
+# Kiosk b: 7 quick polls, none answers meer-zeggenschap, one a rapid repeat of the visit
+# before (anti-stuffing: stored, flagged, not counted). So prettig-wonen has 3 + 6 counted
+# answers and meer-zeggenschap 2 (left out: fewer than 5). Kiosk b's answers are moved to
+# October at the store below, so prettig-wonen has a trend over two months.
 # Visits 31 s apart (the virtual clock of --headless): a repeat within 30 s is flagged.
 poll() { printf 'tap start\ntap prettig-wonen.%s\ntap weet-wie-beslist.ja\ntap wijkbudget-naar.groen\n%s\nexpect-screen thanks\ntap done\nwait %s\n' "$1" "$2" "${3:-31}"; }
 { poll 4 "tap meer-zeggenschap.ja"; poll 4 "tap meer-zeggenschap.nee"; poll 5 "tap skip"; } > "$tmp/a.script"
-{ poll 4 "tap skip"; poll 2 "tap skip"; poll 4 "tap skip" 5; poll 4 "tap skip"; } > "$tmp/b.script"
+{ poll 4 "tap skip"; poll 2 "tap skip"; poll 4 "tap skip" 5; poll 4 "tap skip"; poll 3 "tap skip"; poll 1 "tap skip"
+  poll 4 "tap skip"; } > "$tmp/b.script"
 about() { printf 'tap start\ntap leeftijd.%s\ntap woonduur.%s\ntap skip\ntap skip\nexpect-screen thanks\ntap done\nwait 31\n' "$1" "$2"; }
 { for i in 1 2 3 4 5; do about 65-80 15-plus; done; about 30-45 15-plus; } > "$tmp/a-about.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/a" --script "$tmp/a.script" || fail "kiosk a's visits"
@@ -47,8 +49,11 @@ about() { printf 'tap start\ntap leeftijd.%s\ntap woonduur.%s\ntap skip\ntap ski
 "$WIJKSTEM" --headless --no-sync --data "$tmp/b" --script "$tmp/b.script" || fail "kiosk b's visits"
 for k in a b; do "$WIJKSTEM" sync --data "$tmp/$k" > /dev/null || fail "kiosk $k did not sync"; done
 n=$(q "$tmp/store.db" "SELECT count(*) FROM answers")
-[ "$n" = 35 ] || fail "the store has $n answers, the kiosks gave 35"
+[ "$n" = 44 ] || fail "the store has $n answers, the kiosks gave 44"
 [ "$(q "$tmp/store.db" "SELECT count(*) FROM answers WHERE flagged = 1")" = 3 ] || fail "the repeat visit is not flagged"
+
+b_id=$(q "$tmp/b/journal.sqlite" "SELECT id FROM device")
+q "$tmp/store.db" "UPDATE answers SET answered_at = '2026-10-' || substr(answered_at, 9) WHERE device_id = '$b_id'"
 
 # An agreement and two meetings, as a facilitator's kiosk would sync them (the rows of
 # the store's schema; the campfire e2e test syncs real ones).
@@ -66,9 +71,9 @@ cat "$tmp/report.out"
 [ -s "$tmp/report/index.html" ] && [ -s "$tmp/report/counts.csv" ] || fail "no index.html or counts.csv"
 csv=$tmp/report/counts.csv
 row() { grep -c "^kiosk,$1,.*,$2,[^,]*,$3\$" "$csv" || true; }
-[ "$(row prettig-wonen 4 4)" = 1 ] || fail "prettig-wonen 4 should count 4 (2 from each kiosk): $(grep prettig-wonen "$csv")"
-[ "$(row prettig-wonen 5 1)" = 1 ] && [ "$(row prettig-wonen 2 1)" = 1 ] || fail "prettig-wonen: $(grep prettig-wonen "$csv")"
-[ "$(row weet-wie-beslist ja 6)" = 1 ] || fail "weet-wie-beslist ja should be 6: $(grep weet-wie "$csv")"
+[ "$(row prettig-wonen 4 5)" = 1 ] || fail "prettig-wonen 4 should count 5 (2 from a, 3 from b): $(grep prettig-wonen "$csv")"
+for v in 1 2 3 5; do [ "$(row prettig-wonen $v 1)" = 1 ] || fail "prettig-wonen $v: $(grep prettig-wonen "$csv")"; done
+[ "$(row weet-wie-beslist ja 9)" = 1 ] || fail "weet-wie-beslist ja should be 9: $(grep weet-wie "$csv")"
 [ "$(row leeftijd 65-80 5)" = 1 ] || fail "leeftijd 65-80 should be 5: $(grep leeftijd "$csv")"
 grep -q "^kiosk,meer-zeggenschap," "$csv" && fail "meer-zeggenschap (2 answers) is in the counts"
 [ -s "$tmp/report/charts/prettig-wonen.png" ] || fail "no chart for prettig-wonen"
@@ -78,9 +83,15 @@ html=$tmp/report/index.html
 grep -q 'id="meer-zeggenschap"' "$html" || fail "meer-zeggenschap is not listed"
 sed -n '/id="meer-zeggenschap"/,/<\/div>/p' "$html" | grep -q "Minder dan 5 antwoorden: niet getoond" || fail "no note on the small group"
 grep -q 'src="charts/prettig-wonen.png"' "$html" || fail "index.html does not show the chart"
-grep -q "32 antwoorden van 12 bezoeken aan 2 kiosks" "$html" || fail "totals: $(grep -o '[0-9]* antwoorden van [^<]*' "$html")"
+grep -q "41 antwoorden van 15 bezoeken aan 2 kiosks" "$html" || fail "totals: $(grep -o '[0-9]* antwoorden van [^<]*' "$html")"
 grep -q "3 antwoorden van bezoeken die het bezoek ervoor herhaalden" "$html" || fail "the flagged answers are not stated"
-echo "ok: both kiosks counted (prettig-wonen 4x '4' from kiosk a and b), a 2-answer question left out, charts for the rest"
+# The months: October (kiosk b, 6 answers) shown, November (kiosk a, 3) not.
+trend=$(sed -n '/id="prettig-wonen"/,/<\/div>/p' "$html")
+echo "$trend" | grep -q "<h4>Per maand</h4>" || fail "no trend for prettig-wonen"
+echo "$trend" | grep -q "<tr><td>2026-10</td><td>17%</td><td>17%</td><td>17%</td><td>50%</td><td>0%</td><td>6</td></tr>" || \
+  fail "October's shares: $(echo "$trend" | grep 2026-10)"
+echo "$trend" | grep "<td>20[0-9][0-9]-[0-9][0-9]</td>" | grep -v 2026-10 | grep -q "minder dan 5" || fail "a month with 3 answers is shown"
+echo "ok: both kiosks counted (prettig-wonen 5x '4': 2 from kiosk a, 3 from b), a 2-answer question left out, months compared"
 
 # The reach table: 65-80 is 5 of the 6 who named an age (83%) against 610 of 5000 (12%);
 # 30-45 (1 at the kiosk) is not shown.
@@ -98,7 +109,7 @@ grep -q "<td>Elke maand een open wijkavond over het budget</td><td>samen</td><td
 [ -s "$tmp/report/charts/groep-1-weet-wie-beslist.png" ] || fail "no chart for the meeting"
 [ -e "$tmp/report/charts/groep-2-weet-wie-beslist.png" ] && fail "a chart for a meeting of 3"
 grep -q "^groep Kampvuur buurthuis De Kroon,weet-wie-beslist,.*,nee,[^,]*,7$" "$csv" || fail "the meeting's counts"
-[ "$(row weet-wie-beslist nee 0)" = 1 ] && [ "$(row weet-wie-beslist ja 6)" = 1 ] || \
+[ "$(row weet-wie-beslist nee 0)" = 1 ] && [ "$(row weet-wie-beslist ja 9)" = 1 ] || \
   fail "the group's votes leaked into the walk-in counts: $(grep '^kiosk,weet-wie' "$csv")"
 # WIJKSTEM_SAMPLE_REPORT=DIR keeps this report (docs/sample-report was made so).
 if [ -n "${WIJKSTEM_SAMPLE_REPORT:-}" ]; then rm -rf "$WIJKSTEM_SAMPLE_REPORT"; cp -r "$tmp/report" "$WIJKSTEM_SAMPLE_REPORT"; fi
