@@ -52,6 +52,7 @@ Options (before or after the command):
   --repeat-window S  a visit this soon after the last that repeats its answers is flagged (default 30)
   --json             (status) print JSON
   --out DIR          (export) the folder to write the batch file in, e.g. the USB stick
+  --export-dir DIR   a folder offered for a campfire summary's PNG and CSV (besides USB sticks under /media)
   --no-sync          do not sync in the background (it runs when enrolled at a store)
   --sync-interval S  seconds between background sync rounds (default 300)
   --sync-debounce S  seconds after a new answer before a round (default 10)
@@ -98,6 +99,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             if (!value(&a->Kiosk.StartPoll)) return false;
         } else if (arg == "--out") {
             if (!value(&a->Out)) return false;
+        } else if (arg == "--export-dir") {
+            if (!value(&a->Kiosk.ExportDir)) return false;
         } else if (arg == "--headless") {
             a->Kiosk.Headless = true;
         } else if (arg == "--trace") {

@@ -149,14 +149,18 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     if (!s.Guard.AdminMessage.empty())
         line(U(ctx, s, s.Guard.AdminMessage.c_str()), t.Warning);
 
-    const float bw = 560, gap = 40, by = 880;
-    float x = L.Cx() - L.Px(bw * 3 + gap * 2) * 0.5f;
+    const float bw = 420, gap = 30, by = 880;
+    float x = L.Cx() - L.Px(bw * 4 + gap * 3) * 0.5f;
+    if (TouchButton(t, "admin-campfire", U(ctx, s, "group.start"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
+                    ButtonKind::Primary)) // a campfire meeting: kiosk/flow_group.cpp
+        out->push_back({ActionKind::GroupStart});
+    x += L.Px(bw + gap);
     if (TouchButton(t, "admin-sync", U(ctx, s, "admin.sync"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Card))
         out->push_back({ActionKind::AdminSync});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-back", U(ctx, s, "admin.back"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Primary))
+                    ButtonKind::Card))
         out->push_back({ActionKind::AdminBack});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-quit", U(ctx, s, "admin.quit"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
