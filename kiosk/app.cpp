@@ -87,6 +87,7 @@ struct App {
     std::string ScreenshotError;
     std::string PendingCapture; // a campfire summary's PNG: the next frame drawn, then GroupExportDone
     std::string CaptureResult;  // "ok" or why not, dispatched after the frame
+    bool Captured = false;      // a capture's result was dispatched after its frame (scripts draw once more)
     std::vector<std::string> CommittedUnseen; // answers committed since the last frame
     std::string LastShown;                    // screen (and question) of the last frame, for --trace
     int Frames = 0;
@@ -365,6 +366,7 @@ void App::Frame() {
     if (!CaptureResult.empty()) {
         Dispatch({ActionKind::GroupExportDone, CaptureResult == "ok" ? std::string() : CaptureResult});
         CaptureResult.clear();
+        Captured = true;
     }
     for (const Action& a : actions)
         Dispatch(a);
@@ -549,6 +551,10 @@ int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string&
         // A campfire summary's pages are captured one frame each; a script sees the files.
         for (int i = 0; i < 50 && !app.PendingCapture.empty(); i++)
             app.Frame();
+        if (app.Captured) { // and the screen that says where they went
+            app.Captured = false;
+            app.Frame();
+        }
         // A PIN check runs off the frame; a script sees its result before the next line.
         if (Action checked; app.Admin.Finish(true, &checked)) {
             app.Dispatch(checked);

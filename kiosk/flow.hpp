@@ -43,7 +43,6 @@ struct FlowConfig {
     // Campfire meetings (kiosk/flow_group.cpp).
     double VoteConfirm = 1.5;       // "Stem geteld" shows this long; taps meanwhile are not votes
     double GroupIdleTimeout = 1800; // a group talks a long time without a tap; then back to the start
-    int ChartsPerPage = 4;          // on the summary
 };
 
 // An answer being built on screen before it is confirmed (multiple, top, budget, matrix).

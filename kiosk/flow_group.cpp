@@ -105,11 +105,36 @@ std::vector<std::string> SummaryCharts(const FlowContext& ctx, const GroupState&
     return ids;
 }
 
-int SummaryPages(const FlowContext& ctx, const GroupState& g) {
-    const int per = std::max(1, ctx.Config.ChartsPerPage);
-    const int n = int(SummaryCharts(ctx, g).size());
-    return std::max(1, (n + per - 1) / per);
+float SummaryChartPx(const content::Question& q) {
+    return kSummaryHeadingPx + kSummaryOptionPx * float(q.Options.size());
 }
+
+std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const GroupState& g) {
+    std::vector<std::vector<std::string>> columns;
+    float used = kSummaryColumnPx; // full: the first chart opens a column
+    for (const std::string& id : SummaryCharts(ctx, g)) {
+        const content::Question* q = content::QuestionOfAnswer(*ctx.Pack, id);
+        const float need = q ? SummaryChartPx(*q) : kSummaryColumnPx;
+        if (used + need > kSummaryColumnPx) {
+            columns.emplace_back();
+            used = 0;
+        }
+        columns.back().push_back(id);
+        used += need;
+    }
+    std::vector<SummaryPage> pages;
+    for (size_t i = 0; i < columns.size(); i += 2) {
+        SummaryPage page{columns[i]};
+        if (i + 1 < columns.size())
+            page.push_back(columns[i + 1]);
+        pages.push_back(page);
+    }
+    if (pages.empty())
+        pages.emplace_back();
+    return pages;
+}
+
+int SummaryPages(const FlowContext& ctx, const GroupState& g) { return int(SummaryLayout(ctx, g).size()); }
 
 namespace {
 
@@ -137,6 +162,9 @@ void CivilFromDays(long long z, long long* y, unsigned* m, unsigned* d) {
 
 bool ParseDate(const std::string& s, long long* y, unsigned* m, unsigned* d) {
     int yy = 0, mm = 0, dd = 0;
+    for (size_t i = 0; i < s.size(); i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return false;
     if (s.size() != 10 || sscanf(s.c_str(), "%4d-%2d-%2d", &yy, &mm, &dd) != 3 || mm < 1 || mm > 12 || dd < 1 ||
         dd > 31)
         return false;

@@ -45,7 +45,16 @@ content::Outcome GroupOutcome(const FlowContext& ctx, const GroupState& g);
 
 // The answer ids with votes, in pack order: one chart each on the summary.
 std::vector<std::string> SummaryCharts(const FlowContext& ctx, const GroupState& g);
+// The summary's charts in pages of two columns, packed in order: a chart needs room for
+// its heading and kSummaryOptionPx per option (so its words stay readable from a step
+// away); a column has kSummaryColumnPx (design px). A chart too tall for any column gets
+// a column of its own. At least one page, maybe empty.
+constexpr float kSummaryHeadingPx = 90, kSummaryOptionPx = 80, kSummaryColumnPx = 650;
+using SummaryPage = std::vector<std::vector<std::string>>; // columns of answer ids
+std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const GroupState& g);
 int SummaryPages(const FlowContext& ctx, const GroupState& g);
+// The design height a chart asks for.
+float SummaryChartPx(const content::Question& q);
 
 // Dates as YYYY-MM-DD: days added (or taken off); "" for a malformed date.
 std::string AddDays(const std::string& date, int days);

@@ -238,9 +238,8 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     const float width = L.Display.x - L.Px(200);
     float y = L.Top();
     y += TextBlock(t, t.Button, U(ctx, s, "group.pick_title"), L.Px(100), y, width, t.Text) + L.Px(6);
-    y += TextBlock(t, t.Small, SessionLine(ctx, s) + ". " + U(ctx, s, "group.skipped_note"), L.Px(100), y, width,
-                   t.TextMuted) +
-         L.Px(10);
+    const float subtitle_y = y;
+    y += widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width) + L.Px(10);
     if (!g.Message.empty())
         y += DrawMessage(ctx, s, L, y) + L.Px(6);
 
@@ -271,12 +270,24 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
 
     float headings = 0;
     for (const Band& b : bands)
-        headings += widgets::TextBlockHeight(t.Body, b.Heading, width) + L.Px(6);
+        headings += widgets::TextBlockHeight(t.Small, b.Heading, width) + L.Px(4);
     const float bottom = L.Px(kAreaBottom) - L.Px(10);
-    const float gap = 24;
+    const float gap = 24, min_h = t.MinTargetPx() + L.Px(6);
+    // Which questions a group skips, said under the session when there is room for it
+    // (large text on a small screen: the buttons come first).
+    const std::string note = SessionLine(ctx, s) + ". " + U(ctx, s, "group.skipped_note");
+    const float note_extra = widgets::TextBlockHeight(t.Small, note, width) -
+                             widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width);
+    if (g.Message.empty() &&
+        y + note_extra + headings + (min_h + L.Px(gap)) * float(bands.size()) <= bottom) {
+        TextBlock(t, t.Small, note, L.Px(100), subtitle_y, width, t.TextMuted);
+        y += note_extra;
+    } else {
+        TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), subtitle_y, width, t.TextMuted);
+    }
     const float h = std::min(L.Px(150), (bottom - y - headings - L.Px(gap) * float(bands.size())) / float(bands.size()));
     for (const Band& b : bands) {
-        y += TextBlock(t, t.Body, b.Heading, L.Px(100), y, width, t.TextMuted) + L.Px(6);
+        y += TextBlock(t, t.Small, b.Heading, L.Px(100), y, width, t.TextMuted) + L.Px(4);
         const size_t n = b.Polls.size();
         const float w = std::min(420.0f, (1720 - gap * float(n - 1)) / float(n));
         float x = L.Cx() - L.Px(w * float(n) + gap * float(n - 1)) * 0.5f;
@@ -284,7 +295,7 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
             const bool done = std::find(g.DonePolls.begin(), g.DonePolls.end(), p->Id) != g.DonePolls.end();
             std::string label = Tr(ctx, s, p->Title);
             const int of = int(p->Questions.size()), shown = GroupQuestionCount(*p);
-            if (shown < of) // a few of its questions are not for a group: say how many it has here
+            if (shown < of && h >= L.Px(140)) // some questions are not for a group: how many it has here (if room)
                 label += "\n" + Fill(ctx, s, "group.questions_n", {{"n", std::to_string(shown)}, {"total", std::to_string(of)}});
             if (done)
                 label += " (" + U(ctx, s, "group.done") + ")";
@@ -315,7 +326,7 @@ void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size();
     const size_t cols = n <= 3 ? n : n <= 6 ? 3 : 4, rows = (n + cols - 1) / cols;
-    const float gap = L.Px(24);
+    const float gap = L.Px(20);
     const float cw = (max.x - min.x - gap * float(cols - 1)) / float(cols);
     const float ch = std::min(L.Px(300), (max.y - min.y - gap * float(rows - 1)) / float(rows));
     const bool pictures = ch >= L.Px(200);
@@ -328,22 +339,36 @@ void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     }
 }
 
-// Hands: per option its words, a minus, the count and a plus.
+// Hands: per option its words, a minus, the count and a plus; in one or two columns. With
+// bars (two columns leave no room for the chart beside them): once revealed, each option's
+// share as a bar under its words.
 void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
-                  const std::string& answer_id, const std::string& id_prefix, ImVec2 min, ImVec2 max,
-                  std::vector<Action>* out) {
+                  const std::string& answer_id, const std::string& id_prefix, ImVec2 min, ImVec2 max, size_t columns,
+                  bool bars_inline, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const size_t n = q.Options.size();
-    const float gap = L.Px(20);
-    const float rh = std::min(L.Px(110), (max.y - min.y - gap * float(n - 1)) / float(n));
+    const size_t n = q.Options.size(), rows = (n + columns - 1) / columns;
+    const float gap = L.Px(20), col_gap = L.Px(40);
+    const float rh = std::min(L.Px(110), (max.y - min.y - gap * float(rows - 1)) / float(rows));
+    const float col_w = (max.x - min.x - col_gap * float(columns - 1)) / float(columns);
     const std::vector<widgets::Bar> bars = Bars(ctx, s, q, answer_id);
-    const float button_w = L.Px(150), count_w = L.Px(170);
-    const float label_w = max.x - min.x - 2 * button_w - count_w - 3 * gap;
+    long long most = 0;
+    for (const widgets::Bar& b : bars)
+        most = std::max(most, b.Count);
+    const float button_w = L.Px(140), count_w = L.Px(140);
+    const float label_w = col_w - 2 * button_w - count_w - 3 * gap;
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
-        const float y = min.y + (rh + gap) * float(i);
-        float x = min.x;
-        TextInBox(t, t.Button, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(x + label_w, y + rh), t.Text);
+        const float y = min.y + (rh + gap) * float(i % rows);
+        float x = min.x + (col_w + col_gap) * float(i / rows);
+        const float bar_h = bars_inline ? std::max(L.Px(10), rh * 0.18f) : 0.0f;
+        TextInBox(t, t.Button, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(x + label_w, y + rh - bar_h * 1.5f), t.Text);
+        if (bars_inline) { // the share, as a bar in a frame (the count beside it says the number)
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const ImVec2 b0(x, y + rh - bar_h), b1(x + label_w, y + rh);
+            if (most > 0)
+                dl->AddRectFilled(b0, ImVec2(x + label_w * float(bars[i].Count) / float(most), b1.y), t.Primary, L.Px(4));
+            dl->AddRect(b0, b1, t.CardBorder, L.Px(4), 0, std::max(1.0f, L.Px(2)));
+        }
         x += label_w + gap;
         if (TouchButton(t, id_prefix + o.Id + ".min", "-", ImVec2(x, y), ImVec2(button_w, rh), ButtonKind::Card))
             out->push_back({ActionKind::Decrease, o.Id});
@@ -353,6 +378,11 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         if (TouchButton(t, id_prefix + o.Id + ".plus", "+", ImVec2(x, y), ImVec2(button_w, rh), ButtonKind::Card))
             out->push_back({ActionKind::Increase, o.Id});
     }
+}
+
+// The mode row's height and the gaps around it.
+float ModeRowHeight(const widgets::Theme& t, const Layout& L) {
+    return std::max(L.Px(100), t.MinTargetPx() + L.Px(6)) + L.Px(44);
 }
 
 void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -372,15 +402,33 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
              {{"title", Tr(ctx, s, poll->Title)}, {"n", std::to_string(g.ItemIndex + 1)}, {"total", std::to_string(g.Items.size())}});
     y += TextBlock(t, t.Small, progress, L.Px(100), y, width, t.TextMuted) + L.Px(6);
     // The question big, for the group to read from a step away; a matrix row says its topic.
+    // Smaller letters only when the answers would not fit under it (many options counted
+    // by hand, large text, a small screen).
     std::string prompt = Tr(ctx, s, q->Prompt);
     for (const content::Option& row : q->Rows)
         if (row.Id == item.RowId)
             prompt += "  -  " + Tr(ctx, s, row.Label);
-    ImFont* font = widgets::TextBlockHeight(t.Title, prompt, width) > L.Px(200) ? t.Button : t.Title;
+    const size_t n = q->Options.size();
+    const bool hands = g.Mode == CountMode::Hands;
+    const float gap = L.Px(20), min_row = std::max(L.Px(84), t.MinTargetPx() + L.Px(6));
+    // Counting hands for many options on a small screen: two columns across the width.
+    const float one_column = float(n) * min_row + float(n - 1) * gap;
+    const float below_title = L.Px(kAreaBottom) - y - ModeRowHeight(t, L);
+    const size_t hand_columns = hands && one_column + widgets::TextBlockHeight(t.Body, prompt, width) > below_title ? 2 : 1;
+    const size_t rows = hands ? (n + hand_columns - 1) / hand_columns
+                              : (n + (n <= 3 ? n : n <= 6 ? 3 : 4) - 1) / (n <= 3 ? n : n <= 6 ? 3 : 4);
+    const float answers_h = float(rows) * min_row + float(rows - 1) * gap;
+    const float mode_h = ModeRowHeight(t, L) - L.Px(44), mode_w = L.Px(460);
+    const float room = L.Px(kAreaBottom) - y - L.Px(20) - mode_h - L.Px(24) - answers_h;
+    ImFont* font = t.Body;
+    for (ImFont* f : {t.Title, t.Button})
+        if (widgets::TextBlockHeight(f, prompt, width) <= room) {
+            font = f;
+            break;
+        }
     y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(20);
 
     // The mode switch, and how many votes so far (never per option before the reveal).
-    const float mode_h = L.Px(100), mode_w = L.Px(460);
     if (TouchButton(t, "group-mode-taps", U(ctx, s, "group.mode_taps"), ImVec2(L.Px(100), y), ImVec2(mode_w, mode_h),
                     ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
         out->push_back({ActionKind::GroupMode, "taps"});
@@ -389,8 +437,13 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
         out->push_back({ActionKind::GroupMode, "hands"});
     const ImVec2 status_min(L.Px(100) + 2 * mode_w + L.Px(60), y), status_max(L.Display.x - L.Px(100), y + mode_h);
     if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
-        ImGui::GetWindowDrawList()->AddRectFilled(status_min, status_max, t.Primary, L.Px(18));
-        TextInBox(t, t.Title, "\u2713 " + U(ctx, s, "group.vote_counted"), status_min, status_max, t.PrimaryText);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(status_min, status_max, t.Primary, L.Px(18));
+        const float mark = mode_h * 0.7f; // a check mark, then the words
+        widgets::DrawPictogram(dl, Pictogram::Yes, ImVec2(status_min.x + L.Px(24), y + (mode_h - mark) * 0.5f), mark,
+                               t.PrimaryText);
+        TextInBox(t, t.Title, U(ctx, s, "group.vote_counted"), ImVec2(status_min.x + mark + L.Px(40), status_min.y),
+                  status_max, t.PrimaryText);
     } else {
         const std::string votes = Fill(ctx, s, "group.votes",
                                        {{"n", std::to_string(GroupTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
@@ -398,28 +451,36 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
     }
     y += mode_h + L.Px(24);
 
-    // The answers on the left, the chart (or why it is hidden) on the right.
-    const float hint_h = TextBlock(t, t.Small, U(ctx, s, g.Mode == CountMode::Taps ? "group.tap_hint" : "group.hands_hint"),
-                                   L.Px(100), y, L.Px(1020), t.TextMuted);
-    const ImVec2 area_min(L.Px(100), y + hint_h + L.Px(16)), area_max(L.Px(1120), L.Px(kAreaBottom));
+    // The answers on the left (with a hint when there is room), the chart (or why it is
+    // hidden) on the right.
+    const std::string hint = U(ctx, s, hands ? "group.hands_hint" : "group.tap_hint");
+    float area_top = y;
+    if (y + widgets::TextBlockHeight(t.Small, hint, L.Px(1020)) + L.Px(16) + answers_h <= L.Px(kAreaBottom))
+        area_top += TextBlock(t, t.Small, hint, L.Px(100), y, L.Px(1020), t.TextMuted) + L.Px(16);
     const std::string prefix = answer_id + ".";
-    if (g.Mode == CountMode::Taps)
-        DrawTapCards(ctx, s, L, *q, prefix, area_min, area_max, out);
-    else
-        DrawHandRows(ctx, s, L, *q, answer_id, prefix, area_min, area_max, out);
-
-    const ImVec2 chart_min(L.Px(1180), y), chart_max(L.Display.x - L.Px(100), L.Px(kAreaBottom));
-    if (g.Revealed) {
-        const float head = TextBlock(t, t.Button, U(ctx, s, "group.result"), chart_min.x, chart_min.y,
-                                     chart_max.x - chart_min.x, t.Text) + L.Px(12);
-        widgets::BarChart(t, Bars(ctx, s, *q, answer_id), ImVec2(chart_min.x, chart_min.y + head),
-                          ImVec2(chart_max.x - chart_min.x, chart_max.y - chart_min.y - head));
+    if (hand_columns == 2) { // the whole width; the reveal shows bars in the rows
+        DrawHandRows(ctx, s, L, *q, answer_id, prefix, ImVec2(L.Px(100), area_top),
+                     ImVec2(L.Display.x - L.Px(100), L.Px(kAreaBottom)), 2, g.Revealed, out);
     } else {
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRect(chart_min, chart_max, t.CardBorder, L.Px(18), 0, L.Px(3));
-        const float pad = L.Px(24);
-        TextInBox(t, t.Body, U(ctx, s, "group.hidden"), ImVec2(chart_min.x + pad, chart_min.y + pad),
-                  ImVec2(chart_max.x - pad, chart_max.y - pad), t.TextMuted);
+        const ImVec2 area_min(L.Px(100), area_top), area_max(L.Px(1120), L.Px(kAreaBottom));
+        if (!hands)
+            DrawTapCards(ctx, s, L, *q, prefix, area_min, area_max, out);
+        else
+            DrawHandRows(ctx, s, L, *q, answer_id, prefix, area_min, area_max, 1, false, out);
+
+        const ImVec2 chart_min(L.Px(1180), y), chart_max(L.Display.x - L.Px(100), L.Px(kAreaBottom));
+        if (g.Revealed) {
+            const float head = TextBlock(t, t.Button, U(ctx, s, "group.result"), chart_min.x, chart_min.y,
+                                         chart_max.x - chart_min.x, t.Text) + L.Px(12);
+            widgets::BarChart(t, Bars(ctx, s, *q, answer_id), ImVec2(chart_min.x, chart_min.y + head),
+                              ImVec2(chart_max.x - chart_min.x, chart_max.y - chart_min.y - head));
+        } else {
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRect(chart_min, chart_max, t.CardBorder, L.Px(18), 0, L.Px(3));
+            const float pad = L.Px(24);
+            TextInBox(t, t.Body, U(ctx, s, "group.hidden"), ImVec2(chart_min.x + pad, chart_min.y + pad),
+                      ImVec2(chart_max.x - pad, chart_max.y - pad), t.TextMuted);
+        }
     }
 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
@@ -559,9 +620,9 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
     float sx = L.Px(470);
     for (const char* st : statuses) {
         if (TouchButton(t, std::string("status-") + st, U(ctx, s, (std::string("agreement.status_") + st).c_str()),
-                        ImVec2(sx, bar_y), ImVec2(L.Px(290), bar_h), ButtonKind::Card, Pictogram::None, d.Status == st))
+                        ImVec2(sx, bar_y), ImVec2(L.Px(270), bar_h), ButtonKind::Card, Pictogram::None, d.Status == st))
             out->push_back({ActionKind::AgreementStatus, st});
-        sx += L.Px(310);
+        sx += L.Px(295);
     }
     if (TouchButton(t, "agreement-save", U(ctx, s, "agreement.save"), ImVec2(L.Display.x - L.Px(80 + 460), bar_y),
                     ImVec2(L.Px(460), bar_h), ButtonKind::Primary))
@@ -598,7 +659,11 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     float y = L.Top();
     y += TextBlock(t, t.Button, Fill(ctx, s, "summary.title", {{"name", g.Name}}), L.Px(100), y, width, t.Text) + L.Px(4);
     y += TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), y, width, t.TextMuted) + L.Px(12);
-    const float bottom = L.Px(kAreaBottom) - (g.Message.empty() || g.Choosing ? 0 : L.Px(60));
+    const float message_h = g.Message.empty() || g.Choosing
+                                ? 0.0f
+                                : widgets::TextBlockHeight(t.Body, U(ctx, s, g.Message.c_str()) + " " + g.Detail,
+                                                           L.Display.x - L.Px(200)) + L.Px(12);
+    const float bottom = L.Px(kAreaBottom) - message_h - (g.Choosing ? L.Px(80) : 0.0f); // room to say where to save
     const float top = y;
 
     // Left: the group's outcome, its witte vlekken, the agreements.
@@ -625,32 +690,41 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         lines.push_back(U(ctx, s, "summary.no_agreements"));
     DrawList(ctx, s, lines, lx, ly, lw, bottom);
 
-    // Right: the charts of this page, two by two.
-    const std::vector<std::string> charts = SummaryCharts(*ctx.Flow, g);
-    const int per = std::max(1, ctx.Flow->Config.ChartsPerPage), pages = SummaryPages(*ctx.Flow, g);
-    const int page = std::clamp(g.SummaryPage, 0, pages - 1);
+    // Right: the charts of this page, in two columns (SummaryLayout packs them).
+    const std::vector<SummaryPage> pages = SummaryLayout(*ctx.Flow, g);
+    const int page = std::clamp(g.SummaryPage, 0, int(pages.size()) - 1);
     const float rx = L.Px(820), rw = L.Display.x - L.Px(100) - rx;
     float ry = top;
-    if (pages > 1)
+    if (pages.size() > 1)
         ry += TextBlock(t, t.Small,
-                        Fill(ctx, s, "summary.page", {{"n", std::to_string(page + 1)}, {"total", std::to_string(pages)}}),
+                        Fill(ctx, s, "summary.page",
+                             {{"n", std::to_string(page + 1)}, {"total", std::to_string(pages.size())}}),
                         rx, ry, rw, t.TextMuted) +
               L.Px(6);
-    if (charts.empty())
+    if (pages[size_t(page)].empty())
         TextBlock(t, t.Body, U(ctx, s, "summary.no_charts"), rx, ry, rw, t.TextMuted);
-    const int cols = 2, rows = (per + cols - 1) / cols;
-    const float gap = L.Px(30);
-    const float cw = (rw - gap * float(cols - 1)) / float(cols), ch = (bottom - ry - gap * float(rows - 1)) / float(rows);
-    for (int i = page * per, k = 0; i < int(charts.size()) && k < per; i++, k++) {
-        const std::string& id = charts[size_t(i)];
-        const content::Question* q = content::QuestionOfAnswer(*ctx.Flow->Pack, id);
-        if (!q)
-            continue;
-        const ImVec2 pos(rx + (cw + gap) * float(k % cols), ry + (ch + gap) * float(k / cols));
-        const float head = t.Small->FontSize * 2.5f;
-        TextInBox(t, t.Small, ItemHeading(ctx, s, id), pos, ImVec2(pos.x + cw, pos.y + head), t.Text);
-        widgets::BarChart(t, Bars(ctx, s, *q, id), ImVec2(pos.x, pos.y + head + L.Px(8)),
-                          ImVec2(cw, ch - head - L.Px(8)));
+    const float gap = L.Px(30), cw = (rw - gap) / 2;
+    for (size_t c = 0; c < pages[size_t(page)].size(); c++) {
+        const std::vector<std::string>& column = pages[size_t(page)][c];
+        // Each chart its share of the column's height, by what it asks for.
+        float asked = 0;
+        for (const std::string& id : column)
+            if (const content::Question* q = content::QuestionOfAnswer(*ctx.Flow->Pack, id))
+                asked += SummaryChartPx(*q);
+        const float room = bottom - ry - gap * float(column.size() - 1);
+        float cy = ry;
+        for (const std::string& id : column) {
+            const content::Question* q = content::QuestionOfAnswer(*ctx.Flow->Pack, id);
+            if (!q)
+                continue;
+            const float ch = room * SummaryChartPx(*q) / std::max(asked, 1.0f);
+            const ImVec2 pos(rx + (cw + gap) * float(c), cy);
+            const float head = std::min(t.Small->FontSize * 2.5f, ch * 0.35f);
+            TextInBox(t, t.Small, ItemHeading(ctx, s, id), pos, ImVec2(pos.x + cw, pos.y + head), t.Text);
+            widgets::BarChart(t, Bars(ctx, s, *q, id), ImVec2(pos.x, pos.y + head + L.Px(8)),
+                              ImVec2(cw, ch - head - L.Px(8)));
+            cy += ch + gap;
+        }
     }
     if (!g.Choosing && !g.Message.empty())
         DrawMessage(ctx, s, L, bottom + L.Px(6));
@@ -687,7 +761,7 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                     ImVec2(x, bar_y), ImVec2(L.Px(380), bar_h), ButtonKind::Card))
         out->push_back({ActionKind::GroupOpenAgreements});
     x += L.Px(400);
-    if (pages > 1) {
+    if (pages.size() > 1) {
         if (TouchButton(t, "summary-prev", "<", ImVec2(x, bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
             out->push_back({ActionKind::GroupPage, "-1"});
         if (TouchButton(t, "summary-next", ">", ImVec2(x + L.Px(140), bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))

@@ -5,7 +5,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <string>
 
 namespace widgets {
 
@@ -31,7 +33,23 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     const float bar_w = size.x - value_w - gap;
     float y = pos.y;
     for (const Bar& b : bars) {
-        TextLine(font, b.Label, ImVec2(pos.x, y), t.Text, text_size);
+        // A label wider than the chart (a narrow chart, a long answer): smaller, down to
+        // two thirds, then cut with "..." rather than over the next chart.
+        float label_size = text_size;
+        std::string label = b.Label;
+        const float label_w = font->CalcTextSizeA(text_size, FLT_MAX, 0, label.c_str()).x;
+        if (label_w > size.x)
+            label_size = std::max(text_size * 0.67f, text_size * size.x / label_w);
+        while (label.size() > 1 && font->CalcTextSizeA(label_size, FLT_MAX, 0, label.c_str()).x > size.x) {
+            const bool cut = label.size() > 3 && label.compare(label.size() - 3, 3, "...") == 0;
+            std::string body = cut ? label.substr(0, label.size() - 3) : label;
+            while (!body.empty() && (((unsigned char)body.back()) >> 6) == 0x2) // one whole UTF-8 character
+                body.pop_back();
+            if (!body.empty())
+                body.pop_back();
+            label = body + "...";
+        }
+        TextLine(font, label, ImVec2(pos.x, y + (text_size - label_size) * 0.5f), t.Text, label_size);
         float by = y + label_h;
         float len = most > 0 ? bar_w * float(b.Count) / float(most) : 0.0f;
         dl->AddRect(ImVec2(pos.x, by), ImVec2(pos.x + bar_w, by + bar_h), t.CardBorder, t.Px(6), 0,
@@ -40,7 +58,9 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
             dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + len, by + bar_h), t.Primary, t.Px(6));
         int pct = total > 0 ? int(std::lround(100.0 * double(b.Count) / double(total))) : 0;
         std::string value = std::to_string(pct) + "% (" + std::to_string(b.Count) + ")";
-        TextLine(font, value, ImVec2(pos.x + bar_w + gap, by + (bar_h - text_size) * 0.5f), t.Text, text_size);
+        // Beside a thin bar the figure is no taller than the bar, so it stays off the words above.
+        const float value_size = std::min(text_size, bar_h / 1.15f);
+        TextLine(font, value, ImVec2(pos.x + bar_w + gap, by + (bar_h - value_size) * 0.5f), t.Text, value_size);
         RecordText(b.Label + ": " + value); // for scripts: which bar has which figure
         y = by + bar_h + gap;
     }

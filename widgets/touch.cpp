@@ -157,6 +157,21 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
     // Still too big (a long word in a small corner button, large text): the small font
     // drawn smaller, down to two thirds, rather than words over the edge.
     float font_size = font->FontSize;
+    // A word wider than the button would be broken in two ("Zeggenscha / p"): smaller
+    // letters instead, down to two thirds.
+    float widest_word = 0;
+    for (size_t at = 0; at < label.size();) {
+        size_t end = label.find_first_of(" \n", at);
+        if (end == std::string_view::npos)
+            end = label.size();
+        widest_word = std::max(widest_word, font->CalcTextSizeA(font_size, FLT_MAX, 0, label.data() + at,
+                                                                label.data() + end).x);
+        at = end + 1;
+    }
+    if (widest_word > text_w && widest_word > 0) {
+        font_size = std::max(font_size * 0.67f, font_size * text_w / widest_word);
+        text_h = TextBlockHeight(font, label, text_w, font_size);
+    }
     for (int step = 0; step < 4 && text_h > room; step++) {
         font_size *= 0.9f;
         text_h = TextBlockHeight(font, label, text_w, font_size);
