@@ -320,12 +320,15 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
 // [SECTION] question
 //-----------------------------------------------------------------------------
 
+// Columns of tap cards: a row of up to three, two by two for four, then rows of 3 or 4.
+size_t TapColumns(size_t n) { return n <= 3 ? n : n == 4 ? 2 : n <= 6 ? 3 : 4; }
+
 // Tap votes: one big card per option (with its picture for smileys and yes/no).
 void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
                   const std::string& id_prefix, ImVec2 min, ImVec2 max, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size();
-    const size_t cols = n <= 3 ? n : n <= 6 ? 3 : 4, rows = (n + cols - 1) / cols;
+    const size_t cols = TapColumns(n), rows = (n + cols - 1) / cols;
     const float gap = L.Px(20);
     const float cw = (max.x - min.x - gap * float(cols - 1)) / float(cols);
     const float ch = std::min(L.Px(300), (max.y - min.y - gap * float(rows - 1)) / float(rows));
@@ -416,7 +419,7 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
     const float below_title = L.Px(kAreaBottom) - y - ModeRowHeight(t, L);
     const size_t hand_columns = hands && one_column + widgets::TextBlockHeight(t.Body, prompt, width) > below_title ? 2 : 1;
     const size_t rows = hands ? (n + hand_columns - 1) / hand_columns
-                              : (n + (n <= 3 ? n : n <= 6 ? 3 : 4) - 1) / (n <= 3 ? n : n <= 6 ? 3 : 4);
+                              : (n + TapColumns(n) - 1) / TapColumns(n);
     const float answers_h = float(rows) * min_row + float(rows - 1) * gap;
     const float mode_h = ModeRowHeight(t, L) - L.Px(44), mode_w = L.Px(460);
     const float room = L.Px(kAreaBottom) - y - L.Px(20) - mode_h - L.Px(24) - answers_h;

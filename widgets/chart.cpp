@@ -32,15 +32,19 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     const float value_w = t.Px(200);
     const float bar_w = size.x - value_w - gap;
     float y = pos.y;
+    // The figure beside a bar thinner than the words reaches up into the words' line: then
+    // the words stop where the bar does, so the two never overlap.
+    const float value_top = (bar_h - text_size) * 0.5f; // relative to the bar's top
+    const float label_room = value_top < 0 ? bar_w : size.x;
     for (const Bar& b : bars) {
-        // A label wider than the chart (a narrow chart, a long answer): smaller, down to
-        // two thirds, then cut with "..." rather than over the next chart.
+        // A label wider than its room (a narrow chart, a long answer): smaller, down to two
+        // thirds, then cut with "..." rather than over the figure or the next chart.
         float label_size = text_size;
         std::string label = b.Label;
         const float label_w = font->CalcTextSizeA(text_size, FLT_MAX, 0, label.c_str()).x;
-        if (label_w > size.x)
-            label_size = std::max(text_size * 0.67f, text_size * size.x / label_w);
-        while (label.size() > 1 && font->CalcTextSizeA(label_size, FLT_MAX, 0, label.c_str()).x > size.x) {
+        if (label_w > label_room)
+            label_size = std::max(text_size * 0.67f, text_size * label_room / label_w);
+        while (label.size() > 1 && font->CalcTextSizeA(label_size, FLT_MAX, 0, label.c_str()).x > label_room) {
             const bool cut = label.size() > 3 && label.compare(label.size() - 3, 3, "...") == 0;
             std::string body = cut ? label.substr(0, label.size() - 3) : label;
             while (!body.empty() && (((unsigned char)body.back()) >> 6) == 0x2) // one whole UTF-8 character
@@ -58,9 +62,7 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
             dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + len, by + bar_h), t.Primary, t.Px(6));
         int pct = total > 0 ? int(std::lround(100.0 * double(b.Count) / double(total))) : 0;
         std::string value = std::to_string(pct) + "% (" + std::to_string(b.Count) + ")";
-        // Beside a thin bar the figure is no taller than the bar, so it stays off the words above.
-        const float value_size = std::min(text_size, bar_h / 1.15f);
-        TextLine(font, value, ImVec2(pos.x + bar_w + gap, by + (bar_h - value_size) * 0.5f), t.Text, value_size);
+        TextLine(font, value, ImVec2(pos.x + bar_w + gap, by + value_top), t.Text, text_size);
         RecordText(b.Label + ": " + value); // for scripts: which bar has which figure
         y = by + bar_h + gap;
     }
