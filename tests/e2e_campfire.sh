@@ -230,7 +230,17 @@ grep -q ",Een wijkpanel samenstellen,wijkpanel,$due,stem-iedereen,open$" "$base.
 grep -q "^export $base.png" "$tmp/campfire.out" || fail "the trace does not name the PNG"
 echo "ok: $(ls "$export_dir" | wc -l) files on the 'stick': the PNG(s) not blank, the CSV with the counts, outcome and agreements"
 
-# --- 5. Sync: everything to the store's group tables, once ---------------------------------
+# --- 5. A USB stick first (no network at the meeting), then the network: each item once ----
+mkdir -p "$tmp/stick"
+"$WIJKSTEM" export --out "$tmp/stick" --data "$data" > "$tmp/export.out" || fail "export: $(cat "$tmp/export.out")"
+grep -q "exported 10 answer(s), seq 1 to 10 and 12 campfire item(s)" "$tmp/export.out" || fail "export: $(cat "$tmp/export.out")"
+"$STORE" import --db "$tmp/store.db" "$tmp"/stick/wijkstem-*.json > "$tmp/import.out" || fail "import: $(cat "$tmp/import.out")"
+grep -q "import: 12 campfire item(s) from kiosk .*: 12 stored, 0 already stored, 0 conflict(s), 0 invalid" "$tmp/import.out" \
+  || fail "import: $(cat "$tmp/import.out")"
+[ "$(qs "SELECT count(*) FROM group_results")" = 8 ] || fail "the import did not store the 8 results"
+echo "ok: wijkstem export carried the campfire data; wijkstem-store import stored them"
+
+# --- 6. Sync: everything to the store's group tables, once ---------------------------------
 "$WIJKSTEM" sync --data "$data" > "$tmp/sync.out" 2>&1 || fail "sync: $(cat "$tmp/sync.out")"
 grep -q "campfire data: 12 item(s) taken by the store, 0 refused; 0 still waiting" "$tmp/sync.out" || fail "sync: $(cat "$tmp/sync.out")"
 device=$(q "SELECT id FROM device")
@@ -245,9 +255,9 @@ store_results=$(qs "SELECT question_id || '=' || value || ':' || count || ':' ||
 "$WIJKSTEM" sync --data "$data" > "$tmp/sync2.out" 2>&1 || fail "second sync: $(cat "$tmp/sync2.out")"
 ! grep -q "campfire data" "$tmp/sync2.out" || fail "the second sync sent campfire data again: $(cat "$tmp/sync2.out")"
 [ "$(qs "SELECT count(*) FROM group_results")" = 8 ] || fail "results twice at the store"
-echo "ok: one sync brought the session, 8 results and 3 agreements to the store; nothing waits, nothing twice"
+echo "ok: the network sync after the stick: the session, 8 results and 3 agreements acknowledged, nothing waits, nothing twice"
 
-# --- 6. What a resident sees is the walk-in residents' own: 5 + this one said "Goed" -------
+# --- 7. What a resident sees is the walk-in residents' own: 5 + this one said "Goed" -------
 printf 'tap start\ntap prettig-wonen.4\ntap stop\nexpect-screen thanks\ntap results\nexpect-screen results\nexpect-text Goed: 100%% (6)\n' \
   > "$tmp/results.script"
 "$WIJKSTEM" --headless --no-sync --data "$data" --script "$tmp/results.script" > /dev/null 2> "$tmp/results.err" \
