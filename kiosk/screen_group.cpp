@@ -47,18 +47,26 @@ std::string Fill(const ScreenContext& ctx, const FlowState& s, const char* key,
     return text;
 }
 
-// The facilitator's message (why a tap did nothing, what happened), in the warning colour.
-float DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
+// The facilitator's message in words (why a tap did nothing, what happened), or "".
+std::string MessageText(const ScreenContext& ctx, const FlowState& s) {
     const GroupState& g = s.Group;
     if (g.Message.empty())
-        return 0;
+        return {};
     std::string text = U(ctx, s, g.Message.c_str());
     text = FillTemplate(text, "folder", g.Detail);
     text = FillTemplate(text, "error", g.Detail);
     if (g.Message == "group.save_failed" && !g.Detail.empty())
         text += " (" + g.Detail + ")";
+    return text;
+}
+
+// The message, in the warning colour unless it is good news; returns its height.
+float DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
+    const std::string text = MessageText(ctx, s);
+    if (text.empty())
+        return 0;
     const widgets::Theme& t = *ctx.Theme;
-    const ImU32 colour = g.Message == "group.exported" ? t.Text : t.Warning;
+    const ImU32 colour = s.Group.Message == "group.exported" ? t.Text : t.Warning;
     return TextBlock(t, t.Body, text, L.Px(100), y, L.Display.x - L.Px(200), colour);
 }
 
@@ -415,14 +423,17 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
     const bool hands = g.Mode == CountMode::Hands;
     const float gap = L.Px(20), min_row = std::max(L.Px(84), t.MinTargetPx() + L.Px(6));
     // Counting hands for many options on a small screen: two columns across the width.
+    // A failed write is said where the hint goes, always: its room is counted first.
+    const std::string warning = MessageText(ctx, s);
+    const float warning_h = warning.empty() ? 0.0f : widgets::TextBlockHeight(t.Small, warning, L.Px(1020)) + L.Px(16);
     const float one_column = float(n) * min_row + float(n - 1) * gap;
-    const float below_title = L.Px(kAreaBottom) - y - ModeRowHeight(t, L);
+    const float below_title = L.Px(kAreaBottom) - y - ModeRowHeight(t, L) - warning_h;
     const size_t hand_columns = hands && one_column + widgets::TextBlockHeight(t.Body, prompt, width) > below_title ? 2 : 1;
     const size_t rows = hands ? (n + hand_columns - 1) / hand_columns
                               : (n + TapColumns(n) - 1) / TapColumns(n);
     const float answers_h = float(rows) * min_row + float(rows - 1) * gap;
     const float mode_h = ModeRowHeight(t, L) - L.Px(44), mode_w = L.Px(460);
-    const float room = L.Px(kAreaBottom) - y - L.Px(20) - mode_h - L.Px(24) - answers_h;
+    const float room = L.Px(kAreaBottom) - y - L.Px(20) - mode_h - L.Px(24) - warning_h - answers_h;
     ImFont* font = t.Body;
     for (ImFont* f : {t.Title, t.Button})
         if (widgets::TextBlockHeight(f, prompt, width) <= room) {
@@ -456,10 +467,12 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
 
     // The answers on the left (with a hint when there is room), the chart (or why it is
     // hidden) on the right.
-    const std::string hint = U(ctx, s, hands ? "group.hands_hint" : "group.tap_hint");
+    const std::string hint = !warning.empty() ? warning : U(ctx, s, hands ? "group.hands_hint" : "group.tap_hint");
     float area_top = y;
-    if (y + widgets::TextBlockHeight(t.Small, hint, L.Px(1020)) + L.Px(16) + answers_h <= L.Px(kAreaBottom))
-        area_top += TextBlock(t, t.Small, hint, L.Px(100), y, L.Px(1020), t.TextMuted) + L.Px(16);
+    if (!warning.empty() ||
+        y + widgets::TextBlockHeight(t.Small, hint, L.Px(1020)) + L.Px(16) + answers_h <= L.Px(kAreaBottom))
+        area_top += TextBlock(t, t.Small, hint, L.Px(100), y, L.Px(1020), warning.empty() ? t.TextMuted : t.Warning) +
+                    L.Px(16);
     const std::string prefix = answer_id + ".";
     if (hand_columns == 2) { // the whole width; the reveal shows bars in the rows
         DrawHandRows(ctx, s, L, *q, answer_id, prefix, ImVec2(L.Px(100), area_top),
@@ -510,6 +523,8 @@ void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& 
     float y = L.Top();
     y += TextBlock(t, t.Title, U(ctx, s, "agreement.list_title"), L.Px(100), y, width, t.Text) + L.Px(10);
     y += TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), y, width, t.TextMuted) + L.Px(20);
+    if (!g.Message.empty()) // an agreement that could not be stored
+        y += DrawMessage(ctx, s, L, y) + L.Px(12);
     if (g.Agreements.empty())
         TextBlock(t, t.Body, U(ctx, s, "agreement.none"), L.Px(100), y, width, t.TextMuted);
     const float h = L.Px(100), gap = L.Px(20);

@@ -128,6 +128,8 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
                 states.push_back(h.S);
                 h.Do(ActionKind::GroupReveal);
                 states.push_back(h.S);
+                h.Do({ActionKind::GroupSaveFailed, "the group's votes could not be stored: disk I/O error"});
+                states.push_back(h.S); // a failed write, said in words
                 first = false;
             }
             h.Do(ActionKind::Next);
@@ -166,6 +168,10 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
         if (i == 0)
             states.push_back(h.S); // filled in
         h.Do(ActionKind::AgreementSave);
+        if (i == 6) {
+            h.Do({ActionKind::GroupSaveFailed, "the agreement could not be stored: disk I/O error"});
+            states.push_back(h.S); // the list, and why the last one is not stored
+        }
     }
     states.push_back(h.S); // seven agreements: six shown, "en nog 1"
     h.Do(ActionKind::GroupBack);
