@@ -40,6 +40,9 @@ screenshots: build
 	d=$$(mktemp -d) && echo 4711 | ./$(BUILD)/wijkstem set-pin --data $$d > /dev/null && \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" ./$(BUILD)/wijkstem --windowed 1920x1080 --no-sync \
 	  --data $$d --script tests/scripts/admin-screenshots.script
+	d=$$(mktemp -d) && echo 4711 | ./$(BUILD)/wijkstem set-pin --data $$d > /dev/null && \
+	  xvfb-run -a -s "-screen 0 1920x1080x24" ./$(BUILD)/wijkstem --windowed 1920x1080 --no-sync \
+	  --data $$d --script tests/scripts/campfire-screenshots.script
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

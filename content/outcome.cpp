@@ -70,4 +70,25 @@ Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given) 
     return out;
 }
 
+std::vector<GivenAnswer> GroupAnswers(const GroupCounts& counts) {
+    std::vector<GivenAnswer> out;
+    for (const auto& [answer_id, options] : counts) {
+        long long most = 0;
+        int with_most = 0;
+        std::string chosen;
+        for (const auto& [option, votes] : options) {
+            if (votes > most) {
+                most = votes;
+                with_most = 1;
+                chosen = option;
+            } else if (votes == most && votes > 0) {
+                with_most++;
+            }
+        }
+        if (most > 0 && with_most == 1)
+            out.push_back({answer_id, chosen});
+    }
+    return out;
+}
+
 } // namespace content

@@ -589,8 +589,9 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name, con
             if (!ui->Find(key))
                 c.Report(ui->Pos, "missing interface text '" + key + "' (needed by the praatplaat)");
     if (ui && HasTextQuestion(pack))
-        for (const std::string& key : TextUiKeys())
-            if (!ui->Find(key))
+        for (const std::string& key : TextUiKeys()) // the keyboard's words: required of every pack now (campfire)
+            if (!ui->Find(key) &&
+                std::find(RequiredUiKeys().begin(), RequiredUiKeys().end(), key) == RequiredUiKeys().end())
                 c.Report(ui->Pos, "missing interface text '" + key + "' (needed by the keyboard of a text question)");
 
     if (const JsonNode* s = c.Optional(root, "start_poll", JsonNode::Kind::String, "the pack")) {

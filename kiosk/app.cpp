@@ -7,6 +7,8 @@
 #include "content/pack_loader.hpp"
 #include "kiosk/admin_effects.hpp"
 #include "kiosk/flow_admin.hpp"
+#include "kiosk/group_effects.hpp"
+#include "kiosk/group_export.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
@@ -30,6 +32,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -61,6 +64,7 @@ struct App {
     std::unique_ptr<wsync::SyncWorker> Sync; // only when enrolled at a store
     std::unique_ptr<Speaker> Speech;         // started by the first Speak; never under --headless
     AdminEffects Admin;                      // PIN checks, the admin screen's figures, quitting
+    GroupEffects Group;                      // a campfire meeting's journal tables and files
     FlowContext Flow;
     FlowState State;
     widgets::Theme Theme;
@@ -83,6 +87,9 @@ struct App {
 
     std::string PendingScreenshot;
     std::string ScreenshotError;
+    std::string PendingCapture; // a campfire summary's PNG: the next frame drawn, then GroupExportDone
+    std::string CaptureResult;  // "ok" or why not, dispatched after the frame
+    bool Captured = false;      // a capture's result was dispatched after its frame (scripts draw once more)
     std::vector<std::string> CommittedUnseen; // answers committed since the last frame
     std::string LastShown;                    // screen (and question) of the last frame, for --trace
     int Frames = 0;
@@ -109,7 +116,8 @@ struct App {
 //-----------------------------------------------------------------------------
 
 void App::Dispatch(Action a) {
-    if (a.Kind == ActionKind::Start || a.Kind == ActionKind::StartPraatplaat)
+    if (a.Kind == ActionKind::Start || a.Kind == ActionKind::StartPraatplaat || a.Kind == ActionKind::GroupStart ||
+        a.Kind == ActionKind::AgreementNew)
         a.Value = wsync::NewUuidV4(); // ids are made here, at the edge, so the flow stays pure
     std::vector<Effect> effects;
     State = Step(Flow, State, a, Now(), &effects);
@@ -216,6 +224,26 @@ void App::RunEffect(const Effect& e) {
         if (Speech)
             Speech->Stop();
         break;
+    case EffectKind::LoadGroupDefaults:
+    case EffectKind::SaveGroupSession:
+    case EffectKind::SaveGroupCounts:
+    case EffectKind::SaveAgreement:
+    case EffectKind::EndGroupSession:
+    case EffectKind::LoadExportTargets:
+    case EffectKind::ExportCsv:
+        if (e.Kind == EffectKind::ExportCsv)
+            Trace("export " + e.Path);
+        for (const Action& next : Group.Run(e, State.Lang)) // kiosk/group_effects.cpp
+            Dispatch(next);
+        break;
+    case EffectKind::CaptureSummary:
+        if (Window) {
+            PendingCapture = e.Path; // the summary page the next frame draws
+        } else {
+            Log("campfire export: no PNG without a screen (--headless); the CSV was written");
+            Dispatch({ActionKind::GroupExportDone, "a PNG needs a screen, and the kiosk runs without one (--headless)"});
+        }
+        break;
     case EffectKind::CheckPin:
     case EffectKind::LogPinAttempt:
     case EffectKind::LoadPinState:
@@ -306,6 +334,17 @@ void App::Frame() {
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!PendingCapture.empty()) { // a campfire summary page, written as carefully as the CSV
+            std::string png, error;
+            if (CaptureScreenshotPng(fb_w, fb_h, &png, &error) && WriteFileAtomic(PendingCapture, png, &error)) {
+                Trace("export " + PendingCapture);
+                CaptureResult = "ok";
+            } else {
+                Log("campfire export: " + error);
+                CaptureResult = error.empty() ? "cannot write the PNG" : error;
+            }
+            PendingCapture.clear();
+        }
         if (!PendingScreenshot.empty()) {
             if (!WriteScreenshotPng(PendingScreenshot, fb_w, fb_h, &ScreenshotError) && ScreenshotError.empty())
                 ScreenshotError = "cannot write the screenshot";
@@ -332,6 +371,11 @@ void App::Frame() {
         Trace("shown " + id);
     CommittedUnseen.clear();
 
+    if (!CaptureResult.empty()) {
+        Dispatch({ActionKind::GroupExportDone, CaptureResult == "ok" ? std::string() : CaptureResult});
+        CaptureResult.clear();
+        Captured = true;
+    }
     for (const Action& a : actions)
         Dispatch(a);
 }
@@ -512,6 +556,13 @@ int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string&
             fprintf(stderr, "%s:%d: %s\n", path.c_str(), line.Number, why.c_str());
             return 1;
         }
+        // A campfire summary's pages are captured one frame each; a script sees the files.
+        for (int i = 0; i < 50 && !app.PendingCapture.empty(); i++)
+            app.Frame();
+        if (app.Captured) { // and the screen that says where they went
+            app.Captured = false;
+            app.Frame();
+        }
         // A PIN check runs off the frame; a script sees its result before the next line.
         if (Action checked; app.Admin.Finish(true, &checked)) {
             app.Dispatch(checked);
@@ -655,6 +706,8 @@ int WaitForWork(App& app) {
         return 3;
     if (app.Admin.Checking()) // woken by the PIN check (a frame takes its result)
         return 1;
+    if (!app.PendingCapture.empty()) // a summary page to capture for the export
+        return 1;
     return app.Now() >= deadline - 1e-3 ? 1 : 0;
 }
 
@@ -736,6 +789,28 @@ int RunKiosk(const KioskOptions& opts) {
     }
     app.Admin.Journal = app.Journal.get();
     app.Admin.Sync = app.Sync.get();
+    app.Group.Journal = app.Journal.get();
+    app.Group.Sync = app.Sync.get();
+    app.Group.Flow = &app.Flow;
+    app.Group.ExportDir = opts.ExportDir;
+    app.Group.Today = [] { // the facilitator's day: local time
+        time_t t = time(nullptr);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        char buf[16];
+        strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+        return std::string(buf);
+    };
+    app.Group.NowIso = [] {
+        const int64_t ms = WallMs();
+        time_t t = time_t(ms / 1000);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                 tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms % 1000));
+        return std::string(buf);
+    };
     app.Admin.Wake = [&app] { // a PIN check is done: wake the main loop to draw its result
         if (app.Window)
             glfwPostEmptyEvent();

@@ -15,6 +15,7 @@ struct KioskOptions {
     std::string Lang;
     std::string ScriptPath;
     std::string StartPoll; // overrides the pack's start_poll
+    std::string ExportDir; // --export-dir: a folder offered for a campfire summary's files
     int WindowW = 0; // 0: full screen on the primary monitor
     int WindowH = 0;
     bool Headless = false; // no window, no GL, a virtual clock; needs a script

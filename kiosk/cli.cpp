@@ -53,6 +53,7 @@ Options (before or after the command):
   --repeat-window S  a visit this soon after the last that repeats its answers is flagged (default 30)
   --json             (status) print JSON
   --out DIR          (export) the folder to write the batch file in, e.g. the USB stick
+  --export-dir DIR   a folder offered for a campfire summary's PNG and CSV (besides USB sticks under /media)
   --no-sync          do not sync in the background (it runs when enrolled at a store)
   --sync-interval S  seconds between background sync rounds (default 300)
   --sync-debounce S  seconds after a new answer before a round (default 10)
@@ -99,6 +100,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             if (!value(&a->Kiosk.StartPoll)) return false;
         } else if (arg == "--out") {
             if (!value(&a->Out)) return false;
+        } else if (arg == "--export-dir") {
+            if (!value(&a->Kiosk.ExportDir)) return false;
         } else if (arg == "--headless") {
             a->Kiosk.Headless = true;
         } else if (arg == "--trace") {
@@ -227,11 +230,14 @@ int Sync(const Args& a) {
     bool ok = wsync::SyncRound(*journal, &r, wsync::DownloadedPackDir(a.Kiosk.DataDir));
     printf("sync: %d batch(es), %d stored, %d already stored, %d conflict(s), %d invalid; %lld still waiting\n",
            r.Batches, r.Stored, r.AlreadyStored, r.Conflicts, r.Invalid, (long long)r.Left);
+    if (r.GroupAcknowledged > 0 || r.GroupRefused > 0 || r.GroupLeft > 0)
+        printf("sync: campfire data: %d item(s) taken by the store, %d refused; %lld still waiting\n",
+               r.GroupAcknowledged, r.GroupRefused, (long long)r.GroupLeft);
     if (!r.NewPack.empty())
         printf("sync: installed the pack %s from the store (used from the next start)\n", r.NewPack.c_str());
     if (!ok)
         fprintf(stderr, "wijkstem: sync failed: %s\n", r.Error.c_str());
-    return ok && r.Left == 0 ? 0 : 1;
+    return ok && r.Left == 0 && r.GroupLeft == 0 ? 0 : 1;
 }
 
 // The USB path: every waiting answer in one signed file. Marks nothing synced.
@@ -278,6 +284,7 @@ int Status(const Args& a) {
         j["visits_counted"] = st.Sessions - st.SessionsFlagged;
         j["visits_flagged"] = st.SessionsFlagged;
         j["answers_flagged"] = st.AnswersFlagged;
+        j["group_waiting"] = st.GroupWaiting; // campfire sessions, results and agreements not yet at a store
         printf("%s\n", j.dump(2).c_str());
         return 0;
     }
@@ -286,6 +293,8 @@ int Status(const Args& a) {
     printf("visits:       %lld counted, %lld flagged as a repeat (%lld flagged answer(s))\n",
            (long long)(st.Sessions - st.SessionsFlagged), (long long)st.SessionsFlagged, (long long)st.AnswersFlagged);
     printf("waiting:      %lld not yet at a store\n", (long long)st.Waiting);
+    if (st.GroupWaiting > 0)
+        printf("campfire:     %lld item(s) not yet at a store\n", (long long)st.GroupWaiting);
     printf("last sync:    %s\n", st.LastSync.empty() ? "never" : st.LastSync.c_str());
     if (!st.LastSyncError.empty())
         printf("last error:   %s\n", st.LastSyncError.c_str());

@@ -5,6 +5,7 @@
 #include "kiosk/flow.hpp"
 #include "content/free_text.hpp"
 #include "kiosk/flow_admin.hpp"
+#include "kiosk/flow_group.hpp"
 #include "kiosk/flow_speech.hpp"
 
 #include <algorithm>
@@ -31,6 +32,12 @@ const char* ScreenName(Screen screen) {
     case Screen::Error: return "error";
     case Screen::Pin: return "pin";
     case Screen::Admin: return "admin";
+    case Screen::GroupSetup: return "group-setup";
+    case Screen::GroupPick: return "group-pick";
+    case Screen::GroupQuestion: return "group-question";
+    case Screen::GroupAgreements: return "group-agreements";
+    case Screen::GroupAgreement: return "group-agreement";
+    case Screen::GroupSummary: return "group-summary";
     }
     return "?";
 }
@@ -197,8 +204,11 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
     const bool answering = q && !s.Saving;
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
-        a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded && !IsGuardResult(a.Kind))
+        a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded && !IsGuardResult(a.Kind) &&
+        !IsGroupResult(a.Kind))
         s.LastInput = now;
+    if (StepGroup(ctx, &s, a, now, effects)) // a campfire meeting: its screens, and its start on the admin screen
+        return s;
     if (StepGuard(ctx, &s, a, now, effects)) // the PIN and admin screens, the gap between visits
         return s;
 
@@ -438,6 +448,35 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     case ActionKind::AdminBack:
     case ActionKind::AdminQuit:
         return s;
+    case ActionKind::GroupStart: // the campfire meeting's: StepGroup took them above
+    case ActionKind::GroupDefaults:
+    case ActionKind::GroupEdit:
+    case ActionKind::GroupDate:
+    case ActionKind::GroupPresent:
+    case ActionKind::GroupCancel:
+    case ActionKind::GroupSetupDone:
+    case ActionKind::GroupMode:
+    case ActionKind::GroupReveal:
+    case ActionKind::GroupBack:
+    case ActionKind::GroupOpenAgreements:
+    case ActionKind::GroupOpenSummary:
+    case ActionKind::AgreementNew:
+    case ActionKind::AgreementOpen:
+    case ActionKind::AgreementWho:
+    case ActionKind::AgreementDue:
+    case ActionKind::AgreementAnswers:
+    case ActionKind::AgreementStatus:
+    case ActionKind::AgreementSave:
+    case ActionKind::AgreementCancel:
+    case ActionKind::GroupPage:
+    case ActionKind::GroupExportChoose:
+    case ActionKind::GroupTargetsLoaded:
+    case ActionKind::GroupExport:
+    case ActionKind::GroupExportCancel:
+    case ActionKind::GroupExportDone:
+    case ActionKind::GroupSaveFailed:
+    case ActionKind::GroupEnd:
+        return s;
     }
     return s;
 }
@@ -459,6 +498,8 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
+    if (double group = never; GroupDeadline(ctx, s, &group)) // a campfire meeting's screens
+        return group;
     double guard = never; // the long press and the gap on attract, the PIN and admin screens
     if (GuardDeadline(ctx, s, &guard) && s.Screen != Screen::Attract)
         return guard;

@@ -7,6 +7,7 @@
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk {
@@ -58,13 +59,14 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
     const widgets::Theme& t = *ctx.Theme;
     const Guard& g = s.Guard;
     const float width = L.Display.x - L.Px(160);
-    TextBlock(t, t.Title, U(ctx, s, "pin.title"), L.Px(80), L.Px(50), width, t.Text);
+    // Under the corner buttons (A+, contrast, lees voor), like every screen's title.
+    const float title_end = L.Top() + TextBlock(t, t.Title, U(ctx, s, "pin.title"), L.Px(80), L.Top(), width, t.Text);
 
     // The digits as dots, in a box that shows how many may come.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float dot = L.Px(36), step = L.Px(64);
     const float box_w = step * float(kPinMaxDigits) + L.Px(40);
-    const ImVec2 box_min(L.Cx() - box_w * 0.5f, L.Px(170));
+    const ImVec2 box_min(L.Cx() - box_w * 0.5f, std::max(L.Px(170), title_end + L.Px(10)));
     dl->AddRect(box_min, ImVec2(box_min.x + box_w, box_min.y + L.Px(90)), t.CardBorder, L.Px(12), 0, L.Px(3));
     for (size_t i = 0; i < g.PinEntry.size(); i++)
         dl->AddCircleFilled(ImVec2(box_min.x + L.Px(20) + step * (float(i) + 0.5f), box_min.y + L.Px(45)), dot * 0.5f,
@@ -85,7 +87,7 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
         message = U(ctx, s, g.PinMessage.c_str());
     }
     if (!message.empty())
-        TextBlock(t, t.Body, message, L.Px(80), L.Px(285), width, colour);
+        TextBlock(t, t.Body, message, L.Px(80), box_min.y + L.Px(105), width, colour);
 
     // The keypad: 1-9, then wissen, 0, OK; annuleren beside it. Away from the bottom-left
     // corner, where the finger that opened this screen still rests.
@@ -120,8 +122,8 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     const widgets::Theme& t = *ctx.Theme;
     const AdminFigures& f = s.Guard.Figures;
     const float width = L.Display.x - L.Px(240);
-    float y = L.Px(50);
-    y += TextBlock(t, t.Title, U(ctx, s, "admin.title"), L.Px(120), y, width, t.Text) + L.Px(30);
+    float y = L.Top(); // under the corner buttons
+    y += TextBlock(t, t.Title, U(ctx, s, "admin.title"), L.Px(120), y, width, t.Text) + L.Px(20);
 
     auto line = [&](const std::string& text, ImU32 colour) {
         y += TextBlock(t, t.Body, text, L.Px(120), y, width, colour) + L.Px(12);
@@ -149,14 +151,18 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     if (!s.Guard.AdminMessage.empty())
         line(U(ctx, s, s.Guard.AdminMessage.c_str()), t.Warning);
 
-    const float bw = 560, gap = 40, by = 880;
-    float x = L.Cx() - L.Px(bw * 3 + gap * 2) * 0.5f;
+    const float bw = 420, gap = 30, by = 880;
+    float x = L.Cx() - L.Px(bw * 4 + gap * 3) * 0.5f;
+    if (TouchButton(t, "admin-campfire", U(ctx, s, "group.start"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
+                    ButtonKind::Primary)) // a campfire meeting: kiosk/flow_group.cpp
+        out->push_back({ActionKind::GroupStart});
+    x += L.Px(bw + gap);
     if (TouchButton(t, "admin-sync", U(ctx, s, "admin.sync"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Card))
         out->push_back({ActionKind::AdminSync});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-back", U(ctx, s, "admin.back"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Primary))
+                    ButtonKind::Card))
         out->push_back({ActionKind::AdminBack});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-quit", U(ctx, s, "admin.quit"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),

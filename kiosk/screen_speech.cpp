@@ -1,4 +1,5 @@
 #include "kiosk/screen_speech.hpp"
+#include "kiosk/flow_group.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -102,7 +103,8 @@ void ReadResults(Reader& r) {
 } // namespace
 
 bool ReadsItselfWhenSpeechIsOn(Screen screen) {
-    return screen != Screen::Outcome && screen != Screen::Pin && screen != Screen::Admin;
+    return screen != Screen::Outcome && screen != Screen::Pin && screen != Screen::Admin &&
+           !IsGroupScreen(screen);
 }
 
 int SpeechVolumePercent(int step) {
@@ -140,7 +142,24 @@ std::vector<std::string> ScreenSpeech(const FlowContext& ctx, const FlowState& s
     }
     case Screen::Results: ReadResults(r); break;
     case Screen::Pin:   // the facilitator's screens: nothing is read (a PIN never)
-    case Screen::Admin: break;
+    case Screen::Admin:
+    case Screen::GroupSetup:
+    case Screen::GroupPick:
+    case Screen::GroupAgreements:
+    case Screen::GroupAgreement:
+    case Screen::GroupSummary: break;
+    case Screen::GroupQuestion: { // for the group, on a tap only: the question and its options, never the counts
+        if (const content::Question* q = GroupQuestion(ctx, s)) {
+            const GroupItem& item = s.Group.Items[size_t(s.Group.ItemIndex)];
+            r.Say(r.Tr(q->Prompt));
+            for (const content::Option& row : q->Rows)
+                if (row.Id == item.RowId)
+                    r.Say(r.Tr(row.Label));
+            for (const content::Option& o : q->Options)
+                r.Say(r.Tr(o.Label));
+        }
+        break;
+    }
     case Screen::Outcome: // derived from the resident's answers: see the rule at the top
         r.Say(r.Ui("outcome.title"));
         r.Say(r.Ui("speech.outcome_private"));

@@ -5,5 +5,7 @@
 namespace kiosk {
 
 bool WriteScreenshotPng(const std::string& path, int width, int height, std::string* error);
+// The same PNG as bytes (the summary export writes them itself: temporary name, fsync, rename).
+bool CaptureScreenshotPng(int width, int height, std::string* png, std::string* error);
 
 } // namespace kiosk

@@ -1,4 +1,5 @@
 #include "sync/batch_file.hpp"
+#include "sync/group_batch.hpp"
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
@@ -57,29 +58,37 @@ std::string Errno(const std::string& what) { return what + ": " + strerror(errno
 } // namespace
 
 std::string BatchFileName(const Batch& batch) {
-    if (batch.Answers.empty())
-        return "wijkstem-" + batch.DeviceId + "-empty.json";
+    if (batch.Answers.empty()) // campfire data only (or nothing)
+        return "wijkstem-" + batch.DeviceId + "-campfire.json";
     return "wijkstem-" + batch.DeviceId + "-" + std::to_string(batch.Answers.front().Seq) + "-" +
            std::to_string(batch.Answers.back().Seq) + ".json";
 }
 
 bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const std::string& created_at,
-                     std::string* contents, std::string* error) {
-    if (batch.Answers.empty()) {
+                     std::string* contents, std::string* error, const GroupBatch* group) {
+    const bool with_group = group && !group->Empty();
+    if (batch.Answers.empty() && !with_group) {
         *error = "there are no answers to put in a batch file";
         return false;
     }
     const std::string body = EncodeBatch(batch);
     // The manifest travels as a string, so the signature covers exactly these bytes.
-    const std::string manifest = json{{"format", kBatchFileFormat},
-                                      {"device_id", batch.DeviceId},
-                                      {"seq_from", batch.Answers.front().Seq},
-                                      {"seq_to", batch.Answers.back().Seq},
-                                      {"count", batch.Answers.size()},
-                                      {"bytes", body.size()},
-                                      {"sha256", Sha256Hex(body)},
-                                      {"created_at", created_at}}
-                                     .dump();
+    json m = {{"format", kBatchFileFormat},
+              {"device_id", batch.DeviceId},
+              {"seq_from", batch.Answers.empty() ? 0 : batch.Answers.front().Seq},
+              {"seq_to", batch.Answers.empty() ? 0 : batch.Answers.back().Seq},
+              {"count", batch.Answers.size()},
+              {"bytes", body.size()},
+              {"sha256", Sha256Hex(body)},
+              {"created_at", created_at}};
+    std::string group_body;
+    if (with_group) { // campfire data (POST /v1/group's body), signed through its hash
+        group_body = EncodeGroupBatch(*group);
+        m["group_count"] = group->Size();
+        m["group_bytes"] = group_body.size();
+        m["group_sha256"] = Sha256Hex(group_body);
+    }
+    const std::string manifest = m.dump();
     const std::string signature = Sign(manifest, secret_hex);
     if (signature.empty()) {
         *error = "the device key cannot sign (the journal's key is damaged)";
@@ -87,7 +96,10 @@ bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const st
     }
     // One member a line, so the file is readable with a pager; the order is fixed.
     *contents = "{\"format\": " + json(kBatchFileFormat).dump() + ",\n \"manifest\": " + json(manifest).dump() +
-                ",\n \"signature\": " + json(signature).dump() + ",\n \"batch\": " + json(body).dump() + "}\n";
+                ",\n \"signature\": " + json(signature).dump() + ",\n \"batch\": " + json(body).dump();
+    if (with_group)
+        *contents += ",\n \"group\": " + json(group_body).dump();
+    *contents += "}\n";
     return true;
 }
 
@@ -100,7 +112,12 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
         *message = error;
         return false;
     }
-    if (batch.Answers.empty()) {
+    GroupBatch group;
+    if (!journal.GroupWaiting(size_t(100) * 1000 * 1000, &group, &error)) {
+        *message = error;
+        return false;
+    }
+    if (batch.Answers.empty() && group.Empty()) {
         *message = "nothing is waiting: every answer has been acknowledged by a store; no file written";
         return true;
     }
@@ -115,7 +132,7 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
         return false;
     }
     std::string contents;
-    if (!EncodeBatchFile(batch, sec, NowIso(), &contents, &error)) {
+    if (!EncodeBatchFile(batch, sec, NowIso(), &contents, &error, &group)) {
         *message = error;
         return false;
     }
@@ -156,15 +173,19 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
     }
     close(dfd);
     *path = final_path;
-    *message = "exported " + std::to_string(batch.Answers.size()) + " answer(s), seq " +
-               std::to_string(batch.Answers.front().Seq) + " to " + std::to_string(batch.Answers.back().Seq) + ", to " +
-               final_path +
+    *message = "exported " + std::to_string(batch.Answers.size()) + " answer(s)" +
+               (batch.Answers.empty() ? std::string()
+                                      : ", seq " + std::to_string(batch.Answers.front().Seq) + " to " +
+                                            std::to_string(batch.Answers.back().Seq)) +
+               (group.Empty() ? std::string() : " and " + std::to_string(group.Size()) + " campfire item(s)") +
+               ", to " + final_path +
                "\nthey stay waiting on this kiosk until a store acknowledges them (the next network sync); "
                "importing them more than once is harmless";
     return true;
 }
 
-bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error) {
+bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
+                    GroupBatch* group_out) {
     auto refuse = [&](const std::string& why) {
         *error = why;
         return false;
@@ -229,7 +250,27 @@ bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for,
         for (StoredAnswer& a : part.Answers)
             all.Answers.push_back(std::move(a));
     }
-    if (all.Answers.empty())
+    // Campfire data, if any: its own string member, checked against the manifest's hash.
+    GroupBatch group;
+    const bool with_group = m.contains("group_sha256");
+    if (with_group) {
+        if (!text("group_sha256") || !integer("group_bytes") || !integer("group_count"))
+            return refuse("the batch file's manifest is incomplete or damaged");
+        if (!file.contains("group") || !file["group"].is_string())
+            return refuse("the batch file has no group");
+        const std::string group_body = file["group"];
+        if (int64_t(group_body.size()) != m["group_bytes"].get<int64_t>() ||
+            Sha256Hex(group_body) != m["group_sha256"].get<std::string>())
+            return refuse("the campfire data do not match the SHA-256 in the manifest: the file was changed or damaged");
+        if (!DecodeGroupBatch(group_body, &group, &why))
+            return refuse("the campfire data are malformed: " + why);
+        if (group.DeviceId != device)
+            return refuse("the campfire data are for another device than the manifest");
+        if (int64_t(group.Size()) != m["group_count"].get<int64_t>())
+            return refuse("the file holds " + std::to_string(group.Size()) + " campfire item(s), the manifest says " +
+                          std::to_string(m["group_count"].get<int64_t>()));
+    }
+    if (all.Answers.empty() && !with_group)
         return refuse("the batch file holds no answers");
     if (int64_t(all.Answers.size()) != count)
         return refuse("the batch holds " + std::to_string(all.Answers.size()) + " answer(s), the manifest says " +
@@ -239,11 +280,13 @@ bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for,
             return refuse("the batch's sequence numbers are not in rising order (seq " +
                           std::to_string(all.Answers[i].Seq) + " after " + std::to_string(all.Answers[i - 1].Seq) +
                           ")");
-    if (all.Answers.front().Seq != seq_from || all.Answers.back().Seq != seq_to)
+    if (!all.Answers.empty() && (all.Answers.front().Seq != seq_from || all.Answers.back().Seq != seq_to))
         return refuse("the batch runs from seq " + std::to_string(all.Answers.front().Seq) + " to " +
                       std::to_string(all.Answers.back().Seq) + ", the manifest says " + std::to_string(seq_from) +
                       " to " + std::to_string(seq_to));
     *out = std::move(all);
+    if (group_out)
+        *group_out = std::move(group);
     return true;
 }
 

@@ -5,6 +5,7 @@
 // and refuses the whole file on any mismatch. No ImGui, no HTTP.
 #pragma once
 #include "sync/batch.hpp"
+#include "sync/group_records.hpp"
 
 #include <functional>
 #include <string>
@@ -19,13 +20,15 @@ constexpr size_t kMaxBatchFileBytes = size_t(256) * 1024 * 1024; // a reader ref
 
 // The file's bytes for batch, signed with secret_hex (pure; the tests build files with
 // it). False when the batch is empty or the key is unusable.
+// With group (campfire data, docs/campfire.md), the file also has a "group" member, its
+// hash in the manifest; a file may then hold no answers.
 bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const std::string& created_at,
-                     std::string* contents, std::string* error);
+                     std::string* contents, std::string* error, const GroupBatch* group = nullptr);
 
 // The name a file for batch gets: wijkstem-DEVICE-SEQFROM-SEQTO.json.
 std::string BatchFileName(const Batch& batch);
 
-// Writes every answer the journal still has waiting as one signed file in out_dir:
+// Writes every answer (and all campfire data) the journal still has waiting as one signed file in out_dir:
 // to a temporary name, fsynced, renamed, the folder fsynced. Exporting marks nothing
 // synced: the answers wait until a store acknowledges them (the next network sync).
 // Nothing waiting: true, *path empty, no file. *message says what happened in words.
@@ -38,13 +41,17 @@ using PublicKeyLookup = std::function<bool(const std::string& device_id, std::st
 // Checks a file's bytes: the format, the signature with key_for's key, the SHA-256, the
 // count and the seq range. The store-free core of DecodeBatchFile (here, in the sync
 // library; the two below live with the store, in batch_file_import.cpp).
-bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error);
+// Campfire data in the file are checked the same way and go to *group_out (if given).
+bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
+                    GroupBatch* group_out = nullptr);
 
 // Checks a file's bytes against the store: the format, the device (enrolled, not
 // revoked), the signature with its public key, the SHA-256, the count and the seq range.
 // Any mismatch: false and a reason a person understands; *out is then untouched.
-bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error);
+bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error,
+                     GroupBatch* group_out = nullptr);
 // Reads path and DecodeBatchFile's it.
-bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error);
+bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error,
+                   GroupBatch* group_out = nullptr);
 
 } // namespace wsync

@@ -1,6 +1,7 @@
 #include "sync/client.hpp"
 #include "content/pack_loader.hpp"
 #include "sync/batch.hpp"
+#include "sync/group_batch.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -165,6 +166,53 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
     return true;
 }
 
+// The campfire data, after the answers: requests of at most kMaxGroupItems until nothing
+// waits. Marks an item synced (in the revision sent) only when the store stored it or had
+// it already. False and *error at the first failure.
+bool SyncGroup(Journal& journal, const StoreLink& store, SyncReport* rep, std::string* error) {
+    for (;;) {
+        GroupBatch batch;
+        if (!journal.GroupWaiting(kMaxGroupItems, &batch, error))
+            return false;
+        if (batch.Empty())
+            return true;
+        HttpResult r = PostJson(store.Url + "/v1/group", store.Token, EncodeGroupBatch(batch), 60, store.CaPem);
+        if (r.Status == 404) {
+            *error = "the store does not take campfire data yet (an older wijkstem-store); it stays on the kiosk";
+            return false;
+        }
+        if (r.Status != 200) {
+            *error = Describe(r);
+            return false;
+        }
+        GroupReply reply;
+        if (!DecodeGroupReply(r.Body, batch, &reply, error))
+            return false;
+        GroupBatch acknowledged;
+        auto taken = [&](const AnswerResult& s) {
+            const bool ok = s.Status == AnswerStatus::Stored || s.Status == AnswerStatus::AlreadyStored;
+            (ok ? rep->GroupAcknowledged : rep->GroupRefused)++;
+            return ok;
+        };
+        for (size_t i = 0; i < batch.Sessions.size(); i++)
+            if (taken(reply.Sessions[i]))
+                acknowledged.Sessions.push_back(batch.Sessions[i]);
+        for (size_t i = 0; i < batch.Results.size(); i++)
+            if (taken(reply.Results[i]))
+                acknowledged.Results.push_back(batch.Results[i]);
+        for (size_t i = 0; i < batch.Agreements.size(); i++)
+            if (taken(reply.Agreements[i]))
+                acknowledged.Agreements.push_back(batch.Agreements[i]);
+        if (!journal.MarkGroupSynced(acknowledged, error))
+            return false;
+        if (acknowledged.Empty()) { // nothing moved: what was refused stays waiting
+            *error = "the store did not accept " + std::to_string(batch.Size()) +
+                     " waiting campfire item(s) (conflict or invalid); they stay on the kiosk";
+            return false;
+        }
+    }
+}
+
 } // namespace
 
 std::string DownloadedPackDir(const std::string& data_dir) { return data_dir + "/pack"; }
@@ -202,8 +250,10 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
         rep->Error = error;
         JournalStatus st;
         std::string ignored;
-        if (journal.Status(&st, &ignored))
+        if (journal.Status(&st, &ignored)) {
             rep->Left = st.Waiting;
+            rep->GroupLeft = st.GroupWaiting;
+        }
         journal.RecordSync(error.empty(), error, &ignored);
         return error.empty();
     };
@@ -217,13 +267,15 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
         if (!journal.Waiting(kMaxBatchAnswers, kMaxBatchBytes - 4096, &batch.Answers, &error))
             return finish(error);
         if (batch.Answers.empty()) {
-            std::string fetch_error;
+            std::string group_error, fetch_error;
+            if (!resent_once) // the campfire data once a round, after the answers
+                SyncGroup(journal, store, rep, &group_error);
             if (FetchContent(journal, store, pack_dir, rep, &fetch_error) && rep->Resent > 0 && !resent_once) {
                 resent_once = true; // send what the store asked for, in this same round
                 continue;
             }
             journal.PruneSynced(kRetentionDays, &fetch_error);
-            return finish(fetch_error);
+            return finish(!group_error.empty() ? group_error : fetch_error);
         }
         HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60, store.CaPem);
         if (r.Status != 200)

@@ -33,9 +33,14 @@ struct SyncReport {
     std::string Error; // empty when the round went through
     std::string NewPack; // "id version" when the round installed a new pack
     int64_t Resent = 0;  // answers the store did not have any more, marked to send again
+    // Campfire data (group sessions, results, agreements): items the store took (stored or
+    // already stored), refused (conflict, invalid), and still waiting after the round.
+    int GroupAcknowledged = 0;
+    int GroupRefused = 0;
+    int64_t GroupLeft = 0;
 };
 
-// Sends every waiting answer in batches; marks an answer synced only when the store
+// Sends every waiting answer in batches, then the waiting campfire data (POST /v1/group); marks an answer synced only when the store
 // acknowledged it (stored or already stored), in one local transaction per batch. Then
 // fetches the wijk's pack and results: a new pack is validated and only then written
 // to pack_dir/pack.json (a broken one is refused; the last good one stays).

@@ -93,6 +93,51 @@ const char* const kMigrations[] = {
     );
     ALTER TABLE answers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
     )sql",
+    // 6 -> 7: campfire meetings (docs/campfire.md): group sessions, their counted results
+    // and the agreements made in them. Never in the answers table, so walk-in tallies stay
+    // the residents' own. Rows change after they are synced (a count, a status), so each
+    // has a revision: rev goes up with every change, synced_rev is the one a store
+    // acknowledged; a row waits while rev > synced_rev.
+    R"sql(
+    CREATE TABLE group_sessions (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        wijk         TEXT NOT NULL,
+        held_on      TEXT NOT NULL,                    -- YYYY-MM-DD
+        present      INTEGER NOT NULL CHECK (present BETWEEN 1 AND 99),
+        pack_id      TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        started_at   TEXT NOT NULL,
+        ended_at     TEXT,
+        rev          INTEGER NOT NULL DEFAULT 1,
+        synced_rev   INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE group_results (
+        group_session_id TEXT NOT NULL REFERENCES group_sessions(id),
+        question_id      TEXT NOT NULL,                -- question id, or QUESTION.ROW
+        value            TEXT NOT NULL,                -- option id
+        count            INTEGER NOT NULL CHECK (count >= 0),
+        method           TEXT NOT NULL CHECK (method IN ('taps', 'hands')),
+        updated_at       TEXT NOT NULL,
+        rev              INTEGER NOT NULL DEFAULT 1,
+        synced_rev       INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (group_session_id, question_id, value)
+    ) WITHOUT ROWID;
+    CREATE TABLE agreements (
+        id               TEXT PRIMARY KEY,
+        group_session_id TEXT REFERENCES group_sessions(id),
+        wijk             TEXT NOT NULL,
+        what             TEXT NOT NULL,
+        who              TEXT NOT NULL,
+        due              TEXT,
+        answers          TEXT,
+        status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'bezig', 'klaar')),
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        rev              INTEGER NOT NULL DEFAULT 1,
+        synced_rev       INTEGER NOT NULL DEFAULT 0
+    );
+    )sql",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -327,6 +372,9 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     out->Waiting = QueryInt(Db, "SELECT count(*) FROM answers WHERE synced_at IS NULL");
     out->AnswersFlagged = QueryInt(Db, "SELECT count(*) FROM answers WHERE flagged");
     out->SessionsFlagged = QueryInt(Db, "SELECT count(DISTINCT session_id) FROM answers WHERE flagged");
+    out->GroupWaiting = QueryInt(Db, "SELECT (SELECT count(*) FROM group_sessions WHERE rev > synced_rev) + "
+                                     "(SELECT count(*) FROM group_results WHERE rev > synced_rev) + "
+                                     "(SELECT count(*) FROM agreements WHERE rev > synced_rev)");
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db, "SELECT last_sync, last_sync_error FROM device LIMIT 1", -1, &st, nullptr) ==
             SQLITE_OK &&
@@ -336,7 +384,7 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     }
     sqlite3_finalize(st);
     if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0 || out->AnswersFlagged < 0 ||
-        out->SessionsFlagged < 0) {
+        out->SessionsFlagged < 0 || out->GroupWaiting < 0) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
         return false;

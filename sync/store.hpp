@@ -3,6 +3,7 @@
 // network, store_main.cpp on the command line.
 #pragma once
 #include "sync/batch.hpp"
+#include "sync/group_batch.hpp"
 
 #include <memory>
 #include <mutex>
@@ -49,6 +50,11 @@ public:
     // statuses are only returned after COMMIT.
     bool StoreBatch(const Batch& batch, const std::string& via, std::vector<AnswerResult>* results,
                     std::string* error);
+
+    // Stores a kiosk's campfire data (sync/store_group.cpp) in one transaction, into the
+    // tables group_sessions, group_results and agreements; one status per item, returned
+    // only after COMMIT. Idempotent: the same item twice is stored once.
+    bool StoreGroupBatch(const GroupBatch& batch, const std::string& via, GroupReply* reply, std::string* error);
 
     bool Devices(std::vector<DeviceInfo>* out, std::string* error);
     // The pack for a wijk (validated by the caller); replaces the one before.

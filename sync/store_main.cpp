@@ -41,8 +41,9 @@ int Fail(const std::string& msg) {
 // network batch. Any mismatch stores nothing.
 int Import(wsync::Store& store, const std::string& path) {
     wsync::Batch batch;
+    wsync::GroupBatch group;
     std::string error;
-    if (!wsync::ReadBatchFile(path, store, &batch, &error))
+    if (!wsync::ReadBatchFile(path, store, &batch, &error, &group))
         return Fail("refused " + path + ", nothing was stored: " + error);
     std::vector<wsync::AnswerResult> results;
     if (!store.StoreBatch(batch, "file", &results, &error))
@@ -50,16 +51,34 @@ int Import(wsync::Store& store, const std::string& path) {
     int n[4] = {0, 0, 0, 0};
     for (const wsync::AnswerResult& r : results)
         n[int(r.Status)]++;
-    printf("import: %zu answer(s) from kiosk %s (seq %lld to %lld): %d stored, %d already stored, %d conflict(s), "
-           "%d invalid\n",
-           batch.Answers.size(), batch.DeviceId.c_str(), (long long)batch.Answers.front().Seq,
-           (long long)batch.Answers.back().Seq, n[int(wsync::AnswerStatus::Stored)],
-           n[int(wsync::AnswerStatus::AlreadyStored)], n[int(wsync::AnswerStatus::Conflict)],
-           n[int(wsync::AnswerStatus::Invalid)]);
+    if (!batch.Answers.empty())
+        printf("import: %zu answer(s) from kiosk %s (seq %lld to %lld): %d stored, %d already stored, %d conflict(s), "
+               "%d invalid\n",
+               batch.Answers.size(), batch.DeviceId.c_str(), (long long)batch.Answers.front().Seq,
+               (long long)batch.Answers.back().Seq, n[int(wsync::AnswerStatus::Stored)],
+               n[int(wsync::AnswerStatus::AlreadyStored)], n[int(wsync::AnswerStatus::Conflict)],
+               n[int(wsync::AnswerStatus::Invalid)]);
     for (const wsync::AnswerResult& r : results)
         if (r.Status == wsync::AnswerStatus::Conflict || r.Status == wsync::AnswerStatus::Invalid)
             fprintf(stderr, "  %s: %s%s%s\n", r.Id.c_str(), wsync::AnswerStatusName(r.Status),
                     r.Reason.empty() ? "" : ": ", r.Reason.c_str());
+    if (!group.Empty()) { // campfire data: sessions, results, agreements (docs/campfire.md)
+        wsync::GroupReply reply;
+        if (!store.StoreGroupBatch(group, "file", &reply, &error))
+            return Fail("the answers of " + path + " were stored, its campfire data not: " + error);
+        int g[4] = {0, 0, 0, 0};
+        for (const auto* list : {&reply.Sessions, &reply.Results, &reply.Agreements})
+            for (const wsync::AnswerResult& r : *list) {
+                g[int(r.Status)]++;
+                if (r.Status == wsync::AnswerStatus::Conflict || r.Status == wsync::AnswerStatus::Invalid)
+                    fprintf(stderr, "  %s: %s%s%s\n", r.Id.c_str(), wsync::AnswerStatusName(r.Status),
+                            r.Reason.empty() ? "" : ": ", r.Reason.c_str());
+            }
+        printf("import: %zu campfire item(s) from kiosk %s: %d stored, %d already stored, %d conflict(s), %d invalid\n",
+               group.Size(), group.DeviceId.c_str(), g[int(wsync::AnswerStatus::Stored)],
+               g[int(wsync::AnswerStatus::AlreadyStored)], g[int(wsync::AnswerStatus::Conflict)],
+               g[int(wsync::AnswerStatus::Invalid)]);
+    }
     return 0;
 }
 

@@ -120,6 +120,28 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
         res.status = 200;
         res.set_content(EncodeReply(results), "application/json");
     });
+
+    // Campfire meetings: group sessions, results and agreements (docs/sync-protocol.md).
+    svr.Post("/v1/group", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string device;
+        if (!store.Authenticate(BearerToken(req), &device))
+            return Refuse(res, 401, "a valid device token is needed (wijkstem enroll)");
+        if (!limiter.Allow(device))
+            return Refuse(res, 429, "too many requests from this device; try again in a moment");
+        GroupBatch batch;
+        std::string error;
+        if (!DecodeGroupBatch(req.body, &batch, &error))
+            return Refuse(res, 400, error);
+        if (batch.DeviceId != device)
+            return Refuse(res, 403, "this token belongs to another device");
+        GroupReply reply;
+        if (!store.StoreGroupBatch(batch, "network", &reply, &error)) {
+            fprintf(stderr, "wijkstem-store: %s\n", error.c_str());
+            return Refuse(res, 500, "the store could not save the campfire data; nothing was stored");
+        }
+        res.status = 200;
+        res.set_content(EncodeGroupReply(reply), "application/json");
+    });
 }
 
 } // namespace

@@ -369,3 +369,61 @@ TEST_CASE("batch_file: the anti-stuffing flag travels on the USB stick and is st
     CHECK(csv.find(",file,1\n") != std::string::npos);
     CHECK(csv.find(",file,0\n") != std::string::npos);
 }
+
+TEST_CASE("batch_file: campfire data travel too, signed through their hash, stored once") {
+    UsbFixture f;
+    f.Visit(2);
+    std::string error;
+    GroupSessionRecord g{NewUuidV4(), "Buurtavond", "Selwerd", "2026-11-28", 9, "gronings-model", "2.3.0",
+                         "2026-11-28T19:00:00.000Z", "", 0};
+    REQUIRE(f.J->SaveGroupSession(g, &error));
+    REQUIRE(f.J->SaveGroupCounts({{g.Id, "prettig-wonen", "4", 5, "hands", false, 0}}, &error));
+    AgreementRecord a;
+    a.Id = NewUuidV4();
+    a.SessionId = g.Id;
+    a.Wijk = "Selwerd";
+    a.What = "Een wijkpanel";
+    a.Who = "samen";
+    REQUIRE(f.J->SaveAgreement(a, &error));
+
+    const std::string path = f.Export();
+    CHECK(fs::path(path).filename() == "wijkstem-" + f.J->DeviceId() + "-1-2.json");
+    Batch b;
+    GroupBatch group;
+    REQUIRE_MESSAGE(ReadBatchFile(path, *f.S, &b, &error, &group), error);
+    CHECK(b.Answers.size() == 2);
+    CHECK(group.Sessions.size() == 1);
+    CHECK(group.Results.size() == 1);
+    CHECK(group.Agreements.size() == 1);
+    GroupReply reply;
+    REQUIRE(f.S->StoreGroupBatch(group, "file", &reply, &error));
+    CHECK(reply.Sessions[0].Status == AnswerStatus::Stored);
+    REQUIRE(f.S->StoreGroupBatch(group, "file", &reply, &error)); // the same file again
+    CHECK(reply.Results[0].Status == AnswerStatus::AlreadyStored);
+    JournalStatus st;
+    REQUIRE(f.J->Status(&st, &error));
+    CHECK(st.GroupWaiting == 3); // exporting marks nothing synced
+
+    SUBCASE("a changed campfire item is refused, the whole file") {
+        json file = json::parse(ReadAll(path));
+        std::string body = file["group"];
+        body.replace(body.find("\"count\":5"), 9, "\"count\":9");
+        file["group"] = body;
+        CHECK(f.Refusal(file.dump()).find("campfire data do not match the SHA-256") != std::string::npos);
+        file.erase("group");
+        CHECK(f.Refusal(file.dump()) == "the batch file has no group");
+    }
+    SUBCASE("campfire data alone: a file with no answers") {
+        UsbFixture only;
+        GroupSessionRecord h = g;
+        h.Id = NewUuidV4();
+        REQUIRE(only.J->SaveGroupSession(h, &error));
+        const std::string p = only.Export();
+        CHECK(fs::path(p).filename() == "wijkstem-" + only.J->DeviceId() + "-campfire.json");
+        Batch none;
+        GroupBatch one;
+        REQUIRE_MESSAGE(ReadBatchFile(p, *only.S, &none, &error, &one), error);
+        CHECK(none.Answers.empty());
+        CHECK(one.Sessions.size() == 1);
+    }
+}

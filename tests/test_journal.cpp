@@ -224,11 +224,12 @@ TEST_CASE("a schema-1 journal is migrated to the current schema with its answers
         REQUIRE(j);
         CommittedAnswer c;
         REQUIRE(j->Commit(Answer("s", "q", "ja"), &c, &error));
-        // Undo migrations 2 to 6, as a journal written by the first version looks.
+        // Undo migrations 2 to 7, as a journal written by the first version looks.
         REQUIRE(sqlite3_exec(j->Handle(),
                              "DROP INDEX answers_question; DROP TABLE wijk_results; DROP TABLE store; "
                              "ALTER TABLE device DROP COLUMN public_key; ALTER TABLE device DROP COLUMN secret_key; "
                              "DROP TABLE admin_pin; DROP TABLE pin_attempts; ALTER TABLE answers DROP COLUMN flagged; "
+                             "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
                              "PRAGMA user_version=1",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }

@@ -5,7 +5,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <string>
 
 namespace widgets {
 
@@ -30,8 +32,28 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     const float value_w = t.Px(200);
     const float bar_w = size.x - value_w - gap;
     float y = pos.y;
+    // The figure beside a bar thinner than the words reaches up into the words' line: then
+    // the words stop where the bar does, so the two never overlap.
+    const float value_top = (bar_h - text_size) * 0.5f; // relative to the bar's top
+    const float label_room = value_top < 0 ? bar_w : size.x;
     for (const Bar& b : bars) {
-        TextLine(t, font, b.Label, ImVec2(pos.x, y), t.Text, text_size);
+        // A label wider than its room (a narrow chart, a long answer): smaller, down to two
+        // thirds, then cut with "..." rather than over the figure or the next chart.
+        float label_size = text_size;
+        std::string label = b.Label;
+        const float label_w = TextWidth(font, label, text_size);
+        if (label_w > label_room)
+            label_size = std::max(text_size * 0.67f, text_size * label_room / label_w);
+        while (label.size() > 1 && TextWidth(font, label, label_size) > label_room) {
+            const bool cut = label.size() > 3 && label.compare(label.size() - 3, 3, "...") == 0;
+            std::string body = cut ? label.substr(0, label.size() - 3) : label;
+            while (!body.empty() && (((unsigned char)body.back()) >> 6) == 0x2) // one whole UTF-8 character
+                body.pop_back();
+            if (!body.empty())
+                body.pop_back();
+            label = body + "...";
+        }
+        TextLine(t, font, label, ImVec2(pos.x, y + (text_size - label_size) * 0.5f), t.Text, label_size);
         float by = y + label_h;
         float len = most > 0 ? bar_w * float(b.Count) / float(most) : 0.0f;
         // Bars grow in the reading direction: from the right on an Arabic screen.
@@ -42,7 +64,7 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
             dl->AddRectFilled(ImVec2(fill_x, by), ImVec2(fill_x + len, by + bar_h), t.Primary, t.Px(6));
         int pct = total > 0 ? int(std::lround(100.0 * double(b.Count) / double(total))) : 0;
         std::string value = std::to_string(pct) + "% (" + std::to_string(b.Count) + ")";
-        TextLine(t, font, value, ImVec2(pos.x + bar_w + gap, by + (bar_h - text_size) * 0.5f), t.Text, text_size);
+        TextLine(t, font, value, ImVec2(pos.x + bar_w + gap, by + value_top), t.Text, text_size);
         RecordText(b.Label + ": " + value); // for scripts: which bar has which figure
         y = by + bar_h + gap;
     }

@@ -1,0 +1,265 @@
+#include "sync/group_batch.hpp"
+#include "sync/uuid.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace wsync {
+
+using nlohmann::json;
+
+namespace {
+
+// Small requests (a session has tens of rows), so JSON trees, not the answers' SAX path.
+std::string Str(const json& o, const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+int64_t Int(const json& o, const char* key, int64_t otherwise) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_number_integer() ? it->get<int64_t>() : otherwise;
+}
+void PutOptional(json& o, const char* key, const std::string& v) {
+    if (!v.empty())
+        o[key] = v;
+}
+
+bool IsIsoTime(const std::string& s) { return s.size() >= 20 && s[4] == '-' && s[10] == 'T'; }
+
+bool Bad(std::string* reason, const char* why) {
+    *reason = why;
+    return false;
+}
+
+AnswerStatus ParseStatus(const std::string& s) {
+    return s == "stored"           ? AnswerStatus::Stored
+           : s == "already_stored" ? AnswerStatus::AlreadyStored
+           : s == "conflict"       ? AnswerStatus::Conflict
+                                   : AnswerStatus::Invalid;
+}
+
+json Statuses(const std::vector<AnswerResult>& list) {
+    json out = json::array();
+    for (const AnswerResult& r : list) {
+        json o = {{"id", r.Id}, {"status", AnswerStatusName(r.Status)}};
+        if (!r.Reason.empty())
+            o["reason"] = r.Reason;
+        out.push_back(o);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string GroupResultKey(const GroupResultRecord& r) { return r.SessionId + "/" + r.QuestionId + "/" + r.Value; }
+
+bool IsDate(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string EncodeGroupBatch(const GroupBatch& b) {
+    json sessions = json::array(), results = json::array(), agreements = json::array();
+    for (const GroupSessionRecord& g : b.Sessions) {
+        json o = {{"id", g.Id},           {"name", g.Name},
+                  {"wijk", g.Wijk},       {"held_on", g.HeldOn},
+                  {"present", g.Present}, {"pack_id", g.PackId},
+                  {"pack_version", g.PackVersion}, {"started_at", g.StartedAt}};
+        PutOptional(o, "ended_at", g.EndedAt);
+        sessions.push_back(o);
+    }
+    for (const GroupResultRecord& r : b.Results) {
+        json o = {{"group_session_id", r.SessionId}, {"question_id", r.QuestionId}, {"value", r.Value},
+                  {"count", r.Count},                {"method", r.Method}};
+        if (r.Final) // the session had ended: these are its last counts
+            o["final"] = true;
+        results.push_back(o);
+    }
+    for (const AgreementRecord& a : b.Agreements) {
+        json o = {{"id", a.Id},         {"wijk", a.Wijk},     {"what", a.What},
+                  {"who", a.Who},       {"status", a.Status}, {"created_at", a.CreatedAt},
+                  {"updated_at", a.UpdatedAt}};
+        PutOptional(o, "group_session_id", a.SessionId);
+        PutOptional(o, "due", a.Due);
+        PutOptional(o, "answers", a.Answers);
+        agreements.push_back(o);
+    }
+    return json{{"device_id", b.DeviceId},
+                {"group_sessions", sessions},
+                {"group_results", results},
+                {"agreements", agreements}}
+        .dump();
+}
+
+bool DecodeGroupBatch(const std::string& body, GroupBatch* out, std::string* error) {
+    *out = {};
+    json j = json::parse(body, nullptr, false); // refuses invalid UTF-8 too
+    if (j.is_discarded() || !j.is_object()) {
+        *error = "the body is not a JSON object (or not valid UTF-8)";
+        return false;
+    }
+    out->DeviceId = Str(j, "device_id");
+    if (!IsUuid(out->DeviceId)) {
+        *error = "device_id is missing or not a UUID";
+        return false;
+    }
+    size_t items = 0;
+    for (const char* key : {"group_sessions", "group_results", "agreements"}) {
+        auto it = j.find(key);
+        if (it == j.end())
+            continue; // each list is optional
+        if (!it->is_array()) {
+            *error = std::string(key) + " must be a list";
+            return false;
+        }
+        for (const json& o : *it)
+            if (!o.is_object()) {
+                *error = std::string("each item of ") + key + " must be an object";
+                return false;
+            }
+        items += it->size();
+    }
+    if (items > kMaxGroupItems) {
+        *error = "a request holds at most " + std::to_string(kMaxGroupItems) + " campfire items";
+        return false;
+    }
+    // A field of the wrong type reads as empty (or -1), and the Valid* checks refuse the item.
+    for (const json& o : j.value("group_sessions", json::array())) {
+        GroupSessionRecord g;
+        g.Id = Str(o, "id");
+        g.Name = Str(o, "name");
+        g.Wijk = Str(o, "wijk");
+        g.HeldOn = Str(o, "held_on");
+        g.Present = Int(o, "present", -1);
+        g.PackId = Str(o, "pack_id");
+        g.PackVersion = Str(o, "pack_version");
+        g.StartedAt = Str(o, "started_at");
+        g.EndedAt = Str(o, "ended_at");
+        out->Sessions.push_back(g);
+    }
+    for (const json& o : j.value("group_results", json::array())) {
+        GroupResultRecord r;
+        r.SessionId = Str(o, "group_session_id");
+        r.QuestionId = Str(o, "question_id");
+        r.Value = Str(o, "value");
+        r.Count = Int(o, "count", -1);
+        r.Method = Str(o, "method");
+        r.Final = o.value("final", false) == true;
+        out->Results.push_back(r);
+    }
+    for (const json& o : j.value("agreements", json::array())) {
+        AgreementRecord a;
+        a.Id = Str(o, "id");
+        a.SessionId = Str(o, "group_session_id");
+        a.Wijk = Str(o, "wijk");
+        a.What = Str(o, "what");
+        a.Who = Str(o, "who");
+        a.Due = Str(o, "due");
+        a.Answers = Str(o, "answers");
+        a.Status = Str(o, "status");
+        a.CreatedAt = Str(o, "created_at");
+        a.UpdatedAt = Str(o, "updated_at");
+        out->Agreements.push_back(a);
+    }
+    return true;
+}
+
+std::string EncodeGroupReply(const GroupReply& r) {
+    return json{{"store", kStoreMarker},
+                {"group_sessions", Statuses(r.Sessions)},
+                {"group_results", Statuses(r.Results)},
+                {"agreements", Statuses(r.Agreements)}}
+        .dump();
+}
+
+bool DecodeGroupReply(const std::string& body, const GroupBatch& sent, GroupReply* out, std::string* error) {
+    *out = {};
+    json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || Str(j, "store") != kStoreMarker) {
+        *error = "the reply is not from a Wijkstem store (a login page or proxy in between?)";
+        return false;
+    }
+    auto read = [&](const char* key, const std::vector<std::string>& ids, std::vector<AnswerResult>* list) {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_array() || it->size() != ids.size()) {
+            *error = std::string("the store's reply does not list every ") + key + " item sent";
+            return false;
+        }
+        for (size_t i = 0; i < ids.size(); i++) {
+            const json& o = (*it)[i];
+            if (!o.is_object() || Str(o, "id") != ids[i]) {
+                *error = std::string("the store's reply names a ") + key + " item that was not sent";
+                return false;
+            }
+            list->push_back({ids[i], ParseStatus(Str(o, "status")), Str(o, "reason")});
+        }
+        return true;
+    };
+    std::vector<std::string> sessions, results, agreements;
+    for (const GroupSessionRecord& g : sent.Sessions)
+        sessions.push_back(g.Id);
+    for (const GroupResultRecord& r : sent.Results)
+        results.push_back(GroupResultKey(r));
+    for (const AgreementRecord& a : sent.Agreements)
+        agreements.push_back(a.Id);
+    return read("group_sessions", sessions, &out->Sessions) && read("group_results", results, &out->Results) &&
+           read("agreements", agreements, &out->Agreements);
+}
+
+bool ValidGroupSession(const GroupSessionRecord& g, std::string* reason) {
+    if (!IsUuid(g.Id))
+        return Bad(reason, "id is not a UUID");
+    if (g.Name.empty() || g.Name.size() > 200)
+        return Bad(reason, "name must be 1 to 200 bytes");
+    if (g.Wijk.empty() || g.Wijk.size() > 200)
+        return Bad(reason, "wijk must be 1 to 200 bytes");
+    if (!IsDate(g.HeldOn))
+        return Bad(reason, "held_on is not a date (YYYY-MM-DD)");
+    if (g.Present < 1 || g.Present > 999)
+        return Bad(reason, "present must be 1 to 999");
+    if (g.PackId.empty() || g.PackVersion.empty())
+        return Bad(reason, "pack_id and pack_version must not be empty");
+    if (!IsIsoTime(g.StartedAt) || (!g.EndedAt.empty() && !IsIsoTime(g.EndedAt)))
+        return Bad(reason, "started_at or ended_at is not an ISO 8601 time");
+    return true;
+}
+
+bool ValidGroupResult(const GroupResultRecord& r, std::string* reason) {
+    if (!IsUuid(r.SessionId))
+        return Bad(reason, "group_session_id is not a UUID");
+    if (r.QuestionId.empty() || r.Value.empty() || r.QuestionId.size() > 200 || r.Value.size() > 200)
+        return Bad(reason, "question_id and value must be 1 to 200 bytes");
+    if (r.Count < 0 || r.Count > 1000000)
+        return Bad(reason, "count must be 0 to 1000000");
+    if (r.Method != "taps" && r.Method != "hands")
+        return Bad(reason, "method must be taps or hands");
+    return true;
+}
+
+bool ValidAgreement(const AgreementRecord& a, std::string* reason) {
+    if (!IsUuid(a.Id))
+        return Bad(reason, "id is not a UUID");
+    if (!a.SessionId.empty() && !IsUuid(a.SessionId))
+        return Bad(reason, "group_session_id is not a UUID");
+    if (a.Wijk.empty() || a.Wijk.size() > 200)
+        return Bad(reason, "wijk must be 1 to 200 bytes");
+    if (a.What.empty() || a.What.size() > 2000)
+        return Bad(reason, "what must be 1 to 2000 bytes");
+    if (a.Who.empty() || a.Who.size() > 200)
+        return Bad(reason, "who must be 1 to 200 bytes");
+    if (!a.Due.empty() && !IsDate(a.Due))
+        return Bad(reason, "due is not a date (YYYY-MM-DD)");
+    if (a.Answers.size() > 200)
+        return Bad(reason, "answers is longer than 200 bytes");
+    if (a.Status != "open" && a.Status != "bezig" && a.Status != "klaar")
+        return Bad(reason, "status must be open, bezig or klaar");
+    if (!IsIsoTime(a.CreatedAt) || !IsIsoTime(a.UpdatedAt))
+        return Bad(reason, "created_at or updated_at is not an ISO 8601 time");
+    return true;
+}
+
+} // namespace wsync

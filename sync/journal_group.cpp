@@ -1,0 +1,352 @@
+// The journal's part for campfire meetings (tables group_sessions, group_results and
+// agreements, schema 7; docs/campfire.md). Every write is one transaction; every change
+// bumps the row's revision so the sync sends it (again).
+// [SECTION] helpers
+// [SECTION] writing
+// [SECTION] reading
+// [SECTION] sync
+#include "sync/journal.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace wsync {
+
+//-----------------------------------------------------------------------------
+// [SECTION] helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string NowIso() {
+    using namespace std::chrono;
+    const int64_t ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    time_t secs = time_t(ms / 1000);
+    struct tm tm;
+    gmtime_r(&secs, &tm);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms % 1000));
+    return buf;
+}
+
+void Bind(sqlite3_stmt* st, int i, const std::string& s) {
+    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
+}
+// An empty text is stored as NULL (an optional field).
+void BindOptional(sqlite3_stmt* st, int i, const std::string& s) {
+    if (s.empty())
+        sqlite3_bind_null(st, i);
+    else
+        Bind(st, i, s);
+}
+
+std::string Col(sqlite3_stmt* st, int i) {
+    const unsigned char* t = sqlite3_column_text(st, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+// A prepared statement that finalizes itself.
+struct Stmt {
+    sqlite3_stmt* S = nullptr;
+    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &S, nullptr); }
+    ~Stmt() { sqlite3_finalize(S); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
+struct Tx {
+    sqlite3* Db;
+    bool Begun = false, Done = false;
+    explicit Tx(sqlite3* db) : Db(db) { Begun = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK; }
+    ~Tx() {
+        if (Begun && !Done)
+            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    bool Commit() {
+        Done = sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+        return Done;
+    }
+};
+
+bool Fail(sqlite3* db, const std::string& what, std::string* error) {
+    if (error)
+        *error = what + ": " + sqlite3_errmsg(db);
+    return false;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] writing
+//-----------------------------------------------------------------------------
+
+bool Journal::SaveGroupSession(const GroupSessionRecord& g, std::string* error) {
+    const char* what = "the campfire session could not be stored";
+    Stmt st(Db, "INSERT INTO group_sessions(id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
+                "ended_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                "ON CONFLICT(id) DO UPDATE SET name = excluded.name, wijk = excluded.wijk, held_on = excluded.held_on, "
+                "present = excluded.present, ended_at = coalesce(excluded.ended_at, ended_at), rev = rev + 1");
+    if (!st.S)
+        return Fail(Db, what, error);
+    Bind(st.S, 1, g.Id);
+    Bind(st.S, 2, g.Name);
+    Bind(st.S, 3, g.Wijk);
+    Bind(st.S, 4, g.HeldOn);
+    sqlite3_bind_int64(st.S, 5, g.Present);
+    Bind(st.S, 6, g.PackId);
+    Bind(st.S, 7, g.PackVersion);
+    Bind(st.S, 8, g.StartedAt.empty() ? NowIso() : g.StartedAt);
+    BindOptional(st.S, 9, g.EndedAt);
+    return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
+}
+
+bool Journal::EndGroupSession(const std::string& id, const std::string& ended_at, std::string* error) {
+    const char* what = "the end of the campfire session could not be stored";
+    Tx tx(Db);
+    if (!tx.Begun)
+        return Fail(Db, what, error);
+    {
+        Stmt st(Db, "UPDATE group_sessions SET ended_at = ?2, rev = rev + 1 WHERE id = ?1");
+        Bind(st.S, 1, id);
+        Bind(st.S, 2, ended_at);
+        if (!st.S || sqlite3_step(st.S) != SQLITE_DONE)
+            return Fail(Db, what, error);
+        if (sqlite3_changes(Db) != 1) {
+            if (error)
+                *error = std::string(what) + ": no session " + id;
+            return false;
+        }
+    }
+    // Sent again, now final: a store that has the ended session takes only final counts,
+    // so an older copy (a USB file imported late) can never undo them.
+    Stmt results(Db, "UPDATE group_results SET rev = rev + 1 WHERE group_session_id = ?1");
+    Bind(results.S, 1, id);
+    if (!results.S || sqlite3_step(results.S) != SQLITE_DONE)
+        return Fail(Db, what, error);
+    return tx.Commit() || Fail(Db, what, error);
+}
+
+bool Journal::SaveGroupCounts(const std::vector<GroupResultRecord>& counts, std::string* error) {
+    const char* what = "the group's votes could not be stored";
+    for (const GroupResultRecord& r : counts)
+        if (r.Count < 0 || (r.Method != "taps" && r.Method != "hands")) {
+            if (error)
+                *error = std::string(what) + ": a count is below 0 or its method is not taps or hands";
+            return false;
+        }
+    Tx tx(Db);
+    if (!tx.Begun)
+        return Fail(Db, what, error);
+    Stmt st(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method, updated_at) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
+                "count = excluded.count, method = excluded.method, updated_at = excluded.updated_at, rev = rev + 1 "
+                "WHERE count != excluded.count OR method != excluded.method");
+    if (!st.S)
+        return Fail(Db, what, error);
+    const std::string now = NowIso();
+    for (const GroupResultRecord& r : counts) {
+        sqlite3_reset(st.S);
+        Bind(st.S, 1, r.SessionId);
+        Bind(st.S, 2, r.QuestionId);
+        Bind(st.S, 3, r.Value);
+        sqlite3_bind_int64(st.S, 4, r.Count);
+        Bind(st.S, 5, r.Method);
+        Bind(st.S, 6, now);
+        if (sqlite3_step(st.S) != SQLITE_DONE)
+            return Fail(Db, what, error);
+    }
+    return tx.Commit() || Fail(Db, what, error);
+}
+
+bool Journal::SaveAgreement(const AgreementRecord& a, std::string* error) {
+    const char* what = "the agreement could not be stored";
+    if (a.Status != "open" && a.Status != "bezig" && a.Status != "klaar") {
+        if (error)
+            *error = std::string(what) + ": its status must be open, bezig or klaar";
+        return false;
+    }
+    const std::string now = NowIso();
+    Stmt st(Db, "INSERT INTO agreements(id, group_session_id, wijk, what, who, due, answers, status, created_at, "
+                "updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO UPDATE SET "
+                "wijk = excluded.wijk, what = excluded.what, who = excluded.who, due = excluded.due, "
+                "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, rev = rev + 1");
+    if (!st.S)
+        return Fail(Db, what, error);
+    Bind(st.S, 1, a.Id);
+    BindOptional(st.S, 2, a.SessionId);
+    Bind(st.S, 3, a.Wijk);
+    Bind(st.S, 4, a.What);
+    Bind(st.S, 5, a.Who);
+    BindOptional(st.S, 6, a.Due);
+    BindOptional(st.S, 7, a.Answers);
+    Bind(st.S, 8, a.Status);
+    Bind(st.S, 9, a.CreatedAt.empty() ? now : a.CreatedAt);
+    Bind(st.S, 10, a.UpdatedAt.empty() ? now : a.UpdatedAt);
+    return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] reading
+//-----------------------------------------------------------------------------
+
+namespace {
+
+GroupSessionRecord ReadSession(sqlite3_stmt* st) {
+    GroupSessionRecord g;
+    g.Id = Col(st, 0);
+    g.Name = Col(st, 1);
+    g.Wijk = Col(st, 2);
+    g.HeldOn = Col(st, 3);
+    g.Present = sqlite3_column_int64(st, 4);
+    g.PackId = Col(st, 5);
+    g.PackVersion = Col(st, 6);
+    g.StartedAt = Col(st, 7);
+    g.EndedAt = Col(st, 8);
+    g.Rev = sqlite3_column_int64(st, 9);
+    return g;
+}
+
+GroupResultRecord ReadResult(sqlite3_stmt* st) {
+    GroupResultRecord r;
+    r.SessionId = Col(st, 0);
+    r.QuestionId = Col(st, 1);
+    r.Value = Col(st, 2);
+    r.Count = sqlite3_column_int64(st, 3);
+    r.Method = Col(st, 4);
+    r.Rev = sqlite3_column_int64(st, 5);
+    r.Final = sqlite3_column_int(st, 6) != 0;
+    return r;
+}
+
+AgreementRecord ReadAgreement(sqlite3_stmt* st) {
+    AgreementRecord a;
+    a.Id = Col(st, 0);
+    a.SessionId = Col(st, 1);
+    a.Wijk = Col(st, 2);
+    a.What = Col(st, 3);
+    a.Who = Col(st, 4);
+    a.Due = Col(st, 5);
+    a.Answers = Col(st, 6);
+    a.Status = Col(st, 7);
+    a.CreatedAt = Col(st, 8);
+    a.UpdatedAt = Col(st, 9);
+    a.Rev = sqlite3_column_int64(st, 10);
+    return a;
+}
+
+constexpr const char* kSessionColumns =
+    "id, name, wijk, held_on, present, pack_id, pack_version, started_at, ended_at, rev";
+constexpr const char* kResultColumns = "r.group_session_id, r.question_id, r.value, r.count, r.method, r.rev, "
+                                       "s.ended_at IS NOT NULL";
+constexpr const char* kAgreementColumns =
+    "id, group_session_id, wijk, what, who, due, answers, status, created_at, updated_at, rev";
+
+// Runs sql (one text parameter, or none) and appends every row read by read to *out.
+template <class T, class F>
+bool ReadAll(sqlite3* db, const std::string& sql, const std::string* param, int64_t limit, F read, std::vector<T>* out,
+             std::string* error) {
+    Stmt st(db, sql.c_str());
+    if (!st.S)
+        return Fail(db, "cannot read the campfire tables", error);
+    if (param)
+        Bind(st.S, 1, *param);
+    if (limit >= 0)
+        sqlite3_bind_int64(st.S, param ? 2 : 1, limit);
+    int rc;
+    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW)
+        out->push_back(read(st.S));
+    return rc == SQLITE_DONE || Fail(db, "cannot read the campfire tables", error);
+}
+
+} // namespace
+
+bool Journal::GroupResults(const std::string& session_id, std::vector<GroupResultRecord>* out, std::string* error) {
+    out->clear();
+    return ReadAll(Db,
+                   std::string("SELECT ") + kResultColumns +
+                       " FROM group_results r JOIN group_sessions s ON s.id = r.group_session_id "
+                       "WHERE r.group_session_id = ?1 ORDER BY r.question_id, r.value",
+                   &session_id, -1, ReadResult, out, error);
+}
+
+bool Journal::Agreements(const std::string& session_id, std::vector<AgreementRecord>* out, std::string* error) {
+    out->clear();
+    return ReadAll(Db,
+                   std::string("SELECT ") + kAgreementColumns +
+                       " FROM agreements WHERE group_session_id = ?1 ORDER BY created_at, id",
+                   &session_id, -1, ReadAgreement, out, error);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] sync
+//-----------------------------------------------------------------------------
+
+bool Journal::GroupWaiting(size_t max_items, GroupBatch* out, std::string* error) {
+    *out = {};
+    out->DeviceId = Device;
+    int64_t left = int64_t(max_items);
+    if (!ReadAll(Db,
+                 std::string("SELECT ") + kSessionColumns +
+                     " FROM group_sessions WHERE rev > synced_rev ORDER BY started_at, id LIMIT ?1",
+                 nullptr, left, ReadSession, &out->Sessions, error))
+        return false;
+    left -= int64_t(out->Sessions.size());
+    if (left > 0 && !ReadAll(Db,
+                             std::string("SELECT ") + kResultColumns +
+                                 " FROM group_results r JOIN group_sessions s ON s.id = r.group_session_id "
+                                 "WHERE r.rev > r.synced_rev ORDER BY r.group_session_id, r.question_id, r.value "
+                                 "LIMIT ?1",
+                             nullptr, left, ReadResult, &out->Results, error))
+        return false;
+    left -= int64_t(out->Results.size());
+    if (left > 0 && !ReadAll(Db,
+                             std::string("SELECT ") + kAgreementColumns +
+                                 " FROM agreements WHERE rev > synced_rev ORDER BY created_at, id LIMIT ?1",
+                             nullptr, left, ReadAgreement, &out->Agreements, error))
+        return false;
+    return true;
+}
+
+bool Journal::MarkGroupSynced(const GroupBatch& ack, std::string* error) {
+    const char* what = "cannot mark campfire data synced";
+    Tx tx(Db);
+    if (!tx.Begun)
+        return Fail(Db, what, error);
+    // max(): an acknowledgement of an older revision never marks a newer one synced.
+    Stmt session(Db, "UPDATE group_sessions SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
+    Stmt result(Db, "UPDATE group_results SET synced_rev = max(synced_rev, ?4) "
+                    "WHERE group_session_id = ?1 AND question_id = ?2 AND value = ?3");
+    Stmt agreement(Db, "UPDATE agreements SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
+    if (!session.S || !result.S || !agreement.S)
+        return Fail(Db, what, error);
+    for (const GroupSessionRecord& g : ack.Sessions) {
+        sqlite3_reset(session.S);
+        Bind(session.S, 1, g.Id);
+        sqlite3_bind_int64(session.S, 2, g.Rev);
+        if (sqlite3_step(session.S) != SQLITE_DONE)
+            return Fail(Db, what, error);
+    }
+    for (const GroupResultRecord& r : ack.Results) {
+        sqlite3_reset(result.S);
+        Bind(result.S, 1, r.SessionId);
+        Bind(result.S, 2, r.QuestionId);
+        Bind(result.S, 3, r.Value);
+        sqlite3_bind_int64(result.S, 4, r.Rev);
+        if (sqlite3_step(result.S) != SQLITE_DONE)
+            return Fail(Db, what, error);
+    }
+    for (const AgreementRecord& a : ack.Agreements) {
+        sqlite3_reset(agreement.S);
+        Bind(agreement.S, 1, a.Id);
+        sqlite3_bind_int64(agreement.S, 2, a.Rev);
+        if (sqlite3_step(agreement.S) != SQLITE_DONE)
+            return Fail(Db, what, error);
+    }
+    return tx.Commit() || Fail(Db, what, error);
+}
+
+} // namespace wsync
