@@ -1,5 +1,6 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
+#include "report/run.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/store.hpp"
 #include "sync/store_server.hpp"
@@ -20,11 +21,16 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
   wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
   wijkstem-store export --db FILE --csv               one row per answer, header first
   wijkstem-store import --db FILE BATCHFILE           a kiosk's signed batch file (USB stick)
+  wijkstem-store report --db FILE --wijk NAME --out DIR   charts and tables for the gebiedsteam
+      [--population CSV]                              the wijk's population figures (reach table)
+      [--period month|quarter]                        trends per month (default) or quarter
+      [--today YYYY-MM-DD]                            the report's date (default: today)
 )";
 
 struct Args {
     std::vector<std::string> Positional;
     std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey;
+    std::string Out, Population, Period = "month", Today; // report
     bool Csv = false;
 };
 
@@ -59,6 +65,32 @@ int Import(wsync::Store& store, const std::string& path) {
     return 0;
 }
 
+// Charts and tables for the gebiedsteam (docs/report.md): nothing is written unless all
+// of it can be.
+int Report(const Args& a) {
+    report::Options o;
+    o.Db = a.Db;
+    o.Wijk = a.Wijk;
+    o.Out = a.Out;
+    o.PopulationFile = a.Population;
+    o.Today = a.Today;
+    if (a.Period == "quarter" || a.Period == "kwartaal")
+        o.Per = report::Period::Quarter;
+    else if (a.Period != "month" && a.Period != "maand")
+        return Fail("--period is month or quarter, not '" + a.Period + "'");
+    if (a.Positional.size() != 1)
+        return Fail("report takes no other arguments (did you mean --out " + a.Positional.back() + "?)");
+    std::string summary;
+    std::vector<std::string> problems;
+    if (!report::Run(o, &summary, &problems)) {
+        for (const std::string& p : problems)
+            fprintf(stderr, "%s\n", p.c_str());
+        return Fail("no report was made");
+    }
+    printf("%s\n", summary.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -82,6 +114,14 @@ int main(int argc, char** argv) {
             ok = value(&a.TlsCert);
         else if (arg == "--tls-key")
             ok = value(&a.TlsKey);
+        else if (arg == "--out")
+            ok = value(&a.Out);
+        else if (arg == "--population")
+            ok = value(&a.Population);
+        else if (arg == "--period")
+            ok = value(&a.Period);
+        else if (arg == "--today")
+            ok = value(&a.Today);
         else if (arg == "--csv")
             a.Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -102,6 +142,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string cmd = a.Positional[0];
+    if (cmd == "report") // read-only: never creates or migrates a store (report/reader.cpp)
+        return Report(a);
     std::string error;
     auto store = wsync::Store::Open(a.Db, &error);
     if (!store)
@@ -178,8 +220,6 @@ int main(int argc, char** argv) {
     }
     if (cmd == "import")
         return a.Positional.size() == 2 ? Import(*store, a.Positional[1]) : Fail("import needs one batch file");
-    if (cmd == "report")
-        return Fail("'" + cmd + "' is not available yet in this version");
     fprintf(stderr, "wijkstem-store: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }
