@@ -191,6 +191,7 @@ Chart MakeChart(const content::Pack* pack, const content::Question& q, const std
     if (t.PerPeriod.size() >= 2) // asked in more than one period: how the answers move (stap 3)
         for (const auto& [key, tally] : t.PerPeriod) {
             TrendRow row;
+            row.Key = key;
             row.Period = PeriodLabel(key);
             std::vector<Bar> pb = CountBars(pack, q, tally, &row.Respondents, &row.Whole);
             row.Shown = row.Respondents >= kMinGroup;

@@ -85,6 +85,7 @@ struct Bar {
 };
 
 struct TrendRow {
+    std::string Key;    // "2026-11", "2026-K4"
     std::string Period; // "november 2026", "4e kwartaal 2026"
     long long Respondents = 0;
     bool Shown = false;             // at least kMinGroup respondents

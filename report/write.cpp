@@ -50,7 +50,7 @@ void ChartRows(std::string* csv, const std::string& source, const Chart& c) {
     Rows(csv, source, "all", c, counts, c.Respondents);
     for (const TrendRow& t : c.Trend)
         if (t.Shown)
-            Rows(csv, source, t.Period, c, t.Counts, t.Respondents);
+            Rows(csv, source, t.Key, c, t.Counts, t.Respondents);
 }
 
 std::string Errno(const std::string& what) { return what + ": " + strerror(errno); }
