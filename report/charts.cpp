@@ -127,8 +127,15 @@ bool ChartPainter::Paint(const Chart& c, const std::string& subtitle, std::vecto
     widgets::Image img(w, h, t.Background);
     widgets::RenderDrawData(*ImGui::GetDrawData(), P->Font, &img);
     ImGui::SetCurrentContext(P->Before);
-    png->reserve(size_t(w) * size_t(h) / 4);
-    if (!stbi_write_png_to_func(AppendBytes, png, w, h, 4, img.Pixels.data(), w * 4)) {
+    // Opaque: RGB is a quarter smaller than RGBA.
+    std::vector<unsigned char> rgb(size_t(w) * size_t(h) * 3);
+    for (size_t i = 0, j = 0; i < img.Pixels.size(); i += 4, j += 3) {
+        rgb[j] = img.Pixels[i];
+        rgb[j + 1] = img.Pixels[i + 1];
+        rgb[j + 2] = img.Pixels[i + 2];
+    }
+    png->reserve(rgb.size() / 8);
+    if (!stbi_write_png_to_func(AppendBytes, png, w, h, 3, rgb.data(), w * 3)) {
         *error = "cannot encode the chart of " + c.AnswerId + " as PNG";
         return false;
     }

@@ -113,5 +113,9 @@ INSERT INTO agreements VALUES
 COMMIT;
 SQL
 
-"$STORE" report --db "$db" --wijk Voorbeeldwijk --out "$OUT" --population "$SRC/tests/data/wijkkompas-sample.csv" \
+# Relative paths: the page names the figures' file as given, and the sample is committed.
+STORE=$(cd "$(dirname "$STORE")" && pwd)/$(basename "$STORE")
+case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
+cd "$SRC"
+"$STORE" report --db "$db" --wijk Voorbeeldwijk --out "$OUT" --population tests/data/wijkkompas-sample.csv \
   --today 2026-11-28
