@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# The gebiedsteam's report on the real stack: a real wijkstem-store on loopback, two kiosks
+# in one wijk answering in real (headless) runs and syncing to it; `wijkstem-store report`
+# for that wijk counts both kiosks' answers (and not the flagged repeat), hides a question
+# with fewer than 5 answers, shows the reach table against tests/data/wijkkompas-sample.csv
+# with "< 5" for small groups, keeps campfire meetings apart, and writes valid PNGs. A bad
+# CSV or an unknown wijk changes nothing.
+# Usage: e2e_report.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
+set -euo pipefail
+WIJKSTEM=$1
+SRC=$2
+PNG_CHECK=$3
+STORE=$(dirname "$WIJKSTEM")/wijkstem-store
+CSV=$SRC/tests/data/wijkkompas-sample.csv
+tmp=$(mktemp -d)
+store_pid=
+cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
+q() { sqlite3 -batch "$1" "$2"; }
+
+# A store on a free loopback port (as e2e_sync: retried while a port is taken).
+for try in 1 2 3 4 5; do
+  port=$(( 20000 + (RANDOM % 20000) ))
+  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
+  store_pid=$!
+  for i in $(seq 200); do
+    grep -q listening "$tmp/store.log" && break 2
+    kill -0 "$store_pid" 2> /dev/null || break
+    sleep 0.05
+  done
+  kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
+  store_pid=
+done
+[ -n "$store_pid" ] || fail "the store did not start"
+url=http://127.0.0.1:$port
+"$STORE" publish --db "$tmp/store.db" --wijk Voorbeeldwijk "$SRC/content/packs/gronings-model" > /dev/null || fail "publish"
+for k in a b; do
+  code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Voorbeeldwijk)
+  "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/$k" > /dev/null || fail "kiosk $k could not enrol"
+done
+# A kiosk in another wijk: its answers must not count for Voorbeeldwijk.
+code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Selwerd)
+"$WIJKSTEM" enroll "$url" "$code" --data "$tmp/c" > /dev/null || fail "kiosk c could not enrol"
+
+# quick A B C D: one visit of the quick poll (D "skip": the last question skipped). Visits
+# are 31 s apart, so none repeats the one before within the 30 s window (no flags).
+quick() {
+  printf 'tap start\ntap prettig-wonen.%s\ntap weet-wie-beslist.%s\ntap wijkbudget-naar.%s\n' "$1" "$2" "$3"
+  if [ "$4" = skip ]; then echo 'tap skip'; else echo "tap meer-zeggenschap.$4"; fi
+  printf 'expect-screen thanks\ntap done\nwait 31\n'
+}
+# about AGE STAY PART: the closing poll about the resident (run with --poll over-u).
+about() {
+  printf 'tap start\ntap leeftijd.%s\ntap woonduur.%s\ntap wijkdeel.%s\n' "$1" "$2" "$3"
+  printf 'tap skip\nexpect-screen thanks\ntap done\nwait 31\n'
+}
+{
+  quick 4 ja groen ja; quick 4 nee groen skip; quick 5 ja spelen skip; quick 3 ja groen skip
+} > "$tmp/a-quick.script"
+{
+  quick 4 nee spelen nee; quick 2 ja groen skip
+  # The same visit twice, 5 s apart: the second is stored but flagged, and not counted.
+  quick 4 ja groen skip | sed 's/^wait 31$/wait 5/'; quick 4 ja groen skip
+} > "$tmp/b-quick.script"
+{
+  # One resident writes something: counted, never in the report.
+  printf 'tap start\ntap leeftijd.65-80\ntap woonduur.15-plus\ntap wijkdeel.noord\n'
+  printf 'type Meer bankjes\ntap key-done\nexpect-screen thanks\ntap done\nwait 31\n'
+  about 65-80 15-plus zuid; about 65-80 5-15 noord; about 45-65 15-plus noord; about 45-65 5-15 oost
+  about 18-30 1-5 noord
+} > "$tmp/a-about.script"
+{
+  about 65-80 15-plus noord; about 65-80 15-plus zuid; about 65-80 5-15 noord; about 45-65 15-plus west
+  about 45-65 1-5 noord; about 45-65 5-15 zuid
+} > "$tmp/b-about.script"
+for k in a b; do
+  "$WIJKSTEM" --headless --no-sync --data "$tmp/$k" --script "$tmp/$k-quick.script" > "$tmp/$k.out" \
+    || fail "kiosk $k's quick polls: $(cat "$tmp/$k.out")"
+  "$WIJKSTEM" --headless --no-sync --poll over-u --data "$tmp/$k" --script "$tmp/$k-about.script" > "$tmp/$k.out" \
+    || fail "kiosk $k's questions about the resident: $(cat "$tmp/$k.out")"
+done
+for i in 1 2 3 4 5; do quick 1 nee veiligheid nee; done > "$tmp/c.script"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/c" --script "$tmp/c.script" > /dev/null || fail "kiosk c's visits"
+for k in a b c; do
+  "$WIJKSTEM" sync --data "$tmp/$k" > "$tmp/sync.out" || fail "sync $k: $(cat "$tmp/sync.out")"
+done
+[ "$(q "$tmp/b/journal.sqlite" 'SELECT count(*) FROM answers WHERE flagged = 1')" = 3 ] \
+  || fail "kiosk b should have flagged the repeated visit's 3 answers"
+[ "$(q "$tmp/store.db" "SELECT count(*) FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = 'Voorbeeldwijk'")" = 63 ] \
+  || fail "the store should hold 32 + 31 answers of Voorbeeldwijk"
+echo "ok: two kiosks in Voorbeeldwijk synced 63 answers (3 flagged), a third kiosk in Selwerd"
+
+# A campfire meeting and its agreements (their sync is not part of this test: rows by hand).
+dev_a=$(q "$tmp/a/journal.sqlite" 'SELECT id FROM device')
+sqlite3 -bail "$tmp/store.db" <<SQL
+INSERT INTO group_sessions VALUES ('9e000000-0000-4000-8000-000000000001', '$dev_a', 'Voorbeeldwijk',
+  'Kampvuur <Parkstraat> & co', '2026-11-12', 9, 'gronings-model', '2.2.0', '2026-11-12T18:00:00Z',
+  '2026-11-12T20:00:00Z', '2026-11-13T08:00:00Z');
+INSERT INTO group_results VALUES ('9e000000-0000-4000-8000-000000000001', 'prettig-wonen', '4', 7, 'hands'),
+  ('9e000000-0000-4000-8000-000000000001', 'prettig-wonen', '2', 2, 'hands');
+INSERT INTO agreements VALUES ('ae000000-0000-4000-8000-000000000001', '9e000000-0000-4000-8000-000000000001', '$dev_a',
+  'Voorbeeldwijk', 'Bankjes in het park <script>alert(1)</script>', 'samen', '2020-01-01', 'transparantie', 'bezig',
+  '2026-11-12T19:00:00Z', '2026-11-12T19:00:00Z', '2026-11-13T08:00:00Z');
+SQL
+
+# 1. The report, while the store keeps serving.
+out=$tmp/rapport
+"$STORE" report --db "$tmp/store.db" --wijk Voorbeeldwijk --out "$out" --population "$CSV" > "$tmp/report.out" \
+  2> "$tmp/report.err" || fail "report: $(cat "$tmp/report.out" "$tmp/report.err")"
+grep -q "report for Voorbeeldwijk: 60 answer(s) counted from 2 kiosk(s), 3 flagged and not counted" "$tmp/report.out" \
+  || fail "report summary: $(cat "$tmp/report.out")"
+kill -0 "$store_pid" || fail "the store stopped during the report"
+html=$out/index.html
+csv=$out/counts.csv
+[ -f "$html" ] && [ -f "$csv" ] || fail "no index.html or counts.csv in $out"
+ls -A "$tmp" | grep -q '^\.rapport\.tmp' && fail "a temporary folder was left next to the report"
+
+# 2. Both kiosks' answers, counted once each: every figure in counts.csv equals what the
+#    two kiosks' journals hold (not flagged), and neither kiosk alone has it.
+expect() { # QUESTION VALUE LABEL COUNT RESPONDENTS
+  local line
+  line=$(grep "^kiosk,all,$1,.*,$2,$3,[0-9]*,[0-9]*$" "$csv") || fail "counts.csv has no row for $1 = $2: $(grep "$1" "$csv")"
+  [ "${line##*,$3,}" = "$4,$5" ] || fail "counts.csv: $1 = $2 should be $4 of $5: $line"
+  local in_a in_b
+  in_a=$(q "$tmp/a/journal.sqlite" "SELECT count(*) FROM answers WHERE question_id = '$1' AND value = '$2' AND flagged = 0")
+  in_b=$(q "$tmp/b/journal.sqlite" "SELECT count(*) FROM answers WHERE question_id = '$1' AND value = '$2' AND flagged = 0")
+  [ $(( in_a + in_b )) = "$4" ] || fail "counts.csv: $1 = $2 is $4, the kiosks hold $in_a + $in_b"
+}
+expect prettig-wonen 4 Goed 4 7
+expect prettig-wonen 2 Slecht 1 7
+expect prettig-wonen 1 "Heel slecht" 0 7 # kiosk c (Selwerd) gave five of these
+expect weet-wie-beslist ja Ja 5 7
+expect wijkbudget-naar groen "Groen en bomen" 5 7
+expect wijkbudget-naar spelen "Spelen voor kinderen" 2 7
+for k in a b; do
+  n=$(q "$tmp/$k/journal.sqlite" "SELECT count(*) FROM answers WHERE question_id = 'prettig-wonen' AND flagged = 0")
+  [ "$n" -lt 7 ] || fail "kiosk $k alone has all 7 prettig-wonen answers"
+  [ "$n" -gt 0 ] || fail "kiosk $k gave no prettig-wonen answer"
+done
+grep -q "Heel slecht: 0% (0); Slecht: 14% (1); Gaat wel: 14% (1); Goed: 57% (4); Heel goed: 14% (1)" "$html" \
+  || fail "index.html does not give prettig-wonen's figures in words"
+echo "ok: counts.csv and index.html count both kiosks' answers (7 = 4 + 3), not the flagged repeat, not Selwerd"
+
+# 3. The small question (2 answers) shows no figures, anywhere.
+grep -q "meer-zeggenschap" "$csv" && fail "counts.csv holds the question with 2 answers"
+[ -e "$out/charts/kiosk-meer-zeggenschap.png" ] && fail "a chart was drawn for the question with 2 answers"
+grep -A1 'id="kiosk-meer-zeggenschap"' "$html" | grep -q "Minder dan 5 antwoorden: niet getoond." \
+  || fail "index.html does not say the small question is hidden: $(grep -A1 'kiosk-meer-zeggenschap' "$html")"
+grep -q "Kleine groepen blijven onzichtbaar" "$html" || fail "the rule for small groups is not in the report"
+grep -q "Niet meegeteld:</b> 3 antwoorden uit 1 bezoek " "$html" || fail "the flagged answers are not stated"
+grep -q "bankjes" "$html" "$csv" && fail "free text is in the report"
+grep -q "Minder dan 5 deelnemers schreven hier iets" "$html" || fail "the free text question is not counted in words"
+echo "ok: the question with 2 answers is hidden (page, CSV, no chart); the flagged and free text are stated, not shown"
+
+# 4. Reach: the kiosk's age bands beside the made-up wijkkompas figures, "< 5" for small groups.
+row() { grep -o "<tr><td>$1</td>.*</tr>" "$html" | sed 's/<span class="meter"><span style="width:[0-9.]*%"><\/span><\/span> //g'; }
+row "65 tot 80 jaar" | grep -q '<td class="n">6</td><td>50%</td><td>11%</td><td>veel meer (+39 procentpunt)</td>' \
+  || fail "reach, 65 tot 80: $(row "65 tot 80 jaar")"
+row "45 tot 65 jaar" | grep -q '<td class="n">5</td><td>42%</td><td>23%</td><td>veel meer (+19 procentpunt)</td>' \
+  || fail "reach, 45 tot 65: $(row "45 tot 65 jaar")"
+row "18 tot 30 jaar" | grep -q '<td class="n">&lt; 5</td><td>&mdash;</td><td>24%</td><td>&mdash;</td>' \
+  || fail "reach, 18 tot 30 (1 answer) should read < 5: $(row "18 tot 30 jaar")"
+row "5 tot 15 jaar" | grep -q '<td class="n">&lt; 5</td>' || fail "reach, woonduur 5 tot 15 (4): $(row "5 tot 15 jaar")"
+row "15 jaar of langer" | grep -q '<td class="n">6</td>' || fail "reach, woonduur 15+: $(row "15 jaar of langer")"
+grep -q "100% (8000 inwoners)" "$html" || fail "the population total from the CSV is not shown"
+grep -q 'id="kiosk-leeftijd"' "$html" && fail "the age question also has a chart (it belongs in the reach table only)"
+echo "ok: the reach table puts the kiosk's answers beside $(basename "$CSV"), small groups as < 5"
+
+# 5. Campfire meetings apart, agreements escaped; the pictures are real PNGs, all local.
+grep -q "Kampvuur &lt;Parkstraat&gt; &amp; co" "$html" || fail "the meeting is not in the report"
+grep -q "^kampvuur 2026-11-12 Kampvuur <Parkstraat> & co,all,prettig-wonen,.*,4,Goed,7,9$" "$csv" \
+  || fail "counts.csv: the meeting's result: $(grep kampvuur "$csv")"
+grep -q "Bankjes in het park &lt;script&gt;" "$html" || fail "the agreement is not in the report"
+grep -q "(over de datum)" "$html" || fail "the late agreement is not marked"
+grep -qi "<script" "$html" && fail "index.html has a script"
+grep -Eq '(src|href)="(https?:)?//' "$html" && fail "index.html loads something from elsewhere"
+imgs=$(grep -o 'src="charts/[^"]*\.png"' "$html" | sed 's/^src="//; s/"$//' | sort -u)
+[ "$(echo "$imgs" | wc -l)" = "$(ls "$out/charts" | wc -l)" ] || fail "the page links $(echo "$imgs" | wc -l) charts, $(ls "$out/charts" | wc -l) were written"
+for img in $imgs; do
+  "$PNG_CHECK" "$out/$img" 1200 200 > /dev/null || fail "$img is not a good PNG"
+done
+echo "ok: $(echo "$imgs" | wc -l) charts, each a valid PNG linked from index.html; the meeting and agreement apart and escaped"
+
+# 6. A bad CSV, an unknown wijk, a folder of something else: a clear message, nothing changed.
+before=$(cd "$out" && find . -type f -exec md5sum {} + | sort)
+sed '7s/,1900$/,1.900/' "$CSV" > "$tmp/bad.csv"
+if "$STORE" report --db "$tmp/store.db" --wijk Voorbeeldwijk --out "$out" --population "$tmp/bad.csv" 2> "$tmp/bad.err"; then
+  fail "a bad CSV made a report"
+fi
+grep -q "bad.csv:7: aantal must be a whole number" "$tmp/bad.err" || fail "bad CSV message: $(cat "$tmp/bad.err")"
+[ "$(cd "$out" && find . -type f -exec md5sum {} + | sort)" = "$before" ] || fail "the bad CSV changed the earlier report"
+sed 's/^leeftijd,65-80,/leeftijd,66-80,/' "$CSV" > "$tmp/bad.csv"
+if "$STORE" report --db "$tmp/store.db" --wijk Voorbeeldwijk --out "$tmp/new" --population "$tmp/bad.csv" 2> "$tmp/bad.err"; then
+  fail "a CSV with a group the pack does not know made a report"
+fi
+grep -q "bad.csv:[0-9]*: groep '66-80' is not an answer to 'leeftijd'" "$tmp/bad.err" || fail "unknown group: $(cat "$tmp/bad.err")"
+[ -e "$tmp/new" ] && fail "a refused report left a folder"
+if "$STORE" report --db "$tmp/store.db" --wijk Voorbeeldwyk --out "$tmp/new" 2> "$tmp/wijk.err"; then fail "an unknown wijk made a report"; fi
+grep -q "no kiosk is enrolled and no pack published in wijk 'Voorbeeldwyk' (this store knows: Selwerd, Voorbeeldwijk)" "$tmp/wijk.err" \
+  || fail "unknown wijk: $(cat "$tmp/wijk.err")"
+mkdir "$tmp/papers" && echo mine > "$tmp/papers/notes.txt"
+if "$STORE" report --db "$tmp/store.db" --wijk Voorbeeldwijk --out "$tmp/papers" 2> "$tmp/papers.err"; then
+  fail "the report overwrote a folder of other files"
+fi
+[ "$(ls -A "$tmp/papers")" = notes.txt ] || fail "the refused folder was changed: $(ls -A "$tmp/papers")"
+ls -A "$tmp" | grep -q '\.tmp-' && fail "a temporary folder was left behind"
+echo "ok: a bad CSV (FILE:LINE), an unknown group, an unknown wijk and a folder of other files change nothing"
+
+# 7. Again without population figures: the same report, the reach table with the kiosk's side only.
+"$STORE" report --db "$tmp/store.db" --wijk Voorbeeldwijk --out "$out" --period quarter > /dev/null || fail "report again"
+grep -q -- "--population BESTAND" "$out/index.html" || fail "without figures the page does not say how to add them"
+row "65 tot 80 jaar" | grep -q '<td class="n">6</td><td>50%</td></tr>' || fail "reach without figures: $(row "65 tot 80 jaar")"
+[ "$(ls -A "$out/charts" | wc -l)" -gt 0 ] || fail "the replaced report has no charts"
+echo "ok: a second report replaced the first; without figures the reach table shows the kiosk's side"
