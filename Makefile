@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 ARGS       ?=
 
-.PHONY: all deps build run test test-asan bench screenshots clean
+.PHONY: all deps build run test test-asan bench screenshots sample-report clean
 
 all: build
 
@@ -43,6 +43,10 @@ screenshots: build
 	d=$$(mktemp -d) && echo 4711 | ./$(BUILD)/wijkstem set-pin --data $$d > /dev/null && \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" ./$(BUILD)/wijkstem --windowed 1920x1080 --no-sync \
 	  --data $$d --script tests/scripts/campfire-screenshots.script
+
+# Regenerates docs/sample-report/ from made-up data (docs/report.md).
+sample-report: build
+	bash tools/sample-report.sh ./$(BUILD)/wijkstem-store docs/sample-report
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,10 +1,13 @@
-// Report charts as PNG files, drawn by the kiosk's own chart widget (widgets::BarChart)
-// in a headless Dear ImGui context and rasterized in software (widgets/soft_render).
+// The report's pictures, drawn with the kiosk's own chart (widgets::BarChart) in a Dear
+// ImGui context of their own with no window and no GPU, rasterized by widgets/soft_render
+// and written as PNG (stb_image_write). A chart reads on its own: the question on top,
+// how many took part, each option with its share and count in words.
 #pragma once
-#include "report/report.hpp"
+#include "report/model.hpp"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 struct ImGuiContext;
 
@@ -12,20 +15,21 @@ namespace report {
 
 class ChartPainter {
 public:
-    // texts: every text a chart may hold (for the font's glyphs).
-    static std::unique_ptr<ChartPainter> Create(const std::vector<std::string>& texts, std::string* error);
+    // Makes the ImGui context and builds the font atlas (DejaVu Sans, as on the kiosk).
+    static std::unique_ptr<ChartPainter> Create(std::string* error);
     ~ChartPainter();
     ChartPainter(const ChartPainter&) = delete;
     ChartPainter& operator=(const ChartPainter&) = delete;
 
-    // A title over one bar per option with its count and share in words.
-    bool Write(const std::string& path, const std::string& title, const std::vector<OptionCount>& counts,
-               std::string* error);
+    // The chart (which must have bars) as PNG bytes; subtitle goes under the question.
+    bool Paint(const Chart& chart, const std::string& subtitle, std::vector<unsigned char>* png, std::string* error);
+
+    static constexpr int kWidth = 1200; // pixels; the height follows from the bars
 
 private:
     ChartPainter() = default;
-    struct State;
-    std::unique_ptr<State> S;
+    struct Impl;
+    std::unique_ptr<Impl> P;
 };
 
 } // namespace report

@@ -1,87 +1,156 @@
-// The wijkkompas CSV: "vraag,antwoord,inwoners", one group of residents per line.
-#include "report/report.hpp"
+#include "report/population.hpp"
 
-#include <cstdlib>
-#include <set>
+#include <algorithm>
+#include <map>
 
 namespace report {
 
 namespace {
 
 std::string Trim(std::string_view s) {
-    size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
-    return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
-}
-
-std::vector<std::string> Fields(std::string_view line) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    for (size_t i = 0; i <= line.size(); i++)
-        if (i == line.size() || line[i] == ',') {
-            out.push_back(Trim(line.substr(start, i - start)));
-            start = i + 1;
-        }
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t'))
+        b++;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+        e--;
+    std::string out(s.substr(b, e - b));
+    if (out.size() >= 2 && out.front() == '"' && out.back() == '"') // a spreadsheet's quotes
+        out = out.substr(1, out.size() - 2);
     return out;
 }
 
+std::vector<std::string> Split(std::string_view line, char sep) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (;;) {
+        size_t at = line.find(sep, start);
+        out.push_back(Trim(line.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+        if (at == std::string_view::npos)
+            return out;
+        start = at + 1;
+    }
+}
+
+std::string Lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    return s;
+}
+
+std::string Where(const std::string& file, int line) { return file + ":" + std::to_string(line) + ": "; }
+
 } // namespace
 
-bool ParsePopulation(std::string_view text, const std::string& file, const content::Pack* pack,
-                     std::vector<PopulationRow>* out, std::string* error) {
-    std::vector<PopulationRow> rows;
-    std::set<std::pair<std::string, std::string>> seen;
-    bool header = false;
-    int number = 0;
-    auto fail = [&](const std::string& why) {
-        *error = file + ":" + std::to_string(number) + ": " + why;
-        return false;
-    };
-    while (!text.empty()) {
-        const size_t nl = text.find('\n');
-        const std::string_view raw = text.substr(0, nl);
-        text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-        number++;
-        const std::string line = Trim(raw);
-        if (line.empty() || line[0] == '#')
+std::vector<std::string> Population::Kenmerken() const {
+    std::vector<std::string> out;
+    for (const PopulationRow& r : Rows)
+        if (std::find(out.begin(), out.end(), r.Kenmerk) == out.end())
+            out.push_back(r.Kenmerk);
+    return out;
+}
+
+std::vector<std::string> ParsePopulation(std::string_view text, const std::string& file, Population* out) {
+    *out = {};
+    out->File = file;
+    std::vector<std::string> problems;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    char sep = 0;
+    std::map<std::pair<std::string, std::string>, int> seen; // (kenmerk, groep) -> line
+    int line_no = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        start = end == std::string_view::npos ? text.size() : end + 1;
+        line_no++;
+        std::string bare = Trim(line);
+        if (bare.empty() || bare[0] == '#')
             continue;
-        const std::vector<std::string> f = Fields(line);
-        if (!header) {
-            if (f.size() != 3 || f[0] != "vraag" || f[1] != "antwoord" || f[2] != "inwoners")
-                return fail("the first line must be the header vraag,antwoord,inwoners (found: " + line + ")");
-            header = true;
-            continue;
-        }
-        if (f.size() != 3)
-            return fail("a line needs three fields (vraag,antwoord,inwoners), this one has " +
-                        std::to_string(f.size()));
-        char* end = nullptr;
-        const long long n = strtoll(f[2].c_str(), &end, 10);
-        if (f[2].empty() || *end != '\0' || n < 0)
-            return fail("'" + f[2] + "' is not a number of residents (a whole number, 0 or more)");
-        if (pack) { // the groups must be the pack's, or nothing can be compared
-            const content::Question* q = pack->FindQuestion(f[0]);
-            if (!q)
-                return fail("'" + f[0] + "' is not a question of the pack (the age question is 'leeftijd', how long "
-                            "in the wijk 'woonduur')");
-            bool known = false;
-            std::string options;
-            for (const content::Option& o : q->Options) {
-                known = known || o.Id == f[1];
-                options += (options.empty() ? "" : ", ") + o.Id;
+        if (!sep) { // the header: it names the columns and shows the separator
+            sep = bare.find(';') != std::string::npos ? ';' : ',';
+            std::vector<std::string> head = Split(bare, sep);
+            for (std::string& h : head)
+                h = Lower(h);
+            if (head != std::vector<std::string>{"kenmerk", "groep", "aantal"}) {
+                problems.push_back(Where(file, line_no) + "the first line must be the header 'kenmerk,groep,aantal', not '" +
+                                   bare + "'");
+                return problems;
             }
-            if (!known)
-                return fail("'" + f[1] + "' is not an answer of question '" + f[0] + "' (it has: " + options + ")");
+            continue;
         }
-        if (!seen.insert({f[0], f[1]}).second)
-            return fail("the group " + f[0] + "," + f[1] + " comes twice");
-        rows.push_back({f[0], f[1], n, number});
+        std::vector<std::string> f = Split(bare, sep);
+        if (f.size() != 3) {
+            problems.push_back(Where(file, line_no) + "expected 3 fields (kenmerk" + std::string(1, sep) + "groep" +
+                               std::string(1, sep) + "aantal), found " + std::to_string(f.size()));
+            continue;
+        }
+        if (f[0].empty() || f[1].empty()) {
+            problems.push_back(Where(file, line_no) + "kenmerk and groep may not be empty");
+            continue;
+        }
+        const std::string& n = f[2];
+        if (n.empty() || n.size() > 12 || n.find_first_not_of("0123456789") != std::string::npos) {
+            problems.push_back(Where(file, line_no) + "aantal must be a whole number of residents, digits only (no dots, " +
+                               "spaces or %), not '" + n + "'");
+            continue;
+        }
+        auto key = std::make_pair(f[0], f[1]);
+        if (auto it = seen.find(key); it != seen.end()) {
+            problems.push_back(Where(file, line_no) + "'" + f[0] + "," + f[1] + "' is there twice (also on line " +
+                               std::to_string(it->second) + ")");
+            continue;
+        }
+        seen[key] = line_no;
+        out->Rows.push_back({f[0], f[1], std::stoll(n), line_no});
     }
-    if (!header) {
-        number = 1;
-        return fail("the file is empty (it needs the header vraag,antwoord,inwoners and a line per group)");
+    if (!sep)
+        problems.push_back(Where(file, std::max(1, line_no)) + "no header 'kenmerk,groep,aantal' and no figures");
+    else if (out->Rows.empty() && problems.empty())
+        problems.push_back(Where(file, std::max(1, line_no)) + "the header is there, but no figures under it");
+    // A kenmerk whose groups add up to nobody cannot give shares.
+    for (const std::string& k : out->Kenmerken()) {
+        long long total = 0;
+        int first = 0;
+        for (const PopulationRow& r : out->Rows)
+            if (r.Kenmerk == k) {
+                total += r.Count;
+                first = first ? first : r.Line;
+            }
+        if (total == 0)
+            problems.push_back(Where(file, first) + "the groups of '" + k + "' add up to 0 residents");
     }
-    *out = std::move(rows);
-    return true;
+    if (!problems.empty())
+        out->Rows.clear();
+    return problems;
+}
+
+std::vector<std::string> CheckPopulation(const Population& p, const content::Pack& pack) {
+    std::vector<std::string> problems;
+    for (const PopulationRow& r : p.Rows) {
+        const content::Question* q = pack.FindQuestion(r.Kenmerk);
+        if (!q) {
+            problems.push_back(Where(p.File, r.Line) + "kenmerk '" + r.Kenmerk + "' is not a question of the pack " +
+                               pack.Id + " " + pack.Version + " (use the question's id, e.g. leeftijd or woonduur)");
+            continue;
+        }
+        if (q->Type != content::QuestionType::Single) {
+            problems.push_back(Where(p.File, r.Line) + "kenmerk '" + r.Kenmerk + "' is a " +
+                               content::QuestionTypeName(q->Type) + " question; only single-choice questions have groups");
+            continue;
+        }
+        bool known = false;
+        std::string ids;
+        for (const content::Option& o : q->Options) {
+            known = known || o.Id == r.Groep;
+            ids += (ids.empty() ? "" : ", ") + o.Id;
+        }
+        if (!known)
+            problems.push_back(Where(p.File, r.Line) + "groep '" + r.Groep + "' is not an answer to '" + r.Kenmerk +
+                               "' (its answers: " + ids + ")");
+    }
+    return problems;
 }
 
 } // namespace report

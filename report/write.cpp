@@ -1,41 +1,31 @@
 #include "report/write.hpp"
 #include "report/charts.hpp"
+#include "report/html.hpp"
 
-#include <cctype>
-#include <cmath>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
 #include <unistd.h>
 
-namespace report {
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
+namespace report {
+
 namespace {
 
-const char* kMarker = "<!-- wijkstem-store report -->";
+const char* kMarker = ".wijkstem-report"; // says "this folder is a report; a new one may replace it"
 
-std::string Html(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string Csv(const std::string& s) {
+// As the store's CSV export: quoted when needed, and never a spreadsheet formula.
+std::string Field(const std::string& s) {
     std::string v = s;
-    if (!v.empty() && std::string("=+-@").find(v[0]) != std::string::npos)
-        v = "'" + v; // never a formula in a spreadsheet
-    if (v.find_first_of(",\"\n") == std::string::npos)
+    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
+    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
+        v = "'" + v;
+    if (v.find_first_of(",\"\n\r") == std::string::npos)
         return v;
     std::string out = "\"";
     for (char c : v)
@@ -43,248 +33,191 @@ std::string Csv(const std::string& s) {
     return out + "\"";
 }
 
-std::string Percent(double share) { return std::to_string(int(std::lround(share * 100.0))) + "%"; }
-
-std::string FileName(const std::string& id) {
-    std::string out;
-    for (char c : id)
-        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-') ? c : '_';
-    return out;
+void Rows(std::string* csv, const std::string& source, const std::string& period, const Chart& c,
+          const std::vector<long long>& counts, long long respondents) {
+    for (size_t i = 0; i < c.Bars.size() && i < counts.size(); i++)
+        *csv += Field(source) + "," + Field(period) + "," + Field(c.AnswerId) + "," + Field(c.Title) + "," +
+                Field(c.Bars[i].Id) + "," + Field(c.Bars[i].Label) + "," + std::to_string(counts[i]) + "," +
+                std::to_string(respondents) + "\n";
 }
 
-bool WriteText(const fs::path& path, const std::string& text, std::string* error) {
-    std::ofstream f(path, std::ios::binary);
-    f << text;
-    f.close();
-    if (!f) {
-        *error = "cannot write " + path.string();
+void ChartRows(std::string* csv, const std::string& source, const Chart& c) {
+    if (!c.Shown)
+        return; // the rule for small groups holds here too
+    std::vector<long long> counts;
+    for (const Bar& b : c.Bars)
+        counts.push_back(b.Count);
+    Rows(csv, source, "all", c, counts, c.Respondents);
+    for (const TrendRow& t : c.Trend)
+        if (t.Shown)
+            Rows(csv, source, t.Key, c, t.Counts, t.Respondents);
+}
+
+std::string Errno(const std::string& what) { return what + ": " + strerror(errno); }
+
+bool WriteFile(const fs::path& path, const void* data, size_t size, std::string* error) {
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        *error = Errno("cannot create " + path.string());
         return false;
     }
+    const char* p = static_cast<const char*>(data);
+    size_t left = size;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            *error = Errno("cannot write " + path.string());
+            close(fd);
+            return false;
+        }
+        p += n;
+        left -= size_t(n);
+    }
+    if (fsync(fd) != 0) {
+        *error = Errno("cannot write " + path.string() + " to disk");
+        close(fd);
+        return false;
+    }
+    close(fd);
     return true;
 }
 
-std::string CountsTable(const Figures& f) {
-    if (f.Suppressed)
-        return "<p class=\"muted\">Minder dan " + std::to_string(kMinGroup) +
-               " antwoorden: niet getoond (kleine groepen blijven onherkenbaar).</p>\n";
-    std::ostringstream h;
-    h << "<table><tr><th>Antwoord</th><th>Aantal</th><th>Deel</th></tr>\n";
-    long long total = 0;
-    for (const OptionCount& c : f.Counts)
-        total += c.Count;
-    for (const OptionCount& c : f.Counts)
-        h << "<tr><td>" << Html(c.Label) << "</td><td>" << c.Count << "</td><td>"
-          << (total > 0 ? Percent(double(c.Count) / double(total)) : "-") << "</td></tr>\n";
-    h << "</table>\n<p class=\"muted\">" << f.Respondents << " mensen antwoordden.</p>\n";
-    return h.str();
+bool WriteFile(const fs::path& path, const std::string& text, std::string* error) {
+    return WriteFile(path, text.data(), text.size(), error);
 }
 
-std::string TrendTable(const QuestionReport& q) {
-    if (q.Trend.empty())
-        return "";
-    std::ostringstream h;
-    h << "<h4>Per maand</h4>\n<table><tr><th>Maand</th>";
-    for (const OptionCount& c : q.All.Counts)
-        h << "<th>" << Html(c.Label) << "</th>";
-    h << "<th>Antwoorden</th></tr>\n";
-    for (const Period& p : q.Trend) {
-        h << "<tr><td>" << Html(p.Name) << "</td>";
-        long long total = 0;
-        for (const OptionCount& c : p.Counts.Counts)
-            total += c.Count;
-        for (const OptionCount& c : q.All.Counts) {
-            h << "<td>";
-            if (p.Counts.Suppressed)
-                h << "-";
-            else
-                for (const OptionCount& pc : p.Counts.Counts)
-                    if (pc.OptionId == c.OptionId)
-                        h << (total > 0 ? Percent(double(pc.Count) / double(total)) : "-");
-            h << "</td>";
-        }
-        h << "<td>" << (p.Counts.Suppressed ? "minder dan " + std::to_string(kMinGroup) : std::to_string(p.Counts.Respondents))
-          << "</td></tr>\n";
+void SyncDir(const fs::path& dir) {
+    int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
     }
-    h << "</table>\n";
-    return h.str();
 }
 
-const char* kStyle = R"(<style>
-body { font-family: "DejaVu Sans", sans-serif; max-width: 1100px; margin: 2em auto; color: #1a1a1a;
-       background: #faf7f0; line-height: 1.45; padding: 0 1em; }
-h1 { font-size: 2em; } h2 { margin-top: 2em; border-bottom: 2px solid #104682; }
-table { border-collapse: collapse; margin: 0.5em 0; } th, td { border: 1px solid #999; padding: 0.3em 0.7em; }
-th { background: #e8e4dc; text-align: left; } td { background: #fff; }
-img { max-width: 100%; border: 1px solid #ccc; } .muted { color: #464646; }
-.question { margin: 1.5em 0 2.5em; }
-</style>
-)";
+// Puts the finished folder tmp in out's place. out may be missing, empty or an old report.
+bool Swap(const fs::path& tmp, const fs::path& out, std::string* error) {
+    std::error_code ec;
+    if (!fs::exists(out, ec)) {
+        if (rename(tmp.c_str(), out.c_str()) != 0) {
+            *error = Errno("cannot rename " + tmp.string() + " to " + out.string());
+            return false;
+        }
+        return true;
+    }
+    if (fs::is_empty(out, ec) && rmdir(out.c_str()) == 0)
+        return Swap(tmp, out, error);
+    // An earlier report: exchange both in one step where the file system can, so there is
+    // never a moment without a report; then the old one (now under tmp) goes.
+    if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
+        fs::remove_all(tmp, ec);
+        return true;
+    }
+    fs::path old = tmp.string() + "-old";
+    if (rename(out.c_str(), old.c_str()) != 0) {
+        *error = Errno("cannot move the earlier report " + out.string() + " aside");
+        return false;
+    }
+    if (rename(tmp.c_str(), out.c_str()) != 0) {
+        *error = Errno("cannot rename " + tmp.string() + " to " + out.string());
+        rename(old.c_str(), out.c_str()); // the earlier report back in its place
+        return false;
+    }
+    fs::remove_all(old, ec);
+    return true;
+}
 
 } // namespace
 
-bool Write(const Report& r, const std::string& out_dir, std::string* error) {
-    const fs::path out(out_dir);
+std::string CountsCsv(const Report& r) {
+    std::string csv = "source,period,question_id,question,value,label,count,respondents\n";
+    for (const Section& s : r.Sections)
+        for (const Chart& c : s.Charts)
+            ChartRows(&csv, "kiosk", c);
+    for (const SessionReport& s : r.Sessions)
+        for (const Chart& c : s.Charts)
+            ChartRows(&csv, "kampvuur " + s.Session.HeldOn + " " + s.Session.Name, c);
+    return csv;
+}
+
+bool WriteReport(const Report& r, const std::string& out_dir, Written* written, std::string* error) {
+    *written = {};
     std::error_code ec;
-    if (fs::exists(out, ec)) { // only an earlier report is replaced, never someone's folder
-        std::ifstream old(out / "index.html");
-        std::string first;
-        std::getline(old, first);
-        std::getline(old, first);
-        if (first != kMarker) {
-            *error = out_dir + " already exists and is not an earlier report; choose a new folder";
+    fs::path out = fs::path(out_dir).lexically_normal();
+    if (out.has_filename() == false)
+        out = out.parent_path(); // "DIR/" -> "DIR"
+    if (out.empty() || out == "." || out == "/") {
+        *error = "--out needs a folder of its own for the report, not '" + out_dir + "'";
+        return false;
+    }
+    // 1. Refuse a folder that holds something else before anything is drawn.
+    if (fs::exists(out, ec)) {
+        if (!fs::is_directory(out, ec)) {
+            *error = out.string() + " exists and is not a folder";
+            return false;
+        }
+        if (!fs::is_empty(out, ec) && !fs::exists(out / kMarker, ec)) {
+            *error = out.string() + " holds other files and is not a report made by wijkstem-store; give a new or " +
+                     "empty folder (nothing was changed)";
             return false;
         }
     }
-    const fs::path tmp = out.parent_path() / (out.filename().string() + ".tmp-" + std::to_string(getpid()));
-    fs::remove_all(tmp, ec);
-    if (!fs::create_directories(tmp / "charts", ec)) {
-        *error = "cannot make " + tmp.string() + ": " + ec.message();
-        return false;
+    // 2. Everything in memory: the charts, the page, the CSV.
+    std::vector<std::pair<std::string, std::vector<unsigned char>>> pngs;
+    {
+        std::unique_ptr<ChartPainter> painter = ChartPainter::Create(error);
+        if (!painter)
+            return false;
+        auto paint = [&](const Chart& c, const std::string& subtitle) {
+            if (!c.Shown || c.Bars.empty())
+                return true;
+            pngs.emplace_back(c.Slug + ".png", std::vector<unsigned char>());
+            return painter->Paint(c, subtitle, &pngs.back().second, error);
+        };
+        for (const Section& s : r.Sections)
+            for (const Chart& c : s.Charts)
+                if (!paint(c, Deelnemers(c.Respondents)))
+                    return false;
+        for (const SessionReport& s : r.Sessions)
+            for (const Chart& c : s.Charts)
+                if (!paint(c, DutchDate(s.Session.HeldOn) + " \u00B7 " + s.Session.Name + " \u00B7 " +
+                                  std::to_string(c.Respondents) + (c.Respondents == 1 ? " stem, " : " stemmen, ") +
+                                  std::to_string(s.Session.Present) + " aanwezig"))
+                    return false;
     }
-    auto fail = [&](const std::string& why) {
-        *error = why;
-        std::error_code ignore;
-        fs::remove_all(tmp, ignore);
-        return false;
-    };
-
-    std::vector<std::string> texts{r.Wijk};
-    for (const QuestionReport& q : r.Questions) {
-        texts.push_back(q.Title);
-        for (const OptionCount& c : q.All.Counts)
-            texts.push_back(c.Label);
-    }
-    for (const GroupReport& g : r.Groups)
-        for (const QuestionReport& q : g.Questions) {
-            texts.push_back(q.Title);
-            for (const OptionCount& c : q.All.Counts)
-                texts.push_back(c.Label);
-        }
-    auto painter = ChartPainter::Create(texts, error);
-    if (!painter)
-        return fail(*error);
-
-    std::ostringstream h, csv;
-    csv << "kind,question_id,question,option_id,option,count\n";
-    h << "<!DOCTYPE html>\n" << kMarker << "\n<html lang=\"nl\"><head><meta charset=\"utf-8\">\n<title>Wijkstem: "
-      << Html(r.Wijk) << "</title>\n" << kStyle << "</head><body>\n";
-    h << "<h1>Zo antwoordde " << Html(r.Wijk) << "</h1>\n";
-    h << "<p>" << r.Answers << " antwoorden van " << r.Visits << " bezoeken aan " << r.Kiosks << " kiosk"
-      << (r.Kiosks == 1 ? "" : "s");
-    if (!r.First.empty())
-        h << ", van " << r.First << " tot en met " << r.Last;
-    h << ".</p>\n<p class=\"muted\">Antwoorden van minder dan " << kMinGroup
-      << " mensen worden niet getoond, zodat niemand herkenbaar is. " << r.Flagged
-      << " antwoorden van bezoeken die het bezoek ervoor herhaalden (binnen seconden dezelfde antwoorden) zijn "
-         "bewaard maar niet meegeteld. Open tekst staat niet in dit rapport.</p>\n";
-    h << "<ul><li><a href=\"#vragen\">Per vraag</a></li><li><a href=\"#bereik\">Wie bereikt de kiosk?</a></li>"
-         "<li><a href=\"#afspraken\">Afspraken</a></li><li><a href=\"#kampvuur\">Kampvuurbijeenkomsten</a></li>"
-         "<li><a href=\"counts.csv\">Alle aantallen (CSV)</a></li></ul>\n";
-
-    h << "<h2 id=\"vragen\">Per vraag</h2>\n";
-    std::string poll;
-    for (const QuestionReport& q : r.Questions) {
-        if (q.Poll != poll) {
-            poll = q.Poll;
-            h << "<h3>" << Html(poll) << "</h3>\n";
-        }
-        h << "<div class=\"question\" id=\"" << Html(FileName(q.Id)) << "\">\n<h4>" << Html(q.Title) << "</h4>\n";
-        if (!q.All.Suppressed) {
-            const std::string png = "charts/" + FileName(q.Id) + ".png";
-            if (!painter->Write((tmp / png).string(), q.Title, q.All.Counts, error))
-                return fail(*error);
-            h << "<a href=\"" << png << "\"><img src=\"" << png << "\" alt=\"" << Html(q.Title) << "\"></a>\n";
-            for (const OptionCount& c : q.All.Counts)
-                csv << "kiosk," << Csv(q.Id) << "," << Csv(q.Title) << "," << Csv(c.OptionId) << "," << Csv(c.Label)
-                    << "," << c.Count << "\n";
-        }
-        h << CountsTable(q.All) << TrendTable(q) << "</div>\n";
-    }
-
-    h << "<h2 id=\"bereik\">Wie bereikt de kiosk?</h2>\n";
-    if (r.Reach.empty()) {
-        h << "<p class=\"muted\">Geen bevolkingscijfers meegegeven (--population FILE).</p>\n";
-    } else {
-        h << "<p>De vrijwillige vragen over leeftijd en woonduur naast de cijfers van de wijk (wijkkompas). Een groep "
-             "die bij de kiosk veel kleiner is dan in de wijk, bereikt de kiosk nog niet.</p>\n";
-        std::string question;
-        for (const ReachRow& row : r.Reach) {
-            if (row.Question != question) {
-                if (!question.empty())
-                    h << "</table>\n";
-                question = row.Question;
-                h << "<h3>" << Html(question) << "</h3>\n<table><tr><th>Groep</th><th>Bij de kiosk</th>"
-                     "<th>Deel bij de kiosk</th><th>Deel in de wijk</th><th>Verschil</th></tr>\n";
-            }
-            h << "<tr><td>" << Html(row.Label) << "</td>";
-            if (row.Suppressed)
-                h << "<td>minder dan " << kMinGroup << "</td><td>-</td>";
-            else
-                h << "<td>" << row.Kiosk << "</td><td>" << Percent(row.KioskShare) << "</td>";
-            h << "<td>" << Percent(row.PopulationShare) << "</td><td>";
-            if (!row.Suppressed) {
-                const int diff = int(std::lround((row.KioskShare - row.PopulationShare) * 100.0));
-                h << (diff > 0 ? "+" : "") << diff << " procentpunt";
-            } else {
-                h << "-";
-            }
-            h << "</td></tr>\n";
-        }
-        h << "</table>\n";
-    }
-
-    h << "<h2 id=\"afspraken\">Afspraken</h2>\n";
-    if (r.Agreements.empty()) {
-        h << "<p class=\"muted\">Nog geen afspraken.</p>\n";
-    } else {
-        h << "<table><tr><th>Wat</th><th>Wie</th><th>Wanneer klaar</th><th>Voor</th><th>Stand</th>"
-             "<th>Bijeenkomst</th></tr>\n";
-        for (const AgreementRow& a : r.Agreements)
-            h << "<tr><td>" << Html(a.What) << "</td><td>" << Html(a.Who) << "</td><td>" << Html(a.Due) << "</td><td>"
-              << Html(a.Answers) << "</td><td>" << Html(a.Status) << "</td><td>" << Html(a.GroupName) << "</td></tr>\n";
-        h << "</table>\n";
-    }
-
-    h << "<h2 id=\"kampvuur\">Kampvuurbijeenkomsten</h2>\n";
-    if (r.Groups.empty())
-        h << "<p class=\"muted\">Nog geen bijeenkomsten.</p>\n";
-    for (size_t gi = 0; gi < r.Groups.size(); gi++) {
-        const GroupReport& g = r.Groups[gi];
-        h << "<h3>" << Html(g.Session.Name) << " (" << Html(g.Session.HeldOn) << ", " << g.Session.Present
-          << " aanwezig)</h3>\n<p class=\"muted\">De stemmen van de groep; nooit opgeteld bij de antwoorden van "
-             "losse bezoekers hierboven.</p>\n";
-        for (const QuestionReport& q : g.Questions) {
-            h << "<h4>" << Html(q.Title) << "</h4>\n";
-            if (!q.All.Suppressed) {
-                const std::string png = "charts/groep-" + std::to_string(gi + 1) + "-" + FileName(q.Id) + ".png";
-                if (!painter->Write((tmp / png).string(), q.Title, q.All.Counts, error))
-                    return fail(*error);
-                h << "<a href=\"" << png << "\"><img src=\"" << png << "\" alt=\"" << Html(q.Title) << "\"></a>\n";
-                for (const OptionCount& c : q.All.Counts)
-                    csv << "groep " << Csv(g.Session.Name) << "," << Csv(q.Id) << "," << Csv(q.Title) << ","
-                        << Csv(c.OptionId) << "," << Csv(c.Label) << "," << c.Count << "\n";
-            }
-            h << CountsTable(q.All);
-        }
-    }
-    h << "</body></html>\n";
-
-    if (!WriteText(tmp / "index.html", h.str(), error) || !WriteText(tmp / "counts.csv", csv.str(), error))
-        return fail(*error);
-    // Into place: the earlier report goes only once the new one is whole.
-    const fs::path old = out.parent_path() / (out.filename().string() + ".old-" + std::to_string(getpid()));
-    if (fs::exists(out, ec)) {
-        fs::rename(out, old, ec);
-        if (ec)
-            return fail("cannot move the earlier report " + out_dir + " aside: " + ec.message());
-    }
-    fs::rename(tmp, out, ec);
+    const std::string html = RenderHtml(r);
+    const std::string csv = CountsCsv(r);
+    // 3. A new folder next to the target, synced, then renamed into place.
+    fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    fs::create_directories(parent, ec);
     if (ec) {
-        std::error_code ignore;
-        fs::rename(old, out, ignore);
-        return fail("cannot put the report in " + out_dir + ": " + ec.message());
+        *error = "cannot make the folder " + parent.string() + ": " + ec.message();
+        return false;
     }
-    fs::remove_all(old, ec);
+    fs::path tmp = parent / ("." + out.filename().string() + ".tmp-" + std::to_string(getpid()));
+    fs::remove_all(tmp, ec);
+    fs::create_directories(tmp / "charts", ec);
+    if (ec) {
+        *error = "cannot make the folder " + (tmp / "charts").string() + ": " + ec.message();
+        return false;
+    }
+    bool ok = WriteFile(tmp / kMarker, std::string("made by wijkstem-store report; the next report may replace this folder\n"),
+                        error) &&
+              WriteFile(tmp / "index.html", html, error) && WriteFile(tmp / "counts.csv", csv, error);
+    for (size_t i = 0; ok && i < pngs.size(); i++)
+        ok = WriteFile(tmp / "charts" / pngs[i].first, pngs[i].second.data(), pngs[i].second.size(), error);
+    if (ok) {
+        SyncDir(tmp / "charts");
+        SyncDir(tmp);
+        ok = Swap(tmp, out, error);
+    }
+    if (!ok) {
+        fs::remove_all(tmp, ec);
+        return false;
+    }
+    SyncDir(parent);
+    written->Charts = int(pngs.size());
     return true;
 }
 

@@ -1,7 +1,6 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
-#include "report/store_reader.hpp"
-#include "report/write.hpp"
+#include "report/run.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/store.hpp"
 #include "sync/store_server.hpp"
@@ -22,13 +21,16 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
   wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
   wijkstem-store export --db FILE --csv               one row per answer, header first
   wijkstem-store import --db FILE BATCHFILE           a kiosk's signed batch file (USB stick)
-  wijkstem-store report --db FILE --wijk NAME --out DIR [--population CSV]
-                                                      charts and tables for the gebiedsteam (index.html)
+  wijkstem-store report --db FILE --wijk NAME --out DIR   charts and tables for the gebiedsteam
+      [--population CSV]                              the wijk's population figures (reach table)
+      [--period month|quarter]                        trends per month (default) or quarter
+      [--today YYYY-MM-DD]                            the report's date (default: today)
 )";
 
 struct Args {
     std::vector<std::string> Positional;
-    std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey, Out, Population;
+    std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey;
+    std::string Out, Population, Period = "month", Today; // report
     bool Csv = false;
 };
 
@@ -82,61 +84,29 @@ int Import(wsync::Store& store, const std::string& path) {
     return 0;
 }
 
-std::string ReadFile(const std::string& path, bool* ok) {
-    FILE* f = fopen(path.c_str(), "rb");
-    *ok = f != nullptr;
-    std::string text;
-    if (!f)
-        return text;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        text.append(buf, n);
-    *ok = !ferror(f);
-    fclose(f);
-    return text;
-}
-
-// The gebiedsteam's report on one wijk: everything is checked first; a problem writes nothing.
-int Report(wsync::Store& store, const Args& a) {
-    if (a.Wijk.empty() || a.Out.empty())
-        return Fail("report needs --wijk NAME and --out DIR");
-    report::Input in;
-    std::string pack_body, error;
-    if (!report::ReadStore(store.Handle(), a.Wijk, &in, &pack_body, &error))
-        return Fail(error);
-    content::LoadResult pack;
-    if (!pack_body.empty()) {
-        pack = content::LoadPackText(pack_body, "the pack published for " + a.Wijk);
-        if (pack.Ok())
-            in.Pack = &pack.Pack;
-        else
-            fprintf(stderr, "wijkstem-store: the pack published for %s has problems; the report shows ids, not "
-                            "words (%s)\n", a.Wijk.c_str(), pack.Problems.front().Format().c_str());
-    } else {
-        fprintf(stderr, "wijkstem-store: no pack is published for %s; the report shows ids, not words\n",
-                a.Wijk.c_str());
+// Charts and tables for the gebiedsteam (docs/report.md): nothing is written unless all
+// of it can be.
+int Report(const Args& a) {
+    report::Options o;
+    o.Db = a.Db;
+    o.Wijk = a.Wijk;
+    o.Out = a.Out;
+    o.PopulationFile = a.Population;
+    o.Today = a.Today;
+    if (a.Period == "quarter" || a.Period == "kwartaal")
+        o.Per = report::Period::Quarter;
+    else if (a.Period != "month" && a.Period != "maand")
+        return Fail("--period is month or quarter, not '" + a.Period + "'");
+    if (a.Positional.size() != 1)
+        return Fail("report takes no other arguments (did you mean --out " + a.Positional.back() + "?)");
+    std::string summary;
+    std::vector<std::string> problems;
+    if (!report::Run(o, &summary, &problems)) {
+        for (const std::string& p : problems)
+            fprintf(stderr, "%s\n", p.c_str());
+        return Fail("no report was made");
     }
-    if (!a.Population.empty()) {
-        bool ok = false;
-        const std::string csv = ReadFile(a.Population, &ok);
-        if (!ok)
-            return Fail("cannot read the population figures " + a.Population + "; no report was written");
-        if (!report::ParsePopulation(csv, a.Population, in.Pack, &in.Population, &error))
-            return Fail(error + "; no report was written");
-    }
-    if (in.Answers.empty() && in.Groups.empty() && in.Agreements.empty())
-        return Fail("the store has nothing from wijk '" + a.Wijk + "' (is the name spelled as at enrolment?)");
-    const report::Report r = report::Build(in);
-    if (!report::Write(r, a.Out, &error))
-        return Fail(error + "; no report was written");
-    size_t shown = 0;
-    for (const report::QuestionReport& q : r.Questions)
-        shown += q.All.Suppressed ? 0 : 1;
-    printf("report: %s/index.html: %lld answers from %lld kiosk(s); %zu question(s) shown, %zu with fewer than %lld "
-           "answers left out; %zu agreement(s), %zu meeting(s)\n",
-           a.Out.c_str(), r.Answers, r.Kiosks, shown, r.Questions.size() - shown, report::kMinGroup,
-           r.Agreements.size(), r.Groups.size());
+    printf("%s\n", summary.c_str());
     return 0;
 }
 
@@ -159,14 +129,18 @@ int main(int argc, char** argv) {
             ok = value(&a.Listen);
         else if (arg == "--wijk")
             ok = value(&a.Wijk);
-        else if (arg == "--out")
-            ok = value(&a.Out);
-        else if (arg == "--population")
-            ok = value(&a.Population);
         else if (arg == "--tls-cert")
             ok = value(&a.TlsCert);
         else if (arg == "--tls-key")
             ok = value(&a.TlsKey);
+        else if (arg == "--out")
+            ok = value(&a.Out);
+        else if (arg == "--population")
+            ok = value(&a.Population);
+        else if (arg == "--period")
+            ok = value(&a.Period);
+        else if (arg == "--today")
+            ok = value(&a.Today);
         else if (arg == "--csv")
             a.Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -187,6 +161,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string cmd = a.Positional[0];
+    if (cmd == "report") // read-only: never creates or migrates a store (report/reader.cpp)
+        return Report(a);
     std::string error;
     auto store = wsync::Store::Open(a.Db, &error);
     if (!store)
@@ -263,8 +239,6 @@ int main(int argc, char** argv) {
     }
     if (cmd == "import")
         return a.Positional.size() == 2 ? Import(*store, a.Positional[1]) : Fail("import needs one batch file");
-    if (cmd == "report")
-        return Report(*store, a);
     fprintf(stderr, "wijkstem-store: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

@@ -11,7 +11,7 @@
 
 namespace widgets {
 
-float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size) {
+float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size, long long whole) {
     if (bars.empty())
         return 0.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -20,6 +20,8 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
         total += b.Count;
         most = std::max(most, b.Count);
     }
+    if (whole > 0)
+        total = whole;
     // Each option: its words on a line of their own (answers can be long), the bar under
     // them, and the figure in words at the bar's end.
     ImFont* font = t.Body;

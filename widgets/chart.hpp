@@ -13,7 +13,9 @@ struct Bar {
     long long Count = 0;
 };
 
-// Draws the bars in [pos, pos+size]. Returns the height used.
-float BarChart(const Theme& theme, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size);
+// Draws the bars in [pos, pos+size]. Returns the height used. whole is what 100% is:
+// 0 for the sum of the bars (the kiosk's results); the number of respondents where one
+// answer can choose several options (the store's report), so the shares say "of the people".
+float BarChart(const Theme& theme, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size, long long whole = 0);
 
 } // namespace widgets

@@ -1,0 +1,22 @@
+// The report's page, index.html: plain HTML in Dutch, UTF-8, no scripts and nothing from
+// elsewhere (it opens from a USB stick or a mail attachment), every text from the data
+// escaped. Charts are linked as charts/SLUG.png. Pure: a Report in, the page out.
+#pragma once
+#include "report/model.hpp"
+
+#include <string>
+
+namespace report {
+
+std::string RenderHtml(const Report& report);
+
+// Text safe inside HTML elements and attribute values.
+std::string EscapeHtml(const std::string& text);
+// The share as the kiosk writes it: "62%" (rounded; "0%" when whole is 0).
+std::string Percent(long long count, long long whole);
+// "31 deelnemers", "1 deelnemer".
+std::string Deelnemers(long long n);
+// The figures of a chart in words, for the picture's alt text and the table under it.
+std::string ChartInWords(const Chart& chart);
+
+} // namespace report

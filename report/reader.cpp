@@ -1,0 +1,202 @@
+#include "report/reader.hpp"
+#include "content/pack_loader.hpp"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <functional>
+
+namespace report {
+
+namespace {
+
+// A prepared statement that finalizes itself; ?1 is bound to the wijk when it has one.
+class Query {
+public:
+    Query(sqlite3* db, const char* sql, const std::string& wijk) : Db(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &S, nullptr) == SQLITE_OK && sqlite3_bind_parameter_count(S) >= 1)
+            sqlite3_bind_text(S, 1, wijk.data(), int(wijk.size()), SQLITE_TRANSIENT);
+    }
+    ~Query() { sqlite3_finalize(S); }
+    // Calls row() for every row; false (and the error) when the query fails.
+    bool Each(const std::function<void(sqlite3_stmt*)>& row, std::string* error) {
+        if (!S) {
+            *error = std::string("cannot read the store: ") + sqlite3_errmsg(Db);
+            return false;
+        }
+        int rc;
+        while ((rc = sqlite3_step(S)) == SQLITE_ROW)
+            row(S);
+        if (rc != SQLITE_DONE) {
+            *error = std::string("cannot read the store: ") + sqlite3_errmsg(Db);
+            return false;
+        }
+        return true;
+    }
+
+private:
+    sqlite3* Db;
+    sqlite3_stmt* S = nullptr;
+};
+
+std::string Text(sqlite3_stmt* st, int i) {
+    const unsigned char* t = sqlite3_column_text(st, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+long long Int(sqlite3_stmt* st, int i) { return sqlite3_column_int64(st, i); }
+
+struct Db {
+    sqlite3* H = nullptr;
+    ~Db() {
+        if (H) {
+            sqlite3_exec(H, "COMMIT", nullptr, nullptr, nullptr);
+            sqlite3_close(H);
+        }
+    }
+};
+
+// The wijk's walk-in answers: counted per question, value and month; the flagged apart.
+bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {
+    const char* from = " FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 ";
+    std::string sql = std::string("SELECT a.question_id, a.value, substr(a.answered_at, 1, 7), count(*)") + from +
+                      "AND a.flagged = 0 GROUP BY 1, 2, 3 ORDER BY 1, 3, 2";
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+            in->Answers.push_back({Text(st, 0), Text(st, 1), Text(st, 2), Int(st, 3)});
+        }, error))
+        return false;
+    sql = std::string("SELECT count(DISTINCT a.device_id), min(substr(a.answered_at, 1, 10)), "
+                      "max(substr(a.answered_at, 1, 10))") + from + "AND a.flagged = 0";
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+            in->Kiosks = Int(st, 0);
+            in->FirstDay = Text(st, 1);
+            in->LastDay = Text(st, 2);
+        }, error))
+        return false;
+    sql = std::string("SELECT count(*)") + from + "AND a.flagged = 1";
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) { in->FlaggedAnswers = Int(st, 0); }, error))
+        return false;
+    // A visit counts when none of its answers is flagged (the kiosk flags a whole visit).
+    sql = std::string("SELECT coalesce(sum(f = 0), 0), coalesce(sum(f = 1), 0) FROM (SELECT max(a.flagged) AS f") +
+          from + "GROUP BY a.session_id)";
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+            in->Visits = Int(st, 0);
+            in->FlaggedVisits = Int(st, 1);
+        }, error))
+        return false;
+    sql = std::string("SELECT a.pack_id || ' ' || a.pack_version, count(*)") + from +
+          "AND a.flagged = 0 GROUP BY 1 ORDER BY 1";
+    return Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+        in->PackVersions.emplace_back(Text(st, 0), Int(st, 1));
+    }, error);
+}
+
+bool ReadPack(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {
+    bool found = false;
+    std::string body, id, version;
+    if (!Query(db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1", wijk).Each([&](sqlite3_stmt* st) {
+            found = true;
+            id = Text(st, 0);
+            version = Text(st, 1);
+            body = Text(st, 2);
+        }, error))
+        return false;
+    if (!found) {
+        in->PackNote = "geen pakket gepubliceerd voor deze wijk: de vragen staan er met hun id";
+        return true;
+    }
+    content::LoadResult r = content::LoadPackText(body, "the pack " + id + " " + version + " in the store");
+    if (!r.Ok()) {
+        in->PackNote = "het gepubliceerde pakket " + id + " " + version +
+                       " kan niet worden gelezen: de vragen staan er met hun id";
+        return true;
+    }
+    in->Pack = std::move(r.Pack);
+    return true;
+}
+
+// Campfire meetings and agreements (store schema 2). An older store has none.
+bool ReadMeetings(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {
+    bool has = false;
+    if (!Query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreements'", wijk)
+             .Each([&](sqlite3_stmt*) { has = true; }, error))
+        return false;
+    if (!has)
+        return true;
+    if (!Query(db, "SELECT id, name, held_on, present FROM group_sessions WHERE wijk = ?1 ORDER BY held_on, name", wijk)
+             .Each([&](sqlite3_stmt* st) { in->Sessions.push_back({Text(st, 0), Text(st, 1), Text(st, 2), Int(st, 3)}); },
+                   error))
+        return false;
+    if (!Query(db,
+               "SELECT r.group_session_id, r.question_id, r.value, r.count, r.method FROM group_results r "
+               "JOIN group_sessions s ON s.id = r.group_session_id WHERE s.wijk = ?1 ORDER BY 1, 2, 3",
+               wijk)
+             .Each([&](sqlite3_stmt* st) {
+                 in->GroupResults.push_back({Text(st, 0), Text(st, 1), Text(st, 2), Int(st, 3), Text(st, 4)});
+             }, error))
+        return false;
+    return Query(db,
+                 "SELECT coalesce(group_session_id, ''), what, who, coalesce(due, ''), coalesce(answers, ''), status, "
+                 "updated_at FROM agreements WHERE wijk = ?1 ORDER BY created_at, id",
+                 wijk)
+        .Each([&](sqlite3_stmt* st) {
+            in->Agreements.push_back(
+                {Text(st, 0), Text(st, 1), Text(st, 2), Text(st, 3), Text(st, 4), Text(st, 5), Text(st, 6)});
+        }, error);
+}
+
+// The wijken this store knows, for a message when the name given is not one of them.
+std::string KnownWijken(sqlite3* db, const std::string& asked) {
+    std::string list, close;
+    std::string err;
+    Query(db, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1", "").Each([&](sqlite3_stmt* st) {
+        std::string w = Text(st, 0);
+        list += (list.empty() ? "" : ", ") + w;
+        if (sqlite3_stricmp(w.c_str(), asked.c_str()) == 0)
+            close = w;
+    }, &err);
+    if (!close.empty())
+        return " (did you mean '" + close + "'? Names are matched exactly)";
+    return list.empty() ? " (this store has no kiosks yet)" : " (this store knows: " + list + ")";
+}
+
+} // namespace
+
+bool ReadStore(const std::string& path, const std::string& wijk, Input* in, std::string* error) {
+    in->Wijk = wijk;
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {
+        *error = "there is no store database at " + path;
+        return false;
+    }
+    Db db;
+    if (sqlite3_open_v2(path.c_str(), &db.H, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        *error = "the store database " + path + " cannot be opened: " + (db.H ? sqlite3_errmsg(db.H) : "no memory");
+        return false;
+    }
+    sqlite3_busy_timeout(db.H, 5000);
+    // One read transaction: every figure from the same moment.
+    if (sqlite3_exec(db.H, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = "the store database " + path + " cannot be read: " + sqlite3_errmsg(db.H);
+        return false;
+    }
+    bool is_store = false;
+    std::string err;
+    if (!Query(db.H, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'", "")
+             .Each([&](sqlite3_stmt*) { is_store = true; }, &err) ||
+        !is_store) {
+        *error = path + " is not a wijkstem-store database" + (err.empty() ? "" : ": " + err);
+        return false;
+    }
+    bool known = false;
+    if (!Query(db.H, "SELECT 1 FROM devices WHERE wijk = ?1 UNION SELECT 1 FROM packs WHERE wijk = ?1", wijk)
+             .Each([&](sqlite3_stmt*) { known = true; }, error))
+        return false;
+    if (!known) {
+        *error = "no kiosk is enrolled and no pack published in wijk '" + wijk + "'" + KnownWijken(db.H, wijk);
+        return false;
+    }
+    return ReadPack(db.H, wijk, in, error) && ReadAnswers(db.H, wijk, in, error) && ReadMeetings(db.H, wijk, in, error);
+}
+
+} // namespace report

@@ -1,0 +1,266 @@
+// The report's files and its reading of a real store: the page escapes what it shows,
+// counts.csv keeps the rule for small groups, the folder appears whole or not at all, the
+// store is read without being changed, and a bad CSV stops everything (report/html,
+// report/write, report/reader, report/run).
+#include "report/html.hpp"
+#include "report/reader.hpp"
+#include "report/run.hpp"
+#include "report/write.hpp"
+#include "sync/signing.hpp"
+#include "sync/store.hpp"
+#include "sync/uuid.hpp"
+#include "test_packs.hpp"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace report;
+
+namespace {
+
+struct TempDir {
+    fs::path Dir;
+    TempDir() {
+        char tmpl[] = "/tmp/wijkstem-report-XXXXXX";
+        Dir = mkdtemp(tmpl);
+    }
+    ~TempDir() { fs::remove_all(Dir); }
+};
+
+std::string Slurp(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+Report Sample() {
+    Input in;
+    in.Wijk = "De <Wijk> & \"co\"";
+    in.Today = "2026-11-28";
+    in.Pack = BundledPack();
+    in.Answers = {{"prettig-wonen", "4", "2026-10", 5}, {"prettig-wonen", "2", "2026-11", 6},
+                  {"meer-zeggenschap", "ja", "2026-11", 2}};
+    in.Sessions = {{"s1", "Kampvuur <script>alert(1)</script>", "2026-10-08", 8}};
+    in.GroupResults = {{"s1", "hoeveel-zeggenschap", "voortouw", 5, "hands"},
+                       {"s1", "hoeveel-zeggenschap", "advies", 3, "hands"}};
+    in.Agreements = {{"s1", "=HYPERLINK(\"http://x\") <b>vet</b>", "wijk", "2026-12-01", "", "open", ""}};
+    return BuildReport(in);
+}
+
+} // namespace
+
+TEST_CASE("report html: every text from the data is escaped; nothing from elsewhere") {
+    CHECK(EscapeHtml("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    Report r = Sample();
+    std::string html = RenderHtml(r);
+    CHECK(html.find("<html lang=\"nl\">") != std::string::npos);
+    CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+    CHECK(html.find("De &lt;Wijk&gt; &amp; &quot;co&quot;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("<b>vet</b>") == std::string::npos);
+    CHECK(html.find("src=\"http") == std::string::npos);
+    CHECK(html.find("href=\"http") == std::string::npos);
+    CHECK(html.find("@import") == std::string::npos);
+    // The rule is in the report itself; the small question says it is hidden.
+    CHECK(html.find("Kleine groepen blijven onzichtbaar") != std::string::npos);
+    CHECK(html.find("Minder dan 5 antwoorden: niet getoond.") != std::string::npos);
+    // The chart is linked, with its figures in words for who cannot see it.
+    CHECK(html.find("<img src=\"charts/kiosk-prettig-wonen.png\" alt=\"Hoe prettig woont u in uw wijk? 11 deelnemers. "
+                    "Heel slecht: 0% (0); Slecht: 55% (6);") != std::string::npos);
+    CHECK(html.find("oktober 2026") != std::string::npos); // the trend
+    CHECK(html.find("<td class=\"n\">0% (0)</td><td class=\"n\">0% (0)</td><td class=\"n\">0% (0)</td>"
+                    "<td class=\"n\">100% (5)</td>") != std::string::npos);
+    CHECK(html.find("1 december 2026") != std::string::npos);
+    CHECK(Percent(2, 3) == "67%");
+    CHECK(Percent(1, 0) == "0%");
+}
+
+TEST_CASE("report csv: the shown figures only, never a formula") {
+    Report r = Sample();
+    std::string csv = CountsCsv(r);
+    CHECK(csv.rfind("source,period,question_id,question,value,label,count,respondents\n", 0) == 0);
+    CHECK(csv.find("kiosk,all,prettig-wonen,Hoe prettig woont u in uw wijk?,4,Goed,5,11\n") != std::string::npos);
+    CHECK(csv.find("kiosk,2026-10,prettig-wonen,Hoe prettig woont u in uw wijk?,4,Goed,5,5\n") != std::string::npos);
+    CHECK(csv.find("meer-zeggenschap") == std::string::npos); // 2 answers: not in the report, not here either
+    CHECK(csv.find("kampvuur 2026-10-08 Kampvuur <script>alert(1)</script>,all,hoeveel-zeggenschap,") !=
+          std::string::npos);
+    CHECK(csv.find("\"De wijk geeft advies, de gemeente beslist\",3,8\n") != std::string::npos);
+}
+
+TEST_CASE("report write: a whole folder or none; an earlier report is replaced, anything else refused") {
+    TempDir t;
+    Report r = Sample();
+    const fs::path out = t.Dir / "rapport";
+    Written w;
+    std::string error;
+    REQUIRE_MESSAGE(WriteReport(r, out.string(), &w, &error), error);
+    CHECK(w.Charts == 2); // prettig-wonen and the meeting's question
+    CHECK(fs::exists(out / "index.html"));
+    CHECK(fs::exists(out / "counts.csv"));
+    std::string png = Slurp(out / "charts" / "kiosk-prettig-wonen.png");
+    CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");
+    CHECK(fs::exists(out / "charts" / "kampvuur-1-hoeveel-zeggenschap.png"));
+    CHECK_FALSE(fs::exists(out / "charts" / "kiosk-meer-zeggenschap.png"));
+    auto leftovers = [&] {
+        int n = 0;
+        for (const auto& e : fs::directory_iterator(t.Dir))
+            n += e.path().filename() != "rapport" && e.path().filename() != "other";
+        return n;
+    };
+    CHECK(leftovers() == 0);
+
+    SUBCASE("again: the new report replaces the old one") {
+        std::ofstream(out / "charts" / "stale.png") << "old";
+        REQUIRE_MESSAGE(WriteReport(r, out.string() + "/", &w, &error), error);
+        CHECK_FALSE(fs::exists(out / "charts" / "stale.png"));
+        CHECK(fs::exists(out / "index.html"));
+        CHECK(leftovers() == 0);
+    }
+    SUBCASE("a folder with other files is left alone") {
+        fs::create_directories(t.Dir / "other");
+        std::ofstream(t.Dir / "other" / "notes.txt") << "mine";
+        CHECK_FALSE(WriteReport(r, (t.Dir / "other").string(), &w, &error));
+        CHECK(error.find("not a report made by wijkstem-store") != std::string::npos);
+        CHECK(Slurp(t.Dir / "other" / "notes.txt") == "mine");
+        CHECK_FALSE(fs::exists(t.Dir / "other" / "index.html"));
+        CHECK(leftovers() == 0);
+    }
+    SUBCASE("an empty folder is used") {
+        fs::create_directories(t.Dir / "other");
+        REQUIRE_MESSAGE(WriteReport(r, (t.Dir / "other").string(), &w, &error), error);
+        CHECK(fs::exists(t.Dir / "other" / "index.html"));
+    }
+}
+
+TEST_CASE("report reader: a real store's wijk, read without changing the store") {
+    TempDir t;
+    const std::string db = (t.Dir / "store.db").string();
+    std::string error;
+    const std::string a = wsync::NewUuidV4(), b = wsync::NewUuidV4(), other = wsync::NewUuidV4();
+    {
+        auto store = wsync::Store::Open(db, &error);
+        REQUIRE_MESSAGE(store, error);
+        auto enrol = [&](const std::string& device, const std::string& wijk) {
+            std::string code, token, got, pub, sec;
+            REQUIRE(store->NewEnrollCode(wijk, &code, &error));
+            REQUIRE(wsync::NewSigningKey(&pub, &sec, &error));
+            bool forbidden = false;
+            REQUIRE_MESSAGE(store->Enroll(code, device, pub, &token, &got, &forbidden, &error), error);
+        };
+        enrol(a, "Oosterpark");
+        enrol(b, "Oosterpark");
+        enrol(other, "Selwerd");
+        auto answer = [](int64_t seq, const std::string& session, const std::string& q, const std::string& v,
+                         const std::string& at, bool flagged = false) {
+            wsync::StoredAnswer s{wsync::NewUuidV7(1795000000000 + seq), seq, session, "gronings-model", "2.2.0", q, v, at};
+            s.Flagged = flagged;
+            return s;
+        };
+        const std::string s1 = wsync::NewUuidV4(), s2 = wsync::NewUuidV4(), s3 = wsync::NewUuidV4();
+        std::vector<wsync::AnswerResult> results;
+        REQUIRE(store->StoreBatch({a,
+                                   {answer(1, s1, "prettig-wonen", "4", "2026-10-30T10:00:00.000Z"),
+                                    answer(2, s1, "leeftijd", "65-80", "2026-10-30T10:00:10.000Z"),
+                                    answer(3, s2, "prettig-wonen", "4", "2026-10-30T10:01:00.000Z", true)}},
+                                  "network", &results, &error));
+        REQUIRE(store->StoreBatch({b, {answer(1, s3, "prettig-wonen", "2", "2026-11-02T10:00:00.000Z")}}, "file",
+                                  &results, &error));
+        REQUIRE(store->StoreBatch({other, {answer(1, wsync::NewUuidV4(), "prettig-wonen", "1", "2026-11-02T10:00:00.000Z")}},
+                                  "network", &results, &error));
+        std::string body = Slurp(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model/pack.json");
+        REQUIRE(store->Publish("Oosterpark", "gronings-model", BundledPack().Version, body, &error));
+        const char* sql =
+            "INSERT INTO group_sessions VALUES('g1', '%s', 'Oosterpark', 'Kampvuur', '2026-11-12', 9, 'gronings-model', "
+            "'2.2.0', '2026-11-12T18:00:00Z', NULL, '2026-11-13T08:00:00Z');"
+            "INSERT INTO group_results VALUES('g1', 'hoeveel-zeggenschap', 'voortouw', 6, 'hands');"
+            "INSERT INTO agreements VALUES('x1', 'g1', '%s', 'Oosterpark', 'Bankjes', 'wijk', NULL, NULL, 'bezig', "
+            "'2026-11-12T19:00:00Z', '2026-11-12T19:00:00Z', '2026-11-13T08:00:00Z');"
+            "INSERT INTO agreements VALUES('x2', NULL, '%s', 'Selwerd', 'Elders', 'wijk', NULL, NULL, 'open', "
+            "'2026-11-12T19:00:00Z', '2026-11-12T19:00:00Z', '2026-11-13T08:00:00Z');";
+        char buf[2048];
+        snprintf(buf, sizeof buf, sql, a.c_str(), a.c_str(), other.c_str());
+        REQUIRE(sqlite3_exec(store->Handle(), buf, nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    struct stat before;
+    REQUIRE(stat(db.c_str(), &before) == 0);
+
+    Input in;
+    REQUIRE_MESSAGE(ReadStore(db, "Oosterpark", &in, &error), error);
+    REQUIRE(in.Pack);
+    CHECK(in.Pack->Id == "gronings-model");
+    CHECK(in.Kiosks == 2);
+    CHECK(in.FlaggedAnswers == 1);
+    CHECK(in.FlaggedVisits == 1);
+    CHECK(in.Visits == 2);
+    CHECK(in.FirstDay == "2026-10-30");
+    CHECK(in.LastDay == "2026-11-02");
+    long long counted = 0;
+    for (const TallyRow& row : in.Answers) {
+        counted += row.Count;
+        CHECK(row.Value != "1"); // Selwerd's answer is not Oosterpark's
+    }
+    CHECK(counted == 3);
+    CHECK(in.Answers.size() == 3); // prettig-wonen 4 in October, 2 in November; leeftijd
+    REQUIRE(in.Sessions.size() == 1);
+    CHECK(in.Sessions[0].Present == 9);
+    REQUIRE(in.GroupResults.size() == 1);
+    CHECK(in.GroupResults[0].Method == "hands");
+    REQUIRE(in.Agreements.size() == 1);
+    CHECK(in.Agreements[0].What == "Bankjes");
+    CHECK(in.Agreements[0].Due.empty());
+
+    struct stat after;
+    REQUIRE(stat(db.c_str(), &after) == 0);
+    CHECK(after.st_size == before.st_size);
+    CHECK(after.st_mtime == before.st_mtime);
+
+    SUBCASE("an unknown wijk says which there are") {
+        Input none;
+        CHECK_FALSE(ReadStore(db, "Noorderplantsoen", &none, &error));
+        CHECK(error.find("(this store knows: Oosterpark, Selwerd)") != std::string::npos);
+        CHECK_FALSE(ReadStore(db, "oosterpark", &none, &error));
+        CHECK(error.find("did you mean 'Oosterpark'") != std::string::npos);
+    }
+    SUBCASE("a missing database is not made") {
+        Input none;
+        CHECK_FALSE(ReadStore((t.Dir / "nope.db").string(), "Oosterpark", &none, &error));
+        CHECK(error.find("there is no store database") != std::string::npos);
+        CHECK_FALSE(fs::exists(t.Dir / "nope.db"));
+    }
+    SUBCASE("the whole command: a bad CSV stops it before any file is written") {
+        std::ofstream(t.Dir / "bad.csv") << "kenmerk,groep,aantal\nleeftijd,18-30,12\nleeftijd,65-80,veel\n";
+        Options o;
+        o.Db = db;
+        o.Wijk = "Oosterpark";
+        o.Out = (t.Dir / "out").string();
+        o.PopulationFile = (t.Dir / "bad.csv").string();
+        std::string summary;
+        std::vector<std::string> problems;
+        CHECK_FALSE(Run(o, &summary, &problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].find("bad.csv:3: aantal must be a whole number") != std::string::npos);
+        CHECK_FALSE(fs::exists(t.Dir / "out"));
+        // Good figures but a group the pack does not have: also before anything is written.
+        std::ofstream(t.Dir / "bad.csv") << "kenmerk,groep,aantal\nleeftijd,18-25,12\n";
+        CHECK_FALSE(Run(o, &summary, &problems));
+        CHECK(problems.at(0).find("bad.csv:2: groep '18-25'") != std::string::npos);
+        CHECK_FALSE(fs::exists(t.Dir / "out"));
+        // And with good figures, the report.
+        std::ofstream(t.Dir / "good.csv") << "kenmerk,groep,aantal\nleeftijd,65-80,100\nleeftijd,45-65,100\n";
+        o.PopulationFile = (t.Dir / "good.csv").string();
+        o.Today = "2026-11-28";
+        REQUIRE(Run(o, &summary, &problems));
+        CHECK(summary.find("report for Oosterpark: 3 answer(s) counted from 2 kiosk(s), 1 flagged") != std::string::npos);
+        CHECK(fs::exists(t.Dir / "out" / "index.html"));
+        o.Today = "28-11-2026";
+        CHECK_FALSE(Run(o, &summary, &problems));
+        CHECK(problems.at(0).find("--today needs a date") != std::string::npos);
+    }
+}
