@@ -398,11 +398,13 @@ bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::s
     sqlite3_stmt* st = nullptr;
     // With the store's figures for this question: those (they hold this kiosk's synced
     // answers too) plus what has not reached the store yet. Without them: this kiosk's own.
+    // Answers of a visit that repeated the one before (flagged) are kept, never counted.
     if (sqlite3_prepare_v2(Db,
                            "SELECT value, sum(n) FROM ("
                            "  SELECT value, count AS n FROM wijk_results WHERE question_id = ?1"
                            "  UNION ALL"
-                           "  SELECT value, count(*) AS n FROM answers WHERE question_id = ?1 AND (synced_at IS NULL OR"
+                           "  SELECT value, count(*) AS n FROM answers WHERE question_id = ?1 AND flagged = 0 AND"
+                           "    (synced_at IS NULL OR"
                            "    NOT EXISTS (SELECT 1 FROM wijk_results WHERE question_id = ?1)) GROUP BY value"
                            ") GROUP BY value ORDER BY sum(n) DESC, value",
                            -1, &st, nullptr) != SQLITE_OK) {

@@ -532,8 +532,9 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
             out->MissingSeqs.push_back(sqlite3_column_int64(gaps.S, 0));
     }
     // The whole wijk's answers, counted per question and value (every kiosk of the wijk).
+    // A visit that repeated the one before (flagged) is kept but not counted.
     Stmt st(Db, "SELECT a.question_id, a.value, count(*) FROM answers a JOIN devices d ON d.id = a.device_id "
-                "WHERE d.wijk = ?1 GROUP BY a.question_id, a.value");
+                "WHERE d.wijk = ?1 AND a.flagged = 0 GROUP BY a.question_id, a.value");
     Bind(st.S, 1, out->Wijk);
     while (sqlite3_step(st.S) == SQLITE_ROW)
         out->Results.push_back({Col(st.S, 0), Col(st.S, 1), sqlite3_column_int64(st.S, 2)});

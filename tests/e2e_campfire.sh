@@ -42,12 +42,13 @@ code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
 echo 4711 | "$WIJKSTEM" set-pin --data "$data" > /dev/null || fail "set-pin"
 
 # --- 1. Walk-in residents: five say "Goed" (4) about living in the wijk ------------------
+# 31 s apart: the same answers within 30 s would be a flagged repeat, kept but not counted.
 visit='tap start
 tap prettig-wonen.4
 tap weet-wie-beslist.ja
 tap stop
 tap done
-wait 5
+wait 31
 '
 for i in 1 2 3 4 5; do printf '%s' "$visit"; done > "$tmp/walkin.script"
 "$WIJKSTEM" --headless --no-sync --data "$data" --script "$tmp/walkin.script" > /dev/null 2> "$tmp/walkin.err" \

@@ -72,7 +72,8 @@ echo "ok: the warning 20 s before the reset, extended 12 times, then reset to th
 
 # Between visits the attract screen alternates the invitation with how the wijk
 # answered: only from 5 answers to a question, with new figures at most every 2 minutes.
-{ for i in 1 2 3 4; do echo "tap start"; echo "tap prettig-wonen.4"; echo "tap stop"; echo "tap done"; echo "wait 5"; done
+# Visits 31 s apart: the same answers within 30 s are a flagged repeat, not counted.
+{ for i in 1 2 3 4; do echo "tap start"; echo "tap prettig-wonen.4"; echo "tap stop"; echo "tap done"; echo "wait 31"; done
   echo "wait 121"; echo "tap start"; echo "tap prettig-wonen.2"; echo "tap stop"; echo "tap done"
   echo "wait 10"; echo "expect-text Praat mee over uw wijk"
   echo "expect-text Zo antwoordde de wijk tot nu toe: 80% koos „Goed” bij de vraag: Hoe prettig woont u in uw wijk?"

@@ -48,6 +48,7 @@ for k in a b; do
 done
 grep -q "unknown or already used" "$tmp/reuse.err" || fail "a reused code gave no clear message: $(cat "$tmp/reuse.err")"
 
+# 5 s apart, the same answers: every visit after a kiosk's first is a flagged repeat.
 visit='tap start
 tap prettig-wonen.4
 tap weet-wie-beslist.ja
@@ -158,7 +159,11 @@ code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/d" > /dev/null
 sqlite3 "$tmp/store.db" "DELETE FROM packs"
 "$WIJKSTEM" sync --data "$tmp/d" > /dev/null || fail "sync d"
-printf 'tap start\ntap prettig-wonen.4\ntap stop\nexpect-screen thanks\ntap results\nexpect-screen results\nexpect-text Goed: 100%% (53)\n' > "$tmp/d.script"
+# Flagged repeats are kept but not counted: the wijk's figure is the store's unflagged
+# answers plus this kiosk's own two (31 s apart, so the second is not a repeat).
+counted=$(( $(sqlite3 "$tmp/store.db" "SELECT count(*) FROM answers WHERE question_id = 'prettig-wonen' AND flagged = 0") + 2 ))
+[ "$counted" -lt 54 ] && [ "$counted" -ge 5 ] || fail "expected flagged answers left out and at least 5 counted: $counted"
+printf 'tap start\ntap prettig-wonen.4\ntap stop\ntap done\nwait 31\ntap start\ntap prettig-wonen.4\ntap stop\nexpect-screen thanks\ntap results\nexpect-screen results\nexpect-text Goed: 100%% (%s)\n' "$counted" > "$tmp/d.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/d" --script "$tmp/d.script" || fail "the results screen does not show the wijk's figures"
 echo "ok: the store's pack installed after validation (a broken one refused, the last good kept); results show the whole wijk"
 

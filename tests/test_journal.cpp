@@ -321,3 +321,22 @@ TEST_CASE("answers the store lost are sent again; old acknowledged ones are prun
     CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers WHERE synced_at IS NULL") == 5);
     CHECK(Scalar(j->Handle(), "SELECT last_seq FROM device") == 10); // the sequence never goes back
 }
+
+TEST_CASE("a repeat visit's answers are kept but not counted in the kiosk's results") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE_MESSAGE(j, error);
+    CommittedAnswer c;
+    REQUIRE(j->Commit(Answer("s1", "prettig-wonen", "4"), &c, &error));
+    REQUIRE(j->Commit(Answer("s2", "prettig-wonen", "2"), &c, &error));
+    AnswerRecord repeat = Answer("s3", "prettig-wonen", "2");
+    repeat.Flagged = true; // the same answers as the visit before, within seconds
+    REQUIRE(j->Commit(repeat, &c, &error));
+    std::vector<std::pair<std::string, int64_t>> tally;
+    REQUIRE(j->Tally("prettig-wonen", &tally, &error));
+    REQUIRE(tally.size() == 2);
+    for (const auto& [value, n] : tally)
+        CHECK(n == 1); // "2" once, not twice
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers") == 3); // stored all the same
+}

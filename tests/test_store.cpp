@@ -254,3 +254,23 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
     CHECK(error.find("newer wijkstem-store") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the wijk's results sent down leave out flagged repeats, which stay stored") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    Batch b{device, {Answer(1, "4"), Answer(2, "2"), Answer(3, "2")}};
+    b.Answers[2].Flagged = true; // the visit before, repeated within seconds
+    std::vector<AnswerResult> results;
+    std::string error;
+    REQUIRE_MESSAGE(t.S->StoreBatch(b, "network", &results, &error), error);
+    CHECK(t.S->AnswerCount() == 3);
+    WijkContent c;
+    REQUIRE_MESSAGE(t.S->ContentFor(device, &c, &error), error);
+    int64_t twos = 0, fours = 0;
+    for (const Tally& r : c.Results)
+        if (r.QuestionId == "prettig-wonen")
+            (r.Value == "2" ? twos : fours) += r.Count;
+    CHECK(twos == 1);
+    CHECK(fours == 1);
+}
