@@ -1,5 +1,6 @@
 #include "report/reader.hpp"
 #include "content/pack_loader.hpp"
+#include "sync/sqlite_util.hpp"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -39,10 +40,7 @@ private:
     sqlite3_stmt* S = nullptr;
 };
 
-std::string Text(sqlite3_stmt* st, int i) {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-}
+using wsync::sql::Col;
 
 long long Int(sqlite3_stmt* st, int i) { return sqlite3_column_int64(st, i); }
 
@@ -62,15 +60,15 @@ bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* e
     std::string sql = std::string("SELECT a.question_id, a.value, substr(a.answered_at, 1, 7), count(*)") + from +
                       "AND a.flagged = 0 GROUP BY 1, 2, 3 ORDER BY 1, 3, 2";
     if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
-            in->Answers.push_back({Text(st, 0), Text(st, 1), Text(st, 2), Int(st, 3)});
+            in->Answers.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3)});
         }, error))
         return false;
     sql = std::string("SELECT count(DISTINCT a.device_id), min(substr(a.answered_at, 1, 10)), "
                       "max(substr(a.answered_at, 1, 10))") + from + "AND a.flagged = 0";
     if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
             in->Kiosks = Int(st, 0);
-            in->FirstDay = Text(st, 1);
-            in->LastDay = Text(st, 2);
+            in->FirstDay = Col(st, 1);
+            in->LastDay = Col(st, 2);
         }, error))
         return false;
     sql = std::string("SELECT count(*)") + from + "AND a.flagged = 1";
@@ -87,7 +85,7 @@ bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* e
     sql = std::string("SELECT a.pack_id || ' ' || a.pack_version, count(*)") + from +
           "AND a.flagged = 0 GROUP BY 1 ORDER BY 1";
     return Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
-        in->PackVersions.emplace_back(Text(st, 0), Int(st, 1));
+        in->PackVersions.emplace_back(Col(st, 0), Int(st, 1));
     }, error);
 }
 
@@ -96,9 +94,9 @@ bool ReadPack(sqlite3* db, const std::string& wijk, Input* in, std::string* erro
     std::string body, id, version;
     if (!Query(db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1", wijk).Each([&](sqlite3_stmt* st) {
             found = true;
-            id = Text(st, 0);
-            version = Text(st, 1);
-            body = Text(st, 2);
+            id = Col(st, 0);
+            version = Col(st, 1);
+            body = Col(st, 2);
         }, error))
         return false;
     if (!found) {
@@ -124,7 +122,7 @@ bool ReadMeetings(sqlite3* db, const std::string& wijk, Input* in, std::string* 
     if (!has)
         return true;
     if (!Query(db, "SELECT id, name, held_on, present FROM group_sessions WHERE wijk = ?1 ORDER BY held_on, name", wijk)
-             .Each([&](sqlite3_stmt* st) { in->Sessions.push_back({Text(st, 0), Text(st, 1), Text(st, 2), Int(st, 3)}); },
+             .Each([&](sqlite3_stmt* st) { in->Sessions.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3)}); },
                    error))
         return false;
     if (!Query(db,
@@ -132,7 +130,7 @@ bool ReadMeetings(sqlite3* db, const std::string& wijk, Input* in, std::string* 
                "JOIN group_sessions s ON s.id = r.group_session_id WHERE s.wijk = ?1 ORDER BY 1, 2, 3",
                wijk)
              .Each([&](sqlite3_stmt* st) {
-                 in->GroupResults.push_back({Text(st, 0), Text(st, 1), Text(st, 2), Int(st, 3), Text(st, 4)});
+                 in->GroupResults.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3), Col(st, 4)});
              }, error))
         return false;
     return Query(db,
@@ -141,7 +139,7 @@ bool ReadMeetings(sqlite3* db, const std::string& wijk, Input* in, std::string* 
                  wijk)
         .Each([&](sqlite3_stmt* st) {
             in->Agreements.push_back(
-                {Text(st, 0), Text(st, 1), Text(st, 2), Text(st, 3), Text(st, 4), Text(st, 5), Text(st, 6)});
+                {Col(st, 0), Col(st, 1), Col(st, 2), Col(st, 3), Col(st, 4), Col(st, 5), Col(st, 6)});
         }, error);
 }
 
@@ -150,7 +148,7 @@ std::string KnownWijken(sqlite3* db, const std::string& asked) {
     std::string list, close;
     std::string err;
     Query(db, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1", "").Each([&](sqlite3_stmt* st) {
-        std::string w = Text(st, 0);
+        std::string w = Col(st, 0);
         list += (list.empty() ? "" : ", ") + w;
         if (sqlite3_stricmp(w.c_str(), asked.c_str()) == 0)
             close = w;

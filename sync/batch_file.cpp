@@ -1,3 +1,4 @@
+#include "sync/sqlite_util.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/group_batch.hpp"
 #include "sync/journal.hpp"
@@ -20,15 +21,6 @@ namespace wsync {
 using nlohmann::json;
 
 namespace {
-
-std::string NowIso() {
-    time_t t = time(nullptr);
-    struct tm tm {};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 bool IsHex(const std::string& s, size_t len) {
     if (s.size() != len)
@@ -132,7 +124,7 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
         return false;
     }
     std::string contents;
-    if (!EncodeBatchFile(batch, sec, NowIso(), &contents, &error, &group)) {
+    if (!EncodeBatchFile(batch, sec, sql::IsoNowSeconds(), &contents, &error, &group)) {
         *message = error;
         return false;
     }

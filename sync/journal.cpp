@@ -3,6 +3,8 @@
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
 
+#include "sync/sqlite_util.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -139,33 +141,12 @@ const char* const kMigrations[] = {
     );
     )sql",
 };
+using sql::Bind;
+using sql::Exec;
+using sql::NowMs;
+
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
-
-std::string Iso8601(int64_t unix_ms) {
-    time_t secs = time_t(unix_ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-             tm.tm_hour, tm.tm_min, tm.tm_sec, int(unix_ms % 1000));
-    return buf;
-}
-
-int64_t NowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-bool Exec(sqlite3* db, const char* sql, std::string* error) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK)
-        return true;
-    if (error)
-        *error = msg ? msg : sqlite3_errmsg(db);
-    sqlite3_free(msg);
-    return false;
-}
 
 int64_t QueryInt(sqlite3* db, const char* sql) {
     sqlite3_stmt* st = nullptr;
@@ -174,15 +155,6 @@ int64_t QueryInt(sqlite3* db, const char* sql) {
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
-}
-
-std::string ColumnText(sqlite3_stmt* st, int col) {
-    const unsigned char* t = sqlite3_column_text(st, col);
-    return t ? reinterpret_cast<const char*>(t) : "";
-}
-
-void Bind(sqlite3_stmt* st, int i, const std::string& s) {
-    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
 }
 
 // Rolls back unless Commit() succeeded (SQLiteCpp's Transaction guard).
@@ -259,7 +231,7 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
             return fail("cannot be migrated: " + err);
         if (QueryInt(j->Db, "SELECT count(*) FROM device") == 0) {
             std::string sql = "INSERT INTO device(id, created_at) VALUES('" + NewUuidV4() + "', '" +
-                              Iso8601(NowMs()) + "')";
+                              sql::Iso8601Ms(NowMs()) + "')";
             if (!Exec(j->Db, sql.c_str(), &err))
                 return fail("cannot store the device id: " + err);
         }
@@ -270,7 +242,7 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(j->Db, "SELECT id FROM device LIMIT 1", -1, &st, nullptr) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
-        j->Device = ColumnText(st, 0);
+        j->Device = sql::Col(st, 0);
     sqlite3_finalize(st);
     if (!IsUuid(j->Device))
         return fail("has no valid device id");
@@ -333,7 +305,7 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
         int64_t seq = sqlite3_column_int64(NextSeq, 0);
         sqlite3_reset(NextSeq);
 
-        const std::string when = Iso8601(a.AnsweredAtMs);
+        const std::string when = sql::Iso8601Ms(a.AnsweredAtMs);
         sqlite3_reset(InsertSession);
         Bind(InsertSession, 1, a.SessionId);
         Bind(InsertSession, 2, when);
@@ -379,8 +351,8 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     if (sqlite3_prepare_v2(Db, "SELECT last_sync, last_sync_error FROM device LIMIT 1", -1, &st, nullptr) ==
             SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
-        out->LastSync = ColumnText(st, 0);
-        out->LastSyncError = ColumnText(st, 1);
+        out->LastSync = sql::Col(st, 0);
+        out->LastSyncError = sql::Col(st, 1);
     }
     sqlite3_finalize(st);
     if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0 || out->AnswersFlagged < 0 ||
@@ -415,7 +387,7 @@ bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::s
     Bind(st, 1, question_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        out->emplace_back(ColumnText(st, 0), sqlite3_column_int64(st, 1));
+        out->emplace_back(sql::Col(st, 0), sqlite3_column_int64(st, 1));
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         if (error)
@@ -440,8 +412,8 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
     size_t bytes = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        StoredAnswer a{ColumnText(st, 0), sqlite3_column_int64(st, 1), ColumnText(st, 2), ColumnText(st, 3),
-                       ColumnText(st, 4), ColumnText(st, 5), ColumnText(st, 6), ColumnText(st, 7)};
+        StoredAnswer a{sql::Col(st, 0), sqlite3_column_int64(st, 1), sql::Col(st, 2), sql::Col(st, 3),
+                       sql::Col(st, 4), sql::Col(st, 5), sql::Col(st, 6), sql::Col(st, 7)};
         a.Flagged = sqlite3_column_int(st, 8) != 0;
         size_t size = 200 + a.Id.size() + a.SessionId.size() + a.PackId.size() + a.PackVersion.size() +
                       a.QuestionId.size() + a.Value.size() + a.AnsweredAt.size(); // JSON overhead included
@@ -475,7 +447,7 @@ bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
             *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
         return false;
     }
-    const std::string now = Iso8601(NowMs());
+    const std::string now = sql::Iso8601Ms(NowMs());
     for (size_t i = 0; i < seqs.size();) {
         size_t end = i + 1; // the run seqs[i] .. seqs[end - 1] has no holes
         while (end < seqs.size() && seqs[end] <= seqs[end - 1] + 1)
@@ -510,7 +482,7 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
             *error = sqlite3_errmsg(Db);
         return false;
     }
-    Bind(st, 1, ok ? Iso8601(NowMs()) : error_text);
+    Bind(st, 1, ok ? sql::Iso8601Ms(NowMs()) : error_text);
     bool done = sqlite3_step(st) == SQLITE_DONE;
     if (!done && error)
         *error = sqlite3_errmsg(Db);
@@ -535,7 +507,7 @@ bool Journal::SetStore(const StoreLink& link, std::string* error) {
         Bind(st, 1, link.Url);
         Bind(st, 2, link.Token);
         Bind(st, 3, link.Wijk);
-        Bind(st, 4, Iso8601(NowMs()));
+        Bind(st, 4, sql::Iso8601Ms(NowMs()));
         Bind(st, 5, link.CaPem);
         ok = sqlite3_step(st) == SQLITE_DONE;
         if (!ok)
@@ -555,7 +527,7 @@ bool Journal::GetStore(StoreLink* out) {
     bool found = false;
     if (sqlite3_prepare_v2(Db, "SELECT url, token, wijk, ca_pem FROM store LIMIT 1", -1, &st, nullptr) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
-        *out = {ColumnText(st, 0), ColumnText(st, 1), ColumnText(st, 2), ColumnText(st, 3)};
+        *out = {sql::Col(st, 0), sql::Col(st, 1), sql::Col(st, 2), sql::Col(st, 3)};
         found = true;
     }
     sqlite3_finalize(st);
@@ -566,8 +538,8 @@ bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db, "SELECT public_key, secret_key FROM device", -1, &st, nullptr) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
-        *public_hex = ColumnText(st, 0);
-        *secret_hex = ColumnText(st, 1);
+        *public_hex = sql::Col(st, 0);
+        *secret_hex = sql::Col(st, 1);
     }
     sqlite3_finalize(st);
     if (!public_hex->empty() && !secret_hex->empty())
@@ -662,7 +634,7 @@ int64_t Journal::PruneSynced(int days, std::string* error) {
             *error = sqlite3_errmsg(Db);
         return -1;
     }
-    Bind(st, 1, Iso8601(NowMs() - int64_t(days) * 86400 * 1000));
+    Bind(st, 1, sql::Iso8601Ms(NowMs() - int64_t(days) * 86400 * 1000));
     bool ok = sqlite3_step(st) == SQLITE_DONE;
     int64_t n = ok ? sqlite3_changes(Db) : -1;
     if (!ok && error)

@@ -2,6 +2,8 @@
 // (tables admin_pin and pin_attempts, schema 6). The PIN itself is never stored.
 #include "sync/journal.hpp"
 
+#include "sync/sqlite_util.hpp"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -11,22 +13,6 @@ namespace wsync {
 
 namespace {
 
-std::string NowIso() {
-    using namespace std::chrono;
-    const int64_t ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    time_t secs = time_t(ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-             tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms % 1000));
-    return buf;
-}
-
-void BindText(sqlite3_stmt* st, int i, const std::string& s) {
-    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
-}
-
 // Runs one statement with text parameters; false and *error when it fails.
 bool Run(sqlite3* db, const char* sql, std::initializer_list<std::string> params, const char* what,
          std::string* error) {
@@ -35,7 +21,7 @@ bool Run(sqlite3* db, const char* sql, std::initializer_list<std::string> params
     int i = 1;
     for (const std::string& p : params)
         if (ok)
-            BindText(st, i++, p);
+            sql::Bind(st, i++, p);
     ok = ok && sqlite3_step(st) == SQLITE_DONE;
     if (!ok && error)
         *error = std::string(what) + ": " + sqlite3_errmsg(db);
@@ -48,7 +34,7 @@ bool Run(sqlite3* db, const char* sql, std::initializer_list<std::string> params
 bool Journal::SetPinHash(const std::string& hash, std::string* error) {
     return Run(Db, "INSERT INTO admin_pin(id, hash, set_at) VALUES(1, ?1, ?2) "
                    "ON CONFLICT(id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",
-               {hash, NowIso()}, "cannot store the PIN", error);
+               {hash, sql::Iso8601Ms(sql::NowMs())}, "cannot store the PIN", error);
 }
 
 bool Journal::GetPinHash(std::string* hash) {
@@ -65,7 +51,7 @@ bool Journal::GetPinHash(std::string* hash) {
 }
 
 bool Journal::LogPinAttempt(const std::string& result, std::string* error) {
-    return Run(Db, "INSERT INTO pin_attempts(at, ok, result) VALUES(?1, ?2 = 'ok', ?2)", {NowIso(), result},
+    return Run(Db, "INSERT INTO pin_attempts(at, ok, result) VALUES(?1, ?2 = 'ok', ?2)", {sql::Iso8601Ms(sql::NowMs()), result},
                "cannot log the PIN attempt", error);
 }
 

@@ -7,6 +7,8 @@
 // [SECTION] sync
 #include "sync/journal.hpp"
 
+#include "sync/sqlite_util.hpp"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -20,42 +22,12 @@ namespace wsync {
 
 namespace {
 
-std::string NowIso() {
-    using namespace std::chrono;
-    const int64_t ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    time_t secs = time_t(ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-             tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms % 1000));
-    return buf;
-}
+using sql::Bind;
+using sql::BindOptional;
+using sql::Col;
+using sql::Stmt;
 
-void Bind(sqlite3_stmt* st, int i, const std::string& s) {
-    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
-}
-// An empty text is stored as NULL (an optional field).
-void BindOptional(sqlite3_stmt* st, int i, const std::string& s) {
-    if (s.empty())
-        sqlite3_bind_null(st, i);
-    else
-        Bind(st, i, s);
-}
-
-std::string Col(sqlite3_stmt* st, int i) {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-}
-
-// A prepared statement that finalizes itself.
-struct Stmt {
-    sqlite3_stmt* S = nullptr;
-    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &S, nullptr); }
-    ~Stmt() { sqlite3_finalize(S); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-};
+std::string NowIso() { return sql::Iso8601Ms(sql::NowMs()); }
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
 struct Tx {

@@ -1,6 +1,8 @@
 #include "sync/store.hpp"
 #include "sync/signing.hpp"
 
+#include "sync/sqlite_util.hpp"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -115,39 +117,12 @@ const char* const kStoreMigrations[] = {
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
-std::string Now() {
-    time_t t = time(nullptr);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+using sql::Bind;
+using sql::Col;
+using sql::Exec;
+using sql::Stmt;
 
-bool Exec(sqlite3* db, const char* sql, std::string* error) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK)
-        return true;
-    if (error)
-        *error = msg ? msg : sqlite3_errmsg(db);
-    sqlite3_free(msg);
-    return false;
-}
-
-std::string Col(sqlite3_stmt* st, int i) {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-}
-
-void Bind(sqlite3_stmt* st, int i, const std::string& s) { sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
-
-// A prepared statement that finalizes itself.
-struct Stmt {
-    sqlite3_stmt* S = nullptr;
-    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &S, nullptr); }
-    ~Stmt() { sqlite3_finalize(S); }
-    explicit operator bool() const { return S != nullptr; }
-};
+std::string Now() { return sql::IsoNowSeconds(); }
 
 struct Tx {
     sqlite3* Db;

@@ -17,6 +17,8 @@
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
 #include "sync/store.hpp"
 
+#include "sync/sqlite_util.hpp"
+
 #include <sqlite3.h>
 
 #include <ctime>
@@ -25,40 +27,12 @@ namespace wsync {
 
 namespace {
 
-std::string Now() {
-    time_t t = time(nullptr);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+using sql::Bind;
+using sql::BindOptional;
+using sql::Col;
+using sql::Stmt;
 
-void Bind(sqlite3_stmt* st, int i, const std::string& s) { sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT); }
-void BindOptional(sqlite3_stmt* st, int i, const std::string& s) {
-    if (s.empty())
-        sqlite3_bind_null(st, i);
-    else
-        Bind(st, i, s);
-}
-std::string Col(sqlite3_stmt* st, int i) {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-}
-
-struct Stmt {
-    sqlite3_stmt* S = nullptr;
-    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &S, nullptr); }
-    ~Stmt() { sqlite3_finalize(S); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    // Resets for a new use (bindings are replaced by the caller).
-    sqlite3_stmt* Reset() {
-        sqlite3_reset(S);
-        sqlite3_clear_bindings(S);
-        return S;
-    }
-};
+std::string Now() { return sql::IsoNowSeconds(); }
 
 struct Tx {
     sqlite3* Db;
