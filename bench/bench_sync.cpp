@@ -20,7 +20,7 @@
 #include "sync/client.hpp"
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
-#include "sync/store.hpp"
+#include "store/store.hpp"
 #include "sync/uuid.hpp"
 
 #include <sqlite3.h>
@@ -61,6 +61,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using namespace wsync;
+using namespace store;
 
 volatile sig_atomic_t g_store_pid = 0;
 volatile sig_atomic_t g_stop = 0;

@@ -13,7 +13,6 @@
 namespace wsync {
 
 class Journal;
-class Store;
 
 constexpr const char* kBatchFileFormat = "wijkstem-batch-file/1";
 constexpr size_t kMaxBatchFileBytes = size_t(256) * 1024 * 1024; // a reader refuses anything bigger
@@ -39,19 +38,10 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
 using PublicKeyLookup = std::function<bool(const std::string& device_id, std::string* public_hex, std::string* why)>;
 
 // Checks a file's bytes: the format, the signature with key_for's key, the SHA-256, the
-// count and the seq range. The store-free core of DecodeBatchFile (here, in the sync
-// library; the two below live with the store, in batch_file_import.cpp).
+// count and the seq range. The store-free core of the
+// store's import (store/batch_file_import.hpp).
 // Campfire data in the file are checked the same way and go to *group_out (if given).
 bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
                     GroupBatch* group_out = nullptr);
-
-// Checks a file's bytes against the store: the format, the device (enrolled, not
-// revoked), the signature with its public key, the SHA-256, the count and the seq range.
-// Any mismatch: false and a reason a person understands; *out is then untouched.
-bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error,
-                     GroupBatch* group_out = nullptr);
-// Reads path and DecodeBatchFile's it.
-bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error,
-                   GroupBatch* group_out = nullptr);
 
 } // namespace wsync

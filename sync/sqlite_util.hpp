@@ -1,5 +1,5 @@
 // Small SQLite helpers shared by the journal (sync/journal*.cpp) and the store
-// (sync/store*.cpp): binding and reading text, a statement that finalizes itself, SQL
+// (store/*.cpp): binding and reading text, a statement that finalizes itself, SQL
 // execution with a message, and the two time stamps the databases hold.
 #pragma once
 #include <sqlite3.h>

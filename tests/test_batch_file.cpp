@@ -3,7 +3,8 @@
 #include "sync/batch_file.hpp"
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
-#include "sync/store.hpp"
+#include "store/batch_file_import.hpp"
+#include "store/store.hpp"
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -15,6 +16,7 @@
 #include <sstream>
 
 using namespace wsync;
+using namespace store;
 namespace fs = std::filesystem;
 using nlohmann::json;
 

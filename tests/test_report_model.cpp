@@ -1,7 +1,7 @@
 // The report as data (report/model): counts per question as the kiosk counts them, the
 // rule for small groups, trends per period, the reach table, agreements and meetings.
 // No files and no database: rows in, a Report out.
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 #include "test_packs.hpp"
 
 using namespace report;

@@ -1,6 +1,6 @@
 // The population figures for the reach table (report/population): the CSV a gebiedsteam
 // writes or saves from a spreadsheet, and every way it can be wrong, each with FILE:LINE.
-#include "report/population.hpp"
+#include "store/report/population.hpp"
 #include "test_packs.hpp"
 
 #include <fstream>

@@ -2,12 +2,12 @@
 // counts.csv keeps the rule for small groups, the folder appears whole or not at all, the
 // store is read without being changed, and a bad CSV stops everything (report/html,
 // report/write, report/reader, report/run).
-#include "report/html.hpp"
-#include "report/reader.hpp"
-#include "report/run.hpp"
-#include "report/write.hpp"
+#include "store/report/html.hpp"
+#include "store/report/reader.hpp"
+#include "store/report/run.hpp"
+#include "store/report/write.hpp"
 #include "sync/signing.hpp"
-#include "sync/store.hpp"
+#include "store/store.hpp"
 #include "sync/uuid.hpp"
 #include "test_packs.hpp"
 
@@ -145,7 +145,7 @@ TEST_CASE("report reader: a real store's wijk, read without changing the store")
     std::string error;
     const std::string a = wsync::NewUuidV4(), b = wsync::NewUuidV4(), other = wsync::NewUuidV4();
     {
-        auto store = wsync::Store::Open(db, &error);
+        auto store = store::Store::Open(db, &error);
         REQUIRE_MESSAGE(store, error);
         auto enrol = [&](const std::string& device, const std::string& wijk) {
             std::string code, token, got, pub, sec;

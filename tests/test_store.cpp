@@ -1,6 +1,6 @@
 // The store's database, on a real SQLite file: enrolment, tokens, exactly-once storage.
 #include "sync/signing.hpp"
-#include "sync/store.hpp"
+#include "store/store.hpp"
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -10,6 +10,7 @@
 #include <filesystem>
 
 using namespace wsync;
+using namespace store;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "report/charts.hpp"
+#include "store/report/charts.hpp"
 #include "widgets/fonts.hpp"
 #include "widgets/chart.hpp"
 #include "widgets/registry.hpp"

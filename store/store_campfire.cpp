@@ -15,7 +15,7 @@
 //
 // A result or agreement names its session, which must be this kiosk's and already at
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
-#include "sync/store.hpp"
+#include "store/store.hpp"
 
 #include "sync/sqlite_util.hpp"
 
@@ -23,7 +23,9 @@
 
 #include <ctime>
 
-namespace wsync {
+namespace store {
+
+using namespace wsync; // the batch formats and SQLite helpers kiosk and store share
 
 namespace {
 
@@ -259,4 +261,4 @@ bool Store::StoreGroupBatch(const GroupBatch& b, const std::string& via, GroupRe
     return true;
 }
 
-} // namespace wsync
+} // namespace store

@@ -1,4 +1,4 @@
-#include "sync/store_server.hpp"
+#include "store/http_server.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -14,7 +14,9 @@
 #include <cstring>
 #include <sys/socket.h>
 
-namespace wsync {
+namespace store {
+
+using namespace wsync; // the batch formats and SQLite helpers kiosk and store share
 
 namespace {
 
@@ -202,4 +204,4 @@ int Serve(Store& store, const ServeOptions& opts) {
     return 0;
 }
 
-} // namespace wsync
+} // namespace store

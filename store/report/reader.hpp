@@ -2,7 +2,7 @@
 // report never creates, migrates or changes a store), in one read transaction, so the
 // figures are one snapshot even while the store is taking answers from kiosks.
 #pragma once
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 
 #include <string>
 

@@ -1,9 +1,9 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
-#include "report/run.hpp"
-#include "sync/batch_file.hpp"
-#include "sync/store.hpp"
-#include "sync/store_server.hpp"
+#include "store/report/run.hpp"
+#include "store/batch_file_import.hpp"
+#include "store/store.hpp"
+#include "store/http_server.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -41,11 +41,11 @@ int Fail(const std::string& msg) {
 
 // A kiosk's batch file: checked whole (signature, hash, count, range), then stored like a
 // network batch. Any mismatch stores nothing.
-int Import(wsync::Store& store, const std::string& path) {
+int Import(store::Store& store, const std::string& path) {
     wsync::Batch batch;
     wsync::GroupBatch group;
     std::string error;
-    if (!wsync::ReadBatchFile(path, store, &batch, &error, &group))
+    if (!store::ReadBatchFile(path, store, &batch, &error, &group))
         return Fail("refused " + path + ", nothing was stored: " + error);
     std::vector<wsync::AnswerResult> results;
     if (!store.StoreBatch(batch, "file", &results, &error))
@@ -164,12 +164,12 @@ int main(int argc, char** argv) {
     if (cmd == "report") // read-only: never creates or migrates a store (report/reader.cpp)
         return Report(a);
     std::string error;
-    auto store = wsync::Store::Open(a.Db, &error);
+    auto store = store::Store::Open(a.Db, &error);
     if (!store)
         return Fail(error);
 
     if (cmd == "serve") {
-        wsync::ServeOptions o;
+        store::ServeOptions o;
         size_t colon = a.Listen.rfind(':');
         o.Host = colon == std::string::npos ? a.Listen : a.Listen.substr(0, colon);
         o.Port = colon == std::string::npos ? 0 : atoi(a.Listen.c_str() + colon + 1);
@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
             return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
         o.TlsCert = a.TlsCert;
         o.TlsKey = a.TlsKey;
-        return wsync::Serve(*store, o);
+        return store::Serve(*store, o);
     }
     if (cmd == "enroll-code") {
         std::string code;
@@ -216,13 +216,13 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (cmd == "devices") {
-        std::vector<wsync::DeviceInfo> devices;
+        std::vector<store::DeviceInfo> devices;
         if (!store->Devices(&devices, &error))
             return Fail(error);
         // visits: counted (no flagged answer) and flagged (repeats of the visit before, kept apart)
         printf("%-36s  %-16s  %8s  %8s  %8s  %-8s  %8s  %8s\n", "device", "wijk", "answers", "max seq", "missing",
                "state", "counted", "flagged");
-        for (const wsync::DeviceInfo& d : devices)
+        for (const store::DeviceInfo& d : devices)
             printf("%-36s  %-16s  %8lld  %8lld  %8lld  %-8s  %8lld  %8lld\n", d.Id.c_str(), d.Wijk.c_str(),
                    (long long)d.Answers, (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled",
                    (long long)(d.Visits - d.VisitsFlagged), (long long)d.VisitsFlagged);

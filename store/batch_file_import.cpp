@@ -1,14 +1,13 @@
-// The store's side of the batch file (sync/batch_file.hpp): the device's key comes from
-// the store's own enrolment records. Lives in the store library, so the kiosk does not
-// link the store.
-#include "sync/batch_file.hpp"
-#include "sync/store.hpp"
+#include "store/batch_file_import.hpp"
+#include "store/store.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
-namespace wsync {
+namespace store {
+
+using namespace wsync; // the batch formats and SQLite helpers kiosk and store share
 
 bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error,
                      GroupBatch* group_out) {
@@ -52,4 +51,4 @@ bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::strin
     return DecodeBatchFile(contents, store, out, error, group_out);
 }
 
-} // namespace wsync
+} // namespace store

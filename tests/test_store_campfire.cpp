@@ -1,7 +1,7 @@
 // The store's side of campfire meetings, on a real SQLite file: group sessions, results
 // and agreements into the schema-2 tables, idempotent, never undone by an older copy.
 #include "sync/signing.hpp"
-#include "sync/store.hpp"
+#include "store/store.hpp"
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -11,6 +11,7 @@
 #include <filesystem>
 
 using namespace wsync;
+using namespace store;
 
 namespace {
 

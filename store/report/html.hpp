@@ -2,7 +2,7 @@
 // elsewhere (it opens from a USB stick or a mail attachment), every text from the data
 // escaped. Charts are linked as charts/SLUG.png. Pure: a Report in, the page out.
 #pragma once
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 
 #include <string>
 

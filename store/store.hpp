@@ -1,6 +1,6 @@
 // The municipal store's database: enrolment codes, devices with hashed tokens, and every
-// answer once (a unique key on its id). No HTTP here: store_server.cpp puts this on the
-// network, store_main.cpp on the command line.
+// answer once (a unique key on its id). No HTTP here: http_server.cpp puts this on the
+// network, main.cpp on the command line.
 #pragma once
 #include "sync/batch.hpp"
 #include "sync/group_batch.hpp"
@@ -12,7 +12,7 @@
 
 struct sqlite3;
 
-namespace wsync {
+namespace store {
 
 struct DeviceInfo {
     std::string Id;
@@ -48,19 +48,19 @@ public:
 
     // Stores a batch in one transaction and says, per answer, what became of it. The
     // statuses are only returned after COMMIT.
-    bool StoreBatch(const Batch& batch, const std::string& via, std::vector<AnswerResult>* results,
+    bool StoreBatch(const wsync::Batch& batch, const std::string& via, std::vector<wsync::AnswerResult>* results,
                     std::string* error);
 
-    // Stores a kiosk's campfire data (sync/store_group.cpp) in one transaction, into the
+    // Stores a kiosk's campfire data (store/store_campfire.cpp) in one transaction, into the
     // tables group_sessions, group_results and agreements; one status per item, returned
     // only after COMMIT. Idempotent: the same item twice is stored once.
-    bool StoreGroupBatch(const GroupBatch& batch, const std::string& via, GroupReply* reply, std::string* error);
+    bool StoreGroupBatch(const wsync::GroupBatch& batch, const std::string& via, wsync::GroupReply* reply, std::string* error);
 
     bool Devices(std::vector<DeviceInfo>* out, std::string* error);
     // The pack for a wijk (validated by the caller); replaces the one before.
     bool Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
                  const std::string& body, std::string* error);
-    bool ContentFor(const std::string& device_id, WijkContent* out, std::string* error);
+    bool ContentFor(const std::string& device_id, wsync::WijkContent* out, std::string* error);
     // One row per answer, header first.
     bool ExportCsv(std::string* csv, std::string* error);
     int64_t AnswerCount();
@@ -75,4 +75,4 @@ private:
     std::mutex Mu;
 };
 
-} // namespace wsync
+} // namespace store

@@ -4,7 +4,7 @@
 // [SECTION] Reach: the demographic answers beside the population figures
 // [SECTION] Agreements and campfire meetings
 // [SECTION] BuildReport
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 #include "content/answer.hpp"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // [SECTION] Helpers: escaping, shares, words
 // [SECTION] The page's parts: summary, reach, answers, agreements, meetings, about
 // [SECTION] RenderHtml
-#include "report/html.hpp"
+#include "store/report/html.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,11 +1,11 @@
 // The store on the network: HTTP (or HTTPS) routes over a Store. docs/sync-protocol.md
 // is the contract.
 #pragma once
-#include "sync/store.hpp"
+#include "store/store.hpp"
 
 #include <string>
 
-namespace wsync {
+namespace store {
 
 struct ServeOptions {
     std::string Host = "127.0.0.1";
@@ -17,4 +17,4 @@ struct ServeOptions {
 // Serves until SIGINT or SIGTERM. Returns the exit status.
 int Serve(Store& store, const ServeOptions& opts);
 
-} // namespace wsync
+} // namespace store

@@ -1,4 +1,4 @@
-#include "report/reader.hpp"
+#include "store/report/reader.hpp"
 #include "content/pack_loader.hpp"
 #include "sync/sqlite_util.hpp"
 

@@ -1,4 +1,4 @@
-#include "sync/store.hpp"
+#include "store/store.hpp"
 #include "sync/signing.hpp"
 
 #include "sync/sqlite_util.hpp"
@@ -8,7 +8,9 @@
 #include <chrono>
 #include <ctime>
 
-namespace wsync {
+namespace store {
+
+using namespace wsync; // the batch formats and SQLite helpers kiosk and store share
 
 namespace {
 
@@ -516,4 +518,4 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
     return true;
 }
 
-} // namespace wsync
+} // namespace store

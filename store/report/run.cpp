@@ -1,7 +1,7 @@
-#include "report/run.hpp"
-#include "report/population.hpp"
-#include "report/reader.hpp"
-#include "report/write.hpp"
+#include "store/report/run.hpp"
+#include "store/report/population.hpp"
+#include "store/report/reader.hpp"
+#include "store/report/write.hpp"
 
 #include <cerrno>
 #include <cstdio>

@@ -3,7 +3,7 @@
 // and written as PNG (stb_image_write). A chart reads on its own: the question on top,
 // how many took part, each option with its share and count in words.
 #pragma once
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 
 #include <memory>
 #include <string>

@@ -2,7 +2,7 @@
 // first, then the report is built and written. Any problem stops it before a file is
 // written, so a bad CSV or an unknown wijk changes nothing.
 #pragma once
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 
 #include <string>
 #include <vector>

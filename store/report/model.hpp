@@ -10,7 +10,7 @@
 // hidden cell of 1 to 4 could be worked out from the total.
 #pragma once
 #include "content/pack.hpp"
-#include "report/population.hpp"
+#include "store/report/population.hpp"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "report/write.hpp"
-#include "report/charts.hpp"
-#include "report/html.hpp"
+#include "store/report/write.hpp"
+#include "store/report/charts.hpp"
+#include "store/report/html.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

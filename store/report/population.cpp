@@ -1,4 +1,4 @@
-#include "report/population.hpp"
+#include "store/report/population.hpp"
 
 #include <algorithm>
 #include <map>

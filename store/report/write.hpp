@@ -3,7 +3,7 @@
 // and only then put in the target's place in one rename. A failure leaves no half report,
 // and a report made earlier stays as it was until the new one is complete.
 #pragma once
-#include "report/model.hpp"
+#include "store/report/model.hpp"
 
 #include <string>
 
