@@ -57,7 +57,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-volatile sig_atomic_t g_runner_group = 0; // xvfb-run's group, while one runs
+volatile sig_atomic_t g_runner_campfire = 0; // xvfb-run's group, while one runs
 volatile sig_atomic_t g_kiosk_pid = 0;
 volatile sig_atomic_t g_stop = 0; // Ctrl-C: stop the kiosk, clean up, print what we have
 
@@ -666,15 +666,15 @@ bool BenchFrames(const std::string& content_dir, int frames) {
 // auth folder), and the bench unwinds. A second one: the whole group, and out.
 void OnInterrupt(int sig) {
     if (g_stop) {
-        if (g_runner_group > 0)
-            kill(-pid_t(g_runner_group), SIGTERM);
+        if (g_runner_campfire > 0)
+            kill(-pid_t(g_runner_campfire), SIGTERM);
         _exit(128 + sig);
     }
     g_stop = 1;
     if (g_kiosk_pid > 0)
         kill(pid_t(g_kiosk_pid), SIGTERM);
-    else if (g_runner_group > 0)
-        kill(-pid_t(g_runner_group), SIGTERM);
+    else if (g_runner_campfire > 0)
+        kill(-pid_t(g_runner_campfire), SIGTERM);
 }
 
 // Sleeps, but wakes for Ctrl-C. False when interrupted.
@@ -784,7 +784,7 @@ bool StartKiosk(const std::string& binary, const std::string& data_dir, Kiosk* k
     k->Spawned = Clock::now();
     if (!Spawn(args, k->ErrPath, &k->Runner, &k->Out, error))
         return false;
-    g_runner_group = k->Runner;
+    g_runner_campfire = k->Runner;
     return true;
 }
 
@@ -836,7 +836,7 @@ bool WaitForLine(Kiosk* k, const std::string& want, double timeout_s, Clock::tim
         waitpid(k->Runner, &status, 0);
         DrainChildren(3.0, k->Runner);
         k->Runner = 0;
-        g_runner_group = 0;
+        g_runner_campfire = 0;
         *error = Fmt("the kiosk ended before '%s' (xvfb-run %s %d); its stderr:\n", want.c_str(),
                      WIFEXITED(status) ? "exit status" : "signal",
                      WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status)) +
@@ -895,7 +895,7 @@ bool StopKiosk(Kiosk* k, std::string* note) {
     }
     if (!DrainChildren(3.0, group)) // Xvfb and the kiosk come back to us when xvfb-run ends first
         *note += "processes of the xvfb-run group were still running after SIGKILL. ";
-    g_runner_group = 0;
+    g_runner_campfire = 0;
     if (k->Out >= 0)
         close(k->Out);
     k->Out = -1;

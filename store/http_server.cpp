@@ -130,19 +130,19 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
             return Refuse(res, 401, "a valid device token is needed (wijkstem enroll)");
         if (!limiter.Allow(device))
             return Refuse(res, 429, "too many requests from this device; try again in a moment");
-        GroupBatch batch;
+        CampfireBatch batch;
         std::string error;
-        if (!DecodeGroupBatch(req.body, &batch, &error))
+        if (!DecodeCampfireBatch(req.body, &batch, &error))
             return Refuse(res, 400, error);
         if (batch.DeviceId != device)
             return Refuse(res, 403, "this token belongs to another device");
-        GroupReply reply;
-        if (!store.StoreGroupBatch(batch, "network", &reply, &error)) {
+        CampfireReply reply;
+        if (!store.StoreCampfireBatch(batch, "network", &reply, &error)) {
             fprintf(stderr, "wijkstem-store: %s\n", error.c_str());
             return Refuse(res, 500, "the store could not save the campfire data; nothing was stored");
         }
         res.status = 200;
-        res.set_content(EncodeGroupReply(reply), "application/json");
+        res.set_content(EncodeCampfireReply(reply), "application/json");
     });
 }
 

@@ -43,7 +43,7 @@ int Fail(const std::string& msg) {
 // network batch. Any mismatch stores nothing.
 int Import(store::Store& store, const std::string& path) {
     wsync::Batch batch;
-    wsync::GroupBatch group;
+    wsync::CampfireBatch group;
     std::string error;
     if (!store::ReadBatchFile(path, store, &batch, &error, &group))
         return Fail("refused " + path + ", nothing was stored: " + error);
@@ -65,8 +65,8 @@ int Import(store::Store& store, const std::string& path) {
             fprintf(stderr, "  %s: %s%s%s\n", r.Id.c_str(), wsync::AnswerStatusName(r.Status),
                     r.Reason.empty() ? "" : ": ", r.Reason.c_str());
     if (!group.Empty()) { // campfire data: sessions, results, agreements (docs/campfire.md)
-        wsync::GroupReply reply;
-        if (!store.StoreGroupBatch(group, "file", &reply, &error))
+        wsync::CampfireReply reply;
+        if (!store.StoreCampfireBatch(group, "file", &reply, &error))
             return Fail("the answers of " + path + " were stored, its campfire data not: " + error);
         int g[4] = {0, 0, 0, 0};
         for (const auto* list : {&reply.Sessions, &reply.Results, &reply.Agreements})

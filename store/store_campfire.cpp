@@ -47,7 +47,7 @@ struct Tx {
 
 } // namespace
 
-bool Store::StoreGroupBatch(const GroupBatch& b, const std::string& via, GroupReply* reply, std::string* error) {
+bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, CampfireReply* reply, std::string* error) {
     (void)via; // the campfire tables have no via column; network and file are the same data
     std::lock_guard<std::mutex> lock(Mu);
     *reply = {};
@@ -72,9 +72,9 @@ bool Store::StoreGroupBatch(const GroupBatch& b, const std::string& via, GroupRe
                             "ended_at = ?6, received_at = ?7 WHERE id = ?1");
     if (!find_session.S || !insert_session.S || !update_session.S)
         return failed("cannot store the campfire sessions");
-    for (const GroupSessionRecord& g : b.Sessions) {
+    for (const CampfireSessionRecord& g : b.Sessions) {
         AnswerResult r{g.Id, AnswerStatus::Invalid, {}};
-        if (!ValidGroupSession(g, &r.Reason)) {
+        if (!ValidCampfireSession(g, &r.Reason)) {
             reply->Sessions.push_back(r);
             continue;
         }
@@ -143,10 +143,10 @@ bool Store::StoreGroupBatch(const GroupBatch& b, const std::string& via, GroupRe
                         "count = excluded.count, method = excluded.method");
     if (!find_result.S || !put_result.S)
         return failed("cannot store the campfire results");
-    for (const GroupResultRecord& res : b.Results) {
-        AnswerResult r{GroupResultKey(res), AnswerStatus::Invalid, {}};
+    for (const CampfireResultRecord& res : b.Results) {
+        AnswerResult r{CampfireResultKey(res), AnswerStatus::Invalid, {}};
         std::string state;
-        if (!ValidGroupResult(res, &r.Reason)) {
+        if (!ValidCampfireResult(res, &r.Reason)) {
             reply->Results.push_back(r);
             continue;
         }

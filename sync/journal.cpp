@@ -344,7 +344,7 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     out->Waiting = QueryInt(Db, "SELECT count(*) FROM answers WHERE synced_at IS NULL");
     out->AnswersFlagged = QueryInt(Db, "SELECT count(*) FROM answers WHERE flagged");
     out->SessionsFlagged = QueryInt(Db, "SELECT count(DISTINCT session_id) FROM answers WHERE flagged");
-    out->GroupWaiting = QueryInt(Db, "SELECT (SELECT count(*) FROM group_sessions WHERE rev > synced_rev) + "
+    out->CampfireWaiting = QueryInt(Db, "SELECT (SELECT count(*) FROM group_sessions WHERE rev > synced_rev) + "
                                      "(SELECT count(*) FROM group_results WHERE rev > synced_rev) + "
                                      "(SELECT count(*) FROM agreements WHERE rev > synced_rev)");
     sqlite3_stmt* st = nullptr;
@@ -356,7 +356,7 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     }
     sqlite3_finalize(st);
     if (out->Answers < 0 || out->Sessions < 0 || out->Waiting < 0 || out->AnswersFlagged < 0 ||
-        out->SessionsFlagged < 0 || out->GroupWaiting < 0) {
+        out->SessionsFlagged < 0 || out->CampfireWaiting < 0) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
         return false;

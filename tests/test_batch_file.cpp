@@ -376,10 +376,10 @@ TEST_CASE("batch_file: campfire data travel too, signed through their hash, stor
     UsbFixture f;
     f.Visit(2);
     std::string error;
-    GroupSessionRecord g{NewUuidV4(), "Buurtavond", "Selwerd", "2026-11-28", 9, "gronings-model", "2.3.0",
+    CampfireSessionRecord g{NewUuidV4(), "Buurtavond", "Selwerd", "2026-11-28", 9, "gronings-model", "2.3.0",
                          "2026-11-28T19:00:00.000Z", "", 0};
-    REQUIRE(f.J->SaveGroupSession(g, &error));
-    REQUIRE(f.J->SaveGroupCounts({{g.Id, "prettig-wonen", "4", 5, "hands", false, 0}}, &error));
+    REQUIRE(f.J->SaveCampfireSession(g, &error));
+    REQUIRE(f.J->SaveCampfireCounts({{g.Id, "prettig-wonen", "4", 5, "hands", false, 0}}, &error));
     AgreementRecord a;
     a.Id = NewUuidV4();
     a.SessionId = g.Id;
@@ -391,20 +391,20 @@ TEST_CASE("batch_file: campfire data travel too, signed through their hash, stor
     const std::string path = f.Export();
     CHECK(fs::path(path).filename() == "wijkstem-" + f.J->DeviceId() + "-1-2.json");
     Batch b;
-    GroupBatch group;
+    CampfireBatch group;
     REQUIRE_MESSAGE(ReadBatchFile(path, *f.S, &b, &error, &group), error);
     CHECK(b.Answers.size() == 2);
     CHECK(group.Sessions.size() == 1);
     CHECK(group.Results.size() == 1);
     CHECK(group.Agreements.size() == 1);
-    GroupReply reply;
-    REQUIRE(f.S->StoreGroupBatch(group, "file", &reply, &error));
+    CampfireReply reply;
+    REQUIRE(f.S->StoreCampfireBatch(group, "file", &reply, &error));
     CHECK(reply.Sessions[0].Status == AnswerStatus::Stored);
-    REQUIRE(f.S->StoreGroupBatch(group, "file", &reply, &error)); // the same file again
+    REQUIRE(f.S->StoreCampfireBatch(group, "file", &reply, &error)); // the same file again
     CHECK(reply.Results[0].Status == AnswerStatus::AlreadyStored);
     JournalStatus st;
     REQUIRE(f.J->Status(&st, &error));
-    CHECK(st.GroupWaiting == 3); // exporting marks nothing synced
+    CHECK(st.CampfireWaiting == 3); // exporting marks nothing synced
 
     SUBCASE("a changed campfire item is refused, the whole file") {
         json file = json::parse(ReadAll(path));
@@ -417,13 +417,13 @@ TEST_CASE("batch_file: campfire data travel too, signed through their hash, stor
     }
     SUBCASE("campfire data alone: a file with no answers") {
         UsbFixture only;
-        GroupSessionRecord h = g;
+        CampfireSessionRecord h = g;
         h.Id = NewUuidV4();
-        REQUIRE(only.J->SaveGroupSession(h, &error));
+        REQUIRE(only.J->SaveCampfireSession(h, &error));
         const std::string p = only.Export();
         CHECK(fs::path(p).filename() == "wijkstem-" + only.J->DeviceId() + "-campfire.json");
         Batch none;
-        GroupBatch one;
+        CampfireBatch one;
         REQUIRE_MESSAGE(ReadBatchFile(p, *only.S, &none, &error, &one), error);
         CHECK(none.Answers.empty());
         CHECK(one.Sessions.size() == 1);

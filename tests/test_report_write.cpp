@@ -47,7 +47,7 @@ Report Sample() {
     in.Answers = {{"prettig-wonen", "4", "2026-10", 5}, {"prettig-wonen", "2", "2026-11", 6},
                   {"meer-zeggenschap", "ja", "2026-11", 2}};
     in.Sessions = {{"s1", "Kampvuur <script>alert(1)</script>", "2026-10-08", 8}};
-    in.GroupResults = {{"s1", "hoeveel-zeggenschap", "voortouw", 5, "hands"},
+    in.CampfireResults = {{"s1", "hoeveel-zeggenschap", "voortouw", 5, "hands"},
                        {"s1", "hoeveel-zeggenschap", "advies", 3, "hands"}};
     in.Agreements = {{"s1", "=HYPERLINK(\"http://x\") <b>vet</b>", "wijk", "2026-12-01", "", "open", ""}};
     return BuildReport(in);
@@ -210,8 +210,8 @@ TEST_CASE("report reader: a real store's wijk, read without changing the store")
     CHECK(in.Answers.size() == 3); // prettig-wonen 4 in October, 2 in November; leeftijd
     REQUIRE(in.Sessions.size() == 1);
     CHECK(in.Sessions[0].Present == 9);
-    REQUIRE(in.GroupResults.size() == 1);
-    CHECK(in.GroupResults[0].Method == "hands");
+    REQUIRE(in.CampfireResults.size() == 1);
+    CHECK(in.CampfireResults[0].Method == "hands");
     REQUIRE(in.Agreements.size() == 1);
     CHECK(in.Agreements[0].What == "Bankjes");
     CHECK(in.Agreements[0].Due.empty());

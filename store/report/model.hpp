@@ -32,14 +32,14 @@ struct TallyRow {
     long long Count = 0;
 };
 
-struct GroupSession {
+struct CampfireSession {
     std::string Id;
     std::string Name;
     std::string HeldOn; // YYYY-MM-DD
     long long Present = 0;
 };
 
-struct GroupResult {
+struct CampfireResult {
     std::string SessionId;
     std::string QuestionId; // a question id, or QUESTION.ROW
     std::string Value;      // an option id
@@ -70,8 +70,8 @@ struct Input {
     long long FlaggedVisits = 0;
     std::string FirstDay, LastDay; // of the counted answers, YYYY-MM-DD
     std::vector<std::pair<std::string, long long>> PackVersions; // answers per pack version
-    std::vector<GroupSession> Sessions;
-    std::vector<GroupResult> GroupResults;
+    std::vector<CampfireSession> Sessions;
+    std::vector<CampfireResult> CampfireResults;
     std::vector<Agreement> Agreements;
     std::optional<Population> Residents; // the population figures, checked against the pack beforehand
 };
@@ -140,7 +140,7 @@ struct ReachTable {
 };
 
 struct SessionReport {
-    GroupSession Session;
+    CampfireSession Session;
     std::string Method; // in words: "met de hand geteld", "getikt op het scherm"
     std::vector<Chart> Charts;
 };

@@ -130,7 +130,7 @@ bool ReadMeetings(sqlite3* db, const std::string& wijk, Input* in, std::string* 
                "JOIN group_sessions s ON s.id = r.group_session_id WHERE s.wijk = ?1 ORDER BY 1, 2, 3",
                wijk)
              .Each([&](sqlite3_stmt* st) {
-                 in->GroupResults.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3), Col(st, 4)});
+                 in->CampfireResults.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3), Col(st, 4)});
              }, error))
         return false;
     return Query(db,

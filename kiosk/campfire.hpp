@@ -1,6 +1,6 @@
 // The flow's part of the state for a campfire meeting (kampvuurbijeenkomst): the
 // session the facilitator set up, the group's counts, the agreements, the summary and
-// its export. Plain data; kiosk/flow_group.cpp holds the rules. No ImGui, no SQLite.
+// its export. Plain data; kiosk/flow_campfire.cpp holds the rules. No ImGui, no SQLite.
 #pragma once
 #include <limits>
 #include <map>
@@ -16,22 +16,22 @@ enum class CountMode {
 };
 
 // Which text the on-screen keyboard is typing into.
-enum class GroupField { None, Name, Wijk, What, WhoGroup };
+enum class CampfireField { None, Name, Wijk, What, WhoGroup };
 
 // One option's count, and how it was last changed (the stored method).
-struct GroupCount {
+struct CampfireCount {
     long long Count = 0;
     bool Hands = false; // false: "taps", true: "hands"
 };
 
 // One question shown to the group: a question, or one row of a matrix (as its own step).
-struct GroupItem {
+struct CampfireItem {
     std::string QuestionId;
     std::string RowId; // empty unless a matrix row
 };
 
-// A count to store: the new total for one option (SaveGroupCounts).
-struct GroupRow {
+// A count to store: the new total for one option (SaveCampfireCounts).
+struct CampfireRow {
     std::string AnswerId; // question id, or QUESTION.ROW
     std::string Option;
     long long Count = 0;
@@ -47,7 +47,7 @@ struct Agreement {
     std::string Status = "open"; // "open", "bezig", "klaar"
 };
 
-struct GroupState {
+struct CampfireState {
     // The session: set up on the first screen, stored when the set-up is done.
     std::string Id;             // UUID made at the edge
     std::string Name, Wijk;
@@ -59,18 +59,18 @@ struct GroupState {
     std::string Detail;         // words for the message (a folder, the journal's error)
 
     // The on-screen keyboard.
-    GroupField Editing = GroupField::None;
+    CampfireField Editing = CampfireField::None;
     std::string Typing;         // WhoGroup: the group's name being typed
     bool Shift = false, Accents = false;
 
     // The questions.
     std::string PollId;
-    std::vector<GroupItem> Items;
+    std::vector<CampfireItem> Items;
     int ItemIndex = 0;
     CountMode Mode = CountMode::Taps;
     bool Revealed = false;      // the current question's chart shows
     double ConfirmUntil = -std::numeric_limits<double>::infinity(); // "Stem geteld"; taps wait
-    std::map<std::string, std::map<std::string, GroupCount>> Counts; // answer id -> option -> count
+    std::map<std::string, std::map<std::string, CampfireCount>> Counts; // answer id -> option -> count
     std::vector<std::string> DonePolls;
 
     // The agreements.

@@ -1,10 +1,10 @@
 // [SECTION] helpers: items, counts, dates, names
 // [SECTION] transitions
-// [SECTION] StepGroup: set-up, picker, questions
-// [SECTION] StepGroup: agreements
-// [SECTION] StepGroup: summary and export
+// [SECTION] StepCampfire: set-up, picker, questions
+// [SECTION] StepCampfire: agreements
+// [SECTION] StepCampfire: summary and export
 // [SECTION] timers
-#include "kiosk/flow_group.hpp"
+#include "kiosk/flow_campfire.hpp"
 #include "content/free_text.hpp"
 
 #include <algorithm>
@@ -20,7 +20,7 @@ namespace {
 constexpr double kNever = std::numeric_limits<double>::infinity();
 
 // Longest texts the keyboard takes, in characters.
-constexpr int kMaxName = 80, kMaxWijk = 60, kMaxWhat = 200, kMaxGroupName = 60;
+constexpr int kMaxName = 80, kMaxWijk = 60, kMaxWhat = 200, kMaxCampfireName = 60;
 
 } // namespace
 
@@ -28,25 +28,25 @@ constexpr int kMaxName = 80, kMaxWijk = 60, kMaxWhat = 200, kMaxGroupName = 60;
 // [SECTION] helpers: items, counts, dates, names
 //-----------------------------------------------------------------------------
 
-bool IsGroupScreen(Screen screen) {
-    return screen == Screen::GroupSetup || screen == Screen::GroupPick || screen == Screen::GroupQuestion ||
-           screen == Screen::GroupAgreements || screen == Screen::GroupAgreement || screen == Screen::GroupSummary;
+bool IsCampfireScreen(Screen screen) {
+    return screen == Screen::CampfireSetup || screen == Screen::CampfirePick || screen == Screen::CampfireQuestion ||
+           screen == Screen::CampfireAgreements || screen == Screen::CampfireAgreement || screen == Screen::CampfireSummary;
 }
 
-bool IsGroupResult(ActionKind kind) {
-    return kind == ActionKind::GroupDefaults || kind == ActionKind::GroupTargetsLoaded ||
-           kind == ActionKind::GroupExportDone || kind == ActionKind::GroupSaveFailed;
+bool IsCampfireResult(ActionKind kind) {
+    return kind == ActionKind::CampfireDefaults || kind == ActionKind::CampfireTargetsLoaded ||
+           kind == ActionKind::CampfireExportDone || kind == ActionKind::CampfireSaveFailed;
 }
 
-bool GroupSupports(QuestionType type) {
+bool CampfireSupports(QuestionType type) {
     return type == QuestionType::Single || type == QuestionType::Smiley || type == QuestionType::Agree ||
            type == QuestionType::YesNo || type == QuestionType::Matrix;
 }
 
-std::vector<GroupItem> GroupItems(const content::Poll& poll) {
-    std::vector<GroupItem> items;
+std::vector<CampfireItem> CampfireItems(const content::Poll& poll) {
+    std::vector<CampfireItem> items;
     for (const content::Question& q : poll.Questions) {
-        if (!GroupSupports(q.Type))
+        if (!CampfireSupports(q.Type))
             continue;
         if (q.Type == QuestionType::Matrix)
             for (const content::Option& row : q.Rows)
@@ -57,23 +57,23 @@ std::vector<GroupItem> GroupItems(const content::Poll& poll) {
     return items;
 }
 
-int GroupQuestionCount(const content::Poll& poll) {
+int CampfireQuestionCount(const content::Poll& poll) {
     return int(std::count_if(poll.Questions.begin(), poll.Questions.end(),
-                             [](const content::Question& q) { return GroupSupports(q.Type); }));
+                             [](const content::Question& q) { return CampfireSupports(q.Type); }));
 }
 
-std::string GroupAnswerId(const GroupItem& item) {
+std::string CampfireAnswerId(const CampfireItem& item) {
     return item.RowId.empty() ? item.QuestionId : item.QuestionId + "." + item.RowId;
 }
 
-const content::Question* GroupQuestion(const FlowContext& ctx, const FlowState& s) {
-    const GroupState& g = s.Group;
+const content::Question* CampfireQuestion(const FlowContext& ctx, const FlowState& s) {
+    const CampfireState& g = s.Campfire;
     if (g.ItemIndex < 0 || g.ItemIndex >= int(g.Items.size()))
         return nullptr;
     return ctx.Pack->FindQuestion(g.Items[size_t(g.ItemIndex)].QuestionId);
 }
 
-long long GroupTotal(const GroupState& g, const std::string& answer_id) {
+long long CampfireTotal(const CampfireState& g, const std::string& answer_id) {
     long long total = 0;
     if (auto it = g.Counts.find(answer_id); it != g.Counts.end())
         for (const auto& [option, c] : it->second)
@@ -81,25 +81,25 @@ long long GroupTotal(const GroupState& g, const std::string& answer_id) {
     return total;
 }
 
-content::GroupCounts GroupCountsOf(const GroupState& g) {
-    content::GroupCounts out;
+content::CampfireCounts CampfireCountsOf(const CampfireState& g) {
+    content::CampfireCounts out;
     for (const auto& [answer_id, options] : g.Counts)
         for (const auto& [option, c] : options)
             out[answer_id][option] = c.Count;
     return out;
 }
 
-content::Outcome GroupOutcome(const FlowContext& ctx, const GroupState& g) {
-    return content::ComputeOutcome(*ctx.Pack, content::GroupAnswers(GroupCountsOf(g)));
+content::Outcome CampfireOutcome(const FlowContext& ctx, const CampfireState& g) {
+    return content::ComputeOutcome(*ctx.Pack, content::CampfireAnswers(CampfireCountsOf(g)));
 }
 
-std::vector<std::string> SummaryCharts(const FlowContext& ctx, const GroupState& g) {
+std::vector<std::string> SummaryCharts(const FlowContext& ctx, const CampfireState& g) {
     std::vector<std::string> ids;
     for (const auto* list : {&ctx.Pack->Zones, &ctx.Pack->Polls})
         for (const content::Poll& p : *list)
-            for (const GroupItem& item : GroupItems(p)) {
-                const std::string id = GroupAnswerId(item);
-                if (GroupTotal(g, id) > 0 && std::find(ids.begin(), ids.end(), id) == ids.end())
+            for (const CampfireItem& item : CampfireItems(p)) {
+                const std::string id = CampfireAnswerId(item);
+                if (CampfireTotal(g, id) > 0 && std::find(ids.begin(), ids.end(), id) == ids.end())
                     ids.push_back(id);
             }
     return ids;
@@ -109,7 +109,7 @@ float SummaryChartPx(const content::Question& q) {
     return kSummaryHeadingPx + kSummaryOptionPx * float(q.Options.size());
 }
 
-std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const GroupState& g) {
+std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const CampfireState& g) {
     std::vector<std::vector<std::string>> columns;
     float used = kSummaryColumnPx; // full: the first chart opens a column
     for (const std::string& id : SummaryCharts(ctx, g)) {
@@ -134,7 +134,7 @@ std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const GroupState&
     return pages;
 }
 
-int SummaryPages(const FlowContext& ctx, const GroupState& g) { return int(SummaryLayout(ctx, g).size()); }
+int SummaryPages(const FlowContext& ctx, const CampfireState& g) { return int(SummaryLayout(ctx, g).size()); }
 
 namespace {
 
@@ -193,7 +193,7 @@ std::string ShowDate(const std::string& date) {
     return date.substr(8, 2) + "-" + date.substr(5, 2) + "-" + date.substr(0, 4);
 }
 
-std::string ExportBaseName(const GroupState& g) {
+std::string ExportBaseName(const CampfireState& g) {
     // Letters and digits of the name, lower case, the rest one dash: safe on any stick (FAT).
     std::string slug;
     for (unsigned char c : g.Name) {
@@ -212,7 +212,7 @@ std::string ExportBaseName(const GroupState& g) {
     return slug.empty() ? base : base + "-" + slug;
 }
 
-std::string ExportPngName(const GroupState& g, int page) {
+std::string ExportPngName(const CampfireState& g, int page) {
     return ExportBaseName(g) + (page == 0 ? std::string() : "-" + std::to_string(page + 1)) + ".png";
 }
 
@@ -225,14 +225,14 @@ namespace {
 void Enter(FlowState* s, Screen screen, double now) {
     s->Screen = screen;
     s->ScreenSince = now;
-    s->Group.Message.clear();
-    s->Group.Detail.clear();
-    s->Group.Editing = GroupField::None;
+    s->Campfire.Message.clear();
+    s->Campfire.Detail.clear();
+    s->Campfire.Editing = CampfireField::None;
 }
 
 // Back to the admin screen, its figures loaded afresh.
 void ToAdmin(FlowState* s, double now, std::vector<Effect>* effects) {
-    s->Group = {};
+    s->Campfire = {};
     s->Screen = Screen::Admin;
     s->ScreenSince = now;
     s->LastInput = now;
@@ -260,10 +260,10 @@ void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
 }
 
 void Save(FlowState* s, const std::string& answer_id, const std::string& option, std::vector<Effect>* effects) {
-    const GroupCount& c = s->Group.Counts[answer_id][option];
+    const CampfireCount& c = s->Campfire.Counts[answer_id][option];
     Effect e;
-    e.Kind = EffectKind::SaveGroupCounts;
-    e.SessionId = s->Group.Id;
+    e.Kind = EffectKind::SaveCampfireCounts;
+    e.SessionId = s->Campfire.Id;
     e.Rows.push_back({answer_id, option, c.Count, c.Hands});
     effects->push_back(e);
 }
@@ -275,8 +275,8 @@ bool IsOptionOf(const content::Question& q, const std::string& id) {
 // The first step from index on whose question the group's answers so far let through
 // (show_if reads the group's answers); past the end: back to the picker, the poll done.
 void ShowItem(const FlowContext& ctx, FlowState* s, int index, double now) {
-    GroupState& g = s->Group;
-    const std::vector<content::GivenAnswer> given = content::GroupAnswers(GroupCountsOf(g));
+    CampfireState& g = s->Campfire;
+    const std::vector<content::GivenAnswer> given = content::CampfireAnswers(CampfireCountsOf(g));
     g.ItemIndex = index;
     g.Revealed = false;
     g.ConfirmUntil = -kNever;
@@ -287,28 +287,28 @@ void ShowItem(const FlowContext& ctx, FlowState* s, int index, double now) {
         g.ItemIndex++;
     }
     if (g.ItemIndex < int(g.Items.size())) {
-        Enter(s, Screen::GroupQuestion, now);
+        Enter(s, Screen::CampfireQuestion, now);
         return;
     }
     if (std::find(g.DonePolls.begin(), g.DonePolls.end(), g.PollId) == g.DonePolls.end())
         g.DonePolls.push_back(g.PollId);
-    Enter(s, Screen::GroupPick, now);
+    Enter(s, Screen::CampfirePick, now);
 }
 
-std::string* EditedText(GroupState& g, int* max) {
+std::string* EditedText(CampfireState& g, int* max) {
     switch (g.Editing) {
-    case GroupField::Name: *max = kMaxName; return &g.Name;
-    case GroupField::Wijk: *max = kMaxWijk; return &g.Wijk;
-    case GroupField::What: *max = kMaxWhat; return &g.Draft.What;
-    case GroupField::WhoGroup: *max = kMaxGroupName; return &g.Typing;
-    case GroupField::None: break;
+    case CampfireField::Name: *max = kMaxName; return &g.Name;
+    case CampfireField::Wijk: *max = kMaxWijk; return &g.Wijk;
+    case CampfireField::What: *max = kMaxWhat; return &g.Draft.What;
+    case CampfireField::WhoGroup: *max = kMaxCampfireName; return &g.Typing;
+    case CampfireField::None: break;
     }
     return nullptr;
 }
 
 // The keyboard's actions while a text is being typed. True when the action was one.
 bool StepKeyboard(FlowState* s, const Action& a) {
-    GroupState& g = s->Group;
+    CampfireState& g = s->Campfire;
     int max = 0;
     std::string* text = EditedText(g, &max);
     if (!text)
@@ -326,9 +326,9 @@ bool StepKeyboard(FlowState* s, const Action& a) {
     case ActionKind::Next: { // "Klaar": cleaned like any typed text (no control characters, phone numbers masked)
         content::CleanText clean = content::CleanFreeText(*text, max);
         *text = clean.Ok ? clean.Text : std::string();
-        if (g.Editing == GroupField::WhoGroup && !text->empty())
+        if (g.Editing == CampfireField::WhoGroup && !text->empty())
             g.Draft.Who = *text;
-        g.Editing = GroupField::None;
+        g.Editing = CampfireField::None;
         g.Shift = g.Accents = false;
         return true;
     }
@@ -344,7 +344,7 @@ bool IsCornerAction(ActionKind kind) {
 } // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] StepGroup: set-up, picker, questions
+// [SECTION] StepCampfire: set-up, picker, questions
 //-----------------------------------------------------------------------------
 
 namespace {
@@ -353,41 +353,41 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
 bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
 
 void StepSetup(FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
-    GroupState& g = s->Group;
+    CampfireState& g = s->Campfire;
     switch (a.Kind) {
-    case ActionKind::GroupEdit:
+    case ActionKind::CampfireEdit:
         if (a.Value == "name" || a.Value == "wijk") {
-            g.Editing = a.Value == "name" ? GroupField::Name : GroupField::Wijk;
+            g.Editing = a.Value == "name" ? CampfireField::Name : CampfireField::Wijk;
             g.Message.clear();
         }
         break;
-    case ActionKind::GroupDate:
+    case ActionKind::CampfireDate:
         if (!g.Date.empty() && (a.Value == "-1" || a.Value == "+1"))
             g.Date = AddDays(g.Date, a.Value == "+1" ? 1 : -1);
         break;
-    case ActionKind::GroupPresent:
+    case ActionKind::CampfirePresent:
         if (a.Value == "-1" || a.Value == "+1")
             g.Present = std::clamp(g.Present + (a.Value == "+1" ? 1 : -1), 1, 99);
         break;
-    case ActionKind::GroupCancel: ToAdmin(s, now, effects); break;
-    case ActionKind::GroupSetupDone: {
+    case ActionKind::CampfireCancel: ToAdmin(s, now, effects); break;
+    case ActionKind::CampfireSetupDone: {
         if (g.Name.empty()) {
-            g.Message = "group.need_name";
+            g.Message = "campfire.need_name";
             break;
         }
         if (g.Wijk.empty()) {
-            g.Message = "group.need_wijk";
+            g.Message = "campfire.need_wijk";
             break;
         }
         if (g.Date.empty())
             break; // the edge has not said what day it is yet
         Effect e;
-        e.Kind = EffectKind::SaveGroupSession;
+        e.Kind = EffectKind::SaveCampfireSession;
         e.SessionId = g.Id;
-        e.Group = g;
+        e.Campfire = g;
         effects->push_back(e);
         g.Saved = true;
-        Enter(s, Screen::GroupPick, now);
+        Enter(s, Screen::CampfirePick, now);
         break;
     }
     default: break;
@@ -395,45 +395,45 @@ void StepSetup(FlowState* s, const Action& a, double now, std::vector<Effect>* e
 }
 
 void StepPick(const FlowContext& ctx, FlowState* s, const Action& a, double now) {
-    GroupState& g = s->Group;
+    CampfireState& g = s->Campfire;
     switch (a.Kind) {
     case ActionKind::OpenZone: {
         const content::Poll* poll = ctx.Pack->FindPoll(a.Value);
         if (!poll || poll->Id == ctx.Pack->ClosingPoll)
             break;
-        std::vector<GroupItem> items = GroupItems(*poll);
+        std::vector<CampfireItem> items = CampfireItems(*poll);
         if (items.empty()) {
-            g.Message = "group.no_questions";
+            g.Message = "campfire.no_questions";
             break;
         }
         g.PollId = poll->Id;
         g.Items = std::move(items);
         ShowItem(ctx, s, 0, now);
-        if (s->Screen == Screen::GroupPick) // every question hidden by a show-if
-            g.Message = "group.no_questions";
+        if (s->Screen == Screen::CampfirePick) // every question hidden by a show-if
+            g.Message = "campfire.no_questions";
         break;
     }
-    case ActionKind::GroupOpenAgreements:
+    case ActionKind::CampfireOpenAgreements:
         g.AgreementsBack = 0;
-        Enter(s, Screen::GroupAgreements, now);
+        Enter(s, Screen::CampfireAgreements, now);
         break;
-    case ActionKind::GroupOpenSummary:
+    case ActionKind::CampfireOpenSummary:
         g.SummaryPage = 0;
         g.Choosing = false;
-        Enter(s, Screen::GroupSummary, now);
+        Enter(s, Screen::CampfireSummary, now);
         break;
     default: break;
     }
 }
 
 void StepQuestion(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
-    GroupState& g = s->Group;
-    const content::Question* q = GroupQuestion(ctx, *s);
+    CampfireState& g = s->Campfire;
+    const content::Question* q = CampfireQuestion(ctx, *s);
     if (!q)
         return;
-    const std::string answer_id = GroupAnswerId(g.Items[size_t(g.ItemIndex)]);
+    const std::string answer_id = CampfireAnswerId(g.Items[size_t(g.ItemIndex)]);
     switch (a.Kind) {
-    case ActionKind::GroupMode:
+    case ActionKind::CampfireMode:
         if (a.Value == "taps" || a.Value == "hands")
             g.Mode = a.Value == "taps" ? CountMode::Taps : CountMode::Hands;
         g.ConfirmUntil = -kNever;
@@ -450,7 +450,7 @@ void StepQuestion(const FlowContext& ctx, FlowState* s, const Action& a, double 
     case ActionKind::Decrease: {
         if (g.Mode != CountMode::Hands || !IsOptionOf(*q, a.Value))
             break;
-        GroupCount& c = g.Counts[answer_id][a.Value];
+        CampfireCount& c = g.Counts[answer_id][a.Value];
         if (a.Kind == ActionKind::Decrease && c.Count == 0)
             break; // never below 0
         c.Count += a.Kind == ActionKind::Increase ? 1 : -1;
@@ -458,43 +458,43 @@ void StepQuestion(const FlowContext& ctx, FlowState* s, const Action& a, double 
         Save(s, answer_id, a.Value, effects);
         break;
     }
-    case ActionKind::GroupReveal: g.Revealed = !g.Revealed; break;
+    case ActionKind::CampfireReveal: g.Revealed = !g.Revealed; break;
     case ActionKind::Next: ShowItem(ctx, s, g.ItemIndex + 1, now); break;
-    case ActionKind::GroupBack: Enter(s, Screen::GroupPick, now); break;
+    case ActionKind::CampfireBack: Enter(s, Screen::CampfirePick, now); break;
     default: break;
     }
 }
 
 } // namespace
 
-bool StepGroup(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
-    if (a.Kind == ActionKind::GroupStart) {
+bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+    if (a.Kind == ActionKind::CampfireStart) {
         if (s->Screen != Screen::Admin || a.Value.empty())
-            return IsGroupScreen(s->Screen);
-        s->Group = {};
-        s->Group.Id = a.Value;
-        Enter(s, Screen::GroupSetup, now);
+            return IsCampfireScreen(s->Screen);
+        s->Campfire = {};
+        s->Campfire.Id = a.Value;
+        Enter(s, Screen::CampfireSetup, now);
         s->LastInput = now;
         Effect e;
-        e.Kind = EffectKind::LoadGroupDefaults;
+        e.Kind = EffectKind::LoadCampfireDefaults;
         effects->push_back(e);
         return true;
     }
-    if (!IsGroupScreen(s->Screen))
+    if (!IsCampfireScreen(s->Screen))
         return false;
     if (IsCornerAction(a.Kind))
         return false; // A+ and contrast work here too
-    GroupState& g = s->Group;
+    CampfireState& g = s->Campfire;
 
     // Answers from the edge, on any group screen.
     switch (a.Kind) {
     case ActionKind::Tick:
-        if (now - s->LastInput >= ctx.Config.GroupIdleTimeout && !g.Exporting)
+        if (now - s->LastInput >= ctx.Config.CampfireIdleTimeout && !g.Exporting)
             ToAttract(ctx, s, now);
         else if (now >= g.ConfirmUntil)
             g.ConfirmUntil = -kNever; // "Stem geteld" is over: taps count again
         return true;
-    case ActionKind::GroupDefaults:
+    case ActionKind::CampfireDefaults:
         if (!g.DefaultsLoaded) {
             g.DefaultsLoaded = true;
             if (a.Values.size() >= 2) {
@@ -504,38 +504,38 @@ bool StepGroup(const FlowContext& ctx, FlowState* s, const Action& a, double now
             }
         }
         return true;
-    case ActionKind::GroupSaveFailed:
-        g.Message = "group.save_failed";
+    case ActionKind::CampfireSaveFailed:
+        g.Message = "campfire.save_failed";
         g.Detail = a.Value;
         return true;
     case ActionKind::Input: return true;
     default: break;
     }
-    if (g.Editing != GroupField::None)
+    if (g.Editing != CampfireField::None)
         return StepKeyboard(s, a);
 
     switch (s->Screen) {
-    case Screen::GroupSetup: StepSetup(s, a, now, effects); break;
-    case Screen::GroupPick: StepPick(ctx, s, a, now); break;
-    case Screen::GroupQuestion: StepQuestion(ctx, s, a, now, effects); break;
-    case Screen::GroupAgreements:
-    case Screen::GroupAgreement: StepAgreements(ctx, s, a, now, effects); break;
-    case Screen::GroupSummary: StepSummary(ctx, s, a, now, effects); break;
+    case Screen::CampfireSetup: StepSetup(s, a, now, effects); break;
+    case Screen::CampfirePick: StepPick(ctx, s, a, now); break;
+    case Screen::CampfireQuestion: StepQuestion(ctx, s, a, now, effects); break;
+    case Screen::CampfireAgreements:
+    case Screen::CampfireAgreement: StepAgreements(ctx, s, a, now, effects); break;
+    case Screen::CampfireSummary: StepSummary(ctx, s, a, now, effects); break;
     default: break;
     }
     return true;
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] StepGroup: agreements
+// [SECTION] StepCampfire: agreements
 //-----------------------------------------------------------------------------
 
 namespace {
 
 bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
-    GroupState& g = s->Group;
+    CampfireState& g = s->Campfire;
     Agreement& d = g.Draft;
-    if (s->Screen == Screen::GroupAgreements) {
+    if (s->Screen == Screen::CampfireAgreements) {
         switch (a.Kind) {
         case ActionKind::AgreementNew:
             if (a.Value.empty())
@@ -543,7 +543,7 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
             d = {};
             d.Id = a.Value;
             g.DraftIndex = -1;
-            Enter(s, Screen::GroupAgreement, now);
+            Enter(s, Screen::CampfireAgreement, now);
             break;
         case ActionKind::AgreementOpen: {
             const int i = std::atoi(a.Value.c_str());
@@ -551,22 +551,22 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
                 break;
             d = g.Agreements[size_t(i)];
             g.DraftIndex = i;
-            Enter(s, Screen::GroupAgreement, now);
+            Enter(s, Screen::CampfireAgreement, now);
             break;
         }
-        case ActionKind::GroupBack:
-            Enter(s, g.AgreementsBack == 1 ? Screen::GroupSummary : Screen::GroupPick, now);
+        case ActionKind::CampfireBack:
+            Enter(s, g.AgreementsBack == 1 ? Screen::CampfireSummary : Screen::CampfirePick, now);
             break;
         default: break;
         }
         return true;
     }
     switch (a.Kind) {
-    case ActionKind::GroupEdit:
+    case ActionKind::CampfireEdit:
         if (a.Value == "what") {
-            g.Editing = GroupField::What;
+            g.Editing = CampfireField::What;
         } else if (a.Value == "who-group") {
-            g.Editing = GroupField::WhoGroup;
+            g.Editing = CampfireField::WhoGroup;
             const bool named = !d.Who.empty() && d.Who != "wijk" && d.Who != "gemeente" && d.Who != "samen";
             g.Typing = named ? d.Who : std::string();
         }
@@ -589,7 +589,7 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
         // A kompas point, or a witte vlek of the group's outcome.
         const content::Poll* zone = ctx.Pack->FindPoll(a.Value);
         bool known = zone && zone->Kind == content::PollKind::Kompas;
-        for (const content::Question* q : GroupOutcome(ctx, g).WitteVlekken)
+        for (const content::Question* q : CampfireOutcome(ctx, g).WitteVlekken)
             known = known || q->Id == a.Value;
         if (known)
             d.Answers = d.Answers == a.Value ? std::string() : a.Value;
@@ -615,38 +615,38 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
         Effect e;
         e.Kind = EffectKind::SaveAgreement;
         e.SessionId = g.Id;
-        e.Group.Wijk = g.Wijk;
+        e.Campfire.Wijk = g.Wijk;
         e.Agreement = d;
         effects->push_back(e);
-        Enter(s, Screen::GroupAgreements, now);
+        Enter(s, Screen::CampfireAgreements, now);
         break;
     }
-    case ActionKind::AgreementCancel: Enter(s, Screen::GroupAgreements, now); break;
+    case ActionKind::AgreementCancel: Enter(s, Screen::CampfireAgreements, now); break;
     default: break;
     }
     return true;
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] StepGroup: summary and export
+// [SECTION] StepCampfire: summary and export
 //-----------------------------------------------------------------------------
 
 void Capture(FlowState* s, std::vector<Effect>* effects) {
     Effect e;
     e.Kind = EffectKind::CaptureSummary;
-    e.Path = s->Group.ExportDir + "/" + ExportPngName(s->Group, s->Group.SummaryPage);
+    e.Path = s->Campfire.ExportDir + "/" + ExportPngName(s->Campfire, s->Campfire.SummaryPage);
     effects->push_back(e);
 }
 
 bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
-    GroupState& g = s->Group;
+    CampfireState& g = s->Campfire;
     if (g.Exporting) { // the files are being written: only their progress counts
-        if (a.Kind != ActionKind::GroupExportDone)
+        if (a.Kind != ActionKind::CampfireExportDone)
             return true;
         if (!a.Value.empty()) {
             g.Exporting = false;
             g.SummaryPage = 0;
-            g.Message = "group.export_failed";
+            g.Message = "campfire.export_failed";
             g.Detail = a.Value;
             return true;
         }
@@ -660,21 +660,21 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
         }
         g.Exporting = false;
         g.SummaryPage = 0;
-        g.Message = "group.exported";
+        g.Message = "campfire.exported";
         g.Detail = g.ExportDir;
         return true;
     }
     switch (a.Kind) {
-    case ActionKind::GroupPage:
+    case ActionKind::CampfirePage:
         g.SummaryPage = std::clamp(g.SummaryPage + (a.Value == "+1" ? 1 : a.Value == "-1" ? -1 : 0), 0,
                                    SummaryPages(ctx, g) - 1);
         break;
-    case ActionKind::GroupOpenAgreements:
+    case ActionKind::CampfireOpenAgreements:
         g.AgreementsBack = 1;
-        Enter(s, Screen::GroupAgreements, now);
+        Enter(s, Screen::CampfireAgreements, now);
         break;
-    case ActionKind::GroupBack: Enter(s, Screen::GroupPick, now); break;
-    case ActionKind::GroupExportChoose: {
+    case ActionKind::CampfireBack: Enter(s, Screen::CampfirePick, now); break;
+    case ActionKind::CampfireExportChoose: {
         g.Choosing = true;
         g.TargetsLoaded = false;
         g.Targets.clear();
@@ -684,14 +684,14 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
         effects->push_back(e);
         break;
     }
-    case ActionKind::GroupTargetsLoaded:
+    case ActionKind::CampfireTargetsLoaded:
         if (g.Choosing) {
             g.Targets = a.Values;
             g.TargetsLoaded = true;
         }
         break;
-    case ActionKind::GroupExportCancel: g.Choosing = false; break;
-    case ActionKind::GroupExport: {
+    case ActionKind::CampfireExportCancel: g.Choosing = false; break;
+    case ActionKind::CampfireExport: {
         if (!g.Choosing || std::find(g.Targets.begin(), g.Targets.end(), a.Value) == g.Targets.end())
             break;
         g.Choosing = false;
@@ -703,13 +703,13 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
         Effect e;
         e.Kind = EffectKind::ExportCsv;
         e.Path = g.ExportDir + "/" + ExportBaseName(g) + ".csv";
-        e.Group = g;
+        e.Campfire = g;
         effects->push_back(e);
         break;
     }
-    case ActionKind::GroupEnd: {
+    case ActionKind::CampfireEnd: {
         Effect e;
-        e.Kind = EffectKind::EndGroupSession;
+        e.Kind = EffectKind::EndCampfireSession;
         e.SessionId = g.Id;
         effects->push_back(e);
         ToAdmin(s, now, effects);
@@ -726,12 +726,12 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
 // [SECTION] timers
 //-----------------------------------------------------------------------------
 
-bool GroupDeadline(const FlowContext& ctx, const FlowState& s, double* deadline) {
-    if (!IsGroupScreen(s.Screen))
+bool CampfireDeadline(const FlowContext& ctx, const FlowState& s, double* deadline) {
+    if (!IsCampfireScreen(s.Screen))
         return false;
-    *deadline = s.Group.Exporting ? kNever : s.LastInput + ctx.Config.GroupIdleTimeout;
-    if (std::isfinite(s.Group.ConfirmUntil))
-        *deadline = std::min(*deadline, s.Group.ConfirmUntil);
+    *deadline = s.Campfire.Exporting ? kNever : s.LastInput + ctx.Config.CampfireIdleTimeout;
+    if (std::isfinite(s.Campfire.ConfirmUntil))
+        *deadline = std::min(*deadline, s.Campfire.ConfirmUntil);
     return true;
 }
 

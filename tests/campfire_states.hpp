@@ -1,9 +1,9 @@
 // A campfire meeting driven through the pure flow for tests: a harness on a fake clock,
 // and every state of the group screens worth drawing (tests/test_screens.cpp checks them
-// in large text and high contrast; tests/test_screen_group.cpp their targets and words).
+// in large text and high contrast; tests/test_screen_campfire.cpp their targets and words).
 #pragma once
 #include "kiosk/flow.hpp"
-#include "kiosk/flow_group.hpp"
+#include "kiosk/flow_campfire.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-struct GroupHarness {
+struct CampfireHarness {
     kiosk::FlowContext Ctx;
     kiosk::FlowState S;
     double Now = 1000.0;
@@ -19,7 +19,7 @@ struct GroupHarness {
     std::vector<kiosk::Effect> All;     // of every action
     int Ids = 0;
 
-    explicit GroupHarness(const content::Pack& pack, const std::string& lang = "nl") {
+    explicit CampfireHarness(const content::Pack& pack, const std::string& lang = "nl") {
         Ctx.Pack = &pack;
         S = kiosk::InitialState(Ctx, lang, Now);
         S.Lang = lang;
@@ -58,23 +58,23 @@ struct GroupHarness {
     // Admin -> set-up with the edge's defaults.
     void Setup(const std::string& wijk = "Oosterpark", const std::string& today = "2026-11-28") {
         Admin();
-        Do(kiosk::ActionKind::GroupStart, "11111111-1111-4111-8111-111111111111");
-        REQUIRE(S.Screen == kiosk::Screen::GroupSetup);
-        kiosk::Action defaults(kiosk::ActionKind::GroupDefaults);
+        Do(kiosk::ActionKind::CampfireStart, "11111111-1111-4111-8111-111111111111");
+        REQUIRE(S.Screen == kiosk::Screen::CampfireSetup);
+        kiosk::Action defaults(kiosk::ActionKind::CampfireDefaults);
         defaults.Values = {wijk, today};
         Do(defaults);
     }
     // Set-up done: the picker.
     void Pick(const std::string& name = "Buurtavond") {
         Setup();
-        Do(kiosk::ActionKind::GroupEdit, "name");
+        Do(kiosk::ActionKind::CampfireEdit, "name");
         Type(name);
-        Do(kiosk::ActionKind::GroupSetupDone);
-        REQUIRE(S.Screen == kiosk::Screen::GroupPick);
+        Do(kiosk::ActionKind::CampfireSetupDone);
+        REQUIRE(S.Screen == kiosk::Screen::CampfirePick);
     }
     // Votes for the current question: `votes` taps on each option in turn, each after the pause.
     void TapVotes(const std::vector<int>& votes) {
-        const content::Question* q = kiosk::GroupQuestion(Ctx, S);
+        const content::Question* q = kiosk::CampfireQuestion(Ctx, S);
         REQUIRE(q);
         for (size_t i = 0; i < votes.size() && i < q->Options.size(); i++)
             for (int k = 0; k < votes[i]; k++) {
@@ -85,20 +85,20 @@ struct GroupHarness {
 };
 
 // Every state of the group screens worth drawing, for one pack and language.
-inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, const std::string& lang) {
+inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, const std::string& lang) {
     using kiosk::ActionKind;
     std::vector<kiosk::FlowState> states;
-    GroupHarness h(pack, lang);
+    CampfireHarness h(pack, lang);
     h.Setup();
     states.push_back(h.S); // set-up with its defaults
-    h.Do(ActionKind::GroupSetupDone);
+    h.Do(ActionKind::CampfireSetupDone);
     states.push_back(h.S); // "type a name first"
-    h.Do(ActionKind::GroupEdit, "name");
+    h.Do(ActionKind::CampfireEdit, "name");
     for (char c : std::string("Buurtavond in het wijkcentrum De Linde"))
         h.Do(ActionKind::TypeText, std::string(1, c));
     states.push_back(h.S); // the keyboard
     h.Do(ActionKind::Next);
-    h.Do(ActionKind::GroupSetupDone);
+    h.Do(ActionKind::CampfireSetupDone);
     states.push_back(h.S); // the picker
 
     // Every question of every zone and poll, in taps; the first of each also with votes,
@@ -106,15 +106,15 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
     std::vector<const content::Poll*> polls;
     for (const auto* list : {&pack.Zones, &pack.Polls})
         for (const content::Poll& p : *list)
-            if (p.Id != pack.ClosingPoll && !kiosk::GroupItems(p).empty())
+            if (p.Id != pack.ClosingPoll && !kiosk::CampfireItems(p).empty())
                 polls.push_back(&p);
     for (const content::Poll* p : polls) {
         h.Do(ActionKind::OpenZone, p->Id);
         bool first = true;
-        while (h.S.Screen == kiosk::Screen::GroupQuestion) {
-            h.Do(ActionKind::GroupMode, "taps");
+        while (h.S.Screen == kiosk::Screen::CampfireQuestion) {
+            h.Do(ActionKind::CampfireMode, "taps");
             states.push_back(h.S);
-            const content::Question* q = kiosk::GroupQuestion(h.Ctx, h.S);
+            const content::Question* q = kiosk::CampfireQuestion(h.Ctx, h.S);
             std::vector<int> votes;
             for (size_t i = 0; i < q->Options.size(); i++)
                 votes.push_back(int(i % 3) + (i == 0 ? 2 : 0)); // a clear first: show-ifs on "ja" hold
@@ -123,12 +123,12 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
                 h.Do(ActionKind::Answer, q->Options[0].Id);
                 states.push_back(h.S); // "Stem geteld"
                 h.Tick(h.Ctx.Config.VoteConfirm);
-                h.Do(ActionKind::GroupMode, "hands");
+                h.Do(ActionKind::CampfireMode, "hands");
                 h.Do(ActionKind::Increase, q->Options.back().Id);
                 states.push_back(h.S);
-                h.Do(ActionKind::GroupReveal);
+                h.Do(ActionKind::CampfireReveal);
                 states.push_back(h.S);
-                h.Do({ActionKind::GroupSaveFailed, "the group's votes could not be stored: disk I/O error"});
+                h.Do({ActionKind::CampfireSaveFailed, "the group's votes could not be stored: disk I/O error"});
                 states.push_back(h.S); // a failed write, said in words
                 first = false;
             }
@@ -137,13 +137,13 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
     }
     states.push_back(h.S); // the picker with finished zones
 
-    h.Do(ActionKind::GroupOpenAgreements);
+    h.Do(ActionKind::CampfireOpenAgreements);
     states.push_back(h.S); // no agreements yet
     for (int i = 0; i < 7; i++) {
         h.Do(ActionKind::AgreementNew, h.NewId());
         if (i == 0)
             states.push_back(h.S); // an empty agreement
-        h.Do(ActionKind::GroupEdit, "what");
+        h.Do(ActionKind::CampfireEdit, "what");
         if (i == 0) {
             for (char c : std::string("Een wijkpanel samenstellen"))
                 h.Do(ActionKind::TypeText, std::string(1, c));
@@ -153,7 +153,7 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
             h.Type("Afspraak nummer " + std::to_string(i + 1) + " met een wat langere omschrijving erbij");
         }
         if (i == 1) {
-            h.Do(ActionKind::GroupEdit, "who-group");
+            h.Do(ActionKind::CampfireEdit, "who-group");
             h.Type("wijkpanel Oosterpark");
         } else {
             h.Do(ActionKind::AgreementWho, i % 2 ? "gemeente" : "samen");
@@ -169,30 +169,30 @@ inline std::vector<kiosk::FlowState> GroupScreens(const content::Pack& pack, con
             states.push_back(h.S); // filled in
         h.Do(ActionKind::AgreementSave);
         if (i == 6) {
-            h.Do({ActionKind::GroupSaveFailed, "the agreement could not be stored: disk I/O error"});
+            h.Do({ActionKind::CampfireSaveFailed, "the agreement could not be stored: disk I/O error"});
             states.push_back(h.S); // the list, and why the last one is not stored
         }
     }
     states.push_back(h.S); // seven agreements: six shown, "en nog 1"
-    h.Do(ActionKind::GroupBack);
-    h.Do(ActionKind::GroupOpenSummary);
+    h.Do(ActionKind::CampfireBack);
+    h.Do(ActionKind::CampfireOpenSummary);
     states.push_back(h.S); // the summary, page 1
-    h.Do(ActionKind::GroupPage, "+1");
+    h.Do(ActionKind::CampfirePage, "+1");
     states.push_back(h.S);
-    h.Do(ActionKind::GroupPage, "-1");
-    h.Do(ActionKind::GroupExportChoose);
-    kiosk::Action none(ActionKind::GroupTargetsLoaded);
+    h.Do(ActionKind::CampfirePage, "-1");
+    h.Do(ActionKind::CampfireExportChoose);
+    kiosk::Action none(ActionKind::CampfireTargetsLoaded);
     h.Do(none);
     states.push_back(h.S); // no stick found
-    h.Do(ActionKind::GroupExportChoose);
-    kiosk::Action targets(ActionKind::GroupTargetsLoaded);
+    h.Do(ActionKind::CampfireExportChoose);
+    kiosk::Action targets(ActionKind::CampfireTargetsLoaded);
     targets.Values = {"/media/kiosk/STICK", "/run/media/kiosk/GEMEENTE-USB", "/tmp/export"};
     h.Do(targets);
     states.push_back(h.S); // three places to save
-    h.Do(ActionKind::GroupExport, "/tmp/export");
-    h.Do(ActionKind::GroupExportDone);
-    while (h.S.Group.Exporting)
-        h.Do(ActionKind::GroupExportDone);
+    h.Do(ActionKind::CampfireExport, "/tmp/export");
+    h.Do(ActionKind::CampfireExportDone);
+    while (h.S.Campfire.Exporting)
+        h.Do(ActionKind::CampfireExportDone);
     states.push_back(h.S); // "Opgeslagen in /tmp/export ..."
     return states;
 }

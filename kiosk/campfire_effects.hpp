@@ -1,4 +1,4 @@
-// A campfire meeting's effects at the edge (kiosk/flow_group.cpp asks for them): the
+// A campfire meeting's effects at the edge (kiosk/flow_campfire.cpp asks for them): the
 // journal's campfire tables, today's date and the enrolled wijk, the folders to export
 // to, the CSV. The PNG of the summary needs the frame just drawn: app.cpp captures it.
 #pragma once
@@ -15,7 +15,7 @@ class SyncWorker;
 
 namespace kiosk {
 
-struct GroupEffects {
+struct CampfireEffects {
     wsync::Journal* Journal = nullptr;
     wsync::SyncWorker* Sync = nullptr;     // null: not enrolled, or --no-sync
     const FlowContext* Flow = nullptr;

@@ -2,7 +2,7 @@
 // votes with their pause, hand counts, the reveal, show-if on the group's answers,
 // agreements, the summary and its export, the end, the idle time-out. Pure: no ImGui,
 // no SQLite, no files (those are effects).
-#include "group_states.hpp"
+#include "campfire_states.hpp"
 #include "test_packs.hpp"
 
 #include <algorithm>
@@ -13,15 +13,15 @@ using namespace kiosk;
 namespace {
 
 // Every effect of the whole test: never one that stores a walk-in answer.
-void CheckNoWalkInAnswers(const GroupHarness& h) {
+void CheckNoWalkInAnswers(const CampfireHarness& h) {
     for (const Effect& e : h.All)
         CHECK(e.Kind != EffectKind::CommitAnswers);
 }
 
-const GroupCount& CountOf(const GroupHarness& h, const std::string& answer_id, const std::string& option) {
-    static const GroupCount none;
-    auto a = h.S.Group.Counts.find(answer_id);
-    if (a == h.S.Group.Counts.end())
+const CampfireCount& CountOf(const CampfireHarness& h, const std::string& answer_id, const std::string& option) {
+    static const CampfireCount none;
+    auto a = h.S.Campfire.Counts.find(answer_id);
+    if (a == h.S.Campfire.Counts.end())
         return none;
     auto o = a->second.find(option);
     return o == a->second.end() ? none : o->second;
@@ -30,71 +30,71 @@ const GroupCount& CountOf(const GroupHarness& h, const std::string& answer_id, c
 } // namespace
 
 TEST_CASE("campfire set-up: only from the admin screen; defaults from the edge; date, present, name") {
-    GroupHarness h(PraatplaatPack());
-    h.Do(ActionKind::GroupStart, "11111111-1111-4111-8111-111111111111");
+    CampfireHarness h(PraatplaatPack());
+    h.Do(ActionKind::CampfireStart, "11111111-1111-4111-8111-111111111111");
     CHECK(h.S.Screen == Screen::Attract); // not without the PIN
 
     h.Setup("Selwerd", "2026-02-28");
-    CHECK(ScreenName(h.S.Screen) == std::string("group-setup"));
-    CHECK(h.S.Group.Id == "11111111-1111-4111-8111-111111111111");
-    CHECK(h.S.Group.Wijk == "Selwerd");
-    CHECK(h.S.Group.Date == "2026-02-28");
-    h.Do(ActionKind::GroupDate, "+1");
-    CHECK(h.S.Group.Date == "2026-03-01");
-    h.Do(ActionKind::GroupDate, "-1");
-    h.Do(ActionKind::GroupDate, "-1");
-    CHECK(h.S.Group.Date == "2026-02-27");
-    const int start = h.S.Group.Present;
-    h.Do(ActionKind::GroupPresent, "+1");
-    CHECK(h.S.Group.Present == start + 1);
+    CHECK(ScreenName(h.S.Screen) == std::string("campfire-setup"));
+    CHECK(h.S.Campfire.Id == "11111111-1111-4111-8111-111111111111");
+    CHECK(h.S.Campfire.Wijk == "Selwerd");
+    CHECK(h.S.Campfire.Date == "2026-02-28");
+    h.Do(ActionKind::CampfireDate, "+1");
+    CHECK(h.S.Campfire.Date == "2026-03-01");
+    h.Do(ActionKind::CampfireDate, "-1");
+    h.Do(ActionKind::CampfireDate, "-1");
+    CHECK(h.S.Campfire.Date == "2026-02-27");
+    const int start = h.S.Campfire.Present;
+    h.Do(ActionKind::CampfirePresent, "+1");
+    CHECK(h.S.Campfire.Present == start + 1);
     for (int i = 0; i < 200; i++)
-        h.Do(ActionKind::GroupPresent, "-1");
-    CHECK(h.S.Group.Present == 1);
+        h.Do(ActionKind::CampfirePresent, "-1");
+    CHECK(h.S.Campfire.Present == 1);
     for (int i = 0; i < 200; i++)
-        h.Do(ActionKind::GroupPresent, "+1");
-    CHECK(h.S.Group.Present == 99);
+        h.Do(ActionKind::CampfirePresent, "+1");
+    CHECK(h.S.Campfire.Present == 99);
 
     // No name: refused, in words.
-    h.Do(ActionKind::GroupSetupDone);
-    CHECK(h.S.Screen == Screen::GroupSetup);
-    CHECK(h.S.Group.Message == "group.need_name");
+    h.Do(ActionKind::CampfireSetupDone);
+    CHECK(h.S.Screen == Screen::CampfireSetup);
+    CHECK(h.S.Campfire.Message == "campfire.need_name");
     CHECK(h.Effects.empty());
 
     // The name on the keyboard: cleaned when "Klaar" is tapped, capped.
-    h.Do(ActionKind::GroupEdit, "name");
-    CHECK(h.S.Group.Editing == GroupField::Name);
-    h.Do(ActionKind::GroupSetupDone); // the keyboard is up: nothing else happens
-    CHECK(h.S.Screen == Screen::GroupSetup);
+    h.Do(ActionKind::CampfireEdit, "name");
+    CHECK(h.S.Campfire.Editing == CampfireField::Name);
+    h.Do(ActionKind::CampfireSetupDone); // the keyboard is up: nothing else happens
+    CHECK(h.S.Screen == Screen::CampfireSetup);
     for (char c : std::string("  Buurtavond x"))
         h.Do(ActionKind::TypeText, std::string(1, c));
     h.Do(ActionKind::Backspace);
     h.Do(ActionKind::Backspace);
     h.Do(ActionKind::Next);
-    CHECK(h.S.Group.Editing == GroupField::None);
-    CHECK(h.S.Group.Name == "Buurtavond");
-    h.Do(ActionKind::GroupEdit, "wijk");
+    CHECK(h.S.Campfire.Editing == CampfireField::None);
+    CHECK(h.S.Campfire.Name == "Buurtavond");
+    h.Do(ActionKind::CampfireEdit, "wijk");
     for (int i = 0; i < 100; i++)
         h.Do(ActionKind::TypeText, "a");
     h.Do(ActionKind::Next);
-    CHECK(h.S.Group.Wijk.size() == 60); // "Selwerd" and then a's up to the cap
+    CHECK(h.S.Campfire.Wijk.size() == 60); // "Selwerd" and then a's up to the cap
 
-    h.Do(ActionKind::GroupSetupDone);
-    CHECK(h.S.Screen == Screen::GroupPick);
-    const Effect* save = h.Find(EffectKind::SaveGroupSession);
+    h.Do(ActionKind::CampfireSetupDone);
+    CHECK(h.S.Screen == Screen::CampfirePick);
+    const Effect* save = h.Find(EffectKind::SaveCampfireSession);
     REQUIRE(save);
-    CHECK(save->SessionId == h.S.Group.Id);
-    CHECK(save->Group.Name == "Buurtavond");
-    CHECK(save->Group.Date == "2026-02-27");
-    CHECK(save->Group.Present == 99);
+    CHECK(save->SessionId == h.S.Campfire.Id);
+    CHECK(save->Campfire.Name == "Buurtavond");
+    CHECK(save->Campfire.Date == "2026-02-27");
+    CHECK(save->Campfire.Present == 99);
     CheckNoWalkInAnswers(h);
 
     SUBCASE("cancel before it is stored: back to the admin screen, its figures loaded") {
-        GroupHarness c(PraatplaatPack());
+        CampfireHarness c(PraatplaatPack());
         c.Setup();
-        c.Do(ActionKind::GroupCancel);
+        c.Do(ActionKind::CampfireCancel);
         CHECK(c.S.Screen == Screen::Admin);
         CHECK(c.Find(EffectKind::LoadAdmin));
-        CHECK(c.S.Group.Id.empty());
+        CHECK(c.S.Campfire.Id.empty());
     }
 }
 
@@ -102,45 +102,45 @@ TEST_CASE("campfire picker: supported questions only, a matrix as one step per r
     const content::Pack& pack = PraatplaatPack();
     const content::Poll* rol = pack.FindPoll("rolverdeling");
     REQUIRE(rol);
-    std::vector<GroupItem> items = GroupItems(*rol);
+    std::vector<CampfireItem> items = CampfireItems(*rol);
     REQUIRE(items.size() == 4); // wie-beslist's three rows, then hoeveel-zeggenschap
-    CHECK(GroupAnswerId(items[0]) == "wie-beslist.groen");
-    CHECK(GroupAnswerId(items[3]) == "hoeveel-zeggenschap");
-    CHECK(GroupQuestionCount(*rol) == 2);
+    CHECK(CampfireAnswerId(items[0]) == "wie-beslist.groen");
+    CHECK(CampfireAnswerId(items[3]) == "hoeveel-zeggenschap");
+    CHECK(CampfireQuestionCount(*rol) == 2);
     const content::Poll* leren = pack.FindPoll("samen-leren"); // yes_no, single, budget, top, multiple, smiley, text
     REQUIRE(leren);
-    CHECK(GroupQuestionCount(*leren) == 3);
-    CHECK(GroupSupports(content::QuestionType::Agree));
-    CHECK_FALSE(GroupSupports(content::QuestionType::Budget));
-    CHECK_FALSE(GroupSupports(content::QuestionType::Text));
+    CHECK(CampfireQuestionCount(*leren) == 3);
+    CHECK(CampfireSupports(content::QuestionType::Agree));
+    CHECK_FALSE(CampfireSupports(content::QuestionType::Budget));
+    CHECK_FALSE(CampfireSupports(content::QuestionType::Text));
 
-    GroupHarness h(pack);
+    CampfireHarness h(pack);
     h.Pick();
     h.Do(ActionKind::OpenZone, "no-such-zone");
-    CHECK(h.S.Screen == Screen::GroupPick);
+    CHECK(h.S.Screen == Screen::CampfirePick);
     h.Do(ActionKind::OpenZone, "rolverdeling");
-    CHECK(h.S.Screen == Screen::GroupQuestion);
-    CHECK(GroupQuestion(h.Ctx, h.S)->Id == "wie-beslist");
-    CHECK(h.S.Group.Mode == CountMode::Taps);
-    CHECK_FALSE(h.S.Group.Revealed);
+    CHECK(h.S.Screen == Screen::CampfireQuestion);
+    CHECK(CampfireQuestion(h.Ctx, h.S)->Id == "wie-beslist");
+    CHECK(h.S.Campfire.Mode == CountMode::Taps);
+    CHECK_FALSE(h.S.Campfire.Revealed);
 }
 
 TEST_CASE("campfire tap votes: one tap one vote, 'Stem geteld' for 1.5 s, a double tap is one vote") {
-    GroupHarness h(PraatplaatPack());
+    CampfireHarness h(PraatplaatPack());
     h.Pick();
     h.Do(ActionKind::OpenZone, "ieders-stem");
-    REQUIRE(GroupQuestion(h.Ctx, h.S)->Id == "stem-iedereen");
+    REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "stem-iedereen");
 
     h.Do(ActionKind::Answer, "ja");
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 1);
-    const Effect* save = h.Find(EffectKind::SaveGroupCounts);
+    const Effect* save = h.Find(EffectKind::SaveCampfireCounts);
     REQUIRE(save);
     REQUIRE(save->Rows.size() == 1);
     CHECK(save->Rows[0].AnswerId == "stem-iedereen");
     CHECK(save->Rows[0].Option == "ja");
     CHECK(save->Rows[0].Count == 1); // the new total, so a repeat of the effect changes nothing
     CHECK_FALSE(save->Rows[0].Hands);
-    CHECK(h.S.Group.ConfirmUntil == doctest::Approx(h.Now + 1.5));
+    CHECK(h.S.Campfire.ConfirmUntil == doctest::Approx(h.Now + 1.5));
     CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.Now + 1.5)); // the loop wakes to end it
 
     h.Do(ActionKind::Answer, "ja");          // the double tap
@@ -150,12 +150,12 @@ TEST_CASE("campfire tap votes: one tap one vote, 'Stem geteld' for 1.5 s, a doub
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 0);
     CHECK(h.Effects.empty());
     h.Tick(0.5);                             // 1.5 s after the vote
-    CHECK(h.S.Group.ConfirmUntil == -std::numeric_limits<double>::infinity());
-    CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.S.LastInput + h.Ctx.Config.GroupIdleTimeout));
+    CHECK(h.S.Campfire.ConfirmUntil == -std::numeric_limits<double>::infinity());
+    CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.S.LastInput + h.Ctx.Config.CampfireIdleTimeout));
     h.Do(ActionKind::Answer, "nee");
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 1);
     h.Do(ActionKind::Answer, "no-such-option");
-    CHECK(GroupTotal(h.S.Group, "stem-iedereen") == 2);
+    CHECK(CampfireTotal(h.S.Campfire, "stem-iedereen") == 2);
     // + and - mean nothing while tapping.
     h.Tick(2);
     h.Do(ActionKind::Increase, "ja");
@@ -164,12 +164,12 @@ TEST_CASE("campfire tap votes: one tap one vote, 'Stem geteld' for 1.5 s, a doub
 }
 
 TEST_CASE("campfire hands: + and - per option, never below 0, stored as hands; the reveal") {
-    GroupHarness h(PraatplaatPack());
+    CampfireHarness h(PraatplaatPack());
     h.Pick();
     h.Do(ActionKind::OpenZone, "ieders-stem");
     h.TapVotes({2}); // two taps for "ja" first
-    h.Do(ActionKind::GroupMode, "hands");
-    CHECK(h.S.Group.Mode == CountMode::Hands);
+    h.Do(ActionKind::CampfireMode, "hands");
+    CHECK(h.S.Campfire.Mode == CountMode::Hands);
     h.Do(ActionKind::Answer, "nee"); // a tap means nothing while counting hands
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 0);
     h.Do(ActionKind::Decrease, "nee");
@@ -183,24 +183,24 @@ TEST_CASE("campfire hands: + and - per option, never below 0, stored as hands; t
     h.Do(ActionKind::Increase, "ja"); // the taps' count, corrected by hand
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 3);
     CHECK(CountOf(h, "stem-iedereen", "ja").Hands);
-    const Effect* save = h.Find(EffectKind::SaveGroupCounts);
+    const Effect* save = h.Find(EffectKind::SaveCampfireCounts);
     REQUIRE(save);
     CHECK(save->Rows[0].Count == 3);
     CHECK(save->Rows[0].Hands);
 
-    CHECK_FALSE(h.S.Group.Revealed);
-    h.Do(ActionKind::GroupReveal);
-    CHECK(h.S.Group.Revealed);
-    h.Do(ActionKind::GroupReveal);
-    CHECK_FALSE(h.S.Group.Revealed);
-    h.Do(ActionKind::GroupReveal);
+    CHECK_FALSE(h.S.Campfire.Revealed);
+    h.Do(ActionKind::CampfireReveal);
+    CHECK(h.S.Campfire.Revealed);
+    h.Do(ActionKind::CampfireReveal);
+    CHECK_FALSE(h.S.Campfire.Revealed);
+    h.Do(ActionKind::CampfireReveal);
     h.Do(ActionKind::Next); // the next question starts hidden again, in the same mode
-    CHECK(GroupQuestion(h.Ctx, h.S)->Id == "toegankelijk");
-    CHECK_FALSE(h.S.Group.Revealed);
-    CHECK(h.S.Group.Mode == CountMode::Hands);
+    CHECK(CampfireQuestion(h.Ctx, h.S)->Id == "toegankelijk");
+    CHECK_FALSE(h.S.Campfire.Revealed);
+    CHECK(h.S.Campfire.Mode == CountMode::Hands);
     h.Do(ActionKind::Next);
-    CHECK(h.S.Screen == Screen::GroupPick); // past the last: the zone is done
-    CHECK(h.S.Group.DonePolls == std::vector<std::string>{"ieders-stem"});
+    CHECK(h.S.Screen == Screen::CampfirePick); // past the last: the zone is done
+    CHECK(h.S.Campfire.DonePolls == std::vector<std::string>{"ieders-stem"});
     h.Do(ActionKind::OpenZone, "ieders-stem"); // again: the counts are still there
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 3);
 }
@@ -208,18 +208,18 @@ TEST_CASE("campfire hands: + and - per option, never below 0, stored as hands; t
 TEST_CASE("campfire show-if reads the group's answer (the most votes)") {
     for (bool ja : {true, false}) {
         CAPTURE(ja);
-        GroupHarness h(PraatplaatPack());
+        CampfireHarness h(PraatplaatPack());
         h.Pick();
         h.Do(ActionKind::OpenZone, "samen-leren");
-        REQUIRE(GroupQuestion(h.Ctx, h.S)->Id == "wijkpanel");
+        REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "wijkpanel");
         h.TapVotes(ja ? std::vector<int>{3, 1} : std::vector<int>{1, 3});
         h.Do(ActionKind::Next);
-        CHECK(GroupQuestion(h.Ctx, h.S)->Id == (ja ? "wijkpanel-vaak" : "tevreden"));
+        CHECK(CampfireQuestion(h.Ctx, h.S)->Id == (ja ? "wijkpanel-vaak" : "tevreden"));
     }
 }
 
 TEST_CASE("the group's outcome: the archetype it leans to, its witte vlekken") {
-    GroupHarness h(PraatplaatPack());
+    CampfireHarness h(PraatplaatPack());
     h.Pick();
     h.Do(ActionKind::OpenZone, "rolverdeling");
     for (int row = 0; row < 3; row++) { // wie-beslist: the wijk decides, row after row
@@ -230,7 +230,7 @@ TEST_CASE("the group's outcome: the archetype it leans to, its witte vlekken") {
     h.Do(ActionKind::Next);
     h.Do(ActionKind::OpenZone, "ieders-stem");
     h.TapVotes({1, 4}); // stem-iedereen: nee (strength 0), a witte vlek for verdelen
-    content::Outcome o = GroupOutcome(h.Ctx, h.S.Group);
+    content::Outcome o = CampfireOutcome(h.Ctx, h.S.Campfire);
     REQUIRE(o.Lean);
     CHECK(o.Lean->Id == "verdelen");
     REQUIRE(o.WitteVlekken.size() == 1);
@@ -238,86 +238,86 @@ TEST_CASE("the group's outcome: the archetype it leans to, its witte vlekken") {
 }
 
 TEST_CASE("campfire agreements: what, who, by when, what it answers, status; stored, changed") {
-    GroupHarness h(PraatplaatPack());
+    CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::GroupOpenAgreements);
-    CHECK(ScreenName(h.S.Screen) == std::string("group-agreements"));
+    h.Do(ActionKind::CampfireOpenAgreements);
+    CHECK(ScreenName(h.S.Screen) == std::string("campfire-agreements"));
     h.Do(ActionKind::AgreementNew, h.NewId());
-    CHECK(ScreenName(h.S.Screen) == std::string("group-agreement"));
+    CHECK(ScreenName(h.S.Screen) == std::string("campfire-agreement"));
     h.Do(ActionKind::AgreementSave);
-    CHECK(h.S.Group.Message == "agreement.need_what");
-    h.Do(ActionKind::GroupEdit, "what");
+    CHECK(h.S.Campfire.Message == "agreement.need_what");
+    h.Do(ActionKind::CampfireEdit, "what");
     h.Type("Een wijkpanel samenstellen");
     h.Do(ActionKind::AgreementSave);
-    CHECK(h.S.Group.Message == "agreement.need_who");
+    CHECK(h.S.Campfire.Message == "agreement.need_who");
     h.Do(ActionKind::AgreementWho, "iedereen"); // not a choice
-    CHECK(h.S.Group.Draft.Who.empty());
-    h.Do(ActionKind::GroupEdit, "who-group");
+    CHECK(h.S.Campfire.Draft.Who.empty());
+    h.Do(ActionKind::CampfireEdit, "who-group");
     h.Type("wijkpanel");
-    CHECK(h.S.Group.Draft.Who == "wijkpanel");
+    CHECK(h.S.Campfire.Draft.Who == "wijkpanel");
     h.Do(ActionKind::AgreementDue, "-7"); // no date yet: stays none
-    CHECK(h.S.Group.Draft.Due.empty());
+    CHECK(h.S.Campfire.Draft.Due.empty());
     h.Do(ActionKind::AgreementDue, "+7");
     h.Do(ActionKind::AgreementDue, "+7");
-    CHECK(h.S.Group.Draft.Due == "2026-12-12");
+    CHECK(h.S.Campfire.Draft.Due == "2026-12-12");
     h.Do(ActionKind::AgreementDue, "-7");
-    CHECK(h.S.Group.Draft.Due == "2026-12-05");
+    CHECK(h.S.Campfire.Draft.Due == "2026-12-05");
     h.Do(ActionKind::AgreementDue, "-7"); // not before the meeting: no date
-    CHECK(h.S.Group.Draft.Due.empty());
+    CHECK(h.S.Campfire.Draft.Due.empty());
     h.Do(ActionKind::AgreementDue, "+7");
     h.Do(ActionKind::AgreementAnswers, "wie-beslist"); // not a kompas point, not a witte vlek
-    CHECK(h.S.Group.Draft.Answers.empty());
+    CHECK(h.S.Campfire.Draft.Answers.empty());
     h.Do(ActionKind::AgreementAnswers, "ieders-stem");
-    CHECK(h.S.Group.Draft.Answers == "ieders-stem");
+    CHECK(h.S.Campfire.Draft.Answers == "ieders-stem");
     h.Do(ActionKind::AgreementStatus, "later");
-    CHECK(h.S.Group.Draft.Status == "open");
+    CHECK(h.S.Campfire.Draft.Status == "open");
     h.Do(ActionKind::AgreementSave);
-    CHECK(h.S.Screen == Screen::GroupAgreements);
+    CHECK(h.S.Screen == Screen::CampfireAgreements);
     const Effect* save = h.Find(EffectKind::SaveAgreement);
     REQUIRE(save);
-    CHECK(save->SessionId == h.S.Group.Id);
-    CHECK(save->Group.Wijk == "Oosterpark");
+    CHECK(save->SessionId == h.S.Campfire.Id);
+    CHECK(save->Campfire.Wijk == "Oosterpark");
     CHECK(save->Agreement.What == "Een wijkpanel samenstellen");
     CHECK(save->Agreement.Who == "wijkpanel");
     CHECK(save->Agreement.Due == "2026-12-05");
     CHECK(save->Agreement.Answers == "ieders-stem");
     CHECK(save->Agreement.Status == "open");
-    REQUIRE(h.S.Group.Agreements.size() == 1);
+    REQUIRE(h.S.Campfire.Agreements.size() == 1);
 
     // Later in the evening: under way. The same id, changed; no second agreement.
     h.Do(ActionKind::AgreementOpen, "3");
-    CHECK(h.S.Screen == Screen::GroupAgreements);
+    CHECK(h.S.Screen == Screen::CampfireAgreements);
     h.Do(ActionKind::AgreementOpen, "0");
-    CHECK(h.S.Group.Draft.Who == "wijkpanel");
-    h.Do(ActionKind::GroupEdit, "who-group"); // the group's name comes back to be changed
-    CHECK(h.S.Group.Typing == "wijkpanel");
+    CHECK(h.S.Campfire.Draft.Who == "wijkpanel");
+    h.Do(ActionKind::CampfireEdit, "who-group"); // the group's name comes back to be changed
+    CHECK(h.S.Campfire.Typing == "wijkpanel");
     h.Do(ActionKind::Next);
     h.Do(ActionKind::AgreementStatus, "bezig");
     h.Do(ActionKind::AgreementSave);
-    REQUIRE(h.S.Group.Agreements.size() == 1);
-    CHECK(h.S.Group.Agreements[0].Status == "bezig");
+    REQUIRE(h.S.Campfire.Agreements.size() == 1);
+    CHECK(h.S.Campfire.Agreements[0].Status == "bezig");
     CHECK(h.Find(EffectKind::SaveAgreement)->Agreement.Id == save->Agreement.Id);
 
     h.Do(ActionKind::AgreementNew, h.NewId());
     h.Do(ActionKind::AgreementCancel);
-    CHECK(h.S.Group.Agreements.size() == 1);
-    h.Do(ActionKind::GroupBack);
-    CHECK(h.S.Screen == Screen::GroupPick);
+    CHECK(h.S.Campfire.Agreements.size() == 1);
+    h.Do(ActionKind::CampfireBack);
+    CHECK(h.S.Screen == Screen::CampfirePick);
     CheckNoWalkInAnswers(h);
 }
 
 TEST_CASE("campfire summary: pages of charts, export to a chosen folder, page by page, the end") {
-    GroupHarness h(BundledPack());
+    CampfireHarness h(BundledPack());
     h.Pick("Buurtavond Oosterpark!");
-    CHECK(SummaryPages(h.Ctx, h.S.Group) == 1); // no votes: one page, no charts
+    CHECK(SummaryPages(h.Ctx, h.S.Campfire) == 1); // no votes: one page, no charts
     h.Do(ActionKind::OpenZone, "ieders-stem");
     for (int i = 0; i < 5; i++) {
         h.TapVotes({2, 1, 1, 1, 1});
         h.Do(ActionKind::Next);
     }
-    REQUIRE(h.S.Screen == Screen::GroupPick);
-    CHECK(SummaryCharts(h.Ctx, h.S.Group).size() == 5);
-    const std::vector<SummaryPage> layout = SummaryLayout(h.Ctx, h.S.Group);
+    REQUIRE(h.S.Screen == Screen::CampfirePick);
+    CHECK(SummaryCharts(h.Ctx, h.S.Campfire).size() == 5);
+    const std::vector<SummaryPage> layout = SummaryLayout(h.Ctx, h.S.Campfire);
     const int pages = int(layout.size());
     CHECK(pages >= 2);
     for (const SummaryPage& p : layout) {
@@ -330,94 +330,94 @@ TEST_CASE("campfire summary: pages of charts, export to a chosen folder, page by
         }
     }
 
-    h.Do(ActionKind::GroupOpenSummary);
-    CHECK(ScreenName(h.S.Screen) == std::string("group-summary"));
-    h.Do(ActionKind::GroupPage, "-1");
-    CHECK(h.S.Group.SummaryPage == 0);
+    h.Do(ActionKind::CampfireOpenSummary);
+    CHECK(ScreenName(h.S.Screen) == std::string("campfire-summary"));
+    h.Do(ActionKind::CampfirePage, "-1");
+    CHECK(h.S.Campfire.SummaryPage == 0);
     for (int i = 0; i < 10; i++)
-        h.Do(ActionKind::GroupPage, "+1");
-    CHECK(h.S.Group.SummaryPage == pages - 1);
-    h.Do(ActionKind::GroupOpenAgreements);
-    h.Do(ActionKind::GroupBack); // back where it came from
-    CHECK(h.S.Screen == Screen::GroupSummary);
+        h.Do(ActionKind::CampfirePage, "+1");
+    CHECK(h.S.Campfire.SummaryPage == pages - 1);
+    h.Do(ActionKind::CampfireOpenAgreements);
+    h.Do(ActionKind::CampfireBack); // back where it came from
+    CHECK(h.S.Screen == Screen::CampfireSummary);
 
-    h.Do(ActionKind::GroupExport, "/tmp/x"); // not offered: nothing
+    h.Do(ActionKind::CampfireExport, "/tmp/x"); // not offered: nothing
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::GroupExportChoose);
+    h.Do(ActionKind::CampfireExportChoose);
     CHECK(h.Find(EffectKind::LoadExportTargets));
-    Action targets(ActionKind::GroupTargetsLoaded);
+    Action targets(ActionKind::CampfireTargetsLoaded);
     targets.Values = {"/media/kiosk/STICK", "/tmp/x"};
     h.Do(targets);
-    h.Do(ActionKind::GroupExport, "/tmp/elsewhere");
+    h.Do(ActionKind::CampfireExport, "/tmp/elsewhere");
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::GroupExport, "/tmp/x");
-    CHECK(h.S.Group.Exporting);
+    h.Do(ActionKind::CampfireExport, "/tmp/x");
+    CHECK(h.S.Campfire.Exporting);
     const Effect* csv = h.Find(EffectKind::ExportCsv);
     REQUIRE(csv);
     CHECK(csv->Path == "/tmp/x/kampvuur-2026-11-28-buurtavond-oosterpark.csv");
-    CHECK(csv->Group.Counts.size() == 5);
+    CHECK(csv->Campfire.Counts.size() == 5);
     CHECK(NextDeadline(h.Ctx, h.S) == std::numeric_limits<double>::infinity()); // no time-out mid-export
-    h.Do(ActionKind::GroupPage, "+1"); // taps wait while the files are written
-    CHECK(h.S.Group.SummaryPage == 0);
+    h.Do(ActionKind::CampfirePage, "+1"); // taps wait while the files are written
+    CHECK(h.S.Campfire.SummaryPage == 0);
     std::vector<std::string> pngs;
-    for (int i = 0; i < 20 && h.S.Group.Exporting; i++) {
-        h.Do(ActionKind::GroupExportDone);
+    for (int i = 0; i < 20 && h.S.Campfire.Exporting; i++) {
+        h.Do(ActionKind::CampfireExportDone);
         if (const Effect* png = h.Find(EffectKind::CaptureSummary)) {
             pngs.push_back(png->Path);
-            CHECK(h.S.Group.SummaryPage == int(pngs.size()) - 1); // the page the next frame draws
+            CHECK(h.S.Campfire.SummaryPage == int(pngs.size()) - 1); // the page the next frame draws
         }
     }
     REQUIRE(int(pngs.size()) == pages);
     CHECK(pngs[0] == "/tmp/x/kampvuur-2026-11-28-buurtavond-oosterpark.png");
     CHECK(pngs[1] == "/tmp/x/kampvuur-2026-11-28-buurtavond-oosterpark-2.png");
-    CHECK_FALSE(h.S.Group.Exporting);
-    CHECK(h.S.Group.SummaryPage == 0);
-    CHECK(h.S.Group.Message == "group.exported");
-    CHECK(h.S.Group.Detail == "/tmp/x");
+    CHECK_FALSE(h.S.Campfire.Exporting);
+    CHECK(h.S.Campfire.SummaryPage == 0);
+    CHECK(h.S.Campfire.Message == "campfire.exported");
+    CHECK(h.S.Campfire.Detail == "/tmp/x");
 
     SUBCASE("a failed step stops the export and says why") {
-        h.Do(ActionKind::GroupExportChoose);
+        h.Do(ActionKind::CampfireExportChoose);
         h.Do(targets);
-        h.Do(ActionKind::GroupExport, "/tmp/x");
-        h.Do(ActionKind::GroupExportDone, "cannot write in /tmp/x: No space left on device");
-        CHECK_FALSE(h.S.Group.Exporting);
-        CHECK(h.S.Group.Message == "group.export_failed");
-        CHECK(h.S.Group.Detail.find("No space") != std::string::npos);
+        h.Do(ActionKind::CampfireExport, "/tmp/x");
+        h.Do(ActionKind::CampfireExportDone, "cannot write in /tmp/x: No space left on device");
+        CHECK_FALSE(h.S.Campfire.Exporting);
+        CHECK(h.S.Campfire.Message == "campfire.export_failed");
+        CHECK(h.S.Campfire.Detail.find("No space") != std::string::npos);
     }
     SUBCASE("the end: the session ends in the journal, back to the admin screen") {
-        const std::string id = h.S.Group.Id;
-        h.Do(ActionKind::GroupEnd);
-        const Effect* end = h.Find(EffectKind::EndGroupSession);
+        const std::string id = h.S.Campfire.Id;
+        h.Do(ActionKind::CampfireEnd);
+        const Effect* end = h.Find(EffectKind::EndCampfireSession);
         REQUIRE(end);
         CHECK(end->SessionId == id);
         CHECK(h.S.Screen == Screen::Admin);
         CHECK(h.Find(EffectKind::LoadAdmin));
-        CHECK(h.S.Group.Counts.empty());
+        CHECK(h.S.Campfire.Counts.empty());
     }
     CheckNoWalkInAnswers(h);
 }
 
 TEST_CASE("campfire: a long quiet talk keeps the screen, half an hour of nothing ends at the attract screen") {
-    GroupHarness h(PraatplaatPack());
+    CampfireHarness h(PraatplaatPack());
     h.Pick();
     h.Do(ActionKind::OpenZone, "ieders-stem");
     h.Tick(600); // ten minutes of talking
-    CHECK(h.S.Screen == Screen::GroupQuestion);
-    h.Do(ActionKind::GroupDefaults); // an edge's answer is not a touch
-    h.Tick(h.Ctx.Config.GroupIdleTimeout - 600);
+    CHECK(h.S.Screen == Screen::CampfireQuestion);
+    h.Do(ActionKind::CampfireDefaults); // an edge's answer is not a touch
+    h.Tick(h.Ctx.Config.CampfireIdleTimeout - 600);
     CHECK(h.S.Screen == Screen::Attract);
-    CHECK(h.S.Group.Id.empty());
-    CHECK(h.S.Group.Counts.empty());
+    CHECK(h.S.Campfire.Id.empty());
+    CHECK(h.S.Campfire.Counts.empty());
 }
 
 TEST_CASE("campfire: A+ and contrast work on its screens; a save that failed is said") {
-    GroupHarness h(PraatplaatPack());
+    CampfireHarness h(PraatplaatPack());
     h.Pick();
     h.Do(ActionKind::ToggleLargeText);
     CHECK(h.S.LargeText);
-    h.Do(ActionKind::GroupSaveFailed, "the group's votes could not be stored: disk I/O error");
-    CHECK(h.S.Group.Message == "group.save_failed");
-    CHECK(h.S.Group.Detail.find("disk I/O") != std::string::npos);
+    h.Do(ActionKind::CampfireSaveFailed, "the group's votes could not be stored: disk I/O error");
+    CHECK(h.S.Campfire.Message == "campfire.save_failed");
+    CHECK(h.S.Campfire.Detail.find("disk I/O") != std::string::npos);
 }
 
 TEST_CASE("campfire dates and file names") {
@@ -426,7 +426,7 @@ TEST_CASE("campfire dates and file names") {
     CHECK(AddDays("2026-03-01", -1) == "2026-02-28");
     CHECK(AddDays("28-11-2026", 1).empty());
     CHECK(ShowDate("2026-11-28") == "28-11-2026");
-    GroupState g;
+    CampfireState g;
     g.Date = "2026-11-28";
     g.Name = "Buurtavond: Oosterpark / Linde ë!";
     CHECK(ExportBaseName(g) == "kampvuur-2026-11-28-buurtavond-oosterpark-linde");

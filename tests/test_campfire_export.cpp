@@ -1,7 +1,7 @@
 // A campfire summary as files: the CSV's parts and fields, the careful writer, the
 // folders that look like USB sticks.
-#include "group_states.hpp"
-#include "kiosk/group_export.hpp"
+#include "campfire_states.hpp"
+#include "kiosk/campfire_export.hpp"
 #include "test_packs.hpp"
 
 #include <sys/stat.h>
@@ -15,26 +15,26 @@ using namespace kiosk;
 namespace fs = std::filesystem;
 
 TEST_CASE("the campfire CSV: session, counts with their method, the outcome, the agreements") {
-    GroupHarness h(BundledPack());
+    CampfireHarness h(BundledPack());
     h.Pick("Buurtavond, \"De Linde\"");
     h.Do(ActionKind::OpenZone, "ieders-stem");
     h.TapVotes({1, 3});                   // stem-iedereen: nee, a witte vlek
-    h.Do(ActionKind::GroupMode, "hands");
+    h.Do(ActionKind::CampfireMode, "hands");
     h.Do(ActionKind::Increase, "weet-niet");
-    h.Do(ActionKind::GroupBack);
+    h.Do(ActionKind::CampfireBack);
     h.Do(ActionKind::OpenZone, "rolverdeling"); // the wijk decides: verdelen, and so nee above is a witte vlek
-    h.Do(ActionKind::GroupMode, "taps");
-    REQUIRE(GroupQuestion(h.Ctx, h.S)->Id == "hoeveel-zeggenschap");
+    h.Do(ActionKind::CampfireMode, "taps");
+    REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "hoeveel-zeggenschap");
     h.TapVotes({0, 0, 2});
-    h.Do(ActionKind::GroupBack);
-    h.Do(ActionKind::GroupOpenAgreements);
+    h.Do(ActionKind::CampfireBack);
+    h.Do(ActionKind::CampfireOpenAgreements);
     h.Do(ActionKind::AgreementNew, h.NewId());
-    h.Do(ActionKind::GroupEdit, "what");
+    h.Do(ActionKind::CampfireEdit, "what");
     h.Type("=Een wijkpanel");
     h.Do(ActionKind::AgreementWho, "samen");
     h.Do(ActionKind::AgreementSave);
 
-    const std::string csv = GroupCsv(h.Ctx, h.S.Group, "nl");
+    const std::string csv = CampfireCsv(h.Ctx, h.S.Campfire, "nl");
     std::istringstream in(csv);
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);)
@@ -60,7 +60,7 @@ TEST_CASE("the campfire CSV: session, counts with their method, the outcome, the
     CHECK(lines[15].empty());
     CHECK(lines[16] == "agreement_id,what,who,due,answers,status");
     REQUIRE(lines.size() == 18);
-    CHECK(lines[17] == h.S.Group.Agreements[0].Id + ",'=Een wijkpanel,samen,,,open"); // never a formula
+    CHECK(lines[17] == h.S.Campfire.Agreements[0].Id + ",'=Een wijkpanel,samen,,,open"); // never a formula
     CHECK(CsvField("-3") == "-3");
     CHECK(CsvField("a\nb") == "\"a\nb\"");
 }

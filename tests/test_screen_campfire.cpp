@@ -1,7 +1,7 @@
 // The campfire meeting's screens, drawn headless: every target big enough, apart and on
 // screen at two sizes; the words from the pack; stable ids for scripts; the counts hidden
 // until the reveal; "Stem geteld" while taps wait.
-#include "group_states.hpp"
+#include "campfire_states.hpp"
 #include "imgui_headless.hpp"
 #include "kiosk/screens.hpp"
 #include "test_packs.hpp"
@@ -30,12 +30,12 @@ TEST_CASE("campfire screens: every target at least 11.5 mm, 2.5 mm apart, on scr
         FlowContext ctx;
         ctx.Pack = &BundledPack();
         for (const char* lang : {"nl", "en"})
-            for (const FlowState& s : GroupScreens(BundledPack(), lang)) {
+            for (const FlowState& s : CampfireScreens(BundledPack(), lang)) {
                 CAPTURE(lang);
                 CAPTURE(display.x);
                 CAPTURE(ScreenName(s.Screen));
                 widgets::FrameRecord rec = Draw(ui, ctx, s, s.ScreenSince);
-                CHECK(IsGroupScreen(s.Screen));
+                CHECK(IsCampfireScreen(s.Screen));
                 const float gap = ui.Theme.MinSpacingPx();
                 for (size_t i = 0; i < rec.Targets.size(); i++) {
                     const widgets::Target& t = rec.Targets[i];
@@ -61,7 +61,7 @@ TEST_CASE("campfire screens: every target at least 11.5 mm, 2.5 mm apart, on scr
 
 TEST_CASE("campfire screens: the admin screen's button, the set-up's words and ids") {
     HeadlessImGui ui;
-    GroupHarness h(BundledPack());
+    CampfireHarness h(BundledPack());
     h.Admin();
     widgets::FrameRecord rec = Draw(ui, h.Ctx, h.S, h.Now);
     const widgets::Target* start = widgets::FindTarget(rec, "admin-campfire");
@@ -75,20 +75,20 @@ TEST_CASE("campfire screens: the admin screen's button, the set-up's words and i
         CAPTURE(text);
         CHECK(AnyText(rec, text));
     }
-    for (const char* id : {"group-name", "group-wijk", "group-date-min", "group-date-plus", "group-present-min",
-                           "group-present-plus", "group-cancel", "group-setup-next"})
+    for (const char* id : {"campfire-name", "campfire-wijk", "campfire-date-min", "campfire-date-plus", "campfire-present-min",
+                           "campfire-present-plus", "campfire-cancel", "campfire-setup-next"})
         CHECK(widgets::FindTarget(rec, id));
-    h.Do(ActionKind::GroupEdit, "name");
+    h.Do(ActionKind::CampfireEdit, "name");
     rec = Draw(ui, h.Ctx, h.S, h.Now);
     CHECK(AnyText(rec, "Typ de naam van de bijeenkomst"));
     CHECK(widgets::FindTarget(rec, "key-a"));
     CHECK(widgets::FindTarget(rec, "key-done"));
-    CHECK_FALSE(widgets::FindTarget(rec, "group-setup-next")); // only the keyboard while typing
+    CHECK_FALSE(widgets::FindTarget(rec, "campfire-setup-next")); // only the keyboard while typing
 }
 
 TEST_CASE("campfire question: big cards to tap, the counts hidden until the reveal, 'Stem geteld'") {
     HeadlessImGui ui;
-    GroupHarness h(BundledPack());
+    CampfireHarness h(BundledPack());
     h.Pick();
     h.Do(ActionKind::OpenZone, "ieders-stem");
     h.TapVotes({3, 1});
@@ -98,10 +98,10 @@ TEST_CASE("campfire question: big cards to tap, the counts hidden until the reve
     CHECK(AnyText(rec, "Stemmen geteld: 4 (aanwezig: 10)"));
     CHECK(AnyText(rec, "De uitslag blijft verborgen"));
     CHECK_FALSE(AnyText(rec, "%")); // no share of any option before the reveal
-    for (const char* id : {"stem-iedereen.ja", "stem-iedereen.nee", "stem-iedereen.weet-niet", "group-mode-taps",
-                           "group-mode-hands", "group-reveal", "group-next", "group-back"})
+    for (const char* id : {"stem-iedereen.ja", "stem-iedereen.nee", "stem-iedereen.weet-niet", "campfire-mode-taps",
+                           "campfire-mode-hands", "campfire-reveal", "campfire-next", "campfire-back"})
         CHECK(widgets::FindTarget(rec, id));
-    CHECK(widgets::FindTarget(rec, "group-reveal")->Label == "Laat uitslag zien");
+    CHECK(widgets::FindTarget(rec, "campfire-reveal")->Label == "Laat uitslag zien");
 
     h.Do(ActionKind::Answer, "nee");
     rec = Draw(ui, h.Ctx, h.S, h.Now + 1.0);
@@ -109,22 +109,22 @@ TEST_CASE("campfire question: big cards to tap, the counts hidden until the reve
     rec = Draw(ui, h.Ctx, h.S, h.Now + 1.5);
     CHECK_FALSE(AnyText(rec, "Stem geteld"));
 
-    h.Do(ActionKind::GroupReveal);
+    h.Do(ActionKind::CampfireReveal);
     rec = Draw(ui, h.Ctx, h.S, h.Now + 2);
     CHECK(AnyText(rec, "Ja: 60% (3)"));
     CHECK(AnyText(rec, "Nee: 40% (2)"));
-    CHECK(widgets::FindTarget(rec, "group-reveal")->Label == "Verberg uitslag");
+    CHECK(widgets::FindTarget(rec, "campfire-reveal")->Label == "Verberg uitslag");
 
-    h.Do(ActionKind::GroupMode, "hands");
+    h.Do(ActionKind::CampfireMode, "hands");
     rec = Draw(ui, h.Ctx, h.S, h.Now + 2);
     CHECK(widgets::FindTarget(rec, "stem-iedereen.ja.plus"));
     CHECK(widgets::FindTarget(rec, "stem-iedereen.weet-niet.min"));
     CHECK_FALSE(widgets::FindTarget(rec, "stem-iedereen.ja"));
 
     // A matrix row: its own step, its topic in the question, ids QUESTION.ROW.OPTION.
-    h.Do(ActionKind::GroupBack);
+    h.Do(ActionKind::CampfireBack);
     h.Do(ActionKind::OpenZone, "rolverdeling");
-    h.Do(ActionKind::GroupMode, "taps");
+    h.Do(ActionKind::CampfireMode, "taps");
     h.Do(ActionKind::Next);
     rec = Draw(ui, h.Ctx, h.S, h.Now + 5);
     CHECK(AnyText(rec, "Groen en bomen"));
@@ -133,16 +133,16 @@ TEST_CASE("campfire question: big cards to tap, the counts hidden until the reve
 
 TEST_CASE("campfire agreements and summary: the words a facilitator reads") {
     HeadlessImGui ui;
-    GroupHarness h(BundledPack());
+    CampfireHarness h(BundledPack());
     h.Pick();
-    h.Do(ActionKind::GroupOpenAgreements);
+    h.Do(ActionKind::CampfireOpenAgreements);
     h.Do(ActionKind::AgreementNew, h.NewId());
     widgets::FrameRecord rec = Draw(ui, h.Ctx, h.S, h.Now);
     for (const char* id : {"agreement-what", "who-wijk", "who-gemeente", "who-samen", "who-group", "due-min",
                            "due-plus", "answers-ieders-stem", "answers-goede-gesprek", "status-open", "status-bezig",
                            "status-klaar", "agreement-save", "agreement-cancel"})
         CHECK(widgets::FindTarget(rec, id));
-    h.Do(ActionKind::GroupEdit, "what");
+    h.Do(ActionKind::CampfireEdit, "what");
     h.Type("Een wijkpanel samenstellen");
     h.Do(ActionKind::AgreementWho, "samen");
     h.Do(ActionKind::AgreementDue, "+7");
@@ -152,21 +152,21 @@ TEST_CASE("campfire agreements and summary: the words a facilitator reads") {
     REQUIRE(first);
     CHECK(first->Label == "1. Een wijkpanel samenstellen  -  Samen  -  vóór 05-12-2026  -  Open");
 
-    h.Do(ActionKind::GroupBack);
+    h.Do(ActionKind::CampfireBack);
     h.Do(ActionKind::OpenZone, "ieders-stem");
     h.TapVotes({1, 4}); // nee: a witte vlek
-    h.Do(ActionKind::GroupBack);
-    h.Do(ActionKind::GroupOpenSummary);
+    h.Do(ActionKind::CampfireBack);
+    h.Do(ActionKind::CampfireOpenSummary);
     rec = Draw(ui, h.Ctx, h.S, h.Now);
     for (const char* text : {"Samenvatting: Buurtavond", "Witte vlekken:", "Kan iedereen in de wijk meepraten",
                              "Afspraken:", "Een wijkpanel samenstellen", "Nee: 80% (4)"}) {
         CAPTURE(text);
         CHECK(AnyText(rec, text));
     }
-    for (const char* id : {"group-back", "group-agreements", "group-export", "group-end"})
+    for (const char* id : {"campfire-back", "campfire-agreements", "campfire-export", "campfire-end"})
         CHECK(widgets::FindTarget(rec, id));
-    h.Do(ActionKind::GroupExportChoose);
-    Action targets(ActionKind::GroupTargetsLoaded);
+    h.Do(ActionKind::CampfireExportChoose);
+    Action targets(ActionKind::CampfireTargetsLoaded);
     targets.Values = {"/media/kiosk/STICK"};
     h.Do(targets);
     rec = Draw(ui, h.Ctx, h.S, h.Now);

@@ -1,6 +1,6 @@
 // The campfire meeting's records (kampvuurbijeenkomst, docs/campfire.md): a group
 // session, its counted results and the agreements (afspraken) made in it, as the journal
-// keeps them and the sync sends them. Group results never mix with walk-in answers: they
+// keeps them and the sync sends them. Campfire results never mix with walk-in answers: they
 // live in their own tables, here and at the store. Plain data, no SQLite, no ImGui.
 #pragma once
 #include <cstdint>
@@ -9,7 +9,7 @@
 
 namespace wsync {
 
-struct GroupSessionRecord {
+struct CampfireSessionRecord {
     std::string Id;          // UUID made at the kiosk
     std::string Name;        // what the facilitator called it ("Buurtavond Oosterpark")
     std::string Wijk;
@@ -22,7 +22,7 @@ struct GroupSessionRecord {
 };
 
 // How many of the group chose one option of one question (or matrix row).
-struct GroupResultRecord {
+struct CampfireResultRecord {
     std::string SessionId;
     std::string QuestionId;  // question id, or QUESTION.ROW for a matrix row
     std::string Value;       // option id
@@ -46,10 +46,10 @@ struct AgreementRecord {
 };
 
 // What waits to go to the store (or what was sent, to be marked synced).
-struct GroupBatch {
+struct CampfireBatch {
     std::string DeviceId;
-    std::vector<GroupSessionRecord> Sessions;
-    std::vector<GroupResultRecord> Results;
+    std::vector<CampfireSessionRecord> Sessions;
+    std::vector<CampfireResultRecord> Results;
     std::vector<AgreementRecord> Agreements;
     bool Empty() const { return Sessions.empty() && Results.empty() && Agreements.empty(); }
     size_t Size() const { return Sessions.size() + Results.size() + Agreements.size(); }

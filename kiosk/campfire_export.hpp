@@ -15,7 +15,7 @@ namespace kiosk {
 //   outcome,id,text                                         (archetype; witte_vlek, one row each)
 //   agreement_id,what,who,due,answers,status
 // Labels in lang. A text that a spreadsheet would run as a formula gets a leading '.
-std::string GroupCsv(const FlowContext& ctx, const GroupState& g, const std::string& lang);
+std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const std::string& lang);
 
 // One CSV field: quoted when it holds a comma, quote or line break; a leading ' before
 // =, +, -, @ (unless it is a number).

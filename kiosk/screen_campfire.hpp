@@ -1,4 +1,4 @@
-// The campfire meeting's screens (kiosk/screen_group.cpp), for the facilitator and the
+// The campfire meeting's screens (kiosk/screen_campfire.cpp), for the facilitator and the
 // group: set-up, picker, question, agreements, one agreement, summary.
 #pragma once
 #include "kiosk/screen_parts.hpp"
@@ -6,6 +6,6 @@
 namespace kiosk {
 
 // Draws the current group screen (or the keyboard, while a text is typed).
-void DrawGroup(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+void DrawCampfire(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 
 } // namespace kiosk

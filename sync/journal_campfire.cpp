@@ -56,7 +56,7 @@ bool Fail(sqlite3* db, const std::string& what, std::string* error) {
 // [SECTION] writing
 //-----------------------------------------------------------------------------
 
-bool Journal::SaveGroupSession(const GroupSessionRecord& g, std::string* error) {
+bool Journal::SaveCampfireSession(const CampfireSessionRecord& g, std::string* error) {
     const char* what = "the campfire session could not be stored";
     Stmt st(Db, "INSERT INTO group_sessions(id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
                 "ended_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
@@ -76,7 +76,7 @@ bool Journal::SaveGroupSession(const GroupSessionRecord& g, std::string* error) 
     return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
 }
 
-bool Journal::EndGroupSession(const std::string& id, const std::string& ended_at, std::string* error) {
+bool Journal::EndCampfireSession(const std::string& id, const std::string& ended_at, std::string* error) {
     const char* what = "the end of the campfire session could not be stored";
     Tx tx(Db);
     if (!tx.Begun)
@@ -102,9 +102,9 @@ bool Journal::EndGroupSession(const std::string& id, const std::string& ended_at
     return tx.Commit() || Fail(Db, what, error);
 }
 
-bool Journal::SaveGroupCounts(const std::vector<GroupResultRecord>& counts, std::string* error) {
+bool Journal::SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts, std::string* error) {
     const char* what = "the group's votes could not be stored";
-    for (const GroupResultRecord& r : counts)
+    for (const CampfireResultRecord& r : counts)
         if (r.Count < 0 || (r.Method != "taps" && r.Method != "hands")) {
             if (error)
                 *error = std::string(what) + ": a count is below 0 or its method is not taps or hands";
@@ -120,7 +120,7 @@ bool Journal::SaveGroupCounts(const std::vector<GroupResultRecord>& counts, std:
     if (!st.S)
         return Fail(Db, what, error);
     const std::string now = NowIso();
-    for (const GroupResultRecord& r : counts) {
+    for (const CampfireResultRecord& r : counts) {
         sqlite3_reset(st.S);
         Bind(st.S, 1, r.SessionId);
         Bind(st.S, 2, r.QuestionId);
@@ -167,8 +167,8 @@ bool Journal::SaveAgreement(const AgreementRecord& a, std::string* error) {
 
 namespace {
 
-GroupSessionRecord ReadSession(sqlite3_stmt* st) {
-    GroupSessionRecord g;
+CampfireSessionRecord ReadSession(sqlite3_stmt* st) {
+    CampfireSessionRecord g;
     g.Id = Col(st, 0);
     g.Name = Col(st, 1);
     g.Wijk = Col(st, 2);
@@ -182,8 +182,8 @@ GroupSessionRecord ReadSession(sqlite3_stmt* st) {
     return g;
 }
 
-GroupResultRecord ReadResult(sqlite3_stmt* st) {
-    GroupResultRecord r;
+CampfireResultRecord ReadResult(sqlite3_stmt* st) {
+    CampfireResultRecord r;
     r.SessionId = Col(st, 0);
     r.QuestionId = Col(st, 1);
     r.Value = Col(st, 2);
@@ -236,7 +236,7 @@ bool ReadAll(sqlite3* db, const std::string& sql, const std::string* param, int6
 
 } // namespace
 
-bool Journal::GroupResults(const std::string& session_id, std::vector<GroupResultRecord>* out, std::string* error) {
+bool Journal::CampfireResults(const std::string& session_id, std::vector<CampfireResultRecord>* out, std::string* error) {
     out->clear();
     return ReadAll(Db,
                    std::string("SELECT ") + kResultColumns +
@@ -257,7 +257,7 @@ bool Journal::Agreements(const std::string& session_id, std::vector<AgreementRec
 // [SECTION] sync
 //-----------------------------------------------------------------------------
 
-bool Journal::GroupWaiting(size_t max_items, GroupBatch* out, std::string* error) {
+bool Journal::CampfireWaiting(size_t max_items, CampfireBatch* out, std::string* error) {
     *out = {};
     out->DeviceId = Device;
     int64_t left = int64_t(max_items);
@@ -283,7 +283,7 @@ bool Journal::GroupWaiting(size_t max_items, GroupBatch* out, std::string* error
     return true;
 }
 
-bool Journal::MarkGroupSynced(const GroupBatch& ack, std::string* error) {
+bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
     const char* what = "cannot mark campfire data synced";
     Tx tx(Db);
     if (!tx.Begun)
@@ -295,14 +295,14 @@ bool Journal::MarkGroupSynced(const GroupBatch& ack, std::string* error) {
     Stmt agreement(Db, "UPDATE agreements SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
     if (!session.S || !result.S || !agreement.S)
         return Fail(Db, what, error);
-    for (const GroupSessionRecord& g : ack.Sessions) {
+    for (const CampfireSessionRecord& g : ack.Sessions) {
         sqlite3_reset(session.S);
         Bind(session.S, 1, g.Id);
         sqlite3_bind_int64(session.S, 2, g.Rev);
         if (sqlite3_step(session.S) != SQLITE_DONE)
             return Fail(Db, what, error);
     }
-    for (const GroupResultRecord& r : ack.Results) {
+    for (const CampfireResultRecord& r : ack.Results) {
         sqlite3_reset(result.S);
         Bind(result.S, 1, r.SessionId);
         Bind(result.S, 2, r.QuestionId);

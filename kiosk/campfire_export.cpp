@@ -1,5 +1,5 @@
-#include "kiosk/group_export.hpp"
-#include "kiosk/flow_group.hpp"
+#include "kiosk/campfire_export.hpp"
+#include "kiosk/flow_campfire.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -34,7 +34,7 @@ std::string Row(std::initializer_list<std::string> fields) {
 
 } // namespace
 
-std::string GroupCsv(const FlowContext& ctx, const GroupState& g, const std::string& lang) {
+std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const std::string& lang) {
     const content::Pack& pack = *ctx.Pack;
     const std::string& fallback = pack.Languages.empty() ? lang : pack.Languages.front();
     auto tr = [&](const content::Text& t) { return content::Tr(t, lang, fallback); };
@@ -61,7 +61,7 @@ std::string GroupCsv(const FlowContext& ctx, const GroupState& g, const std::str
     }
 
     csv += "\noutcome,id,text\n";
-    const content::Outcome outcome = GroupOutcome(ctx, g);
+    const content::Outcome outcome = CampfireOutcome(ctx, g);
     if (outcome.Lean)
         csv += Row({"archetype", outcome.Lean->Id, tr(outcome.Lean->Label)});
     for (const content::Question* q : outcome.WitteVlekken)

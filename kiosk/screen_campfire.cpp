@@ -1,4 +1,4 @@
-// The campfire meeting's screens (kiosk/flow_group.hpp): set-up, the picker, one
+// The campfire meeting's screens (kiosk/flow_campfire.hpp): set-up, the picker, one
 // question for the group (tap votes or hands, the chart behind "Laat uitslag zien"), the
 // agreements, one agreement, and the summary with its export. Drawn from the state only;
 // every word from the pack's ui section; content under the corner band (Layout::Top()).
@@ -10,8 +10,8 @@
 // [SECTION] agreements
 // [SECTION] summary
 // [SECTION] entry point
-#include "kiosk/flow_group.hpp"
-#include "kiosk/screen_group.hpp"
+#include "kiosk/flow_campfire.hpp"
+#include "kiosk/screen_campfire.hpp"
 #include "widgets/chart.hpp"
 #include "widgets/keyboard.hpp"
 #include "widgets/registry.hpp"
@@ -49,13 +49,13 @@ std::string Fill(const ScreenContext& ctx, const FlowState& s, const char* key,
 
 // The facilitator's message in words (why a tap did nothing, what happened), or "".
 std::string MessageText(const ScreenContext& ctx, const FlowState& s) {
-    const GroupState& g = s.Group;
+    const CampfireState& g = s.Campfire;
     if (g.Message.empty())
         return {};
     std::string text = U(ctx, s, g.Message.c_str());
     text = FillTemplate(text, "folder", g.Detail);
     text = FillTemplate(text, "error", g.Detail);
-    if (g.Message == "group.save_failed" && !g.Detail.empty())
+    if (g.Message == "campfire.save_failed" && !g.Detail.empty())
         text += " (" + g.Detail + ")";
     return text;
 }
@@ -66,7 +66,7 @@ float DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     if (text.empty())
         return 0;
     const widgets::Theme& t = *ctx.Theme;
-    const ImU32 colour = s.Group.Message == "group.exported" ? t.Text : t.Warning;
+    const ImU32 colour = s.Campfire.Message == "campfire.exported" ? t.Text : t.Warning;
     return TextBlock(t, t.Body, text, L.Px(100), y, L.Display.x - L.Px(200), colour);
 }
 
@@ -85,10 +85,10 @@ std::string ItemHeading(const ScreenContext& ctx, const FlowState& s, const std:
 std::vector<widgets::Bar> Bars(const ScreenContext& ctx, const FlowState& s, const content::Question& q,
                                const std::string& answer_id) {
     std::vector<widgets::Bar> bars;
-    auto counts = s.Group.Counts.find(answer_id);
+    auto counts = s.Campfire.Counts.find(answer_id);
     for (const content::Option& o : q.Options) {
         long long n = 0;
-        if (counts != s.Group.Counts.end())
+        if (counts != s.Campfire.Counts.end())
             if (auto c = counts->second.find(o.Id); c != counts->second.end())
                 n = c->second.Count;
         bars.push_back({Tr(ctx, s, o.Label), n});
@@ -121,14 +121,14 @@ std::string AgreementLine(const ScreenContext& ctx, const FlowState& s, const Ag
 // The field's title, what is typed so far, and the keyboard ("Klaar" ends the typing).
 void DrawTyping(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const GroupState& g = s.Group;
-    const char* title = g.Editing == GroupField::Name   ? "group.type_name"
-                        : g.Editing == GroupField::Wijk ? "group.type_wijk"
-                        : g.Editing == GroupField::What ? "agreement.type_what"
+    const CampfireState& g = s.Campfire;
+    const char* title = g.Editing == CampfireField::Name   ? "campfire.type_name"
+                        : g.Editing == CampfireField::Wijk ? "campfire.type_wijk"
+                        : g.Editing == CampfireField::What ? "agreement.type_what"
                                                         : "agreement.type_group";
-    const std::string& text = g.Editing == GroupField::Name   ? g.Name
-                              : g.Editing == GroupField::Wijk ? g.Wijk
-                              : g.Editing == GroupField::What ? g.Draft.What
+    const std::string& text = g.Editing == CampfireField::Name   ? g.Name
+                              : g.Editing == CampfireField::Wijk ? g.Wijk
+                              : g.Editing == CampfireField::What ? g.Draft.What
                                                               : g.Typing;
     const float x0 = L.Cx() - L.Px(880), width = L.Px(1760);
     float y = L.Top();
@@ -193,40 +193,40 @@ void Stepper(const ScreenContext& ctx, const Layout& L, const std::string& id, c
 
 void DrawSetup(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const GroupState& g = s.Group;
+    const CampfireState& g = s.Campfire;
     float y = L.Top();
-    y += TextBlock(t, t.Title, U(ctx, s, "group.setup_title"), L.Px(100), y, L.Display.x - L.Px(200), t.Text) +
+    y += TextBlock(t, t.Title, U(ctx, s, "campfire.setup_title"), L.Px(100), y, L.Display.x - L.Px(200), t.Text) +
          L.Px(30);
     const float gap = 34;
     const float h = std::min(L.Px(110), (L.Px(kAreaBottom - 60) - y - L.Px(gap * 3)) / 4);
     const float x = L.Px(560), w = L.Px(1260);
 
-    RowLabel(ctx, L, U(ctx, s, "group.name"), y, h);
-    if (TouchButton(t, "group-name", g.Name.empty() ? U(ctx, s, "group.name_empty") : g.Name, ImVec2(x, y),
+    RowLabel(ctx, L, U(ctx, s, "campfire.name"), y, h);
+    if (TouchButton(t, "campfire-name", g.Name.empty() ? U(ctx, s, "campfire.name_empty") : g.Name, ImVec2(x, y),
                     ImVec2(w, h), ButtonKind::Card))
-        out->push_back({ActionKind::GroupEdit, "name"});
+        out->push_back({ActionKind::CampfireEdit, "name"});
     y += h + L.Px(gap);
-    RowLabel(ctx, L, U(ctx, s, "group.wijk"), y, h);
-    if (TouchButton(t, "group-wijk", g.Wijk.empty() ? U(ctx, s, "group.wijk_empty") : g.Wijk, ImVec2(x, y),
+    RowLabel(ctx, L, U(ctx, s, "campfire.wijk"), y, h);
+    if (TouchButton(t, "campfire-wijk", g.Wijk.empty() ? U(ctx, s, "campfire.wijk_empty") : g.Wijk, ImVec2(x, y),
                     ImVec2(w, h), ButtonKind::Card))
-        out->push_back({ActionKind::GroupEdit, "wijk"});
+        out->push_back({ActionKind::CampfireEdit, "wijk"});
     y += h + L.Px(gap);
-    RowLabel(ctx, L, U(ctx, s, "group.date"), y, h);
-    Stepper(ctx, L, "group-date", ShowDate(g.Date), x, y, h, out, ActionKind::GroupDate, "-1", "+1");
+    RowLabel(ctx, L, U(ctx, s, "campfire.date"), y, h);
+    Stepper(ctx, L, "campfire-date", ShowDate(g.Date), x, y, h, out, ActionKind::CampfireDate, "-1", "+1");
     y += h + L.Px(gap);
-    RowLabel(ctx, L, U(ctx, s, "group.present"), y, h);
-    Stepper(ctx, L, "group-present", Fill(ctx, s, "group.present_n", {{"n", std::to_string(g.Present)}}), x, y, h,
-            out, ActionKind::GroupPresent, "-1", "+1");
+    RowLabel(ctx, L, U(ctx, s, "campfire.present"), y, h);
+    Stepper(ctx, L, "campfire-present", Fill(ctx, s, "campfire.present_n", {{"n", std::to_string(g.Present)}}), x, y, h,
+            out, ActionKind::CampfirePresent, "-1", "+1");
     y += h + L.Px(20);
     DrawMessage(ctx, s, L, y);
 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "group-cancel", U(ctx, s, "group.cancel"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
+    if (TouchButton(t, "campfire-cancel", U(ctx, s, "campfire.cancel"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::GroupCancel});
-    if (TouchButton(t, "group-setup-next", U(ctx, s, "group.setup_next"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
+        out->push_back({ActionKind::CampfireCancel});
+    if (TouchButton(t, "campfire-setup-next", U(ctx, s, "campfire.setup_next"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
                     ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::GroupSetupDone});
+        out->push_back({ActionKind::CampfireSetupDone});
 }
 
 //-----------------------------------------------------------------------------
@@ -234,18 +234,18 @@ void DrawSetup(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 //-----------------------------------------------------------------------------
 
 std::string SessionLine(const ScreenContext& ctx, const FlowState& s) {
-    const GroupState& g = s.Group;
-    return Fill(ctx, s, "group.session_line",
+    const CampfireState& g = s.Campfire;
+    return Fill(ctx, s, "campfire.session_line",
                 {{"name", g.Name}, {"wijk", g.Wijk}, {"date", ShowDate(g.Date)}, {"n", std::to_string(g.Present)}});
 }
 
 void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
-    const GroupState& g = s.Group;
+    const CampfireState& g = s.Campfire;
     const float width = L.Display.x - L.Px(200);
     float y = L.Top();
-    y += TextBlock(t, t.Button, U(ctx, s, "group.pick_title"), L.Px(100), y, width, t.Text) + L.Px(6);
+    y += TextBlock(t, t.Button, U(ctx, s, "campfire.pick_title"), L.Px(100), y, width, t.Text) + L.Px(6);
     const float subtitle_y = y;
     y += widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width) + L.Px(10);
     if (!g.Message.empty())
@@ -262,14 +262,14 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
                              std::pair{content::PollKind::Bouwsteen, "poster.bouwstenen"}}) {
         Band b{U(ctx, s, key), {}};
         for (const content::Poll& z : pack.Zones)
-            if (z.Kind == kind && GroupQuestionCount(z) > 0)
+            if (z.Kind == kind && CampfireQuestionCount(z) > 0)
                 b.Polls.push_back(&z);
         if (!b.Polls.empty())
             bands.push_back(b);
     }
-    Band polls{U(ctx, s, "group.polls"), {}};
+    Band polls{U(ctx, s, "campfire.polls"), {}};
     for (const content::Poll& p : pack.Polls)
-        if (p.Id != pack.ClosingPoll && GroupQuestionCount(p) > 0)
+        if (p.Id != pack.ClosingPoll && CampfireQuestionCount(p) > 0)
             polls.Polls.push_back(&p);
     if (!polls.Polls.empty())
         bands.push_back(polls);
@@ -283,7 +283,7 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     const float gap = 24, min_h = t.MinTargetPx() + L.Px(6);
     // Which questions a group skips, said under the session when there is room for it
     // (large text on a small screen: the buttons come first).
-    const std::string note = SessionLine(ctx, s) + ". " + U(ctx, s, "group.skipped_note");
+    const std::string note = SessionLine(ctx, s) + ". " + U(ctx, s, "campfire.skipped_note");
     const float note_extra = widgets::TextBlockHeight(t.Small, note, width) -
                              widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width);
     if (g.Message.empty() &&
@@ -302,11 +302,11 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
         for (const content::Poll* p : b.Polls) {
             const bool done = std::find(g.DonePolls.begin(), g.DonePolls.end(), p->Id) != g.DonePolls.end();
             std::string label = Tr(ctx, s, p->Title);
-            const int of = int(p->Questions.size()), shown = GroupQuestionCount(*p);
+            const int of = int(p->Questions.size()), shown = CampfireQuestionCount(*p);
             if (shown < of && h >= L.Px(140)) // some questions are not for a group: how many it has here (if room)
-                label += "\n" + Fill(ctx, s, "group.questions_n", {{"n", std::to_string(shown)}, {"total", std::to_string(of)}});
+                label += "\n" + Fill(ctx, s, "campfire.questions_n", {{"n", std::to_string(shown)}, {"total", std::to_string(of)}});
             if (done)
-                label += " (" + U(ctx, s, "group.done") + ")";
+                label += " (" + U(ctx, s, "campfire.done") + ")";
             if (TouchButton(t, p->Id, label, ImVec2(x, y), ImVec2(L.Px(w), h), ButtonKind::Card, Pictogram::None, done))
                 out->push_back({ActionKind::OpenZone, p->Id});
             x += L.Px(w + gap);
@@ -315,13 +315,13 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     }
 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "group-agreements",
-                    Fill(ctx, s, "group.agreements", {{"n", std::to_string(g.Agreements.size())}}),
+    if (TouchButton(t, "campfire-agreements",
+                    Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
                     ImVec2(L.Px(80), bar_y), ImVec2(L.Px(700), bar_h), ButtonKind::Card))
-        out->push_back({ActionKind::GroupOpenAgreements});
-    if (TouchButton(t, "group-summary", U(ctx, s, "group.summary"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
+        out->push_back({ActionKind::CampfireOpenAgreements});
+    if (TouchButton(t, "campfire-summary", U(ctx, s, "campfire.summary"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
                     ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::GroupOpenSummary});
+        out->push_back({ActionKind::CampfireOpenSummary});
 }
 
 //-----------------------------------------------------------------------------
@@ -396,20 +396,20 @@ float ModeRowHeight(const widgets::Theme& t, const Layout& L) {
     return std::max(L.Px(100), t.MinTargetPx() + L.Px(6)) + L.Px(44);
 }
 
-void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const GroupState& g = s.Group;
-    const content::Question* q = GroupQuestion(*ctx.Flow, s);
+    const CampfireState& g = s.Campfire;
+    const content::Question* q = CampfireQuestion(*ctx.Flow, s);
     const content::Poll* poll = ctx.Flow->Pack->FindPoll(g.PollId);
     if (!q || !poll)
         return;
-    const GroupItem& item = g.Items[size_t(g.ItemIndex)];
-    const std::string answer_id = GroupAnswerId(item);
+    const CampfireItem& item = g.Items[size_t(g.ItemIndex)];
+    const std::string answer_id = CampfireAnswerId(item);
     const float width = L.Display.x - L.Px(200);
 
     float y = L.Top();
     const std::string progress =
-        Fill(ctx, s, "group.progress",
+        Fill(ctx, s, "campfire.progress",
              {{"title", Tr(ctx, s, poll->Title)}, {"n", std::to_string(g.ItemIndex + 1)}, {"total", std::to_string(g.Items.size())}});
     y += TextBlock(t, t.Small, progress, L.Px(100), y, width, t.TextMuted) + L.Px(6);
     // The question big, for the group to read from a step away; a matrix row says its topic.
@@ -443,12 +443,12 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
     y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(20);
 
     // The mode switch, and how many votes so far (never per option before the reveal).
-    if (TouchButton(t, "group-mode-taps", U(ctx, s, "group.mode_taps"), ImVec2(L.Px(100), y), ImVec2(mode_w, mode_h),
+    if (TouchButton(t, "campfire-mode-taps", U(ctx, s, "campfire.mode_taps"), ImVec2(L.Px(100), y), ImVec2(mode_w, mode_h),
                     ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
-        out->push_back({ActionKind::GroupMode, "taps"});
-    if (TouchButton(t, "group-mode-hands", U(ctx, s, "group.mode_hands"), ImVec2(L.Px(100) + mode_w + L.Px(24), y),
+        out->push_back({ActionKind::CampfireMode, "taps"});
+    if (TouchButton(t, "campfire-mode-hands", U(ctx, s, "campfire.mode_hands"), ImVec2(L.Px(100) + mode_w + L.Px(24), y),
                     ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Hands))
-        out->push_back({ActionKind::GroupMode, "hands"});
+        out->push_back({ActionKind::CampfireMode, "hands"});
     const ImVec2 status_min(L.Px(100) + 2 * mode_w + L.Px(60), y), status_max(L.Display.x - L.Px(100), y + mode_h);
     if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -456,18 +456,18 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
         const float mark = mode_h * 0.7f; // a check mark, then the words
         widgets::DrawPictogram(dl, Pictogram::Yes, ImVec2(status_min.x + L.Px(24), y + (mode_h - mark) * 0.5f), mark,
                                t.PrimaryText);
-        TextInBox(t, t.Title, U(ctx, s, "group.vote_counted"), ImVec2(status_min.x + mark + L.Px(40), status_min.y),
+        TextInBox(t, t.Title, U(ctx, s, "campfire.vote_counted"), ImVec2(status_min.x + mark + L.Px(40), status_min.y),
                   status_max, t.PrimaryText);
     } else {
-        const std::string votes = Fill(ctx, s, "group.votes",
-                                       {{"n", std::to_string(GroupTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
+        const std::string votes = Fill(ctx, s, "campfire.votes",
+                                       {{"n", std::to_string(CampfireTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
         TextInBox(t, t.Button, votes, status_min, status_max, t.Text);
     }
     y += mode_h + L.Px(24);
 
     // The answers on the left (with a hint when there is room), the chart (or why it is
     // hidden) on the right.
-    const std::string hint = !warning.empty() ? warning : U(ctx, s, hands ? "group.hands_hint" : "group.tap_hint");
+    const std::string hint = !warning.empty() ? warning : U(ctx, s, hands ? "campfire.hands_hint" : "campfire.tap_hint");
     float area_top = y;
     if (!warning.empty() ||
         y + widgets::TextBlockHeight(t.Small, hint, L.Px(1020)) + L.Px(16) + answers_h <= L.Px(kAreaBottom))
@@ -486,7 +486,7 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
 
         const ImVec2 chart_min(L.Px(1180), y), chart_max(L.Display.x - L.Px(100), L.Px(kAreaBottom));
         if (g.Revealed) {
-            const float head = TextBlock(t, t.Button, U(ctx, s, "group.result"), chart_min.x, chart_min.y,
+            const float head = TextBlock(t, t.Button, U(ctx, s, "campfire.result"), chart_min.x, chart_min.y,
                                          chart_max.x - chart_min.x, t.Text) + L.Px(12);
             widgets::BarChart(t, Bars(ctx, s, *q, answer_id), ImVec2(chart_min.x, chart_min.y + head),
                               ImVec2(chart_max.x - chart_min.x, chart_max.y - chart_min.y - head));
@@ -494,20 +494,20 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddRect(chart_min, chart_max, t.CardBorder, L.Px(18), 0, L.Px(3));
             const float pad = L.Px(24);
-            TextInBox(t, t.Body, U(ctx, s, "group.hidden"), ImVec2(chart_min.x + pad, chart_min.y + pad),
+            TextInBox(t, t.Body, U(ctx, s, "campfire.hidden"), ImVec2(chart_min.x + pad, chart_min.y + pad),
                       ImVec2(chart_max.x - pad, chart_max.y - pad), t.TextMuted);
         }
     }
 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "group-back", U(ctx, s, "group.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(520), bar_h),
+    if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(520), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::GroupBack});
-    if (TouchButton(t, "group-reveal", U(ctx, s, g.Revealed ? "group.hide" : "group.reveal"),
+        out->push_back({ActionKind::CampfireBack});
+    if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
                     ImVec2(L.Cx() - L.Px(330), bar_y), ImVec2(L.Px(600), bar_h), ButtonKind::Card))
-        out->push_back({ActionKind::GroupReveal});
+        out->push_back({ActionKind::CampfireReveal});
     const bool last = g.ItemIndex + 1 >= int(g.Items.size());
-    if (TouchButton(t, "group-next", U(ctx, s, last ? "group.last" : "group.next"),
+    if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
                     ImVec2(L.Display.x - L.Px(80 + 560), bar_y), ImVec2(L.Px(560), bar_h), ButtonKind::Primary))
         out->push_back({ActionKind::Next});
 }
@@ -518,7 +518,7 @@ void DrawGroupQuestion(const ScreenContext& ctx, const FlowState& s, const Layou
 
 void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const GroupState& g = s.Group;
+    const CampfireState& g = s.Campfire;
     const float width = L.Display.x - L.Px(200);
     float y = L.Top();
     y += TextBlock(t, t.Title, U(ctx, s, "agreement.list_title"), L.Px(100), y, width, t.Text) + L.Px(10);
@@ -543,9 +543,9 @@ void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& 
                   ImVec2(L.Px(100) + width, y + h), t.TextMuted);
 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "group-back", U(ctx, s, "agreement.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
+    if (TouchButton(t, "campfire-back", U(ctx, s, "agreement.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::GroupBack});
+        out->push_back({ActionKind::CampfireBack});
     if (TouchButton(t, "agreement-new", U(ctx, s, "agreement.new"), ImVec2(L.Display.x - L.Px(80 + 700), bar_y),
                     ImVec2(L.Px(700), bar_h), ButtonKind::Primary))
         out->push_back({ActionKind::AgreementNew});
@@ -553,12 +553,12 @@ void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& 
 
 void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const GroupState& g = s.Group;
+    const CampfireState& g = s.Campfire;
     const Agreement& d = g.Draft;
     float y = L.Top();
     y += TextBlock(t, t.Button, U(ctx, s, "agreement.title"), L.Px(100), y, L.Display.x - L.Px(200), t.Text) +
          L.Px(14);
-    const std::vector<const content::Question*> vlekken = GroupOutcome(*ctx.Flow, g).WitteVlekken;
+    const std::vector<const content::Question*> vlekken = CampfireOutcome(*ctx.Flow, g).WitteVlekken;
     const int rows = vlekken.empty() ? 4 : 5;
     const float gap = L.Px(22), message = g.Message.empty() ? 0 : L.Px(56);
     const float h = std::min(L.Px(110), (L.Px(kAreaBottom) - y - message - gap * float(rows)) / float(rows));
@@ -567,7 +567,7 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
     RowLabel(ctx, L, U(ctx, s, "agreement.what"), y, h);
     if (TouchButton(t, "agreement-what", d.What.empty() ? U(ctx, s, "agreement.what_empty") : d.What, ImVec2(x, y),
                     ImVec2(w, h), ButtonKind::Card))
-        out->push_back({ActionKind::GroupEdit, "what"});
+        out->push_back({ActionKind::CampfireEdit, "what"});
     y += h + gap;
 
     RowLabel(ctx, L, U(ctx, s, "agreement.who"), y, h);
@@ -581,7 +581,7 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
         {"who-wijk", U(ctx, s, "agreement.who_wijk"), d.Who == "wijk", {ActionKind::AgreementWho, "wijk"}},
         {"who-gemeente", U(ctx, s, "agreement.who_gemeente"), d.Who == "gemeente", {ActionKind::AgreementWho, "gemeente"}},
         {"who-samen", U(ctx, s, "agreement.who_samen"), d.Who == "samen", {ActionKind::AgreementWho, "samen"}},
-        {"who-group", named ? d.Who : U(ctx, s, "agreement.who_group"), named, {ActionKind::GroupEdit, "who-group"}},
+        {"who-group", named ? d.Who : U(ctx, s, "agreement.who_group"), named, {ActionKind::CampfireEdit, "who-group"}},
     };
     const float ww = (w - gap * 3) / 4;
     for (size_t i = 0; i < 4; i++)
@@ -673,7 +673,7 @@ float DrawList(const ScreenContext& ctx, const FlowState& s, const std::vector<s
 
 void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const GroupState& g = s.Group;
+    const CampfireState& g = s.Campfire;
     const float width = L.Display.x - L.Px(200);
     float y = L.Top();
     y += TextBlock(t, t.Button, Fill(ctx, s, "summary.title", {{"name", g.Name}}), L.Px(100), y, width, t.Text) + L.Px(4);
@@ -687,7 +687,7 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
 
     // Left: the group's outcome, its witte vlekken, the agreements.
     const float lx = L.Px(100), lw = L.Px(660);
-    const content::Outcome outcome = GroupOutcome(*ctx.Flow, g);
+    const content::Outcome outcome = CampfireOutcome(*ctx.Flow, g);
     float ly = top;
     ly += TextBlock(t, t.Body, U(ctx, s, outcome.Lean ? "summary.lean" : "summary.no_lean"), lx, ly, lw, t.TextMuted) +
           L.Px(4);
@@ -758,41 +758,41 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         for (size_t i = 0; i < n; i++) {
             if (TouchButton(t, "export-" + std::to_string(i + 1), g.Targets[i], ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
                             ButtonKind::Primary))
-                out->push_back({ActionKind::GroupExport, g.Targets[i]});
+                out->push_back({ActionKind::CampfireExport, g.Targets[i]});
             x += L.Px(460);
         }
         if (g.TargetsLoaded && g.Targets.empty()) {
             if (TouchButton(t, "export-retry", U(ctx, s, "summary.retry"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
                             ButtonKind::Card))
-                out->push_back({ActionKind::GroupExportChoose});
+                out->push_back({ActionKind::CampfireExportChoose});
         }
         if (TouchButton(t, "export-cancel", U(ctx, s, "summary.cancel"), ImVec2(L.Display.x - L.Px(80 + 360), bar_y),
                         ImVec2(L.Px(360), bar_h), ButtonKind::Quiet))
-            out->push_back({ActionKind::GroupExportCancel});
+            out->push_back({ActionKind::CampfireExportCancel});
         return;
     }
     float x = L.Px(80);
-    if (TouchButton(t, "group-back", U(ctx, s, "summary.back"), ImVec2(x, bar_y), ImVec2(L.Px(300), bar_h),
+    if (TouchButton(t, "campfire-back", U(ctx, s, "summary.back"), ImVec2(x, bar_y), ImVec2(L.Px(300), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::GroupBack});
+        out->push_back({ActionKind::CampfireBack});
     x += L.Px(320);
-    if (TouchButton(t, "group-agreements", Fill(ctx, s, "group.agreements", {{"n", std::to_string(g.Agreements.size())}}),
+    if (TouchButton(t, "campfire-agreements", Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
                     ImVec2(x, bar_y), ImVec2(L.Px(380), bar_h), ButtonKind::Card))
-        out->push_back({ActionKind::GroupOpenAgreements});
+        out->push_back({ActionKind::CampfireOpenAgreements});
     x += L.Px(400);
     if (pages.size() > 1) {
         if (TouchButton(t, "summary-prev", "<", ImVec2(x, bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
-            out->push_back({ActionKind::GroupPage, "-1"});
+            out->push_back({ActionKind::CampfirePage, "-1"});
         if (TouchButton(t, "summary-next", ">", ImVec2(x + L.Px(140), bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
-            out->push_back({ActionKind::GroupPage, "+1"});
+            out->push_back({ActionKind::CampfirePage, "+1"});
     }
     x += L.Px(280);
-    if (TouchButton(t, "group-export", U(ctx, s, "summary.export"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
+    if (TouchButton(t, "campfire-export", U(ctx, s, "summary.export"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
                     ButtonKind::Primary))
-        out->push_back({ActionKind::GroupExportChoose});
-    if (TouchButton(t, "group-end", U(ctx, s, "summary.end"), ImVec2(L.Display.x - L.Px(80 + 300), bar_y),
+        out->push_back({ActionKind::CampfireExportChoose});
+    if (TouchButton(t, "campfire-end", U(ctx, s, "summary.end"), ImVec2(L.Display.x - L.Px(80 + 300), bar_y),
                     ImVec2(L.Px(300), bar_h), ButtonKind::Quiet))
-        out->push_back({ActionKind::GroupEnd});
+        out->push_back({ActionKind::CampfireEnd});
 }
 
 } // namespace
@@ -801,18 +801,18 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
 // [SECTION] entry point
 //-----------------------------------------------------------------------------
 
-void DrawGroup(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
-    if (s.Group.Editing != GroupField::None) {
+void DrawCampfire(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    if (s.Campfire.Editing != CampfireField::None) {
         DrawTyping(ctx, s, L, out);
         return;
     }
     switch (s.Screen) {
-    case Screen::GroupSetup: DrawSetup(ctx, s, L, out); break;
-    case Screen::GroupPick: DrawPick(ctx, s, L, out); break;
-    case Screen::GroupQuestion: DrawGroupQuestion(ctx, s, L, out); break;
-    case Screen::GroupAgreements: DrawAgreements(ctx, s, L, out); break;
-    case Screen::GroupAgreement: DrawAgreement(ctx, s, L, out); break;
-    case Screen::GroupSummary: DrawSummary(ctx, s, L, out); break;
+    case Screen::CampfireSetup: DrawSetup(ctx, s, L, out); break;
+    case Screen::CampfirePick: DrawPick(ctx, s, L, out); break;
+    case Screen::CampfireQuestion: DrawCampfireQuestion(ctx, s, L, out); break;
+    case Screen::CampfireAgreements: DrawAgreements(ctx, s, L, out); break;
+    case Screen::CampfireAgreement: DrawAgreement(ctx, s, L, out); break;
+    case Screen::CampfireSummary: DrawSummary(ctx, s, L, out); break;
     default: break;
     }
 }

@@ -39,12 +39,12 @@ struct TempJournal {
         JournalStatus st;
         std::string error;
         REQUIRE(J->Status(&st, &error));
-        return st.GroupWaiting;
+        return st.CampfireWaiting;
     }
 };
 
-GroupSessionRecord Session(const std::string& id) {
-    GroupSessionRecord g;
+CampfireSessionRecord Session(const std::string& id) {
+    CampfireSessionRecord g;
     g.Id = id;
     g.Name = "Buurtavond";
     g.Wijk = "Oosterpark";
@@ -56,9 +56,9 @@ GroupSessionRecord Session(const std::string& id) {
     return g;
 }
 
-GroupResultRecord Count(const std::string& session, const std::string& q, const std::string& v, int64_t n,
+CampfireResultRecord Count(const std::string& session, const std::string& q, const std::string& v, int64_t n,
                         const char* method = "taps") {
-    GroupResultRecord r;
+    CampfireResultRecord r;
     r.SessionId = session;
     r.QuestionId = q;
     r.Value = v;
@@ -86,17 +86,17 @@ TEST_CASE("campfire: a session, its counts and agreements are stored apart from 
     TempJournal t;
     std::string error;
     const std::string id = NewUuidV4();
-    REQUIRE_MESSAGE(t.J->SaveGroupSession(Session(id), &error), error);
-    REQUIRE_MESSAGE(t.J->SaveGroupCounts({Count(id, "prettig-wonen", "4", 3), Count(id, "prettig-wonen", "2", 1)},
+    REQUIRE_MESSAGE(t.J->SaveCampfireSession(Session(id), &error), error);
+    REQUIRE_MESSAGE(t.J->SaveCampfireCounts({Count(id, "prettig-wonen", "4", 3), Count(id, "prettig-wonen", "2", 1)},
                                          &error),
                     error);
-    REQUIRE(t.J->SaveGroupCounts({Count(id, "prettig-wonen", "4", 5, "hands")}, &error));
+    REQUIRE(t.J->SaveCampfireCounts({Count(id, "prettig-wonen", "4", 5, "hands")}, &error));
     REQUIRE(t.J->SaveAgreement(Agreement(id, "Een wijkpanel samenstellen"), &error));
     CHECK(t.Scalar("SELECT count(*) FROM answers") == 0); // walk-in tallies untouched
     CHECK(t.Scalar("SELECT count(*) FROM sessions") == 0);
 
-    std::vector<GroupResultRecord> results;
-    REQUIRE(t.J->GroupResults(id, &results, &error));
+    std::vector<CampfireResultRecord> results;
+    REQUIRE(t.J->CampfireResults(id, &results, &error));
     REQUIRE(results.size() == 2);
     CHECK(results[0].Value == "2");
     CHECK(results[0].Count == 1);
@@ -109,21 +109,21 @@ TEST_CASE("campfire: a session, its counts and agreements are stored apart from 
     CHECK(agreements[0].Status == "open");
 
     SUBCASE("bad values are refused and change nothing") {
-        CHECK_FALSE(t.J->SaveGroupCounts({Count(id, "q", "a", 1), Count(id, "q", "b", -1)}, &error));
+        CHECK_FALSE(t.J->SaveCampfireCounts({Count(id, "q", "a", 1), Count(id, "q", "b", -1)}, &error));
         CHECK(error.find("below 0") != std::string::npos);
-        CHECK_FALSE(t.J->SaveGroupCounts({Count(id, "q", "a", 1, "guess")}, &error));
+        CHECK_FALSE(t.J->SaveCampfireCounts({Count(id, "q", "a", 1, "guess")}, &error));
         CHECK(t.Scalar("SELECT count(*) FROM group_results WHERE question_id = 'q'") == 0);
         AgreementRecord a = Agreement(id, "x");
         a.Status = "misschien";
         CHECK_FALSE(t.J->SaveAgreement(a, &error));
         CHECK(error.find("open, bezig or klaar") != std::string::npos);
         // A count for a session that does not exist: the foreign key refuses it.
-        CHECK_FALSE(t.J->SaveGroupCounts({Count(NewUuidV4(), "q", "a", 1)}, &error));
+        CHECK_FALSE(t.J->SaveCampfireCounts({Count(NewUuidV4(), "q", "a", 1)}, &error));
         CHECK(t.Scalar("SELECT count(*) FROM group_results") == 2);
-        GroupSessionRecord nobody = Session(NewUuidV4());
+        CampfireSessionRecord nobody = Session(NewUuidV4());
         nobody.Present = 0;
-        CHECK_FALSE(t.J->SaveGroupSession(nobody, &error));
-        CHECK_FALSE(t.J->EndGroupSession(NewUuidV4(), "2026-11-28T21:00:00Z", &error));
+        CHECK_FALSE(t.J->SaveCampfireSession(nobody, &error));
+        CHECK_FALSE(t.J->EndCampfireSession(NewUuidV4(), "2026-11-28T21:00:00Z", &error));
         CHECK(error.find("no session") != std::string::npos);
     }
 
@@ -131,7 +131,7 @@ TEST_CASE("campfire: a session, its counts and agreements are stored apart from 
         t.J.reset();
         t.J = Journal::Open(JournalPath(t.Dir), &error);
         REQUIRE(t.J);
-        REQUIRE(t.J->GroupResults(id, &results, &error));
+        REQUIRE(t.J->CampfireResults(id, &results, &error));
         CHECK(results.size() == 2);
     }
 }
@@ -140,14 +140,14 @@ TEST_CASE("campfire sync bookkeeping: waiting rows, acknowledged revisions, chan
     TempJournal t;
     std::string error;
     const std::string id = NewUuidV4();
-    REQUIRE(t.J->SaveGroupSession(Session(id), &error));
-    REQUIRE(t.J->SaveGroupCounts({Count(id, "q1", "a", 2), Count(id, "q1", "b", 1)}, &error));
+    REQUIRE(t.J->SaveCampfireSession(Session(id), &error));
+    REQUIRE(t.J->SaveCampfireCounts({Count(id, "q1", "a", 2), Count(id, "q1", "b", 1)}, &error));
     AgreementRecord a = Agreement(id, "Een wijkpanel samenstellen");
     REQUIRE(t.J->SaveAgreement(a, &error));
     CHECK(t.Waiting() == 4);
 
-    GroupBatch sent;
-    REQUIRE(t.J->GroupWaiting(100, &sent, &error));
+    CampfireBatch sent;
+    REQUIRE(t.J->CampfireWaiting(100, &sent, &error));
     CHECK(sent.DeviceId == t.J->DeviceId());
     REQUIRE(sent.Sessions.size() == 1);
     REQUIRE(sent.Results.size() == 2);
@@ -156,39 +156,39 @@ TEST_CASE("campfire sync bookkeeping: waiting rows, acknowledged revisions, chan
     CHECK(sent.Sessions[0].EndedAt.empty());
 
     SUBCASE("a limit: sessions first") {
-        GroupBatch two;
-        REQUIRE(t.J->GroupWaiting(2, &two, &error));
+        CampfireBatch two;
+        REQUIRE(t.J->CampfireWaiting(2, &two, &error));
         CHECK(two.Sessions.size() == 1);
         CHECK(two.Results.size() == 1);
         CHECK(two.Agreements.empty());
     }
 
     // While the round is under way, a vote and a status change come in.
-    REQUIRE(t.J->SaveGroupCounts({Count(id, "q1", "a", 3)}, &error));
+    REQUIRE(t.J->SaveCampfireCounts({Count(id, "q1", "a", 3)}, &error));
     a.Status = "bezig";
     a.UpdatedAt = "2026-11-28T20:30:00.000Z";
     REQUIRE(t.J->SaveAgreement(a, &error));
     // The same count again changes nothing (no new revision).
-    REQUIRE(t.J->SaveGroupCounts({Count(id, "q1", "b", 1)}, &error));
+    REQUIRE(t.J->SaveCampfireCounts({Count(id, "q1", "b", 1)}, &error));
 
-    REQUIRE(t.J->MarkGroupSynced(sent, &error));
+    REQUIRE(t.J->MarkCampfireSynced(sent, &error));
     CHECK(t.Waiting() == 2); // the changed count and the changed agreement still wait
-    GroupBatch next;
-    REQUIRE(t.J->GroupWaiting(100, &next, &error));
+    CampfireBatch next;
+    REQUIRE(t.J->CampfireWaiting(100, &next, &error));
     CHECK(next.Sessions.empty());
     REQUIRE(next.Results.size() == 1);
     CHECK(next.Results[0].Value == "a");
     CHECK(next.Results[0].Count == 3);
     REQUIRE(next.Agreements.size() == 1);
     CHECK(next.Agreements[0].Status == "bezig");
-    REQUIRE(t.J->MarkGroupSynced(next, &error));
-    REQUIRE(t.J->MarkGroupSynced(sent, &error)); // a late, older acknowledgement marks nothing back
+    REQUIRE(t.J->MarkCampfireSynced(next, &error));
+    REQUIRE(t.J->MarkCampfireSynced(sent, &error)); // a late, older acknowledgement marks nothing back
     CHECK(t.Waiting() == 0);
 
     // The end: the session and every result go again, now final.
-    REQUIRE(t.J->EndGroupSession(id, "2026-11-28T21:30:00.000Z", &error));
-    GroupBatch end;
-    REQUIRE(t.J->GroupWaiting(100, &end, &error));
+    REQUIRE(t.J->EndCampfireSession(id, "2026-11-28T21:30:00.000Z", &error));
+    CampfireBatch end;
+    REQUIRE(t.J->CampfireWaiting(100, &end, &error));
     REQUIRE(end.Sessions.size() == 1);
     CHECK(end.Sessions[0].EndedAt == "2026-11-28T21:30:00.000Z");
     REQUIRE(end.Results.size() == 2);
@@ -196,7 +196,7 @@ TEST_CASE("campfire sync bookkeeping: waiting rows, acknowledged revisions, chan
     CHECK(end.Results[1].Final);
     CHECK(end.Agreements.empty());
     // Saving the session again never un-ends it.
-    REQUIRE(t.J->SaveGroupSession(Session(id), &error));
+    REQUIRE(t.J->SaveCampfireSession(Session(id), &error));
     CHECK(t.Scalar("SELECT count(*) FROM group_sessions WHERE ended_at IS NOT NULL") == 1);
 }
 
@@ -227,8 +227,8 @@ TEST_CASE("a schema 6 journal gains the campfire tables, its answers kept") {
     JournalStatus st;
     REQUIRE(j->Status(&st, &error));
     CHECK(st.Answers == 1);
-    CHECK(st.GroupWaiting == 0);
-    CHECK(j->SaveGroupSession(Session(NewUuidV4()), &error));
+    CHECK(st.CampfireWaiting == 0);
+    CHECK(j->SaveCampfireSession(Session(NewUuidV4()), &error));
     j.reset();
     std::filesystem::remove_all(dir);
 }

@@ -1,5 +1,5 @@
-#include "kiosk/group_effects.hpp"
-#include "kiosk/group_export.hpp"
+#include "kiosk/campfire_effects.hpp"
+#include "kiosk/campfire_export.hpp"
 #include "kiosk/log.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
@@ -12,34 +12,34 @@ namespace {
 
 Action Failed(const std::string& error) {
     Log(error);
-    return Action(ActionKind::GroupSaveFailed, error);
+    return Action(ActionKind::CampfireSaveFailed, error);
 }
 
 } // namespace
 
-std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) {
+std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lang) {
     std::vector<Action> out;
     std::string error;
     bool stored = false; // something new waits for the store: a sync round soon
     switch (e.Kind) {
-    case EffectKind::LoadGroupDefaults: {
+    case EffectKind::LoadCampfireDefaults: {
         wsync::StoreLink link;
-        Action a(ActionKind::GroupDefaults);
+        Action a(ActionKind::CampfireDefaults);
         a.Values = {Journal->GetStore(&link) ? link.Wijk : std::string(), Today ? Today() : std::string()};
         out.push_back(a);
         break;
     }
-    case EffectKind::SaveGroupSession: {
-        wsync::GroupSessionRecord g;
-        g.Id = e.Group.Id;
-        g.Name = e.Group.Name;
-        g.Wijk = e.Group.Wijk;
-        g.HeldOn = e.Group.Date;
-        g.Present = e.Group.Present;
+    case EffectKind::SaveCampfireSession: {
+        wsync::CampfireSessionRecord g;
+        g.Id = e.Campfire.Id;
+        g.Name = e.Campfire.Name;
+        g.Wijk = e.Campfire.Wijk;
+        g.HeldOn = e.Campfire.Date;
+        g.Present = e.Campfire.Present;
         g.PackId = Flow->Pack->Id;
         g.PackVersion = Flow->Pack->Version;
         g.StartedAt = NowIso ? NowIso() : std::string();
-        if (!Journal->SaveGroupSession(g, &error))
+        if (!Journal->SaveCampfireSession(g, &error))
             out.push_back(Failed(error));
         else {
             Log("campfire: session " + g.Id + " started (" + std::to_string(g.Present) + " present)");
@@ -47,10 +47,10 @@ std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) 
         }
         break;
     }
-    case EffectKind::SaveGroupCounts: {
-        std::vector<wsync::GroupResultRecord> rows;
-        for (const GroupRow& r : e.Rows) {
-            wsync::GroupResultRecord rec;
+    case EffectKind::SaveCampfireCounts: {
+        std::vector<wsync::CampfireResultRecord> rows;
+        for (const CampfireRow& r : e.Rows) {
+            wsync::CampfireResultRecord rec;
             rec.SessionId = e.SessionId;
             rec.QuestionId = r.AnswerId;
             rec.Value = r.Option;
@@ -58,7 +58,7 @@ std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) 
             rec.Method = r.Hands ? "hands" : "taps";
             rows.push_back(rec);
         }
-        if (!Journal->SaveGroupCounts(rows, &error))
+        if (!Journal->SaveCampfireCounts(rows, &error))
             out.push_back(Failed(error));
         else
             stored = true;
@@ -68,7 +68,7 @@ std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) 
         wsync::AgreementRecord a;
         a.Id = e.Agreement.Id;
         a.SessionId = e.SessionId;
-        a.Wijk = e.Group.Wijk;
+        a.Wijk = e.Campfire.Wijk;
         a.What = e.Agreement.What;
         a.Who = e.Agreement.Who;
         a.Due = e.Agreement.Due;
@@ -81,8 +81,8 @@ std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) 
             stored = true;
         break;
     }
-    case EffectKind::EndGroupSession:
-        if (!Journal->EndGroupSession(e.SessionId, NowIso ? NowIso() : std::string(), &error))
+    case EffectKind::EndCampfireSession:
+        if (!Journal->EndCampfireSession(e.SessionId, NowIso ? NowIso() : std::string(), &error))
             Log(error); // the admin screen is next; the session stays open in the journal
         else {
             Log("campfire: session " + e.SessionId + " ended");
@@ -90,7 +90,7 @@ std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) 
         }
         break;
     case EffectKind::LoadExportTargets: {
-        Action a(ActionKind::GroupTargetsLoaded);
+        Action a(ActionKind::CampfireTargetsLoaded);
         struct stat st {};
         if (!ExportDir.empty() && stat(ExportDir.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
             a.Values.push_back(ExportDir);
@@ -101,8 +101,8 @@ std::vector<Action> GroupEffects::Run(const Effect& e, const std::string& lang) 
         break;
     }
     case EffectKind::ExportCsv: {
-        Action done(ActionKind::GroupExportDone);
-        if (!WriteFileAtomic(e.Path, GroupCsv(*Flow, e.Group, lang), &error)) {
+        Action done(ActionKind::CampfireExportDone);
+        if (!WriteFileAtomic(e.Path, CampfireCsv(*Flow, e.Campfire, lang), &error)) {
             Log("campfire export: " + error);
             done.Value = error;
         } else {

@@ -1,4 +1,4 @@
-#include "sync/group_batch.hpp"
+#include "sync/campfire_batch.hpp"
 #include "sync/uuid.hpp"
 
 #include <nlohmann/json.hpp>
@@ -50,7 +50,7 @@ json Statuses(const std::vector<AnswerResult>& list) {
 
 } // namespace
 
-std::string GroupResultKey(const GroupResultRecord& r) { return r.SessionId + "/" + r.QuestionId + "/" + r.Value; }
+std::string CampfireResultKey(const CampfireResultRecord& r) { return r.SessionId + "/" + r.QuestionId + "/" + r.Value; }
 
 bool IsDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
@@ -62,9 +62,9 @@ bool IsDate(const std::string& s) {
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-std::string EncodeGroupBatch(const GroupBatch& b) {
+std::string EncodeCampfireBatch(const CampfireBatch& b) {
     json sessions = json::array(), results = json::array(), agreements = json::array();
-    for (const GroupSessionRecord& g : b.Sessions) {
+    for (const CampfireSessionRecord& g : b.Sessions) {
         json o = {{"id", g.Id},           {"name", g.Name},
                   {"wijk", g.Wijk},       {"held_on", g.HeldOn},
                   {"present", g.Present}, {"pack_id", g.PackId},
@@ -72,7 +72,7 @@ std::string EncodeGroupBatch(const GroupBatch& b) {
         PutOptional(o, "ended_at", g.EndedAt);
         sessions.push_back(o);
     }
-    for (const GroupResultRecord& r : b.Results) {
+    for (const CampfireResultRecord& r : b.Results) {
         json o = {{"group_session_id", r.SessionId}, {"question_id", r.QuestionId}, {"value", r.Value},
                   {"count", r.Count},                {"method", r.Method}};
         if (r.Final) // the session had ended: these are its last counts
@@ -95,7 +95,7 @@ std::string EncodeGroupBatch(const GroupBatch& b) {
         .dump();
 }
 
-bool DecodeGroupBatch(const std::string& body, GroupBatch* out, std::string* error) {
+bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::string* error) {
     *out = {};
     json j = json::parse(body, nullptr, false); // refuses invalid UTF-8 too
     if (j.is_discarded() || !j.is_object()) {
@@ -123,13 +123,13 @@ bool DecodeGroupBatch(const std::string& body, GroupBatch* out, std::string* err
             }
         items += it->size();
     }
-    if (items > kMaxGroupItems) {
-        *error = "a request holds at most " + std::to_string(kMaxGroupItems) + " campfire items";
+    if (items > kMaxCampfireItems) {
+        *error = "a request holds at most " + std::to_string(kMaxCampfireItems) + " campfire items";
         return false;
     }
     // A field of the wrong type reads as empty (or -1), and the Valid* checks refuse the item.
     for (const json& o : j.value("group_sessions", json::array())) {
-        GroupSessionRecord g;
+        CampfireSessionRecord g;
         g.Id = Str(o, "id");
         g.Name = Str(o, "name");
         g.Wijk = Str(o, "wijk");
@@ -142,7 +142,7 @@ bool DecodeGroupBatch(const std::string& body, GroupBatch* out, std::string* err
         out->Sessions.push_back(g);
     }
     for (const json& o : j.value("group_results", json::array())) {
-        GroupResultRecord r;
+        CampfireResultRecord r;
         r.SessionId = Str(o, "group_session_id");
         r.QuestionId = Str(o, "question_id");
         r.Value = Str(o, "value");
@@ -168,7 +168,7 @@ bool DecodeGroupBatch(const std::string& body, GroupBatch* out, std::string* err
     return true;
 }
 
-std::string EncodeGroupReply(const GroupReply& r) {
+std::string EncodeCampfireReply(const CampfireReply& r) {
     return json{{"store", kStoreMarker},
                 {"group_sessions", Statuses(r.Sessions)},
                 {"group_results", Statuses(r.Results)},
@@ -176,7 +176,7 @@ std::string EncodeGroupReply(const GroupReply& r) {
         .dump();
 }
 
-bool DecodeGroupReply(const std::string& body, const GroupBatch& sent, GroupReply* out, std::string* error) {
+bool DecodeCampfireReply(const std::string& body, const CampfireBatch& sent, CampfireReply* out, std::string* error) {
     *out = {};
     json j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || Str(j, "store") != kStoreMarker) {
@@ -200,17 +200,17 @@ bool DecodeGroupReply(const std::string& body, const GroupBatch& sent, GroupRepl
         return true;
     };
     std::vector<std::string> sessions, results, agreements;
-    for (const GroupSessionRecord& g : sent.Sessions)
+    for (const CampfireSessionRecord& g : sent.Sessions)
         sessions.push_back(g.Id);
-    for (const GroupResultRecord& r : sent.Results)
-        results.push_back(GroupResultKey(r));
+    for (const CampfireResultRecord& r : sent.Results)
+        results.push_back(CampfireResultKey(r));
     for (const AgreementRecord& a : sent.Agreements)
         agreements.push_back(a.Id);
     return read("group_sessions", sessions, &out->Sessions) && read("group_results", results, &out->Results) &&
            read("agreements", agreements, &out->Agreements);
 }
 
-bool ValidGroupSession(const GroupSessionRecord& g, std::string* reason) {
+bool ValidCampfireSession(const CampfireSessionRecord& g, std::string* reason) {
     if (!IsUuid(g.Id))
         return Bad(reason, "id is not a UUID");
     if (g.Name.empty() || g.Name.size() > 200)
@@ -228,7 +228,7 @@ bool ValidGroupSession(const GroupSessionRecord& g, std::string* reason) {
     return true;
 }
 
-bool ValidGroupResult(const GroupResultRecord& r, std::string* reason) {
+bool ValidCampfireResult(const CampfireResultRecord& r, std::string* reason) {
     if (!IsUuid(r.SessionId))
         return Bad(reason, "group_session_id is not a UUID");
     if (r.QuestionId.empty() || r.Value.empty() || r.QuestionId.size() > 200 || r.Value.size() > 200)
