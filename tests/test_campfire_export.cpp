@@ -17,22 +17,22 @@ namespace fs = std::filesystem;
 TEST_CASE("the campfire CSV: session, counts with their method, the outcome, the agreements") {
     CampfireHarness h(BundledPack());
     h.Pick("Buurtavond, \"De Linde\"");
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.TapVotes({1, 3});                   // stem-iedereen: nee, a witte vlek
-    h.Do(ActionKind::CampfireMode, "hands");
-    h.Do(ActionKind::Increase, "weet-niet");
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::OpenZone, "rolverdeling"); // the wijk decides: verdelen, and so nee above is a witte vlek
-    h.Do(ActionKind::CampfireMode, "taps");
+    h.Do(CampfireKind::Mode, "hands");
+    h.Do(CampfireKind::HandUp, "weet-niet");
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenPoll, "rolverdeling"); // the wijk decides: verdelen, and so nee above is a witte vlek
+    h.Do(CampfireKind::Mode, "taps");
     REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "hoeveel-zeggenschap");
     h.TapVotes({0, 0, 2});
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::CampfireOpenAgreements);
-    h.Do(ActionKind::AgreementNew, h.NewId());
-    h.Do(ActionKind::CampfireEdit, "what");
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenAgreements);
+    h.Do(CampfireKind::AgreementNew, h.NewId());
+    h.Do(CampfireKind::Edit, "what");
     h.Type("=Een wijkpanel");
-    h.Do(ActionKind::AgreementWho, "samen");
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::AgreementWho, "samen");
+    h.Do(CampfireKind::AgreementSave);
 
     const std::string csv = CampfireCsv(h.Ctx, h.S.Campfire, "nl");
     std::istringstream in(csv);
