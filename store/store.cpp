@@ -1,4 +1,6 @@
 #include "store/store.hpp"
+#include "sync/csv.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/signing.hpp"
 
 #include "sync/sqlite_util.hpp"
@@ -124,16 +126,7 @@ using sql::Col;
 using sql::Exec;
 using sql::Stmt;
 
-std::string Now() { return sql::IsoNowSeconds(); }
-
-struct Tx {
-    sqlite3* Db;
-    bool Done = false;
-    ~Tx() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-};
+std::string Now() { return IsoNowSeconds(); }
 
 // Without a copy: for strings that outlive the statement's next step.
 void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
@@ -167,22 +160,6 @@ std::string NewCode() {
     return code;
 }
 
-// A field as a spreadsheet reads it: quoted when it holds a separator, a quote or a line
-// break; and a text that a spreadsheet would run as a formula (=, +, -, @) starts with a
-// quote mark, so a free-text answer can never become a formula on the gebiedsteam's laptop.
-std::string CsvField(const std::string& s) {
-    std::string v = s;
-    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
-    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
-        v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 } // namespace
 
 std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
@@ -213,11 +190,11 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
         return nullptr;
     }
     if (version < kStoreSchemaVersion) {
-        if (!Exec(s->Db, "BEGIN IMMEDIATE", &err)) {
+        sql::Transaction tx(s->Db);
+        if (!tx.Begun(&err)) {
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
-        Tx tx{s->Db};
         for (int v = int(version); v < kStoreSchemaVersion; v++)
             if (!Exec(s->Db, kStoreMigrations[v], &err)) {
                 *error = "the store database " + path + " cannot be migrated to schema " + std::to_string(v + 1) +
@@ -225,11 +202,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
                 return nullptr;
             }
         if (!Exec(s->Db, ("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str(), &err) ||
-            !Exec(s->Db, "COMMIT", &err)) {
+            !tx.Commit(&err)) {
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
-        tx.Done = true;
     }
     return s;
 }
@@ -263,11 +239,9 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
     std::lock_guard<std::mutex> lock(Mu);
     *forbidden = false;
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        *error = err;
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
     {
         Stmt st(Db, "SELECT wijk FROM enroll_codes WHERE code_hash = ?1 AND used_at IS NULL");
         Bind(st.S, 1, HashToken(code));
@@ -291,11 +265,10 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
     Bind(used.S, 1, HashToken(code));
     Bind(used.S, 2, Now());
     Bind(used.S, 3, device_id);
-    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !Exec(Db, "COMMIT", &err)) {
+    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !tx.Commit(&err)) {
         *error = "cannot enrol the device: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
         return false;
     }
-    tx.Done = true;
     return true;
 }
 
@@ -327,11 +300,9 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     std::lock_guard<std::mutex> lock(Mu);
     results->clear();
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        *error = err;
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
     Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
                   "flagged FROM answers WHERE id = ?1");
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
@@ -380,12 +351,11 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         r.Status = AnswerStatus::Stored;
         results->push_back(r);
     }
-    if (!Exec(Db, "COMMIT", &err)) { // the statuses mean something only after this
+    if (!tx.Commit(&err)) { // the statuses mean something only after this
         *error = "cannot commit the batch: " + err;
         results->clear();
         return false;
     }
-    tx.Done = true;
     return true;
 }
 

@@ -17,6 +17,7 @@
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
 #include "store/store.hpp"
 
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
 #include <sqlite3.h>
@@ -34,16 +35,7 @@ using sql::BindOptional;
 using sql::Col;
 using sql::Stmt;
 
-std::string Now() { return sql::IsoNowSeconds(); }
-
-struct Tx {
-    sqlite3* Db;
-    bool Done = false;
-    ~Tx() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-};
+std::string Now() { return IsoNowSeconds(); }
 
 } // namespace
 
@@ -51,11 +43,9 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
     (void)via; // the campfire tables have no via column; network and file are the same data
     std::lock_guard<std::mutex> lock(Mu);
     *reply = {};
-    if (sqlite3_exec(Db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        *error = sqlite3_errmsg(Db);
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
     const std::string now = Now();
     auto failed = [&](const char* what) {
         *error = std::string(what) + ": " + sqlite3_errmsg(Db);
@@ -255,9 +245,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         reply->Agreements.push_back(r);
     }
 
-    if (sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (!tx.Commit())
         return failed("cannot commit the campfire data"); // the statuses mean something only after this
-    tx.Done = true;
     return true;
 }
 

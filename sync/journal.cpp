@@ -1,5 +1,6 @@
 #include "sync/journal.hpp"
 #include "sync/batch.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
 
@@ -143,7 +144,7 @@ const char* const kMigrations[] = {
 };
 using sql::Bind;
 using sql::Exec;
-using sql::NowMs;
+using sql::Transaction;
 
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -156,21 +157,6 @@ int64_t QueryInt(sqlite3* db, const char* sql) {
     sqlite3_finalize(st);
     return v;
 }
-
-// Rolls back unless Commit() succeeded (SQLiteCpp's Transaction guard).
-struct Transaction {
-    sqlite3* Db;
-    bool Done = false;
-    explicit Transaction(sqlite3* db) : Db(db) {}
-    ~Transaction() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    bool Commit(std::string* error) {
-        Done = Exec(Db, "COMMIT", error);
-        return Done;
-    }
-};
 
 } // namespace
 
@@ -221,9 +207,9 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
         return fail("was made by a newer Wijkstem (schema " + std::to_string(version) + ", this one knows " +
                     std::to_string(kSchemaVersion) + ")");
     if (version < kSchemaVersion) {
-        if (!Exec(j->Db, "BEGIN IMMEDIATE", &err))
-            return fail("cannot be migrated: " + err);
         Transaction tx(j->Db);
+        if (!tx.Begun(&err))
+            return fail("cannot be migrated: " + err);
         for (int v = int(version); v < kSchemaVersion; v++)
             if (!Exec(j->Db, kMigrations[v], &err))
                 return fail("cannot be migrated to schema " + std::to_string(v + 1) + ": " + err);
@@ -231,7 +217,7 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
             return fail("cannot be migrated: " + err);
         if (QueryInt(j->Db, "SELECT count(*) FROM device") == 0) {
             std::string sql = "INSERT INTO device(id, created_at) VALUES('" + NewUuidV4() + "', '" +
-                              sql::Iso8601Ms(NowMs()) + "')";
+                              IsoTimeMs(NowMs()) + "')";
             if (!Exec(j->Db, sql.c_str(), &err))
                 return fail("cannot store the device id: " + err);
         }
@@ -294,9 +280,9 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
             *error = "the answer could not be stored: " + msg;
         return false;
     };
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err))
-        return fail(err);
     Transaction tx(Db);
+    if (!tx.Begun(&err))
+        return fail(err);
     std::vector<CommittedAnswer> done;
     for (const AnswerRecord& a : answers) {
         sqlite3_reset(NextSeq);
@@ -305,7 +291,7 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
         int64_t seq = sqlite3_column_int64(NextSeq, 0);
         sqlite3_reset(NextSeq);
 
-        const std::string when = sql::Iso8601Ms(a.AnsweredAtMs);
+        const std::string when = IsoTimeMs(a.AnsweredAtMs);
         sqlite3_reset(InsertSession);
         Bind(InsertSession, 1, a.SessionId);
         Bind(InsertSession, 2, when);
@@ -434,12 +420,12 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
 bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
     std::sort(seqs.begin(), seqs.end());
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+    Transaction tx(Db);
+    if (!tx.Begun(&err)) {
         if (error)
             *error = "cannot mark answers synced: " + err;
         return false;
     }
-    Transaction tx(Db);
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = ?3 WHERE seq BETWEEN ?1 AND ?2 AND synced_at IS NULL",
                            -1, &st, nullptr) != SQLITE_OK) {
@@ -447,7 +433,7 @@ bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
             *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
         return false;
     }
-    const std::string now = sql::Iso8601Ms(NowMs());
+    const std::string now = IsoTimeMs(NowMs());
     for (size_t i = 0; i < seqs.size();) {
         size_t end = i + 1; // the run seqs[i] .. seqs[end - 1] has no holes
         while (end < seqs.size() && seqs[end] <= seqs[end - 1] + 1)
@@ -482,7 +468,7 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
             *error = sqlite3_errmsg(Db);
         return false;
     }
-    Bind(st, 1, ok ? sql::Iso8601Ms(NowMs()) : error_text);
+    Bind(st, 1, ok ? IsoTimeMs(NowMs()) : error_text);
     bool done = sqlite3_step(st) == SQLITE_DONE;
     if (!done && error)
         *error = sqlite3_errmsg(Db);
@@ -492,12 +478,12 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
 
 bool Journal::SetStore(const StoreLink& link, std::string* error) {
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+    Transaction tx(Db);
+    if (!tx.Begun(&err)) {
         if (error)
             *error = err;
         return false;
     }
-    Transaction tx(Db);
     sqlite3_stmt* st = nullptr;
     bool ok = Exec(Db, "DELETE FROM store", &err) &&
               sqlite3_prepare_v2(Db,
@@ -507,7 +493,7 @@ bool Journal::SetStore(const StoreLink& link, std::string* error) {
         Bind(st, 1, link.Url);
         Bind(st, 2, link.Token);
         Bind(st, 3, link.Wijk);
-        Bind(st, 4, sql::Iso8601Ms(NowMs()));
+        Bind(st, 4, IsoTimeMs(NowMs()));
         Bind(st, 5, link.CaPem);
         ok = sqlite3_step(st) == SQLITE_DONE;
         if (!ok)
@@ -562,12 +548,12 @@ bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::
 
 bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error) {
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+    Transaction tx(Db);
+    if (!tx.Begun(&err)) {
         if (error)
             *error = err;
         return false;
     }
-    Transaction tx(Db);
     sqlite3_stmt* st = nullptr;
     bool ok = Exec(Db, "DELETE FROM wijk_results", &err) &&
               sqlite3_prepare_v2(Db, "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)", -1,
@@ -592,12 +578,12 @@ bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::stri
 
 int64_t Journal::ResendMissing(int64_t have_up_to, const std::vector<int64_t>& missing, std::string* error) {
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+    Transaction tx(Db);
+    if (!tx.Begun(&err)) {
         if (error)
             *error = err;
         return -1;
     }
-    Transaction tx(Db);
     int64_t changed = 0;
     sqlite3_stmt* st = nullptr;
     bool ok = sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = NULL WHERE synced_at IS NOT NULL AND seq > ?1",
@@ -634,7 +620,7 @@ int64_t Journal::PruneSynced(int days, std::string* error) {
             *error = sqlite3_errmsg(Db);
         return -1;
     }
-    Bind(st, 1, sql::Iso8601Ms(NowMs() - int64_t(days) * 86400 * 1000));
+    Bind(st, 1, IsoTimeMs(NowMs() - int64_t(days) * 86400 * 1000));
     bool ok = sqlite3_step(st) == SQLITE_DONE;
     int64_t n = ok ? sqlite3_changes(Db) : -1;
     if (!ok && error)

@@ -7,12 +7,11 @@
 // [SECTION] sync
 #include "sync/journal.hpp"
 
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
 
 namespace wsync {
 
@@ -27,22 +26,9 @@ using sql::BindOptional;
 using sql::Col;
 using sql::Stmt;
 
-std::string NowIso() { return sql::Iso8601Ms(sql::NowMs()); }
+std::string NowIso() { return IsoTimeMs(NowMs()); }
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
-struct Tx {
-    sqlite3* Db;
-    bool Begun = false, Done = false;
-    explicit Tx(sqlite3* db) : Db(db) { Begun = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK; }
-    ~Tx() {
-        if (Begun && !Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    bool Commit() {
-        Done = sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-        return Done;
-    }
-};
+using Tx = sql::Transaction;
 
 bool Fail(sqlite3* db, const std::string& what, std::string* error) {
     if (error)
@@ -79,7 +65,7 @@ bool Journal::SaveCampfireSession(const CampfireSessionRecord& g, std::string* e
 bool Journal::EndCampfireSession(const std::string& id, const std::string& ended_at, std::string* error) {
     const char* what = "the end of the campfire session could not be stored";
     Tx tx(Db);
-    if (!tx.Begun)
+    if (!tx.Begun())
         return Fail(Db, what, error);
     {
         Stmt st(Db, "UPDATE group_sessions SET ended_at = ?2, rev = rev + 1 WHERE id = ?1");
@@ -111,7 +97,7 @@ bool Journal::SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts
             return false;
         }
     Tx tx(Db);
-    if (!tx.Begun)
+    if (!tx.Begun())
         return Fail(Db, what, error);
     Stmt st(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method, updated_at) "
                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
@@ -286,7 +272,7 @@ bool Journal::CampfireWaiting(size_t max_items, CampfireBatch* out, std::string*
 bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
     const char* what = "cannot mark campfire data synced";
     Tx tx(Db);
-    if (!tx.Begun)
+    if (!tx.Begun())
         return Fail(Db, what, error);
     // max(): an acknowledgement of an older revision never marks a newer one synced.
     Stmt session(Db, "UPDATE group_sessions SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");

@@ -1,13 +1,9 @@
 // Small SQLite helpers shared by the journal (sync/journal*.cpp) and the store
 // (store/*.cpp): binding and reading text, a statement that finalizes itself, SQL
-// execution with a message, and the two time stamps the databases hold.
+// execution with a message, and the one transaction guard. Times: sync/iso_time.hpp.
 #pragma once
 #include <sqlite3.h>
 
-#include <chrono>
-#include <cstdint>
-#include <cstdio>
-#include <ctime>
 #include <string>
 
 namespace wsync::sql {
@@ -57,30 +53,39 @@ inline bool Exec(sqlite3* db, const char* sql, std::string* error) {
     return false;
 }
 
-inline int64_t NowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+// The one transaction guard (SQLiteCpp's Transaction): BEGIN on construction, ROLLBACK in
+// the destructor unless Commit() succeeded. IMMEDIATE takes the write lock at once, so a
+// writer never fails half way on a busy database; a reader that wants one consistent
+// snapshot of several queries uses Deferred.
+class Transaction {
+public:
+    enum class Mode { Immediate, Deferred };
+    explicit Transaction(sqlite3* db, Mode mode = Mode::Immediate) : Db(db) {
+        Began = Exec(db, mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN", &BeginError);
+    }
+    ~Transaction() {
+        if (Began && !Done)
+            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
 
-// "2026-11-28T12:00:00.123Z": the journal's times (to the millisecond, UTC).
-inline std::string Iso8601Ms(int64_t unix_ms) {
-    time_t secs = time_t(unix_ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-             tm.tm_hour, tm.tm_min, tm.tm_sec, int(unix_ms % 1000));
-    return buf;
-}
+    // False when BEGIN failed; *error then says why.
+    bool Begun(std::string* error = nullptr) const {
+        if (!Began && error)
+            *error = BeginError;
+        return Began;
+    }
+    // True once COMMIT returned; after that the destructor leaves the database alone.
+    bool Commit(std::string* error = nullptr) {
+        Done = Began && Exec(Db, "COMMIT", error);
+        return Done;
+    }
 
-// "2026-11-28T12:00:00Z": the store's times (to the second, UTC).
-inline std::string IsoNowSeconds() {
-    time_t t = time(nullptr);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+private:
+    sqlite3* Db;
+    bool Began = false, Done = false;
+    std::string BeginError;
+};
 
 } // namespace wsync::sql

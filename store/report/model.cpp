@@ -183,6 +183,8 @@ Chart MakeChart(const content::Pack* pack, const content::Question& q, const std
         return c;
     }
     c.TypeNote = TypeNote(pack, q);
+    if (q.Type == content::QuestionType::Budget)
+        c.Unit = Nl(pack, q.Unit);
     std::vector<Bar> bars = CountBars(pack, q, t.Total, &c.Respondents, &c.Whole);
     c.Shown = c.Respondents >= kMinGroup;
     if (!c.Shown)

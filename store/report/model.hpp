@@ -2,7 +2,7 @@
 // Pure: the store's rows (report/reader.cpp reads them) and the published pack go in; per
 // question the counts (with the rule for small groups), trends per period, the reach
 // table, the agreements and the campfire meetings come out. report/html.cpp and
-// report/charts.cpp turn it into a page and pictures; nothing here touches a file.
+// report/svg_chart.cpp turn it into a page and charts; nothing here touches a file.
 //
 // The rule for small groups (kMinGroup): a question (or a matrix row, a period, a
 // meeting's question) with fewer than 5 respondents shows no figures at all; in the reach
@@ -96,10 +96,11 @@ struct TrendRow {
 struct Chart {
     std::string AnswerId; // "prettig-wonen", "wie-beslist.groen"
     std::string Title;    // the question's Dutch prompt (and the matrix row)
-    std::string Slug;     // unique file name without ".png": "kiosk-prettig-wonen"
+    std::string Slug;     // unique file name without ".svg": "kiosk-prettig-wonen"
     std::string TypeNote; // how to read it (several answers, a budget, a top 3), or empty
     long long Respondents = 0;
     long long Whole = 0; // what 100% is: respondents; the amount divided for a budget
+    std::string Unit;    // what a count is in, when not people: a budget's "euro"; else empty
     bool Shown = false;  // at least kMinGroup respondents
     bool FreeText = false; // only counted: what one resident wrote is not in the report
     std::vector<Bar> Bars; // empty when not shown
