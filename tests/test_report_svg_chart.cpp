@@ -1,6 +1,7 @@
 // The report's charts as SVG (store/report/svg_chart): what a reader and a screen reader
 // get from one chart. Well-formedness is checked on the written files by e2e_report.sh
 // (python3's XML parser); here the figures, the scale and the words.
+#include "store/report/html.hpp"
 #include "store/report/svg_chart.hpp"
 
 #include <doctest/doctest.h>
@@ -65,14 +66,16 @@ TEST_CASE("svg chart: bars on a 0-100 % scale, never past it") {
 TEST_CASE("svg chart: a budget in euro; long words wrap instead of running off") {
     Chart c = Sample();
     c.Unit = "euro";
-    c.Whole = 1000;
+    c.Whole = 10000;
     c.Bars = {{"groen", "Meer groen in de wijk, met bomen en bloemen langs alle straten en een moestuin voor iedereen "
-                        "die mee wil doen", 400},
-              {"spelen", "Spelen", 600}};
+                        "die mee wil doen", 4000},
+              {"spelen", "Spelen", 6000}};
     const std::string svg = ChartSvg(c, "");
-    CHECK(svg.find(">40% (400 euro)</text>") != std::string::npos);
-    CHECK(svg.find(">60% (600 euro)</text>") != std::string::npos);
-    CHECK(svg.find("Spelen: 60% (600 euro)") != std::string::npos);
+    CHECK(svg.find(">40% (4.000 euro)</text>") != std::string::npos);
+    CHECK(svg.find(">60% (6.000 euro)</text>") != std::string::npos);
+    CHECK(svg.find("Spelen: 60% (6.000 euro)") != std::string::npos);
+    CHECK(DutchNumber(1234567) == "1.234.567");
+    CHECK(DutchNumber(999) == "999");
     CHECK(svg.find(">Meer groen in de wijk, met bomen en bloemen langs alle straten en een moestuin</text>") ==
           std::string::npos); // too long for one line of 728 units: cut between words
     CHECK(svg.find("die mee wil doen</text>") != std::string::npos);

@@ -35,8 +35,19 @@ std::string Percent(long long count, long long whole) {
 
 std::string Deelnemers(long long n) { return std::to_string(n) + (n == 1 ? " deelnemer" : " deelnemers"); }
 
+// 15400 -> "15.400": thousands grouped the Dutch way.
+std::string DutchNumber(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (size_t i = 0; i < digits.size(); i++) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += '.';
+        out += digits[i];
+    }
+    return (n < 0 ? "-" : "") + out;
+}
+
 std::string BarFigure(const Chart& c, const Bar& b) {
-    return Percent(b.Count, c.Whole) + " (" + std::to_string(b.Count) + (c.Unit.empty() ? "" : " " + c.Unit) + ")";
+    return Percent(b.Count, c.Whole) + " (" + DutchNumber(b.Count) + (c.Unit.empty() ? "" : " " + c.Unit) + ")";
 }
 
 std::string ChartInWords(const Chart& c) {

@@ -17,7 +17,9 @@ std::string EscapeHtml(const std::string& text);
 std::string Percent(long long count, long long whole);
 // "31 deelnemers", "1 deelnemer".
 std::string Deelnemers(long long n);
-// One bar's figures as the chart writes them: "55% (6)", "40% (1200 euro)".
+// 15400 -> "15.400" (Dutch grouping).
+std::string DutchNumber(long long n);
+// One bar's figures as the chart writes them: "55% (6)", "40% (1.200 euro)".
 std::string BarFigure(const Chart& chart, const Bar& bar);
 // The figures of a chart in words ("Goed: 55% (6); ..."), for the chart's description.
 std::string ChartInWords(const Chart& chart);

@@ -80,17 +80,31 @@ std::string Description(const Chart& c, const std::string& subtitle) {
     return d + ChartInWords(c) + ".";
 }
 
-// The scale above the bars and its lines through them: 0, 25, 50, 75 and 100 %.
-void Scale(std::string* svg, float top, float bottom) {
+// The scale above the bars: 0, 25, 50, 75 and 100 %.
+void Scale(std::string* svg, float top) {
     for (int pct = 0; pct <= 100; pct += 25) {
         const float x = kBarX + kBarW * float(pct) / 100.0f;
         const char* anchor = pct == 0 ? "start" : pct == 100 ? "end" : "middle";
         *svg += "<text x=\"" + Num(x) + "\" y=\"" + Num(top + kScaleSize) + "\" font-size=\"" + Num(kScaleSize) +
                 "\" text-anchor=\"" + anchor + "\" fill=\"" + kMuted + "\">" + std::to_string(pct) + "%</text>\n";
-        *svg += "<line x1=\"" + Num(x) + "\" y1=\"" + Num(top + kScaleSize + 4) + "\" x2=\"" + Num(x) + "\" y2=\"" +
-                Num(bottom) + "\" stroke=\"" + (pct == 0 ? kInk : "#8c8c8c") + "\" stroke-width=\"1\"" +
-                (pct == 0 ? "" : " stroke-dasharray=\"3 3\"") + "/>\n";
     }
+}
+
+// One bar: its frame (the whole, 100 %), the fill for its share, the quarters marked
+// inside the frame (never across the words) and its figures beside it.
+void BarRow(std::string* svg, float top, double share, const std::string& figure) {
+    *svg += "<rect x=\"" + Num(kBarX) + "\" y=\"" + Num(top) + "\" width=\"" + Num(kBarW) + "\" height=\"" + Num(kBarH) +
+            "\" fill=\"#ffffff\" stroke=\"#595959\"/>\n";
+    for (int pct = 25; pct < 100; pct += 25) {
+        const std::string x = Num(kBarX + kBarW * float(pct) / 100.0f);
+        *svg += "<line x1=\"" + x + "\" y1=\"" + Num(top) + "\" x2=\"" + x + "\" y2=\"" + Num(top + kBarH) +
+                "\" stroke=\"#8c8c8c\" stroke-dasharray=\"3 3\"/>\n";
+    }
+    if (share > 0)
+        *svg += "<rect x=\"" + Num(kBarX) + "\" y=\"" + Num(top) + "\" width=\"" + Num(float(share) * kBarW) +
+                "\" height=\"" + Num(kBarH) + "\" fill=\"" + kFill + "\" stroke=\"" + kInk + "\"/>\n";
+    *svg += "<text x=\"" + Num(kFigureX) + "\" y=\"" + Num(top + kBarH * 0.5f + kTextSize * 0.35f) + "\" font-size=\"" +
+            Num(kTextSize) + "\" font-weight=\"bold\" fill=\"" + kInk + "\">" + EscapeHtml(figure) + "</text>\n";
 }
 
 } // namespace
@@ -107,31 +121,21 @@ std::string ChartSvg(const Chart& c, const std::string& subtitle) {
         y = Lines(&body, Wrap(c.TypeNote, kScaleSize, text_w), kMargin, y + 2, kScaleSize,
                   " fill=\"" + std::string(kMuted) + "\"");
     const float scale_top = y + 10;
+    Scale(&body, scale_top);
     y = scale_top + kScaleSize + 8;
-    std::string bars;
     for (const Bar& b : c.Bars) {
-        y = Lines(&bars, Wrap(b.Label, kTextSize, text_w), kBarX, y, kTextSize, " fill=\"" + std::string(kInk) + "\"");
+        y = Lines(&body, Wrap(b.Label, kTextSize, text_w), kBarX, y, kTextSize, " fill=\"" + std::string(kInk) + "\"");
         const double share = c.Whole > 0 ? std::clamp(double(b.Count) / double(c.Whole), 0.0, 1.0) : 0.0;
-        const float top = y + 3;
-        bars += "<rect x=\"" + Num(kBarX) + "\" y=\"" + Num(top) + "\" width=\"" + Num(kBarW) + "\" height=\"" +
-                Num(kBarH) + "\" fill=\"none\" stroke=\"#767676\"/>\n";
-        if (share > 0)
-            bars += "<rect x=\"" + Num(kBarX) + "\" y=\"" + Num(top) + "\" width=\"" + Num(float(share) * kBarW) +
-                    "\" height=\"" + Num(kBarH) + "\" fill=\"" + kFill + "\" stroke=\"" + kInk + "\"/>\n";
-        bars += "<text x=\"" + Num(kFigureX) + "\" y=\"" + Num(top + kBarH * 0.5f + kTextSize * 0.35f) +
-                "\" font-size=\"" + Num(kTextSize) + "\" font-weight=\"bold\" fill=\"" + kInk + "\">" +
-                EscapeHtml(BarFigure(c, b)) + "</text>\n";
-        y = top + kBarH + 10;
+        BarRow(&body, y + 3, share, BarFigure(c, b));
+        y += 3 + kBarH + 12;
     }
-    std::string scale;
-    Scale(&scale, scale_top, y - 6);
     const std::string height = Num(y + kMargin - 10);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + std::to_string(kChartWidth) + " " +
            height + "\" width=\"" + std::to_string(kChartWidth) + "\" height=\"" + height + "\" aria-labelledby=\"" +
            id + "-title " + id + "-desc\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title id=\"" + id +
            "-title\">" + EscapeHtml(c.Title) + "</title>\n<desc id=\"" + id + "-desc\">" +
            EscapeHtml(Description(c, subtitle)) + "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" +
-           body + scale + bars + "</svg>\n";
+           body + "</svg>\n";
 }
 
 std::string ChartSvgFile(const Chart& c, const std::string& subtitle) {
