@@ -9,36 +9,10 @@ tmp=$(mktemp -d)
 store_pid=
 cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
-json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
-q() { sqlite3 -batch "$1" "$2"; }
-# start_store DB PORT [serve options]: starts a store and waits (up to 10 s, a loaded CI
-# machine is slow) until it listens; retries a few times if the port is still taken.
-start_store() {
-  local db=$1 p=$2 try i
-  shift 2
-  for try in 1 2 3 4 5; do
-    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2> "$tmp/store.log" &
-    store_pid=$!
-    for i in $(seq 200); do
-      grep -q listening "$tmp/store.log" && return 0
-      kill -0 "$store_pid" 2> /dev/null || break
-      sleep 0.05
-    done
-    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
-    store_pid=
-    sleep 0.5
-  done
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 
 # A store on a free loopback port.
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  start_store "$tmp/store.db" "$port" && break
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-url=http://127.0.0.1:$port
+start_store_anywhere "$tmp/store.db"
 
 # Two kiosks in one wijk, each with its own one-time code.
 for k in a b; do
