@@ -122,6 +122,8 @@ const char* const kStoreMigrations[] = {
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
 using sql::Bind;
+using sql::BindAll;
+using sql::Optional;
 using sql::Col;
 using sql::Exec;
 using sql::Stmt;
@@ -224,9 +226,7 @@ bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::strin
         *error = sqlite3_errmsg(Db);
         return false;
     }
-    Bind(st.S, 1, HashToken(*code));
-    Bind(st.S, 2, wijk);
-    Bind(st.S, 3, Now());
+    BindAll(st.S, HashToken(*code), wijk, Now());
     if (sqlite3_step(st.S) != SQLITE_DONE) {
         *error = std::string("cannot store the code: ") + sqlite3_errmsg(Db);
         return false;
@@ -256,15 +256,9 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
     Stmt dev(Db, "INSERT INTO devices(id, wijk, token_hash, public_key, enrolled_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                  "ON CONFLICT(id) DO UPDATE SET wijk = excluded.wijk, token_hash = excluded.token_hash, "
                  "public_key = excluded.public_key, enrolled_at = excluded.enrolled_at, revoked_at = NULL");
-    Bind(dev.S, 1, device_id);
-    Bind(dev.S, 2, *wijk);
-    Bind(dev.S, 3, HashToken(*token));
-    Bind(dev.S, 4, public_key);
-    Bind(dev.S, 5, Now());
+    BindAll(dev.S, device_id, *wijk, HashToken(*token), public_key, Now());
     Stmt used(Db, "UPDATE enroll_codes SET used_at = ?2, device_id = ?3 WHERE code_hash = ?1");
-    Bind(used.S, 1, HashToken(code));
-    Bind(used.S, 2, Now());
-    Bind(used.S, 3, device_id);
+    BindAll(used.S, HashToken(code), Now(), device_id);
     if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !tx.Commit(&err)) {
         *error = "cannot enrol the device: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
         return false;
@@ -432,11 +426,7 @@ bool Store::Publish(const std::string& wijk, const std::string& pack_id, const s
     Stmt st(Db, "INSERT INTO packs(wijk, pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                 "ON CONFLICT(wijk) DO UPDATE SET pack_id = excluded.pack_id, version = excluded.version, "
                 "body = excluded.body, published_at = excluded.published_at");
-    Bind(st.S, 1, wijk);
-    Bind(st.S, 2, pack_id);
-    Bind(st.S, 3, version);
-    Bind(st.S, 4, body);
-    Bind(st.S, 5, Now());
+    BindAll(st.S, wijk, pack_id, version, body, Now());
     if (sqlite3_step(st.S) != SQLITE_DONE) {
         *error = std::string("cannot publish the pack: ") + sqlite3_errmsg(Db);
         return false;

@@ -31,6 +31,8 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 namespace {
 
 using sql::Bind;
+using sql::BindAll;
+using sql::Optional;
 using sql::BindOptional;
 using sql::Col;
 using sql::Stmt;
@@ -73,17 +75,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         const int rc = sqlite3_step(f);
         if (rc == SQLITE_DONE) {
             sqlite3_stmt* st = insert_session.Reset();
-            Bind(st, 1, g.Id);
-            Bind(st, 2, b.DeviceId);
-            Bind(st, 3, g.Wijk);
-            Bind(st, 4, g.Name);
-            Bind(st, 5, g.HeldOn);
-            sqlite3_bind_int64(st, 6, g.Present);
-            Bind(st, 7, g.PackId);
-            Bind(st, 8, g.PackVersion);
-            Bind(st, 9, g.StartedAt);
-            BindOptional(st, 10, g.EndedAt);
-            Bind(st, 11, now);
+            BindAll(st, g.Id, b.DeviceId, g.Wijk, g.Name, g.HeldOn, g.Present, g.PackId, g.PackVersion, g.StartedAt,
+                    Optional{g.EndedAt}, now);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store a campfire session");
             r.Status = AnswerStatus::Stored;
@@ -100,13 +93,7 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
                 r.Status = AnswerStatus::AlreadyStored;
             } else {
                 sqlite3_stmt* st = update_session.Reset();
-                Bind(st, 1, g.Id);
-                Bind(st, 2, g.Wijk);
-                Bind(st, 3, g.Name);
-                Bind(st, 4, g.HeldOn);
-                sqlite3_bind_int64(st, 5, g.Present);
-                BindOptional(st, 6, ended);
-                Bind(st, 7, now);
+                BindAll(st, g.Id, g.Wijk, g.Name, g.HeldOn, g.Present, Optional{ended}, now);
                 if (sqlite3_step(st) != SQLITE_DONE)
                     return failed("cannot update a campfire session");
                 r.Status = AnswerStatus::Stored;
@@ -153,9 +140,7 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             continue;
         }
         sqlite3_stmt* f = find_result.Reset();
-        Bind(f, 1, res.SessionId);
-        Bind(f, 2, res.QuestionId);
-        Bind(f, 3, res.Value);
+        BindAll(f, res.SessionId, res.QuestionId, res.Value);
         const int rc = sqlite3_step(f);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return failed("cannot read a campfire result");
@@ -163,11 +148,7 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             r.Status = AnswerStatus::AlreadyStored;
         } else {
             sqlite3_stmt* st = put_result.Reset();
-            Bind(st, 1, res.SessionId);
-            Bind(st, 2, res.QuestionId);
-            Bind(st, 3, res.Value);
-            sqlite3_bind_int64(st, 4, res.Count);
-            Bind(st, 5, res.Method);
+            BindAll(st, res.SessionId, res.QuestionId, res.Value, res.Count, res.Method);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store a campfire result");
             r.Status = AnswerStatus::Stored;
@@ -226,18 +207,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         }
         if (write) {
             sqlite3_stmt* st = put_agreement.Reset();
-            Bind(st, 1, a.Id);
-            BindOptional(st, 2, a.SessionId);
-            Bind(st, 3, b.DeviceId);
-            Bind(st, 4, a.Wijk);
-            Bind(st, 5, a.What);
-            Bind(st, 6, a.Who);
-            BindOptional(st, 7, a.Due);
-            BindOptional(st, 8, a.Answers);
-            Bind(st, 9, a.Status);
-            Bind(st, 10, a.CreatedAt);
-            Bind(st, 11, a.UpdatedAt);
-            Bind(st, 12, now);
+            BindAll(st, a.Id, Optional{a.SessionId}, b.DeviceId, a.Wijk, a.What, a.Who, Optional{a.Due},
+                    Optional{a.Answers}, a.Status, a.CreatedAt, a.UpdatedAt, now);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store an agreement");
             r.Status = AnswerStatus::Stored;

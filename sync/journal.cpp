@@ -143,6 +143,8 @@ const char* const kMigrations[] = {
     )sql",
 };
 using sql::Bind;
+using sql::BindAll;
+using sql::Optional;
 using sql::Exec;
 using sql::Transaction;
 
@@ -293,25 +295,14 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
 
         const std::string when = IsoTimeMs(a.AnsweredAtMs);
         sqlite3_reset(InsertSession);
-        Bind(InsertSession, 1, a.SessionId);
-        Bind(InsertSession, 2, when);
-        Bind(InsertSession, 3, a.PackId);
-        Bind(InsertSession, 4, a.PackVersion);
-        Bind(InsertSession, 5, a.Lang);
+        BindAll(InsertSession, a.SessionId, when, a.PackId, a.PackVersion, a.Lang);
         if (sqlite3_step(InsertSession) != SQLITE_DONE)
             return fail(sqlite3_errmsg(Db));
 
         const std::string id = NewUuidV7(a.AnsweredAtMs);
         sqlite3_reset(InsertAnswer);
-        sqlite3_bind_int64(InsertAnswer, 1, seq);
-        Bind(InsertAnswer, 2, id);
-        Bind(InsertAnswer, 3, a.SessionId);
-        Bind(InsertAnswer, 4, a.PackId);
-        Bind(InsertAnswer, 5, a.PackVersion);
-        Bind(InsertAnswer, 6, a.QuestionId);
-        Bind(InsertAnswer, 7, a.Value);
-        Bind(InsertAnswer, 8, when);
-        sqlite3_bind_int(InsertAnswer, 9, a.Flagged ? 1 : 0);
+        BindAll(InsertAnswer, seq, id, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value, when,
+                (a.Flagged ? 1 : 0));
         if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
             return fail(sqlite3_errmsg(Db));
         done.push_back({id, seq});
@@ -439,9 +430,7 @@ bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
         while (end < seqs.size() && seqs[end] <= seqs[end - 1] + 1)
             end++;
         sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, seqs[i]);
-        sqlite3_bind_int64(st, 2, seqs[end - 1]);
-        Bind(st, 3, now);
+        BindAll(st, seqs[i], seqs[end - 1], now);
         if (sqlite3_step(st) != SQLITE_DONE) {
             if (error)
                 *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
@@ -479,22 +468,15 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
 bool Journal::SetStore(const StoreLink& link, std::string* error) {
     std::string err;
     Transaction tx(Db);
-    if (!tx.Begun(&err)) {
-        if (error)
-            *error = err;
+    if (!tx.Begun(error))
         return false;
-    }
     sqlite3_stmt* st = nullptr;
     bool ok = Exec(Db, "DELETE FROM store", &err) &&
               sqlite3_prepare_v2(Db,
                                  "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
                                  -1, &st, nullptr) == SQLITE_OK;
     if (ok) {
-        Bind(st, 1, link.Url);
-        Bind(st, 2, link.Token);
-        Bind(st, 3, link.Wijk);
-        Bind(st, 4, IsoTimeMs(NowMs()));
-        Bind(st, 5, link.CaPem);
+        BindAll(st, link.Url, link.Token, link.Wijk, IsoTimeMs(NowMs()), link.CaPem);
         ok = sqlite3_step(st) == SQLITE_DONE;
         if (!ok)
             err = sqlite3_errmsg(Db);
@@ -549,20 +531,15 @@ bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::
 bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error) {
     std::string err;
     Transaction tx(Db);
-    if (!tx.Begun(&err)) {
-        if (error)
-            *error = err;
+    if (!tx.Begun(error))
         return false;
-    }
     sqlite3_stmt* st = nullptr;
     bool ok = Exec(Db, "DELETE FROM wijk_results", &err) &&
               sqlite3_prepare_v2(Db, "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)", -1,
                                  &st, nullptr) == SQLITE_OK;
     for (size_t i = 0; ok && i < results.size(); i++) {
         sqlite3_reset(st);
-        Bind(st, 1, results[i].QuestionId);
-        Bind(st, 2, results[i].Value);
-        sqlite3_bind_int64(st, 3, results[i].Count);
+        BindAll(st, results[i].QuestionId, results[i].Value, results[i].Count);
         ok = sqlite3_step(st) == SQLITE_DONE;
     }
     if (!ok && err.empty())
@@ -579,11 +556,8 @@ bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::stri
 int64_t Journal::ResendMissing(int64_t have_up_to, const std::vector<int64_t>& missing, std::string* error) {
     std::string err;
     Transaction tx(Db);
-    if (!tx.Begun(&err)) {
-        if (error)
-            *error = err;
+    if (!tx.Begun(error))
         return -1;
-    }
     int64_t changed = 0;
     sqlite3_stmt* st = nullptr;
     bool ok = sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = NULL WHERE synced_at IS NOT NULL AND seq > ?1",

@@ -22,6 +22,8 @@ namespace wsync {
 namespace {
 
 using sql::Bind;
+using sql::BindAll;
+using sql::Optional;
 using sql::BindOptional;
 using sql::Col;
 using sql::Stmt;
@@ -50,15 +52,8 @@ bool Journal::SaveCampfireSession(const CampfireSessionRecord& g, std::string* e
                 "present = excluded.present, ended_at = coalesce(excluded.ended_at, ended_at), rev = rev + 1");
     if (!st.S)
         return Fail(Db, what, error);
-    Bind(st.S, 1, g.Id);
-    Bind(st.S, 2, g.Name);
-    Bind(st.S, 3, g.Wijk);
-    Bind(st.S, 4, g.HeldOn);
-    sqlite3_bind_int64(st.S, 5, g.Present);
-    Bind(st.S, 6, g.PackId);
-    Bind(st.S, 7, g.PackVersion);
-    Bind(st.S, 8, g.StartedAt.empty() ? NowIso() : g.StartedAt);
-    BindOptional(st.S, 9, g.EndedAt);
+    BindAll(st.S, g.Id, g.Name, g.Wijk, g.HeldOn, g.Present, g.PackId, g.PackVersion,
+            g.StartedAt.empty() ? NowIso() : g.StartedAt, Optional{g.EndedAt});
     return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
 }
 
@@ -108,12 +103,7 @@ bool Journal::SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts
     const std::string now = NowIso();
     for (const CampfireResultRecord& r : counts) {
         sqlite3_reset(st.S);
-        Bind(st.S, 1, r.SessionId);
-        Bind(st.S, 2, r.QuestionId);
-        Bind(st.S, 3, r.Value);
-        sqlite3_bind_int64(st.S, 4, r.Count);
-        Bind(st.S, 5, r.Method);
-        Bind(st.S, 6, now);
+        BindAll(st.S, r.SessionId, r.QuestionId, r.Value, r.Count, r.Method, now);
         if (sqlite3_step(st.S) != SQLITE_DONE)
             return Fail(Db, what, error);
     }
@@ -134,16 +124,8 @@ bool Journal::SaveAgreement(const AgreementRecord& a, std::string* error) {
                 "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, rev = rev + 1");
     if (!st.S)
         return Fail(Db, what, error);
-    Bind(st.S, 1, a.Id);
-    BindOptional(st.S, 2, a.SessionId);
-    Bind(st.S, 3, a.Wijk);
-    Bind(st.S, 4, a.What);
-    Bind(st.S, 5, a.Who);
-    BindOptional(st.S, 6, a.Due);
-    BindOptional(st.S, 7, a.Answers);
-    Bind(st.S, 8, a.Status);
-    Bind(st.S, 9, a.CreatedAt.empty() ? now : a.CreatedAt);
-    Bind(st.S, 10, a.UpdatedAt.empty() ? now : a.UpdatedAt);
+    BindAll(st.S, a.Id, Optional{a.SessionId}, a.Wijk, a.What, a.Who, Optional{a.Due}, Optional{a.Answers}, a.Status,
+            a.CreatedAt.empty() ? now : a.CreatedAt, a.UpdatedAt.empty() ? now : a.UpdatedAt);
     return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
 }
 
@@ -290,10 +272,7 @@ bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
     }
     for (const CampfireResultRecord& r : ack.Results) {
         sqlite3_reset(result.S);
-        Bind(result.S, 1, r.SessionId);
-        Bind(result.S, 2, r.QuestionId);
-        Bind(result.S, 3, r.Value);
-        sqlite3_bind_int64(result.S, 4, r.Rev);
+        BindAll(result.S, r.SessionId, r.QuestionId, r.Value, r.Rev);
         if (sqlite3_step(result.S) != SQLITE_DONE)
             return Fail(Db, what, error);
     }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <type_traits>
 
 namespace wsync::sql {
 
@@ -18,6 +19,24 @@ inline void BindOptional(sqlite3_stmt* st, int i, const std::string& s) {
         sqlite3_bind_null(st, i);
     else
         Bind(st, i, s);
+}
+
+// A text that is stored as NULL when empty, for BindAll: BindAll(st, id, Optional{due}).
+struct Optional {
+    const std::string& Text;
+};
+
+inline void BindOne(sqlite3_stmt* st, int i, const std::string& s) { Bind(st, i, s); }
+inline void BindOne(sqlite3_stmt* st, int i, const char* s) { sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT); }
+inline void BindOne(sqlite3_stmt* st, int i, Optional o) { BindOptional(st, i, o.Text); }
+template <typename I>
+    requires std::is_integral_v<I>
+inline void BindOne(sqlite3_stmt* st, int i, I v) { sqlite3_bind_int64(st, i, static_cast<sqlite3_int64>(v)); }
+
+// Binds the values as ?1, ?2, ... in order: a text, an Optional text, a number or a bool.
+template <typename... T> void BindAll(sqlite3_stmt* st, const T&... values) {
+    int i = 0;
+    (BindOne(st, ++i, values), ...);
 }
 
 // A column as text; NULL reads as "".
