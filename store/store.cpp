@@ -121,12 +121,7 @@ const char* const kStoreMigrations[] = {
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
-using sql::Bind;
-using sql::BindAll;
-using sql::Optional;
-using sql::Col;
-using sql::Exec;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
 std::string Now() { return IsoNowSeconds(); }
 

@@ -30,12 +30,7 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 
 namespace {
 
-using sql::Bind;
-using sql::BindAll;
-using sql::Optional;
-using sql::BindOptional;
-using sql::Col;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
 std::string Now() { return IsoNowSeconds(); }
 

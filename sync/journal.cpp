@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <functional>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -142,11 +143,7 @@ const char* const kMigrations[] = {
     );
     )sql",
 };
-using sql::Bind;
-using sql::BindAll;
-using sql::Optional;
-using sql::Exec;
-using sql::Transaction;
+using namespace sql; // sync/sqlite_util.hpp
 
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -158,6 +155,28 @@ int64_t QueryInt(sqlite3* db, const char* sql) {
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+// Replaces every row of a table in one transaction: DELETE, then insert_sql once per row
+// (bind(st, i) binds row i). False with the reason in *err; then nothing changed.
+bool ReplaceRows(sqlite3* db, const std::string& table, const char* insert_sql, size_t rows,
+                 const std::function<void(sqlite3_stmt*, size_t)>& bind, std::string* err) {
+    Transaction tx(db);
+    if (!tx.Begun(err) || !Exec(db, ("DELETE FROM " + table).c_str(), err))
+        return false;
+    {
+        Stmt st(db, insert_sql);
+        bool ok = bool(st);
+        for (size_t i = 0; ok && i < rows; i++) {
+            bind(st.Reset(), i);
+            ok = sqlite3_step(st.S) == SQLITE_DONE;
+        }
+        if (!ok) {
+            *err = sqlite3_errmsg(db);
+            return false;
+        }
+    }
+    return tx.Commit(err);
 }
 
 } // namespace
@@ -467,27 +486,13 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
 
 bool Journal::SetStore(const StoreLink& link, std::string* error) {
     std::string err;
-    Transaction tx(Db);
-    if (!tx.Begun(error))
-        return false;
-    sqlite3_stmt* st = nullptr;
-    bool ok = Exec(Db, "DELETE FROM store", &err) &&
-              sqlite3_prepare_v2(Db,
-                                 "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
-                                 -1, &st, nullptr) == SQLITE_OK;
-    if (ok) {
-        BindAll(st, link.Url, link.Token, link.Wijk, IsoTimeMs(NowMs()), link.CaPem);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-        if (!ok)
-            err = sqlite3_errmsg(Db);
-    }
-    sqlite3_finalize(st);
-    if (!ok || !tx.Commit(&err)) {
-        if (error)
-            *error = "cannot store the enrolment: " + err;
-        return false;
-    }
-    return true;
+    if (ReplaceRows(Db, "store", "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
+                    1, [&](sqlite3_stmt* st, size_t) { BindAll(st, link.Url, link.Token, link.Wijk, IsoTimeMs(NowMs()), link.CaPem); },
+                    &err))
+        return true;
+    if (error)
+        *error = "cannot store the enrolment: " + err;
+    return false;
 }
 
 bool Journal::GetStore(StoreLink* out) {
@@ -530,27 +535,14 @@ bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::
 
 bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error) {
     std::string err;
-    Transaction tx(Db);
-    if (!tx.Begun(error))
-        return false;
-    sqlite3_stmt* st = nullptr;
-    bool ok = Exec(Db, "DELETE FROM wijk_results", &err) &&
-              sqlite3_prepare_v2(Db, "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)", -1,
-                                 &st, nullptr) == SQLITE_OK;
-    for (size_t i = 0; ok && i < results.size(); i++) {
-        sqlite3_reset(st);
-        BindAll(st, results[i].QuestionId, results[i].Value, results[i].Count);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-    }
-    if (!ok && err.empty())
-        err = sqlite3_errmsg(Db);
-    sqlite3_finalize(st);
-    if (!ok || !tx.Commit(&err)) {
-        if (error)
-            *error = "cannot keep the wijk's results: " + err;
-        return false;
-    }
-    return true;
+    if (ReplaceRows(Db, "wijk_results", "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)",
+                    results.size(),
+                    [&](sqlite3_stmt* st, size_t i) { BindAll(st, results[i].QuestionId, results[i].Value, results[i].Count); },
+                    &err))
+        return true;
+    if (error)
+        *error = "cannot keep the wijk's results: " + err;
+    return false;
 }
 
 int64_t Journal::ResendMissing(int64_t have_up_to, const std::vector<int64_t>& missing, std::string* error) {

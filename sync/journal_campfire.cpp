@@ -21,12 +21,7 @@ namespace wsync {
 
 namespace {
 
-using sql::Bind;
-using sql::BindAll;
-using sql::Optional;
-using sql::BindOptional;
-using sql::Col;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
 std::string NowIso() { return IsoTimeMs(NowMs()); }
 
@@ -137,44 +132,20 @@ namespace {
 
 CampfireSessionRecord ReadSession(sqlite3_stmt* st) {
     CampfireSessionRecord g;
-    g.Id = Col(st, 0);
-    g.Name = Col(st, 1);
-    g.Wijk = Col(st, 2);
-    g.HeldOn = Col(st, 3);
-    g.Present = sqlite3_column_int64(st, 4);
-    g.PackId = Col(st, 5);
-    g.PackVersion = Col(st, 6);
-    g.StartedAt = Col(st, 7);
-    g.EndedAt = Col(st, 8);
-    g.Rev = sqlite3_column_int64(st, 9);
+    Cols(st, &g.Id, &g.Name, &g.Wijk, &g.HeldOn, &g.Present, &g.PackId, &g.PackVersion, &g.StartedAt, &g.EndedAt, &g.Rev);
     return g;
 }
 
 CampfireResultRecord ReadResult(sqlite3_stmt* st) {
     CampfireResultRecord r;
-    r.SessionId = Col(st, 0);
-    r.QuestionId = Col(st, 1);
-    r.Value = Col(st, 2);
-    r.Count = sqlite3_column_int64(st, 3);
-    r.Method = Col(st, 4);
-    r.Rev = sqlite3_column_int64(st, 5);
-    r.Final = sqlite3_column_int(st, 6) != 0;
+    Cols(st, &r.SessionId, &r.QuestionId, &r.Value, &r.Count, &r.Method, &r.Rev, &r.Final);
     return r;
 }
 
 AgreementRecord ReadAgreement(sqlite3_stmt* st) {
     AgreementRecord a;
-    a.Id = Col(st, 0);
-    a.SessionId = Col(st, 1);
-    a.Wijk = Col(st, 2);
-    a.What = Col(st, 3);
-    a.Who = Col(st, 4);
-    a.Due = Col(st, 5);
-    a.Answers = Col(st, 6);
-    a.Status = Col(st, 7);
-    a.CreatedAt = Col(st, 8);
-    a.UpdatedAt = Col(st, 9);
-    a.Rev = sqlite3_column_int64(st, 10);
+    Cols(st, &a.Id, &a.SessionId, &a.Wijk, &a.What, &a.Who, &a.Due, &a.Answers, &a.Status, &a.CreatedAt, &a.UpdatedAt,
+         &a.Rev);
     return a;
 }
 

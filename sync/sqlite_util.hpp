@@ -45,6 +45,18 @@ inline std::string Col(sqlite3_stmt* st, int i) {
     return t ? reinterpret_cast<const char*>(t) : "";
 }
 
+// Reads the row's columns 0, 1, ... into the given places in order: text (NULL reads as
+// ""), a number, or a bool (not 0). The mirror of BindAll.
+inline void ColOne(sqlite3_stmt* st, int i, std::string* out) { *out = Col(st, i); }
+inline void ColOne(sqlite3_stmt* st, int i, bool* out) { *out = sqlite3_column_int64(st, i) != 0; }
+template <typename I>
+    requires std::is_integral_v<I>
+inline void ColOne(sqlite3_stmt* st, int i, I* out) { *out = static_cast<I>(sqlite3_column_int64(st, i)); }
+template <typename... T> void Cols(sqlite3_stmt* st, T*... out) {
+    int i = 0;
+    (ColOne(st, i++, out), ...);
+}
+
 // A prepared statement that finalizes itself (S is null when the SQL did not compile).
 struct Stmt {
     sqlite3_stmt* S = nullptr;

@@ -57,19 +57,23 @@ struct Agreement {
     std::string UpdatedAt;
 };
 
-struct Input {
+// What the store says of the wijk as a whole; the report passes it on as it is.
+struct Overview {
     std::string Wijk;
-    std::string Today; // YYYY-MM-DD: the report's date (and which agreements are late)
-    Period Per = Period::Month;
-    std::optional<content::Pack> Pack; // the pack published for the wijk, if any
-    std::string PackNote;              // why there is none, in words (empty when there is)
-    std::vector<TallyRow> Answers;
+    std::string Today;            // YYYY-MM-DD: the report's date (and which agreements are late)
     long long Kiosks = 0;         // enrolled in the wijk
     long long Visits = 0;         // counted visits (sessions without a flagged answer)
     long long FlaggedAnswers = 0; // stored, but not counted: repeats of the visit before
     long long FlaggedVisits = 0;
     std::string FirstDay, LastDay; // of the counted answers, YYYY-MM-DD
     std::vector<std::pair<std::string, long long>> PackVersions; // answers per pack version
+};
+
+struct Input : Overview {
+    Period Per = Period::Month;
+    std::optional<content::Pack> Pack; // the pack published for the wijk, if any
+    std::string PackNote;              // why there is none, in words (empty when there is)
+    std::vector<TallyRow> Answers;
     std::vector<CampfireSession> Sessions;
     std::vector<CampfireResult> CampfireResults;
     std::vector<Agreement> Agreements;
@@ -151,16 +155,9 @@ struct AgreementRow {
     bool Late = false; // due before today and not klaar
 };
 
-struct Report {
-    std::string Wijk;
-    std::string Today;
+struct Report : Overview {
     std::string PackLine; // "gronings-model 2.2.0" or the note why there is none
     long long Answers = 0;
-    long long Visits = 0;
-    long long Kiosks = 0;
-    long long FlaggedAnswers = 0, FlaggedVisits = 0;
-    std::string FirstDay, LastDay;
-    std::vector<std::pair<std::string, long long>> PackVersions;
     std::string PeriodWord; // "maand" or "kwartaal"
     std::vector<Section> Sections;
     std::vector<std::string> Unanswered; // sections of the pack without any answer yet
