@@ -16,7 +16,19 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 
 namespace {
 
-const char* kSchema = R"sql(
+// The columns an answer has in answers and in conflicts alike: one text, so the two
+// tables never differ.
+const char* kAnswerColumns = R"sql(
+    seq          INTEGER NOT NULL,
+    session_id   TEXT NOT NULL,
+    pack_id      TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    answered_at  TEXT NOT NULL,
+    received_at  TEXT NOT NULL)sql";
+
+const std::string kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS enroll_codes (
     code_hash  TEXT PRIMARY KEY,
     wijk       TEXT NOT NULL,
@@ -35,15 +47,7 @@ CREATE TABLE IF NOT EXISTS devices (
 CREATE TABLE IF NOT EXISTS answers (
     rowid        INTEGER PRIMARY KEY,     -- time-ordered inserts stay fast
     id           TEXT NOT NULL UNIQUE,    -- the kiosk's UUID: each answer once
-    device_id    TEXT NOT NULL REFERENCES devices(id),
-    seq          INTEGER NOT NULL,
-    session_id   TEXT NOT NULL,
-    pack_id      TEXT NOT NULL,
-    pack_version TEXT NOT NULL,
-    question_id  TEXT NOT NULL,
-    value        TEXT NOT NULL,
-    answered_at  TEXT NOT NULL,
-    received_at  TEXT NOT NULL,
+    device_id    TEXT NOT NULL REFERENCES devices(id),)sql" + std::string(kAnswerColumns) + R"sql(,
     via          TEXT NOT NULL            -- "network" or "file"
 );
 CREATE INDEX IF NOT EXISTS answers_device_seq ON answers(device_id, seq);
@@ -57,15 +61,7 @@ CREATE TABLE IF NOT EXISTS packs (             -- the content pack published for
 CREATE TABLE IF NOT EXISTS conflicts (         -- same id, other content: kept, never overwritten
     rowid        INTEGER PRIMARY KEY,
     id           TEXT NOT NULL,
-    device_id    TEXT NOT NULL,
-    seq          INTEGER NOT NULL,
-    session_id   TEXT NOT NULL,
-    pack_id      TEXT NOT NULL,
-    pack_version TEXT NOT NULL,
-    question_id  TEXT NOT NULL,
-    value        TEXT NOT NULL,
-    answered_at  TEXT NOT NULL,
-    received_at  TEXT NOT NULL
+    device_id    TEXT NOT NULL,)sql" + kAnswerColumns + R"sql(
 );
 )sql";
 
@@ -169,7 +165,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
     sqlite3_busy_timeout(s->Db, 5000);
     std::string err;
     if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
-        !Exec(s->Db, kSchema, &err)) {
+        !Exec(s->Db, kSchema.c_str(), &err)) {
         *error = "the store database " + path + " cannot be used: " + err;
         return nullptr;
     }

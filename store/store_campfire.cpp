@@ -93,10 +93,8 @@ struct CampfireWriter {
             Bind(f, 1, g.Id);
             const int rc = sqlite3_step(f);
             if (rc == SQLITE_DONE) {
-                sqlite3_stmt* st = InsertSession.Reset();
-                BindAll(st, g.Id, Device, g.Wijk, g.Name, g.HeldOn, g.Present, g.PackId, g.PackVersion, g.StartedAt,
-                        Optional{g.EndedAt}, Now);
-                if (sqlite3_step(st) != SQLITE_DONE)
+                if (!InsertSession.Run(g.Id, Device, g.Wijk, g.Name, g.HeldOn, g.Present, g.PackId,
+                         g.PackVersion, g.StartedAt, Optional{g.EndedAt}, Now))
                     return Failed("cannot store a campfire session");
                 r.Status = AnswerStatus::Stored;
             } else if (rc != SQLITE_ROW) {
@@ -111,9 +109,7 @@ struct CampfireWriter {
                 if (same) {
                     r.Status = AnswerStatus::AlreadyStored;
                 } else {
-                    sqlite3_stmt* st = UpdateSession.Reset();
-                    BindAll(st, g.Id, g.Wijk, g.Name, g.HeldOn, g.Present, Optional{ended}, Now);
-                    if (sqlite3_step(st) != SQLITE_DONE)
+                    if (!UpdateSession.Run(g.Id, g.Wijk, g.Name, g.HeldOn, g.Present, Optional{ended}, Now))
                         return Failed("cannot update a campfire session");
                     r.Status = AnswerStatus::Stored;
                 }
@@ -152,9 +148,7 @@ struct CampfireWriter {
             if (rc == SQLITE_ROW && sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) {
                 r.Status = AnswerStatus::AlreadyStored;
             } else {
-                sqlite3_stmt* st = PutResult.Reset();
-                BindAll(st, res.SessionId, res.QuestionId, res.Value, res.Count, res.Method);
-                if (sqlite3_step(st) != SQLITE_DONE)
+                if (!PutResult.Run(res.SessionId, res.QuestionId, res.Value, res.Count, res.Method))
                     return Failed("cannot store a campfire result");
                 r.Status = AnswerStatus::Stored;
             }
@@ -205,10 +199,8 @@ struct CampfireWriter {
                 }
             }
             if (write) {
-                sqlite3_stmt* st = PutAgreement.Reset();
-                BindAll(st, a.Id, Optional{a.SessionId}, Device, a.Wijk, a.What, a.Who, Optional{a.Due},
-                        Optional{a.Answers}, a.Status, a.CreatedAt, a.UpdatedAt, Now);
-                if (sqlite3_step(st) != SQLITE_DONE)
+                if (!PutAgreement.Run(a.Id, Optional{a.SessionId}, Device, a.Wijk, a.What, a.Who,
+                         Optional{a.Due}, Optional{a.Answers}, a.Status, a.CreatedAt, a.UpdatedAt, Now))
                     return Failed("cannot store an agreement");
                 r.Status = AnswerStatus::Stored;
             }

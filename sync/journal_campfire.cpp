@@ -45,11 +45,9 @@ bool Journal::SaveCampfireSession(const CampfireSessionRecord& g, std::string* e
                 "ended_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, wijk = excluded.wijk, held_on = excluded.held_on, "
                 "present = excluded.present, ended_at = coalesce(excluded.ended_at, ended_at), rev = rev + 1");
-    if (!st.S)
-        return Fail(Db, what, error);
-    BindAll(st.S, g.Id, g.Name, g.Wijk, g.HeldOn, g.Present, g.PackId, g.PackVersion,
-            g.StartedAt.empty() ? NowIso() : g.StartedAt, Optional{g.EndedAt});
-    return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
+    return (st && st.Run(g.Id, g.Name, g.Wijk, g.HeldOn, g.Present, g.PackId, g.PackVersion,
+                         g.StartedAt.empty() ? NowIso() : g.StartedAt, Optional{g.EndedAt})) ||
+           Fail(Db, what, error);
 }
 
 bool Journal::EndCampfireSession(const std::string& id, const std::string& ended_at, std::string* error) {
@@ -59,9 +57,7 @@ bool Journal::EndCampfireSession(const std::string& id, const std::string& ended
         return Fail(Db, what, error);
     {
         Stmt st(Db, "UPDATE group_sessions SET ended_at = ?2, rev = rev + 1 WHERE id = ?1");
-        Bind(st.S, 1, id);
-        Bind(st.S, 2, ended_at);
-        if (!st.S || sqlite3_step(st.S) != SQLITE_DONE)
+        if (!st || !st.Run(id, ended_at))
             return Fail(Db, what, error);
         if (sqlite3_changes(Db) != 1) {
             if (error)
@@ -72,8 +68,7 @@ bool Journal::EndCampfireSession(const std::string& id, const std::string& ended
     // Sent again, now final: a store that has the ended session takes only final counts,
     // so an older copy (a USB file imported late) can never undo them.
     Stmt results(Db, "UPDATE group_results SET rev = rev + 1 WHERE group_session_id = ?1");
-    Bind(results.S, 1, id);
-    if (!results.S || sqlite3_step(results.S) != SQLITE_DONE)
+    if (!results || !results.Run(id))
         return Fail(Db, what, error);
     return tx.Commit() || Fail(Db, what, error);
 }
@@ -96,12 +91,9 @@ bool Journal::SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts
     if (!st.S)
         return Fail(Db, what, error);
     const std::string now = NowIso();
-    for (const CampfireResultRecord& r : counts) {
-        sqlite3_reset(st.S);
-        BindAll(st.S, r.SessionId, r.QuestionId, r.Value, r.Count, r.Method, now);
-        if (sqlite3_step(st.S) != SQLITE_DONE)
+    for (const CampfireResultRecord& r : counts)
+        if (!st.Run(r.SessionId, r.QuestionId, r.Value, r.Count, r.Method, now))
             return Fail(Db, what, error);
-    }
     return tx.Commit() || Fail(Db, what, error);
 }
 
@@ -117,11 +109,9 @@ bool Journal::SaveAgreement(const AgreementRecord& a, std::string* error) {
                 "updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO UPDATE SET "
                 "wijk = excluded.wijk, what = excluded.what, who = excluded.who, due = excluded.due, "
                 "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, rev = rev + 1");
-    if (!st.S)
-        return Fail(Db, what, error);
-    BindAll(st.S, a.Id, Optional{a.SessionId}, a.Wijk, a.What, a.Who, Optional{a.Due}, Optional{a.Answers}, a.Status,
-            a.CreatedAt.empty() ? now : a.CreatedAt, a.UpdatedAt.empty() ? now : a.UpdatedAt);
-    return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
+    return (st && st.Run(a.Id, Optional{a.SessionId}, a.Wijk, a.What, a.Who, Optional{a.Due}, Optional{a.Answers},
+                         a.Status, a.CreatedAt.empty() ? now : a.CreatedAt, a.UpdatedAt.empty() ? now : a.UpdatedAt)) ||
+           Fail(Db, what, error);
 }
 
 //-----------------------------------------------------------------------------
@@ -234,26 +224,15 @@ bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
     Stmt agreement(Db, "UPDATE agreements SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
     if (!session.S || !result.S || !agreement.S)
         return Fail(Db, what, error);
-    for (const CampfireSessionRecord& g : ack.Sessions) {
-        sqlite3_reset(session.S);
-        Bind(session.S, 1, g.Id);
-        sqlite3_bind_int64(session.S, 2, g.Rev);
-        if (sqlite3_step(session.S) != SQLITE_DONE)
+    for (const CampfireSessionRecord& g : ack.Sessions)
+        if (!session.Run(g.Id, g.Rev))
             return Fail(Db, what, error);
-    }
-    for (const CampfireResultRecord& r : ack.Results) {
-        sqlite3_reset(result.S);
-        BindAll(result.S, r.SessionId, r.QuestionId, r.Value, r.Rev);
-        if (sqlite3_step(result.S) != SQLITE_DONE)
+    for (const CampfireResultRecord& r : ack.Results)
+        if (!result.Run(r.SessionId, r.QuestionId, r.Value, r.Rev))
             return Fail(Db, what, error);
-    }
-    for (const AgreementRecord& a : ack.Agreements) {
-        sqlite3_reset(agreement.S);
-        Bind(agreement.S, 1, a.Id);
-        sqlite3_bind_int64(agreement.S, 2, a.Rev);
-        if (sqlite3_step(agreement.S) != SQLITE_DONE)
+    for (const AgreementRecord& a : ack.Agreements)
+        if (!agreement.Run(a.Id, a.Rev))
             return Fail(Db, what, error);
-    }
     return tx.Commit() || Fail(Db, what, error);
 }
 

@@ -71,6 +71,11 @@ struct Stmt {
         sqlite3_clear_bindings(S);
         return S;
     }
+    // Runs a statement that returns no rows once with these values (BindAll); true when done.
+    template <typename... T> bool Run(const T&... values) {
+        BindAll(Reset(), values...);
+        return sqlite3_step(S) == SQLITE_DONE;
+    }
 };
 
 // Runs sql (one or more statements); false with SQLite's message in *error.
