@@ -2,6 +2,8 @@
 // they print, the machine line above it, their temporary folder, their command line and
 // their Ctrl-C handling. Header only: each benchmark is one program of its own.
 #pragma once
+#include "sync/iso_time.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -10,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -129,14 +130,12 @@ inline std::string CpuModel() {
 
 // "2026-12-04 19:00 UTC, 2 cores, CPU model, load 0.41 1.18 0.81": a run's circumstances.
 inline std::string MachineLine() {
-    char when[64];
-    time_t now = time(nullptr);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    const std::string now = wsync::IsoNowSeconds(); // "2026-12-04T19:00:00Z"
+    const std::string when = now.substr(0, 10) + " " + now.substr(11, 5) + " UTC";
     std::string load = ReadFileText("/proc/loadavg");
     load = load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1));
-    return Fmt("%s, %ld cores, %s, load %s", when, sysconf(_SC_NPROCESSORS_ONLN), CpuModel().c_str(), load.c_str());
+    return Fmt("%s, %ld cores, %s, load %s", when.c_str(), sysconf(_SC_NPROCESSORS_ONLN), CpuModel().c_str(),
+               load.c_str());
 }
 
 // The folder this benchmark's binary is in (the other binaries are built next to it).

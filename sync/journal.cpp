@@ -487,7 +487,10 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
 bool Journal::SetStore(const StoreLink& link, std::string* error) {
     std::string err;
     if (ReplaceRows(Db, "store", "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
-                    1, [&](sqlite3_stmt* st, size_t) { BindAll(st, link.Url, link.Token, link.Wijk, IsoTimeMs(NowMs()), link.CaPem); },
+                    1,
+                    [&](sqlite3_stmt* st, size_t) {
+                        BindAll(st, link.Url, link.Token, link.Wijk, IsoTimeMs(NowMs()), link.CaPem);
+                    },
                     &err))
         return true;
     if (error)
@@ -537,7 +540,9 @@ bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::stri
     std::string err;
     if (ReplaceRows(Db, "wijk_results", "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)",
                     results.size(),
-                    [&](sqlite3_stmt* st, size_t i) { BindAll(st, results[i].QuestionId, results[i].Value, results[i].Count); },
+                    [&](sqlite3_stmt* st, size_t i) {
+                        BindAll(st, results[i].QuestionId, results[i].Value, results[i].Count);
+                    },
                     &err))
         return true;
     if (error)
