@@ -10,13 +10,9 @@
 set -euo pipefail
 WIJKSTEM=$1
 SRC=$2
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
 CSV=$SRC/tests/data/wijkkompas-sample.csv
-tmp=$(mktemp -d)
-store_pid=
-cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+trap e2e_cleanup EXIT
 
 # A store on a free loopback port.
 start_store_anywhere "$tmp/store.db"

@@ -4,12 +4,8 @@
 # Usage: e2e_sync.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
 set -euo pipefail
 WIJKSTEM=$1
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
-tmp=$(mktemp -d)
-store_pid=
-cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+trap e2e_cleanup EXIT
 
 # A store on a free loopback port.
 start_store_anywhere "$tmp/store.db"
@@ -23,14 +19,7 @@ done
 grep -q "unknown or already used" "$tmp/reuse.err" || fail "a reused code gave no clear message: $(cat "$tmp/reuse.err")"
 
 # 5 s apart, the same answers: every visit after a kiosk's first is a flagged repeat.
-visit='tap start
-tap prettig-wonen.4
-tap weet-wie-beslist.ja
-tap wijkbudget-naar.groen
-tap meer-zeggenschap.nee
-tap done
-wait 5
-'
+visit="$(quick_visit 4 ja groen nee)"$'\n'
 for i in $(seq 30); do printf '%s' "$visit"; done > "$tmp/a.script"
 for i in $(seq 20); do printf '%s' "$visit"; done > "$tmp/b.script"
 "$WIJKSTEM" --headless --data "$tmp/a" --script "$tmp/a.script"

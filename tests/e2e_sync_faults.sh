@@ -30,14 +30,9 @@ E2E_SEED=$SEED
 source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 # start_proxy PORT TARGET: the fault proxy; false if it cannot listen there.
 start_proxy() {
-  local i
   "$PROXY" "$1" "$2" "$SEED" "$tmp/delivered" 2> "$tmp/proxy.log" &
   proxy_pid=$!
-  for i in $(seq 100); do
-    grep -q listening "$tmp/proxy.log" && return 0
-    kill -0 "$proxy_pid" 2> /dev/null || break
-    sleep 0.05
-  done
+  wait_listening "$tmp/proxy.log" "$proxy_pid" && return 0
   kill "$proxy_pid" 2> /dev/null; wait "$proxy_pid" 2> /dev/null || true
   proxy_pid=
   return 1
@@ -68,14 +63,7 @@ sqlite3 "$tmp/k/journal.sqlite" "CREATE TABLE test_acks (id TEXT NOT NULL);
   WHEN NEW.synced_at IS NOT NULL AND OLD.synced_at IS NULL BEGIN INSERT INTO test_acks VALUES (NEW.id); END;"
 
 # 10,000 answers: 2,500 visits of 4 answers, without background sync.
-visit='tap start
-tap prettig-wonen.4
-tap weet-wie-beslist.ja
-tap wijkbudget-naar.groen
-tap meer-zeggenschap.nee
-tap done
-wait 5
-'
+visit="$(quick_visit 4 ja groen nee)"$'\n'
 for i in $(seq "$VISITS"); do printf '%s' "$visit"; done > "$tmp/visits.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/visits.script" || fail "the headless visits"
 attempted_n=$(q "$tmp/k/journal.sqlite" 'SELECT count(*) FROM answers')

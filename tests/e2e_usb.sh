@@ -6,12 +6,8 @@
 # Usage: e2e_usb.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
 set -euo pipefail
 WIJKSTEM=$1
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
-tmp=$(mktemp -d)
-store_pid=
-cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+trap e2e_cleanup EXIT
 count() { q "$tmp/store.db" 'SELECT count(*) FROM answers'; }
 waiting() { "$WIJKSTEM" status --json --data "$tmp/k" | json_field waiting; }
 snapshot() { sqlite3 "$tmp/store.db" .dump | md5sum; }
@@ -26,14 +22,7 @@ done
 device=$(q "$tmp/k/journal.sqlite" 'SELECT id FROM device')
 other=$(q "$tmp/other/journal.sqlite" 'SELECT id FROM device')
 
-visit='tap start
-tap prettig-wonen.4
-tap weet-wie-beslist.ja
-tap wijkbudget-naar.groen
-tap meer-zeggenschap.nee
-tap done
-wait 5
-'
+visit="$(quick_visit 4 ja groen nee)"$'\n'
 visits() { for i in $(seq "$1"); do printf '%s' "$visit"; done > "$tmp/v.script"
            "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/v.script" || fail "the visits failed"; }
 mkdir "$tmp/usb"
