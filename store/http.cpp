@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <limits>
 #include <cstdio>
 #include <mutex>
 #include <optional>
@@ -364,7 +365,9 @@ private:
     void ReadHeader() {
         Head.emplace();
         Head->header_limit(std::uint32_t(S.Opt.Limit.MaxHeaderBytes));
-        Head->body_limit(boost::none); // the route's limit is checked on the header (413)
+        // The route's limit is checked on the header (413). Not boost::none: Beast 1.74 compares
+        // the length with the optional, and any length is more than none.
+        Head->body_limit(std::numeric_limits<std::uint64_t>::max());
         Lowest().expires_after(S.Opt.Limit.HeaderTimeout);
         bhttp::async_read_header(St, Buf, *Head, [self = this->shared_from_this()](beast::error_code ec, size_t) {
             self->OnHeader(ec);
@@ -375,7 +378,7 @@ private:
         if (ec == bhttp::error::header_limit)
             return Refuse(431, "the request header is too large", true);
         if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec == beast::error::timeout ||
-            ec == net::error::eof || ec == net::error::operation_aborted || ec.category() != HttpErrors())
+            ec == net::error::eof || ec == net::error::operation_aborted || (ec && ec.category() != HttpErrors()))
             return Close(); // gone, timed out, or a transport error: nobody to answer
         if (ec)
             return Refuse(400, "the request is not valid HTTP", true);
