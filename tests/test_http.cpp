@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <utility>
 
 using namespace store;
 using Clock = std::chrono::steady_clock;
@@ -55,6 +56,7 @@ struct TestServer {
 // A blocking TCP client with a deadline on every wait.
 struct Client {
     int Fd = -1;
+    std::string Pending; // read, not yet returned
     explicit Client(int port) {
         Fd = socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in a{};
@@ -70,30 +72,31 @@ struct Client {
             close(Fd);
     }
     bool Send(const std::string& s) { return send(Fd, s.data(), s.size(), MSG_NOSIGNAL) == ssize_t(s.size()); }
-    // Reads until the header's end and Content-Length bytes of body, the peer closes, or timeout.
+    // One response: its header and Content-Length bytes of body (what came after it waits
+    // for the next call), or what there was when the peer closed or the time ran out.
     std::string ReadResponse(double timeout_s = 3.0) {
-        std::string got;
-        const auto until = Clock::now() + std::chrono::duration<double>(timeout_s);
+        const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_s));
         for (;;) {
-            size_t end = got.find("\r\n\r\n");
+            size_t end = Pending.find("\r\n\r\n");
             if (end != std::string::npos) {
-                size_t cl = got.find("Content-Length: ");
-                size_t want = cl == std::string::npos ? 0 : size_t(atol(got.c_str() + cl + 16));
-                if (got.size() >= end + 4 + want)
-                    return got;
+                size_t cl = Pending.find("Content-Length: ");
+                size_t want = cl == std::string::npos || cl > end ? 0 : size_t(atol(Pending.c_str() + cl + 16));
+                if (Pending.size() >= end + 4 + want) {
+                    std::string one = Pending.substr(0, end + 4 + want);
+                    Pending.erase(0, end + 4 + want);
+                    return one;
+                }
             }
-            if (!WaitReadable(until))
-                return got;
             char buf[4096];
-            ssize_t n = recv(Fd, buf, sizeof buf, 0);
+            ssize_t n = WaitReadable(until) ? recv(Fd, buf, sizeof buf, 0) : 0;
             if (n <= 0)
-                return got;
-            got.append(buf, size_t(n));
+                return std::exchange(Pending, "");
+            Pending.append(buf, size_t(n));
         }
     }
     // true when the server closed the connection (EOF or reset) before the timeout.
     bool ClosedWithin(double timeout_s) {
-        const auto until = Clock::now() + std::chrono::duration<double>(timeout_s);
+        const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_s));
         for (;;) {
             if (!WaitReadable(until))
                 return false;
