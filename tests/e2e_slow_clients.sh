@@ -90,7 +90,7 @@ took = time.monotonic() - t0
 print("%s %.3f" % (reply.split(b"\r\n")[0].decode(errors="replace"), took))
 sys.exit(0 if reply.startswith(b"HTTP/1.1 413") and took < 1.0 else 1)
 EOF
-echo "ok: an announced 10 GB body got 413 in $(cut -d' ' -f4 "$tmp/413.out") s"
+echo "ok: an announced 10 GB body got 413 in $(awk '{ print $NF }' "$tmp/413.out") s"
 
 # 3. A gzip body with a valid token: 415, before a byte of it is inflated.
 printf '{"device_id":"x","answers":[]}' | gzip > "$tmp/small.gz"
@@ -102,7 +102,7 @@ echo "ok: a gzip body with a valid token got 415"
 
 # 4. Three gzip bombs of 896 KiB (14 gzip members of 64 MiB of zeros each: 896 MiB
 #    inflated), with and without a token: 415 each, and the store's peak RSS stays small.
-head -c 67108864 /dev/zero | gzip -1 > "$tmp/member.gz"
+head -c 67108864 /dev/zero | gzip -9 > "$tmp/member.gz"
 for i in $(seq 14); do cat "$tmp/member.gz"; done > "$tmp/bomb.gz"
 bomb_kib=$(( $(stat -c %s "$tmp/bomb.gz") / 1024 ))
 for auth in "Authorization: Bearer $token" "Authorization: Bearer 00ff" "X-No-Token: 1"; do
@@ -127,4 +127,4 @@ idle_ok=$(echo "$figures" | sed -n 's/.*idle_ok=\([0-9]*\).*/\1/p')
 awk -v a="$min" -v b="$max" 'BEGIN { exit !(a >= 9.0 && b <= 16.0) }' || fail "trickled headers should be cut off at 10 s: $figures"
 [ "$idle_ok" = 20 ] || fail "the idle connections' requests: $figures"
 curl -s -f "$url/v1/health" > /dev/null || fail "the store no longer answers"
-echo "ok: $closed trickled headers cut off after ${min}-${max} s (the header deadline); the store still answers"
+echo "ok: $closed trickled headers (500 at a time) cut off after ${min}-${max} s (the header deadline); the store still answers"
