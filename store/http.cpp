@@ -336,29 +336,31 @@ class Conn : public std::enable_shared_from_this<Conn<Stream>> {
 public:
     static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
-    Conn(Server::Impl& s, tcp::socket socket, std::string address, Slot slot)
-        : S(s), St(MakeStream(s, std::move(socket))), Buf(kBodyReadBuffer), Address(std::move(address)),
+    // tcp: the accepted connection, with its deadline running; buf: what was read already.
+    Conn(Server::Impl& s, beast::tcp_stream tcp, beast::flat_buffer buf, std::string address, Slot slot)
+        : S(s), St(MakeStream(s, std::move(tcp))), Buf(std::move(buf)), Address(std::move(address)),
           Held(std::move(slot)) {}
 
     void Start() {
-        if constexpr (kTls) {
-            Lowest().expires_after(S.Opt.Limit.HandshakeTimeout);
-            St.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
-                if (ec)
-                    return self->Close();
-                self->ReadHeader();
-            });
+        if constexpr (kTls) { // the handshake's deadline runs from the accept (TlsStart)
+            St.async_handshake(ssl::stream_base::server, Buf.data(),
+                               [self = this->shared_from_this()](beast::error_code ec, size_t used) {
+                                   if (ec)
+                                       return self->Close();
+                                   self->Buf.consume(used);
+                                   self->ReadHeader();
+                               });
         } else {
             ReadHeader();
         }
     }
 
 private:
-    static Stream MakeStream(Server::Impl& s, tcp::socket socket) {
+    static Stream MakeStream(Server::Impl& s, beast::tcp_stream tcp) {
         if constexpr (kTls)
-            return Stream(std::move(socket), *s.Tls);
+            return Stream(std::move(tcp), *s.Tls);
         else
-            return Stream(std::move(socket));
+            return tcp;
     }
     beast::tcp_stream& Lowest() { return beast::get_lowest_layer(St); }
 
@@ -575,6 +577,29 @@ void TurnAway(Server::Impl& s, tcp::socket& socket) {
 
 void Accept(Server::Impl& s);
 
+// TLS: the first bytes are read on the bare socket, and only then is the TLS stream made:
+// asio's TLS stream holds about 70 KB of buffers from its start, and a connection that
+// sends nothing should cost no more than a plain one. The handshake's deadline counts
+// from here.
+void TlsStart(Server::Impl& s, beast::tcp_stream tcp, beast::flat_buffer buf, std::string address, Slot slot) {
+    struct Pending {
+        beast::tcp_stream Tcp;
+        beast::flat_buffer Buf;
+        std::string Address;
+        Slot Held;
+    };
+    auto p = std::make_shared<Pending>(Pending{std::move(tcp), std::move(buf), std::move(address), std::move(slot)});
+    p->Tcp.expires_after(s.Opt.Limit.HandshakeTimeout);
+    p->Tcp.async_read_some(p->Buf.prepare(512), [&s, p](beast::error_code ec, size_t n) {
+        if (ec)
+            return p->Tcp.close();
+        p->Buf.commit(n);
+        std::make_shared<Conn<TlsStream>>(s, std::move(p->Tcp), std::move(p->Buf), std::move(p->Address),
+                                          std::move(p->Held))
+            ->Start();
+    });
+}
+
 void OnAccepted(Server::Impl& s, tcp::socket socket) {
     beast::error_code ec;
     socket.set_option(tcp::no_delay(true), ec); // FACTS.md: delayed ACKs cost 28x
@@ -586,10 +611,13 @@ void OnAccepted(Server::Impl& s, tcp::socket socket) {
     if (!s.Conns.Acquire(key, s.Opt.Limit.MaxConnections, s.Opt.Limit.MaxConnectionsPerAddress))
         return TurnAway(s, socket);
     Slot slot(&s.Conns, std::move(key));
+    beast::flat_buffer buf(kBodyReadBuffer);
     if (s.Tls)
-        std::make_shared<Conn<TlsStream>>(s, std::move(socket), addr.to_string(), std::move(slot))->Start();
+        TlsStart(s, beast::tcp_stream(std::move(socket)), std::move(buf), addr.to_string(), std::move(slot));
     else
-        std::make_shared<Conn<PlainStream>>(s, std::move(socket), addr.to_string(), std::move(slot))->Start();
+        std::make_shared<Conn<PlainStream>>(s, beast::tcp_stream(std::move(socket)), std::move(buf), addr.to_string(),
+                                            std::move(slot))
+            ->Start();
 }
 
 // Out of file descriptors or memory, accept fails at once again: wait a moment instead
