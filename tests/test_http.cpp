@@ -9,6 +9,9 @@
 
 #include <doctest/doctest.h>
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -41,6 +44,12 @@ struct TestServer {
         o.Host = "127.0.0.1";
         o.Port = 0;
         o.Limit = limits;
+        std::string error;
+        S = http::Server::Listen(std::move(o), std::move(router), &error);
+        REQUIRE_MESSAGE(S, error);
+        T = std::thread([this] { S->Run(); });
+    }
+    TestServer(http::ServerOptions o, http::Router router) {
         std::string error;
         S = http::Server::Listen(std::move(o), std::move(router), &error);
         REQUIRE_MESSAGE(S, error);
@@ -398,5 +407,77 @@ TEST_CASE("rate limiter: token buckets, and a table that forgets idle keys") {
         for (int i = 0; i < 1000; i++)
             CHECK(l.Allow("a", t0));
         CHECK(l.Size() == 0);
+    }
+}
+
+namespace {
+
+// A self-signed certificate made with the openssl command (tools/install-deps.sh has it).
+struct TempCert {
+    std::string Dir, Cert, Key;
+    TempCert() {
+        char tmpl[] = "/tmp/wijkstem-tls-XXXXXX";
+        Dir = mkdtemp(tmpl);
+        Cert = Dir + "/cert.pem";
+        Key = Dir + "/key.pem";
+        const std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 "
+                                "-subj /CN=127.0.0.1 -keyout " + Key + " -out " + Cert + " > /dev/null 2>&1";
+        REQUIRE_MESSAGE(system(cmd.c_str()) == 0, "openssl could not make a test certificate");
+    }
+    ~TempCert() { std::filesystem::remove_all(Dir); }
+};
+
+// One TLS request with OpenSSL on a connected socket; max_version 0: any. The reply, or ""
+// when the handshake failed.
+std::string TlsRequest(int fd, int max_version, const std::string& request) {
+    SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+    SSL_CTX_set_security_level(ctx, 0); // offer old protocols too: the server must refuse them
+    if (max_version)
+        SSL_CTX_set_max_proto_version(ctx, max_version);
+    SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
+    SSL* ssl = SSL_new(ctx);
+    SSL_set_fd(ssl, fd);
+    std::string got;
+    if (SSL_connect(ssl) == 1 && SSL_write(ssl, request.data(), int(request.size())) > 0) {
+        char buf[4096];
+        int n = SSL_read(ssl, buf, sizeof buf);
+        if (n > 0)
+            got.assign(buf, size_t(n));
+    }
+    ERR_clear_error();
+    SSL_free(ssl);
+    SSL_CTX_free(ctx);
+    return got;
+}
+
+} // namespace
+
+TEST_CASE("http: TLS 1.2+ only, and a handshake deadline counted from the accept") {
+    TempCert cert;
+    std::atomic<int> handled{0};
+    http::ServerOptions o;
+    o.TlsCert = cert.Cert;
+    o.TlsKey = cert.Key;
+    o.Limit.HandshakeTimeout = 400ms;
+    TestServer srv(std::move(o), TestRoutes(&handled));
+
+    SUBCASE("a request over TLS") {
+        Client c(srv.Port());
+        std::string r = TlsRequest(c.Fd, 0, Get("/hello?tls"));
+        CHECK(Status(r) == 200);
+        CHECK(BodyOf(r) == "hello tls");
+    }
+    SUBCASE("TLS 1.1 is refused") {
+        Client c(srv.Port());
+        CHECK(TlsRequest(c.Fd, TLS1_1_VERSION, Get("/hello")) == "");
+        CHECK(handled == 0);
+    }
+    SUBCASE("a connection that sends nothing, or one byte of a handshake, is closed at the deadline") {
+        Client silent(srv.Port()), one_byte(srv.Port());
+        const auto t0 = Clock::now();
+        REQUIRE(one_byte.Send(std::string(1, '\x16'))); // the first byte of a TLS handshake record
+        CHECK(silent.ClosedWithin(2.0));
+        CHECK(one_byte.ClosedWithin(2.0));
+        CHECK(Since(t0) < 1.2);
     }
 }
