@@ -70,7 +70,7 @@ Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given) 
     return out;
 }
 
-std::vector<GivenAnswer> GroupAnswers(const GroupCounts& counts) {
+std::vector<GivenAnswer> CampfireAnswers(const CampfireCounts& counts) {
     std::vector<GivenAnswer> out;
     for (const auto& [answer_id, options] : counts) {
         long long most = 0;

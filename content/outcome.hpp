@@ -26,13 +26,13 @@ struct Outcome {
 Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given);
 
 // A campfire group's counts: answer id (a question, or QUESTION.ROW) -> option -> votes.
-using GroupCounts = std::map<std::string, std::map<std::string, long long>>;
+using CampfireCounts = std::map<std::string, std::map<std::string, long long>>;
 
 // The group's answers, for ComputeOutcome (docs/campfire.md, "The group's outcome"):
 //   per question or matrix row, the option with the most votes is the group's answer;
 //   a tie for the most votes, or no votes at all, gives no group answer there (a split
 //   group has not chosen, and the rule does not pick for it).
 // In answer-id order.
-std::vector<GivenAnswer> GroupAnswers(const GroupCounts& counts);
+std::vector<GivenAnswer> CampfireAnswers(const CampfireCounts& counts);
 
 } // namespace content

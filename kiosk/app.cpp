@@ -7,8 +7,8 @@
 #include "content/pack_loader.hpp"
 #include "kiosk/admin_effects.hpp"
 #include "kiosk/flow_admin.hpp"
-#include "kiosk/group_effects.hpp"
-#include "kiosk/group_export.hpp"
+#include "kiosk/campfire_effects.hpp"
+#include "kiosk/campfire_export.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
@@ -64,7 +64,7 @@ struct App {
     std::unique_ptr<wsync::SyncWorker> Sync; // only when enrolled at a store
     std::unique_ptr<Speaker> Speech;         // started by the first Speak; never under --headless
     AdminEffects Admin;                      // PIN checks, the admin screen's figures, quitting
-    GroupEffects Group;                      // a campfire meeting's journal tables and files
+    CampfireEffects Campfire;                      // a campfire meeting's journal tables and files
     FlowContext Flow;
     FlowState State;
     widgets::Theme Theme;
@@ -87,7 +87,7 @@ struct App {
 
     std::string PendingScreenshot;
     std::string ScreenshotError;
-    std::string PendingCapture; // a campfire summary's PNG: the next frame drawn, then GroupExportDone
+    std::string PendingCapture; // a campfire summary's PNG: the next frame drawn, then CampfireExportDone
     std::string CaptureResult;  // "ok" or why not, dispatched after the frame
     bool Captured = false;      // a capture's result was dispatched after its frame (scripts draw once more)
     std::vector<std::string> CommittedUnseen; // answers committed since the last frame
@@ -116,7 +116,7 @@ struct App {
 //-----------------------------------------------------------------------------
 
 void App::Dispatch(Action a) {
-    if (a.Kind == ActionKind::Start || a.Kind == ActionKind::StartPraatplaat || a.Kind == ActionKind::GroupStart ||
+    if (a.Kind == ActionKind::Start || a.Kind == ActionKind::StartPraatplaat || a.Kind == ActionKind::CampfireStart ||
         a.Kind == ActionKind::AgreementNew)
         a.Value = wsync::NewUuidV4(); // ids are made here, at the edge, so the flow stays pure
     std::vector<Effect> effects;
@@ -224,16 +224,16 @@ void App::RunEffect(const Effect& e) {
         if (Speech)
             Speech->Stop();
         break;
-    case EffectKind::LoadGroupDefaults:
-    case EffectKind::SaveGroupSession:
-    case EffectKind::SaveGroupCounts:
+    case EffectKind::LoadCampfireDefaults:
+    case EffectKind::SaveCampfireSession:
+    case EffectKind::SaveCampfireCounts:
     case EffectKind::SaveAgreement:
-    case EffectKind::EndGroupSession:
+    case EffectKind::EndCampfireSession:
     case EffectKind::LoadExportTargets:
     case EffectKind::ExportCsv:
         if (e.Kind == EffectKind::ExportCsv)
             Trace("export " + e.Path);
-        for (const Action& next : Group.Run(e, State.Lang)) // kiosk/group_effects.cpp
+        for (const Action& next : Campfire.Run(e, State.Lang)) // kiosk/campfire_effects.cpp
             Dispatch(next);
         break;
     case EffectKind::CaptureSummary:
@@ -241,7 +241,7 @@ void App::RunEffect(const Effect& e) {
             PendingCapture = e.Path; // the summary page the next frame draws
         } else {
             Log("campfire export: no PNG without a screen (--headless); the CSV was written");
-            Dispatch({ActionKind::GroupExportDone, "a PNG needs a screen, and the kiosk runs without one (--headless)"});
+            Dispatch({ActionKind::CampfireExportDone, "a PNG needs a screen, and the kiosk runs without one (--headless)"});
         }
         break;
     case EffectKind::CheckPin:
@@ -372,7 +372,7 @@ void App::Frame() {
     CommittedUnseen.clear();
 
     if (!CaptureResult.empty()) {
-        Dispatch({ActionKind::GroupExportDone, CaptureResult == "ok" ? std::string() : CaptureResult});
+        Dispatch({ActionKind::CampfireExportDone, CaptureResult == "ok" ? std::string() : CaptureResult});
         CaptureResult.clear();
         Captured = true;
     }
@@ -789,11 +789,11 @@ int RunKiosk(const KioskOptions& opts) {
     }
     app.Admin.Journal = app.Journal.get();
     app.Admin.Sync = app.Sync.get();
-    app.Group.Journal = app.Journal.get();
-    app.Group.Sync = app.Sync.get();
-    app.Group.Flow = &app.Flow;
-    app.Group.ExportDir = opts.ExportDir;
-    app.Group.Today = [] { // the facilitator's day: local time
+    app.Campfire.Journal = app.Journal.get();
+    app.Campfire.Sync = app.Sync.get();
+    app.Campfire.Flow = &app.Flow;
+    app.Campfire.ExportDir = opts.ExportDir;
+    app.Campfire.Today = [] { // the facilitator's day: local time
         time_t t = time(nullptr);
         struct tm tm;
         localtime_r(&t, &tm);
@@ -801,7 +801,7 @@ int RunKiosk(const KioskOptions& opts) {
         strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
         return std::string(buf);
     };
-    app.Group.NowIso = [] {
+    app.Campfire.NowIso = [] {
         const int64_t ms = WallMs();
         time_t t = time_t(ms / 1000);
         struct tm tm;

@@ -230,14 +230,14 @@ int Sync(const Args& a) {
     bool ok = wsync::SyncRound(*journal, &r, wsync::DownloadedPackDir(a.Kiosk.DataDir));
     printf("sync: %d batch(es), %d stored, %d already stored, %d conflict(s), %d invalid; %lld still waiting\n",
            r.Batches, r.Stored, r.AlreadyStored, r.Conflicts, r.Invalid, (long long)r.Left);
-    if (r.GroupAcknowledged > 0 || r.GroupRefused > 0 || r.GroupLeft > 0)
+    if (r.CampfireAcknowledged > 0 || r.CampfireRefused > 0 || r.CampfireLeft > 0)
         printf("sync: campfire data: %d item(s) taken by the store, %d refused; %lld still waiting\n",
-               r.GroupAcknowledged, r.GroupRefused, (long long)r.GroupLeft);
+               r.CampfireAcknowledged, r.CampfireRefused, (long long)r.CampfireLeft);
     if (!r.NewPack.empty())
         printf("sync: installed the pack %s from the store (used from the next start)\n", r.NewPack.c_str());
     if (!ok)
         fprintf(stderr, "wijkstem: sync failed: %s\n", r.Error.c_str());
-    return ok && r.Left == 0 && r.GroupLeft == 0 ? 0 : 1;
+    return ok && r.Left == 0 && r.CampfireLeft == 0 ? 0 : 1;
 }
 
 // The USB path: every waiting answer in one signed file. Marks nothing synced.
@@ -284,7 +284,7 @@ int Status(const Args& a) {
         j["visits_counted"] = st.Sessions - st.SessionsFlagged;
         j["visits_flagged"] = st.SessionsFlagged;
         j["answers_flagged"] = st.AnswersFlagged;
-        j["group_waiting"] = st.GroupWaiting; // campfire sessions, results and agreements not yet at a store
+        j["campfire_waiting"] = st.CampfireWaiting; // campfire sessions, results and agreements not yet at a store
         printf("%s\n", j.dump(2).c_str());
         return 0;
     }
@@ -293,8 +293,8 @@ int Status(const Args& a) {
     printf("visits:       %lld counted, %lld flagged as a repeat (%lld flagged answer(s))\n",
            (long long)(st.Sessions - st.SessionsFlagged), (long long)st.SessionsFlagged, (long long)st.AnswersFlagged);
     printf("waiting:      %lld not yet at a store\n", (long long)st.Waiting);
-    if (st.GroupWaiting > 0)
-        printf("campfire:     %lld item(s) not yet at a store\n", (long long)st.GroupWaiting);
+    if (st.CampfireWaiting > 0)
+        printf("campfire:     %lld item(s) not yet at a store\n", (long long)st.CampfireWaiting);
     printf("last sync:    %s\n", st.LastSync.empty() ? "never" : st.LastSync.c_str());
     if (!st.LastSyncError.empty())
         printf("last error:   %s\n", st.LastSyncError.c_str());

@@ -5,7 +5,7 @@
 #include "kiosk/flow.hpp"
 #include "content/free_text.hpp"
 #include "kiosk/flow_admin.hpp"
-#include "kiosk/flow_group.hpp"
+#include "kiosk/flow_campfire.hpp"
 #include "kiosk/flow_speech.hpp"
 
 #include <algorithm>
@@ -32,12 +32,12 @@ const char* ScreenName(Screen screen) {
     case Screen::Error: return "error";
     case Screen::Pin: return "pin";
     case Screen::Admin: return "admin";
-    case Screen::GroupSetup: return "group-setup";
-    case Screen::GroupPick: return "group-pick";
-    case Screen::GroupQuestion: return "group-question";
-    case Screen::GroupAgreements: return "group-agreements";
-    case Screen::GroupAgreement: return "group-agreement";
-    case Screen::GroupSummary: return "group-summary";
+    case Screen::CampfireSetup: return "campfire-setup";
+    case Screen::CampfirePick: return "campfire-pick";
+    case Screen::CampfireQuestion: return "campfire-question";
+    case Screen::CampfireAgreements: return "campfire-agreements";
+    case Screen::CampfireAgreement: return "campfire-agreement";
+    case Screen::CampfireSummary: return "campfire-summary";
     }
     return "?";
 }
@@ -205,9 +205,9 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     const bool answering = q && !s.Saving;
     if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
         a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded && !IsGuardResult(a.Kind) &&
-        !IsGroupResult(a.Kind))
+        !IsCampfireResult(a.Kind))
         s.LastInput = now;
-    if (StepGroup(ctx, &s, a, now, effects)) // a campfire meeting: its screens, and its start on the admin screen
+    if (StepCampfire(ctx, &s, a, now, effects)) // a campfire meeting: its screens, and its start on the admin screen
         return s;
     if (StepGuard(ctx, &s, a, now, effects)) // the PIN and admin screens, the gap between visits
         return s;
@@ -448,18 +448,18 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     case ActionKind::AdminBack:
     case ActionKind::AdminQuit:
         return s;
-    case ActionKind::GroupStart: // the campfire meeting's: StepGroup took them above
-    case ActionKind::GroupDefaults:
-    case ActionKind::GroupEdit:
-    case ActionKind::GroupDate:
-    case ActionKind::GroupPresent:
-    case ActionKind::GroupCancel:
-    case ActionKind::GroupSetupDone:
-    case ActionKind::GroupMode:
-    case ActionKind::GroupReveal:
-    case ActionKind::GroupBack:
-    case ActionKind::GroupOpenAgreements:
-    case ActionKind::GroupOpenSummary:
+    case ActionKind::CampfireStart: // the campfire meeting's: StepCampfire took them above
+    case ActionKind::CampfireDefaults:
+    case ActionKind::CampfireEdit:
+    case ActionKind::CampfireDate:
+    case ActionKind::CampfirePresent:
+    case ActionKind::CampfireCancel:
+    case ActionKind::CampfireSetupDone:
+    case ActionKind::CampfireMode:
+    case ActionKind::CampfireReveal:
+    case ActionKind::CampfireBack:
+    case ActionKind::CampfireOpenAgreements:
+    case ActionKind::CampfireOpenSummary:
     case ActionKind::AgreementNew:
     case ActionKind::AgreementOpen:
     case ActionKind::AgreementWho:
@@ -468,14 +468,14 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
     case ActionKind::AgreementStatus:
     case ActionKind::AgreementSave:
     case ActionKind::AgreementCancel:
-    case ActionKind::GroupPage:
-    case ActionKind::GroupExportChoose:
-    case ActionKind::GroupTargetsLoaded:
-    case ActionKind::GroupExport:
-    case ActionKind::GroupExportCancel:
-    case ActionKind::GroupExportDone:
-    case ActionKind::GroupSaveFailed:
-    case ActionKind::GroupEnd:
+    case ActionKind::CampfirePage:
+    case ActionKind::CampfireExportChoose:
+    case ActionKind::CampfireTargetsLoaded:
+    case ActionKind::CampfireExport:
+    case ActionKind::CampfireExportCancel:
+    case ActionKind::CampfireExportDone:
+    case ActionKind::CampfireSaveFailed:
+    case ActionKind::CampfireEnd:
         return s;
     }
     return s;
@@ -498,7 +498,7 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
     constexpr double never = std::numeric_limits<double>::infinity();
-    if (double group = never; GroupDeadline(ctx, s, &group)) // a campfire meeting's screens
+    if (double group = never; CampfireDeadline(ctx, s, &group)) // a campfire meeting's screens
         return group;
     double guard = never; // the long press and the gap on attract, the PIN and admin screens
     if (GuardDeadline(ctx, s, &guard) && s.Screen != Screen::Attract)

@@ -6,7 +6,7 @@
 #include "content/pack.hpp"
 #include "kiosk/highlights.hpp"
 #include "kiosk/guard.hpp"
-#include "kiosk/group.hpp"
+#include "kiosk/campfire.hpp"
 
 #include <limits>
 #include <map>
@@ -18,13 +18,13 @@ namespace kiosk {
 enum class Screen {
     Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error,
     Pin, Admin, // the facilitator's: kiosk/flow_admin.cpp
-    // A campfire meeting (kiosk/flow_group.cpp): set-up, the picker of zones and polls, one
+    // A campfire meeting (kiosk/flow_campfire.cpp): set-up, the picker of zones and polls, one
     // question for the group, the agreements, one agreement, the summary.
-    GroupSetup, GroupPick, GroupQuestion, GroupAgreements, GroupAgreement, GroupSummary,
+    CampfireSetup, CampfirePick, CampfireQuestion, CampfireAgreements, CampfireAgreement, CampfireSummary,
 };
 // "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error",
-// "pin", "admin", "group-setup", "group-pick", "group-question", "group-agreements",
-// "group-agreement", "group-summary"
+// "pin", "admin", "campfire-setup", "campfire-pick", "campfire-question", "campfire-agreements",
+// "campfire-agreement", "campfire-summary"
 const char* ScreenName(Screen screen);
 
 struct FlowConfig {
@@ -40,9 +40,9 @@ struct FlowConfig {
     double RepeatWindow = 30.0; // a visit this soon after the last that repeats its answers is flagged
     double AdminHold = 3.0;     // the long press in the corner that opens the PIN screen
 
-    // Campfire meetings (kiosk/flow_group.cpp).
+    // Campfire meetings (kiosk/flow_campfire.cpp).
     double VoteConfirm = 1.5;       // "Stem geteld" shows this long; taps meanwhile are not votes
-    double GroupIdleTimeout = 1800; // a group talks a long time without a tap; then back to the start
+    double CampfireIdleTimeout = 1800; // a group talks a long time without a tap; then back to the start
 };
 
 // An answer being built on screen before it is confirmed (multiple, top, budget, matrix).
@@ -93,7 +93,7 @@ struct FlowState {
     bool SpeechOn = false;       // read every new screen aloud, for the rest of the visit
     int SpeechVolume = 0;        // steps from the default volume, -2..+2
     kiosk::Guard Guard;          // PIN, admin screen, anti-stuffing: kept across visits
-    GroupState Group;            // a campfire meeting (kiosk/flow_group.cpp)
+    CampfireState Campfire;            // a campfire meeting (kiosk/flow_campfire.cpp)
 };
 
 enum class ActionKind {
@@ -147,20 +147,20 @@ enum class ActionKind {
     AdminBack,       // "Terug naar de kiosk"
     AdminQuit,       // "Kiosk afsluiten": the only way out
 
-    // A campfire meeting (kiosk/flow_group.cpp). On its screens OpenZone, Answer (a tap
+    // A campfire meeting (kiosk/flow_campfire.cpp). On its screens OpenZone, Answer (a tap
     // vote), Increase/Decrease (hands), Next and the keyboard's actions are used too.
-    GroupStart,      // "Kampvuur starten" on the admin screen; Value: the new session id (made at the edge)
-    GroupDefaults,   // Values: the enrolled wijk (or ""), today (YYYY-MM-DD): from the edge
-    GroupEdit,       // Value "name", "wijk", "what", "who-group": type it on the keyboard
-    GroupDate,       // Value "-1" / "+1": a day earlier or later
-    GroupPresent,    // Value "-1" / "+1": one person fewer or more
-    GroupCancel,     // leave the set-up: back to the admin screen
-    GroupSetupDone,  // "Verder": store the session, then the picker
-    GroupMode,       // Value "taps" / "hands"
-    GroupReveal,     // show (or hide again) the current question's chart
-    GroupBack,       // back: to the picker (from a question, the summary), or where the agreements came from
-    GroupOpenAgreements,
-    GroupOpenSummary,
+    CampfireStart,      // "Kampvuur starten" on the admin screen; Value: the new session id (made at the edge)
+    CampfireDefaults,   // Values: the enrolled wijk (or ""), today (YYYY-MM-DD): from the edge
+    CampfireEdit,       // Value "name", "wijk", "what", "who-group": type it on the keyboard
+    CampfireDate,       // Value "-1" / "+1": a day earlier or later
+    CampfirePresent,    // Value "-1" / "+1": one person fewer or more
+    CampfireCancel,     // leave the set-up: back to the admin screen
+    CampfireSetupDone,  // "Verder": store the session, then the picker
+    CampfireMode,       // Value "taps" / "hands"
+    CampfireReveal,     // show (or hide again) the current question's chart
+    CampfireBack,       // back: to the picker (from a question, the summary), or where the agreements came from
+    CampfireOpenAgreements,
+    CampfireOpenSummary,
     AgreementNew,    // Value: the new agreement's id (made at the edge)
     AgreementOpen,   // Value: its index (0-based) in the list
     AgreementWho,    // Value "wijk", "gemeente", "samen"
@@ -169,14 +169,14 @@ enum class ActionKind {
     AgreementStatus, // Value "open", "bezig", "klaar"
     AgreementSave,
     AgreementCancel,
-    GroupPage,       // Value "-1" / "+1": the summary's page of charts
-    GroupExportChoose, // "Opslaan op USB-stick": look for folders to write to
-    GroupTargetsLoaded, // Values: the folders (from the edge)
-    GroupExport,     // Value: the folder to write the PNG and CSV to
-    GroupExportCancel,
-    GroupExportDone, // one export step done: Value "" (ok) or why not
-    GroupSaveFailed, // Value: why the journal could not store it
-    GroupEnd,        // "Sessie afsluiten"
+    CampfirePage,       // Value "-1" / "+1": the summary's page of charts
+    CampfireExportChoose, // "Opslaan op USB-stick": look for folders to write to
+    CampfireTargetsLoaded, // Values: the folders (from the edge)
+    CampfireExport,     // Value: the folder to write the PNG and CSV to
+    CampfireExportCancel,
+    CampfireExportDone, // one export step done: Value "" (ok) or why not
+    CampfireSaveFailed, // Value: why the journal could not store it
+    CampfireEnd,        // "Sessie afsluiten"
 };
 
 struct Action {
@@ -186,7 +186,7 @@ struct Action {
     std::vector<Highlight> Highlights; // HighlightsLoaded
     AdminFigures Admin = {};   // AdminLoaded
     long long Count = 0;       // PinState
-    std::vector<std::string> Values; // GroupDefaults, GroupTargetsLoaded
+    std::vector<std::string> Values; // CampfireDefaults, CampfireTargetsLoaded
 
     Action(ActionKind kind = ActionKind::Tick, std::string value = {}) : Kind(kind), Value(std::move(value)) {}
 };
@@ -207,15 +207,15 @@ enum class EffectKind {
     SyncNow,       // one sync round on the background worker
     Quit,          // close the kiosk
 
-    // A campfire meeting (kiosk/flow_group.cpp; run by kiosk/group_effects.cpp).
-    LoadGroupDefaults, // the enrolled wijk and today: then GroupDefaults
-    SaveGroupSession,  // Group: the session's fields; on failure GroupSaveFailed
-    SaveGroupCounts,   // SessionId, Rows: new totals; on failure GroupSaveFailed
-    SaveAgreement,     // SessionId, Group.Wijk, Agreement; on failure GroupSaveFailed
-    EndGroupSession,   // SessionId
-    LoadExportTargets, // folders that look like USB sticks: then GroupTargetsLoaded
-    ExportCsv,         // Path, Group: the CSV, then GroupExportDone
-    CaptureSummary,    // Path: a PNG of the next frame drawn, then GroupExportDone
+    // A campfire meeting (kiosk/flow_campfire.cpp; run by kiosk/campfire_effects.cpp).
+    LoadCampfireDefaults, // the enrolled wijk and today: then CampfireDefaults
+    SaveCampfireSession,  // Campfire: the session's fields; on failure CampfireSaveFailed
+    SaveCampfireCounts,   // SessionId, Rows: new totals; on failure CampfireSaveFailed
+    SaveAgreement,     // SessionId, Campfire.Wijk, Agreement; on failure CampfireSaveFailed
+    EndCampfireSession,   // SessionId
+    LoadExportTargets, // folders that look like USB sticks: then CampfireTargetsLoaded
+    ExportCsv,         // Path, Campfire: the CSV, then CampfireExportDone
+    CaptureSummary,    // Path: a PNG of the next frame drawn, then CampfireExportDone
 };
 
 struct Effect {
@@ -228,8 +228,8 @@ struct Effect {
     int Volume = 0;                  // Speak: espeak-ng scale, 100 = default
     bool Flagged = false;   // CommitAnswers: they repeat the previous visit (anti-stuffing)
     std::string Value = {}; // CheckPin, LogPinAttempt
-    GroupState Group = {};            // SaveGroupSession, SaveAgreement (its wijk), ExportCsv
-    std::vector<GroupRow> Rows = {};  // SaveGroupCounts
+    CampfireState Campfire = {};            // SaveCampfireSession, SaveAgreement (its wijk), ExportCsv
+    std::vector<CampfireRow> Rows = {};  // SaveCampfireCounts
     kiosk::Agreement Agreement = {};  // SaveAgreement
     std::string Path = {};            // ExportCsv, CaptureSummary
 };

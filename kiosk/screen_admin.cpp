@@ -153,9 +153,9 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
 
     const float bw = 420, gap = 30, by = 880;
     float x = L.Cx() - L.Px(bw * 4 + gap * 3) * 0.5f;
-    if (TouchButton(t, "admin-campfire", U(ctx, s, "group.start"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Primary)) // a campfire meeting: kiosk/flow_group.cpp
-        out->push_back({ActionKind::GroupStart});
+    if (TouchButton(t, "admin-campfire", U(ctx, s, "campfire.start"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
+                    ButtonKind::Primary)) // a campfire meeting: kiosk/flow_campfire.cpp
+        out->push_back({ActionKind::CampfireStart});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-sync", U(ctx, s, "admin.sync"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Card))

@@ -1,5 +1,5 @@
 #include "kiosk/screen_speech.hpp"
-#include "kiosk/flow_group.hpp"
+#include "kiosk/flow_campfire.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -104,7 +104,7 @@ void ReadResults(Reader& r) {
 
 bool ReadsItselfWhenSpeechIsOn(Screen screen) {
     return screen != Screen::Outcome && screen != Screen::Pin && screen != Screen::Admin &&
-           !IsGroupScreen(screen);
+           !IsCampfireScreen(screen);
 }
 
 int SpeechVolumePercent(int step) {
@@ -143,14 +143,14 @@ std::vector<std::string> ScreenSpeech(const FlowContext& ctx, const FlowState& s
     case Screen::Results: ReadResults(r); break;
     case Screen::Pin:   // the facilitator's screens: nothing is read (a PIN never)
     case Screen::Admin:
-    case Screen::GroupSetup:
-    case Screen::GroupPick:
-    case Screen::GroupAgreements:
-    case Screen::GroupAgreement:
-    case Screen::GroupSummary: break;
-    case Screen::GroupQuestion: { // for the group, on a tap only: the question and its options, never the counts
-        if (const content::Question* q = GroupQuestion(ctx, s)) {
-            const GroupItem& item = s.Group.Items[size_t(s.Group.ItemIndex)];
+    case Screen::CampfireSetup:
+    case Screen::CampfirePick:
+    case Screen::CampfireAgreements:
+    case Screen::CampfireAgreement:
+    case Screen::CampfireSummary: break;
+    case Screen::CampfireQuestion: { // for the group, on a tap only: the question and its options, never the counts
+        if (const content::Question* q = CampfireQuestion(ctx, s)) {
+            const CampfireItem& item = s.Campfire.Items[size_t(s.Campfire.ItemIndex)];
             r.Say(r.Tr(q->Prompt));
             for (const content::Option& row : q->Rows)
                 if (row.Id == item.RowId)

@@ -5,7 +5,7 @@
 // [SECTION] entry point
 #include "kiosk/screens.hpp"
 #include "kiosk/screen_admin.hpp"
-#include "kiosk/screen_group.hpp"
+#include "kiosk/screen_campfire.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
@@ -240,12 +240,12 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
         break;
     case Screen::Pin: DrawPin(ctx, s, L, out); break;     // kiosk/screen_admin.cpp
     case Screen::Admin: DrawAdmin(ctx, s, L, out); break;
-    case Screen::GroupSetup: // a campfire meeting: kiosk/screen_group.cpp
-    case Screen::GroupPick:
-    case Screen::GroupQuestion:
-    case Screen::GroupAgreements:
-    case Screen::GroupAgreement:
-    case Screen::GroupSummary: DrawGroup(ctx, s, L, out); break;
+    case Screen::CampfireSetup: // a campfire meeting: kiosk/screen_campfire.cpp
+    case Screen::CampfirePick:
+    case Screen::CampfireQuestion:
+    case Screen::CampfireAgreements:
+    case Screen::CampfireAgreement:
+    case Screen::CampfireSummary: DrawCampfire(ctx, s, L, out); break;
     }
     DrawCornerButtons(ctx, s, L, out);
     DrawSpeechCorner(ctx, s, L, out); // "lees voor", on every screen

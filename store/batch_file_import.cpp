@@ -10,7 +10,7 @@ namespace store {
 using namespace wsync; // the batch formats and SQLite helpers kiosk and store share
 
 bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error,
-                     GroupBatch* group_out) {
+                     CampfireBatch* campfire_out) {
     auto key_for = [&](const std::string& device, std::string* pub, std::string* why) {
         DeviceInfo d;
         if (!store.Device(device, &d)) {
@@ -24,10 +24,10 @@ bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std:
         *pub = d.PublicKey;
         return true;
     };
-    return CheckBatchFile(contents, key_for, out, error, group_out);
+    return CheckBatchFile(contents, key_for, out, error, campfire_out);
 }
 
-bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error, GroupBatch* group_out) {
+bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error, CampfireBatch* campfire_out) {
     FILE* f = fopen(path.c_str(), "rb");
     if (!f) {
         *error = "cannot open " + path + ": " + strerror(errno);
@@ -48,7 +48,7 @@ bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::strin
         *error = path + " is larger than a batch file can be (" + std::to_string(kMaxBatchFileBytes >> 20) + " MiB)";
         return false;
     }
-    return DecodeBatchFile(contents, store, out, error, group_out);
+    return DecodeBatchFile(contents, store, out, error, campfire_out);
 }
 
 } // namespace store

@@ -13,9 +13,9 @@ class Store;
 // revoked), the signature with its public key, the SHA-256, the count and the seq range.
 // Any mismatch: false and a reason a person understands; *out is then untouched.
 bool DecodeBatchFile(const std::string& contents, Store& store, wsync::Batch* out, std::string* error,
-                     wsync::GroupBatch* group_out = nullptr);
+                     wsync::CampfireBatch* campfire_out = nullptr);
 // Reads path and DecodeBatchFile's it.
 bool ReadBatchFile(const std::string& path, Store& store, wsync::Batch* out, std::string* error,
-                   wsync::GroupBatch* group_out = nullptr);
+                   wsync::CampfireBatch* campfire_out = nullptr);
 
 } // namespace store

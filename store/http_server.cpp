@@ -98,20 +98,20 @@ http::Response Answers(Store& store, RateLimiter& limiter, const http::Request& 
 }
 
 // Campfire meetings: group sessions, results and agreements (docs/sync-protocol.md).
-http::Response Group(Store& store, RateLimiter& limiter, const http::Request& req) {
+http::Response Campfire(Store& store, RateLimiter& limiter, const http::Request& req) {
     std::string device, error;
     http::Response refusal;
     if (!Authorized(store, limiter, req, &device, &refusal))
         return refusal;
-    GroupBatch batch;
-    if (!DecodeGroupBatch(req.Body, &batch, &error))
+    CampfireBatch batch;
+    if (!DecodeCampfireBatch(req.Body, &batch, &error))
         return JsonError(400, error);
     if (batch.DeviceId != device)
         return JsonError(403, "this token belongs to another device");
-    GroupReply reply;
-    if (!store.StoreGroupBatch(batch, "network", &reply, &error))
+    CampfireReply reply;
+    if (!store.StoreCampfireBatch(batch, "network", &reply, &error))
         return Failed("save the campfire data; nothing was stored", error);
-    return Json(EncodeGroupReply(reply));
+    return Json(EncodeCampfireReply(reply));
 }
 
 } // namespace
@@ -127,7 +127,7 @@ void AddKioskRoutes(http::Router& r, Store& store, RateLimiter& limiter) {
     http::Add(r, "POST", "/v1/enroll", [&](const http::Request& q) { return Enroll(store, limiter, q); }, small);
     http::Add(r, "GET", "/v1/content", [&](const http::Request& q) { return Content(store, limiter, q); });
     http::Add(r, "POST", "/v1/answers", [&](const http::Request& q) { return Answers(store, limiter, q); }, batch);
-    http::Add(r, "POST", "/v1/group", [&](const http::Request& q) { return Group(store, limiter, q); }, batch);
+    http::Add(r, "POST", "/v1/group", [&](const http::Request& q) { return Campfire(store, limiter, q); }, batch);
 }
 
 int Serve(Store& store, const ServeOptions& opts) {

@@ -49,7 +49,7 @@ int Fail(const std::string& msg) {
 // network batch. Any mismatch stores nothing.
 int Import(store::Store& store, const std::string& path) {
     wsync::Batch batch;
-    wsync::GroupBatch group;
+    wsync::CampfireBatch group;
     std::string error;
     if (!store::ReadBatchFile(path, store, &batch, &error, &group))
         return Fail("refused " + path + ", nothing was stored: " + error);
@@ -71,8 +71,8 @@ int Import(store::Store& store, const std::string& path) {
             fprintf(stderr, "  %s: %s%s%s\n", r.Id.c_str(), wsync::AnswerStatusName(r.Status),
                     r.Reason.empty() ? "" : ": ", r.Reason.c_str());
     if (!group.Empty()) { // campfire data: sessions, results, agreements (docs/campfire.md)
-        wsync::GroupReply reply;
-        if (!store.StoreGroupBatch(group, "file", &reply, &error))
+        wsync::CampfireReply reply;
+        if (!store.StoreCampfireBatch(group, "file", &reply, &error))
             return Fail("the answers of " + path + " were stored, its campfire data not: " + error);
         int g[4] = {0, 0, 0, 0};
         for (const auto* list : {&reply.Sessions, &reply.Results, &reply.Agreements})
@@ -152,10 +152,9 @@ bool ServeLimits(const Args& a, store::http::Limits* l) {
     return true;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    Args a;
+// The command line into *a; false when the program should end at once with *exit_code
+// (--help, or an option it does not know or without its value).
+bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
     for (int i = 1; i < argc; i++) {
         std::string arg = argv[i];
         auto value = [&](std::string* out) {
@@ -166,44 +165,56 @@ int main(int argc, char** argv) {
         };
         bool ok = true;
         if (arg == "--db")
-            ok = value(&a.Db);
+            ok = value(&a->Db);
         else if (arg == "--listen")
-            ok = value(&a.Listen);
+            ok = value(&a->Listen);
         else if (arg == "--wijk")
-            ok = value(&a.Wijk);
+            ok = value(&a->Wijk);
         else if (arg == "--tls-cert")
-            ok = value(&a.TlsCert);
+            ok = value(&a->TlsCert);
         else if (arg == "--tls-key")
-            ok = value(&a.TlsKey);
+            ok = value(&a->TlsKey);
         else if (arg == "--out")
-            ok = value(&a.Out);
+            ok = value(&a->Out);
         else if (arg == "--population")
-            ok = value(&a.Population);
+            ok = value(&a->Population);
         else if (arg == "--period")
-            ok = value(&a.Period);
+            ok = value(&a->Period);
         else if (arg == "--today")
-            ok = value(&a.Today);
+            ok = value(&a->Today);
         else if (arg == "--max-conns")
-            ok = value(&a.MaxConns);
+            ok = value(&a->MaxConns);
         else if (arg == "--max-conns-per-addr")
-            ok = value(&a.MaxConnsPerAddr);
+            ok = value(&a->MaxConnsPerAddr);
         else if (arg == "--rate-per-addr")
-            ok = value(&a.RatePerAddr);
+            ok = value(&a->RatePerAddr);
         else if (arg == "--csv")
-            a.Csv = true;
+            a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
             printf("%s", kUsage);
-            return 0;
+            *exit_code = 0;
+            return false;
         } else if (arg.size() > 1 && arg[0] == '-') {
             fprintf(stderr, "wijkstem-store: unknown option %s\n\n%s", arg.c_str(), kUsage);
-            return 2;
+            *exit_code = 2;
+            return false;
         } else
-            a.Positional.push_back(arg);
+            a->Positional.push_back(arg);
         if (!ok) {
             fprintf(stderr, "wijkstem-store: %s needs a value\n\n%s", arg.c_str(), kUsage);
-            return 2;
+            *exit_code = 2;
+            return false;
         }
     }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    if (int code = 0; !ParseArgs(argc, argv, &a, &code))
+        return code;
     if (a.Positional.empty() || a.Db.empty()) {
         fprintf(stderr, "%s", kUsage);
         return 2;

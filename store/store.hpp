@@ -3,7 +3,7 @@
 // network, main.cpp on the command line.
 #pragma once
 #include "sync/batch.hpp"
-#include "sync/group_batch.hpp"
+#include "sync/campfire_batch.hpp"
 
 #include <memory>
 #include <mutex>
@@ -54,7 +54,7 @@ public:
     // Stores a kiosk's campfire data (store/store_campfire.cpp) in one transaction, into the
     // tables group_sessions, group_results and agreements; one status per item, returned
     // only after COMMIT. Idempotent: the same item twice is stored once.
-    bool StoreGroupBatch(const wsync::GroupBatch& batch, const std::string& via, wsync::GroupReply* reply, std::string* error);
+    bool StoreCampfireBatch(const wsync::CampfireBatch& batch, const std::string& via, wsync::CampfireReply* reply, std::string* error);
 
     bool Devices(std::vector<DeviceInfo>* out, std::string* error);
     // The pack for a wijk (validated by the caller); replaces the one before.

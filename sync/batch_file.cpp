@@ -1,6 +1,6 @@
-#include "sync/sqlite_util.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/batch_file.hpp"
-#include "sync/group_batch.hpp"
+#include "sync/campfire_batch.hpp"
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
@@ -57,9 +57,9 @@ std::string BatchFileName(const Batch& batch) {
 }
 
 bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const std::string& created_at,
-                     std::string* contents, std::string* error, const GroupBatch* group) {
-    const bool with_group = group && !group->Empty();
-    if (batch.Answers.empty() && !with_group) {
+                     std::string* contents, std::string* error, const CampfireBatch* group) {
+    const bool with_campfire = group && !group->Empty();
+    if (batch.Answers.empty() && !with_campfire) {
         *error = "there are no answers to put in a batch file";
         return false;
     }
@@ -73,12 +73,12 @@ bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const st
               {"bytes", body.size()},
               {"sha256", Sha256Hex(body)},
               {"created_at", created_at}};
-    std::string group_body;
-    if (with_group) { // campfire data (POST /v1/group's body), signed through its hash
-        group_body = EncodeGroupBatch(*group);
-        m["group_count"] = group->Size();
-        m["group_bytes"] = group_body.size();
-        m["group_sha256"] = Sha256Hex(group_body);
+    std::string campfire_body;
+    if (with_campfire) { // campfire data (POST /v1/group's body), signed through its hash
+        campfire_body = EncodeCampfireBatch(*group);
+        m["campfire_count"] = group->Size();
+        m["campfire_bytes"] = campfire_body.size();
+        m["group_sha256"] = Sha256Hex(campfire_body);
     }
     const std::string manifest = m.dump();
     const std::string signature = Sign(manifest, secret_hex);
@@ -89,8 +89,8 @@ bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const st
     // One member a line, so the file is readable with a pager; the order is fixed.
     *contents = "{\"format\": " + json(kBatchFileFormat).dump() + ",\n \"manifest\": " + json(manifest).dump() +
                 ",\n \"signature\": " + json(signature).dump() + ",\n \"batch\": " + json(body).dump();
-    if (with_group)
-        *contents += ",\n \"group\": " + json(group_body).dump();
+    if (with_campfire)
+        *contents += ",\n \"group\": " + json(campfire_body).dump();
     *contents += "}\n";
     return true;
 }
@@ -104,8 +104,8 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
         *message = error;
         return false;
     }
-    GroupBatch group;
-    if (!journal.GroupWaiting(size_t(100) * 1000 * 1000, &group, &error)) {
+    CampfireBatch group;
+    if (!journal.CampfireWaiting(size_t(100) * 1000 * 1000, &group, &error)) {
         *message = error;
         return false;
     }
@@ -124,7 +124,7 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
         return false;
     }
     std::string contents;
-    if (!EncodeBatchFile(batch, sec, sql::IsoNowSeconds(), &contents, &error, &group)) {
+    if (!EncodeBatchFile(batch, sec, IsoNowSeconds(), &contents, &error, &group)) {
         *message = error;
         return false;
     }
@@ -177,7 +177,7 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
 }
 
 bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
-                    GroupBatch* group_out) {
+                    CampfireBatch* campfire_out) {
     auto refuse = [&](const std::string& why) {
         *error = why;
         return false;
@@ -243,26 +243,26 @@ bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for,
             all.Answers.push_back(std::move(a));
     }
     // Campfire data, if any: its own string member, checked against the manifest's hash.
-    GroupBatch group;
-    const bool with_group = m.contains("group_sha256");
-    if (with_group) {
-        if (!text("group_sha256") || !integer("group_bytes") || !integer("group_count"))
+    CampfireBatch group;
+    const bool with_campfire = m.contains("group_sha256");
+    if (with_campfire) {
+        if (!text("group_sha256") || !integer("campfire_bytes") || !integer("campfire_count"))
             return refuse("the batch file's manifest is incomplete or damaged");
         if (!file.contains("group") || !file["group"].is_string())
             return refuse("the batch file has no group");
-        const std::string group_body = file["group"];
-        if (int64_t(group_body.size()) != m["group_bytes"].get<int64_t>() ||
-            Sha256Hex(group_body) != m["group_sha256"].get<std::string>())
+        const std::string campfire_body = file["group"];
+        if (int64_t(campfire_body.size()) != m["campfire_bytes"].get<int64_t>() ||
+            Sha256Hex(campfire_body) != m["group_sha256"].get<std::string>())
             return refuse("the campfire data do not match the SHA-256 in the manifest: the file was changed or damaged");
-        if (!DecodeGroupBatch(group_body, &group, &why))
+        if (!DecodeCampfireBatch(campfire_body, &group, &why))
             return refuse("the campfire data are malformed: " + why);
         if (group.DeviceId != device)
             return refuse("the campfire data are for another device than the manifest");
-        if (int64_t(group.Size()) != m["group_count"].get<int64_t>())
+        if (int64_t(group.Size()) != m["campfire_count"].get<int64_t>())
             return refuse("the file holds " + std::to_string(group.Size()) + " campfire item(s), the manifest says " +
-                          std::to_string(m["group_count"].get<int64_t>()));
+                          std::to_string(m["campfire_count"].get<int64_t>()));
     }
-    if (all.Answers.empty() && !with_group)
+    if (all.Answers.empty() && !with_campfire)
         return refuse("the batch file holds no answers");
     if (int64_t(all.Answers.size()) != count)
         return refuse("the batch holds " + std::to_string(all.Answers.size()) + " answer(s), the manifest says " +
@@ -277,8 +277,8 @@ bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for,
                       std::to_string(all.Answers.back().Seq) + ", the manifest says " + std::to_string(seq_from) +
                       " to " + std::to_string(seq_to));
     *out = std::move(all);
-    if (group_out)
-        *group_out = std::move(group);
+    if (campfire_out)
+        *campfire_out = std::move(group);
     return true;
 }
 

@@ -5,7 +5,7 @@
 // and refuses the whole file on any mismatch. No ImGui, no HTTP.
 #pragma once
 #include "sync/batch.hpp"
-#include "sync/group_records.hpp"
+#include "sync/campfire_records.hpp"
 
 #include <functional>
 #include <string>
@@ -22,7 +22,7 @@ constexpr size_t kMaxBatchFileBytes = size_t(256) * 1024 * 1024; // a reader ref
 // With group (campfire data, docs/campfire.md), the file also has a "group" member, its
 // hash in the manifest; a file may then hold no answers.
 bool EncodeBatchFile(const Batch& batch, const std::string& secret_hex, const std::string& created_at,
-                     std::string* contents, std::string* error, const GroupBatch* group = nullptr);
+                     std::string* contents, std::string* error, const CampfireBatch* group = nullptr);
 
 // The name a file for batch gets: wijkstem-DEVICE-SEQFROM-SEQTO.json.
 std::string BatchFileName(const Batch& batch);
@@ -40,8 +40,8 @@ using PublicKeyLookup = std::function<bool(const std::string& device_id, std::st
 // Checks a file's bytes: the format, the signature with key_for's key, the SHA-256, the
 // count and the seq range. The store-free core of the
 // store's import (store/batch_file_import.hpp).
-// Campfire data in the file are checked the same way and go to *group_out (if given).
+// Campfire data in the file are checked the same way and go to *campfire_out (if given).
 bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
-                    GroupBatch* group_out = nullptr);
+                    CampfireBatch* campfire_out = nullptr);
 
 } // namespace wsync

@@ -1,7 +1,7 @@
 #include "sync/client.hpp"
 #include "content/pack_loader.hpp"
 #include "sync/batch.hpp"
-#include "sync/group_batch.hpp"
+#include "sync/campfire_batch.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -166,17 +166,17 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
     return true;
 }
 
-// The campfire data, after the answers: requests of at most kMaxGroupItems until nothing
+// The campfire data, after the answers: requests of at most kMaxCampfireItems until nothing
 // waits. Marks an item synced (in the revision sent) only when the store stored it or had
 // it already. False and *error at the first failure.
-bool SyncGroup(Journal& journal, const StoreLink& store, SyncReport* rep, std::string* error) {
+bool SyncCampfire(Journal& journal, const StoreLink& store, SyncReport* rep, std::string* error) {
     for (;;) {
-        GroupBatch batch;
-        if (!journal.GroupWaiting(kMaxGroupItems, &batch, error))
+        CampfireBatch batch;
+        if (!journal.CampfireWaiting(kMaxCampfireItems, &batch, error))
             return false;
         if (batch.Empty())
             return true;
-        HttpResult r = PostJson(store.Url + "/v1/group", store.Token, EncodeGroupBatch(batch), 60, store.CaPem);
+        HttpResult r = PostJson(store.Url + "/v1/group", store.Token, EncodeCampfireBatch(batch), 60, store.CaPem);
         if (r.Status == 404) {
             *error = "the store does not take campfire data yet (an older wijkstem-store); it stays on the kiosk";
             return false;
@@ -185,13 +185,13 @@ bool SyncGroup(Journal& journal, const StoreLink& store, SyncReport* rep, std::s
             *error = Describe(r);
             return false;
         }
-        GroupReply reply;
-        if (!DecodeGroupReply(r.Body, batch, &reply, error))
+        CampfireReply reply;
+        if (!DecodeCampfireReply(r.Body, batch, &reply, error))
             return false;
-        GroupBatch acknowledged;
+        CampfireBatch acknowledged;
         auto taken = [&](const AnswerResult& s) {
             const bool ok = s.Status == AnswerStatus::Stored || s.Status == AnswerStatus::AlreadyStored;
-            (ok ? rep->GroupAcknowledged : rep->GroupRefused)++;
+            (ok ? rep->CampfireAcknowledged : rep->CampfireRefused)++;
             return ok;
         };
         for (size_t i = 0; i < batch.Sessions.size(); i++)
@@ -203,7 +203,7 @@ bool SyncGroup(Journal& journal, const StoreLink& store, SyncReport* rep, std::s
         for (size_t i = 0; i < batch.Agreements.size(); i++)
             if (taken(reply.Agreements[i]))
                 acknowledged.Agreements.push_back(batch.Agreements[i]);
-        if (!journal.MarkGroupSynced(acknowledged, error))
+        if (!journal.MarkCampfireSynced(acknowledged, error))
             return false;
         if (acknowledged.Empty()) { // nothing moved: what was refused stays waiting
             *error = "the store did not accept " + std::to_string(batch.Size()) +
@@ -252,7 +252,7 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
         std::string ignored;
         if (journal.Status(&st, &ignored)) {
             rep->Left = st.Waiting;
-            rep->GroupLeft = st.GroupWaiting;
+            rep->CampfireLeft = st.CampfireWaiting;
         }
         journal.RecordSync(error.empty(), error, &ignored);
         return error.empty();
@@ -267,15 +267,15 @@ bool SyncRound(Journal& journal, SyncReport* rep, const std::string& pack_dir) {
         if (!journal.Waiting(kMaxBatchAnswers, kMaxBatchBytes - 4096, &batch.Answers, &error))
             return finish(error);
         if (batch.Answers.empty()) {
-            std::string group_error, fetch_error;
+            std::string campfire_error, fetch_error;
             if (!resent_once) // the campfire data once a round, after the answers
-                SyncGroup(journal, store, rep, &group_error);
+                SyncCampfire(journal, store, rep, &campfire_error);
             if (FetchContent(journal, store, pack_dir, rep, &fetch_error) && rep->Resent > 0 && !resent_once) {
                 resent_once = true; // send what the store asked for, in this same round
                 continue;
             }
             journal.PruneSynced(kRetentionDays, &fetch_error);
-            return finish(!group_error.empty() ? group_error : fetch_error);
+            return finish(!campfire_error.empty() ? campfire_error : fetch_error);
         }
         HttpResult r = PostJson(store.Url + "/v1/answers", store.Token, EncodeBatch(batch), 60, store.CaPem);
         if (r.Status != 200)

@@ -35,9 +35,9 @@ struct SyncReport {
     int64_t Resent = 0;  // answers the store did not have any more, marked to send again
     // Campfire data (group sessions, results, agreements): items the store took (stored or
     // already stored), refused (conflict, invalid), and still waiting after the round.
-    int GroupAcknowledged = 0;
-    int GroupRefused = 0;
-    int64_t GroupLeft = 0;
+    int CampfireAcknowledged = 0;
+    int CampfireRefused = 0;
+    int64_t CampfireLeft = 0;
 };
 
 // Sends every waiting answer in batches, then the waiting campfire data (POST /v1/group); marks an answer synced only when the store

@@ -2,7 +2,7 @@
 // given (SQLite, WAL, synchronous=FULL), with a per-device sequence number made in the
 // same transaction. Knows nothing of ImGui; the kiosk reaches it through effects.
 #pragma once
-#include "sync/group_records.hpp"
+#include "sync/campfire_records.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -62,7 +62,7 @@ struct JournalStatus {
     std::string LastSyncError;
     int64_t AnswersFlagged = 0;  // anti-stuffing: stored, but repeats of the visit before
     int64_t SessionsFlagged = 0; // visits with at least one flagged answer
-    int64_t GroupWaiting = 0;    // campfire sessions, results and agreements not yet at a store
+    int64_t CampfireWaiting = 0;    // campfire sessions, results and agreements not yet at a store
 };
 
 // The facilitator's PIN attempts (sync/journal_admin.cpp).
@@ -123,26 +123,26 @@ public:
     bool LogPinAttempt(const std::string& result, std::string* error);
     bool PinAttempts(PinAttemptCounts* out, std::string* error);
 
-    // --- campfire meetings (sync/journal_group.cpp) ---
+    // --- campfire meetings (sync/journal_campfire.cpp) ---
     // Each change bumps the row's revision (rev); a store's acknowledgement of a revision
     // sets synced_rev. A row waits while rev > synced_rev, so a change made while a sync
     // round is under way is never lost by that round's acknowledgement.
     // Stores a new session, or its changed fields.
-    bool SaveGroupSession(const GroupSessionRecord& session, std::string* error);
+    bool SaveCampfireSession(const CampfireSessionRecord& session, std::string* error);
     // Ends a session (ended_at); its results are sent again as final (docs/campfire.md).
-    bool EndGroupSession(const std::string& id, const std::string& ended_at, std::string* error);
+    bool EndCampfireSession(const std::string& id, const std::string& ended_at, std::string* error);
     // Stores counts (each the new total for its option), all in one transaction.
-    bool SaveGroupCounts(const std::vector<GroupResultRecord>& counts, std::string* error);
+    bool SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts, std::string* error);
     // Stores a new agreement, or its changed fields (status, ...).
     bool SaveAgreement(const AgreementRecord& agreement, std::string* error);
     // A session's results and agreements as stored (export, tests).
-    bool GroupResults(const std::string& session_id, std::vector<GroupResultRecord>* out, std::string* error);
+    bool CampfireResults(const std::string& session_id, std::vector<CampfireResultRecord>* out, std::string* error);
     bool Agreements(const std::string& session_id, std::vector<AgreementRecord>* out, std::string* error);
     // Rows a store has not acknowledged in their latest revision: at most max_items in all,
     // sessions first (a store needs a session before its results).
-    bool GroupWaiting(size_t max_items, GroupBatch* out, std::string* error);
+    bool CampfireWaiting(size_t max_items, CampfireBatch* out, std::string* error);
     // Marks each row of acknowledged synced in the revision it carries, in one transaction.
-    bool MarkGroupSynced(const GroupBatch& acknowledged, std::string* error);
+    bool MarkCampfireSynced(const CampfireBatch& acknowledged, std::string* error);
 
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks

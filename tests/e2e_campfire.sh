@@ -16,29 +16,19 @@ tmp=$(mktemp -d)
 store_pid=
 cleanup() { [ -z "$store_pid" ] || kill "$store_pid" 2> /dev/null || true; wait 2> /dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 command -v sqlite3 > /dev/null || fail "the sqlite3 command-line tool is missing (tools/install-deps.sh installs it)"
 command -v xvfb-run > /dev/null || fail "xvfb-run is missing (make test installs the Debian package xvfb)"
 data=$tmp/data
 db=$data/journal.sqlite
 q() { sqlite3 -batch "$db" "$1"; }
 qs() { sqlite3 -batch "$tmp/store.db" "$1"; }
-json_field() { sed -n "s/.*\"$1\": *\\([0-9a-z]*\\).*/\\1/p"; }
 export_dir=$tmp/usb
 mkdir -p "$export_dir"
 
 # --- 0. A store on loopback; the kiosk enrolled in Oosterpark; a PIN ----------------------
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
-  store_pid=$!
-  for i in $(seq 200); do grep -q listening "$tmp/store.log" && break; kill -0 "$store_pid" 2> /dev/null || break; sleep 0.05; done
-  grep -q listening "$tmp/store.log" && break
-  kill "$store_pid" 2> /dev/null || true; wait "$store_pid" 2> /dev/null || true; store_pid=
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
-"$WIJKSTEM" enroll "http://127.0.0.1:$port" "$code" --data "$data" > /dev/null || fail "the kiosk could not enrol"
+start_store_anywhere "$tmp/store.db"
+enrol_kiosk "$tmp/store.db" Oosterpark "$data"
 echo 4711 | "$WIJKSTEM" set-pin --data "$data" > /dev/null || fail "set-pin"
 
 # --- 1. Walk-in residents: five say "Goed" (4) about living in the wijk ------------------
@@ -71,24 +61,24 @@ tap pin-1
 tap pin-ok
 expect-screen admin
 tap admin-campfire
-expect-screen group-setup
+expect-screen campfire-setup
 # the wijk from the enrolment, the date from the clock
 expect-text Oosterpark
 expect-text $(date -d "$today" +%d-%m-%Y)
-tap group-setup-next
+tap campfire-setup-next
 expect-text Typ eerst een naam voor de bijeenkomst.
-tap group-name
+tap campfire-name
 type Buurtavond De Linde
 tap key-done
-tap group-date-plus
-tap group-date-min
-tap group-present-min
-tap group-present-min
+tap campfire-date-plus
+tap campfire-date-min
+tap campfire-present-min
+tap campfire-present-min
 expect-text 8 mensen
-tap group-setup-next
-expect-screen group-pick
+tap campfire-setup-next
+expect-screen campfire-pick
 tap snelle-peiling
-expect-screen group-question
+expect-screen campfire-question
 expect-text Hoe prettig woont u
 # Tap votes: each tap one vote, then "Stem geteld"; a tap meanwhile is not a vote.
 tap prettig-wonen.2
@@ -103,48 +93,48 @@ wait 2
 expect-text Stemmen geteld: 3 (aanwezig: 8)
 screenshot $tmp/question.png
 # Hands: + and - per option, never below 0.
-tap group-mode-hands
+tap campfire-mode-hands
 tap prettig-wonen.4.plus
 tap prettig-wonen.4.plus
 tap prettig-wonen.4.plus
 tap prettig-wonen.3.min
 tap prettig-wonen.1.min
 expect-text Stemmen geteld: 5 (aanwezig: 8)
-tap group-reveal
+tap campfire-reveal
 expect-text Slecht: 40% (2)
 expect-text Goed: 60% (3)
 expect-text Heel slecht: 0% (0)
-tap group-next
+tap campfire-next
 expect-text Weet u wie in uw wijk beslist
-tap group-mode-taps
+tap campfire-mode-taps
 tap weet-wie-beslist.ja
 wait 2
 tap weet-wie-beslist.ja
 wait 2
 tap weet-wie-beslist.nee
 wait 2
-tap group-next
-tap group-next
-tap group-next
-expect-screen group-pick
+tap campfire-next
+tap campfire-next
+tap campfire-next
+expect-screen campfire-pick
 # Who decides: the group wants the wijk to decide (verdelen & besluiten).
 tap rolverdeling
 tap hoeveel-zeggenschap.besluiten
 wait 2
 tap hoeveel-zeggenschap.besluiten
 wait 2
-tap group-next
+tap campfire-next
 expect-text Groen en bomen
 tap wie-beslist.groen.wijk
 wait 2
-tap group-back
+tap campfire-back
 tap ieders-stem
 tap stem-iedereen.nee
 wait 2
-tap group-back
+tap campfire-back
 # Three agreements.
-tap group-agreements
-expect-screen group-agreements
+tap campfire-agreements
+expect-screen campfire-agreements
 tap agreement-new
 tap agreement-save
 expect-text Typ eerst wat er gaat gebeuren.
@@ -173,16 +163,16 @@ tap key-done
 tap who-samen
 tap agreement-save
 expect-text 3. Elk kwartaal samen terugkijken
-tap group-back
+tap campfire-back
 # The summary, exported to the folder given with --export-dir.
-tap group-summary
-expect-screen group-summary
+tap campfire-summary
+expect-screen campfire-summary
 expect-text Verdelen en besluiten
 expect-text Kan iedereen in de wijk meepraten
-tap group-export
+tap campfire-export
 tap export-1
 expect-text Opgeslagen in $export_dir
-tap group-end
+tap campfire-end
 expect-screen admin
 tap admin-back
 expect-screen attract
@@ -252,7 +242,7 @@ store_results=$(qs "SELECT question_id || '=' || value || ':' || count || ':' ||
 [ "$(qs "SELECT count(*) FROM agreements WHERE device_id = '$device' AND wijk = 'Oosterpark'")" = 3 ] || fail "store agreements"
 [ "$(qs "SELECT status FROM agreements WHERE what = 'De begroting op de website'")" = bezig ] || fail "store agreement status"
 [ "$(qs "SELECT count(*) FROM answers")" = 10 ] || fail "the store should hold only the 10 walk-in answers: $(qs 'SELECT count(*) FROM answers')"
-[ "$("$WIJKSTEM" status --json --data "$data" | json_field group_waiting)" = 0 ] || fail "campfire data still waiting"
+[ "$("$WIJKSTEM" status --json --data "$data" | json_field campfire_waiting)" = 0 ] || fail "campfire data still waiting"
 "$WIJKSTEM" sync --data "$data" > "$tmp/sync2.out" 2>&1 || fail "second sync: $(cat "$tmp/sync2.out")"
 ! grep -q "campfire data" "$tmp/sync2.out" || fail "the second sync sent campfire data again: $(cat "$tmp/sync2.out")"
 [ "$(qs "SELECT count(*) FROM group_results")" = 8 ] || fail "results twice at the store"

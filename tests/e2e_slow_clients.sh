@@ -9,52 +9,20 @@
 set -euo pipefail
 WIJKSTEM=$1
 SRC=$2
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
-tmp=$(mktemp -d)
-store_pid='' slow_pid=''
-cleanup() {
-  [ -n "$slow_pid" ] && kill "$slow_pid" 2> /dev/null
-  [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null
-  wait 2> /dev/null
-  rm -rf "$tmp"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+slow_pid=''
+cleanup() { [ -n "$slow_pid" ] && kill "$slow_pid" 2> /dev/null; e2e_cleanup; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && tail -20 "$tmp/store.log" | sed 's/^/  store: /' >&2; exit 1; }
-json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
 now() { date +%s.%N; }
-# start_store DB PORT [serve options]: as in e2e_sync.sh; waits up to 10 s, retries a taken port.
-start_store() {
-  local db=$1 p=$2 try i
-  shift 2
-  for try in 1 2 3 4 5; do
-    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2> "$tmp/store.log" &
-    store_pid=$!
-    for i in $(seq 200); do
-      grep -q listening "$tmp/store.log" && return 0
-      kill -0 "$store_pid" 2> /dev/null || break
-      sleep 0.05
-    done
-    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
-    store_pid=
-    sleep 0.5
-  done
-  return 1
-}
 
 # The slow connections all come from 127.0.0.1, so this store allows 1000 from one address
 # (the default, 256, protects a real deployment; docs/sync-protocol.md).
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  start_store "$tmp/store.db" "$port" --max-conns-per-addr 1000 && break
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-url=http://127.0.0.1:$port
+start_store_anywhere "$tmp/store.db" --max-conns-per-addr 1000
 
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
-"$WIJKSTEM" enroll "$url" "$code" --data "$tmp/k" > /dev/null || fail "the kiosk could not enrol"
-printf 'tap start\ntap prettig-wonen.4\ntap weet-wie-beslist.ja\ntap wijkbudget-naar.groen\ntap meer-zeggenschap.nee\ntap done\nwait 31\n' > "$tmp/visit.script"
+enrol_kiosk "$tmp/store.db" Oosterpark "$tmp/k"
+quick_visit 4 ja groen nee > "$tmp/visit.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/visit.script" || fail "the visit"
-token=$(sqlite3 -batch "$tmp/k/journal.sqlite" 'SELECT token FROM store')
+token=$(q "$tmp/k/journal.sqlite" 'SELECT token FROM store')
 
 # 1. 500 trickling connections and 20 idle keep-alive ones, for 22 s.
 python3 "$SRC/tests/slow_clients.py" "$port" 500 20 22 > "$tmp/slow.out" 2> "$tmp/slow.err" &
@@ -68,7 +36,7 @@ t0=$(now)
 "$WIJKSTEM" sync --data "$tmp/k" > "$tmp/sync.out" 2>&1 || fail "the kiosk could not sync beside the slow clients: $(cat "$tmp/sync.out")"
 took=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
 [ "$("$WIJKSTEM" status --json --data "$tmp/k" | json_field waiting)" = 0 ] || fail "answers still waiting"
-[ "$(sqlite3 -batch "$tmp/store.db" 'SELECT count(*) FROM answers')" = 4 ] || fail "the store did not get the 4 answers"
+[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 4 ] || fail "the store did not get the 4 answers"
 echo "ok: a kiosk synced in ${took} s while 500 slow and 20 idle connections were open"
 
 # 2. An announced body of 10 GB: 413 right after the header, within a second, unread.

@@ -98,12 +98,12 @@ TEST_CASE("example 7: a budget division says nothing about who decides") {
 }
 
 TEST_CASE("a campfire group's answers: the most votes, never a tie, never nothing") {
-    content::GroupCounts counts;
+    content::CampfireCounts counts;
     counts["prettig-wonen"] = {{"2", 1}, {"4", 6}, {"5", 3}};
     counts["wie-beslist.groen"] = {{"wijk", 4}, {"samen", 4}, {"gemeente", 1}}; // a split group
     counts["bezwaar"] = {{"ja", 0}, {"nee", 0}};                                 // nobody voted
     counts["controle"] = {{"nee", 5}};
-    std::vector<content::GivenAnswer> given = content::GroupAnswers(counts);
+    std::vector<content::GivenAnswer> given = content::CampfireAnswers(counts);
     REQUIRE(given.size() == 2);
     CHECK(given[0].QuestionId == "controle");
     CHECK(given[0].Value == "nee");

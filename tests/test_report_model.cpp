@@ -323,7 +323,7 @@ TEST_CASE("report model: campfire meetings apart from walk-in answers, small mee
     Input in = WithPack();
     in.Answers = {{"hoeveel-zeggenschap", "advies", "2026-11", 5}};
     in.Sessions = {{"s2", "Jongerenraad", "2026-11-12", 4}, {"s1", "Groen", "2026-10-08", 11}};
-    in.GroupResults = {{"s1", "hoeveel-zeggenschap", "voortouw", 6, "hands"},
+    in.CampfireResults = {{"s1", "hoeveel-zeggenschap", "voortouw", 6, "hands"},
                        {"s1", "hoeveel-zeggenschap", "besluiten", 5, "hands"},
                        {"s1", "dna-sterk", "buren", 8, "hands"},
                        {"s1", "dna-sterk", "groen", 7, "hands"},

@@ -1,6 +1,6 @@
 // Every screen of the bundled pack, drawn headless: what a resident can see and touch.
 #include "content/pack_loader.hpp"
-#include "group_states.hpp"
+#include "campfire_states.hpp"
 #include "imgui_headless.hpp"
 #include "kiosk/screens.hpp"
 #include "test_packs.hpp"
@@ -196,12 +196,12 @@ TEST_CASE("large text and high contrast: every screen still fits, nothing cut of
                     CheckStates(ui, ctx, PraatplaatScreens(ctx, lang)); // the bundled praatplaat's real words
                 }
                 CheckStates(ui, pp, PraatplaatScreens(pp));
-                // The campfire meeting's screens (tests/group_states.hpp), in every language.
+                // The campfire meeting's screens (tests/campfire_states.hpp), in every language.
                 for (const std::string& lang : ctx.Pack->Languages) {
                     CAPTURE(lang);
-                    CheckStates(ui, ctx, GroupScreens(*ctx.Pack, lang));
+                    CheckStates(ui, ctx, CampfireScreens(*ctx.Pack, lang));
                 }
-                CheckStates(ui, pp, GroupScreens(*pp.Pack, "nl"));
+                CheckStates(ui, pp, CampfireScreens(*pp.Pack, "nl"));
             }
         }
 }

@@ -1,7 +1,6 @@
 // The store's side of campfire meetings, on a real SQLite file: group sessions, results
 // and agreements into the schema-2 tables, idempotent, never undone by an older copy.
-#include "sync/signing.hpp"
-#include "store/store.hpp"
+#include "fixtures_store.hpp"
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -15,31 +14,13 @@ using namespace store;
 
 namespace {
 
-struct TempStore {
-    std::string Dir;
-    std::unique_ptr<Store> S;
-    TempStore() {
-        char tmpl[] = "/tmp/wijkstem-store-group-XXXXXX";
-        Dir = mkdtemp(tmpl);
+struct TempStore : fixtures::TempStore {
+    TempStore() : fixtures::TempStore("store-campfire") {}
+    void Enrol(const std::string& device) { fixtures::TempStore::Enrol(device, "Oosterpark"); }
+    CampfireReply Send(const CampfireBatch& b) {
+        CampfireReply reply;
         std::string error;
-        S = Store::Open(Dir + "/store.db", &error);
-        REQUIRE_MESSAGE(S, error);
-    }
-    ~TempStore() {
-        S.reset();
-        std::filesystem::remove_all(Dir);
-    }
-    void Enrol(const std::string& device) {
-        std::string code, token, wijk, error, pub, sec;
-        REQUIRE(S->NewEnrollCode("Oosterpark", &code, &error));
-        REQUIRE(NewSigningKey(&pub, &sec, &error));
-        bool forbidden = false;
-        REQUIRE_MESSAGE(S->Enroll(code, device, pub, &token, &wijk, &forbidden, &error), error);
-    }
-    GroupReply Send(const GroupBatch& b) {
-        GroupReply reply;
-        std::string error;
-        REQUIRE_MESSAGE(S->StoreGroupBatch(b, "network", &reply, &error), error);
+        REQUIRE_MESSAGE(S->StoreCampfireBatch(b, "network", &reply, &error), error);
         REQUIRE(reply.Sessions.size() == b.Sessions.size());
         REQUIRE(reply.Results.size() == b.Results.size());
         REQUIRE(reply.Agreements.size() == b.Agreements.size());
@@ -57,7 +38,7 @@ struct TempStore {
 };
 
 struct Kiosk {
-    GroupBatch B;
+    CampfireBatch B;
     explicit Kiosk(const std::string& device) {
         B.DeviceId = device;
         B.Sessions.push_back({NewUuidV4(), "Buurtavond", "Oosterpark", "2026-11-28", 12, "gronings-model", "2.2.0",
@@ -83,7 +64,7 @@ TEST_CASE("the store keeps a session, its results and agreements once") {
     const std::string device = NewUuidV4();
     t.Enrol(device);
     Kiosk k(device);
-    GroupReply r = t.Send(k.B);
+    CampfireReply r = t.Send(k.B);
     CHECK(r.Sessions[0].Status == AnswerStatus::Stored);
     CHECK(r.Results[0].Status == AnswerStatus::Stored);
     CHECK(r.Results[1].Status == AnswerStatus::Stored);
@@ -103,7 +84,7 @@ TEST_CASE("the store keeps a session, its results and agreements once") {
         CHECK(t.Text("SELECT count(*) FROM agreements") == "1");
     }
     SUBCASE("a changed count replaces the old one") {
-        GroupBatch more{device, {}, {k.B.Results[0]}, {}};
+        CampfireBatch more{device, {}, {k.B.Results[0]}, {}};
         more.Results[0].Count = 6;
         more.Results[0].Method = "hands";
         r = t.Send(more);
@@ -111,23 +92,23 @@ TEST_CASE("the store keeps a session, its results and agreements once") {
         CHECK(t.Text("SELECT count || method FROM group_results WHERE value = '4'") == "6hands");
     }
     SUBCASE("an agreement: a newer version replaces, an older one is ignored, a same-time other one conflicts") {
-        GroupBatch newer{device, {}, {}, {k.B.Agreements[0]}};
+        CampfireBatch newer{device, {}, {}, {k.B.Agreements[0]}};
         newer.Agreements[0].Status = "klaar";
         newer.Agreements[0].UpdatedAt = "2026-12-20T10:00:00.000Z";
         CHECK(t.Send(newer).Agreements[0].Status == AnswerStatus::Stored);
         CHECK(t.Text("SELECT status || ' ' || updated_at FROM agreements") == "klaar 2026-12-20T10:00:00.000Z");
         CHECK(t.Send(k.B).Agreements[0].Status == AnswerStatus::AlreadyStored); // the older copy
         CHECK(t.Text("SELECT status FROM agreements") == "klaar");
-        GroupBatch same_time = newer;
+        CampfireBatch same_time = newer;
         same_time.Agreements[0].Status = "bezig";
         CHECK(t.Send(same_time).Agreements[0].Status == AnswerStatus::Conflict);
         CHECK(t.Text("SELECT status FROM agreements") == "klaar");
     }
     SUBCASE("an ended session: never un-ended, and an older copy of its counts cannot undo the final ones") {
-        GroupBatch end = k.B;
+        CampfireBatch end = k.B;
         end.Sessions[0].EndedAt = "2026-11-28T21:30:00.000Z";
         end.Results[0].Count = 9;
-        for (GroupResultRecord& res : end.Results)
+        for (CampfireResultRecord& res : end.Results)
             res.Final = true;
         end.Agreements.clear();
         r = t.Send(end);
@@ -143,7 +124,7 @@ TEST_CASE("the store keeps a session, its results and agreements once") {
     SUBCASE("another kiosk cannot touch this kiosk's session or agreement") {
         const std::string other = NewUuidV4();
         t.Enrol(other);
-        GroupBatch theirs = k.B;
+        CampfireBatch theirs = k.B;
         theirs.DeviceId = other;
         theirs.Sessions[0].Name = "Overgenomen";
         theirs.Results[0].Count = 100;
@@ -162,9 +143,9 @@ TEST_CASE("the store refuses campfire items it cannot place, and stores the rest
     const std::string device = NewUuidV4();
     t.Enrol(device);
     Kiosk k(device);
-    GroupBatch b = k.B;
+    CampfireBatch b = k.B;
     b.Sessions.clear(); // results and an agreement for a session the store has never seen
-    GroupReply r = t.Send(b);
+    CampfireReply r = t.Send(b);
     CHECK(r.Results[0].Status == AnswerStatus::Invalid);
     CHECK(r.Results[0].Reason.find("send the session first") != std::string::npos);
     CHECK(r.Agreements[0].Status == AnswerStatus::Invalid);

@@ -183,6 +183,8 @@ Chart MakeChart(const content::Pack* pack, const content::Question& q, const std
         return c;
     }
     c.TypeNote = TypeNote(pack, q);
+    if (q.Type == content::QuestionType::Budget)
+        c.Unit = Nl(pack, q.Unit);
     std::vector<Bar> bars = CountBars(pack, q, t.Total, &c.Respondents, &c.Whole);
     c.Shown = c.Respondents >= kMinGroup;
     if (!c.Shown)
@@ -438,7 +440,7 @@ std::string AnswersWords(const content::Pack* pack, const std::string& id) {
 int StatusRank(const std::string& s) { return s == "open" ? 0 : s == "bezig" ? 1 : s == "klaar" ? 2 : 3; }
 
 std::string MeetingName(const Input& in, const std::string& session_id) {
-    for (const GroupSession& s : in.Sessions)
+    for (const CampfireSession& s : in.Sessions)
         if (s.Id == session_id)
             return s.Name + " (" + DutchDate(s.HeldOn) + ")";
     return session_id.empty() ? "" : "een bijeenkomst";
@@ -486,18 +488,18 @@ size_t PackRank(const content::Pack* pack, const std::string& id) {
 
 void Meetings(const Input& in, Report* r, std::set<std::string>* slugs) {
     const content::Pack* pack = in.Pack ? &*in.Pack : nullptr;
-    std::vector<GroupSession> sessions = in.Sessions;
-    std::stable_sort(sessions.begin(), sessions.end(), [](const GroupSession& a, const GroupSession& b) {
+    std::vector<CampfireSession> sessions = in.Sessions;
+    std::stable_sort(sessions.begin(), sessions.end(), [](const CampfireSession& a, const CampfireSession& b) {
         return a.HeldOn != b.HeldOn ? a.HeldOn < b.HeldOn : a.Name < b.Name;
     });
     int n = 0;
-    for (const GroupSession& s : sessions) {
+    for (const CampfireSession& s : sessions) {
         n++;
         SessionReport sr;
         sr.Session = s;
         std::map<std::string, Tally> results; // answer id -> option -> count
         std::set<std::string> methods;
-        for (const GroupResult& g : in.GroupResults)
+        for (const CampfireResult& g : in.CampfireResults)
             if (g.SessionId == s.Id) {
                 Add(&results[g.QuestionId], g.Value, g.Count);
                 methods.insert(g.Method);
@@ -562,18 +564,10 @@ void Meetings(const Input& in, Report* r, std::set<std::string>* slugs) {
 
 Report BuildReport(const Input& in) {
     Report r;
-    r.Wijk = in.Wijk;
-    r.Today = in.Today;
+    static_cast<Overview&>(r) = in;
     r.PackLine = in.Pack ? in.Pack->Id + " " + in.Pack->Version : in.PackNote;
     for (const TallyRow& a : in.Answers)
         r.Answers += a.Count;
-    r.Visits = in.Visits;
-    r.Kiosks = in.Kiosks;
-    r.FlaggedAnswers = in.FlaggedAnswers;
-    r.FlaggedVisits = in.FlaggedVisits;
-    r.FirstDay = in.FirstDay;
-    r.LastDay = in.LastDay;
-    r.PackVersions = in.PackVersions;
     r.PeriodWord = in.Per == Period::Month ? "maand" : "kwartaal";
     std::set<std::string> slugs;
     Reach(in, &r); // first: its questions get no chart of their own

@@ -1,0 +1,118 @@
+#include "kiosk/campfire_export.hpp"
+#include "kiosk/flow_campfire.hpp"
+#include "sync/csv.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+namespace kiosk {
+
+using wsync::CsvRow;
+
+std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const std::string& lang) {
+    const content::Pack& pack = *ctx.Pack;
+    const std::string& fallback = pack.Languages.empty() ? lang : pack.Languages.front();
+    auto tr = [&](const content::Text& t) { return content::Tr(t, lang, fallback); };
+
+    std::string csv = "session,wijk,held_on,present,pack_id,pack_version\n";
+    csv += CsvRow({g.Name, g.Wijk, g.Date, std::to_string(g.Present), pack.Id, pack.Version});
+
+    csv += "\nquestion_id,question,option_id,option,count,method\n";
+    for (const std::string& id : SummaryCharts(ctx, g)) {
+        const content::Question* q = content::QuestionOfAnswer(pack, id);
+        if (!q)
+            continue;
+        std::string question = tr(q->Prompt);
+        for (const content::Option& row : q->Rows)
+            if (content::MatrixAnswerId(*q, row.Id) == id)
+                question += " - " + tr(row.Label);
+        const auto& counts = g.Counts.at(id);
+        for (const content::Option& o : q->Options) {
+            auto c = counts.find(o.Id);
+            const bool counted = c != counts.end();
+            csv += CsvRow({id, question, o.Id, tr(o.Label), std::to_string(counted ? c->second.Count : 0),
+                        counted ? (c->second.Hands ? "hands" : "taps") : ""});
+        }
+    }
+
+    csv += "\noutcome,id,text\n";
+    const content::Outcome outcome = CampfireOutcome(ctx, g);
+    if (outcome.Lean)
+        csv += CsvRow({"archetype", outcome.Lean->Id, tr(outcome.Lean->Label)});
+    for (const content::Question* q : outcome.WitteVlekken)
+        csv += CsvRow({"witte_vlek", q->Id, tr(q->Prompt)});
+
+    csv += "\nagreement_id,what,who,due,answers,status\n";
+    for (const Agreement& a : g.Agreements)
+        csv += CsvRow({a.Id, a.What, a.Who, a.Due, a.Answers, a.Status});
+    return csv;
+}
+
+bool WriteFileAtomic(const std::string& path, const std::string& data, std::string* error) {
+    const size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    const std::string tmp = dir + "/." + name + ".tmp-" + std::to_string(getpid());
+    auto fail = [&](const std::string& what) {
+        *error = what + ": " + strerror(errno);
+        return false;
+    };
+    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return fail("cannot write in " + dir);
+    for (size_t done = 0; done < data.size();) {
+        ssize_t n = write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            fail("cannot write " + tmp + " (is the stick full?)");
+            close(fd);
+            unlink(tmp.c_str());
+            return false;
+        }
+        done += size_t(n);
+    }
+    if (fsync(fd) != 0) {
+        fail("cannot flush " + tmp);
+        close(fd);
+        unlink(tmp.c_str());
+        return false;
+    }
+    if (close(fd) != 0 || rename(tmp.c_str(), path.c_str()) != 0) {
+        fail("cannot finish " + path);
+        unlink(tmp.c_str());
+        return false;
+    }
+    int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || (fsync(dfd) != 0 && errno != EINVAL)) { // EINVAL: a filesystem that cannot sync folders
+        fail("cannot flush the folder " + dir);
+        if (dfd >= 0)
+            close(dfd);
+        return false;
+    }
+    close(dfd);
+    return true;
+}
+
+std::vector<std::string> UsbFolders(const std::vector<std::string>& roots) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const std::string& root : roots)
+        for (fs::directory_iterator user(root, ec), end; !ec && user != end; user.increment(ec)) {
+            if (!user->is_directory(ec))
+                continue;
+            std::error_code inner;
+            for (fs::directory_iterator stick(user->path(), inner); !inner && stick != end; stick.increment(inner))
+                if (stick->is_directory(inner) && access(stick->path().c_str(), W_OK) == 0)
+                    out.push_back(stick->path().string());
+        }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace kiosk

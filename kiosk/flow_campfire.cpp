@@ -1,0 +1,738 @@
+// [SECTION] helpers: items, counts, dates, names
+// [SECTION] transitions
+// [SECTION] StepCampfire: set-up, picker, questions
+// [SECTION] StepCampfire: agreements
+// [SECTION] StepCampfire: summary and export
+// [SECTION] timers
+#include "kiosk/flow_campfire.hpp"
+#include "content/free_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk {
+
+using content::QuestionType;
+
+namespace {
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+// Longest texts the keyboard takes, in characters.
+constexpr int kMaxName = 80, kMaxWijk = 60, kMaxWhat = 200, kMaxCampfireName = 60;
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] helpers: items, counts, dates, names
+//-----------------------------------------------------------------------------
+
+bool IsCampfireScreen(Screen screen) {
+    return screen == Screen::CampfireSetup || screen == Screen::CampfirePick || screen == Screen::CampfireQuestion ||
+           screen == Screen::CampfireAgreements || screen == Screen::CampfireAgreement || screen == Screen::CampfireSummary;
+}
+
+bool IsCampfireResult(ActionKind kind) {
+    return kind == ActionKind::CampfireDefaults || kind == ActionKind::CampfireTargetsLoaded ||
+           kind == ActionKind::CampfireExportDone || kind == ActionKind::CampfireSaveFailed;
+}
+
+bool CampfireSupports(QuestionType type) {
+    return type == QuestionType::Single || type == QuestionType::Smiley || type == QuestionType::Agree ||
+           type == QuestionType::YesNo || type == QuestionType::Matrix;
+}
+
+std::vector<CampfireItem> CampfireItems(const content::Poll& poll) {
+    std::vector<CampfireItem> items;
+    for (const content::Question& q : poll.Questions) {
+        if (!CampfireSupports(q.Type))
+            continue;
+        if (q.Type == QuestionType::Matrix)
+            for (const content::Option& row : q.Rows)
+                items.push_back({q.Id, row.Id});
+        else
+            items.push_back({q.Id, {}});
+    }
+    return items;
+}
+
+int CampfireQuestionCount(const content::Poll& poll) {
+    return int(std::count_if(poll.Questions.begin(), poll.Questions.end(),
+                             [](const content::Question& q) { return CampfireSupports(q.Type); }));
+}
+
+std::string CampfireAnswerId(const CampfireItem& item) {
+    return item.RowId.empty() ? item.QuestionId : item.QuestionId + "." + item.RowId;
+}
+
+const content::Question* CampfireQuestion(const FlowContext& ctx, const FlowState& s) {
+    const CampfireState& g = s.Campfire;
+    if (g.ItemIndex < 0 || g.ItemIndex >= int(g.Items.size()))
+        return nullptr;
+    return ctx.Pack->FindQuestion(g.Items[size_t(g.ItemIndex)].QuestionId);
+}
+
+long long CampfireTotal(const CampfireState& g, const std::string& answer_id) {
+    long long total = 0;
+    if (auto it = g.Counts.find(answer_id); it != g.Counts.end())
+        for (const auto& [option, c] : it->second)
+            total += c.Count;
+    return total;
+}
+
+content::CampfireCounts CampfireCountsOf(const CampfireState& g) {
+    content::CampfireCounts out;
+    for (const auto& [answer_id, options] : g.Counts)
+        for (const auto& [option, c] : options)
+            out[answer_id][option] = c.Count;
+    return out;
+}
+
+content::Outcome CampfireOutcome(const FlowContext& ctx, const CampfireState& g) {
+    return content::ComputeOutcome(*ctx.Pack, content::CampfireAnswers(CampfireCountsOf(g)));
+}
+
+std::vector<std::string> SummaryCharts(const FlowContext& ctx, const CampfireState& g) {
+    std::vector<std::string> ids;
+    for (const auto* list : {&ctx.Pack->Zones, &ctx.Pack->Polls})
+        for (const content::Poll& p : *list)
+            for (const CampfireItem& item : CampfireItems(p)) {
+                const std::string id = CampfireAnswerId(item);
+                if (CampfireTotal(g, id) > 0 && std::find(ids.begin(), ids.end(), id) == ids.end())
+                    ids.push_back(id);
+            }
+    return ids;
+}
+
+float SummaryChartPx(const content::Question& q) {
+    return kSummaryHeadingPx + kSummaryOptionPx * float(q.Options.size());
+}
+
+std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const CampfireState& g) {
+    std::vector<std::vector<std::string>> columns;
+    float used = kSummaryColumnPx; // full: the first chart opens a column
+    for (const std::string& id : SummaryCharts(ctx, g)) {
+        const content::Question* q = content::QuestionOfAnswer(*ctx.Pack, id);
+        const float need = q ? SummaryChartPx(*q) : kSummaryColumnPx;
+        if (used + need > kSummaryColumnPx) {
+            columns.emplace_back();
+            used = 0;
+        }
+        columns.back().push_back(id);
+        used += need;
+    }
+    std::vector<SummaryPage> pages;
+    for (size_t i = 0; i < columns.size(); i += 2) {
+        SummaryPage page{columns[i]};
+        if (i + 1 < columns.size())
+            page.push_back(columns[i + 1]);
+        pages.push_back(page);
+    }
+    if (pages.empty())
+        pages.emplace_back();
+    return pages;
+}
+
+int SummaryPages(const FlowContext& ctx, const CampfireState& g) { return int(SummaryLayout(ctx, g).size()); }
+
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms).
+long long DaysFromCivil(long long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+void CivilFromDays(long long z, long long* y, unsigned* m, unsigned* d) {
+    z += 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long long)yoe + era * 400 + (*m <= 2);
+}
+
+bool ParseDate(const std::string& s, long long* y, unsigned* m, unsigned* d) {
+    int yy = 0, mm = 0, dd = 0;
+    for (size_t i = 0; i < s.size(); i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return false;
+    if (s.size() != 10 || sscanf(s.c_str(), "%4d-%2d-%2d", &yy, &mm, &dd) != 3 || mm < 1 || mm > 12 || dd < 1 ||
+        dd > 31)
+        return false;
+    *y = yy;
+    *m = unsigned(mm);
+    *d = unsigned(dd);
+    return true;
+}
+
+} // namespace
+
+std::string AddDays(const std::string& date, int days) {
+    long long y = 0;
+    unsigned m = 0, d = 0;
+    if (!ParseDate(date, &y, &m, &d))
+        return {};
+    CivilFromDays(DaysFromCivil(y, m, d) + days, &y, &m, &d);
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
+    return buf;
+}
+
+std::string ShowDate(const std::string& date) {
+    if (date.size() != 10)
+        return date;
+    return date.substr(8, 2) + "-" + date.substr(5, 2) + "-" + date.substr(0, 4);
+}
+
+std::string ExportBaseName(const CampfireState& g) {
+    // Letters and digits of the name, lower case, the rest one dash: safe on any stick (FAT).
+    std::string slug;
+    for (unsigned char c : g.Name) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            slug += char(c);
+        else if (c >= 'A' && c <= 'Z')
+            slug += char(c - 'A' + 'a');
+        else if (!slug.empty() && slug.back() != '-')
+            slug += '-';
+        if (slug.size() >= 40)
+            break;
+    }
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
+    std::string base = "kampvuur-" + (g.Date.empty() ? std::string("zonder-datum") : g.Date);
+    return slug.empty() ? base : base + "-" + slug;
+}
+
+std::string ExportPngName(const CampfireState& g, int page) {
+    return ExportBaseName(g) + (page == 0 ? std::string() : "-" + std::to_string(page + 1)) + ".png";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] transitions
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void Enter(FlowState* s, Screen screen, double now) {
+    s->Screen = screen;
+    s->ScreenSince = now;
+    s->Campfire.Message.clear();
+    s->Campfire.Detail.clear();
+    s->Campfire.Editing = CampfireField::None;
+}
+
+// Back to the admin screen, its figures loaded afresh.
+void ToAdmin(FlowState* s, double now, std::vector<Effect>* effects) {
+    s->Campfire = {};
+    s->Screen = Screen::Admin;
+    s->ScreenSince = now;
+    s->LastInput = now;
+    s->Guard.Figures = {};
+    s->Guard.AdminMessage.clear();
+    s->Guard.FiguresAt = now;
+    Effect e;
+    e.Kind = EffectKind::LoadAdmin;
+    effects->push_back(e);
+}
+
+// Nobody touched the screen for a long time: back to the attract screen (everything
+// stored stays stored), never left open for the next resident.
+void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
+    Guard g = s->Guard;
+    g.PinEntry.clear();
+    g.PinMessage.clear();
+    g.Checking = false;
+    g.Holding = false;
+    g.Figures = {};
+    g.AdminMessage.clear();
+    const std::string& lang = ctx.Pack->Languages.empty() ? s->Lang : ctx.Pack->Languages.front();
+    *s = InitialState(ctx, lang, now);
+    s->Guard = std::move(g);
+}
+
+void Save(FlowState* s, const std::string& answer_id, const std::string& option, std::vector<Effect>* effects) {
+    const CampfireCount& c = s->Campfire.Counts[answer_id][option];
+    Effect e;
+    e.Kind = EffectKind::SaveCampfireCounts;
+    e.SessionId = s->Campfire.Id;
+    e.Rows.push_back({answer_id, option, c.Count, c.Hands});
+    effects->push_back(e);
+}
+
+bool IsOptionOf(const content::Question& q, const std::string& id) {
+    return std::any_of(q.Options.begin(), q.Options.end(), [&](const content::Option& o) { return o.Id == id; });
+}
+
+// The first step from index on whose question the group's answers so far let through
+// (show_if reads the group's answers); past the end: back to the picker, the poll done.
+void ShowItem(const FlowContext& ctx, FlowState* s, int index, double now) {
+    CampfireState& g = s->Campfire;
+    const std::vector<content::GivenAnswer> given = content::CampfireAnswers(CampfireCountsOf(g));
+    g.ItemIndex = index;
+    g.Revealed = false;
+    g.ConfirmUntil = -kNever;
+    while (g.ItemIndex < int(g.Items.size())) {
+        const content::Question* q = ctx.Pack->FindQuestion(g.Items[size_t(g.ItemIndex)].QuestionId);
+        if (q && content::IsShown(*q, given))
+            break;
+        g.ItemIndex++;
+    }
+    if (g.ItemIndex < int(g.Items.size())) {
+        Enter(s, Screen::CampfireQuestion, now);
+        return;
+    }
+    if (std::find(g.DonePolls.begin(), g.DonePolls.end(), g.PollId) == g.DonePolls.end())
+        g.DonePolls.push_back(g.PollId);
+    Enter(s, Screen::CampfirePick, now);
+}
+
+std::string* EditedText(CampfireState& g, int* max) {
+    switch (g.Editing) {
+    case CampfireField::Name: *max = kMaxName; return &g.Name;
+    case CampfireField::Wijk: *max = kMaxWijk; return &g.Wijk;
+    case CampfireField::What: *max = kMaxWhat; return &g.Draft.What;
+    case CampfireField::WhoGroup: *max = kMaxCampfireName; return &g.Typing;
+    case CampfireField::None: break;
+    }
+    return nullptr;
+}
+
+// The keyboard's actions while a text is being typed. True when the action was one.
+bool StepKeyboard(FlowState* s, const Action& a) {
+    CampfireState& g = s->Campfire;
+    int max = 0;
+    std::string* text = EditedText(g, &max);
+    if (!text)
+        return false;
+    switch (a.Kind) {
+    case ActionKind::TypeText:
+        if (content::Utf8Length(a.Value) == 1 && content::Utf8Length(*text) < max) {
+            *text += a.Value;
+            g.Shift = false;
+        }
+        return true;
+    case ActionKind::Backspace: *text = content::DropLastChar(*text); return true;
+    case ActionKind::ToggleShift: g.Shift = !g.Shift; return true;
+    case ActionKind::ToggleAccents: g.Accents = !g.Accents; return true;
+    case ActionKind::Next: { // "Klaar": cleaned like any typed text (no control characters, phone numbers masked)
+        content::CleanText clean = content::CleanFreeText(*text, max);
+        *text = clean.Ok ? clean.Text : std::string();
+        if (g.Editing == CampfireField::WhoGroup && !text->empty())
+            g.Draft.Who = *text;
+        g.Editing = CampfireField::None;
+        g.Shift = g.Accents = false;
+        return true;
+    }
+    default:
+        return true; // nothing else while the keyboard is up (A+ and contrast: Step goes on)
+    }
+}
+
+bool IsCornerAction(ActionKind kind) {
+    return kind == ActionKind::ToggleLargeText || kind == ActionKind::ToggleContrast;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] StepCampfire: set-up, picker, questions
+//-----------------------------------------------------------------------------
+
+namespace {
+
+bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
+bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
+
+void StepSetup(FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+    CampfireState& g = s->Campfire;
+    switch (a.Kind) {
+    case ActionKind::CampfireEdit:
+        if (a.Value == "name" || a.Value == "wijk") {
+            g.Editing = a.Value == "name" ? CampfireField::Name : CampfireField::Wijk;
+            g.Message.clear();
+        }
+        break;
+    case ActionKind::CampfireDate:
+        if (!g.Date.empty() && (a.Value == "-1" || a.Value == "+1"))
+            g.Date = AddDays(g.Date, a.Value == "+1" ? 1 : -1);
+        break;
+    case ActionKind::CampfirePresent:
+        if (a.Value == "-1" || a.Value == "+1")
+            g.Present = std::clamp(g.Present + (a.Value == "+1" ? 1 : -1), 1, 99);
+        break;
+    case ActionKind::CampfireCancel: ToAdmin(s, now, effects); break;
+    case ActionKind::CampfireSetupDone: {
+        if (g.Name.empty()) {
+            g.Message = "campfire.need_name";
+            break;
+        }
+        if (g.Wijk.empty()) {
+            g.Message = "campfire.need_wijk";
+            break;
+        }
+        if (g.Date.empty())
+            break; // the edge has not said what day it is yet
+        Effect e;
+        e.Kind = EffectKind::SaveCampfireSession;
+        e.SessionId = g.Id;
+        e.Campfire = g;
+        effects->push_back(e);
+        g.Saved = true;
+        Enter(s, Screen::CampfirePick, now);
+        break;
+    }
+    default: break;
+    }
+}
+
+void StepPick(const FlowContext& ctx, FlowState* s, const Action& a, double now) {
+    CampfireState& g = s->Campfire;
+    switch (a.Kind) {
+    case ActionKind::OpenZone: {
+        const content::Poll* poll = ctx.Pack->FindPoll(a.Value);
+        if (!poll || poll->Id == ctx.Pack->ClosingPoll)
+            break;
+        std::vector<CampfireItem> items = CampfireItems(*poll);
+        if (items.empty()) {
+            g.Message = "campfire.no_questions";
+            break;
+        }
+        g.PollId = poll->Id;
+        g.Items = std::move(items);
+        ShowItem(ctx, s, 0, now);
+        if (s->Screen == Screen::CampfirePick) // every question hidden by a show-if
+            g.Message = "campfire.no_questions";
+        break;
+    }
+    case ActionKind::CampfireOpenAgreements:
+        g.AgreementsBack = 0;
+        Enter(s, Screen::CampfireAgreements, now);
+        break;
+    case ActionKind::CampfireOpenSummary:
+        g.SummaryPage = 0;
+        g.Choosing = false;
+        Enter(s, Screen::CampfireSummary, now);
+        break;
+    default: break;
+    }
+}
+
+void StepQuestion(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+    CampfireState& g = s->Campfire;
+    const content::Question* q = CampfireQuestion(ctx, *s);
+    if (!q)
+        return;
+    const std::string answer_id = CampfireAnswerId(g.Items[size_t(g.ItemIndex)]);
+    switch (a.Kind) {
+    case ActionKind::CampfireMode:
+        if (a.Value == "taps" || a.Value == "hands")
+            g.Mode = a.Value == "taps" ? CountMode::Taps : CountMode::Hands;
+        g.ConfirmUntil = -kNever;
+        break;
+    case ActionKind::Answer: // one tap, one vote; then "Stem geteld", and taps wait
+        if (g.Mode != CountMode::Taps || !IsOptionOf(*q, a.Value) || now < g.ConfirmUntil)
+            break;
+        g.Counts[answer_id][a.Value].Count++;
+        g.Counts[answer_id][a.Value].Hands = false;
+        g.ConfirmUntil = now + ctx.Config.VoteConfirm;
+        Save(s, answer_id, a.Value, effects);
+        break;
+    case ActionKind::Increase:
+    case ActionKind::Decrease: {
+        if (g.Mode != CountMode::Hands || !IsOptionOf(*q, a.Value))
+            break;
+        CampfireCount& c = g.Counts[answer_id][a.Value];
+        if (a.Kind == ActionKind::Decrease && c.Count == 0)
+            break; // never below 0
+        c.Count += a.Kind == ActionKind::Increase ? 1 : -1;
+        c.Hands = true;
+        Save(s, answer_id, a.Value, effects);
+        break;
+    }
+    case ActionKind::CampfireReveal: g.Revealed = !g.Revealed; break;
+    case ActionKind::Next: ShowItem(ctx, s, g.ItemIndex + 1, now); break;
+    case ActionKind::CampfireBack: Enter(s, Screen::CampfirePick, now); break;
+    default: break;
+    }
+}
+
+} // namespace
+
+bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+    if (a.Kind == ActionKind::CampfireStart) {
+        if (s->Screen != Screen::Admin || a.Value.empty())
+            return IsCampfireScreen(s->Screen);
+        s->Campfire = {};
+        s->Campfire.Id = a.Value;
+        Enter(s, Screen::CampfireSetup, now);
+        s->LastInput = now;
+        Effect e;
+        e.Kind = EffectKind::LoadCampfireDefaults;
+        effects->push_back(e);
+        return true;
+    }
+    if (!IsCampfireScreen(s->Screen))
+        return false;
+    if (IsCornerAction(a.Kind))
+        return false; // A+ and contrast work here too
+    CampfireState& g = s->Campfire;
+
+    // Answers from the edge, on any group screen.
+    switch (a.Kind) {
+    case ActionKind::Tick:
+        if (now - s->LastInput >= ctx.Config.CampfireIdleTimeout && !g.Exporting)
+            ToAttract(ctx, s, now);
+        else if (now >= g.ConfirmUntil)
+            g.ConfirmUntil = -kNever; // "Stem geteld" is over: taps count again
+        return true;
+    case ActionKind::CampfireDefaults:
+        if (!g.DefaultsLoaded) {
+            g.DefaultsLoaded = true;
+            if (a.Values.size() >= 2) {
+                if (g.Wijk.empty())
+                    g.Wijk = a.Values[0];
+                g.Date = a.Values[1];
+            }
+        }
+        return true;
+    case ActionKind::CampfireSaveFailed:
+        g.Message = "campfire.save_failed";
+        g.Detail = a.Value;
+        return true;
+    case ActionKind::Input: return true;
+    default: break;
+    }
+    if (g.Editing != CampfireField::None)
+        return StepKeyboard(s, a);
+
+    switch (s->Screen) {
+    case Screen::CampfireSetup: StepSetup(s, a, now, effects); break;
+    case Screen::CampfirePick: StepPick(ctx, s, a, now); break;
+    case Screen::CampfireQuestion: StepQuestion(ctx, s, a, now, effects); break;
+    case Screen::CampfireAgreements:
+    case Screen::CampfireAgreement: StepAgreements(ctx, s, a, now, effects); break;
+    case Screen::CampfireSummary: StepSummary(ctx, s, a, now, effects); break;
+    default: break;
+    }
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] StepCampfire: agreements
+//-----------------------------------------------------------------------------
+
+namespace {
+
+bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+    CampfireState& g = s->Campfire;
+    Agreement& d = g.Draft;
+    if (s->Screen == Screen::CampfireAgreements) {
+        switch (a.Kind) {
+        case ActionKind::AgreementNew:
+            if (a.Value.empty())
+                break;
+            d = {};
+            d.Id = a.Value;
+            g.DraftIndex = -1;
+            Enter(s, Screen::CampfireAgreement, now);
+            break;
+        case ActionKind::AgreementOpen: {
+            const int i = std::atoi(a.Value.c_str());
+            if (a.Value.empty() || i < 0 || i >= int(g.Agreements.size()))
+                break;
+            d = g.Agreements[size_t(i)];
+            g.DraftIndex = i;
+            Enter(s, Screen::CampfireAgreement, now);
+            break;
+        }
+        case ActionKind::CampfireBack:
+            Enter(s, g.AgreementsBack == 1 ? Screen::CampfireSummary : Screen::CampfirePick, now);
+            break;
+        default: break;
+        }
+        return true;
+    }
+    switch (a.Kind) {
+    case ActionKind::CampfireEdit:
+        if (a.Value == "what") {
+            g.Editing = CampfireField::What;
+        } else if (a.Value == "who-group") {
+            g.Editing = CampfireField::WhoGroup;
+            const bool named = !d.Who.empty() && d.Who != "wijk" && d.Who != "gemeente" && d.Who != "samen";
+            g.Typing = named ? d.Who : std::string();
+        }
+        g.Message.clear();
+        break;
+    case ActionKind::AgreementWho:
+        if (a.Value == "wijk" || a.Value == "gemeente" || a.Value == "samen")
+            d.Who = a.Value;
+        break;
+    case ActionKind::AgreementDue:
+        if (a.Value == "+7")
+            d.Due = AddDays(d.Due.empty() ? g.Date : d.Due, 7);
+        else if (a.Value == "-7" && !d.Due.empty()) {
+            d.Due = AddDays(d.Due, -7);
+            if (d.Due <= g.Date) // not before the meeting: no date
+                d.Due.clear();
+        }
+        break;
+    case ActionKind::AgreementAnswers: {
+        // A kompas point, or a witte vlek of the group's outcome.
+        const content::Poll* zone = ctx.Pack->FindPoll(a.Value);
+        bool known = zone && zone->Kind == content::PollKind::Kompas;
+        for (const content::Question* q : CampfireOutcome(ctx, g).WitteVlekken)
+            known = known || q->Id == a.Value;
+        if (known)
+            d.Answers = d.Answers == a.Value ? std::string() : a.Value;
+        break;
+    }
+    case ActionKind::AgreementStatus:
+        if (a.Value == "open" || a.Value == "bezig" || a.Value == "klaar")
+            d.Status = a.Value;
+        break;
+    case ActionKind::AgreementSave: {
+        if (d.What.empty()) {
+            g.Message = "agreement.need_what";
+            break;
+        }
+        if (d.Who.empty()) {
+            g.Message = "agreement.need_who";
+            break;
+        }
+        if (g.DraftIndex >= 0 && g.DraftIndex < int(g.Agreements.size()))
+            g.Agreements[size_t(g.DraftIndex)] = d;
+        else
+            g.Agreements.push_back(d);
+        Effect e;
+        e.Kind = EffectKind::SaveAgreement;
+        e.SessionId = g.Id;
+        e.Campfire.Wijk = g.Wijk;
+        e.Agreement = d;
+        effects->push_back(e);
+        Enter(s, Screen::CampfireAgreements, now);
+        break;
+    }
+    case ActionKind::AgreementCancel: Enter(s, Screen::CampfireAgreements, now); break;
+    default: break;
+    }
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] StepCampfire: summary and export
+//-----------------------------------------------------------------------------
+
+void Capture(FlowState* s, std::vector<Effect>* effects) {
+    Effect e;
+    e.Kind = EffectKind::CaptureSummary;
+    e.Path = s->Campfire.ExportDir + "/" + ExportPngName(s->Campfire, s->Campfire.SummaryPage);
+    effects->push_back(e);
+}
+
+bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+    CampfireState& g = s->Campfire;
+    if (g.Exporting) { // the files are being written: only their progress counts
+        if (a.Kind != ActionKind::CampfireExportDone)
+            return true;
+        if (!a.Value.empty()) {
+            g.Exporting = false;
+            g.SummaryPage = 0;
+            g.Message = "campfire.export_failed";
+            g.Detail = a.Value;
+            return true;
+        }
+        g.ExportedFiles++;
+        const bool csv_done = g.ExportedFiles == 1;
+        if (!csv_done)
+            g.SummaryPage++;
+        if (g.SummaryPage < SummaryPages(ctx, g)) {
+            Capture(s, effects); // this page, drawn in the next frame
+            return true;
+        }
+        g.Exporting = false;
+        g.SummaryPage = 0;
+        g.Message = "campfire.exported";
+        g.Detail = g.ExportDir;
+        return true;
+    }
+    switch (a.Kind) {
+    case ActionKind::CampfirePage:
+        g.SummaryPage = std::clamp(g.SummaryPage + (a.Value == "+1" ? 1 : a.Value == "-1" ? -1 : 0), 0,
+                                   SummaryPages(ctx, g) - 1);
+        break;
+    case ActionKind::CampfireOpenAgreements:
+        g.AgreementsBack = 1;
+        Enter(s, Screen::CampfireAgreements, now);
+        break;
+    case ActionKind::CampfireBack: Enter(s, Screen::CampfirePick, now); break;
+    case ActionKind::CampfireExportChoose: {
+        g.Choosing = true;
+        g.TargetsLoaded = false;
+        g.Targets.clear();
+        g.Message.clear();
+        Effect e;
+        e.Kind = EffectKind::LoadExportTargets;
+        effects->push_back(e);
+        break;
+    }
+    case ActionKind::CampfireTargetsLoaded:
+        if (g.Choosing) {
+            g.Targets = a.Values;
+            g.TargetsLoaded = true;
+        }
+        break;
+    case ActionKind::CampfireExportCancel: g.Choosing = false; break;
+    case ActionKind::CampfireExport: {
+        if (!g.Choosing || std::find(g.Targets.begin(), g.Targets.end(), a.Value) == g.Targets.end())
+            break;
+        g.Choosing = false;
+        g.Exporting = true;
+        g.ExportDir = a.Value;
+        g.ExportedFiles = 0;
+        g.SummaryPage = 0;
+        g.Message.clear();
+        Effect e;
+        e.Kind = EffectKind::ExportCsv;
+        e.Path = g.ExportDir + "/" + ExportBaseName(g) + ".csv";
+        e.Campfire = g;
+        effects->push_back(e);
+        break;
+    }
+    case ActionKind::CampfireEnd: {
+        Effect e;
+        e.Kind = EffectKind::EndCampfireSession;
+        e.SessionId = g.Id;
+        effects->push_back(e);
+        ToAdmin(s, now, effects);
+        break;
+    }
+    default: break;
+    }
+    return true;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] timers
+//-----------------------------------------------------------------------------
+
+bool CampfireDeadline(const FlowContext& ctx, const FlowState& s, double* deadline) {
+    if (!IsCampfireScreen(s.Screen))
+        return false;
+    *deadline = s.Campfire.Exporting ? kNever : s.LastInput + ctx.Config.CampfireIdleTimeout;
+    if (std::isfinite(s.Campfire.ConfirmUntil))
+        *deadline = std::min(*deadline, s.Campfire.ConfirmUntil);
+    return true;
+}
+
+} // namespace kiosk

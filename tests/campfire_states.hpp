@@ -1,0 +1,198 @@
+// A campfire meeting driven through the pure flow for tests: a harness on a fake clock,
+// and every state of the group screens worth drawing (tests/test_screens.cpp checks them
+// in large text and high contrast; tests/test_screen_campfire.cpp their targets and words).
+#pragma once
+#include "kiosk/flow.hpp"
+#include "kiosk/flow_campfire.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+struct CampfireHarness {
+    kiosk::FlowContext Ctx;
+    kiosk::FlowState S;
+    double Now = 1000.0;
+    std::vector<kiosk::Effect> Effects; // of the last action
+    std::vector<kiosk::Effect> All;     // of every action
+    int Ids = 0;
+
+    explicit CampfireHarness(const content::Pack& pack, const std::string& lang = "nl") {
+        Ctx.Pack = &pack;
+        S = kiosk::InitialState(Ctx, lang, Now);
+        S.Lang = lang;
+    }
+    void Do(kiosk::ActionKind kind, std::string value = {}) { Do(kiosk::Action(kind, std::move(value))); }
+    void Do(const kiosk::Action& a) {
+        Effects.clear();
+        S = kiosk::Step(Ctx, S, a, Now, &Effects);
+        All.insert(All.end(), Effects.begin(), Effects.end());
+    }
+    void Tick(double seconds) {
+        Now += seconds;
+        Do(kiosk::ActionKind::Tick);
+    }
+    const kiosk::Effect* Find(kiosk::EffectKind kind) const {
+        for (const kiosk::Effect& e : Effects)
+            if (e.Kind == kind)
+                return &e;
+        return nullptr;
+    }
+    std::string NewId() {
+        char buf[40];
+        snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012d", ++Ids);
+        return buf;
+    }
+    void Type(const std::string& text) {
+        for (char c : text)
+            Do(kiosk::ActionKind::TypeText, std::string(1, c));
+        Do(kiosk::ActionKind::Next);
+    }
+    // The admin screen, as after the PIN (the guard's own steps are tested elsewhere).
+    void Admin() {
+        S.Screen = kiosk::Screen::Admin;
+        S.LastInput = Now;
+    }
+    // Admin -> set-up with the edge's defaults.
+    void Setup(const std::string& wijk = "Oosterpark", const std::string& today = "2026-11-28") {
+        Admin();
+        Do(kiosk::ActionKind::CampfireStart, "11111111-1111-4111-8111-111111111111");
+        REQUIRE(S.Screen == kiosk::Screen::CampfireSetup);
+        kiosk::Action defaults(kiosk::ActionKind::CampfireDefaults);
+        defaults.Values = {wijk, today};
+        Do(defaults);
+    }
+    // Set-up done: the picker.
+    void Pick(const std::string& name = "Buurtavond") {
+        Setup();
+        Do(kiosk::ActionKind::CampfireEdit, "name");
+        Type(name);
+        Do(kiosk::ActionKind::CampfireSetupDone);
+        REQUIRE(S.Screen == kiosk::Screen::CampfirePick);
+    }
+    // Votes for the current question: `votes` taps on each option in turn, each after the pause.
+    void TapVotes(const std::vector<int>& votes) {
+        const content::Question* q = kiosk::CampfireQuestion(Ctx, S);
+        REQUIRE(q);
+        for (size_t i = 0; i < votes.size() && i < q->Options.size(); i++)
+            for (int k = 0; k < votes[i]; k++) {
+                Do(kiosk::ActionKind::Answer, q->Options[i].Id);
+                Tick(Ctx.Config.VoteConfirm);
+            }
+    }
+};
+
+// Every state of the group screens worth drawing, for one pack and language.
+inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, const std::string& lang) {
+    using kiosk::ActionKind;
+    std::vector<kiosk::FlowState> states;
+    CampfireHarness h(pack, lang);
+    h.Setup();
+    states.push_back(h.S); // set-up with its defaults
+    h.Do(ActionKind::CampfireSetupDone);
+    states.push_back(h.S); // "type a name first"
+    h.Do(ActionKind::CampfireEdit, "name");
+    for (char c : std::string("Buurtavond in het wijkcentrum De Linde"))
+        h.Do(ActionKind::TypeText, std::string(1, c));
+    states.push_back(h.S); // the keyboard
+    h.Do(ActionKind::Next);
+    h.Do(ActionKind::CampfireSetupDone);
+    states.push_back(h.S); // the picker
+
+    // Every question of every zone and poll, in taps; the first of each also with votes,
+    // "Stem geteld", in hands and revealed.
+    std::vector<const content::Poll*> polls;
+    for (const auto* list : {&pack.Zones, &pack.Polls})
+        for (const content::Poll& p : *list)
+            if (p.Id != pack.ClosingPoll && !kiosk::CampfireItems(p).empty())
+                polls.push_back(&p);
+    for (const content::Poll* p : polls) {
+        h.Do(ActionKind::OpenZone, p->Id);
+        bool first = true;
+        while (h.S.Screen == kiosk::Screen::CampfireQuestion) {
+            h.Do(ActionKind::CampfireMode, "taps");
+            states.push_back(h.S);
+            const content::Question* q = kiosk::CampfireQuestion(h.Ctx, h.S);
+            std::vector<int> votes;
+            for (size_t i = 0; i < q->Options.size(); i++)
+                votes.push_back(int(i % 3) + (i == 0 ? 2 : 0)); // a clear first: show-ifs on "ja" hold
+            h.TapVotes(votes);
+            if (first) {
+                h.Do(ActionKind::Answer, q->Options[0].Id);
+                states.push_back(h.S); // "Stem geteld"
+                h.Tick(h.Ctx.Config.VoteConfirm);
+                h.Do(ActionKind::CampfireMode, "hands");
+                h.Do(ActionKind::Increase, q->Options.back().Id);
+                states.push_back(h.S);
+                h.Do(ActionKind::CampfireReveal);
+                states.push_back(h.S);
+                h.Do({ActionKind::CampfireSaveFailed, "the group's votes could not be stored: disk I/O error"});
+                states.push_back(h.S); // a failed write, said in words
+                first = false;
+            }
+            h.Do(ActionKind::Next);
+        }
+    }
+    states.push_back(h.S); // the picker with finished zones
+
+    h.Do(ActionKind::CampfireOpenAgreements);
+    states.push_back(h.S); // no agreements yet
+    for (int i = 0; i < 7; i++) {
+        h.Do(ActionKind::AgreementNew, h.NewId());
+        if (i == 0)
+            states.push_back(h.S); // an empty agreement
+        h.Do(ActionKind::CampfireEdit, "what");
+        if (i == 0) {
+            for (char c : std::string("Een wijkpanel samenstellen"))
+                h.Do(ActionKind::TypeText, std::string(1, c));
+            states.push_back(h.S); // typing what
+            h.Do(ActionKind::Next);
+        } else {
+            h.Type("Afspraak nummer " + std::to_string(i + 1) + " met een wat langere omschrijving erbij");
+        }
+        if (i == 1) {
+            h.Do(ActionKind::CampfireEdit, "who-group");
+            h.Type("wijkpanel Oosterpark");
+        } else {
+            h.Do(ActionKind::AgreementWho, i % 2 ? "gemeente" : "samen");
+        }
+        h.Do(ActionKind::AgreementDue, "+7");
+        for (const content::Poll& z : pack.Zones)
+            if (z.Kind == content::PollKind::Kompas) {
+                h.Do(ActionKind::AgreementAnswers, z.Id);
+                break;
+            }
+        h.Do(ActionKind::AgreementStatus, "bezig");
+        if (i == 0)
+            states.push_back(h.S); // filled in
+        h.Do(ActionKind::AgreementSave);
+        if (i == 6) {
+            h.Do({ActionKind::CampfireSaveFailed, "the agreement could not be stored: disk I/O error"});
+            states.push_back(h.S); // the list, and why the last one is not stored
+        }
+    }
+    states.push_back(h.S); // seven agreements: six shown, "en nog 1"
+    h.Do(ActionKind::CampfireBack);
+    h.Do(ActionKind::CampfireOpenSummary);
+    states.push_back(h.S); // the summary, page 1
+    h.Do(ActionKind::CampfirePage, "+1");
+    states.push_back(h.S);
+    h.Do(ActionKind::CampfirePage, "-1");
+    h.Do(ActionKind::CampfireExportChoose);
+    kiosk::Action none(ActionKind::CampfireTargetsLoaded);
+    h.Do(none);
+    states.push_back(h.S); // no stick found
+    h.Do(ActionKind::CampfireExportChoose);
+    kiosk::Action targets(ActionKind::CampfireTargetsLoaded);
+    targets.Values = {"/media/kiosk/STICK", "/run/media/kiosk/GEMEENTE-USB", "/tmp/export"};
+    h.Do(targets);
+    states.push_back(h.S); // three places to save
+    h.Do(ActionKind::CampfireExport, "/tmp/export");
+    h.Do(ActionKind::CampfireExportDone);
+    while (h.S.Campfire.Exporting)
+        h.Do(ActionKind::CampfireExportDone);
+    states.push_back(h.S); // "Opgeslagen in /tmp/export ..."
+    return states;
+}
