@@ -5,6 +5,7 @@
 #include "store/store.hpp"
 #include "store/http_server.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -15,6 +16,10 @@ namespace {
 const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem kiosks.
 
   wijkstem-store serve --db FILE --listen HOST:PORT [--tls-cert F --tls-key F]
+      [--max-conns N]                                 open connections in all (default 4096)
+      [--max-conns-per-addr N]                        from one address or IPv6 /64 (default 256)
+      [--rate-per-addr N]                             requests a second from one address, bursts of 2N
+                                                      (default 50; 0: no limit, for tests and benchmarks)
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
   wijkstem-store publish --db FILE --wijk NAME DIR    the content pack for a wijk's kiosks
   wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps, visits counted/flagged
@@ -31,6 +36,7 @@ struct Args {
     std::vector<std::string> Positional;
     std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey;
     std::string Out, Population, Period = "month", Today; // report
+    std::string MaxConns, MaxConnsPerAddr, RatePerAddr;    // serve
     bool Csv = false;
 };
 
@@ -110,6 +116,42 @@ int Report(const Args& a) {
     return 0;
 }
 
+// A whole number in [lo, hi] from an option, or a message.
+bool Number(const std::string& option, const std::string& text, long lo, long hi, long* out) {
+    char* end = nullptr;
+    errno = 0;
+    long v = strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno != 0 || v < lo || v > hi) {
+        fprintf(stderr, "wijkstem-store: %s needs a whole number from %ld to %ld, not '%s'\n", option.c_str(), lo, hi,
+                text.c_str());
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+// serve's limits (docs/sync-protocol.md, "Limits"); the defaults protect a real deployment.
+bool ServeLimits(const Args& a, store::http::Limits* l) {
+    long v = 0;
+    if (!a.MaxConns.empty()) {
+        if (!Number("--max-conns", a.MaxConns, 16, 1000000, &v))
+            return false;
+        l->MaxConnections = int(v);
+    }
+    if (!a.MaxConnsPerAddr.empty()) {
+        if (!Number("--max-conns-per-addr", a.MaxConnsPerAddr, 1, 1000000, &v))
+            return false;
+        l->MaxConnectionsPerAddress = int(v);
+    }
+    if (!a.RatePerAddr.empty()) {
+        if (!Number("--rate-per-addr", a.RatePerAddr, 0, 1000000, &v))
+            return false;
+        l->RatePerAddress = double(v);
+        l->BurstPerAddress = 2.0 * double(v);
+    }
+    return true;
+}
+
 // The command line into *a; false when the program should end at once with *exit_code
 // (--help, or an option it does not know or without its value).
 bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
@@ -140,6 +182,12 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->Period);
         else if (arg == "--today")
             ok = value(&a->Today);
+        else if (arg == "--max-conns")
+            ok = value(&a->MaxConns);
+        else if (arg == "--max-conns-per-addr")
+            ok = value(&a->MaxConnsPerAddr);
+        else if (arg == "--rate-per-addr")
+            ok = value(&a->RatePerAddr);
         else if (arg == "--csv")
             a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -188,6 +236,8 @@ int main(int argc, char** argv) {
             return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
         o.TlsCert = a.TlsCert;
         o.TlsKey = a.TlsKey;
+        if (!ServeLimits(a, &o.Limit))
+            return 2;
         return store::Serve(*store, o);
     }
     if (cmd == "enroll-code") {
