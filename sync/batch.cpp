@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <unordered_set>
@@ -78,13 +79,32 @@ struct Reader : nlohmann::json_sax<json> {
 };
 
 // {"device_id": "...", "answers": [{"id": ..., "seq": ..., ...}, ...]}, keys in any order;
-// a field of the wrong type reads as empty, and ValidAnswer then refuses that answer.
+// a field that is missing or of the wrong type sets the answer's DecodeProblem, and
+// ValidAnswer then refuses that answer (not the batch: the others are fine).
 struct BatchReader final : Reader {
     Batch* Out;
     enum { None, DeviceId, Answers } Top = None;
     bool InList = false, SawList = false, SawDevice = false, InAnswer = false;
     std::string Key;
+    std::vector<std::string> Seen; // the fields of the current answer read with their type
     explicit BatchReader(Batch* out) : Out(out) {}
+
+    // The answer's field Key came with the wrong type.
+    void WrongType(const char* want) {
+        StoredAnswer& a = Out->Answers.back();
+        if (a.DecodeProblem.empty() && IsField(Key))
+            a.DecodeProblem = Key + " must be " + want;
+    }
+    static bool IsField(const std::string& k) {
+        for (const char* f : {"id", "seq", "session_id", "pack_id", "pack_version", "question_id", "value", "answered_at",
+                              "flagged"})
+            if (k == f)
+                return true;
+        return false;
+    }
+    static const char* TypeOf(const std::string& k) {
+        return k == "seq" ? "a whole number" : k == "flagged" ? "true or false" : "a string";
+    }
 
     bool start_object(std::size_t) override {
         ++Depth;
@@ -94,17 +114,27 @@ struct BatchReader final : Reader {
             Out->Answers.emplace_back();
             InAnswer = true;
             Key.clear();
+            Seen.clear();
+        } else if (Depth == 4 && InAnswer) {
+            WrongType(TypeOf(Key));
         }
         return true;
     }
     bool end_object() override {
-        if (Depth == 3 && InList)
+        if (Depth == 3 && InList) {
             InAnswer = false;
+            StoredAnswer& a = Out->Answers.back();
+            for (const char* f : {"id", "seq", "session_id", "pack_id", "pack_version", "question_id", "value", "answered_at"})
+                if (a.DecodeProblem.empty() && std::find(Seen.begin(), Seen.end(), f) == Seen.end())
+                    a.DecodeProblem = std::string(f) + " is missing";
+        }
         --Depth;
         return true;
     }
     bool start_array(std::size_t) override {
         ++Depth;
+        if (Depth == 4 && InAnswer)
+            WrongType(TypeOf(Key));
         if (Depth == 1)
             return Fail("the body is not a JSON object");
         if (Depth == 3 && InList)
@@ -149,26 +179,44 @@ struct BatchReader final : Reader {
                                  : Key == "value"        ? &a.Value
                                  : Key == "answered_at"  ? &a.AnsweredAt
                                                          : nullptr;
-            if (field)
+            if (field) {
                 *field = s;
+                Seen.push_back(Key);
+            } else {
+                WrongType(TypeOf(Key));
+            }
         }
         return true;
     }
     bool Integer(int64_t v) override {
         if (!Scalar())
             return false;
-        if (Depth == 3 && InAnswer && Key == "seq")
-            Out->Answers.back().Seq = v;
+        if (Depth == 3 && InAnswer) {
+            if (Key == "seq") {
+                Out->Answers.back().Seq = v;
+                Seen.push_back(Key);
+            } else {
+                WrongType(TypeOf(Key));
+            }
+        }
         return true;
     }
     bool boolean(bool v) override {
         if (!Scalar())
             return false;
-        if (Depth == 3 && InAnswer && Key == "flagged")
-            Out->Answers.back().Flagged = v;
+        if (Depth == 3 && InAnswer) {
+            if (Key == "flagged")
+                Out->Answers.back().Flagged = v;
+            else
+                WrongType(TypeOf(Key));
+        }
         return true;
     }
-    bool Other() override { return Scalar(); }
+    bool Other() override {
+        if (Depth == 3 && InAnswer)
+            WrongType(TypeOf(Key));
+        return Scalar();
+    }
 };
 
 // {"store": "wijkstem-store/1", "results": [{"id": ..., "status": ..., "reason": ...}, ...]}
@@ -285,6 +333,10 @@ bool ValidAnswer(const StoredAnswer& a, std::string* reason) {
         *reason = why;
         return false;
     };
+    if (!a.DecodeProblem.empty()) {
+        *reason = a.DecodeProblem;
+        return false;
+    }
     if (!IsUuid(a.Id))
         return bad("id is not a UUID");
     if (a.Seq < 1)
