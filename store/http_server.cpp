@@ -1,4 +1,5 @@
 #include "store/http_server.hpp"
+#include "sync/uuid.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -78,8 +79,11 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
         json j = json::parse(req.body, nullptr, false);
         if (j.is_discarded() || !j.is_object() || !j.contains("code") || !j["code"].is_string() ||
             !j.contains("device_id") || !j["device_id"].is_string() || !j.contains("public_key") ||
-            !j["public_key"].is_string() || j["public_key"].get<std::string>().size() != 64)
-            return Refuse(res, 400, "an enrolment needs code, device_id and a 64-hex-digit public_key");
+            !j["public_key"].is_string() || j["public_key"].get<std::string>().size() != 64 ||
+            // A hostile-client finding (issue 17): any device id and any 64 characters were enrolled.
+            !wsync::IsUuid(j["device_id"].get<std::string>()) ||
+            j["public_key"].get<std::string>().find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+            return Refuse(res, 400, "an enrolment needs code, a UUID device_id and a 64-hex-digit public_key");
         std::string token, wijk, error;
         bool forbidden = false;
         if (!store.Enroll(j["code"], j["device_id"], j["public_key"], &token, &wijk, &forbidden, &error))

@@ -205,6 +205,8 @@ def main():
     code = store_cmd("enroll-code", "--db", DB, "--wijk", "Oosterpark").stdout.strip()
     for label, body in [("no public_key", {"code": code, "device_id": str(uuid.uuid4())}),
                         ("a public key that is not 64 hex digits", {"code": code, "device_id": str(uuid.uuid4()), "public_key": "xyz"}),
+                        ("a public key of 64 characters that are not hex digits",
+                         {"code": code, "device_id": str(uuid.uuid4()), "public_key": "g" * 64}),
                         ("a code that is a number", {"code": 12345, "device_id": str(uuid.uuid4()), "public_key": a.key}),
                         ("not JSON", "{code:")]:
         s, d = request("POST", "/v1/enroll", body if isinstance(body, str) else json.dumps(body))
@@ -359,13 +361,13 @@ def main():
     s, d = post_json("/v1/group", {"device_id": a.id, "group_results": [dict(result, count=-3)]}, a.token)
     got = json.loads(d)["group_results"][0]["status"] if s == 200 else None
     record("campfire: a negative count", (s == 400 or got == "invalid") and groups() == gbefore, f"status {s} {got}")
+    nested = '{"device_id": "%s", "group_sessions": %s%s}' % (a.id, "[" * 100000, "]" * 100000)
+    s, d = request("POST", "/v1/group", nested, a.token)
+    record("campfire: 100,000 levels of nesting", s in (400, 413) and groups() == gbefore, f"status {s}")
     s, d = post_json("/v1/group", {"device_id": a.id, "group_results": [dict(result, value="4\u0000")]}, a.token)
     got = json.loads(d)["group_results"][0]["status"] if s == 200 else None
     record("item 3: campfire: a NUL byte in a value", (s == 400 or got == "invalid") and groups() == gbefore,
            f"status {s} {got}", item3=True)
-    nested = '{"device_id": "%s", "group_sessions": %s%s}' % (a.id, "[" * 100000, "]" * 100000)
-    s, d = request("POST", "/v1/group", nested, a.token)
-    record("campfire: 100,000 levels of nesting", s in (400, 413) and groups() == gbefore, f"status {s}")
 
 
 try:
