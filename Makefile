@@ -35,8 +35,8 @@ test-asan: deps
 # docs/reliability.md); POWER_CUTS and POWER_SEED choose how many and which.
 test-power: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j$(JOBS) --target unit_tests
-	WIJKSTEM_POWER_CUTS=$(POWER_CUTS) WIJKSTEM_POWER_SEED=$${POWER_SEED:-17} ./$(BUILD)/unit_tests -tc='power cuts*' -s
+	@cmake --build $(BUILD) -j$(JOBS) --target unit_tests_store
+	WIJKSTEM_POWER_CUTS=$(POWER_CUTS) WIJKSTEM_POWER_SEED=$${POWER_SEED:-17} ./$(BUILD)/unit_tests_store -tc='power cuts*' -s
 
 # Every libFuzzer target (tests/fuzz/) for FUZZ_SECONDS each under ASan and UBSan, in its
 # own build tree with Debian's clang; builds only the fuzz targets and their libraries.

@@ -1,9 +1,9 @@
 // sync/atomic_file: the order of the system calls that make a file survive a power cut
 // (issue 17): write the temporary file, fsync it, rename it into place, fsync the folder.
 // A recording FileOps (the seam) sees the calls of every writer that uses the helper: the
-// helper itself (also the pack a store sends, sync/client.cpp), the USB batch file, the
-// campfire export and the report folder.
-#include "kiosk/campfire_export.hpp"
+// helper itself (also the pack a store sends, sync/client.cpp), the USB batch file and the
+// report folder. The campfire export's case is in test_campfire_export.cpp (the kiosk's
+// test binary).
 #include "store/report/write.hpp"
 #include "sync/atomic_file.hpp"
 #include "sync/batch_file.hpp"
@@ -154,13 +154,6 @@ TEST_CASE("atomic file: the USB batch file is written, fsynced, renamed, and its
     g_calls.clear();
     REQUIRE_MESSAGE(WriteBatchFile(*j, r.Dir + "/usb", &path, &message), message);
     CheckAtomicOrder(r, path);
-}
-
-TEST_CASE("atomic file: the campfire export is written, fsynced, renamed, and its folder fsynced") {
-    Recording r;
-    std::string error;
-    REQUIRE_MESSAGE(kiosk::WriteFileAtomic(r.Dir + "/kampvuur.csv", "question,value,count\n", &error), error);
-    CheckAtomicOrder(r, r.Dir + "/kampvuur.csv");
 }
 
 TEST_CASE("atomic file: the report folder: every file fsynced, the folder renamed into place, its parent fsynced") {
