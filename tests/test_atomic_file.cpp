@@ -8,6 +8,7 @@
 #include "sync/atomic_file.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/journal.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 #include "sync/uuid.hpp"
 
@@ -148,7 +149,7 @@ TEST_CASE("atomic file: the USB batch file is written, fsynced, renamed, and its
     std::string error, path, message;
     auto j = Journal::Open(JournalPath(r.Dir), &error);
     REQUIRE_MESSAGE(j, error);
-    AnswerRecord a{NewUuidV4(), "gronings-model", "2.4.0", "buurt-gevoel", "4", "nl", sql::NowMs(), false};
+    AnswerRecord a{NewUuidV4(), "gronings-model", "2.4.0", "buurt-gevoel", "4", "nl", NowMs(), false};
     REQUIRE(j->Commit(a, nullptr, &error));
     fs::create_directory(r.Dir + "/usb");
     g_calls.clear();

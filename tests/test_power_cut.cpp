@@ -19,6 +19,7 @@
 // (default 17); every failure names its run, cut event and mode, so one run can be replayed.
 #include "store/store.hpp"
 #include "sync/journal.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 #include "sync/uuid.hpp"
 #include "tests/power_cut_vfs.hpp"
@@ -85,7 +86,7 @@ AnswerRecord Answer(const std::string& session, const std::string& question, con
     a.QuestionId = question;
     a.Value = value;
     a.Lang = "nl";
-    a.AnsweredAtMs = sql::NowMs();
+    a.AnsweredAtMs = NowMs();
     return a;
 }
 
@@ -304,7 +305,7 @@ StoredAnswer StoreAnswer(int i, const std::vector<std::string>& ids, const std::
     a.PackVersion = "2.4.0";
     a.QuestionId = "buurt-gevoel";
     a.Value = std::to_string(i % 5 + 1);
-    a.AnsweredAt = sql::Iso8601Ms(sql::NowMs() - 60000);
+    a.AnsweredAt = IsoTimeMs(NowMs() - 60000);
     return a;
 }
 
@@ -314,7 +315,7 @@ std::set<std::string> StoreDay(store::Store& s, const std::string& device) {
     powercut::SetPhase("store batch insert");
     std::vector<std::string> ids, sessions;
     for (int i = 0; i < 60; i++)
-        ids.push_back(NewUuidV7(sql::NowMs() + i));
+        ids.push_back(NewUuidV7(NowMs() + i));
     for (int i = 0; i < 30; i++)
         sessions.push_back(NewUuidV4());
     std::vector<StoredAnswer> answers;

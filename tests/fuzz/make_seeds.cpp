@@ -7,6 +7,7 @@
 #include "sync/batch_file.hpp"
 #include "sync/campfire_batch.hpp"
 #include "sync/journal.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 #include "sync/uuid.hpp"
 
