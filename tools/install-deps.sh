@@ -10,8 +10,10 @@ packages=(
   libboost-dev libssl-dev libcurl4-openssl-dev libsodium-dev
   libespeak-ng-dev espeak-ng-data libfribidi-dev
   fonts-dejavu-core fonts-noto-core
-  xvfb xauth libgl1-mesa-dri sqlite3 curl openssl
+  xvfb xauth libgl1-mesa-dri sqlite3 curl openssl python3
 )
+# `install-deps.sh fuzz` (make fuzz): Debian's clang and its libFuzzer too.
+[[ "${1:-}" == fuzz ]] && packages+=(clang-14 libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do
