@@ -13,6 +13,7 @@
 #include "kiosk/script.hpp"
 #include "kiosk/speaker.hpp"
 #include "sync/client.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
 #include "sync/uuid.hpp"
@@ -38,11 +39,6 @@ namespace kiosk {
 //-----------------------------------------------------------------------------
 // [SECTION] the application state, the action queue and the effects' routing
 //-----------------------------------------------------------------------------
-
-int64_t WallMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 App::App() = default;
 App::~App() = default;
@@ -320,24 +316,8 @@ int OpenJournal(App& app, const KioskOptions& opts) {
     app.Campfire.Sync = app.Sync.get();
     app.Campfire.Flow = &app.Flow;
     app.Campfire.ExportDir = opts.ExportDir;
-    app.Campfire.Today = [] { // the facilitator's day: local time
-        time_t t = time(nullptr);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        char buf[16];
-        strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        return std::string(buf);
-    };
-    app.Campfire.NowIso = [] {
-        const int64_t ms = WallMs();
-        time_t t = time_t(ms / 1000);
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        char buf[64];
-        snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                 tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms % 1000));
-        return std::string(buf);
-    };
+    app.Campfire.Today = [] { return wsync::IsoLocalToday(); }; // the facilitator's day: local time
+    app.Campfire.NowIso = [] { return wsync::IsoTimeMs(wsync::NowMs()); };
     app.Admin.Wake = [&app] { // a PIN check is done: wake the main loop to draw its result
         if (app.Window)
             glfwPostEmptyEvent();

@@ -95,9 +95,6 @@ struct App {
     void Frame();
 };
 
-// Wall-clock milliseconds since 1970 (stored with answers).
-int64_t WallMs();
-
 // The effect runners, one per area (each in its own file).
 void RunVisitEffect(App& app, const VisitEffect& e);       // kiosk/visit_effects.cpp
 void RunSpeechEffect(App& app, const SpeechEffect& e);     // kiosk/speech_effects.cpp

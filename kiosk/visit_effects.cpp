@@ -5,6 +5,7 @@
 #include "kiosk/app_state.hpp"
 #include "kiosk/highlights.hpp"
 #include "kiosk/log.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 void CommitAnswers(App& app, const VisitEffect& e) {
     std::vector<wsync::AnswerRecord> records;
-    const int64_t now_ms = WallMs();
+    const int64_t now_ms = wsync::NowMs();
     for (const content::GivenAnswer& g : e.Answers) {
         wsync::AnswerRecord rec;
         rec.SessionId = e.SessionId;
