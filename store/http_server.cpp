@@ -146,6 +146,51 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
     });
 }
 
+// The console (store/console/) knows no HTTP library: its requests are copied into its own
+// plain structs here, and its responses out of them. Its cookies are scoped to /console/
+// and nothing under /v1/ reads them.
+void RouteConsole(httplib::Server& svr, const ServeOptions& opts) {
+    if (!opts.Console)
+        return;
+    const bool tls = !opts.TlsCert.empty();
+    auto handler = [&opts, tls](const httplib::Request& req, httplib::Response& res) {
+        console::ConsoleRequest in;
+        in.Method = req.method;
+        const size_t q = req.target.find('?');
+        in.Path = req.target.substr(0, q);
+        in.Query = q == std::string::npos ? "" : req.target.substr(q + 1);
+        in.Body = req.body;
+        in.RemoteAddr = req.remote_addr;
+        in.Tls = tls;
+        for (const auto& [name, value] : req.headers) {
+            std::string lower = name;
+            for (char& c : lower)
+                c = char(tolower((unsigned char)c));
+            in.Headers[lower] = value;
+        }
+        if (req.is_multipart_form_data()) { // cpp-httplib has taken the body apart: put it together again
+            std::string boundary = "wijkstem-console-part";
+            for (const auto& [name, part] : req.files)
+                while (part.content.find(boundary) != std::string::npos)
+                    boundary += "-x";
+            in.Body.clear();
+            for (const auto& [name, part] : req.files)
+                in.Body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+                           part.content + "\r\n";
+            in.Body += "--" + boundary + "--\r\n";
+            in.Headers["content-type"] = "multipart/form-data; boundary=" + boundary;
+        }
+        console::ConsoleResponse out;
+        opts.Console(in, &out);
+        res.status = out.Status;
+        for (const auto& [name, value] : out.Headers)
+            res.set_header(name.c_str(), value);
+        res.set_content(out.Body, out.ContentType.c_str());
+    };
+    svr.Get(R"(/console(/.*)?)", handler);
+    svr.Post(R"(/console(/.*)?)", handler);
+}
+
 } // namespace
 
 int Serve(Store& store, const ServeOptions& opts) {
@@ -171,6 +216,7 @@ int Serve(Store& store, const ServeOptions& opts) {
     svr->set_read_timeout(30, 0);
     RateLimiter limiter{opts.RatePerSecond, opts.RatePerSecond * 2, {}, {}};
     Routes(*svr, store, limiter);
+    RouteConsole(*svr, opts);
     svr->set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.status == 413)
             Refuse(res, 413, "a batch may be at most 1 MiB");

@@ -1,4 +1,5 @@
 #include "store/store.hpp"
+#include "store/users.hpp"
 #include "sync/signing.hpp"
 
 #include "sync/sqlite_util.hpp"
@@ -195,7 +196,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
     sqlite3_busy_timeout(s->Db, 5000);
     std::string err;
     if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
-        !Exec(s->Db, kSchema, &err)) {
+        !Exec(s->Db, kSchema, &err) || !CreateConsoleTables(s->Db, &err)) {
         *error = "the store database " + path + " cannot be used: " + err;
         return nullptr;
     }
@@ -486,6 +487,7 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         }
         out->Wijk = Col(st.S, 0);
     }
+    NoteSync(Db, device_id); // the console's "last sync" (store/users.cpp)
     {
         Stmt st(Db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1");
         Bind(st.S, 1, out->Wijk);
