@@ -99,7 +99,8 @@ downloads = os.path.join(tmp, "downloads")
 os.makedirs(downloads)
 opts.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-driver.set_window_size(1280, 900)
+VIEWPORT = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", VIEWPORT)  # the page itself 1280x900
 
 
 def cleanup():
@@ -132,14 +133,10 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
-def shot(name, full=False):
+def shot(name):
     if not SHOTS:
         return
-    if full:  # the whole page, not just the window
-        h = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1280, max(900, min(h + 40, 4000)))
     driver.save_screenshot(os.path.join(SHOTS, "console-%s.png" % name))
-    driver.set_window_size(1280, 900)
 
 
 def login(name, password=PASSWORD):

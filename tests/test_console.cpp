@@ -95,15 +95,18 @@ TEST_CASE("console: a form without its CSRF token changes nothing") {
     f.Enrol("kiosk-1", "Oosterpark");
     const std::string anna = f.Login("anna"), admin = f.Login("beheer");
     store::DeviceInfo d;
-    for (const std::string& token : {std::string(), std::string("0000"), CsrfToken(admin)}) {
-        CAPTURE(token);
+    // none, a made-up one, and another session's (the admin's for anna's forms and back)
+    for (int kind = 0; kind < 3; kind++) {
+        const std::string token = kind == 0 ? "" : kind == 1 ? "0000" : CsrfToken(admin);
+        const std::string admin_token = kind == 2 ? CsrfToken(anna) : token;
+        CAPTURE(kind);
         auto r = f.Do("POST", "/console/kiosks/intrekken", "device=kiosk-1&csrf=" + token, anna);
         CHECK(r.Status == 403);
         CHECK(Has(r, "niets veranderd"));
         REQUIRE(f.S->Device("kiosk-1", &d));
         CHECK_FALSE(d.Revoked);
         CHECK(f.Do("POST", "/console/gebruikers", "naam=eve&rol=admin&wachtwoord=een+goed+wachtwoord&wachtwoord2="
-                                                  "een+goed+wachtwoord&csrf=" + token, admin).Status == 403);
+                                                  "een+goed+wachtwoord&csrf=" + admin_token, admin).Status == 403);
         store::ConsoleUser u;
         CHECK_FALSE(f.S->FindUser("eve", &u));
         CHECK(f.Do("POST", "/console/aanmelden", "wijk=Oosterpark&csrf=" + token, anna).Status == 403);

@@ -42,6 +42,8 @@ nav li{margin:0}
 nav a,nav button{display:inline-block;padding:.75rem .8rem;color:#0b3a66;text-decoration:none;font:inherit;font-size:1rem;background:none;border:0;cursor:pointer;min-height:44px}
 nav a:hover,nav button:hover{text-decoration:underline}
 nav a[aria-current=page]{font-weight:bold;border-bottom:4px solid #0b4f8a;color:#062f54}
+nav button{margin:0;border-radius:0}
+nav form.inline{display:inline-block}
 nav .later{color:#4a5562;font-size:.85rem}
 main{padding:1rem 1.5rem 3rem;max-width:78rem}
 h1{font-size:1.7rem;margin:.6rem 0 1rem}
@@ -72,6 +74,9 @@ button.danger:hover{background:#6e1010}
 .notice.fout{border-color:#9b1c1c;background:#fbeaea}
 .notice.info{border-color:#0b4f8a;background:#e8eef5}
 .code{font-family:"DejaVu Sans Mono",monospace;font-size:3.2rem;letter-spacing:.15em;font-weight:bold;padding:1rem 1.5rem;border:3px dashed #0b4f8a;display:inline-block;margin:.5rem 0}
+pre{background:#f2f5f8;border:1px solid #c9d1da;padding:.6rem .8rem;font-size:1rem;overflow-x:auto}
+.filters{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end}
+.filters button{margin-bottom:0}
 pre.problems{background:#fbeaea;border:1px solid #9b1c1c;padding:.8rem;white-space:pre-wrap;font-size:.9rem}
 .check label{display:inline;font-weight:normal}
 .check{margin:.3rem 0}

@@ -214,9 +214,9 @@ void PollsPage(Ctx& x) {
     std::string wijk;
     if (!PickWijk(x, x.Req.Method == "POST" ? x.Post.Get("wijk") : x.Query.Get("wijk"), &wijk))
         return;
-    std::string body = "<form method=\"get\" action=\"/console/peilingen\"><label for=\"kies-wijk\">Wijk</label>" +
-                       WijkSelect(x, "kies-wijk", wijk) +
-                       " <button type=\"submit\" class=\"secondary\">Kies wijk</button></form>";
+    std::string body = "<form method=\"get\" action=\"/console/peilingen\" class=\"filters\"><div><label "
+                       "for=\"kies-wijk\">Wijk</label>" + WijkSelect(x, "kies-wijk", wijk) +
+                       "</div><div><button type=\"submit\" class=\"secondary\">Kies wijk</button></div></form>";
     store::PublishedPack current;
     if (wijk.empty() || !x.C.Store.PackOf(wijk, &current))
         return SendPage(x, "peilingen", "Snelle peilingen",
@@ -274,9 +274,12 @@ void PollsPage(Ctx& x) {
             "<form method=\"post\" action=\"/console/peilingen\">" + CsrfField(x) + "<input type=\"hidden\" name=\"wijk\"" +
             Attr("value", wijk) + "><fieldset><legend>Peiling</legend>" +
             Input(x, "title." + langs.front(), "Titel (" + LangName(langs.front()) + ")", langs.front());
-    for (size_t l = 1; l < langs.size(); l++)
-        body += "<details><summary>Titel in het " + Esc(LangName(langs[l])) + " (optioneel)</summary>" +
-                Input(x, "title." + langs[l], "Titel (" + LangName(langs[l]) + ")", langs[l]) + "</details>";
+    if (langs.size() > 1) {
+        body += "<details><summary>Vertalingen van de titel (optioneel)</summary>";
+        for (size_t l = 1; l < langs.size(); l++)
+            body += Input(x, "title." + langs[l], "Titel (" + LangName(langs[l]) + ")", langs[l]);
+        body += "</details>";
+    }
     body += "</fieldset>";
     for (int i = 1; i <= kMaxQuickQuestions; i++)
         body += QuestionBlock(x, i, langs);

@@ -138,7 +138,7 @@ void EnrolPage(Ctx& x) {
                             "<p>De aanmeldcode voor een kiosk in <strong>" + Esc(wijk) + "</strong>:</p>"
                             "<p class=\"code\" id=\"enroll-code\">" + Esc(code) + "</p>"
                             "<p><strong>Eenmalig te gebruiken</strong>: de code werkt voor één kiosk. Deze pagina "
-                            "toont hem maar één keer; de store bewaart hem alleen versleuteld.</p>"
+                            "toont hem maar één keer; de store bewaart er alleen een vingerafdruk (hash) van.</p>"
                             "<h2>Op de kiosk</h2><p>Open een terminal op de kiosk en typ:</p><pre><code>wijkstem enroll " +
                                 Esc(url) + " " + Esc(code) +
                                 "</code></pre><p><a class=\"button secondary\" href=\"/console/aanmelden\">Nog een "

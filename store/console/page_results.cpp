@@ -101,12 +101,12 @@ void ResultsPage(Ctx& x) {
     if (!PickWijk(x, x.Query.Get("wijk"), &wijk))
         return;
     const std::string periode = Quarterly(x.Query.Get("periode")) ? "kwartaal" : "maand";
-    std::string body = "<form method=\"get\" action=\"/console/resultaten\"><div class=\"cols\"><div>"
+    std::string body = "<form method=\"get\" action=\"/console/resultaten\" class=\"filters\"><div>"
                        "<label for=\"wijk\">Wijk</label>" + WijkSelect(x, "wijk", wijk) +
                        "</div><div><label for=\"periode\">Periode</label><select id=\"periode\" name=\"periode\">"
                        "<option value=\"maand\"" + std::string(periode == "maand" ? " selected" : "") +
                        ">Per maand</option><option value=\"kwartaal\"" + (periode == "kwartaal" ? " selected" : "") +
-                       ">Per kwartaal</option></select></div></div><button type=\"submit\">Toon</button></form>";
+                       ">Per kwartaal</option></select></div><div><button type=\"submit\">Toon</button></div></form>";
     if (wijk.empty())
         return SendPage(x, "resultaten", "Resultaten", body + Notice("info", "U hebt nog geen wijk."));
     std::string dir, summary;
@@ -123,8 +123,7 @@ void ResultsPage(Ctx& x) {
         return SendPage(x, "resultaten", "Resultaten", body + Notice("fout", "Geen rapport: " + lines));
     }
     const std::string w = UrlEncode(wijk);
-    body += Notice("info", Esc(summary)) +
-            "<p><a class=\"button\" id=\"download-csv\" href=\"/console/resultaten/csv?wijk=" + w +
+    body += "<p><a class=\"button\" id=\"download-csv\" href=\"/console/resultaten/csv?wijk=" + w +
             "\">Antwoorden als CSV</a><a class=\"button secondary\" id=\"download-zip\" href=\"/console/resultaten/zip?wijk=" +
             w + "&amp;periode=" + periode + "\">Rapport als zip</a></p>"
             "<p class=\"muted\">Dezelfde regels als <code>wijkstem-store report</code>: een vraag met minder dan 5 "
@@ -188,7 +187,12 @@ void ZipDownload(Ctx& x) {
     std::string dir, summary, zip, error;
     std::vector<std::string> problems;
     std::lock_guard<std::mutex> lock(x.C.ReportMu);
-    if (!MakeReport(x.C, wijk, periode, &dir, &summary, &problems) || !ZipFolder(dir, "rapport", &zip, &error))
+    if (!MakeReport(x.C, wijk, periode, &dir, &summary, &problems))
+        for (const std::string& p : problems)
+            error += (error.empty() ? "" : "; ") + p;
+    else if (!ZipFolder(dir, "rapport", &zip, &error))
+        zip.clear();
+    if (zip.empty())
         return SendPage(x, "resultaten", "Resultaten", Notice("fout", "Geen zip: " + Esc(error)), 500);
     x.Res->ContentType = "application/zip";
     x.Res->Headers.emplace_back("Content-Disposition", "attachment; filename=\"wijkstem-rapport-" + Slug(wijk, 40) + ".zip\"");
