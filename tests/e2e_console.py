@@ -97,8 +97,10 @@ for a in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-n
     opts.add_argument(a)
 downloads = os.path.join(tmp, "downloads")
 os.makedirs(downloads)
-opts.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+opts.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False,
+                                          "intl.accept_languages": "nl"})
+env = dict(os.environ, LANGUAGE="nl", LANG="nl_NL.UTF-8")  # the browser's own words (a file field) in Dutch
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver", env=env), options=opts)
 VIEWPORT = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
 driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", VIEWPORT)  # the page itself 1280x900
 

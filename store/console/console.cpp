@@ -60,6 +60,8 @@ label{display:block;font-weight:bold;margin:.8rem 0 .25rem}
 input[type=text],input[type=password],select,textarea{font:inherit;font-size:1rem;padding:.5rem;border:2px solid #5b6673;border-radius:4px;min-height:44px;max-width:100%}
 input[type=text],input[type=password]{width:28rem}
 textarea{width:100%;min-height:10rem;font-family:"DejaVu Sans Mono",monospace;font-size:.9rem}
+input[type=file]{font:inherit;font-size:1rem;min-height:44px;padding:.2rem 0}
+input[type=file]::file-selector-button{font:inherit;padding:.5rem 1rem;min-height:44px;border:2px solid #0b4f8a;background:#fff;color:#0b4f8a;border-radius:4px;margin-right:.8rem;cursor:pointer}
 fieldset{border:1px solid #b8c7d9;border-radius:6px;margin:1rem 0;padding:.5rem 1rem 1rem}
 legend{font-weight:bold;padding:0 .4rem}
 .hint{font-weight:normal;color:#4a5562;font-size:.95rem;margin:.1rem 0 .3rem}
