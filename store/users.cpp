@@ -3,6 +3,7 @@
 #include "store/store.hpp"
 #include "store/users.hpp"
 
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
 #include <algorithm>
@@ -49,7 +50,7 @@ void NoteSync(sqlite3* db, const std::string& device_id) {
     Stmt st(db, "INSERT INTO device_syncs(device_id, last_sync_at) VALUES(?1, ?2) "
                 "ON CONFLICT(device_id) DO UPDATE SET last_sync_at = excluded.last_sync_at");
     Bind(st.S, 1, device_id);
-    Bind(st.S, 2, wsync::sql::IsoNowSeconds());
+    Bind(st.S, 2, wsync::IsoNowSeconds());
     sqlite3_step(st.S); // a missed note only makes the console's "last sync" older
 }
 
@@ -65,7 +66,7 @@ bool Store::AddUser(const ConsoleUser& u, std::string* error) {
     Bind(user.S, 1, u.Name);
     Bind(user.S, 2, u.Role);
     Bind(user.S, 3, u.PasswordHash);
-    Bind(user.S, 4, wsync::sql::IsoNowSeconds());
+    Bind(user.S, 4, wsync::IsoNowSeconds());
     bool ok = sqlite3_step(user.S) == SQLITE_DONE;
     if (ok && sqlite3_changes(Db) == 0) {
         Exec(Db, "ROLLBACK", nullptr);
