@@ -283,6 +283,8 @@ try:
     frame = driver.find_element(By.CSS_SELECTOR, "iframe.report")
     driver.switch_to.frame(frame)
     report = driver.page_source
+    # for the screenshot: the report scrolled to the quick poll's charts
+    driver.execute_script("var h = document.getElementById('deel-1'); if (h) window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 8)")
     driver.switch_to.default_content()
     check("Wat mist er het meest?" in report and "Bankjes" in report, "the poll is not in the report: " + report[:800])
     check("Selwerd" not in report, "the report shows Selwerd")
