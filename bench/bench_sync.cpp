@@ -10,11 +10,13 @@
 //   4. the store under 200 simulated kiosks syncing at once: 200 enrolled devices, one
 //      thread each, every thread POSTs its batches with libcurl; errors, batch latency
 //      p50/p99, total answers/s
+//   5. a kiosk's sync round while 500 connections trickle their headers a byte a second,
+//      as a ratio to the same round with none (issue 12 item 5; goal <= 2x)
 //
 // Afterwards the store must hold every answer exactly once (checked, printed).
 //
 // Usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]
-//                   [--kiosks N] [--per-kiosk N] [--kiosk-batch N]
+//                   [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N]
 // Environment: WIJKSTEM_STORE_BIN (default: `wijkstem-store` next to this binary), TMPDIR.
 #include "sync/batch.hpp"
 #include "sync/client.hpp"
@@ -52,8 +54,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -141,7 +146,10 @@ bool StartStore(const std::string& binary, const std::string& db, const std::str
         posix_spawn_file_actions_init(&fa);
         posix_spawn_file_actions_addopen(&fa, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-        std::vector<std::string> args = {binary, "serve", "--db", db, "--listen", listen};
+        // Parts 2, 4 and 5 speak for hundreds of kiosks from 127.0.0.1: no rate or connection
+        // cap per address here (in a deployment each kiosk has its own).
+        std::vector<std::string> args = {binary, "serve", "--db", db, "--listen", listen,
+                                         "--rate-per-addr", "0", "--max-conns-per-addr", "4000"};
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -208,6 +216,7 @@ struct Config {
     int Kiosks = 200;      // part 4
     int PerKiosk = 200;
     int KioskBatch = 50;
+    int Slow = 500;        // part 5
 };
 
 // Part 2 spreads its answers over devices so the store's rate limit per device (20/s,
@@ -227,6 +236,8 @@ struct Setup {
     std::vector<SimKiosk> Kiosks; // part 4
     std::unique_ptr<Journal> Breakdown; // part 1b
     std::string BreakdownToken;
+    std::unique_ptr<Journal> SlowKiosk; // part 5
+    std::string SlowToken;
 };
 
 // Before the server runs: codes, enrolments and the kiosks' answers, through the Store API.
@@ -260,6 +271,17 @@ bool Prepare(const Config& cfg, const std::string& db, Setup* s, int64_t* clock_
             return false;
         }
         if (!enroll(s->Breakdown->DeviceId(), pub, &s->BreakdownToken))
+            return false;
+    }
+    {
+        const std::string dir = cfg.Tmp + "/slow";
+        std::string pub, sec;
+        if (!MakeDirs(dir, &error) || !(s->SlowKiosk = Journal::Open(JournalPath(dir), &error)) ||
+            !s->SlowKiosk->SigningKey(&pub, &sec, &error)) {
+            Progress("journal: " + error);
+            return false;
+        }
+        if (!enroll(s->SlowKiosk->DeviceId(), pub, &s->SlowToken))
             return false;
     }
     const int single_devices = (cfg.Single + kSinglePerDevice - 1) / kSinglePerDevice;
@@ -657,9 +679,149 @@ bool BenchKiosks(const Config& cfg, const StoreProcess& sp, const Setup& s, int*
     return true;
 }
 
+//-----------------------------------------------------------------------------
+// 5. A kiosk's round beside slow clients
+//-----------------------------------------------------------------------------
+
+int ConnectLoopback(int port) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(uint16_t(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0)
+        return fd;
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
+// Connections that send a request header a byte a second and never finish it (a
+// slowloris). One the store closes (its header deadline) is opened again, so about n stay
+// open all the time. Its own thread, until Stop().
+struct SlowClients {
+    std::atomic<bool> Quit{false}, Ready{false};
+    std::atomic<int> Open{0}, Reopened{0};
+    std::thread T;
+
+    void Start(int port, int n) {
+        T = std::thread([this, port, n] { Run(port, n); });
+        while (!Ready)
+            usleep(10000);
+    }
+    void Stop() {
+        Quit = true;
+        if (T.joinable())
+            T.join();
+    }
+    void Run(int port, int n) {
+        const std::string header =
+            "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(4000, 'a') + "\r\n\r\n";
+        std::vector<std::pair<int, size_t>> conns; // socket, bytes sent
+        auto open_one = [&] {
+            int fd = ConnectLoopback(port);
+            if (fd >= 0 && send(fd, header.data(), 1, MSG_NOSIGNAL | MSG_DONTWAIT) == 1)
+                conns.emplace_back(fd, 1);
+            else if (fd >= 0)
+                close(fd);
+        };
+        for (int i = 0; i < n && !Quit; i++)
+            open_one();
+        Open = int(conns.size());
+        Ready = true;
+        while (!Quit) {
+            for (int i = 0; i < 10 && !Quit; i++) // a second between bytes, in steps so Stop() is quick
+                usleep(100000);
+            for (auto& [fd, sent] : conns) {
+                char b;
+                ssize_t r = recv(fd, &b, 1, MSG_DONTWAIT);
+                const bool closed = r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+                const size_t next = std::min(sent, header.size() - 5); // never the blank line
+                if (!closed && send(fd, header.data() + next, 1, MSG_NOSIGNAL | MSG_DONTWAIT) == 1) {
+                    sent = next + 1;
+                    continue;
+                }
+                close(fd);
+                fd = -1;
+            }
+            std::erase_if(conns, [](const auto& c) { return c.first < 0; });
+            for (int i = int(conns.size()); i < n && !Quit; i++, Reopened++)
+                open_one();
+            Open = int(conns.size());
+        }
+        for (auto& c : conns)
+            close(c.first);
+        Open = 0;
+    }
+};
+
+// A round of kPerRound answers, timed; the commits and a pause (the store's rate per
+// device, 20/s, and a round is two requests) come before the clock starts.
+bool TimedRound(Journal& j, int per_round, int64_t* clock_ms, std::vector<double>* ms, int* stored) {
+    std::string error;
+    if (!FillJournal(j, per_round, clock_ms, &error)) {
+        Progress("5. journal: " + error);
+        return false;
+    }
+    usleep(250000);
+    SyncReport rep;
+    auto t = Clock::now();
+    const bool ok = SyncRound(j, &rep) && rep.Left == 0;
+    ms->push_back(SecondsSince(t) * 1000);
+    *stored += rep.Stored;
+    if (!ok)
+        Progress("5. round failed: " + rep.Error);
+    return ok;
+}
+
+bool BenchSlow(const Config& cfg, const StoreProcess& sp, Setup& s, int64_t* clock_ms, int* stored, int* sent) {
+    constexpr int kRounds = 8, kPerRound = 200;
+    const int port = atoi(sp.Url.substr(sp.Url.rfind(':') + 1).c_str());
+    Journal& j = *s.SlowKiosk;
+    std::string error;
+    if (!j.SetStore({sp.Url, s.SlowToken, "Oosterpark", ""}, &error)) {
+        Progress("5. journal: " + error);
+        return false;
+    }
+    Progress(Fmt("5. %d rounds of %d answers with none, %d or more (12 s) beside %d slow connections, %d with "
+                 "none again", kRounds, kPerRound, kRounds, cfg.Slow, kRounds));
+    std::vector<double> quiet, busy;
+    bool ok = true;
+    for (int i = 0; i < kRounds && ok && !g_stop; i++)
+        ok = TimedRound(j, kPerRound, clock_ms, &quiet, stored);
+    SlowClients slow;
+    slow.Start(port, cfg.Slow);
+    usleep(500000); // the store accepts them all before the first round
+    int open_min = slow.Open;
+    // Past the store's header deadline (10 s) too, so some rounds meet the slow clients
+    // being cut off and coming back.
+    const auto busy_from = Clock::now();
+    for (int i = 0; (i < kRounds || SecondsSince(busy_from) < 12) && ok && !g_stop; i++) {
+        open_min = std::min(open_min, slow.Open.load());
+        ok = TimedRound(j, kPerRound, clock_ms, &busy, stored);
+    }
+    slow.Stop();
+    for (int i = 0; i < kRounds && ok && !g_stop; i++)
+        ok = TimedRound(j, kPerRound, clock_ms, &quiet, stored);
+    *sent = int(quiet.size() + busy.size()) * kPerRound;
+    if (!ok)
+        return false;
+    const Stats q = Summarize(quiet), b = Summarize(busy);
+    AddRow(Fmt("5. a kiosk's sync round of %d answers, median / max: no slow connections (%zu rounds)", kPerRound,
+               q.N),
+           Fmt("%.1f / %.1f ms", q.P50, q.Max));
+    AddRow(Fmt("   the same beside %d connections trickling their headers (%zu rounds)", cfg.Slow, b.N),
+           Fmt("%.1f / %.1f ms", b.P50, b.Max));
+    AddRow("   slow connections open during those rounds, at least / opened again after the store cut them",
+           Fmt("%d / %d", open_min, slow.Reopened.load()), "", "info");
+    AddRow("**ratio of the medians, with slow connections / without**", Fmt("%.2fx", b.P50 / q.P50), "<= 2x",
+           Verdict(b.P50 <= 2 * q.P50));
+    return true;
+}
+
 void Usage() {
     fprintf(stderr, "usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]\n"
-                    "                  [--kiosks N] [--per-kiosk N] [--kiosk-batch N]\n");
+                    "                  [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N]\n");
 }
 
 } // namespace
@@ -687,6 +849,8 @@ int main(int argc, char** argv) {
             cfg.PerKiosk = std::max(1, atoi(next()));
         else if (a == "--kiosk-batch")
             cfg.KioskBatch = std::clamp(atoi(next()), 1, int(kMaxBatchAnswers));
+        else if (a == "--slow")
+            cfg.Slow = std::clamp(atoi(next()), 1, 3000);
         else {
             Usage();
             return 2;
@@ -714,6 +878,7 @@ int main(int argc, char** argv) {
     double batched = 0, single = 0, bulk = 0;
     int single_errors = 0, kiosk_errors = -1, kiosk_acked = 0;
     int64_t acknowledged = 0; // answers the store acknowledged, all parts
+    int slow_stored = 0, slow_sent = 0; // part 5
     Progress(Fmt("enrolling %d + %d devices through the Store API", (cfg.Single + kSinglePerDevice - 1) / kSinglePerDevice,
                  cfg.Kiosks));
     if (!Prepare(cfg, db, &setup, &clock_ms) || !StartStore(cfg.StoreBin, db, cfg.Tmp + "/store.log", &sp)) {
@@ -747,6 +912,11 @@ int main(int argc, char** argv) {
         if (!g_stop && !BenchKiosks(cfg, sp, setup, &kiosk_errors, &kiosk_acked))
             ok = false;
         acknowledged += kiosk_acked;
+        if (!g_stop && !BenchSlow(cfg, sp, setup, &clock_ms, &slow_stored, &slow_sent)) {
+            AddRow("5. beside slow connections", "NOT MEASURED (see above)");
+            ok = false;
+        }
+        acknowledged += slow_stored;
         StopStore(sp);
     }
     if (!g_stop && !BenchBulk(cfg, &bulk)) {
@@ -762,7 +932,7 @@ int main(int argc, char** argv) {
         std::string error;
         auto store = Store::Open(db, &error);
         const int64_t expected = acknowledged;
-        const int64_t sent = 2 * int64_t(cfg.Answers) + cfg.Single + int64_t(cfg.Kiosks) * cfg.PerKiosk;
+        const int64_t sent = 2 * int64_t(cfg.Answers) + cfg.Single + int64_t(cfg.Kiosks) * cfg.PerKiosk + slow_sent;
         int64_t have = store ? store->AnswerCount() : -1, conflicts = store ? store->ConflictCount() : -1;
         int64_t distinct = -1;
         if (store) {

@@ -1,7 +1,6 @@
 #include "kiosk/cli.hpp"
 #include "content/pack_loader.hpp"
 #include "kiosk/app.hpp"
-#include "kiosk/guard.hpp"
 #include "kiosk/pin.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/client.hpp"

@@ -1,18 +1,8 @@
 #include "store/http_server.hpp"
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <map>
-#include <memory>
-#include <mutex>
-
-#include <cerrno>
-#include <cstring>
-#include <sys/socket.h>
 
 namespace store {
 
@@ -22,232 +12,183 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kListenBacklog = 512; // the kernel caps it at net.core.somaxconn (4096)
-
-httplib::Server* g_server = nullptr;
-
-void OnSignal(int) {
-    if (g_server)
-        g_server->stop();
-}
-
-void Reply(httplib::Response& res, int status, json body) {
+http::Response Reply(int status, json body) {
     body["store"] = kStoreMarker;
-    res.status = status;
-    res.set_content(body.dump(), "application/json");
+    http::Response res;
+    res.Status = status;
+    res.ContentType = "application/json";
+    res.Body = body.dump();
+    return res;
 }
 
-void Refuse(httplib::Response& res, int status, const std::string& why) { Reply(res, status, {{"error", why}}); }
+http::Response Json(std::string body) {
+    http::Response res;
+    res.ContentType = "application/json";
+    res.Body = std::move(body);
+    return res;
+}
 
-// A token bucket per device: a kiosk that loops cannot flood the store.
-struct RateLimiter {
-    double Rate, Burst;
-    std::mutex Mutex;
-    struct Bucket {
-        double Tokens;
-        std::chrono::steady_clock::time_point At;
-    };
-    std::map<std::string, Bucket> Buckets;
+// A 500 says what could not be done, never why (SQLite's text stays in the log).
+http::Response Failed(const std::string& what, const std::string& detail) {
+    fprintf(stderr, "wijkstem-store: %s: %s\n", what.c_str(), detail.c_str());
+    return JsonError(500, "the store could not " + what);
+}
 
-    bool Allow(const std::string& key) {
-        std::lock_guard<std::mutex> lock(Mutex);
-        auto now = std::chrono::steady_clock::now();
-        auto [it, fresh] = Buckets.try_emplace(key, Bucket{Burst, now});
-        Bucket& b = it->second;
-        if (!fresh)
-            b.Tokens = std::min(Burst, b.Tokens + Rate * std::chrono::duration<double>(now - b.At).count());
-        b.At = now;
-        if (b.Tokens < 1.0)
-            return false;
-        b.Tokens -= 1.0;
-        return true;
+std::string BearerToken(const http::Request& req) {
+    std::string_view h = http::HeaderValue(req, "Authorization");
+    return h.rfind("Bearer ", 0) == 0 ? std::string(h.substr(7)) : "";
+}
+
+// The device a request speaks for, or the refusal (401, 429 per device).
+bool Authorized(Store& store, RateLimiter& limiter, const http::Request& req, std::string* device,
+                http::Response* refusal) {
+    if (!store.Authenticate(BearerToken(req), device)) {
+        *refusal = JsonError(401, "a valid device token is needed (wijkstem enroll)");
+        return false;
     }
-};
-
-std::string BearerToken(const httplib::Request& req) {
-    const std::string h = req.get_header_value("Authorization");
-    return h.rfind("Bearer ", 0) == 0 ? h.substr(7) : "";
+    if (!limiter.Allow(*device)) {
+        *refusal = JsonError(429, "too many requests from this device; try again in a moment");
+        return false;
+    }
+    return true;
 }
 
-void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
-    svr.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) { Reply(res, 200, {{"ok", true}}); });
-
-    svr.Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
-        if (!limiter.Allow("enroll:" + req.remote_addr))
-            return Refuse(res, 429, "too many requests; try again in a moment");
-        json j = json::parse(req.body, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("code") || !j["code"].is_string() ||
-            !j.contains("device_id") || !j["device_id"].is_string() || !j.contains("public_key") ||
-            !j["public_key"].is_string() || j["public_key"].get<std::string>().size() != 64)
-            return Refuse(res, 400, "an enrolment needs code, device_id and a 64-hex-digit public_key");
-        std::string token, wijk, error;
-        bool forbidden = false;
-        if (!store.Enroll(j["code"], j["device_id"], j["public_key"], &token, &wijk, &forbidden, &error))
-            return Refuse(res, forbidden ? 403 : 500, error);
-        fprintf(stderr, "wijkstem-store: enrolled device %s in %s\n", j["device_id"].get<std::string>().c_str(),
-                wijk.c_str());
-        Reply(res, 200, {{"token", token}, {"wijk", wijk}});
-    });
-
-    svr.Get("/v1/content", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string device, error;
-        if (!store.Authenticate(BearerToken(req), &device))
-            return Refuse(res, 401, "a valid device token is needed (wijkstem enroll)");
-        if (!limiter.Allow(device))
-            return Refuse(res, 429, "too many requests from this device; try again in a moment");
-        WijkContent content;
-        if (!store.ContentFor(device, &content, &error))
-            return Refuse(res, 500, error);
-        res.status = 200;
-        res.set_content(EncodeContent(content), "application/json");
-    });
-
-    svr.Post("/v1/answers", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string device;
-        if (!store.Authenticate(BearerToken(req), &device))
-            return Refuse(res, 401, "a valid device token is needed (wijkstem enroll)");
-        if (!limiter.Allow(device))
-            return Refuse(res, 429, "too many requests from this device; try again in a moment");
-        Batch batch;
-        std::string error;
-        if (!DecodeBatch(req.body, &batch, &error))
-            return Refuse(res, 400, error);
-        if (batch.DeviceId != device)
-            return Refuse(res, 403, "this token belongs to another device");
-        std::vector<AnswerResult> results;
-        if (!store.StoreBatch(batch, "network", &results, &error)) {
-            fprintf(stderr, "wijkstem-store: %s\n", error.c_str());
-            return Refuse(res, 500, "the store could not save the batch; nothing was stored");
-        }
-        res.status = 200;
-        res.set_content(EncodeReply(results), "application/json");
-    });
-
-    // Campfire meetings: group sessions, results and agreements (docs/sync-protocol.md).
-    svr.Post("/v1/group", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string device;
-        if (!store.Authenticate(BearerToken(req), &device))
-            return Refuse(res, 401, "a valid device token is needed (wijkstem enroll)");
-        if (!limiter.Allow(device))
-            return Refuse(res, 429, "too many requests from this device; try again in a moment");
-        CampfireBatch batch;
-        std::string error;
-        if (!DecodeCampfireBatch(req.body, &batch, &error))
-            return Refuse(res, 400, error);
-        if (batch.DeviceId != device)
-            return Refuse(res, 403, "this token belongs to another device");
-        CampfireReply reply;
-        if (!store.StoreCampfireBatch(batch, "network", &reply, &error)) {
-            fprintf(stderr, "wijkstem-store: %s\n", error.c_str());
-            return Refuse(res, 500, "the store could not save the campfire data; nothing was stored");
-        }
-        res.status = 200;
-        res.set_content(EncodeCampfireReply(reply), "application/json");
-    });
+http::Response Enroll(Store& store, RateLimiter& limiter, const http::Request& req) {
+    if (!limiter.Allow("enroll:" + req.RemoteAddress))
+        return JsonError(429, "too many requests; try again in a moment");
+    json j = json::parse(req.Body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("code") || !j["code"].is_string() ||
+        !j.contains("device_id") || !j["device_id"].is_string() || !j.contains("public_key") ||
+        !j["public_key"].is_string() || j["public_key"].get<std::string>().size() != 64)
+        return JsonError(400, "an enrolment needs code, device_id and a 64-hex-digit public_key");
+    std::string token, wijk, error;
+    bool forbidden = false;
+    if (!store.Enroll(j["code"], j["device_id"], j["public_key"], &token, &wijk, &forbidden, &error))
+        return forbidden ? JsonError(403, error) : Failed("enrol the device", error);
+    fprintf(stderr, "wijkstem-store: enrolled device %s in %s\n", j["device_id"].get<std::string>().c_str(),
+            wijk.c_str());
+    return Reply(200, {{"token", token}, {"wijk", wijk}});
 }
 
-// The console (store/console/) knows no HTTP library: its requests are copied into its own
-// plain structs here, and its responses out of them. Its cookies are scoped to /console/
-// and nothing under /v1/ reads them.
-void RouteConsole(httplib::Server& svr, const ServeOptions& opts) {
+http::Response Content(Store& store, RateLimiter& limiter, const http::Request& req) {
+    std::string device, error;
+    http::Response refusal;
+    if (!Authorized(store, limiter, req, &device, &refusal))
+        return refusal;
+    WijkContent content;
+    if (!store.ContentFor(device, &content, &error))
+        return Failed("read the wijk's content", error);
+    return Json(EncodeContent(content));
+}
+
+http::Response Answers(Store& store, RateLimiter& limiter, const http::Request& req) {
+    std::string device, error;
+    http::Response refusal;
+    if (!Authorized(store, limiter, req, &device, &refusal))
+        return refusal;
+    Batch batch;
+    if (!DecodeBatch(req.Body, &batch, &error))
+        return JsonError(400, error);
+    if (batch.DeviceId != device)
+        return JsonError(403, "this token belongs to another device");
+    std::vector<AnswerResult> results;
+    if (!store.StoreBatch(batch, "network", &results, &error))
+        return Failed("save the batch; nothing was stored", error);
+    return Json(EncodeReply(results));
+}
+
+// Campfire meetings: group sessions, results and agreements (docs/sync-protocol.md).
+http::Response Campfire(Store& store, RateLimiter& limiter, const http::Request& req) {
+    std::string device, error;
+    http::Response refusal;
+    if (!Authorized(store, limiter, req, &device, &refusal))
+        return refusal;
+    CampfireBatch batch;
+    if (!DecodeCampfireBatch(req.Body, &batch, &error))
+        return JsonError(400, error);
+    if (batch.DeviceId != device)
+        return JsonError(403, "this token belongs to another device");
+    CampfireReply reply;
+    if (!store.StoreCampfireBatch(batch, "network", &reply, &error))
+        return Failed("save the campfire data; nothing was stored", error);
+    return Json(EncodeCampfireReply(reply));
+}
+
+} // namespace
+
+http::Response JsonError(int status, const std::string& why) { return Reply(status, {{"error", why}}); }
+
+void AddKioskRoutes(http::Router& r, Store& store, RateLimiter& limiter) {
+    // A batch may be 1 MiB (kMaxBatchBytes); the slack is for a batch near it that grows a
+    // little (escapes) on its way. Beyond it: 413, before the body is read.
+    const http::RouteOptions batch{kMaxBatchBytes + 64 * 1024};
+    const http::RouteOptions small{64 * 1024};
+    http::Add(r, "GET", "/v1/health", [](const http::Request&) { return Reply(200, {{"ok", true}}); });
+    http::Add(r, "POST", "/v1/enroll", [&](const http::Request& q) { return Enroll(store, limiter, q); }, small);
+    http::Add(r, "GET", "/v1/content", [&](const http::Request& q) { return Content(store, limiter, q); });
+    http::Add(r, "POST", "/v1/answers", [&](const http::Request& q) { return Answers(store, limiter, q); }, batch);
+    http::Add(r, "POST", "/v1/group", [&](const http::Request& q) { return Campfire(store, limiter, q); }, batch);
+}
+
+// The console (store/console/) has its own plain structs: copied in and out here. Its
+// cookies are scoped to /console/ and nothing under /v1/ reads them.
+void AddConsoleRoutes(http::Router& r, const ServeOptions& opts) {
     if (!opts.Console)
         return;
-    const bool tls = !opts.TlsCert.empty();
-    auto handler = [&opts, tls](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [&opts](const http::Request& req) {
         console::ConsoleRequest in;
-        in.Method = req.method;
-        const size_t q = req.target.find('?');
-        in.Path = req.target.substr(0, q);
-        in.Query = q == std::string::npos ? "" : req.target.substr(q + 1);
-        in.Body = req.body;
-        in.RemoteAddr = req.remote_addr;
-        in.Tls = tls;
-        for (const auto& [name, value] : req.headers) {
+        in.Method = req.Method;
+        in.Path = req.Path;
+        in.Query = req.Query;
+        in.Body = req.Body;
+        in.RemoteAddr = req.RemoteAddress;
+        in.Tls = req.IsTls;
+        for (const auto& [name, value] : req.Headers) {
             std::string lower = name;
             for (char& c : lower)
                 c = char(tolower((unsigned char)c));
             in.Headers[lower] = value;
         }
-        if (req.is_multipart_form_data()) { // cpp-httplib has taken the body apart: put it together again
-            std::string boundary = "wijkstem-console-part";
-            for (const auto& [name, part] : req.files)
-                while (part.content.find(boundary) != std::string::npos)
-                    boundary += "-x";
-            in.Body.clear();
-            for (const auto& [name, part] : req.files)
-                in.Body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-                           part.content + "\r\n";
-            in.Body += "--" + boundary + "--\r\n";
-            in.Headers["content-type"] = "multipart/form-data; boundary=" + boundary;
-        }
         console::ConsoleResponse out;
         opts.Console(in, &out);
-        res.status = out.Status;
-        for (const auto& [name, value] : out.Headers)
-            res.set_header(name.c_str(), value);
-        res.set_content(out.Body, out.ContentType.c_str());
+        http::Response res;
+        res.Status = out.Status;
+        res.ContentType = out.ContentType;
+        res.Body = std::move(out.Body);
+        for (auto& h : out.Headers)
+            res.Headers.push_back(std::move(h));
+        return res;
     };
-    svr.Get(R"(/console(/.*)?)", handler);
-    svr.Post(R"(/console(/.*)?)", handler);
+    const http::RouteOptions upload{2 * 1024 * 1024}; // a pack.json (the bundled one is 200 KB)
+    for (const char* method : {"GET", "POST"}) {
+        http::Add(r, method, "/console", handler, upload);
+        http::Add(r, method, "/console/*", handler, upload);
+    }
 }
 
-} // namespace
-
 int Serve(Store& store, const ServeOptions& opts) {
-    std::unique_ptr<httplib::Server> svr;
-    if (!opts.TlsCert.empty() || !opts.TlsKey.empty()) {
-        if (opts.TlsCert.empty() || opts.TlsKey.empty()) {
-            fprintf(stderr, "wijkstem-store: TLS needs both --tls-cert and --tls-key\n");
-            return 2;
-        }
-        auto tls = std::make_unique<httplib::SSLServer>(opts.TlsCert.c_str(), opts.TlsKey.c_str());
-        if (!tls->is_valid()) {
-            fprintf(stderr, "wijkstem-store: cannot use the certificate %s with the key %s\n", opts.TlsCert.c_str(),
-                    opts.TlsKey.c_str());
-            return 1;
-        }
-        svr = std::move(tls);
-    } else {
-        svr = std::make_unique<httplib::Server>();
-    }
-    svr->set_tcp_nodelay(true);               // FACTS.md: 38 -> 1,086 requests/s
-    svr->set_keep_alive_max_count(1000);
-    svr->set_payload_max_length(kMaxBatchBytes + 64 * 1024); // beyond it: 413
-    svr->set_read_timeout(30, 0);
-    RateLimiter limiter{opts.RatePerSecond, opts.RatePerSecond * 2, {}, {}};
-    Routes(*svr, store, limiter);
-    RouteConsole(*svr, opts);
-    svr->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.status == 413)
-            Refuse(res, 413, "a batch may be at most 1 MiB");
-        else if (res.body.empty())
-            Refuse(res, res.status, "no such route");
-    });
-
-    // Debian's cpp-httplib listens with a backlog of 5 (built into the library): 200 kiosks
-    // connecting at once overflow it and wait seconds on SYN retries. Keep the listening
-    // socket and raise its backlog after the bind; Linux lets listen() be called again.
-    int listen_fd = -1;
-    svr->set_socket_options([&listen_fd](socket_t sock) {
-        httplib::default_socket_options(sock);
-        listen_fd = int(sock);
-    });
-
-    g_server = svr.get();
-    std::signal(SIGINT, OnSignal);
-    std::signal(SIGTERM, OnSignal);
-    if (!svr->bind_to_port(opts.Host.c_str(), opts.Port)) {
-        fprintf(stderr, "wijkstem-store: cannot listen on %s:%d (in use, or not an address of this machine)\n",
-                opts.Host.c_str(), opts.Port);
+    RateLimiter limiter(opts.RatePerSecond, opts.RatePerSecond * 2);
+    http::Router router;
+    AddKioskRoutes(router, store, limiter);
+    AddConsoleRoutes(router, opts);
+    http::ServerOptions o;
+    o.Host = opts.Host;
+    o.Port = opts.Port;
+    o.TlsCert = opts.TlsCert;
+    o.TlsKey = opts.TlsKey;
+    o.Limit = opts.Limit;
+    o.Workers = opts.Workers;
+    o.StopOnSignals = true;
+    o.ErrorReply = JsonError;
+    std::string error;
+    auto server = http::Server::Listen(std::move(o), std::move(router), &error);
+    if (!server) {
+        fprintf(stderr, "wijkstem-store: %s\n", error.c_str());
         return 1;
     }
-    if (listen_fd >= 0 && ::listen(listen_fd, kListenBacklog) != 0)
-        fprintf(stderr, "wijkstem-store: cannot raise the listen backlog: %s\n", strerror(errno));
     fprintf(stderr, "wijkstem-store: listening on %s://%s:%d\n", opts.TlsCert.empty() ? "http" : "https",
-            opts.Host.c_str(), opts.Port);
-    svr->listen_after_bind();
-    g_server = nullptr;
-    return 0;
+            opts.Host.c_str(), server->Port());
+    return server->Run() ? 0 : 1;
 }
 
 } // namespace store

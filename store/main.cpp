@@ -7,6 +7,7 @@
 #include "store/console/auth.hpp"
 #include "store/console/console.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -20,6 +21,10 @@ namespace {
 const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem kiosks.
 
   wijkstem-store serve --db FILE --listen HOST:PORT [--tls-cert F --tls-key F]
+      [--max-conns N]                                 open connections in all (default 4096)
+      [--max-conns-per-addr N]                        from one address or IPv6 /64 (default 256)
+      [--rate-per-addr N]                             requests a second from one address, bursts of 2N
+                                                      (default 50; 0: no limit, for tests and benchmarks)
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
   wijkstem-store publish --db FILE --wijk NAME DIR    the content pack for a wijk's kiosks
   wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps, visits counted/flagged
@@ -41,6 +46,7 @@ struct Args {
     std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey, Role;
     std::vector<std::string> Wijken; // add-user: every --wijk
     std::string Out, Population, Period = "month", Today; // report
+    std::string MaxConns, MaxConnsPerAddr, RatePerAddr;    // serve
     bool Csv = false;
 };
 
@@ -189,6 +195,42 @@ int Users(store::Store& store) {
     return 0;
 }
 
+// A whole number in [lo, hi] from an option, or a message.
+bool Number(const std::string& option, const std::string& text, long lo, long hi, long* out) {
+    char* end = nullptr;
+    errno = 0;
+    long v = strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno != 0 || v < lo || v > hi) {
+        fprintf(stderr, "wijkstem-store: %s needs a whole number from %ld to %ld, not '%s'\n", option.c_str(), lo, hi,
+                text.c_str());
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+// serve's limits (docs/sync-protocol.md, "Limits"); the defaults protect a real deployment.
+bool ServeLimits(const Args& a, store::http::Limits* l) {
+    long v = 0;
+    if (!a.MaxConns.empty()) {
+        if (!Number("--max-conns", a.MaxConns, 16, 1000000, &v))
+            return false;
+        l->MaxConnections = int(v);
+    }
+    if (!a.MaxConnsPerAddr.empty()) {
+        if (!Number("--max-conns-per-addr", a.MaxConnsPerAddr, 1, 1000000, &v))
+            return false;
+        l->MaxConnectionsPerAddress = int(v);
+    }
+    if (!a.RatePerAddr.empty()) {
+        if (!Number("--rate-per-addr", a.RatePerAddr, 0, 1000000, &v))
+            return false;
+        l->RatePerAddress = double(v);
+        l->BurstPerAddress = 2.0 * double(v);
+    }
+    return true;
+}
+
 // The command line into *a; false when the program should end at once with *exit_code
 // (--help, or an option it does not know or without its value).
 bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
@@ -223,6 +265,12 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->Period);
         else if (arg == "--today")
             ok = value(&a->Today);
+        else if (arg == "--max-conns")
+            ok = value(&a->MaxConns);
+        else if (arg == "--max-conns-per-addr")
+            ok = value(&a->MaxConnsPerAddr);
+        else if (arg == "--rate-per-addr")
+            ok = value(&a->RatePerAddr);
         else if (arg == "--csv")
             a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -271,6 +319,8 @@ int main(int argc, char** argv) {
             return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
         o.TlsCert = a.TlsCert;
         o.TlsKey = a.TlsKey;
+        if (!ServeLimits(a, &o.Limit))
+            return 2;
         console::Console console(*store, a.Db);
         o.Console = [&console](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
             console::HandleConsole(console, req, res);

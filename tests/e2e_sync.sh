@@ -182,3 +182,33 @@ printf '%s' "$visit" > "$tmp/e.script"
 "$WIJKSTEM" sync --data "$tmp/e" > /dev/null || fail "sync over TLS failed"
 [ "$(q "$tmp/tls.db" 'SELECT count(*) FROM answers')" = 4 ] || fail "the TLS store did not get 4 answers"
 echo "ok: over HTTPS with the store's own certificate: refused without --ca, 4 answers synced with it"
+
+# 10. Only TLS 1.2+ with ECDHE and AEAD ciphers: TLS 1.1 is refused, and so is TLS 1.2 with
+#     static RSA key exchange and CBC (AES128-SHA). openssl runs without the system's
+#     config (Debian's would refuse these itself, on the client side); a control against
+#     openssl s_server shows the client really offers them.
+tls_try() { # tls_try PORT ARGS...: prints the "New, ..." line of the handshake
+  local p=$1
+  shift
+  echo | OPENSSL_CONF=/dev/null timeout 10 openssl s_client -connect "127.0.0.1:$p" "$@" 2>&1 | grep -m1 '^New,' || true
+}
+ctl_port=$(( port + 1 ))
+for old in "-tls1_1 -cipher DEFAULT:@SECLEVEL=0" "-tls1_2 -cipher AES128-SHA:@SECLEVEL=0"; do
+  # shellcheck disable=SC2086
+  OPENSSL_CONF=/dev/null openssl s_server -accept "127.0.0.1:$ctl_port" -cert "$tmp/cert.pem" -key "$tmp/key.pem" \
+    $old -www > /dev/null 2>&1 &
+  ctl_pid=$!
+  for i in $(seq 100); do ss -ltn | grep -q ":$ctl_port " && break; sleep 0.05; done
+  # shellcheck disable=SC2086
+  ctl=$(tls_try "$ctl_port" $old)
+  kill "$ctl_pid" 2> /dev/null; wait "$ctl_pid" 2> /dev/null || true
+  { [ -n "$ctl" ] && ! echo "$ctl" | grep -q 'Cipher is (NONE)'; } || fail "control: openssl s_client would not offer $old ($ctl)"
+  # shellcheck disable=SC2086
+  got=$(tls_try "$port" $old)
+  echo "$got" | grep -q 'Cipher is (NONE)' || fail "the store accepted $old: $got"
+done
+got=$(tls_try "$port" -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256)
+echo "$got" | grep -q 'TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256' || fail "TLS 1.2 with ECDHE and AES-GCM: $got"
+got=$(tls_try "$port" -tls1_3)
+echo "$got" | grep -q 'TLSv1.3' || fail "TLS 1.3: $got"
+echo "ok: TLS 1.1 and static-RSA/CBC suites refused (the client offered them: control); TLS 1.2 ECDHE+GCM and TLS 1.3 accepted"
