@@ -10,6 +10,8 @@
 #include "kiosk/campfire_effects.hpp"
 #include "kiosk/campfire_export.hpp"
 #include "kiosk/log.hpp"
+#include "kiosk/opening_hours.hpp"
+#include "kiosk/watchdog.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
@@ -47,6 +49,7 @@ namespace kiosk {
 namespace {
 
 bool g_input_seen = false; // set by GLFW callbacks: something happened, draw
+Watchdog g_watchdog;        // systemd's, when the session unit asks for one (kiosk/watchdog.hpp)
 // Keeping the window (kiosk/guard.hpp): set by GLFW callbacks, read by the main loop.
 bool g_fullscreen = false;
 bool g_quit_chosen = false;  // "Kiosk afsluiten" on the admin screen
@@ -695,7 +698,8 @@ int WaitForWork(App& app) {
     if (app.State.Screen == Screen::StillThere) // the countdown text changes every second
         deadline = std::min(deadline, now + (1.0 - std::fmod(now - app.State.ScreenSince, 1.0)));
     deadline = std::min(deadline, NextCountdownChange(app.State, now)); // the gap, a locked PIN keypad
-    double timeout = std::clamp(deadline - now, 0.0, 3600.0);
+    // ... and at the latest when systemd's watchdog wants its "still alive"
+    double timeout = std::clamp(std::min(deadline - now, SecondsToNextFeed(g_watchdog)), 0.0, 3600.0);
     g_input_seen = false;
     if (timeout > 0.0)
         glfwWaitEventsTimeout(timeout);
@@ -709,6 +713,32 @@ int WaitForWork(App& app) {
     if (!app.PendingCapture.empty()) // a summary page to capture for the export
         return 1;
     return app.Now() >= deadline - 1e-3 ? 1 : 0;
+}
+
+// Outside the opening hours (kiosk/opening_hours.hpp): a black screen, drawn once, and no
+// frames until a touch. Returns -1 when the screen is not dark, else the frames to draw next
+// (3 after a waking touch, 0 while it stays dark). Wakes at least once a minute to look at
+// the clock, and for the watchdog.
+int DarkScreen(App& app, const OpeningHours& hours, double* last_input, bool* drawn) {
+    int day = 0, minute = 0;
+    LocalDayMinute((long long)time(nullptr), &day, &minute);
+    if (!ScreenDark(IsOpen(hours, day, minute), app.State.Screen == Screen::Attract, app.Now(), *last_input)) {
+        *drawn = false;
+        return -1;
+    }
+    if (!*drawn) {
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glfwSwapBuffers(app.Window);
+        *drawn = true;
+        Log("outside the opening hours: the screen is dark until touched");
+    }
+    g_input_seen = false;
+    glfwWaitEventsTimeout(std::clamp(SecondsToNextFeed(g_watchdog), 0.01, 60.0));
+    if (!g_input_seen)
+        return 0;
+    *last_input = app.Now();
+    return 3;
 }
 
 } // namespace
@@ -884,18 +914,36 @@ int RunKiosk(const KioskOptions& opts) {
     if (!opts.ScriptPath.empty()) {
         status = RunScript(app, script, opts.ScriptPath);
     } else {
+        OpeningHours hours; // a bad file is logged, and the kiosk stays on all day
+        std::vector<std::string> hour_problems;
+        if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &hours, &hour_problems))
+            for (const std::string& p : hour_problems)
+                Log(p + " (the kiosk stays on all day)");
+        g_watchdog = StartWatchdog(opts.TestHangAfter);
+        double last_input = app.Now();
+        bool dark_drawn = false, ready = false;
         int frames = 2; // the first frame, and one to settle its layout
         while (!glfwWindowShouldClose(app.Window)) {
+            FeedWatchdog(&g_watchdog);
+            if (int dark = DarkScreen(app, hours, &last_input, &dark_drawn); dark >= 0) {
+                frames = dark;
+                continue;
+            }
             if (frames > 0) {
                 app.Frame();
                 frames--;
+                if (!ready) // systemd (Type=notify): the kiosk is on screen
+                    NotifyReady(), ready = true;
                 glfwPollEvents();
                 if (g_input_seen) {
                     g_input_seen = false;
                     frames = std::max(frames, 3);
+                    last_input = app.Now();
                 }
             } else {
                 frames = WaitForWork(app);
+                if (frames == 3) // WaitForWork saw input
+                    last_input = app.Now();
             }
             KeepWindow(app);
         }

@@ -8,7 +8,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev
   libsqlite3-dev libstb-dev doctest-dev nlohmann-json3-dev
   libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
-  libespeak-ng-dev espeak-ng-data libfribidi-dev
+  libespeak-ng-dev espeak-ng-data libfribidi-dev libsystemd-dev
   fonts-dejavu-core fonts-noto-core
   xvfb xauth libgl1-mesa-dri sqlite3 curl openssl
 )
