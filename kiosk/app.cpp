@@ -49,6 +49,7 @@ namespace kiosk {
 namespace {
 
 bool g_input_seen = false; // set by GLFW callbacks: something happened, draw
+bool g_touched = false;     // set by the button, key and char callbacks: a person, not the window system
 Watchdog g_watchdog;        // systemd's, when the session unit asks for one (kiosk/watchdog.hpp)
 // Keeping the window (kiosk/guard.hpp): set by GLFW callbacks, read by the main loop.
 bool g_fullscreen = false;
@@ -588,9 +589,9 @@ int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string&
 namespace {
 
 void OnCursor(GLFWwindow*, double, double) { g_input_seen = true; }
-void OnButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
-void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
+void OnButton(GLFWwindow*, int, int, int) { g_input_seen = g_touched = true; }
+void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = g_touched = true; }
+void OnChar(GLFWwindow*, unsigned int) { g_input_seen = g_touched = true; }
 void OnFocus(GLFWwindow*, int focused) {
     g_input_seen = true;
     g_window_lost = g_window_lost || !focused;
@@ -733,11 +734,14 @@ int DarkScreen(App& app, const OpeningHours& hours, double* last_input, bool* dr
         *drawn = true;
         Log("outside the opening hours: the screen is dark until touched");
     }
-    g_input_seen = false;
+    g_input_seen = g_touched = false;
     glfwWaitEventsTimeout(std::clamp(SecondsToNextFeed(g_watchdog), 0.01, 60.0));
-    if (!g_input_seen)
+    if (!g_touched) {
+        *drawn = *drawn && !g_input_seen; // exposed or resized: black again
         return 0;
+    }
     *last_input = app.Now();
+    Log("touched outside the opening hours: awake for a visit");
     return 3;
 }
 
@@ -920,12 +924,13 @@ int RunKiosk(const KioskOptions& opts) {
             for (const std::string& p : hour_problems)
                 Log(p + " (the kiosk stays on all day)");
         g_watchdog = StartWatchdog(opts.TestHangAfter);
-        double last_input = app.Now();
+        double last_input = -1e9; // closed at start: dark right after the first frames
         bool dark_drawn = false, ready = false;
         int frames = 2; // the first frame, and one to settle its layout
         while (!glfwWindowShouldClose(app.Window)) {
             FeedWatchdog(&g_watchdog);
-            if (int dark = DarkScreen(app, hours, &last_input, &dark_drawn); dark >= 0) {
+            int dark = ready ? DarkScreen(app, hours, &last_input, &dark_drawn) : -1; // READY=1 first
+            if (dark >= 0) {
                 frames = dark;
                 continue;
             }
@@ -938,13 +943,12 @@ int RunKiosk(const KioskOptions& opts) {
                 if (g_input_seen) {
                     g_input_seen = false;
                     frames = std::max(frames, 3);
-                    last_input = app.Now();
                 }
             } else {
                 frames = WaitForWork(app);
-                if (frames == 3) // WaitForWork saw input
-                    last_input = app.Now();
             }
+            if (g_touched) // a person was here: the screen stays lit a while (opening hours)
+                last_input = app.Now(), g_touched = false;
             KeepWindow(app);
         }
     }

@@ -49,18 +49,18 @@ root=$tmp/root
 mkdir -p "$root"
 dpkg-deb -x "$kiosk_deb" "$root"
 dpkg-deb -x "$store_deb" "$root"
-# verify checks that ExecStart's programs exist: cage and env are the machine's own.
-mkdir -p "$root/usr/bin"
-ln -sf "$(command -v cage)" "$root/usr/bin/cage"
-ln -sf "$(command -v env)" "$root/usr/bin/env"
-units=$(cd "$root/lib/systemd/system" && ls)
+# verify looks for the units' dependencies (sysinit.target, ...) and ExecStart's programs in
+# the root: the machine's own units beside ours, and its cage and env.
+units=$(cat "$tmp/kiosk.list" "$tmp/store.list" | sed -n 's#.* \./lib/systemd/system/\(.*\)$#\1#p' | grep . | sort)
 [ "$(echo "$units" | wc -l)" = 4 ] || fail "expected 4 units, found: $units"
+cp -rn /lib/systemd/system/. "$root/lib/systemd/system/"
+mkdir -p "$root/usr/bin"
+cp "$(command -v cage)" "$(command -v env)" "$root/usr/bin/"
 for u in $units; do
   SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --root="$root" "$root/lib/systemd/system/$u" > "$tmp/verify.out" 2>&1 \
     || fail "systemd-analyze verify $u: $(cat "$tmp/verify.out")"
-  # a warning is a failure too (a typo in a directive name is only a warning)
-  grep -v "^$" "$tmp/verify.out" | grep -v "No such file or directory\|Failed to put bus name\|Failed to connect to bus" \
-    | grep . && fail "systemd-analyze verify $u warned: $(cat "$tmp/verify.out")"
+  # a warning is a failure too: an unknown directive is only a warning ("Unknown key ...")
+  [ ! -s "$tmp/verify.out" ] || fail "systemd-analyze verify $u warned: $(cat "$tmp/verify.out")"
 done
 echo "ok: systemd-analyze verify passes for $(echo $units)"
 

@@ -11,6 +11,7 @@ packages=(
   libespeak-ng-dev espeak-ng-data libfribidi-dev libsystemd-dev
   fonts-dejavu-core fonts-noto-core
   xvfb xauth libgl1-mesa-dri sqlite3 curl openssl
+  cage xwayland dpkg-dev file   # the packaged kiosk in cage (tests/e2e_package.sh), CPack's shlibdeps
 )
 
 missing=()
