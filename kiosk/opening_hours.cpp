@@ -80,7 +80,7 @@ bool ParseDays(const std::string& s, std::vector<int>* days, std::string* why) {
 }
 
 std::string Hhmm(int minutes) {
-    char buf[8];
+    char buf[16];
     snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
     return buf;
 }
