@@ -38,7 +38,7 @@ xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1280x720x24" bash -c '
   kill $pid; wait $pid 2> /dev/null; exit 0' _ "$WIJKSTEM" "$tmp/k" "$tmp/closed" "$X_WINDOW" "$tmp/run.out" \
   || fail "the kiosk run failed: $(cat "$tmp/run.out" "$tmp/k.err" 2> /dev/null)"
 grep -q "outside the opening hours: the screen is dark until touched" "$tmp/k/kiosk.log" \
-  || fail "the closed kiosk did not go dark: $(cat "$tmp/k/kiosk.log")"
+  || fail "the closed kiosk did not go dark: $(cat "$tmp/k/kiosk.log" "$tmp/k.err" "$tmp/run.out" 2>&1)"
 ticks=$(sed -n 's/^dark_ticks=//p' "$tmp/run.out")
 [ "$ticks" -le 10 ] || fail "the dark kiosk used $ticks clock ticks of CPU in 5 s (want about none)"
 grep -q "touched outside the opening hours: awake for a visit" "$tmp/k/kiosk.log" \

@@ -49,7 +49,7 @@ TEST_CASE("opening hours: a buurthuis week") {
 
     CHECK(kiosk::MinutesToNextChange(h, 0, H(8)) == 60);
     CHECK(kiosk::MinutesToNextChange(h, 0, H(9)) == 8 * 60);
-    CHECK(kiosk::MinutesToNextChange(h, 4, H(17)) == 17 * 60 + 10 * 60); // Friday 17:00 -> Saturday 10:00
+    CHECK(kiosk::MinutesToNextChange(h, 4, H(17)) == 7 * 60 + 10 * 60); // Friday 17:00 -> Saturday 10:00
     CHECK(kiosk::MinutesToNextChange(h, 6, H(23, 59)) == 9 * 60 + 1);    // Sunday night -> Monday 09:00
 }
 
