@@ -41,6 +41,7 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME wijkstem)
 set(CPACK_PACKAGE_VERSION ${WIJKSTEM_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_INSTALL_PREFIX /usr) # with CPACK_SET_DESTDIR this is the prefix that counts
 set(CPACK_SET_DESTDIR ON) # the units and /etc files have absolute destinations
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_CONTACT "Wijkstem <wijkstem@groningen.example>")
@@ -60,14 +61,15 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
     "adduser, cage, xwayland, fonts-dejavu-core, fonts-noto-core, espeak-ng-data")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "libasound2")
+# CPack puts a space before each line and a "." on the empty ones.
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "touch kiosk for neighbourhood democracy
- Wijkstem puts the questions of the Gronings model voor wijk- en dorpsdemocratie
- in front of residents at a touch screen in a community centre, keeps every
- answer on the device and brings the answers to the municipality's store.
- .
- This package holds the kiosk, its bundled content pack and a systemd unit that
- runs it full screen inside cage on tty1 from boot, restarted when it exits or
- hangs.")
+Wijkstem puts the questions of the Gronings model voor wijk- en dorpsdemocratie
+in front of residents at a touch screen in a community centre, keeps every
+answer on the device and brings the answers to the municipality's store.
+
+This package holds the kiosk, its bundled content pack and a systemd unit that
+runs it full screen inside cage on tty1 from boot, restarted when it exits or
+hangs.")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/kiosk/postinst ${CMAKE_SOURCE_DIR}/packaging/kiosk/prerm
     ${CMAKE_SOURCE_DIR}/packaging/kiosk/postrm)
@@ -76,12 +78,12 @@ set(CPACK_DEBIAN_STORE_PACKAGE_NAME wijkstem-store)
 set(CPACK_DEBIAN_STORE_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_STORE_PACKAGE_DEPENDS "adduser")
 set(CPACK_COMPONENT_STORE_DESCRIPTION "municipal store for Wijkstem kiosks
- The store receives the answers of the municipality's Wijkstem kiosks, serves
- them their content, and gives the area teams their console, reports and the
- public page of each neighbourhood.
- .
- This package holds wijkstem-store, a sandboxed systemd service for it and a
- timer that backs its database up every night.")
+The store receives the answers of the municipality's Wijkstem kiosks, serves
+them their content, and gives the area teams their console, reports and the
+public page of each neighbourhood.
+
+This package holds wijkstem-store, a sandboxed systemd service for it and a
+timer that backs its database up every night.")
 set(CPACK_DEBIAN_STORE_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/store/postinst ${CMAKE_SOURCE_DIR}/packaging/store/prerm
     ${CMAKE_SOURCE_DIR}/packaging/store/postrm ${CMAKE_SOURCE_DIR}/packaging/store/conffiles)

@@ -64,6 +64,10 @@ for u in $units; do
 done
 echo "ok: systemd-analyze verify passes for $(echo $units)"
 
+# The shipped pack passes the shipped kiosk's own check.
+"$root/usr/bin/wijkstem" check-content "$root/usr/share/wijkstem/packs/gronings-model" > "$tmp/check.out" 2>&1 \
+  || fail "the packaged pack fails check-content: $(cat "$tmp/check.out")"
+
 # 3. The packaged kiosk inside cage, as a non-root user (cage refuses root).
 chmod 755 "$tmp"
 run_as=()
