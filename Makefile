@@ -37,7 +37,7 @@ deb: build
 	rm -rf dist
 	cpack --config $(BUILD)/CPackConfig.cmake -B dist
 	rm -rf dist/_CPack_Packages
-	lintian --fail-on error --info dist/*.deb
+	lintian --fail-on error dist/*.deb
 
 # Installs, removes and purges both packages with apt-get ON THIS MACHINE (as root): not part
 # of make test, it changes the machine. docs/install.md has what it checks.

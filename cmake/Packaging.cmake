@@ -37,6 +37,14 @@ foreach(pkg wijkstem wijkstem-store)
           DESTINATION share/doc/${pkg} COMPONENT ${comp})
 endforeach()
 
+# 4. A manual page each, gzip'ed as Debian wants them.
+foreach(page wijkstem wijkstem-store)
+  configure_file(packaging/man/${page}.1 ${CMAKE_BINARY_DIR}/deb/man/${page}.1 @ONLY)
+  execute_process(COMMAND gzip -9nf ${CMAKE_BINARY_DIR}/deb/man/${page}.1)
+endforeach()
+install(FILES ${CMAKE_BINARY_DIR}/deb/man/wijkstem.1.gz DESTINATION share/man/man1 COMPONENT kiosk)
+install(FILES ${CMAKE_BINARY_DIR}/deb/man/wijkstem-store.1.gz DESTINATION share/man/man1 COMPONENT store)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME wijkstem)
 set(CPACK_PACKAGE_VERSION ${WIJKSTEM_VERSION})
