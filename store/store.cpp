@@ -1,4 +1,6 @@
 #include "store/store.hpp"
+#include "sync/csv.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/signing.hpp"
 
 #include "sync/sqlite_util.hpp"
@@ -14,7 +16,19 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 
 namespace {
 
-const char* kSchema = R"sql(
+// The columns an answer has in answers and in conflicts alike: one text, so the two
+// tables never differ.
+const char* kAnswerColumns = R"sql(
+    seq          INTEGER NOT NULL,
+    session_id   TEXT NOT NULL,
+    pack_id      TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    answered_at  TEXT NOT NULL,
+    received_at  TEXT NOT NULL)sql";
+
+const std::string kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS enroll_codes (
     code_hash  TEXT PRIMARY KEY,
     wijk       TEXT NOT NULL,
@@ -33,15 +47,7 @@ CREATE TABLE IF NOT EXISTS devices (
 CREATE TABLE IF NOT EXISTS answers (
     rowid        INTEGER PRIMARY KEY,     -- time-ordered inserts stay fast
     id           TEXT NOT NULL UNIQUE,    -- the kiosk's UUID: each answer once
-    device_id    TEXT NOT NULL REFERENCES devices(id),
-    seq          INTEGER NOT NULL,
-    session_id   TEXT NOT NULL,
-    pack_id      TEXT NOT NULL,
-    pack_version TEXT NOT NULL,
-    question_id  TEXT NOT NULL,
-    value        TEXT NOT NULL,
-    answered_at  TEXT NOT NULL,
-    received_at  TEXT NOT NULL,
+    device_id    TEXT NOT NULL REFERENCES devices(id),)sql" + std::string(kAnswerColumns) + R"sql(,
     via          TEXT NOT NULL            -- "network" or "file"
 );
 CREATE INDEX IF NOT EXISTS answers_device_seq ON answers(device_id, seq);
@@ -55,15 +61,7 @@ CREATE TABLE IF NOT EXISTS packs (             -- the content pack published for
 CREATE TABLE IF NOT EXISTS conflicts (         -- same id, other content: kept, never overwritten
     rowid        INTEGER PRIMARY KEY,
     id           TEXT NOT NULL,
-    device_id    TEXT NOT NULL,
-    seq          INTEGER NOT NULL,
-    session_id   TEXT NOT NULL,
-    pack_id      TEXT NOT NULL,
-    pack_version TEXT NOT NULL,
-    question_id  TEXT NOT NULL,
-    value        TEXT NOT NULL,
-    answered_at  TEXT NOT NULL,
-    received_at  TEXT NOT NULL
+    device_id    TEXT NOT NULL,)sql" + kAnswerColumns + R"sql(
 );
 )sql";
 
@@ -119,21 +117,9 @@ const char* const kStoreMigrations[] = {
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
-using sql::Bind;
-using sql::Col;
-using sql::Exec;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
-std::string Now() { return sql::IsoNowSeconds(); }
-
-struct Tx {
-    sqlite3* Db;
-    bool Done = false;
-    ~Tx() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-};
+std::string Now() { return IsoNowSeconds(); }
 
 // Without a copy: for strings that outlive the statement's next step.
 void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
@@ -167,22 +153,6 @@ std::string NewCode() {
     return code;
 }
 
-// A field as a spreadsheet reads it: quoted when it holds a separator, a quote or a line
-// break; and a text that a spreadsheet would run as a formula (=, +, -, @) starts with a
-// quote mark, so a free-text answer can never become a formula on the gebiedsteam's laptop.
-std::string CsvField(const std::string& s) {
-    std::string v = s;
-    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
-    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
-        v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 } // namespace
 
 std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
@@ -195,7 +165,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
     sqlite3_busy_timeout(s->Db, 5000);
     std::string err;
     if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
-        !Exec(s->Db, kSchema, &err)) {
+        !Exec(s->Db, kSchema.c_str(), &err)) {
         *error = "the store database " + path + " cannot be used: " + err;
         return nullptr;
     }
@@ -213,11 +183,11 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
         return nullptr;
     }
     if (version < kStoreSchemaVersion) {
-        if (!Exec(s->Db, "BEGIN IMMEDIATE", &err)) {
+        sql::Transaction tx(s->Db);
+        if (!tx.Begun(&err)) {
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
-        Tx tx{s->Db};
         for (int v = int(version); v < kStoreSchemaVersion; v++)
             if (!Exec(s->Db, kStoreMigrations[v], &err)) {
                 *error = "the store database " + path + " cannot be migrated to schema " + std::to_string(v + 1) +
@@ -225,11 +195,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
                 return nullptr;
             }
         if (!Exec(s->Db, ("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str(), &err) ||
-            !Exec(s->Db, "COMMIT", &err)) {
+            !tx.Commit(&err)) {
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
-        tx.Done = true;
     }
     return s;
 }
@@ -248,9 +217,7 @@ bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::strin
         *error = sqlite3_errmsg(Db);
         return false;
     }
-    Bind(st.S, 1, HashToken(*code));
-    Bind(st.S, 2, wijk);
-    Bind(st.S, 3, Now());
+    BindAll(st.S, HashToken(*code), wijk, Now());
     if (sqlite3_step(st.S) != SQLITE_DONE) {
         *error = std::string("cannot store the code: ") + sqlite3_errmsg(Db);
         return false;
@@ -263,11 +230,9 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
     std::lock_guard<std::mutex> lock(Mu);
     *forbidden = false;
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        *error = err;
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
     {
         Stmt st(Db, "SELECT wijk FROM enroll_codes WHERE code_hash = ?1 AND used_at IS NULL");
         Bind(st.S, 1, HashToken(code));
@@ -282,20 +247,13 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
     Stmt dev(Db, "INSERT INTO devices(id, wijk, token_hash, public_key, enrolled_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                  "ON CONFLICT(id) DO UPDATE SET wijk = excluded.wijk, token_hash = excluded.token_hash, "
                  "public_key = excluded.public_key, enrolled_at = excluded.enrolled_at, revoked_at = NULL");
-    Bind(dev.S, 1, device_id);
-    Bind(dev.S, 2, *wijk);
-    Bind(dev.S, 3, HashToken(*token));
-    Bind(dev.S, 4, public_key);
-    Bind(dev.S, 5, Now());
+    BindAll(dev.S, device_id, *wijk, HashToken(*token), public_key, Now());
     Stmt used(Db, "UPDATE enroll_codes SET used_at = ?2, device_id = ?3 WHERE code_hash = ?1");
-    Bind(used.S, 1, HashToken(code));
-    Bind(used.S, 2, Now());
-    Bind(used.S, 3, device_id);
-    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !Exec(Db, "COMMIT", &err)) {
+    BindAll(used.S, HashToken(code), Now(), device_id);
+    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !tx.Commit(&err)) {
         *error = "cannot enrol the device: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
         return false;
     }
-    tx.Done = true;
     return true;
 }
 
@@ -327,11 +285,9 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     std::lock_guard<std::mutex> lock(Mu);
     results->clear();
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        *error = err;
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
     Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
                   "flagged FROM answers WHERE id = ?1");
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
@@ -380,12 +336,11 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         r.Status = AnswerStatus::Stored;
         results->push_back(r);
     }
-    if (!Exec(Db, "COMMIT", &err)) { // the statuses mean something only after this
+    if (!tx.Commit(&err)) { // the statuses mean something only after this
         *error = "cannot commit the batch: " + err;
         results->clear();
         return false;
     }
-    tx.Done = true;
     return true;
 }
 
@@ -462,11 +417,7 @@ bool Store::Publish(const std::string& wijk, const std::string& pack_id, const s
     Stmt st(Db, "INSERT INTO packs(wijk, pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                 "ON CONFLICT(wijk) DO UPDATE SET pack_id = excluded.pack_id, version = excluded.version, "
                 "body = excluded.body, published_at = excluded.published_at");
-    Bind(st.S, 1, wijk);
-    Bind(st.S, 2, pack_id);
-    Bind(st.S, 3, version);
-    Bind(st.S, 4, body);
-    Bind(st.S, 5, Now());
+    BindAll(st.S, wijk, pack_id, version, body, Now());
     if (sqlite3_step(st.S) != SQLITE_DONE) {
         *error = std::string("cannot publish the pack: ") + sqlite3_errmsg(Db);
         return false;

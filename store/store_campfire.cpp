@@ -17,6 +17,7 @@
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
 #include "store/store.hpp"
 
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
 #include <sqlite3.h>
@@ -29,19 +30,184 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 
 namespace {
 
-using sql::Bind;
-using sql::BindOptional;
-using sql::Col;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
-std::string Now() { return sql::IsoNowSeconds(); }
-
-struct Tx {
+// One request's campfire data into the tables, inside the caller's transaction; a method
+// is false on a database error (*Error says what), and then nothing of the request counts.
+struct CampfireWriter {
     sqlite3* Db;
-    bool Done = false;
-    ~Tx() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    const std::string& Device; // the kiosk sending
+    std::string* Error;
+    const std::string Now = IsoNowSeconds();
+
+    Stmt FindSession{Db, "SELECT device_id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
+                         "coalesce(ended_at, '') FROM group_sessions WHERE id = ?1"};
+    Stmt InsertSession{Db, "INSERT INTO group_sessions(id, device_id, wijk, name, held_on, present, pack_id, "
+                           "pack_version, started_at, ended_at, received_at) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"};
+    Stmt UpdateSession{Db, "UPDATE group_sessions SET wijk = ?2, name = ?3, held_on = ?4, present = ?5, "
+                           "ended_at = ?6, received_at = ?7 WHERE id = ?1"};
+    Stmt FindResult{Db, "SELECT count, method FROM group_results WHERE group_session_id = ?1 AND question_id = ?2 "
+                        "AND value = ?3"};
+    Stmt PutResult{Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
+                       "count = excluded.count, method = excluded.method"};
+    Stmt FindAgreement{Db, "SELECT device_id, coalesce(group_session_id, ''), wijk, what, who, coalesce(due, ''), "
+                           "coalesce(answers, ''), status, updated_at FROM agreements WHERE id = ?1"};
+    Stmt PutAgreement{Db, "INSERT INTO agreements(id, group_session_id, device_id, wijk, what, who, due, answers, "
+                          "status, created_at, updated_at, received_at) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO UPDATE SET "
+                          "wijk = excluded.wijk, what = excluded.what, who = excluded.who, due = excluded.due, "
+                          "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, "
+                          "received_at = excluded.received_at"};
+
+    bool Failed(const char* what) {
+        *Error = std::string(what) + ": " + sqlite3_errmsg(Db);
+        return false;
+    }
+    bool Ready() {
+        return (FindSession && InsertSession && UpdateSession && FindResult && PutResult && FindAgreement &&
+                PutAgreement) ||
+               Failed("cannot store the campfire data");
+    }
+
+    // A session this kiosk owns at the store: "" if none, else its ended_at or "-" (running).
+    bool SessionState(const std::string& id, std::string* state) {
+        sqlite3_stmt* f = FindSession.Reset();
+        Bind(f, 1, id);
+        const int rc = sqlite3_step(f);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return false;
+        *state = rc == SQLITE_ROW && Col(f, 0) == Device ? (Col(f, 8).empty() ? "-" : Col(f, 8)) : "";
+        return true;
+    }
+
+    bool Sessions(const std::vector<CampfireSessionRecord>& sessions, std::vector<AnswerResult>* out) {
+        for (const CampfireSessionRecord& g : sessions) {
+            AnswerResult r{g.Id, AnswerStatus::Invalid, {}};
+            if (!ValidCampfireSession(g, &r.Reason)) {
+                out->push_back(r);
+                continue;
+            }
+            sqlite3_stmt* f = FindSession.Reset();
+            Bind(f, 1, g.Id);
+            const int rc = sqlite3_step(f);
+            if (rc == SQLITE_DONE) {
+                if (!InsertSession.Run(g.Id, Device, g.Wijk, g.Name, g.HeldOn, g.Present, g.PackId,
+                         g.PackVersion, g.StartedAt, Optional{g.EndedAt}, Now))
+                    return Failed("cannot store a campfire session");
+                r.Status = AnswerStatus::Stored;
+            } else if (rc != SQLITE_ROW) {
+                return Failed("cannot read a campfire session");
+            } else if (Col(f, 0) != Device) {
+                r.Status = AnswerStatus::Conflict; // another kiosk's id: kept as it is
+                r.Reason = "another kiosk has a session with this id";
+            } else {
+                const std::string ended = g.EndedAt.empty() ? Col(f, 8) : g.EndedAt; // never un-ended
+                const bool same = Col(f, 1) == g.Name && Col(f, 2) == g.Wijk && Col(f, 3) == g.HeldOn &&
+                                  sqlite3_column_int64(f, 4) == g.Present && Col(f, 8) == ended;
+                if (same) {
+                    r.Status = AnswerStatus::AlreadyStored;
+                } else {
+                    if (!UpdateSession.Run(g.Id, g.Wijk, g.Name, g.HeldOn, g.Present, Optional{ended}, Now))
+                        return Failed("cannot update a campfire session");
+                    r.Status = AnswerStatus::Stored;
+                }
+            }
+            out->push_back(r);
+        }
+
+        return true;
+    }
+
+    bool Results(const std::vector<CampfireResultRecord>& results, std::vector<AnswerResult>* out) {
+        for (const CampfireResultRecord& res : results) {
+            AnswerResult r{CampfireResultKey(res), AnswerStatus::Invalid, {}};
+            std::string state;
+            if (!ValidCampfireResult(res, &r.Reason)) {
+                out->push_back(r);
+                continue;
+            }
+            if (!SessionState(res.SessionId, &state))
+                return Failed("cannot read a campfire session");
+            if (state.empty()) {
+                r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
+                out->push_back(r);
+                continue;
+            }
+            if (state != "-" && !res.Final) { // an older copy of an ended session's counts
+                r.Status = AnswerStatus::AlreadyStored;
+                out->push_back(r);
+                continue;
+            }
+            sqlite3_stmt* f = FindResult.Reset();
+            BindAll(f, res.SessionId, res.QuestionId, res.Value);
+            const int rc = sqlite3_step(f);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return Failed("cannot read a campfire result");
+            if (rc == SQLITE_ROW && sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) {
+                r.Status = AnswerStatus::AlreadyStored;
+            } else {
+                if (!PutResult.Run(res.SessionId, res.QuestionId, res.Value, res.Count, res.Method))
+                    return Failed("cannot store a campfire result");
+                r.Status = AnswerStatus::Stored;
+            }
+            out->push_back(r);
+        }
+
+        return true;
+    }
+
+    bool Agreements(const std::vector<AgreementRecord>& agreements, std::vector<AnswerResult>* out) {
+        for (const AgreementRecord& a : agreements) {
+            AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
+            if (!ValidAgreement(a, &r.Reason)) {
+                out->push_back(r);
+                continue;
+            }
+            sqlite3_stmt* f = FindAgreement.Reset();
+            Bind(f, 1, a.Id);
+            const int rc = sqlite3_step(f);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return Failed("cannot read an agreement");
+            std::string state;
+            if (!a.SessionId.empty() && !(rc == SQLITE_ROW && Col(f, 0) != Device)) {
+                if (!SessionState(a.SessionId, &state))
+                    return Failed("cannot read a campfire session");
+                if (state.empty()) {
+                    r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
+                    out->push_back(r);
+                    continue;
+                }
+            }
+            bool write = rc == SQLITE_DONE;
+            if (rc == SQLITE_ROW) {
+                const std::string stored_at = Col(f, 8);
+                const bool same = Col(f, 1) == a.SessionId && Col(f, 2) == a.Wijk && Col(f, 3) == a.What &&
+                                  Col(f, 4) == a.Who && Col(f, 5) == a.Due && Col(f, 6) == a.Answers &&
+                                  Col(f, 7) == a.Status;
+                if (Col(f, 0) != Device) {
+                    r.Status = AnswerStatus::Conflict;
+                    r.Reason = "another kiosk has an agreement with this id";
+                } else if (a.UpdatedAt > stored_at) {
+                    write = true; // the newer version replaces the older
+                } else if (a.UpdatedAt == stored_at && !same) {
+                    r.Status = AnswerStatus::Conflict;
+                    r.Reason = "another version of this agreement has the same updated_at";
+                } else {
+                    r.Status = AnswerStatus::AlreadyStored; // the same, or an older version
+                }
+            }
+            if (write) {
+                if (!PutAgreement.Run(a.Id, Optional{a.SessionId}, Device, a.Wijk, a.What, a.Who,
+                         Optional{a.Due}, Optional{a.Answers}, a.Status, a.CreatedAt, a.UpdatedAt, Now))
+                    return Failed("cannot store an agreement");
+                r.Status = AnswerStatus::Stored;
+            }
+            out->push_back(r);
+        }
+
+        return true;
     }
 };
 
@@ -51,214 +217,16 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
     (void)via; // the campfire tables have no via column; network and file are the same data
     std::lock_guard<std::mutex> lock(Mu);
     *reply = {};
-    if (sqlite3_exec(Db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        *error = sqlite3_errmsg(Db);
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
-    const std::string now = Now();
-    auto failed = [&](const char* what) {
-        *error = std::string(what) + ": " + sqlite3_errmsg(Db);
-        *reply = {};
-        return false;
-    };
-
-    Stmt find_session(Db, "SELECT device_id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
-                          "coalesce(ended_at, '') FROM group_sessions WHERE id = ?1");
-    Stmt insert_session(Db, "INSERT INTO group_sessions(id, device_id, wijk, name, held_on, present, pack_id, "
-                            "pack_version, started_at, ended_at, received_at) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    Stmt update_session(Db, "UPDATE group_sessions SET wijk = ?2, name = ?3, held_on = ?4, present = ?5, "
-                            "ended_at = ?6, received_at = ?7 WHERE id = ?1");
-    if (!find_session.S || !insert_session.S || !update_session.S)
-        return failed("cannot store the campfire sessions");
-    for (const CampfireSessionRecord& g : b.Sessions) {
-        AnswerResult r{g.Id, AnswerStatus::Invalid, {}};
-        if (!ValidCampfireSession(g, &r.Reason)) {
-            reply->Sessions.push_back(r);
-            continue;
-        }
-        sqlite3_stmt* f = find_session.Reset();
-        Bind(f, 1, g.Id);
-        const int rc = sqlite3_step(f);
-        if (rc == SQLITE_DONE) {
-            sqlite3_stmt* st = insert_session.Reset();
-            Bind(st, 1, g.Id);
-            Bind(st, 2, b.DeviceId);
-            Bind(st, 3, g.Wijk);
-            Bind(st, 4, g.Name);
-            Bind(st, 5, g.HeldOn);
-            sqlite3_bind_int64(st, 6, g.Present);
-            Bind(st, 7, g.PackId);
-            Bind(st, 8, g.PackVersion);
-            Bind(st, 9, g.StartedAt);
-            BindOptional(st, 10, g.EndedAt);
-            Bind(st, 11, now);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                return failed("cannot store a campfire session");
-            r.Status = AnswerStatus::Stored;
-        } else if (rc != SQLITE_ROW) {
-            return failed("cannot read a campfire session");
-        } else if (Col(f, 0) != b.DeviceId) {
-            r.Status = AnswerStatus::Conflict; // another kiosk's id: kept as it is
-            r.Reason = "another kiosk has a session with this id";
-        } else {
-            const std::string ended = g.EndedAt.empty() ? Col(f, 8) : g.EndedAt; // never un-ended
-            const bool same = Col(f, 1) == g.Name && Col(f, 2) == g.Wijk && Col(f, 3) == g.HeldOn &&
-                              sqlite3_column_int64(f, 4) == g.Present && Col(f, 8) == ended;
-            if (same) {
-                r.Status = AnswerStatus::AlreadyStored;
-            } else {
-                sqlite3_stmt* st = update_session.Reset();
-                Bind(st, 1, g.Id);
-                Bind(st, 2, g.Wijk);
-                Bind(st, 3, g.Name);
-                Bind(st, 4, g.HeldOn);
-                sqlite3_bind_int64(st, 5, g.Present);
-                BindOptional(st, 6, ended);
-                Bind(st, 7, now);
-                if (sqlite3_step(st) != SQLITE_DONE)
-                    return failed("cannot update a campfire session");
-                r.Status = AnswerStatus::Stored;
-            }
-        }
-        reply->Sessions.push_back(r);
-    }
-
-    // A session this kiosk owns at the store: "" if none, else its ended_at or "-" (running).
-    auto session_state = [&](const std::string& id, std::string* state) {
-        sqlite3_stmt* f = find_session.Reset();
-        Bind(f, 1, id);
-        const int rc = sqlite3_step(f);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return false;
-        *state = rc == SQLITE_ROW && Col(f, 0) == b.DeviceId ? (Col(f, 8).empty() ? "-" : Col(f, 8)) : "";
+    CampfireWriter w{Db, b.DeviceId, error};
+    // The statuses mean something only after the commit.
+    if (w.Ready() && w.Sessions(b.Sessions, &reply->Sessions) && w.Results(b.Results, &reply->Results) &&
+        w.Agreements(b.Agreements, &reply->Agreements) && (tx.Commit() || w.Failed("cannot commit the campfire data")))
         return true;
-    };
-
-    Stmt find_result(Db, "SELECT count, method FROM group_results WHERE group_session_id = ?1 AND question_id = ?2 "
-                         "AND value = ?3");
-    Stmt put_result(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method) "
-                        "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
-                        "count = excluded.count, method = excluded.method");
-    if (!find_result.S || !put_result.S)
-        return failed("cannot store the campfire results");
-    for (const CampfireResultRecord& res : b.Results) {
-        AnswerResult r{CampfireResultKey(res), AnswerStatus::Invalid, {}};
-        std::string state;
-        if (!ValidCampfireResult(res, &r.Reason)) {
-            reply->Results.push_back(r);
-            continue;
-        }
-        if (!session_state(res.SessionId, &state))
-            return failed("cannot read a campfire session");
-        if (state.empty()) {
-            r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
-            reply->Results.push_back(r);
-            continue;
-        }
-        if (state != "-" && !res.Final) { // an older copy of an ended session's counts
-            r.Status = AnswerStatus::AlreadyStored;
-            reply->Results.push_back(r);
-            continue;
-        }
-        sqlite3_stmt* f = find_result.Reset();
-        Bind(f, 1, res.SessionId);
-        Bind(f, 2, res.QuestionId);
-        Bind(f, 3, res.Value);
-        const int rc = sqlite3_step(f);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return failed("cannot read a campfire result");
-        if (rc == SQLITE_ROW && sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) {
-            r.Status = AnswerStatus::AlreadyStored;
-        } else {
-            sqlite3_stmt* st = put_result.Reset();
-            Bind(st, 1, res.SessionId);
-            Bind(st, 2, res.QuestionId);
-            Bind(st, 3, res.Value);
-            sqlite3_bind_int64(st, 4, res.Count);
-            Bind(st, 5, res.Method);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                return failed("cannot store a campfire result");
-            r.Status = AnswerStatus::Stored;
-        }
-        reply->Results.push_back(r);
-    }
-
-    Stmt find_agreement(Db, "SELECT device_id, coalesce(group_session_id, ''), wijk, what, who, coalesce(due, ''), "
-                            "coalesce(answers, ''), status, updated_at FROM agreements WHERE id = ?1");
-    Stmt put_agreement(Db, "INSERT INTO agreements(id, group_session_id, device_id, wijk, what, who, due, answers, "
-                           "status, created_at, updated_at, received_at) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO UPDATE SET "
-                           "wijk = excluded.wijk, what = excluded.what, who = excluded.who, due = excluded.due, "
-                           "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, "
-                           "received_at = excluded.received_at");
-    if (!find_agreement.S || !put_agreement.S)
-        return failed("cannot store the agreements");
-    for (const AgreementRecord& a : b.Agreements) {
-        AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
-        if (!ValidAgreement(a, &r.Reason)) {
-            reply->Agreements.push_back(r);
-            continue;
-        }
-        sqlite3_stmt* f = find_agreement.Reset();
-        Bind(f, 1, a.Id);
-        const int rc = sqlite3_step(f);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return failed("cannot read an agreement");
-        std::string state;
-        if (!a.SessionId.empty() && !(rc == SQLITE_ROW && Col(f, 0) != b.DeviceId)) {
-            if (!session_state(a.SessionId, &state))
-                return failed("cannot read a campfire session");
-            if (state.empty()) {
-                r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
-                reply->Agreements.push_back(r);
-                continue;
-            }
-        }
-        bool write = rc == SQLITE_DONE;
-        if (rc == SQLITE_ROW) {
-            const std::string stored_at = Col(f, 8);
-            const bool same = Col(f, 1) == a.SessionId && Col(f, 2) == a.Wijk && Col(f, 3) == a.What &&
-                              Col(f, 4) == a.Who && Col(f, 5) == a.Due && Col(f, 6) == a.Answers &&
-                              Col(f, 7) == a.Status;
-            if (Col(f, 0) != b.DeviceId) {
-                r.Status = AnswerStatus::Conflict;
-                r.Reason = "another kiosk has an agreement with this id";
-            } else if (a.UpdatedAt > stored_at) {
-                write = true; // the newer version replaces the older
-            } else if (a.UpdatedAt == stored_at && !same) {
-                r.Status = AnswerStatus::Conflict;
-                r.Reason = "another version of this agreement has the same updated_at";
-            } else {
-                r.Status = AnswerStatus::AlreadyStored; // the same, or an older version
-            }
-        }
-        if (write) {
-            sqlite3_stmt* st = put_agreement.Reset();
-            Bind(st, 1, a.Id);
-            BindOptional(st, 2, a.SessionId);
-            Bind(st, 3, b.DeviceId);
-            Bind(st, 4, a.Wijk);
-            Bind(st, 5, a.What);
-            Bind(st, 6, a.Who);
-            BindOptional(st, 7, a.Due);
-            BindOptional(st, 8, a.Answers);
-            Bind(st, 9, a.Status);
-            Bind(st, 10, a.CreatedAt);
-            Bind(st, 11, a.UpdatedAt);
-            Bind(st, 12, now);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                return failed("cannot store an agreement");
-            r.Status = AnswerStatus::Stored;
-        }
-        reply->Agreements.push_back(r);
-    }
-
-    if (sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return failed("cannot commit the campfire data"); // the statuses mean something only after this
-    tx.Done = true;
-    return true;
+    *reply = {};
+    return false;
 }
 
 } // namespace store
