@@ -7,7 +7,7 @@ POWER_CUTS ?= 10000
 JOBS       ?= 2
 ARGS       ?=
 
-.PHONY: all deps build run test test-asan test-power fuzz bench screenshots sample-report clean
+.PHONY: all deps build run test test-asan test-power test-deb fuzz deb bench screenshots sample-report clean
 
 all: build
 
@@ -46,6 +46,22 @@ fuzz:
 	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_all
 	bash tools/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# The two Debian 12 packages into dist/ (docs/install.md), checked with lintian. CPack packs
+# the tree `make build` made; lintian (and dpkg-dev's dpkg-shlibdeps) come from Debian.
+deb: build
+	@command -v lintian > /dev/null && command -v dpkg-shlibdeps > /dev/null || \
+	  { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lintian dpkg-dev; } || \
+	  { echo "make deb needs: sudo apt-get install -y lintian dpkg-dev" >&2; exit 1; }
+	rm -rf dist
+	cpack --config $(BUILD)/CPackConfig.cmake -B dist
+	rm -rf dist/_CPack_Packages
+	lintian --fail-on error dist/*.deb
+
+# Installs, removes and purges both packages with apt-get ON THIS MACHINE (as root): not part
+# of make test, it changes the machine. docs/install.md has what it checks.
+test-deb: deb
+	bash tests/deb_install.sh dist $(BUILD)
+
 bench: build
 	@cmake --build $(BUILD) --target bench_kiosk bench_sync -j$(JOBS)
 	./$(BUILD)/bench_kiosk
@@ -68,4 +84,4 @@ sample-report: build
 	bash tools/sample-report.sh ./$(BUILD)/wijkstem-store docs/sample-report
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) dist

@@ -8,6 +8,8 @@
 #include "kiosk/campfire_export.hpp"
 #include "kiosk/flow_admin.hpp"
 #include "kiosk/log.hpp"
+#include "kiosk/opening_hours.hpp"
+#include "kiosk/watchdog.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
@@ -438,17 +440,35 @@ int RunKiosk(const KioskOptions& opts) {
     if (!opts.ScriptPath.empty()) {
         status = RunScript(app, script, opts.ScriptPath);
     } else {
+        OpeningHours hours; // a bad file is logged, and the kiosk stays on all day
+        std::vector<std::string> hour_problems;
+        if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &hours, &hour_problems))
+            for (const std::string& p : hour_problems)
+                Log(p + " (the kiosk stays on all day)");
+        StartWatchdogFor(opts.TestHangAfter);
+        double last_input = -1e9; // closed at start: dark right after the first frames
+        bool dark_drawn = false, ready = false;
         int frames = 2; // the first frame, and one to settle its layout
         while (!glfwWindowShouldClose(app.Window)) {
+            FeedWatchdogNow();
+            int dark = ready ? DarkScreen(app, hours, &last_input, &dark_drawn) : -1; // READY=1 first
+            if (dark >= 0) {
+                frames = dark;
+                continue;
+            }
             if (frames > 0) {
                 app.Frame();
                 frames--;
+                if (!ready) // systemd (Type=notify): the kiosk is on screen
+                    NotifyReady(), ready = true;
                 glfwPollEvents();
                 if (TakeInputSeen())
                     frames = std::max(frames, 3);
             } else {
                 frames = WaitForWork(app);
             }
+            if (TakeTouched()) // a person was here: the screen stays lit a while (opening hours)
+                last_input = app.Now();
             KeepWindow(app);
         }
     }

@@ -115,5 +115,13 @@ void CloseWindowForQuit(App& app);
 bool TakeInputSeen();
 // Waits for input or the next timer, then says how many frames to draw.
 int WaitForWork(App& app);
+// Whether a person touched (a button, a key) since the last call (and forgets it).
+bool TakeTouched();
+// systemd's watchdog (kiosk/watchdog.hpp): started once, fed every loop turn.
+void StartWatchdogFor(double test_hang_after);
+void FeedWatchdogNow();
+// Outside the opening hours: -1 when the screen is lit, else the frames to draw next.
+struct OpeningHours;
+int DarkScreen(App& app, const OpeningHours& hours, double* last_input, bool* drawn);
 
 } // namespace kiosk

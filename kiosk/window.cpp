@@ -6,6 +6,8 @@
 #include "kiosk/admin_effects.hpp"
 #include "kiosk/flow_admin.hpp"
 #include "kiosk/log.hpp"
+#include "kiosk/opening_hours.hpp"
+#include "kiosk/watchdog.hpp"
 
 #include <GLFW/glfw3.h>
 
@@ -22,15 +24,17 @@ bool MustRetakeWindow(bool fullscreen, bool focused, bool iconified) { return fu
 namespace {
 
 bool g_input_seen = false; // set by GLFW callbacks: something happened, draw
+bool g_touched = false;     // set by the button, key and char callbacks: a person, not the window system
+Watchdog g_watchdog;        // systemd's, when the session unit asks for one (kiosk/watchdog.hpp)
 // Keeping the window: set by GLFW callbacks, read by the main loop.
 bool g_fullscreen = false;
 bool g_quit_chosen = false;  // "Kiosk afsluiten" on the admin screen
 bool g_window_lost = false;  // iconified or lost focus: take it back
 
 void OnCursor(GLFWwindow*, double, double) { g_input_seen = true; }
-void OnButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
-void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
+void OnButton(GLFWwindow*, int, int, int) { g_input_seen = g_touched = true; }
+void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = g_touched = true; }
+void OnChar(GLFWwindow*, unsigned int) { g_input_seen = g_touched = true; }
 void OnFocus(GLFWwindow*, int focused) {
     g_input_seen = true;
     g_window_lost = g_window_lost || !focused;
@@ -129,7 +133,8 @@ int WaitForWork(App& app) {
     if (app.State.Screen == Screen::StillThere) // the countdown text changes every second
         deadline = std::min(deadline, now + (1.0 - std::fmod(now - app.State.ScreenSince, 1.0)));
     deadline = std::min(deadline, NextCountdownChange(app.State, now)); // the gap, a locked PIN keypad
-    double timeout = std::clamp(deadline - now, 0.0, 3600.0);
+    // ... and at the latest when systemd's watchdog wants its "still alive"
+    double timeout = std::clamp(std::min(deadline - now, SecondsToNextFeed(g_watchdog)), 0.0, 3600.0);
     g_input_seen = false;
     if (timeout > 0.0)
         glfwWaitEventsTimeout(timeout);
@@ -149,6 +154,44 @@ void CloseWindowForQuit(App& app) {
     g_quit_chosen = true;
     if (app.Window)
         glfwSetWindowShouldClose(app.Window, GLFW_TRUE);
+}
+
+// Outside the opening hours (kiosk/opening_hours.hpp): a black screen, drawn once, and no
+// frames until a touch. Returns -1 when the screen is not dark, else the frames to draw next
+// (3 after a waking touch, 0 while it stays dark). Wakes at least once a minute to look at
+// the clock, and for the watchdog.
+int DarkScreen(App& app, const OpeningHours& hours, double* last_input, bool* drawn) {
+    int day = 0, minute = 0;
+    LocalDayMinute((long long)time(nullptr), &day, &minute);
+    if (!ScreenDark(IsOpen(hours, day, minute), app.State.Screen == Screen::Attract, app.Now(), *last_input)) {
+        *drawn = false;
+        return -1;
+    }
+    if (!*drawn) {
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glfwSwapBuffers(app.Window);
+        *drawn = true;
+        Log("outside the opening hours: the screen is dark until touched");
+    }
+    g_input_seen = g_touched = false;
+    glfwWaitEventsTimeout(std::clamp(SecondsToNextFeed(g_watchdog), 0.01, 60.0));
+    if (!g_touched) {
+        *drawn = *drawn && !g_input_seen; // exposed or resized: black again
+        return 0;
+    }
+    *last_input = app.Now();
+    Log("touched outside the opening hours: awake for a visit");
+    return 3;
+}
+
+void StartWatchdogFor(double test_hang_after) { g_watchdog = StartWatchdog(test_hang_after); }
+void FeedWatchdogNow() { FeedWatchdog(&g_watchdog); }
+
+bool TakeTouched() {
+    const bool touched = g_touched;
+    g_touched = false;
+    return touched;
 }
 
 bool TakeInputSeen() {

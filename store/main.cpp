@@ -1,6 +1,7 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
 #include "store/report/run.hpp"
+#include "store/backup.hpp"
 #include "store/batch_file_import.hpp"
 #include "store/store.hpp"
 #include "store/http_server.hpp"
@@ -39,6 +40,8 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
       [--population CSV]                              the wijk's population figures (reach table)
       [--period month|quarter]                        trends per month (default) or quarter
       [--today YYYY-MM-DD]                            the report's date (default: today)
+  wijkstem-store backup --db FILE --out FILE          a consistent copy (mode 0600) while kiosks sync
+  wijkstem-store backup --db FILE --out-dir DIR [--keep N]   a dated copy in DIR, keeping the newest N (14)
 )";
 
 struct Args {
@@ -48,6 +51,7 @@ struct Args {
     std::string Out, Population, Period = "month", Today; // report
     std::string MaxConns, MaxConnsPerAddr, RatePerAddr;    // serve
     bool Csv = false;
+    std::string OutDir, Keep = "14"; // backup
 };
 
 int Fail(const std::string& msg) {
@@ -97,6 +101,29 @@ int Import(store::Store& store, const std::string& path) {
                g[int(wsync::AnswerStatus::AlreadyStored)], g[int(wsync::AnswerStatus::Conflict)],
                g[int(wsync::AnswerStatus::Invalid)]);
     }
+    return 0;
+}
+
+// A consistent copy of a live store (store/backup.hpp). Opens the database read-only, so a
+// wrong --db never creates an empty store.
+int Backup(const Args& a) {
+    if (a.Positional.size() != 1)
+        return Fail("backup takes no other arguments");
+    if (a.Out.empty() == a.OutDir.empty())
+        return Fail("backup needs either --out FILE or --out-dir DIR");
+    std::string error, written = a.Out;
+    if (!a.Out.empty()) {
+        if (!store::BackupTo(a.Db, a.Out, &error))
+            return Fail(error + "; no backup was written");
+    } else {
+        char* end = nullptr;
+        long keep = strtol(a.Keep.c_str(), &end, 10);
+        if (a.Keep.empty() || *end != '\0' || keep < 1 || keep > 10000)
+            return Fail("--keep needs a number of backups (1 to 10000), not '" + a.Keep + "'");
+        if (!store::BackupRotate(a.Db, a.OutDir, int(keep), &written, &error))
+            return Fail(error);
+    }
+    printf("backup: %s\n", written.c_str());
     return 0;
 }
 
@@ -271,6 +298,10 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->MaxConnsPerAddr);
         else if (arg == "--rate-per-addr")
             ok = value(&a->RatePerAddr);
+        else if (arg == "--out-dir")
+            ok = value(&a->OutDir);
+        else if (arg == "--keep")
+            ok = value(&a->Keep);
         else if (arg == "--csv")
             a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -305,6 +336,8 @@ int main(int argc, char** argv) {
     const std::string cmd = a.Positional[0];
     if (cmd == "report") // read-only: never creates or migrates a store (report/reader.cpp)
         return Report(a);
+    if (cmd == "backup") // reads the store as it is: never creates or migrates one
+        return Backup(a);
     std::string error;
     auto store = store::Store::Open(a.Db, &error);
     if (!store)

@@ -12,6 +12,8 @@ packages=(
   fonts-dejavu-core fonts-noto-core
   xvfb xauth libgl1-mesa-dri sqlite3 curl openssl python3
   chromium chromium-driver python3-selenium
+  libsystemd-dev
+  cage xwayland dpkg-dev file   # the packaged kiosk in cage (tests/e2e_package.sh), CPack's shlibdeps
 )
 # `install-deps.sh fuzz` (make fuzz): Debian's clang and its libFuzzer too.
 [[ "${1:-}" == fuzz ]] && packages+=(clang-14 libclang-rt-14-dev)
