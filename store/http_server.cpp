@@ -81,6 +81,8 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
             !j["public_key"].is_string() || j["public_key"].get<std::string>().size() != 64)
             return Refuse(res, 400, "an enrolment needs code, device_id and a 64-hex-digit public_key");
         std::string token, wijk, error;
+        if (!CheckEnrollment(j["device_id"], j["public_key"], &error)) // malformed: 400, not 403
+            return Refuse(res, 400, error);
         bool forbidden = false;
         if (!store.Enroll(j["code"], j["device_id"], j["public_key"], &token, &wijk, &forbidden, &error))
             return Refuse(res, forbidden ? 403 : 500, error);
@@ -114,6 +116,8 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
             return Refuse(res, 400, error);
         if (batch.DeviceId != device)
             return Refuse(res, 403, "this token belongs to another device");
+        if (!store.TakeQuota(device, batch.Answers.size())) // far above any real kiosk's hour
+            return Refuse(res, 429, "this device sent more answers this hour than a kiosk can; try again later");
         std::vector<AnswerResult> results;
         if (!store.StoreBatch(batch, "network", &results, &error)) {
             fprintf(stderr, "wijkstem-store: %s\n", error.c_str());
@@ -136,6 +140,8 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
             return Refuse(res, 400, error);
         if (batch.DeviceId != device)
             return Refuse(res, 403, "this token belongs to another device");
+        if (!store.TakeQuota(device, batch.Size()))
+            return Refuse(res, 429, "this device sent more items this hour than a kiosk can; try again later");
         CampfireReply reply;
         if (!store.StoreCampfireBatch(batch, "network", &reply, &error)) {
             fprintf(stderr, "wijkstem-store: %s\n", error.c_str());

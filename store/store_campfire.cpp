@@ -15,6 +15,10 @@
 //
 // A result or agreement names its session, which must be this kiosk's and already at
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
+// The wijk is always the kiosk's enrolled wijk, never the one sent; a count above the
+// session's number present, or an option not in its pack, is invalid; a session or
+// result with an older "rev" than the stored one is already_stored and ignored (a
+// replayed USB file cannot roll anything back). docs/security.md, findings 3 and 8.
 #include "store/store.hpp"
 
 #include "sync/sqlite_util.hpp"
@@ -63,21 +67,33 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         return false;
     };
 
+    // The wijk of every session and agreement is the kiosk's own, never what it sends.
+    std::string wijk;
+    {
+        Stmt dev(Db, "SELECT wijk FROM devices WHERE id = ?1");
+        Bind(dev.S, 1, b.DeviceId);
+        if (sqlite3_step(dev.S) != SQLITE_ROW)
+            return failed("the kiosk is not enrolled at this store");
+        wijk = Col(dev.S, 0);
+    }
+    const int64_t now_unix = int64_t(time(nullptr));
     Stmt find_session(Db, "SELECT device_id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
-                          "coalesce(ended_at, '') FROM group_sessions WHERE id = ?1");
+                          "coalesce(ended_at, ''), rev FROM group_sessions WHERE id = ?1");
     Stmt insert_session(Db, "INSERT INTO group_sessions(id, device_id, wijk, name, held_on, present, pack_id, "
-                            "pack_version, started_at, ended_at, received_at) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                            "pack_version, started_at, ended_at, received_at, rev, unverified) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     Stmt update_session(Db, "UPDATE group_sessions SET wijk = ?2, name = ?3, held_on = ?4, present = ?5, "
-                            "ended_at = ?6, received_at = ?7 WHERE id = ?1");
+                            "ended_at = ?6, received_at = ?7, rev = max(rev, ?8) WHERE id = ?1");
     if (!find_session.S || !insert_session.S || !update_session.S)
         return failed("cannot store the campfire sessions");
-    for (const CampfireSessionRecord& g : b.Sessions) {
+    for (CampfireSessionRecord g : b.Sessions) {
         AnswerResult r{g.Id, AnswerStatus::Invalid, {}};
-        if (!ValidCampfireSession(g, &r.Reason)) {
+        if (!ValidCampfireSession(g, &r.Reason) || !PlausibleTime(g.StartedAt, now_unix, "started_at", &r.Reason) ||
+            (!g.EndedAt.empty() && !PlausibleTime(g.EndedAt, now_unix, "ended_at", &r.Reason))) {
             reply->Sessions.push_back(r);
             continue;
         }
+        g.Wijk = wijk;
         sqlite3_stmt* f = find_session.Reset();
         Bind(f, 1, g.Id);
         const int rc = sqlite3_step(f);
@@ -94,6 +110,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             Bind(st, 9, g.StartedAt);
             BindOptional(st, 10, g.EndedAt);
             Bind(st, 11, now);
+            sqlite3_bind_int64(st, 12, g.Rev);
+            sqlite3_bind_int(st, 13, Catalog.Find(g.PackId, g.PackVersion) ? 0 : 1);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store a campfire session");
             r.Status = AnswerStatus::Stored;
@@ -102,6 +120,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         } else if (Col(f, 0) != b.DeviceId) {
             r.Status = AnswerStatus::Conflict; // another kiosk's id: kept as it is
             r.Reason = "another kiosk has a session with this id";
+        } else if (g.Rev > 0 && sqlite3_column_int64(f, 9) > g.Rev) {
+            r.Status = AnswerStatus::AlreadyStored; // an older revision (a replayed file): ignored
         } else {
             const std::string ended = g.EndedAt.empty() ? Col(f, 8) : g.EndedAt; // never un-ended
             const bool same = Col(f, 1) == g.Name && Col(f, 2) == g.Wijk && Col(f, 3) == g.HeldOn &&
@@ -117,6 +137,7 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
                 sqlite3_bind_int64(st, 5, g.Present);
                 BindOptional(st, 6, ended);
                 Bind(st, 7, now);
+                sqlite3_bind_int64(st, 8, g.Rev);
                 if (sqlite3_step(st) != SQLITE_DONE)
                     return failed("cannot update a campfire session");
                 r.Status = AnswerStatus::Stored;
@@ -125,22 +146,29 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         reply->Sessions.push_back(r);
     }
 
-    // A session this kiosk owns at the store: "" if none, else its ended_at or "-" (running).
-    auto session_state = [&](const std::string& id, std::string* state) {
+    // A session this kiosk owns at the store: "" if none, else its ended_at or "-" (running);
+    // with its number present and its pack.
+    struct SessionFacts {
+        int64_t Present = 0;
+        std::string PackId, PackVersion;
+    };
+    auto session_state = [&](const std::string& id, std::string* state, SessionFacts* facts = nullptr) {
         sqlite3_stmt* f = find_session.Reset();
         Bind(f, 1, id);
         const int rc = sqlite3_step(f);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return false;
         *state = rc == SQLITE_ROW && Col(f, 0) == b.DeviceId ? (Col(f, 8).empty() ? "-" : Col(f, 8)) : "";
+        if (facts && !state->empty())
+            *facts = {sqlite3_column_int64(f, 4), Col(f, 5), Col(f, 6)};
         return true;
     };
 
-    Stmt find_result(Db, "SELECT count, method FROM group_results WHERE group_session_id = ?1 AND question_id = ?2 "
-                         "AND value = ?3");
-    Stmt put_result(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method) "
-                        "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
-                        "count = excluded.count, method = excluded.method");
+    Stmt find_result(Db, "SELECT count, method, rev FROM group_results WHERE group_session_id = ?1 AND "
+                         "question_id = ?2 AND value = ?3");
+    Stmt put_result(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method, rev) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(group_session_id, question_id, value) DO UPDATE "
+                        "SET count = excluded.count, method = excluded.method, rev = max(rev, excluded.rev)");
     if (!find_result.S || !put_result.S)
         return failed("cannot store the campfire results");
     for (const CampfireResultRecord& res : b.Results) {
@@ -150,10 +178,22 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             reply->Results.push_back(r);
             continue;
         }
-        if (!session_state(res.SessionId, &state))
+        SessionFacts facts;
+        if (!session_state(res.SessionId, &state, &facts))
             return failed("cannot read a campfire session");
         if (state.empty()) {
             r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
+            reply->Results.push_back(r);
+            continue;
+        }
+        if (res.Count > facts.Present) { // one hand or tap per person present, per option
+            r.Reason = "count " + std::to_string(res.Count) + " is above the number present (" +
+                       std::to_string(facts.Present) + ")";
+            reply->Results.push_back(r);
+            continue;
+        }
+        if (Catalog.CheckOption(facts.PackId, facts.PackVersion, res.QuestionId, res.Value, &r.Reason) ==
+            PackCheck::Misfit) {
             reply->Results.push_back(r);
             continue;
         }
@@ -169,8 +209,9 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         const int rc = sqlite3_step(f);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return failed("cannot read a campfire result");
-        if (rc == SQLITE_ROW && sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) {
-            r.Status = AnswerStatus::AlreadyStored;
+        if (rc == SQLITE_ROW && ((sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) ||
+                                 (res.Rev > 0 && sqlite3_column_int64(f, 2) > res.Rev))) {
+            r.Status = AnswerStatus::AlreadyStored; // the same, or an older revision (a replayed file)
         } else {
             sqlite3_stmt* st = put_result.Reset();
             Bind(st, 1, res.SessionId);
@@ -178,6 +219,7 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             Bind(st, 3, res.Value);
             sqlite3_bind_int64(st, 4, res.Count);
             Bind(st, 5, res.Method);
+            sqlite3_bind_int64(st, 6, res.Rev);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store a campfire result");
             r.Status = AnswerStatus::Stored;
@@ -195,12 +237,13 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
                            "received_at = excluded.received_at");
     if (!find_agreement.S || !put_agreement.S)
         return failed("cannot store the agreements");
-    for (const AgreementRecord& a : b.Agreements) {
+    for (AgreementRecord a : b.Agreements) {
         AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
-        if (!ValidAgreement(a, &r.Reason)) {
+        if (!ValidAgreement(a, &r.Reason) || !PlausibleTime(a.UpdatedAt, now_unix, "updated_at", &r.Reason)) {
             reply->Agreements.push_back(r);
             continue;
         }
+        a.Wijk = wijk;
         sqlite3_stmt* f = find_agreement.Reset();
         Bind(f, 1, a.Id);
         const int rc = sqlite3_step(f);

@@ -1,7 +1,10 @@
 #include "sync/campfire_batch.hpp"
+#include "sync/text_check.hpp"
 #include "sync/uuid.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace wsync {
 
@@ -23,9 +26,20 @@ void PutOptional(json& o, const char* key, const std::string& v) {
         o[key] = v;
 }
 
-bool IsIsoTime(const std::string& s) { return s.size() >= 20 && s[4] == '-' && s[10] == 'T'; }
+bool IsIsoTime(const std::string& s) {
+    return s.size() >= 20 && s.size() <= 32 && s[4] == '-' && s[10] == 'T' && !HasControlChars(s);
+}
 
 bool Bad(std::string* reason, const char* why) {
+    *reason = why;
+    return false;
+}
+
+// Valid UTF-8 without control or bidi characters; else false and the reason.
+bool Clean(std::string* reason, const std::string& s, const char* field, bool allow_newline = false) {
+    std::string why = TextProblem(s, field, allow_newline);
+    if (why.empty())
+        return true;
     *reason = why;
     return false;
 }
@@ -70,6 +84,8 @@ std::string EncodeCampfireBatch(const CampfireBatch& b) {
                   {"present", g.Present}, {"pack_id", g.PackId},
                   {"pack_version", g.PackVersion}, {"started_at", g.StartedAt}};
         PutOptional(o, "ended_at", g.EndedAt);
+        if (g.Rev > 0) // the journal's revision: the store never takes an older one over a newer
+            o["rev"] = g.Rev;
         sessions.push_back(o);
     }
     for (const CampfireResultRecord& r : b.Results) {
@@ -77,6 +93,8 @@ std::string EncodeCampfireBatch(const CampfireBatch& b) {
                   {"count", r.Count},                {"method", r.Method}};
         if (r.Final) // the session had ended: these are its last counts
             o["final"] = true;
+        if (r.Rev > 0)
+            o["rev"] = r.Rev;
         results.push_back(o);
     }
     for (const AgreementRecord& a : b.Agreements) {
@@ -139,6 +157,7 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
         g.PackVersion = Str(o, "pack_version");
         g.StartedAt = Str(o, "started_at");
         g.EndedAt = Str(o, "ended_at");
+        g.Rev = std::max<int64_t>(0, Int(o, "rev", 0));
         out->Sessions.push_back(g);
     }
     for (const json& o : j.value("group_results", json::array())) {
@@ -149,6 +168,7 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
         r.Count = Int(o, "count", -1);
         r.Method = Str(o, "method");
         r.Final = o.value("final", false) == true;
+        r.Rev = std::max<int64_t>(0, Int(o, "rev", 0));
         out->Results.push_back(r);
     }
     for (const json& o : j.value("agreements", json::array())) {
@@ -223,6 +243,10 @@ bool ValidCampfireSession(const CampfireSessionRecord& g, std::string* reason) {
         return Bad(reason, "present must be 1 to 999");
     if (g.PackId.empty() || g.PackVersion.empty())
         return Bad(reason, "pack_id and pack_version must not be empty");
+    if (!IsPackId(g.PackId) || !IsPackVersion(g.PackVersion))
+        return Bad(reason, "pack_id or pack_version is not shaped as a pack writes it");
+    if (!Clean(reason, g.Name, "name") || !Clean(reason, g.Wijk, "wijk"))
+        return false;
     if (!IsIsoTime(g.StartedAt) || (!g.EndedAt.empty() && !IsIsoTime(g.EndedAt)))
         return Bad(reason, "started_at or ended_at is not an ISO 8601 time");
     return true;
@@ -233,6 +257,8 @@ bool ValidCampfireResult(const CampfireResultRecord& r, std::string* reason) {
         return Bad(reason, "group_session_id is not a UUID");
     if (r.QuestionId.empty() || r.Value.empty() || r.QuestionId.size() > 200 || r.Value.size() > 200)
         return Bad(reason, "question_id and value must be 1 to 200 bytes");
+    if (!IsAnswerQuestionId(r.QuestionId) || !IsPackId(r.Value))
+        return Bad(reason, "question_id and value must be ids as a pack writes them (a-z, 0-9, _ and -, up to 64)");
     if (r.Count < 0 || r.Count > 1000000)
         return Bad(reason, "count must be 0 to 1000000");
     if (r.Method != "taps" && r.Method != "hands")
@@ -255,6 +281,10 @@ bool ValidAgreement(const AgreementRecord& a, std::string* reason) {
         return Bad(reason, "due is not a date (YYYY-MM-DD)");
     if (a.Answers.size() > 200)
         return Bad(reason, "answers is longer than 200 bytes");
+    if (!a.Answers.empty() && !IsAnswerQuestionId(a.Answers))
+        return Bad(reason, "answers must be a zone or question id as a pack writes it");
+    if (!Clean(reason, a.Wijk, "wijk") || !Clean(reason, a.What, "what", true) || !Clean(reason, a.Who, "who"))
+        return false;
     if (a.Status != "open" && a.Status != "bezig" && a.Status != "klaar")
         return Bad(reason, "status must be open, bezig or klaar");
     if (!IsIsoTime(a.CreatedAt) || !IsIsoTime(a.UpdatedAt))

@@ -92,3 +92,23 @@ TEST_CASE("writing an export file: whole or not at all, with a reason") {
     chmod((dir + "/media/other/READONLY").c_str(), 0700);
     fs::remove_all(dir);
 }
+
+TEST_CASE("security 10: a campfire export never writes through a planted symlink") {
+    char tmpl[] = "/tmp/wijkstem-export-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    {
+        std::ofstream v(dir + "/victim.txt");
+        v << "precious\n";
+    }
+    // The old temporary name: .NAME.tmp-PID.
+    fs::create_symlink(dir + "/victim.txt", dir + "/.kampvuur.csv.tmp-" + std::to_string(getpid()));
+    std::string error;
+    REQUIRE_MESSAGE(WriteFileAtomic(dir + "/kampvuur.csv", "a,b\n", &error), error);
+    std::ifstream v(dir + "/victim.txt");
+    std::string text((std::istreambuf_iterator<char>(v)), std::istreambuf_iterator<char>());
+    CHECK(text == "precious\n");
+    struct stat st {};
+    REQUIRE(stat((dir + "/kampvuur.csv").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    fs::remove_all(dir);
+}
