@@ -126,7 +126,8 @@ const char* const kStoreMigrations[] = {
     // 2 -> 3: the penetration test's findings (docs/security.md): codes that expire and
     // can be listed and cancelled; re-enrolment only when an admin allowed it; every pack
     // version ever published, to check answers against; answers for an unknown pack
-    // version marked unverified; a session id's owner found fast; campfire revisions.
+    // version marked unverified; a session id's owner found fast; how new each kiosk's
+    // campfire data are, so that a replayed older USB file cannot roll them back.
     R"sql(
     ALTER TABLE enroll_codes ADD COLUMN expires_at TEXT;
     ALTER TABLE enroll_codes ADD COLUMN short_id TEXT;
@@ -146,11 +147,12 @@ const char* const kStoreMigrations[] = {
         PRIMARY KEY (pack_id, version)
     );
     INSERT OR IGNORE INTO published_packs SELECT pack_id, version, body, published_at FROM packs;
-    ALTER TABLE answers ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE answers ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0; -- 1: pack version unknown
     CREATE INDEX answers_session ON answers(session_id);
-    ALTER TABLE group_sessions ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE group_sessions ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE group_results ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE campfire_sources (             -- per kiosk: how new its latest campfire data are
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        newest    TEXT NOT NULL                 -- a file's created_at, or when the network brought some
+    );
     CREATE TABLE unverified_questions (         -- question ids seen under unknown pack versions
         pack_id     TEXT NOT NULL,
         version     TEXT NOT NULL,

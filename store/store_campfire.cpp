@@ -16,9 +16,11 @@
 // A result or agreement names its session, which must be this kiosk's and already at
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
 // The wijk is always the kiosk's enrolled wijk, never the one sent; a count above the
-// session's number present, or an option not in its pack, is invalid; a session or
-// result with an older "rev" than the stored one is already_stored and ignored (a
-// replayed USB file cannot roll anything back). docs/security.md, findings 3 and 8.
+// session's number present, or an option not in its pack, is invalid. A USB file no
+// newer than the kiosk's campfire data at the store (its signed created_at against the
+// newest file's, or the time the network last brought some) changes nothing: every item
+// is already_stored, so a replayed file cannot roll anything back. docs/security.md,
+// findings 3 and 8.
 #include "store/store.hpp"
 
 #include "sync/sqlite_util.hpp"
@@ -77,13 +79,43 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         wijk = Col(dev.S, 0);
     }
     const int64_t now_unix = int64_t(time(nullptr));
+    // A file no newer than what the store has of this kiosk's campfire data: a replay.
+    // Its items are checked and answered already_stored; nothing is written.
+    std::string newest;
+    {
+        Stmt st(Db, "SELECT newest FROM campfire_sources WHERE device_id = ?1");
+        Bind(st.S, 1, b.DeviceId);
+        if (sqlite3_step(st.S) == SQLITE_ROW)
+            newest = Col(st.S, 0);
+    }
+    if (!b.FileCreatedAt.empty() && !newest.empty() && b.FileCreatedAt <= newest) {
+        auto older = [&](std::vector<AnswerResult>* out, const std::string& id, bool valid, const std::string& why) {
+            out->push_back({id, valid ? AnswerStatus::AlreadyStored : AnswerStatus::Invalid, valid ? "" : why});
+        };
+        std::string why;
+        for (const CampfireSessionRecord& g : b.Sessions)
+            older(&reply->Sessions, g.Id, ValidCampfireSession(g, &why), why);
+        for (const CampfireResultRecord& res : b.Results)
+            older(&reply->Results, CampfireResultKey(res), ValidCampfireResult(res, &why), why);
+        for (const AgreementRecord& a : b.Agreements)
+            older(&reply->Agreements, a.Id, ValidAgreement(a, &why), why);
+        return true; // nothing written: the transaction rolls back
+    }
+    {
+        Stmt st(Db, "INSERT INTO campfire_sources(device_id, newest) VALUES(?1, ?2) ON CONFLICT(device_id) "
+                    "DO UPDATE SET newest = max(newest, excluded.newest)");
+        Bind(st.S, 1, b.DeviceId);
+        Bind(st.S, 2, b.FileCreatedAt.empty() ? now : b.FileCreatedAt);
+        if (sqlite3_step(st.S) != SQLITE_DONE)
+            return failed("cannot note the campfire data's age");
+    }
     Stmt find_session(Db, "SELECT device_id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
-                          "coalesce(ended_at, ''), rev FROM group_sessions WHERE id = ?1");
+                          "coalesce(ended_at, '') FROM group_sessions WHERE id = ?1");
     Stmt insert_session(Db, "INSERT INTO group_sessions(id, device_id, wijk, name, held_on, present, pack_id, "
-                            "pack_version, started_at, ended_at, received_at, rev, unverified) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+                            "pack_version, started_at, ended_at, received_at) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     Stmt update_session(Db, "UPDATE group_sessions SET wijk = ?2, name = ?3, held_on = ?4, present = ?5, "
-                            "ended_at = ?6, received_at = ?7, rev = max(rev, ?8) WHERE id = ?1");
+                            "ended_at = ?6, received_at = ?7 WHERE id = ?1");
     if (!find_session.S || !insert_session.S || !update_session.S)
         return failed("cannot store the campfire sessions");
     for (CampfireSessionRecord g : b.Sessions) {
@@ -110,8 +142,6 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             Bind(st, 9, g.StartedAt);
             BindOptional(st, 10, g.EndedAt);
             Bind(st, 11, now);
-            sqlite3_bind_int64(st, 12, g.Rev);
-            sqlite3_bind_int(st, 13, Catalog.Find(g.PackId, g.PackVersion) ? 0 : 1);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store a campfire session");
             r.Status = AnswerStatus::Stored;
@@ -120,8 +150,6 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         } else if (Col(f, 0) != b.DeviceId) {
             r.Status = AnswerStatus::Conflict; // another kiosk's id: kept as it is
             r.Reason = "another kiosk has a session with this id";
-        } else if (g.Rev > 0 && sqlite3_column_int64(f, 9) > g.Rev) {
-            r.Status = AnswerStatus::AlreadyStored; // an older revision (a replayed file): ignored
         } else {
             const std::string ended = g.EndedAt.empty() ? Col(f, 8) : g.EndedAt; // never un-ended
             const bool same = Col(f, 1) == g.Name && Col(f, 2) == g.Wijk && Col(f, 3) == g.HeldOn &&
@@ -137,7 +165,6 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
                 sqlite3_bind_int64(st, 5, g.Present);
                 BindOptional(st, 6, ended);
                 Bind(st, 7, now);
-                sqlite3_bind_int64(st, 8, g.Rev);
                 if (sqlite3_step(st) != SQLITE_DONE)
                     return failed("cannot update a campfire session");
                 r.Status = AnswerStatus::Stored;
@@ -164,11 +191,11 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         return true;
     };
 
-    Stmt find_result(Db, "SELECT count, method, rev FROM group_results WHERE group_session_id = ?1 AND "
-                         "question_id = ?2 AND value = ?3");
-    Stmt put_result(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method, rev) "
-                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(group_session_id, question_id, value) DO UPDATE "
-                        "SET count = excluded.count, method = excluded.method, rev = max(rev, excluded.rev)");
+    Stmt find_result(Db, "SELECT count, method FROM group_results WHERE group_session_id = ?1 AND question_id = ?2 "
+                         "AND value = ?3");
+    Stmt put_result(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
+                        "count = excluded.count, method = excluded.method");
     if (!find_result.S || !put_result.S)
         return failed("cannot store the campfire results");
     for (const CampfireResultRecord& res : b.Results) {
@@ -209,9 +236,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         const int rc = sqlite3_step(f);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return failed("cannot read a campfire result");
-        if (rc == SQLITE_ROW && ((sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) ||
-                                 (res.Rev > 0 && sqlite3_column_int64(f, 2) > res.Rev))) {
-            r.Status = AnswerStatus::AlreadyStored; // the same, or an older revision (a replayed file)
+        if (rc == SQLITE_ROW && sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) {
+            r.Status = AnswerStatus::AlreadyStored;
         } else {
             sqlite3_stmt* st = put_result.Reset();
             Bind(st, 1, res.SessionId);
@@ -219,7 +245,6 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
             Bind(st, 3, res.Value);
             sqlite3_bind_int64(st, 4, res.Count);
             Bind(st, 5, res.Method);
-            sqlite3_bind_int64(st, 6, res.Rev);
             if (sqlite3_step(st) != SQLITE_DONE)
                 return failed("cannot store a campfire result");
             r.Status = AnswerStatus::Stored;
@@ -239,7 +264,7 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
         return failed("cannot store the agreements");
     for (AgreementRecord a : b.Agreements) {
         AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
-        if (!ValidAgreement(a, &r.Reason) || !PlausibleTime(a.UpdatedAt, now_unix, "updated_at", &r.Reason)) {
+        if (!ValidAgreement(a, &r.Reason)) { // its times only order its versions: not checked against the clock
             reply->Agreements.push_back(r);
             continue;
         }

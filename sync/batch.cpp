@@ -303,7 +303,7 @@ bool ValidAnswer(const StoredAnswer& a, std::string* reason) {
         return bad("question_id must be 1 to 64 of a-z, 0-9, _ and - (QUESTION.ROW for a matrix row)");
     if (a.Value.size() > 4000)
         return bad("value is longer than 4000 bytes");
-    if (std::string why = TextProblem(a.Value, "value"); !why.empty()) {
+    if (std::string why = TextProblem(a.Value, "value", true); !why.empty()) { // a line break may stay
         *reason = why;
         return false;
     }

@@ -417,6 +417,7 @@ bool CheckBatchFileStream(FILE* file, const PublicKeyLookup& key_for, Batch* out
             return refuse("the campfire data are malformed: " + why);
         if (group.DeviceId != device)
             return refuse("the campfire data are for another device than the manifest");
+        group.FileCreatedAt = m["created_at"].get<std::string>();
         if (int64_t(group.Size()) != m["campfire_count"].get<int64_t>())
             return refuse("the file holds " + std::to_string(group.Size()) + " campfire item(s), the manifest says " +
                           std::to_string(m["campfire_count"].get<int64_t>()));

@@ -4,8 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 namespace wsync {
 
 using nlohmann::json;
@@ -84,8 +82,6 @@ std::string EncodeCampfireBatch(const CampfireBatch& b) {
                   {"present", g.Present}, {"pack_id", g.PackId},
                   {"pack_version", g.PackVersion}, {"started_at", g.StartedAt}};
         PutOptional(o, "ended_at", g.EndedAt);
-        if (g.Rev > 0) // the journal's revision: the store never takes an older one over a newer
-            o["rev"] = g.Rev;
         sessions.push_back(o);
     }
     for (const CampfireResultRecord& r : b.Results) {
@@ -93,8 +89,6 @@ std::string EncodeCampfireBatch(const CampfireBatch& b) {
                   {"count", r.Count},                {"method", r.Method}};
         if (r.Final) // the session had ended: these are its last counts
             o["final"] = true;
-        if (r.Rev > 0)
-            o["rev"] = r.Rev;
         results.push_back(o);
     }
     for (const AgreementRecord& a : b.Agreements) {
@@ -157,7 +151,6 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
         g.PackVersion = Str(o, "pack_version");
         g.StartedAt = Str(o, "started_at");
         g.EndedAt = Str(o, "ended_at");
-        g.Rev = std::max<int64_t>(0, Int(o, "rev", 0));
         out->Sessions.push_back(g);
     }
     for (const json& o : j.value("group_results", json::array())) {
@@ -168,7 +161,6 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
         r.Count = Int(o, "count", -1);
         r.Method = Str(o, "method");
         r.Final = o.value("final", false) == true;
-        r.Rev = std::max<int64_t>(0, Int(o, "rev", 0));
         out->Results.push_back(r);
     }
     for (const json& o : j.value("agreements", json::array())) {

@@ -159,7 +159,8 @@ TEST_CASE("security 11: codes expire, are listed without the code, and can be ca
     std::vector<EnrollCodeInfo> open;
     REQUIRE(t.S->EnrollCodes(&open, &error));
     REQUIRE(open.size() == 2);
-    CHECK(open[0].ExpiresAt > open[1].ExpiresAt == (open[0].Wijk == "Selwerd"));
+    const bool selwerd_first = open[0].Wijk == "Selwerd";
+    CHECK(open[selwerd_first ? 0 : 1].ExpiresAt > open[selwerd_first ? 1 : 0].ExpiresAt); // 7 days, 2 days
     for (const EnrollCodeInfo& c : open) {
         CHECK(c.ShortId.size() == 8);
         CHECK(a.find(c.ShortId) == std::string::npos);
@@ -283,6 +284,19 @@ TEST_CASE("security 8: replaying an older signed USB file does not roll campfire
     }
     CHECK(t.Text("SELECT name || ' ' || present FROM group_sessions") == "Buurtavond De Linde 10");
     CHECK(t.Text("SELECT count FROM group_results") == "8");
+
+    SUBCASE("nor after the newer data came over the network") {
+        newer.Results[0].Count = 9;
+        CampfireReply reply;
+        REQUIRE_MESSAGE(t.S->StoreCampfireBatch(newer, "network", &reply, &error), error);
+        CHECK(reply.Results[0].Status == AnswerStatus::Stored);
+        Batch batch;
+        CampfireBatch group;
+        REQUIRE_MESSAGE(DecodeBatchFile(newer_file, *t.S, &batch, &error, &group), error); // a replay
+        REQUIRE(t.S->StoreCampfireBatch(group, "file", &reply, &error));
+        CHECK(reply.Results[0].Status == AnswerStatus::AlreadyStored);
+        CHECK(t.Text("SELECT count FROM group_results") == "9");
+    }
 }
 
 TEST_CASE("security 4: the content sent down holds choice questions only, none with fewer than 5 answers") {
@@ -350,13 +364,14 @@ TEST_CASE("security 5 / issue 17: the store checks what it stores") {
     refused(Answer(1, "prettig-wonen", "6"), "not an option");
     refused(Answer(1, "onveilig-plek", "park,park"), "repeated");
     refused(Answer(1, "wie-beslist.nergens", "samen"), "row");
+    refused(Answer(1, "idee-munten", "bankjes:8,moestuin:6"), "more than the total");
     CHECK(t.Text("SELECT count(*) FROM answers") == "1");
 
     // Fitting answers of every kind are stored.
     const std::string visit = NewUuidV4();
     const Batch good{device,
                      {Answer(1, "prettig-wonen", "4", visit), Answer(2, "onveilig-plek", "straat,park", visit),
-                      Answer(3, "idee-munten", "bankjes:40,moestuin:60", visit),
+                      Answer(3, "idee-munten", "bankjes:4,moestuin:6", visit),
                       Answer(4, "wie-beslist.groen", "samen", visit), Answer(5, "nog-kwijt", "Meer bankjes", visit)}};
     for (const AnswerResult& r : t.Send(good))
         CHECK_MESSAGE(r.Status == AnswerStatus::Stored, r.Reason);
