@@ -90,11 +90,13 @@ grep -q "use https://" "$tmp/far.err" || fail "http:// elsewhere: $(cat "$tmp/fa
 echo "ok: http:// to another machine is refused before connecting"
 
 # --- 6: every file the kiosk and the store make is theirs alone ------------------------
+"$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/v.script" || fail "the second visit failed"
 "$WIJKSTEM" export --out "$tmp/k" --data "$tmp/k" > /dev/null # a batch file next to the journal
-mkdir -p "$tmp/k/pack" && echo '{"broken": ' > "$tmp/k/pack/pack.json" # makes the kiosk write kiosk.log
-printf 'expect-screen attract\n' > "$tmp/a.script"
+# A refused write makes the kiosk write kiosk.log (as in e2e_journal_failure).
+q "$tmp/k/journal.sqlite" "CREATE TRIGGER refuse BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'simulated'); END;"
+printf 'tap start\ntap prettig-wonen.2\nexpect-screen error\n' > "$tmp/a.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/a.script" > /dev/null 2>&1 || fail "the kiosk did not start"
-rm -r "$tmp/k/pack" # the test's own
+q "$tmp/k/journal.sqlite" "DROP TRIGGER refuse"
 [ -f "$tmp/k/kiosk.log" ] || fail "no kiosk.log was written"
 ls "$tmp"/k/wijkstem-*.json > /dev/null || fail "no export"
 bad=$(find "$tmp/k" "$tmp"/store.db* \( -type f ! -perm 600 \) -o \( -type d ! -perm 700 \) | grep -v "^$tmp/k$" || true)
