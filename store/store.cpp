@@ -479,7 +479,7 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
         Bind(st.S, 2, now);
         if (sqlite3_step(st.S) != SQLITE_ROW) { // unknown, used, cancelled, expired: answered alike
             *forbidden = true;
-            *error = "this enrolment code is unknown, used or expired";
+            *error = "this enrolment code is unknown or already used (or cancelled, or expired)";
             return false;
         }
         *wijk = Col(st.S, 0);
