@@ -116,7 +116,7 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
             return Refuse(res, 400, error);
         if (batch.DeviceId != device)
             return Refuse(res, 403, "this token belongs to another device");
-        if (!store.TakeQuota(device, batch.Answers.size())) // far above any real kiosk's hour
+        if (store.OverQuota(device)) // far above any real kiosk's hour
             return Refuse(res, 429, "this device sent more answers this hour than a kiosk can; try again later");
         std::vector<AnswerResult> results;
         if (!store.StoreBatch(batch, "network", &results, &error)) {
@@ -140,7 +140,7 @@ void Routes(httplib::Server& svr, Store& store, RateLimiter& limiter) {
             return Refuse(res, 400, error);
         if (batch.DeviceId != device)
             return Refuse(res, 403, "this token belongs to another device");
-        if (!store.TakeQuota(device, batch.Size()))
+        if (store.OverQuota(device))
             return Refuse(res, 429, "this device sent more items this hour than a kiosk can; try again later");
         CampfireReply reply;
         if (!store.StoreCampfireBatch(batch, "network", &reply, &error)) {

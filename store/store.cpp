@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -325,7 +326,8 @@ void Store::SetQuota(int64_t per_hour) {
     QuotaPerHour = per_hour;
 }
 
-bool Store::TakeQuota(const std::string& device_id, size_t n) {
+// Fixed windows of an hour per device; pruned when many devices have been seen.
+void Store::CountQuota(const std::string& device_id, int64_t n) {
     std::lock_guard<std::mutex> lock(QuotaMu);
     const auto now = std::chrono::steady_clock::now();
     const auto hour = std::chrono::hours(1);
@@ -335,10 +337,14 @@ bool Store::TakeQuota(const std::string& device_id, size_t n) {
     QuotaWindow& w = Quota[device_id];
     if (w.Count == 0 || now - w.Start >= hour)
         w = {now, 0};
-    if (w.Count + int64_t(n) > QuotaPerHour)
-        return false;
-    w.Count += int64_t(n);
-    return true;
+    w.Count += n;
+}
+
+bool Store::OverQuota(const std::string& device_id) {
+    std::lock_guard<std::mutex> lock(QuotaMu);
+    auto it = Quota.find(device_id);
+    return it != Quota.end() && std::chrono::steady_clock::now() - it->second.Start < std::chrono::hours(1) &&
+           it->second.Count >= QuotaPerHour;
 }
 
 bool CheckEnrollment(const std::string& device_id, const std::string& public_key, std::string* why) {
@@ -673,6 +679,10 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         return false;
     }
     tx.Done = true;
+    if (via == "network")
+        CountQuota(b.DeviceId, std::count_if(results->begin(), results->end(), [](const AnswerResult& r) {
+                       return r.Status == AnswerStatus::Stored;
+                   }));
     return true;
 }
 

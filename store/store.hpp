@@ -96,11 +96,12 @@ public:
     // against them. Published packs are known from the database already.
     bool AddPackFolder(const std::string& dir, std::string* error, std::string* skipped);
 
-    // A device's quota: at most per_hour answers (and campfire items) an hour.
+    // A device's quota: at most per_hour new answers (and campfire items) an hour.
+    // StoreBatch and StoreCampfireBatch count what they newly store over the network
+    // ("already stored" is free: a flaky network resends); OverQuota says when this hour's
+    // count has reached the quota, and the HTTP layer then answers 429 before storing.
     void SetQuota(int64_t per_hour);
-    // Counts n more items for device_id in this hour; false (nothing counted) when that
-    // would pass the quota: the HTTP layer answers 429.
-    bool TakeQuota(const std::string& device_id, size_t n);
+    bool OverQuota(const std::string& device_id);
     // The pack for a wijk (validated by the caller); replaces the one before.
     bool Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
                  const std::string& body, std::string* error);
@@ -114,6 +115,7 @@ public:
 private:
     Store() = default;
     bool LoadPublishedPacks(std::string* error);
+    void CountQuota(const std::string& device_id, int64_t n);
     sqlite3* Db = nullptr;
     PackCatalog Catalog; // guarded by Mu
     struct QuotaWindow {

@@ -54,7 +54,8 @@ struct Tx {
 } // namespace
 
 bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, CampfireReply* reply, std::string* error) {
-    (void)via; // the campfire tables have no via column; network and file are the same data
+    // The campfire tables have no via column (network and file are the same data); via
+    // only decides what counts toward the device's quota.
     std::lock_guard<std::mutex> lock(Mu);
     *reply = {};
     if (sqlite3_exec(Db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
@@ -326,6 +327,13 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
     if (sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         return failed("cannot commit the campfire data"); // the statuses mean something only after this
     tx.Done = true;
+    if (via == "network") {
+        int64_t stored = 0;
+        for (const auto* list : {&reply->Sessions, &reply->Results, &reply->Agreements})
+            for (const AnswerResult& r : *list)
+                stored += r.Status == AnswerStatus::Stored;
+        CountQuota(b.DeviceId, stored);
+    }
     return true;
 }
 

@@ -65,6 +65,7 @@ struct TempStore {
         sqlite3_finalize(st);
         return v;
     }
+    // Stores b as a network request would.
     std::vector<AnswerResult> Send(const Batch& b) {
         std::vector<AnswerResult> r;
         std::string error;
@@ -413,13 +414,29 @@ TEST_CASE("security 5 / issue 17: the store checks what it stores") {
 TEST_CASE("security 12: a device's hourly quota, far above a real kiosk, then 429") {
     TempStore t;
     const std::string a = NewUuidV4(), b = NewUuidV4();
-    t.S->SetQuota(2500);
-    CHECK(t.S->TakeQuota(a, 1000));
-    CHECK(t.S->TakeQuota(a, 1000));
-    CHECK_FALSE(t.S->TakeQuota(a, 1000));
-    CHECK(t.S->TakeQuota(a, 500)); // what fits still goes
-    CHECK_FALSE(t.S->TakeQuota(a, 1));
-    CHECK(t.S->TakeQuota(b, 1000)); // another device is not affected
+    Key ka, kb;
+    t.Enrol(a, ka);
+    t.Enrol(b, kb);
+    t.S->SetQuota(1500);
+    auto batch = [&](const std::string& device, int from, int n) {
+        Batch out{device, {}};
+        for (int i = 0; i < n; i++)
+            out.Answers.push_back(Answer(from + i));
+        return out;
+    };
+    CHECK_FALSE(t.S->OverQuota(a));
+    const Batch first = batch(a, 1, 1000);
+    t.Send(first);
+    CHECK_FALSE(t.S->OverQuota(a));
+    t.Send(first); // resent (a lost reply): already stored, free
+    CHECK_FALSE(t.S->OverQuota(a));
+    std::vector<AnswerResult> r;
+    std::string error;
+    REQUIRE(t.S->StoreBatch(batch(a, 1001, 1000), "file", &r, &error)); // a USB file: not counted
+    CHECK_FALSE(t.S->OverQuota(a));
+    t.Send(batch(a, 2001, 500)); // 1500 new over the network: the quota is reached
+    CHECK(t.S->OverQuota(a));    // the HTTP layer answers 429 from here on
+    CHECK_FALSE(t.S->OverQuota(b)); // another device is not affected
 }
 
 TEST_CASE("security 6: the store's database, its -wal and -shm are 0600") {
