@@ -20,6 +20,8 @@
 #include "widgets/fonts.hpp"
 #include "widgets/theme.hpp"
 
+#include "bench_util.hpp"
+
 #include <imgui.h>
 #include <sqlite3.h>
 
@@ -54,6 +56,7 @@ extern char** environ;
 
 namespace {
 
+using namespace bench; // bench/bench_util.hpp
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -66,82 +69,8 @@ double MsBetween(Clock::time_point a, Clock::time_point b) {
 }
 
 //-----------------------------------------------------------------------------
-// Statistics and the result table
-//-----------------------------------------------------------------------------
-
-struct Stats {
-    size_t N = 0;
-    double P50 = NAN, P99 = NAN, Max = NAN, Mean = NAN;
-};
-
-// Nearest-rank percentiles.
-Stats Summarize(std::vector<double> v) {
-    Stats s;
-    if (v.empty())
-        return s;
-    std::sort(v.begin(), v.end());
-    auto pct = [&](double p) {
-        size_t rank = size_t(std::ceil(p / 100.0 * double(v.size())));
-        return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
-    };
-    s.N = v.size();
-    s.P50 = pct(50);
-    s.P99 = pct(99);
-    s.Max = v.back();
-    double sum = 0;
-    for (double x : v)
-        sum += x;
-    s.Mean = sum / double(v.size());
-    return s;
-}
-
-struct Row {
-    std::string Figure, Value, Target, Verdict;
-};
-std::vector<Row> g_rows;
-
-std::string Fmt(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string Fmt(const char* fmt, ...) {
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return buf;
-}
-
-void AddRow(std::string figure, std::string value, std::string target = "", std::string verdict = "") {
-    g_rows.push_back({std::move(figure), std::move(value), std::move(target), std::move(verdict)});
-}
-
-const char* Verdict(bool pass) { return pass ? "PASS" : "FAIL"; }
-
-void Progress(const std::string& line) {
-    fprintf(stderr, "bench: %s\n", line.c_str());
-    fflush(stderr);
-}
-
-//-----------------------------------------------------------------------------
 // Small helpers: files, the machine, /proc
 //-----------------------------------------------------------------------------
-
-std::string ReadFileText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string CpuModel() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) {
-            size_t colon = line.find(':');
-            return colon == std::string::npos ? line : line.substr(colon + 2);
-        }
-    return "unknown";
-}
 
 std::string FsType(const std::string& path) {
     struct statfs st;
@@ -260,12 +189,6 @@ std::vector<std::string> CmdLine(pid_t pid) {
         at = z + 1;
     }
     return out;
-}
-
-std::string SelfDir() {
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? "." : exe.parent_path().string();
 }
 
 //-----------------------------------------------------------------------------
@@ -1091,23 +1014,15 @@ void Usage() {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::string binary = getenv("WIJKSTEM_BIN") && *getenv("WIJKSTEM_BIN") ? getenv("WIJKSTEM_BIN")
-                                                                          : SelfDir() + "/wijkstem";
+    std::string binary = EnvOr("WIJKSTEM_BIN", SelfDir() + "/wijkstem");
     std::string content_dir = DefaultContent();
-    std::string tmp_root = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    std::string tmp_root = EnvOr("TMPDIR", "/tmp");
     int commits = 2000, frames = 2000, starts = 5;
     double idle_s = 30.0;
     bool with_kiosk = true;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
-        auto next = [&]() -> const char* {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "bench_kiosk: %s needs a value\n", a.c_str());
-                Usage();
-                exit(2);
-            }
-            return argv[++i];
-        };
+        auto next = [&] { return OptionValue(argc, argv, &i, "bench_kiosk", Usage); };
         if (a == "--kiosk")
             binary = next();
         else if (a == "--content")
@@ -1132,29 +1047,11 @@ int main(int argc, char** argv) {
 
     // Children of xvfb-run come back to us when it ends first, so none is left behind.
     prctl(PR_SET_CHILD_SUBREAPER, 1);
-    struct sigaction sa {};
-    sa.sa_handler = OnInterrupt; // no SA_RESTART: poll() and read() return EINTR
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    signal(SIGPIPE, SIG_IGN);
-
-    std::string tmpl = tmp_root + "/wijkstem-bench.XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) {
-        fprintf(stderr, "bench: cannot make a temporary folder in %s: %s\n", tmp_root.c_str(), strerror(errno));
+    HandleInterrupts(OnInterrupt);
+    std::string tmp;
+    if (!MakeTempDir(tmp_root, "wijkstem-bench", &tmp))
         return 1;
-    }
-    const std::string tmp = buf.data();
-
-    char when[64];
-    time_t now = time(nullptr);
-    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime(&now));
-    std::string load = ReadFileText("/proc/loadavg");
-    load = load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1));
-    const std::string machine = Fmt("%s, %ld cores, %s, load %s", when, sysconf(_SC_NPROCESSORS_ONLN),
-                                    CpuModel().c_str(), load.c_str());
+    const std::string machine = MachineLine();
     Progress(machine);
     Progress("content " + content_dir + "; kiosk " + binary + "; temp " + tmp);
 
@@ -1184,17 +1081,7 @@ int main(int argc, char** argv) {
     printf("\nWijkstem bench: %s\n", machine.c_str());
     printf("SQLite %s, Dear ImGui %s; commits in %s; %.0f s in all\n\n", sqlite3_libversion(), IMGUI_VERSION,
            FsType(tmp_root).c_str(), total_s);
-    size_t w0 = 6, w1 = 5, w2 = 6;
-    for (const Row& r : g_rows) {
-        w0 = std::max(w0, r.Figure.size());
-        w1 = std::max(w1, r.Value.size());
-        w2 = std::max(w2, r.Target.size());
-    }
-    printf("%-*s  %-*s  %-*s  %s\n", int(w0), "figure", int(w1), "value", int(w2), "target", "verdict");
-    printf("%s\n", std::string(w0 + w1 + w2 + 6 + 7, '-').c_str());
-    for (const Row& r : g_rows)
-        printf("%-*s  %-*s  %-*s  %s\n", int(w0), r.Figure.c_str(), int(w1), r.Value.c_str(), int(w2),
-               r.Target.c_str(), r.Verdict.c_str());
+    PrintTable();
     printf("\nImGui frame values are median / p99 of %d frames each (after 30 warm-up frames), headless at "
            "1920x1080.\nJournal and bare commits alternate, one each, after 20 warm-up commits each.\n"
            "One run on a shared machine: compare figures within a run.\n",

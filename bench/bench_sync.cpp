@@ -21,7 +21,10 @@
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
 #include "store/store.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/uuid.hpp"
+
+#include "bench_util.hpp"
 
 #include <sqlite3.h>
 
@@ -58,6 +61,7 @@ extern char** environ;
 
 namespace {
 
+using namespace bench; // bench/bench_util.hpp
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using namespace wsync;
@@ -73,95 +77,6 @@ void OnInterrupt(int) {
 }
 
 double SecondsSince(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
-
-//-----------------------------------------------------------------------------
-// Statistics and the result table (as in bench_kiosk)
-//-----------------------------------------------------------------------------
-
-struct Stats {
-    size_t N = 0;
-    double P50 = NAN, P99 = NAN, Max = NAN;
-};
-
-// Nearest-rank percentiles.
-Stats Summarize(std::vector<double> v) {
-    Stats s;
-    if (v.empty())
-        return s;
-    std::sort(v.begin(), v.end());
-    auto pct = [&](double p) {
-        size_t rank = size_t(std::ceil(p / 100.0 * double(v.size())));
-        return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
-    };
-    s.N = v.size();
-    s.P50 = pct(50);
-    s.P99 = pct(99);
-    s.Max = v.back();
-    return s;
-}
-
-struct Row {
-    std::string Figure, Value, Target, Verdict;
-};
-std::vector<Row> g_rows;
-
-std::string Fmt(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string Fmt(const char* fmt, ...) {
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return buf;
-}
-
-void AddRow(std::string figure, std::string value, std::string target = "", std::string verdict = "") {
-    g_rows.push_back({std::move(figure), std::move(value), std::move(target), std::move(verdict)});
-}
-
-const char* Verdict(bool pass) { return pass ? "PASS" : "FAIL"; }
-
-void Progress(const std::string& line) {
-    fprintf(stderr, "bench: %s\n", line.c_str());
-    fflush(stderr);
-}
-
-// 12345678 -> "12,345,678"
-std::string Thousands(double x) {
-    std::string digits = Fmt("%.0f", x), out;
-    int n = 0;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        if (n && n % 3 == 0 && *it != '-')
-            out.insert(out.begin(), ',');
-        out.insert(out.begin(), *it);
-        n++;
-    }
-    return out;
-}
-
-std::string ReadFileText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string CpuModel() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) {
-            size_t colon = line.find(':');
-            return colon == std::string::npos ? line : line.substr(colon + 2);
-        }
-    return "unknown";
-}
-
-std::string SelfDir() {
-    std::error_code ec;
-    fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? "." : self.parent_path().string();
-}
 
 //-----------------------------------------------------------------------------
 // Answers
@@ -195,15 +110,6 @@ bool FillJournal(Journal& j, int n, int64_t* clock_ms, std::string* error) {
     return true;
 }
 
-std::string Iso(int64_t ms) {
-    time_t s = time_t(ms / 1000);
-    struct tm tm;
-    gmtime_r(&s, &tm);
-    char buf[40];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    return Fmt("%s.%03dZ", buf, int(ms % 1000));
-}
-
 StoredAnswer MakeAnswer(int64_t seq, const std::string& session, int64_t ms) {
     StoredAnswer a;
     a.Id = NewUuidV7(ms);
@@ -213,7 +119,7 @@ StoredAnswer MakeAnswer(int64_t seq, const std::string& session, int64_t ms) {
     a.PackVersion = "2.0.1";
     a.QuestionId = kQuestions[seq % 5];
     a.Value = kValues[seq % 5];
-    a.AnsweredAt = Iso(ms);
+    a.AnsweredAt = IsoTimeMs(ms);
     return a;
 }
 
@@ -601,7 +507,7 @@ CREATE INDEX answers_device_seq ON answers(device_id, seq);)sql";
             session = NewUuidV4();
         rows.push_back(MakeAnswer(i, session, ms++));
     }
-    const std::string received = Iso(kStartMs + 86400000);
+    const std::string received = IsoTimeMs(kStartMs + 86400000);
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db,
                            "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
@@ -760,19 +666,11 @@ void Usage() {
 
 int main(int argc, char** argv) {
     Config cfg;
-    cfg.StoreBin = getenv("WIJKSTEM_STORE_BIN") && *getenv("WIJKSTEM_STORE_BIN") ? getenv("WIJKSTEM_STORE_BIN")
-                                                                              : SelfDir() + "/wijkstem-store";
-    std::string tmp_root = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    cfg.StoreBin = EnvOr("WIJKSTEM_STORE_BIN", SelfDir() + "/wijkstem-store");
+    std::string tmp_root = EnvOr("TMPDIR", "/tmp");
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
-        auto next = [&]() -> const char* {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "bench_sync: %s needs a value\n", a.c_str());
-                Usage();
-                exit(2);
-            }
-            return argv[++i];
-        };
+        auto next = [&] { return OptionValue(argc, argv, &i, "bench_sync", Usage); };
         if (a == "--store")
             cfg.StoreBin = next();
         else if (a == "--tmp")
@@ -800,29 +698,10 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    struct sigaction sa {};
-    sa.sa_handler = OnInterrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    signal(SIGPIPE, SIG_IGN);
-
-    std::string tmpl = tmp_root + "/wijkstem-bench-sync.XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) {
-        fprintf(stderr, "bench: cannot make a temporary folder in %s: %s\n", tmp_root.c_str(), strerror(errno));
+    HandleInterrupts(OnInterrupt);
+    if (!MakeTempDir(tmp_root, "wijkstem-bench-sync", &cfg.Tmp))
         return 1;
-    }
-    cfg.Tmp = buf.data();
-
-    char when[64];
-    time_t now = time(nullptr);
-    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime(&now));
-    std::string load = ReadFileText("/proc/loadavg");
-    load = load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1));
-    const std::string machine = Fmt("%s, %ld cores, %s, load %s", when, sysconf(_SC_NPROCESSORS_ONLN),
-                                    CpuModel().c_str(), load.c_str());
+    const std::string machine = MachineLine();
     Progress(machine);
     Progress("store " + cfg.StoreBin + "; temp " + cfg.Tmp);
 
@@ -905,17 +784,7 @@ int main(int argc, char** argv) {
 
     printf("\nWijkstem sync bench: %s\n", machine.c_str());
     printf("SQLite %s; store %s on loopback; %.0f s in all\n\n", sqlite3_libversion(), cfg.StoreBin.c_str(), total_s);
-    size_t w0 = 6, w1 = 5, w2 = 6;
-    for (const Row& r : g_rows) {
-        w0 = std::max(w0, r.Figure.size());
-        w1 = std::max(w1, r.Value.size());
-        w2 = std::max(w2, r.Target.size());
-    }
-    printf("%-*s  %-*s  %-*s  %s\n", int(w0), "figure", int(w1), "value", int(w2), "target", "verdict");
-    printf("%s\n", std::string(w0 + w1 + w2 + 6 + 7, '-').c_str());
-    for (const Row& r : g_rows)
-        printf("%-*s  %-*s  %-*s  %s\n", int(w0), r.Figure.c_str(), int(w1), r.Value.c_str(), int(w2),
-               r.Target.c_str(), r.Verdict.c_str());
+    PrintTable();
     printf("\nCommand: %s", argv[0]);
     for (int i = 1; i < argc; i++)
         printf(" %s", argv[i]);

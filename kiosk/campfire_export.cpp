@@ -1,6 +1,7 @@
 #include "kiosk/campfire_export.hpp"
 #include "sync/private_file.hpp"
 #include "kiosk/flow_campfire.hpp"
+#include "sync/csv.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,29 +12,7 @@
 
 namespace kiosk {
 
-std::string CsvField(const std::string& s) {
-    std::string v = s;
-    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
-    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
-        v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-namespace {
-
-std::string Row(std::initializer_list<std::string> fields) {
-    std::string line;
-    for (const std::string& f : fields)
-        line += (line.empty() && &f == fields.begin() ? "" : ",") + CsvField(f);
-    return line + "\n";
-}
-
-} // namespace
+using wsync::CsvRow;
 
 std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const std::string& lang) {
     const content::Pack& pack = *ctx.Pack;
@@ -41,7 +20,7 @@ std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const st
     auto tr = [&](const content::Text& t) { return content::Tr(t, lang, fallback); };
 
     std::string csv = "session,wijk,held_on,present,pack_id,pack_version\n";
-    csv += Row({g.Name, g.Wijk, g.Date, std::to_string(g.Present), pack.Id, pack.Version});
+    csv += CsvRow({g.Name, g.Wijk, g.Date, std::to_string(g.Present), pack.Id, pack.Version});
 
     csv += "\nquestion_id,question,option_id,option,count,method\n";
     for (const std::string& id : SummaryCharts(ctx, g)) {
@@ -56,7 +35,7 @@ std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const st
         for (const content::Option& o : q->Options) {
             auto c = counts.find(o.Id);
             const bool counted = c != counts.end();
-            csv += Row({id, question, o.Id, tr(o.Label), std::to_string(counted ? c->second.Count : 0),
+            csv += CsvRow({id, question, o.Id, tr(o.Label), std::to_string(counted ? c->second.Count : 0),
                         counted ? (c->second.Hands ? "hands" : "taps") : ""});
         }
     }
@@ -64,13 +43,13 @@ std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const st
     csv += "\noutcome,id,text\n";
     const content::Outcome outcome = CampfireOutcome(ctx, g);
     if (outcome.Lean)
-        csv += Row({"archetype", outcome.Lean->Id, tr(outcome.Lean->Label)});
+        csv += CsvRow({"archetype", outcome.Lean->Id, tr(outcome.Lean->Label)});
     for (const content::Question* q : outcome.WitteVlekken)
-        csv += Row({"witte_vlek", q->Id, tr(q->Prompt)});
+        csv += CsvRow({"witte_vlek", q->Id, tr(q->Prompt)});
 
     csv += "\nagreement_id,what,who,due,answers,status\n";
     for (const Agreement& a : g.Agreements)
-        csv += Row({a.Id, a.What, a.Who, a.Due, a.Answers, a.Status});
+        csv += CsvRow({a.Id, a.What, a.Who, a.Due, a.Answers, a.Status});
     return csv;
 }
 

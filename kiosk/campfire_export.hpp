@@ -14,12 +14,8 @@ namespace kiosk {
 //   question_id,question,option_id,option,count,method     (every option of every question with votes)
 //   outcome,id,text                                         (archetype; witte_vlek, one row each)
 //   agreement_id,what,who,due,answers,status
-// Labels in lang. A text that a spreadsheet would run as a formula gets a leading '.
+// Labels in lang. Every field through wsync::CsvField (sync/csv.hpp): never a formula.
 std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const std::string& lang);
-
-// One CSV field: quoted when it holds a comma, quote or line break; a leading ' before
-// =, +, -, @ (unless it is a number).
-std::string CsvField(const std::string& s);
 
 // Writes data to path through a temporary name in the same folder, fsynced, renamed, and
 // the folder fsynced: a stick pulled out early holds the whole file or none of it.

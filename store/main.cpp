@@ -151,11 +151,9 @@ bool LoadPacks(store::Store& store, const Args& a) {
     return true;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    umask(077); // the database, its -wal and -shm, reports: the store's own only (docs/security.md)
-    Args a;
+// The command line into *a; false when the program should end at once with *exit_code
+// (--help, or an option it does not know or without its value).
+bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
     for (int i = 1; i < argc; i++) {
         std::string arg = argv[i];
         auto value = [&](std::string* out) {
@@ -166,25 +164,25 @@ int main(int argc, char** argv) {
         };
         bool ok = true;
         if (arg == "--db")
-            ok = value(&a.Db);
+            ok = value(&a->Db);
         else if (arg == "--listen")
-            ok = value(&a.Listen);
+            ok = value(&a->Listen);
         else if (arg == "--wijk")
-            ok = value(&a.Wijk);
+            ok = value(&a->Wijk);
         else if (arg == "--tls-cert")
-            ok = value(&a.TlsCert);
+            ok = value(&a->TlsCert);
         else if (arg == "--tls-key")
-            ok = value(&a.TlsKey);
+            ok = value(&a->TlsKey);
         else if (arg == "--out")
-            ok = value(&a.Out);
+            ok = value(&a->Out);
         else if (arg == "--population")
-            ok = value(&a.Population);
+            ok = value(&a->Population);
         else if (arg == "--period")
-            ok = value(&a.Period);
+            ok = value(&a->Period);
         else if (arg == "--today")
-            ok = value(&a.Today);
+            ok = value(&a->Today);
         else if (arg == "--packs")
-            ok = value(&a.Packs);
+            ok = value(&a->Packs);
         else if (arg == "--valid-days" || arg == "--quota") {
             std::string v;
             char* end = nullptr;
@@ -192,27 +190,41 @@ int main(int argc, char** argv) {
             const long long n = ok ? strtoll(v.c_str(), &end, 10) : 0;
             if (ok && (end == v.c_str() || *end != '\0' || n < 1)) {
                 fprintf(stderr, "wijkstem-store: %s needs a whole number above 0, not '%s'\n", arg.c_str(), v.c_str());
-                return 2;
+                *exit_code = 2;
+                return false;
             }
             if (arg == "--quota")
-                a.Quota = n;
+                a->Quota = n;
             else
-                a.ValidDays = int(std::min(n, 3650LL));
+                a->ValidDays = int(std::min(n, 3650LL));
         } else if (arg == "--csv")
-            a.Csv = true;
+            a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
             printf("%s", kUsage);
-            return 0;
+            *exit_code = 0;
+            return false;
         } else if (arg.size() > 1 && arg[0] == '-') {
             fprintf(stderr, "wijkstem-store: unknown option %s\n\n%s", arg.c_str(), kUsage);
-            return 2;
+            *exit_code = 2;
+            return false;
         } else
-            a.Positional.push_back(arg);
+            a->Positional.push_back(arg);
         if (!ok) {
             fprintf(stderr, "wijkstem-store: %s needs a value\n\n%s", arg.c_str(), kUsage);
-            return 2;
+            *exit_code = 2;
+            return false;
         }
     }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    umask(077); // the database, its -wal and -shm, reports: the store's own only (docs/security.md)
+    Args a;
+    if (int code = 0; !ParseArgs(argc, argv, &a, &code))
+        return code;
     if (a.Positional.empty() || a.Db.empty()) {
         fprintf(stderr, "%s", kUsage);
         return 2;

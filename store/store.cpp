@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 #include "content/pack_loader.hpp"
+#include "sync/csv.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/private_file.hpp"
 #include "sync/signing.hpp"
 #include "sync/text_check.hpp"
@@ -22,7 +24,19 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 
 namespace {
 
-const char* kSchema = R"sql(
+// The columns an answer has in answers and in conflicts alike: one text, so the two
+// tables never differ.
+const char* kAnswerColumns = R"sql(
+    seq          INTEGER NOT NULL,
+    session_id   TEXT NOT NULL,
+    pack_id      TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    question_id  TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    answered_at  TEXT NOT NULL,
+    received_at  TEXT NOT NULL)sql";
+
+const std::string kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS enroll_codes (
     code_hash  TEXT PRIMARY KEY,
     wijk       TEXT NOT NULL,
@@ -41,15 +55,7 @@ CREATE TABLE IF NOT EXISTS devices (
 CREATE TABLE IF NOT EXISTS answers (
     rowid        INTEGER PRIMARY KEY,     -- time-ordered inserts stay fast
     id           TEXT NOT NULL UNIQUE,    -- the kiosk's UUID: each answer once
-    device_id    TEXT NOT NULL REFERENCES devices(id),
-    seq          INTEGER NOT NULL,
-    session_id   TEXT NOT NULL,
-    pack_id      TEXT NOT NULL,
-    pack_version TEXT NOT NULL,
-    question_id  TEXT NOT NULL,
-    value        TEXT NOT NULL,
-    answered_at  TEXT NOT NULL,
-    received_at  TEXT NOT NULL,
+    device_id    TEXT NOT NULL REFERENCES devices(id),)sql" + std::string(kAnswerColumns) + R"sql(,
     via          TEXT NOT NULL            -- "network" or "file"
 );
 CREATE INDEX IF NOT EXISTS answers_device_seq ON answers(device_id, seq);
@@ -63,15 +69,7 @@ CREATE TABLE IF NOT EXISTS packs (             -- the content pack published for
 CREATE TABLE IF NOT EXISTS conflicts (         -- same id, other content: kept, never overwritten
     rowid        INTEGER PRIMARY KEY,
     id           TEXT NOT NULL,
-    device_id    TEXT NOT NULL,
-    seq          INTEGER NOT NULL,
-    session_id   TEXT NOT NULL,
-    pack_id      TEXT NOT NULL,
-    pack_version TEXT NOT NULL,
-    question_id  TEXT NOT NULL,
-    value        TEXT NOT NULL,
-    answered_at  TEXT NOT NULL,
-    received_at  TEXT NOT NULL
+    device_id    TEXT NOT NULL,)sql" + kAnswerColumns + R"sql(
 );
 )sql";
 
@@ -164,12 +162,9 @@ const char* const kStoreMigrations[] = {
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
-using sql::Bind;
-using sql::Col;
-using sql::Exec;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
-std::string Now() { return sql::IsoNowSeconds(); }
+std::string Now() { return IsoNowSeconds(); }
 
 // "2026-11-28T12:00:00Z", the store's format, for a moment days from now.
 std::string IsoInDays(int days) {
@@ -229,22 +224,6 @@ std::string NewCode() {
     return code;
 }
 
-// A field as a spreadsheet reads it: quoted when it holds a separator, a quote or a line
-// break; and a text that a spreadsheet would run as a formula (=, +, -, @) starts with a
-// quote mark, so a free-text answer can never become a formula on the gebiedsteam's laptop.
-std::string CsvField(const std::string& s) {
-    std::string v = s;
-    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
-    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
-        v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 } // namespace
 
 std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
@@ -259,7 +238,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
     sqlite3_busy_timeout(s->Db, 5000);
     std::string err;
     if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
-        !Exec(s->Db, kSchema, &err)) {
+        !Exec(s->Db, kSchema.c_str(), &err)) {
         *error = "the store database " + path + " cannot be used: " + err;
         return nullptr;
     }
@@ -277,11 +256,11 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
         return nullptr;
     }
     if (version < kStoreSchemaVersion) {
-        if (!Exec(s->Db, "BEGIN IMMEDIATE", &err)) {
+        sql::Transaction tx(s->Db);
+        if (!tx.Begun(&err)) {
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
-        Tx tx{s->Db};
         for (int v = int(version); v < kStoreSchemaVersion; v++)
             if (!Exec(s->Db, kStoreMigrations[v], &err)) {
                 *error = "the store database " + path + " cannot be migrated to schema " + std::to_string(v + 1) +
@@ -289,11 +268,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
                 return nullptr;
             }
         if (!Exec(s->Db, ("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str(), &err) ||
-            !Exec(s->Db, "COMMIT", &err)) {
+            !tx.Commit(&err)) {
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
-        tx.Done = true;
     }
     if (!s->LoadPublishedPacks(&err)) {
         *error = "the store database " + path + " cannot be used: " + err;
@@ -558,11 +536,9 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     std::lock_guard<std::mutex> lock(Mu);
     results->clear();
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        *error = err;
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
-    Tx tx{Db};
     Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
                   "flagged FROM answers WHERE id = ?1");
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
@@ -673,12 +649,11 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         r.Status = AnswerStatus::Stored;
         results->push_back(r);
     }
-    if (!Exec(Db, "COMMIT", &err)) { // the statuses mean something only after this
+    if (!tx.Commit(&err)) { // the statuses mean something only after this
         *error = "cannot commit the batch: " + err;
         results->clear();
         return false;
     }
-    tx.Done = true;
     if (via == "network")
         CountQuota(b.DeviceId, std::count_if(results->begin(), results->end(), [](const AnswerResult& r) {
                        return r.Status == AnswerStatus::Stored;

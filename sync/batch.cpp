@@ -78,39 +78,49 @@ struct Reader : nlohmann::json_sax<json> {
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 };
 
-// {"device_id": "...", "answers": [{"id": ..., "seq": ..., ...}, ...]}, keys in any order;
-// a field of the wrong type reads as empty, and ValidAnswer then refuses that answer.
-struct BatchReader final : Reader {
-    Batch* Out;
-    enum { None, DeviceId, Answers } Top = None;
-    bool InList = false, SawList = false, SawDevice = false, InAnswer = false;
-    std::string Key;
-    explicit BatchReader(Batch* out) : Out(out) {}
+// The shape both messages have: a top-level object whose key ListKey holds a list of flat
+// objects (the items). It keeps the place in the tree; a subclass keeps the values.
+struct ListReader : Reader {
+    const char* ListKey;
+    const char* NotAnObject;     // the body is not an object
+    const char* ItemNotAnObject; // an item of the list is not an object
+    bool InList = false, SawList = false, InItem = false;
+    std::string Top, Key; // the top-level key and the item's key being read
+    ListReader(const char* list_key, const char* not_object, const char* item_not_object)
+        : ListKey(list_key), NotAnObject(not_object), ItemNotAnObject(item_not_object) {}
+
+    virtual bool BeginItem() = 0;
+    virtual bool EndItem() { return true; }
+    virtual void TopText(const std::string&) {}
+    virtual void ItemText(const std::string&) {}
+    virtual void ItemInteger(int64_t) {}
+    virtual void ItemBool(bool) {}
 
     bool start_object(std::size_t) override {
         ++Depth;
         if (Depth == 3 && InList) {
-            if (Out->Answers.size() == kMaxBatchAnswers)
-                return Fail("a batch holds at most " + std::to_string(kMaxBatchAnswers) + " answers");
-            Out->Answers.emplace_back();
-            InAnswer = true;
+            InItem = true;
             Key.clear();
+            return BeginItem();
         }
         return true;
     }
     bool end_object() override {
-        if (Depth == 3 && InList)
-            InAnswer = false;
+        if (Depth == 3 && InList) {
+            InItem = false;
+            if (!EndItem())
+                return false;
+        }
         --Depth;
         return true;
     }
     bool start_array(std::size_t) override {
         ++Depth;
         if (Depth == 1)
-            return Fail("the body is not a JSON object");
+            return Fail(NotAnObject);
         if (Depth == 3 && InList)
-            return Fail("each answer must be an object");
-        if (Depth == 2 && Top == Answers)
+            return Fail(ItemNotAnObject);
+        if (Depth == 2 && Top == ListKey)
             InList = SawList = true;
         return true;
     }
@@ -122,131 +132,120 @@ struct BatchReader final : Reader {
     }
     bool key(string_t& k) override {
         if (Depth == 1)
-            Top = k == "device_id" ? DeviceId : k == "answers" ? Answers : None;
-        else if (Depth == 3 && InAnswer)
+            Top = k;
+        else if (Depth == 3 && InItem)
             Key = k;
         return true;
     }
     bool Scalar() {
         if (Depth == 0)
-            return Fail("the body is not a JSON object");
+            return Fail(NotAnObject);
         if (Depth == 2 && InList)
-            return Fail("each answer must be an object");
+            return Fail(ItemNotAnObject);
         return true;
     }
     bool Text(const std::string& s) override {
         if (!Scalar())
             return false;
-        if (Depth == 1 && Top == DeviceId) {
-            Out->DeviceId = s;
-            SawDevice = true;
-        } else if (Depth == 3 && InAnswer) {
-            StoredAnswer& a = Out->Answers.back();
-            std::string* field = Key == "id"             ? &a.Id
-                                 : Key == "session_id"   ? &a.SessionId
-                                 : Key == "pack_id"      ? &a.PackId
-                                 : Key == "pack_version" ? &a.PackVersion
-                                 : Key == "question_id"  ? &a.QuestionId
-                                 : Key == "value"        ? &a.Value
-                                 : Key == "answered_at"  ? &a.AnsweredAt
-                                                         : nullptr;
-            if (field)
-                *field = s;
-        }
+        if (Depth == 1)
+            TopText(s);
+        else if (Depth == 3 && InItem)
+            ItemText(s);
         return true;
     }
     bool Integer(int64_t v) override {
         if (!Scalar())
             return false;
-        if (Depth == 3 && InAnswer && Key == "seq")
-            Out->Answers.back().Seq = v;
+        if (Depth == 3 && InItem)
+            ItemInteger(v);
         return true;
     }
     bool boolean(bool v) override {
         if (!Scalar())
             return false;
-        if (Depth == 3 && InAnswer && Key == "flagged")
-            Out->Answers.back().Flagged = v;
+        if (Depth == 3 && InItem)
+            ItemBool(v);
         return true;
     }
     bool Other() override { return Scalar(); }
 };
 
-// {"store": "wijkstem-store/1", "results": [{"id": ..., "status": ..., "reason": ...}, ...]}
-struct ReplyReader final : Reader {
-    std::vector<AnswerResult>* Out;
-    enum { None, Marker, Results } Top = None;
-    bool InList = false, SawList = false, SawMarker = false, InResult = false;
-    std::string Key;
-    explicit ReplyReader(std::vector<AnswerResult>* out) : Out(out) {}
+// {"device_id": "...", "answers": [{"id": ..., "seq": ..., ...}, ...]}, keys in any order;
+// a field of the wrong type reads as empty, and ValidAnswer then refuses that answer.
+struct BatchReader final : ListReader {
+    Batch* Out;
+    bool SawDevice = false;
+    explicit BatchReader(Batch* out)
+        : ListReader("answers", "the body is not a JSON object", "each answer must be an object"), Out(out) {}
 
-    bool start_object(std::size_t) override {
-        ++Depth;
-        if (Depth == 3 && InList) {
-            Out->emplace_back();
-            Out->back().Status = AnswerStatus::Invalid;
-            Out->back().Id.clear();
-            InResult = true;
-            Key.clear();
+    bool BeginItem() override {
+        if (Out->Answers.size() == kMaxBatchAnswers)
+            return Fail("a batch holds at most " + std::to_string(kMaxBatchAnswers) + " answers");
+        Out->Answers.emplace_back();
+        return true;
+    }
+    void TopText(const std::string& s) override {
+        if (Top == "device_id") {
+            Out->DeviceId = s;
+            SawDevice = true;
         }
+    }
+    void ItemText(const std::string& s) override {
+        StoredAnswer& a = Out->Answers.back();
+        std::string* field = Key == "id"             ? &a.Id
+                             : Key == "session_id"   ? &a.SessionId
+                             : Key == "pack_id"      ? &a.PackId
+                             : Key == "pack_version" ? &a.PackVersion
+                             : Key == "question_id"  ? &a.QuestionId
+                             : Key == "value"        ? &a.Value
+                             : Key == "answered_at"  ? &a.AnsweredAt
+                                                     : nullptr;
+        if (field)
+            *field = s;
+    }
+    void ItemInteger(int64_t v) override {
+        if (Key == "seq")
+            Out->Answers.back().Seq = v;
+    }
+    void ItemBool(bool v) override {
+        if (Key == "flagged")
+            Out->Answers.back().Flagged = v;
+    }
+};
+
+// {"store": "wijkstem-store/1", "results": [{"id": ..., "status": ..., "reason": ...}, ...]}
+constexpr const char* kNotAReply = "the reply is not from a Wijkstem store (a login page or proxy in between?)";
+
+struct ReplyReader final : ListReader {
+    std::vector<AnswerResult>* Out;
+    bool SawMarker = false;
+    explicit ReplyReader(std::vector<AnswerResult>* out) : ListReader("results", kNotAReply, kNotAReply), Out(out) {}
+
+    bool BeginItem() override {
+        Out->emplace_back();
+        Out->back().Status = AnswerStatus::Invalid;
+        Out->back().Id.clear();
         return true;
     }
-    bool end_object() override {
-        if (Depth == 3 && InList) {
-            InResult = false;
-            if (Out->back().Id.empty())
-                return Fail("the store's reply names an answer that was not sent");
-        }
-        --Depth;
-        return true;
+    bool EndItem() override {
+        return !Out->back().Id.empty() || Fail("the store's reply names an answer that was not sent");
     }
-    bool start_array(std::size_t) override {
-        ++Depth;
-        if (Depth == 1 || (Depth == 3 && InList))
-            return Fail("the reply is not from a Wijkstem store (a login page or proxy in between?)");
-        if (Depth == 2 && Top == Results)
-            InList = SawList = true;
-        return true;
-    }
-    bool end_array() override {
-        if (Depth == 2)
-            InList = false;
-        --Depth;
-        return true;
-    }
-    bool key(string_t& k) override {
-        if (Depth == 1)
-            Top = k == "store" ? Marker : k == "results" ? Results : None;
-        else if (Depth == 3 && InResult)
-            Key = k;
-        return true;
-    }
-    bool Scalar() {
-        if (Depth == 0 || (Depth == 2 && InList))
-            return Fail("the reply is not from a Wijkstem store (a login page or proxy in between?)");
-        return true;
-    }
-    bool Text(const std::string& s) override {
-        if (!Scalar())
-            return false;
-        if (Depth == 1 && Top == Marker) {
+    void TopText(const std::string& s) override {
+        if (Top == "store")
             SawMarker = s == kStoreMarker;
-        } else if (Depth == 3 && InResult) {
-            AnswerResult& r = Out->back();
-            if (Key == "id")
-                r.Id = s;
-            else if (Key == "reason")
-                r.Reason = s;
-            else if (Key == "status")
-                r.Status = s == "stored"           ? AnswerStatus::Stored
-                           : s == "already_stored" ? AnswerStatus::AlreadyStored
-                           : s == "conflict"       ? AnswerStatus::Conflict
-                                                   : AnswerStatus::Invalid;
-        }
-        return true;
     }
-    bool Integer(int64_t) override { return Scalar(); }
-    bool Other() override { return Scalar(); }
+    void ItemText(const std::string& s) override {
+        AnswerResult& r = Out->back();
+        if (Key == "id")
+            r.Id = s;
+        else if (Key == "reason")
+            r.Reason = s;
+        else if (Key == "status")
+            r.Status = s == "stored"           ? AnswerStatus::Stored
+                       : s == "already_stored" ? AnswerStatus::AlreadyStored
+                       : s == "conflict"       ? AnswerStatus::Conflict
+                                               : AnswerStatus::Invalid;
+    }
 };
 
 } // namespace

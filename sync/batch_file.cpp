@@ -1,4 +1,4 @@
-#include "sync/sqlite_util.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/campfire_batch.hpp"
 #include "sync/journal.hpp"
@@ -111,7 +111,7 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
         return false;
     }
     std::string contents;
-    if (!EncodeBatchFile(batch, sec, sql::IsoNowSeconds(), &contents, &error, &group)) {
+    if (!EncodeBatchFile(batch, sec, IsoNowSeconds(), &contents, &error, &group)) {
         *message = error;
         return false;
     }

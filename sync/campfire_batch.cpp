@@ -19,18 +19,9 @@ int64_t Int(const json& o, const char* key, int64_t otherwise) {
     auto it = o.find(key);
     return it != o.end() && it->is_number_integer() ? it->get<int64_t>() : otherwise;
 }
-void PutOptional(json& o, const char* key, const std::string& v) {
-    if (!v.empty())
-        o[key] = v;
-}
 
 bool IsIsoTime(const std::string& s) {
     return s.size() >= 20 && s.size() <= 32 && s[4] == '-' && s[10] == 'T' && !HasControlChars(s);
-}
-
-bool Bad(std::string* reason, const char* why) {
-    *reason = why;
-    return false;
 }
 
 // Valid UTF-8 without control or bidi characters; else false and the reason.
@@ -40,6 +31,64 @@ bool Clean(std::string* reason, const std::string& s, const char* field, bool al
         return true;
     *reason = why;
     return false;
+}
+
+bool Bad(std::string* reason, const char* why) {
+    *reason = why;
+    return false;
+}
+
+// A record's text fields by their names on the wire: one list for writing and reading, so
+// the two never disagree. An optional field is left out when empty.
+template <class R> struct TextField {
+    const char* Key;
+    std::string R::*Member;
+    bool Optional = false;
+};
+
+const TextField<CampfireSessionRecord> kSessionText[] = {
+    {"id", &CampfireSessionRecord::Id},
+    {"name", &CampfireSessionRecord::Name},
+    {"wijk", &CampfireSessionRecord::Wijk},
+    {"held_on", &CampfireSessionRecord::HeldOn},
+    {"pack_id", &CampfireSessionRecord::PackId},
+    {"pack_version", &CampfireSessionRecord::PackVersion},
+    {"started_at", &CampfireSessionRecord::StartedAt},
+    {"ended_at", &CampfireSessionRecord::EndedAt, true},
+};
+const TextField<CampfireResultRecord> kResultText[] = {
+    {"group_session_id", &CampfireResultRecord::SessionId},
+    {"question_id", &CampfireResultRecord::QuestionId},
+    {"value", &CampfireResultRecord::Value},
+    {"method", &CampfireResultRecord::Method},
+};
+const TextField<AgreementRecord> kAgreementText[] = {
+    {"id", &AgreementRecord::Id},
+    {"group_session_id", &AgreementRecord::SessionId, true},
+    {"wijk", &AgreementRecord::Wijk},
+    {"what", &AgreementRecord::What},
+    {"who", &AgreementRecord::Who},
+    {"due", &AgreementRecord::Due, true},
+    {"answers", &AgreementRecord::Answers, true},
+    {"status", &AgreementRecord::Status},
+    {"created_at", &AgreementRecord::CreatedAt},
+    {"updated_at", &AgreementRecord::UpdatedAt},
+};
+
+template <class R, size_t N> json WriteText(const R& record, const TextField<R> (&fields)[N]) {
+    json o = json::object();
+    for (const TextField<R>& f : fields)
+        if (!f.Optional || !(record.*f.Member).empty())
+            o[f.Key] = record.*f.Member;
+    return o;
+}
+
+// A field of the wrong type reads as empty, and the Valid* checks refuse the record.
+template <class R, size_t N> R ReadText(const json& o, const TextField<R> (&fields)[N]) {
+    R record;
+    for (const TextField<R>& f : fields)
+        record.*f.Member = Str(o, f.Key);
+    return record;
 }
 
 AnswerStatus ParseStatus(const std::string& s) {
@@ -77,29 +126,19 @@ bool IsDate(const std::string& s) {
 std::string EncodeCampfireBatch(const CampfireBatch& b) {
     json sessions = json::array(), results = json::array(), agreements = json::array();
     for (const CampfireSessionRecord& g : b.Sessions) {
-        json o = {{"id", g.Id},           {"name", g.Name},
-                  {"wijk", g.Wijk},       {"held_on", g.HeldOn},
-                  {"present", g.Present}, {"pack_id", g.PackId},
-                  {"pack_version", g.PackVersion}, {"started_at", g.StartedAt}};
-        PutOptional(o, "ended_at", g.EndedAt);
+        json o = WriteText(g, kSessionText);
+        o["present"] = g.Present;
         sessions.push_back(o);
     }
     for (const CampfireResultRecord& r : b.Results) {
-        json o = {{"group_session_id", r.SessionId}, {"question_id", r.QuestionId}, {"value", r.Value},
-                  {"count", r.Count},                {"method", r.Method}};
+        json o = WriteText(r, kResultText);
+        o["count"] = r.Count;
         if (r.Final) // the session had ended: these are its last counts
             o["final"] = true;
         results.push_back(o);
     }
-    for (const AgreementRecord& a : b.Agreements) {
-        json o = {{"id", a.Id},         {"wijk", a.Wijk},     {"what", a.What},
-                  {"who", a.Who},       {"status", a.Status}, {"created_at", a.CreatedAt},
-                  {"updated_at", a.UpdatedAt}};
-        PutOptional(o, "group_session_id", a.SessionId);
-        PutOptional(o, "due", a.Due);
-        PutOptional(o, "answers", a.Answers);
-        agreements.push_back(o);
-    }
+    for (const AgreementRecord& a : b.Agreements)
+        agreements.push_back(WriteText(a, kAgreementText));
     return json{{"device_id", b.DeviceId},
                 {"group_sessions", sessions},
                 {"group_results", results},
@@ -141,42 +180,16 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
     }
     // A field of the wrong type reads as empty (or -1), and the Valid* checks refuse the item.
     for (const json& o : j.value("group_sessions", json::array())) {
-        CampfireSessionRecord g;
-        g.Id = Str(o, "id");
-        g.Name = Str(o, "name");
-        g.Wijk = Str(o, "wijk");
-        g.HeldOn = Str(o, "held_on");
-        g.Present = Int(o, "present", -1);
-        g.PackId = Str(o, "pack_id");
-        g.PackVersion = Str(o, "pack_version");
-        g.StartedAt = Str(o, "started_at");
-        g.EndedAt = Str(o, "ended_at");
-        out->Sessions.push_back(g);
+        out->Sessions.push_back(ReadText(o, kSessionText));
+        out->Sessions.back().Present = Int(o, "present", -1);
     }
     for (const json& o : j.value("group_results", json::array())) {
-        CampfireResultRecord r;
-        r.SessionId = Str(o, "group_session_id");
-        r.QuestionId = Str(o, "question_id");
-        r.Value = Str(o, "value");
-        r.Count = Int(o, "count", -1);
-        r.Method = Str(o, "method");
-        r.Final = o.value("final", false) == true;
-        out->Results.push_back(r);
+        out->Results.push_back(ReadText(o, kResultText));
+        out->Results.back().Count = Int(o, "count", -1);
+        out->Results.back().Final = o.value("final", false) == true;
     }
-    for (const json& o : j.value("agreements", json::array())) {
-        AgreementRecord a;
-        a.Id = Str(o, "id");
-        a.SessionId = Str(o, "group_session_id");
-        a.Wijk = Str(o, "wijk");
-        a.What = Str(o, "what");
-        a.Who = Str(o, "who");
-        a.Due = Str(o, "due");
-        a.Answers = Str(o, "answers");
-        a.Status = Str(o, "status");
-        a.CreatedAt = Str(o, "created_at");
-        a.UpdatedAt = Str(o, "updated_at");
-        out->Agreements.push_back(a);
-    }
+    for (const json& o : j.value("agreements", json::array()))
+        out->Agreements.push_back(ReadText(o, kAgreementText));
     return true;
 }
 

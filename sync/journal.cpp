@@ -1,5 +1,6 @@
 #include "sync/journal.hpp"
 #include "sync/batch.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/private_file.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <functional>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -142,9 +144,7 @@ const char* const kMigrations[] = {
     );
     )sql",
 };
-using sql::Bind;
-using sql::Exec;
-using sql::NowMs;
+using namespace sql; // sync/sqlite_util.hpp
 
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == Journal::kSchemaVersion);
@@ -158,20 +158,27 @@ int64_t QueryInt(sqlite3* db, const char* sql) {
     return v;
 }
 
-// Rolls back unless Commit() succeeded (SQLiteCpp's Transaction guard).
-struct Transaction {
-    sqlite3* Db;
-    bool Done = false;
-    explicit Transaction(sqlite3* db) : Db(db) {}
-    ~Transaction() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+// Replaces every row of a table in one transaction: DELETE, then insert_sql once per row
+// (bind(st, i) binds row i). False with the reason in *err; then nothing changed.
+bool ReplaceRows(sqlite3* db, const std::string& table, const char* insert_sql, size_t rows,
+                 const std::function<void(sqlite3_stmt*, size_t)>& bind, std::string* err) {
+    Transaction tx(db);
+    if (!tx.Begun(err) || !Exec(db, ("DELETE FROM " + table).c_str(), err))
+        return false;
+    {
+        Stmt st(db, insert_sql);
+        bool ok = bool(st);
+        for (size_t i = 0; ok && i < rows; i++) {
+            bind(st.Reset(), i);
+            ok = sqlite3_step(st.S) == SQLITE_DONE;
+        }
+        if (!ok) {
+            *err = sqlite3_errmsg(db);
+            return false;
+        }
     }
-    bool Commit(std::string* error) {
-        Done = Exec(Db, "COMMIT", error);
-        return Done;
-    }
-};
+    return tx.Commit(err);
+}
 
 } // namespace
 
@@ -225,9 +232,9 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
         return fail("was made by a newer Wijkstem (schema " + std::to_string(version) + ", this one knows " +
                     std::to_string(kSchemaVersion) + ")");
     if (version < kSchemaVersion) {
-        if (!Exec(j->Db, "BEGIN IMMEDIATE", &err))
-            return fail("cannot be migrated: " + err);
         Transaction tx(j->Db);
+        if (!tx.Begun(&err))
+            return fail("cannot be migrated: " + err);
         for (int v = int(version); v < kSchemaVersion; v++)
             if (!Exec(j->Db, kMigrations[v], &err))
                 return fail("cannot be migrated to schema " + std::to_string(v + 1) + ": " + err);
@@ -235,7 +242,7 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
             return fail("cannot be migrated: " + err);
         if (QueryInt(j->Db, "SELECT count(*) FROM device") == 0) {
             std::string sql = "INSERT INTO device(id, created_at) VALUES('" + NewUuidV4() + "', '" +
-                              sql::Iso8601Ms(NowMs()) + "')";
+                              IsoTimeMs(NowMs()) + "')";
             if (!Exec(j->Db, sql.c_str(), &err))
                 return fail("cannot store the device id: " + err);
         }
@@ -298,9 +305,9 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
             *error = "the answer could not be stored: " + msg;
         return false;
     };
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err))
-        return fail(err);
     Transaction tx(Db);
+    if (!tx.Begun(&err))
+        return fail(err);
     std::vector<CommittedAnswer> done;
     for (const AnswerRecord& a : answers) {
         sqlite3_reset(NextSeq);
@@ -309,27 +316,16 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
         int64_t seq = sqlite3_column_int64(NextSeq, 0);
         sqlite3_reset(NextSeq);
 
-        const std::string when = sql::Iso8601Ms(a.AnsweredAtMs);
+        const std::string when = IsoTimeMs(a.AnsweredAtMs);
         sqlite3_reset(InsertSession);
-        Bind(InsertSession, 1, a.SessionId);
-        Bind(InsertSession, 2, when);
-        Bind(InsertSession, 3, a.PackId);
-        Bind(InsertSession, 4, a.PackVersion);
-        Bind(InsertSession, 5, a.Lang);
+        BindAll(InsertSession, a.SessionId, when, a.PackId, a.PackVersion, a.Lang);
         if (sqlite3_step(InsertSession) != SQLITE_DONE)
             return fail(sqlite3_errmsg(Db));
 
         const std::string id = NewUuidV7(a.AnsweredAtMs);
         sqlite3_reset(InsertAnswer);
-        sqlite3_bind_int64(InsertAnswer, 1, seq);
-        Bind(InsertAnswer, 2, id);
-        Bind(InsertAnswer, 3, a.SessionId);
-        Bind(InsertAnswer, 4, a.PackId);
-        Bind(InsertAnswer, 5, a.PackVersion);
-        Bind(InsertAnswer, 6, a.QuestionId);
-        Bind(InsertAnswer, 7, a.Value);
-        Bind(InsertAnswer, 8, when);
-        sqlite3_bind_int(InsertAnswer, 9, a.Flagged ? 1 : 0);
+        BindAll(InsertAnswer, seq, id, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value, when,
+                (a.Flagged ? 1 : 0));
         if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
             return fail(sqlite3_errmsg(Db));
         done.push_back({id, seq});
@@ -438,12 +434,12 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
 bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
     std::sort(seqs.begin(), seqs.end());
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+    Transaction tx(Db);
+    if (!tx.Begun(&err)) {
         if (error)
             *error = "cannot mark answers synced: " + err;
         return false;
     }
-    Transaction tx(Db);
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = ?3 WHERE seq BETWEEN ?1 AND ?2 AND synced_at IS NULL",
                            -1, &st, nullptr) != SQLITE_OK) {
@@ -451,15 +447,13 @@ bool Journal::MarkSynced(std::vector<int64_t> seqs, std::string* error) {
             *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
         return false;
     }
-    const std::string now = sql::Iso8601Ms(NowMs());
+    const std::string now = IsoTimeMs(NowMs());
     for (size_t i = 0; i < seqs.size();) {
         size_t end = i + 1; // the run seqs[i] .. seqs[end - 1] has no holes
         while (end < seqs.size() && seqs[end] <= seqs[end - 1] + 1)
             end++;
         sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, seqs[i]);
-        sqlite3_bind_int64(st, 2, seqs[end - 1]);
-        Bind(st, 3, now);
+        BindAll(st, seqs[i], seqs[end - 1], now);
         if (sqlite3_step(st) != SQLITE_DONE) {
             if (error)
                 *error = std::string("cannot mark answers synced: ") + sqlite3_errmsg(Db);
@@ -486,7 +480,7 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
             *error = sqlite3_errmsg(Db);
         return false;
     }
-    Bind(st, 1, ok ? sql::Iso8601Ms(NowMs()) : error_text);
+    Bind(st, 1, ok ? IsoTimeMs(NowMs()) : error_text);
     bool done = sqlite3_step(st) == SQLITE_DONE;
     if (!done && error)
         *error = sqlite3_errmsg(Db);
@@ -496,34 +490,16 @@ bool Journal::RecordSync(bool ok, const std::string& error_text, std::string* er
 
 bool Journal::SetStore(const StoreLink& link, std::string* error) {
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        if (error)
-            *error = err;
-        return false;
-    }
-    Transaction tx(Db);
-    sqlite3_stmt* st = nullptr;
-    bool ok = Exec(Db, "DELETE FROM store", &err) &&
-              sqlite3_prepare_v2(Db,
-                                 "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
-                                 -1, &st, nullptr) == SQLITE_OK;
-    if (ok) {
-        Bind(st, 1, link.Url);
-        Bind(st, 2, link.Token);
-        Bind(st, 3, link.Wijk);
-        Bind(st, 4, sql::Iso8601Ms(NowMs()));
-        Bind(st, 5, link.CaPem);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-        if (!ok)
-            err = sqlite3_errmsg(Db);
-    }
-    sqlite3_finalize(st);
-    if (!ok || !tx.Commit(&err)) {
-        if (error)
-            *error = "cannot store the enrolment: " + err;
-        return false;
-    }
-    return true;
+    if (ReplaceRows(Db, "store", "INSERT INTO store(url, token, wijk, enrolled_at, ca_pem) VALUES(?1, ?2, ?3, ?4, ?5)",
+                    1,
+                    [&](sqlite3_stmt* st, size_t) {
+                        BindAll(st, link.Url, link.Token, link.Wijk, IsoTimeMs(NowMs()), link.CaPem);
+                    },
+                    &err))
+        return true;
+    if (error)
+        *error = "cannot store the enrolment: " + err;
+    return false;
 }
 
 bool Journal::GetStore(StoreLink* out) {
@@ -566,42 +542,23 @@ bool Journal::SigningKey(std::string* public_hex, std::string* secret_hex, std::
 
 bool Journal::SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error) {
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        if (error)
-            *error = err;
-        return false;
-    }
-    Transaction tx(Db);
-    sqlite3_stmt* st = nullptr;
-    bool ok = Exec(Db, "DELETE FROM wijk_results", &err) &&
-              sqlite3_prepare_v2(Db, "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)", -1,
-                                 &st, nullptr) == SQLITE_OK;
-    for (size_t i = 0; ok && i < results.size(); i++) {
-        sqlite3_reset(st);
-        Bind(st, 1, results[i].QuestionId);
-        Bind(st, 2, results[i].Value);
-        sqlite3_bind_int64(st, 3, results[i].Count);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-    }
-    if (!ok && err.empty())
-        err = sqlite3_errmsg(Db);
-    sqlite3_finalize(st);
-    if (!ok || !tx.Commit(&err)) {
-        if (error)
-            *error = "cannot keep the wijk's results: " + err;
-        return false;
-    }
-    return true;
+    if (ReplaceRows(Db, "wijk_results", "INSERT INTO wijk_results(question_id, value, count) VALUES(?1, ?2, ?3)",
+                    results.size(),
+                    [&](sqlite3_stmt* st, size_t i) {
+                        BindAll(st, results[i].QuestionId, results[i].Value, results[i].Count);
+                    },
+                    &err))
+        return true;
+    if (error)
+        *error = "cannot keep the wijk's results: " + err;
+    return false;
 }
 
 int64_t Journal::ResendMissing(int64_t have_up_to, const std::vector<int64_t>& missing, std::string* error) {
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        if (error)
-            *error = err;
-        return -1;
-    }
     Transaction tx(Db);
+    if (!tx.Begun(error))
+        return -1;
     int64_t changed = 0;
     sqlite3_stmt* st = nullptr;
     bool ok = sqlite3_prepare_v2(Db, "UPDATE answers SET synced_at = NULL WHERE synced_at IS NOT NULL AND seq > ?1",
@@ -638,7 +595,7 @@ int64_t Journal::PruneSynced(int days, std::string* error) {
             *error = sqlite3_errmsg(Db);
         return -1;
     }
-    Bind(st, 1, sql::Iso8601Ms(NowMs() - int64_t(days) * 86400 * 1000));
+    Bind(st, 1, IsoTimeMs(NowMs() - int64_t(days) * 86400 * 1000));
     bool ok = sqlite3_step(st) == SQLITE_DONE;
     int64_t n = ok ? sqlite3_changes(Db) : -1;
     if (!ok && error)

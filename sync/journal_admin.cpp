@@ -2,6 +2,7 @@
 // (tables admin_pin and pin_attempts, schema 6). The PIN itself is never stored.
 #include "sync/journal.hpp"
 
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
 #include <sqlite3.h>
@@ -34,7 +35,7 @@ bool Run(sqlite3* db, const char* sql, std::initializer_list<std::string> params
 bool Journal::SetPinHash(const std::string& hash, std::string* error) {
     return Run(Db, "INSERT INTO admin_pin(id, hash, set_at) VALUES(1, ?1, ?2) "
                    "ON CONFLICT(id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",
-               {hash, sql::Iso8601Ms(sql::NowMs())}, "cannot store the PIN", error);
+               {hash, IsoTimeMs(NowMs())}, "cannot store the PIN", error);
 }
 
 bool Journal::GetPinHash(std::string* hash) {
@@ -51,7 +52,7 @@ bool Journal::GetPinHash(std::string* hash) {
 }
 
 bool Journal::LogPinAttempt(const std::string& result, std::string* error) {
-    return Run(Db, "INSERT INTO pin_attempts(at, ok, result) VALUES(?1, ?2 = 'ok', ?2)", {sql::Iso8601Ms(sql::NowMs()), result},
+    return Run(Db, "INSERT INTO pin_attempts(at, ok, result) VALUES(?1, ?2 = 'ok', ?2)", {IsoTimeMs(NowMs()), result},
                "cannot log the PIN attempt", error);
 }
 

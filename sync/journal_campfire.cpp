@@ -7,12 +7,11 @@
 // [SECTION] sync
 #include "sync/journal.hpp"
 
+#include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
 
 namespace wsync {
 
@@ -22,27 +21,11 @@ namespace wsync {
 
 namespace {
 
-using sql::Bind;
-using sql::BindOptional;
-using sql::Col;
-using sql::Stmt;
+using namespace sql; // sync/sqlite_util.hpp
 
-std::string NowIso() { return sql::Iso8601Ms(sql::NowMs()); }
+std::string NowIso() { return IsoTimeMs(NowMs()); }
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
-struct Tx {
-    sqlite3* Db;
-    bool Begun = false, Done = false;
-    explicit Tx(sqlite3* db) : Db(db) { Begun = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK; }
-    ~Tx() {
-        if (Begun && !Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    bool Commit() {
-        Done = sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-        return Done;
-    }
-};
+using Tx = sql::Transaction;
 
 bool Fail(sqlite3* db, const std::string& what, std::string* error) {
     if (error)
@@ -62,30 +45,19 @@ bool Journal::SaveCampfireSession(const CampfireSessionRecord& g, std::string* e
                 "ended_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, wijk = excluded.wijk, held_on = excluded.held_on, "
                 "present = excluded.present, ended_at = coalesce(excluded.ended_at, ended_at), rev = rev + 1");
-    if (!st.S)
-        return Fail(Db, what, error);
-    Bind(st.S, 1, g.Id);
-    Bind(st.S, 2, g.Name);
-    Bind(st.S, 3, g.Wijk);
-    Bind(st.S, 4, g.HeldOn);
-    sqlite3_bind_int64(st.S, 5, g.Present);
-    Bind(st.S, 6, g.PackId);
-    Bind(st.S, 7, g.PackVersion);
-    Bind(st.S, 8, g.StartedAt.empty() ? NowIso() : g.StartedAt);
-    BindOptional(st.S, 9, g.EndedAt);
-    return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
+    return (st && st.Run(g.Id, g.Name, g.Wijk, g.HeldOn, g.Present, g.PackId, g.PackVersion,
+                         g.StartedAt.empty() ? NowIso() : g.StartedAt, Optional{g.EndedAt})) ||
+           Fail(Db, what, error);
 }
 
 bool Journal::EndCampfireSession(const std::string& id, const std::string& ended_at, std::string* error) {
     const char* what = "the end of the campfire session could not be stored";
     Tx tx(Db);
-    if (!tx.Begun)
+    if (!tx.Begun())
         return Fail(Db, what, error);
     {
         Stmt st(Db, "UPDATE group_sessions SET ended_at = ?2, rev = rev + 1 WHERE id = ?1");
-        Bind(st.S, 1, id);
-        Bind(st.S, 2, ended_at);
-        if (!st.S || sqlite3_step(st.S) != SQLITE_DONE)
+        if (!st || !st.Run(id, ended_at))
             return Fail(Db, what, error);
         if (sqlite3_changes(Db) != 1) {
             if (error)
@@ -96,8 +68,7 @@ bool Journal::EndCampfireSession(const std::string& id, const std::string& ended
     // Sent again, now final: a store that has the ended session takes only final counts,
     // so an older copy (a USB file imported late) can never undo them.
     Stmt results(Db, "UPDATE group_results SET rev = rev + 1 WHERE group_session_id = ?1");
-    Bind(results.S, 1, id);
-    if (!results.S || sqlite3_step(results.S) != SQLITE_DONE)
+    if (!results || !results.Run(id))
         return Fail(Db, what, error);
     return tx.Commit() || Fail(Db, what, error);
 }
@@ -111,7 +82,7 @@ bool Journal::SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts
             return false;
         }
     Tx tx(Db);
-    if (!tx.Begun)
+    if (!tx.Begun())
         return Fail(Db, what, error);
     Stmt st(Db, "INSERT INTO group_results(group_session_id, question_id, value, count, method, updated_at) "
                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(group_session_id, question_id, value) DO UPDATE SET "
@@ -120,17 +91,9 @@ bool Journal::SaveCampfireCounts(const std::vector<CampfireResultRecord>& counts
     if (!st.S)
         return Fail(Db, what, error);
     const std::string now = NowIso();
-    for (const CampfireResultRecord& r : counts) {
-        sqlite3_reset(st.S);
-        Bind(st.S, 1, r.SessionId);
-        Bind(st.S, 2, r.QuestionId);
-        Bind(st.S, 3, r.Value);
-        sqlite3_bind_int64(st.S, 4, r.Count);
-        Bind(st.S, 5, r.Method);
-        Bind(st.S, 6, now);
-        if (sqlite3_step(st.S) != SQLITE_DONE)
+    for (const CampfireResultRecord& r : counts)
+        if (!st.Run(r.SessionId, r.QuestionId, r.Value, r.Count, r.Method, now))
             return Fail(Db, what, error);
-    }
     return tx.Commit() || Fail(Db, what, error);
 }
 
@@ -146,19 +109,9 @@ bool Journal::SaveAgreement(const AgreementRecord& a, std::string* error) {
                 "updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO UPDATE SET "
                 "wijk = excluded.wijk, what = excluded.what, who = excluded.who, due = excluded.due, "
                 "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, rev = rev + 1");
-    if (!st.S)
-        return Fail(Db, what, error);
-    Bind(st.S, 1, a.Id);
-    BindOptional(st.S, 2, a.SessionId);
-    Bind(st.S, 3, a.Wijk);
-    Bind(st.S, 4, a.What);
-    Bind(st.S, 5, a.Who);
-    BindOptional(st.S, 6, a.Due);
-    BindOptional(st.S, 7, a.Answers);
-    Bind(st.S, 8, a.Status);
-    Bind(st.S, 9, a.CreatedAt.empty() ? now : a.CreatedAt);
-    Bind(st.S, 10, a.UpdatedAt.empty() ? now : a.UpdatedAt);
-    return sqlite3_step(st.S) == SQLITE_DONE || Fail(Db, what, error);
+    return (st && st.Run(a.Id, Optional{a.SessionId}, a.Wijk, a.What, a.Who, Optional{a.Due}, Optional{a.Answers},
+                         a.Status, a.CreatedAt.empty() ? now : a.CreatedAt, a.UpdatedAt.empty() ? now : a.UpdatedAt)) ||
+           Fail(Db, what, error);
 }
 
 //-----------------------------------------------------------------------------
@@ -169,44 +122,20 @@ namespace {
 
 CampfireSessionRecord ReadSession(sqlite3_stmt* st) {
     CampfireSessionRecord g;
-    g.Id = Col(st, 0);
-    g.Name = Col(st, 1);
-    g.Wijk = Col(st, 2);
-    g.HeldOn = Col(st, 3);
-    g.Present = sqlite3_column_int64(st, 4);
-    g.PackId = Col(st, 5);
-    g.PackVersion = Col(st, 6);
-    g.StartedAt = Col(st, 7);
-    g.EndedAt = Col(st, 8);
-    g.Rev = sqlite3_column_int64(st, 9);
+    Cols(st, &g.Id, &g.Name, &g.Wijk, &g.HeldOn, &g.Present, &g.PackId, &g.PackVersion, &g.StartedAt, &g.EndedAt, &g.Rev);
     return g;
 }
 
 CampfireResultRecord ReadResult(sqlite3_stmt* st) {
     CampfireResultRecord r;
-    r.SessionId = Col(st, 0);
-    r.QuestionId = Col(st, 1);
-    r.Value = Col(st, 2);
-    r.Count = sqlite3_column_int64(st, 3);
-    r.Method = Col(st, 4);
-    r.Rev = sqlite3_column_int64(st, 5);
-    r.Final = sqlite3_column_int(st, 6) != 0;
+    Cols(st, &r.SessionId, &r.QuestionId, &r.Value, &r.Count, &r.Method, &r.Rev, &r.Final);
     return r;
 }
 
 AgreementRecord ReadAgreement(sqlite3_stmt* st) {
     AgreementRecord a;
-    a.Id = Col(st, 0);
-    a.SessionId = Col(st, 1);
-    a.Wijk = Col(st, 2);
-    a.What = Col(st, 3);
-    a.Who = Col(st, 4);
-    a.Due = Col(st, 5);
-    a.Answers = Col(st, 6);
-    a.Status = Col(st, 7);
-    a.CreatedAt = Col(st, 8);
-    a.UpdatedAt = Col(st, 9);
-    a.Rev = sqlite3_column_int64(st, 10);
+    Cols(st, &a.Id, &a.SessionId, &a.Wijk, &a.What, &a.Who, &a.Due, &a.Answers, &a.Status, &a.CreatedAt, &a.UpdatedAt,
+         &a.Rev);
     return a;
 }
 
@@ -286,7 +215,7 @@ bool Journal::CampfireWaiting(size_t max_items, CampfireBatch* out, std::string*
 bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
     const char* what = "cannot mark campfire data synced";
     Tx tx(Db);
-    if (!tx.Begun)
+    if (!tx.Begun())
         return Fail(Db, what, error);
     // max(): an acknowledgement of an older revision never marks a newer one synced.
     Stmt session(Db, "UPDATE group_sessions SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
@@ -295,29 +224,15 @@ bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
     Stmt agreement(Db, "UPDATE agreements SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
     if (!session.S || !result.S || !agreement.S)
         return Fail(Db, what, error);
-    for (const CampfireSessionRecord& g : ack.Sessions) {
-        sqlite3_reset(session.S);
-        Bind(session.S, 1, g.Id);
-        sqlite3_bind_int64(session.S, 2, g.Rev);
-        if (sqlite3_step(session.S) != SQLITE_DONE)
+    for (const CampfireSessionRecord& g : ack.Sessions)
+        if (!session.Run(g.Id, g.Rev))
             return Fail(Db, what, error);
-    }
-    for (const CampfireResultRecord& r : ack.Results) {
-        sqlite3_reset(result.S);
-        Bind(result.S, 1, r.SessionId);
-        Bind(result.S, 2, r.QuestionId);
-        Bind(result.S, 3, r.Value);
-        sqlite3_bind_int64(result.S, 4, r.Rev);
-        if (sqlite3_step(result.S) != SQLITE_DONE)
+    for (const CampfireResultRecord& r : ack.Results)
+        if (!result.Run(r.SessionId, r.QuestionId, r.Value, r.Rev))
             return Fail(Db, what, error);
-    }
-    for (const AgreementRecord& a : ack.Agreements) {
-        sqlite3_reset(agreement.S);
-        Bind(agreement.S, 1, a.Id);
-        sqlite3_bind_int64(agreement.S, 2, a.Rev);
-        if (sqlite3_step(agreement.S) != SQLITE_DONE)
+    for (const AgreementRecord& a : ack.Agreements)
+        if (!agreement.Run(a.Id, a.Rev))
             return Fail(Db, what, error);
-    }
     return tx.Commit() || Fail(Db, what, error);
 }
 

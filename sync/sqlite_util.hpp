@@ -1,14 +1,11 @@
 // Small SQLite helpers shared by the journal (sync/journal*.cpp) and the store
 // (store/*.cpp): binding and reading text, a statement that finalizes itself, SQL
-// execution with a message, and the two time stamps the databases hold.
+// execution with a message, and the one transaction guard. Times: sync/iso_time.hpp.
 #pragma once
 #include <sqlite3.h>
 
-#include <chrono>
-#include <cstdint>
-#include <cstdio>
-#include <ctime>
 #include <string>
+#include <type_traits>
 
 namespace wsync::sql {
 
@@ -24,10 +21,40 @@ inline void BindOptional(sqlite3_stmt* st, int i, const std::string& s) {
         Bind(st, i, s);
 }
 
+// A text that is stored as NULL when empty, for BindAll: BindAll(st, id, Optional{due}).
+struct Optional {
+    const std::string& Text;
+};
+
+inline void BindOne(sqlite3_stmt* st, int i, const std::string& s) { Bind(st, i, s); }
+inline void BindOne(sqlite3_stmt* st, int i, const char* s) { sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT); }
+inline void BindOne(sqlite3_stmt* st, int i, Optional o) { BindOptional(st, i, o.Text); }
+template <typename I>
+    requires std::is_integral_v<I>
+inline void BindOne(sqlite3_stmt* st, int i, I v) { sqlite3_bind_int64(st, i, static_cast<sqlite3_int64>(v)); }
+
+// Binds the values as ?1, ?2, ... in order: a text, an Optional text, a number or a bool.
+template <typename... T> void BindAll(sqlite3_stmt* st, const T&... values) {
+    int i = 0;
+    (BindOne(st, ++i, values), ...);
+}
+
 // A column as text; NULL reads as "".
 inline std::string Col(sqlite3_stmt* st, int i) {
     const unsigned char* t = sqlite3_column_text(st, i);
     return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+// Reads the row's columns 0, 1, ... into the given places in order: text (NULL reads as
+// ""), a number, or a bool (not 0). The mirror of BindAll.
+inline void ColOne(sqlite3_stmt* st, int i, std::string* out) { *out = Col(st, i); }
+inline void ColOne(sqlite3_stmt* st, int i, bool* out) { *out = sqlite3_column_int64(st, i) != 0; }
+template <typename I>
+    requires std::is_integral_v<I>
+inline void ColOne(sqlite3_stmt* st, int i, I* out) { *out = static_cast<I>(sqlite3_column_int64(st, i)); }
+template <typename... T> void Cols(sqlite3_stmt* st, T*... out) {
+    int i = 0;
+    (ColOne(st, i++, out), ...);
 }
 
 // A prepared statement that finalizes itself (S is null when the SQL did not compile).
@@ -44,6 +71,11 @@ struct Stmt {
         sqlite3_clear_bindings(S);
         return S;
     }
+    // Runs a statement that returns no rows once with these values (BindAll); true when done.
+    template <typename... T> bool Run(const T&... values) {
+        BindAll(Reset(), values...);
+        return sqlite3_step(S) == SQLITE_DONE;
+    }
 };
 
 // Runs sql (one or more statements); false with SQLite's message in *error.
@@ -57,30 +89,39 @@ inline bool Exec(sqlite3* db, const char* sql, std::string* error) {
     return false;
 }
 
-inline int64_t NowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+// The one transaction guard (SQLiteCpp's Transaction): BEGIN on construction, ROLLBACK in
+// the destructor unless Commit() succeeded. IMMEDIATE takes the write lock at once, so a
+// writer never fails half way on a busy database; a reader that wants one consistent
+// snapshot of several queries uses Deferred.
+class Transaction {
+public:
+    enum class Mode { Immediate, Deferred };
+    explicit Transaction(sqlite3* db, Mode mode = Mode::Immediate) : Db(db) {
+        Began = Exec(db, mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN", &BeginError);
+    }
+    ~Transaction() {
+        if (Began && !Done)
+            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
 
-// "2026-11-28T12:00:00.123Z": the journal's times (to the millisecond, UTC).
-inline std::string Iso8601Ms(int64_t unix_ms) {
-    time_t secs = time_t(unix_ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-             tm.tm_hour, tm.tm_min, tm.tm_sec, int(unix_ms % 1000));
-    return buf;
-}
+    // False when BEGIN failed; *error then says why.
+    bool Begun(std::string* error = nullptr) const {
+        if (!Began && error)
+            *error = BeginError;
+        return Began;
+    }
+    // True once COMMIT returned; after that the destructor leaves the database alone.
+    bool Commit(std::string* error = nullptr) {
+        Done = Began && Exec(Db, "COMMIT", error);
+        return Done;
+    }
 
-// "2026-11-28T12:00:00Z": the store's times (to the second, UTC).
-inline std::string IsoNowSeconds() {
-    time_t t = time(nullptr);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+private:
+    sqlite3* Db;
+    bool Began = false, Done = false;
+    std::string BeginError;
+};
 
 } // namespace wsync::sql

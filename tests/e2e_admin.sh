@@ -14,12 +14,11 @@ WIJKSTEM=$1 SRC=$2 PNG_CHECK=$3 X_WINDOW=$4
 tmp=$(mktemp -d)
 kiosk_pid=
 trap '[ -z "$kiosk_pid" ] || kill "$kiosk_pid" 2> /dev/null || true; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 command -v sqlite3 > /dev/null || fail "the sqlite3 command-line tool is missing (tools/install-deps.sh installs it)"
 data=$tmp/data
 db=$data/journal.sqlite
 q() { sqlite3 -batch "$db" "$1"; }
-json_field() { sed -n "s/.*\"$1\": *\\([0-9a-z]*\\).*/\\1/p"; }
 run() { # NAME: runs $tmp/NAME.script headless on $data; fails the test with the kiosk's words
   "$WIJKSTEM" --headless --no-sync --data "$data" --script "$tmp/$1.script" > "$tmp/$1.out" 2> "$tmp/$1.err" \
     || fail "$1: $(cat "$tmp/$1.err")"

@@ -16,29 +16,19 @@ tmp=$(mktemp -d)
 store_pid=
 cleanup() { [ -z "$store_pid" ] || kill "$store_pid" 2> /dev/null || true; wait 2> /dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 command -v sqlite3 > /dev/null || fail "the sqlite3 command-line tool is missing (tools/install-deps.sh installs it)"
 command -v xvfb-run > /dev/null || fail "xvfb-run is missing (make test installs the Debian package xvfb)"
 data=$tmp/data
 db=$data/journal.sqlite
 q() { sqlite3 -batch "$db" "$1"; }
 qs() { sqlite3 -batch "$tmp/store.db" "$1"; }
-json_field() { sed -n "s/.*\"$1\": *\\([0-9a-z]*\\).*/\\1/p"; }
 export_dir=$tmp/usb
 mkdir -p "$export_dir"
 
 # --- 0. A store on loopback; the kiosk enrolled in Oosterpark; a PIN ----------------------
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
-  store_pid=$!
-  for i in $(seq 200); do grep -q listening "$tmp/store.log" && break; kill -0 "$store_pid" 2> /dev/null || break; sleep 0.05; done
-  grep -q listening "$tmp/store.log" && break
-  kill "$store_pid" 2> /dev/null || true; wait "$store_pid" 2> /dev/null || true; store_pid=
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
-"$WIJKSTEM" enroll "http://127.0.0.1:$port" "$code" --data "$data" > /dev/null || fail "the kiosk could not enrol"
+start_store_anywhere "$tmp/store.db"
+enrol_kiosk "$tmp/store.db" Oosterpark "$data"
 echo 4711 | "$WIJKSTEM" set-pin --data "$data" > /dev/null || fail "set-pin"
 
 # --- 1. Walk-in residents: five say "Goed" (4) about living in the wijk ------------------

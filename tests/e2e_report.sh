@@ -3,45 +3,23 @@
 # in one wijk answering in real (headless) runs and syncing to it; `wijkstem-store report`
 # for that wijk counts both kiosks' answers (and not the flagged repeat), hides a question
 # with fewer than 5 answers, shows the reach table against tests/data/wijkkompas-sample.csv
-# with "< 5" for small groups, keeps campfire meetings apart, and writes valid PNGs. A bad
-# CSV or an unknown wijk changes nothing.
-# Usage: e2e_report.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
+# with "< 5" for small groups, keeps campfire meetings apart, and draws its charts as SVG
+# (well-formed XML, a title each, the percentages written), inline and as files. A bad CSV
+# or an unknown wijk changes nothing.
+# Usage: e2e_report.sh WIJKSTEM SOURCE_DIR  (wijkstem-store sits next to WIJKSTEM)
 set -euo pipefail
 WIJKSTEM=$1
 SRC=$2
-PNG_CHECK=$3
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
 CSV=$SRC/tests/data/wijkkompas-sample.csv
-tmp=$(mktemp -d)
-store_pid=
-cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
-q() { sqlite3 -batch "$1" "$2"; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+trap e2e_cleanup EXIT
 
-# A store on a free loopback port (as e2e_sync: retried while a port is taken).
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
-  store_pid=$!
-  for i in $(seq 200); do
-    grep -q listening "$tmp/store.log" && break 2
-    kill -0 "$store_pid" 2> /dev/null || break
-    sleep 0.05
-  done
-  kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
-  store_pid=
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-url=http://127.0.0.1:$port
+# A store on a free loopback port.
+start_store_anywhere "$tmp/store.db"
 "$STORE" publish --db "$tmp/store.db" --wijk Voorbeeldwijk "$SRC/content/packs/gronings-model" > /dev/null || fail "publish"
-for k in a b; do
-  code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Voorbeeldwijk)
-  "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/$k" > /dev/null || fail "kiosk $k could not enrol"
-done
+for k in a b; do enrol_kiosk "$tmp/store.db" Voorbeeldwijk "$tmp/$k"; done
 # A kiosk in another wijk: its answers must not count for Voorbeeldwijk.
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Selwerd)
-"$WIJKSTEM" enroll "$url" "$code" --data "$tmp/c" > /dev/null || fail "kiosk c could not enrol"
+enrol_kiosk "$tmp/store.db" Selwerd "$tmp/c"
 
 # quick A B C D: one visit of the quick poll (D "skip": the last question skipped). Visits
 # are 31 s apart, so none repeats the one before within the 30 s window (no flags).
@@ -144,7 +122,7 @@ echo "ok: counts.csv and index.html count both kiosks' answers (7 = 4 + 3), not 
 
 # 3. The small question (2 answers) shows no figures, anywhere.
 grep -q "meer-zeggenschap" "$csv" && fail "counts.csv holds the question with 2 answers"
-[ -e "$out/charts/kiosk-meer-zeggenschap.png" ] && fail "a chart was drawn for the question with 2 answers"
+[ -e "$out/charts/kiosk-meer-zeggenschap.svg" ] && fail "a chart was drawn for the question with 2 answers"
 grep -A1 'id="kiosk-meer-zeggenschap"' "$html" | grep -q "Minder dan 5 antwoorden: niet getoond." \
   || fail "index.html does not say the small question is hidden: $(grep -A1 'kiosk-meer-zeggenschap' "$html")"
 grep -q "Kleine groepen blijven onzichtbaar" "$html" || fail "the rule for small groups is not in the report"
@@ -167,7 +145,7 @@ grep -q "100% (8000 inwoners)" "$html" || fail "the population total from the CS
 grep -q 'id="kiosk-leeftijd"' "$html" && fail "the age question also has a chart (it belongs in the reach table only)"
 echo "ok: the reach table puts the kiosk's answers beside $(basename "$CSV"), small groups as < 5"
 
-# 5. Campfire meetings apart, agreements escaped; the pictures are real PNGs, all local.
+# 5. Campfire meetings apart, agreements escaped; the charts are SVG, all local.
 grep -q "Kampvuur &lt;Parkstraat&gt; &amp; co" "$html" || fail "the meeting is not in the report"
 grep -q "^kampvuur 2026-11-12 Kampvuur <Parkstraat> & co,all,prettig-wonen,.*,4,Goed,7,9$" "$csv" \
   || fail "counts.csv: the meeting's result: $(grep kampvuur "$csv")"
@@ -175,12 +153,42 @@ grep -q "Bankjes in het park &lt;script&gt;" "$html" || fail "the agreement is n
 grep -q "(over de datum)" "$html" || fail "the late agreement is not marked"
 grep -qi "<script" "$html" && fail "index.html has a script"
 grep -Eq '(src|href)="(https?:)?//' "$html" && fail "index.html loads something from elsewhere"
-imgs=$(grep -o 'src="charts/[^"]*\.png"' "$html" | sed 's/^src="//; s/"$//' | sort -u)
-[ "$(echo "$imgs" | wc -l)" = "$(ls "$out/charts" | wc -l)" ] || fail "the page links $(echo "$imgs" | wc -l) charts, $(ls "$out/charts" | wc -l) were written"
-for img in $imgs; do
-  "$PNG_CHECK" "$out/$img" 1200 200 > /dev/null || fail "$img is not a good PNG"
-done
-echo "ok: $(echo "$imgs" | wc -l) charts, each a valid PNG linked from index.html; the meeting and agreement apart and escaped"
+# Every chart file is linked from the page and stands in it inline; each (file and inline)
+# is well-formed SVG with one <title> and a <desc>, a figure written beside every bar.
+files=$(grep -o 'href="charts/[^"]*\.svg"' "$html" | sed 's/^href="//; s/"$//' | sort -u)
+[ "$(echo "$files" | wc -l)" = "$(ls "$out/charts" | wc -l)" ] || fail "the page links $(echo "$files" | wc -l) charts, $(ls "$out/charts" | wc -l) were written"
+python3 - "$out" $files > "$tmp/svg.out" 2>&1 <<'PY' || fail "the charts: $(cat "$tmp/svg.out")"
+import re, sys, xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+def check(name, root):
+    assert root.tag == NS + "svg", f"{name}: root is {root.tag}"
+    assert root.get("role") == "img", f"{name}: no role=img"
+    titles = root.findall(NS + "title")
+    assert len(titles) == 1 and titles[0].text, f"{name}: {len(titles)} titles"
+    desc = root.find(NS + "desc")
+    assert desc is not None and "%" in desc.text, f"{name}: no description with the figures"
+    assert root.get("aria-labelledby") == f"{titles[0].get('id')} {desc.get('id')}", f"{name}: aria-labelledby"
+    texts = ["".join(t.itertext()) for t in root.iter(NS + "text")]
+    figures = [t for t in texts if re.fullmatch(r"\d+% \([\d.]+( \w+)?\)", t)]
+    bars = [r for r in root.iter(NS + "rect") if r.get("fill") == "#104682"]
+    assert figures, f"{name}: no percentages written"
+    assert len(bars) <= len(figures), f"{name}: {len(bars)} bars, {len(figures)} figures"
+    for tick in ("0%", "25%", "50%", "75%", "100%"):
+        assert tick in texts, f"{name}: no {tick} on the scale"
+    return titles[0].text, figures
+out, files = sys.argv[1], sys.argv[2:]
+page = open(out + "/index.html", encoding="utf-8").read()
+inline = re.findall(r"<svg .*?</svg>", page, re.S)
+assert len(inline) == len(files), f"{len(inline)} charts inline, {len(files)} files"
+for i, svg in enumerate(inline):
+    check(f"inline chart {i + 1}", ET.fromstring(svg))
+for f in files:
+    title, figures = check(f, ET.parse(out + "/" + f).getroot())
+    print(f, title, figures)
+PY
+grep -q 'kiosk-prettig-wonen.svg Hoe prettig woont u in uw wijk? .*57% (4)' "$tmp/svg.out" \
+  || fail "the prettig-wonen chart does not write 57% (4): $(grep prettig "$tmp/svg.out")"
+echo "ok: $(echo "$files" | wc -l) charts, each well-formed SVG with a title, inline in index.html and as a file; the meeting and agreement apart and escaped"
 
 # 6. A bad CSV, an unknown wijk, a folder of something else: a clear message, nothing changed.
 before=$(cd "$out" && find . -type f -exec md5sum {} + | sort)

@@ -4,41 +4,11 @@
 # Usage: e2e_sync.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
 set -euo pipefail
 WIJKSTEM=$1
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
-tmp=$(mktemp -d)
-store_pid=
-cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
-json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
-q() { sqlite3 -batch "$1" "$2"; }
-# start_store DB PORT [serve options]: starts a store and waits (up to 10 s, a loaded CI
-# machine is slow) until it listens; retries a few times if the port is still taken.
-start_store() {
-  local db=$1 p=$2 try i
-  shift 2
-  for try in 1 2 3 4 5; do
-    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2> "$tmp/store.log" &
-    store_pid=$!
-    for i in $(seq 200); do
-      grep -q listening "$tmp/store.log" && return 0
-      kill -0 "$store_pid" 2> /dev/null || break
-      sleep 0.05
-    done
-    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
-    store_pid=
-    sleep 0.5
-  done
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+trap e2e_cleanup EXIT
 
 # A store on a free loopback port.
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  start_store "$tmp/store.db" "$port" && break
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-url=http://127.0.0.1:$port
+start_store_anywhere "$tmp/store.db"
 
 # Two kiosks in one wijk, each with its own one-time code.
 for k in a b; do
@@ -49,14 +19,7 @@ done
 grep -q "unknown or already used" "$tmp/reuse.err" || fail "a reused code gave no clear message: $(cat "$tmp/reuse.err")"
 
 # 5 s apart, the same answers: every visit after a kiosk's first is a flagged repeat.
-visit='tap start
-tap prettig-wonen.4
-tap weet-wie-beslist.ja
-tap wijkbudget-naar.groen
-tap meer-zeggenschap.nee
-tap done
-wait 5
-'
+visit="$(quick_visit 4 ja groen nee)"$'\n'
 for i in $(seq 30); do printf '%s' "$visit"; done > "$tmp/a.script"
 for i in $(seq 20); do printf '%s' "$visit"; done > "$tmp/b.script"
 "$WIJKSTEM" --headless --data "$tmp/a" --script "$tmp/a.script"

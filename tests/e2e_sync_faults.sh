@@ -26,41 +26,13 @@ cleanup() {
   wait 2> /dev/null; rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-  echo "FAIL (seed $SEED): $*" >&2
-  [ -f "$tmp/store.log" ] && tail -20 "$tmp/store.log" | sed 's/^/  store: /' >&2
-  [ -f "$tmp/proxy.log" ] && tail -20 "$tmp/proxy.log" | sed 's/^/  proxy: /' >&2
-  exit 1
-}
-json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
-q() { sqlite3 -batch "$1" "$2"; }
-# start_store DB PORT: as in e2e_sync.sh, waits up to 10 s; retries a taken port.
-start_store() {
-  local db=$1 p=$2 try i
-  for try in 1 2 3 4 5; do
-    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" 2> "$tmp/store.log" &
-    store_pid=$!
-    for i in $(seq 200); do
-      grep -q listening "$tmp/store.log" && return 0
-      kill -0 "$store_pid" 2> /dev/null || break
-      sleep 0.05
-    done
-    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
-    store_pid=
-    sleep 0.5
-  done
-  return 1
-}
+E2E_SEED=$SEED
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 # start_proxy PORT TARGET: the fault proxy; false if it cannot listen there.
 start_proxy() {
-  local i
   "$PROXY" "$1" "$2" "$SEED" "$tmp/delivered" 2> "$tmp/proxy.log" &
   proxy_pid=$!
-  for i in $(seq 100); do
-    grep -q listening "$tmp/proxy.log" && return 0
-    kill -0 "$proxy_pid" 2> /dev/null || break
-    sleep 0.05
-  done
+  wait_listening "$tmp/proxy.log" "$proxy_pid" && return 0
   kill "$proxy_pid" 2> /dev/null; wait "$proxy_pid" 2> /dev/null || true
   proxy_pid=
   return 1
@@ -69,11 +41,7 @@ start_proxy() {
 start=$SECONDS
 
 # A store on a free loopback port, the proxy on another.
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  start_store "$tmp/store.db" "$port" && break
-done
-[ -n "$store_pid" ] || fail "the store did not start"
+start_store_anywhere "$tmp/store.db"
 for try in 1 2 3 4 5; do
   proxy_port=$(( 20000 + (RANDOM % 20000) ))
   [ "$proxy_port" = "$port" ] && continue
@@ -95,14 +63,7 @@ sqlite3 "$tmp/k/journal.sqlite" "CREATE TABLE test_acks (id TEXT NOT NULL);
   WHEN NEW.synced_at IS NOT NULL AND OLD.synced_at IS NULL BEGIN INSERT INTO test_acks VALUES (NEW.id); END;"
 
 # 10,000 answers: 2,500 visits of 4 answers, without background sync.
-visit='tap start
-tap prettig-wonen.4
-tap weet-wie-beslist.ja
-tap wijkbudget-naar.groen
-tap meer-zeggenschap.nee
-tap done
-wait 5
-'
+visit="$(quick_visit 4 ja groen nee)"$'\n'
 for i in $(seq "$VISITS"); do printf '%s' "$visit"; done > "$tmp/visits.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/visits.script" || fail "the headless visits"
 attempted_n=$(q "$tmp/k/journal.sqlite" 'SELECT count(*) FROM answers')

@@ -20,44 +20,22 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-  echo "FAIL: $* (seed $SEED)" >&2
-  [ -f "$tmp/store.log" ] && tail -5 "$tmp/store.log" | sed 's/^/  store: /' >&2
-  exit 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, start_store, enrol_kiosk
 command -v sqlite3 > /dev/null || fail "the sqlite3 command-line tool is missing (tools/install-deps.sh installs it)"
 
 KILLS=${E2E_KILLS:-50}
 SEED=${E2E_KILL_SEED:-$(( $(date +%s%N) % 32768 ))}
 RANDOM=$SEED
+E2E_SEED=$SEED
+E2E_LOG_LINES=5
 kiosk=$tmp/kiosk
 journal=$kiosk/journal.sqlite
 store_db=$tmp/store.db
 
-q() { sqlite3 -batch -cmd '.timeout 10000' "$1" "$2"; }
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 sleep_ms() { sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"; }
 rand() { echo $(( (RANDOM * 32768 + RANDOM) % $1 )); } # 0 .. N-1
 waiting() { q "$journal" 'SELECT count(*) FROM answers WHERE synced_at IS NULL'; }
-
-# start_store PORT: starts the store and waits (up to 10 s, a loaded CI machine is slow)
-# until it listens; retries a few times if the port is still taken.
-start_store() {
-  local p=$1 try i
-  for try in 1 2 3 4 5; do
-    "$STORE" serve --db "$store_db" --listen "127.0.0.1:$p" 2> "$tmp/store.log" &
-    store_pid=$!
-    for i in $(seq 200); do
-      grep -q listening "$tmp/store.log" && return 0
-      kill -0 "$store_pid" 2> /dev/null || break
-      sleep 0.05
-    done
-    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
-    store_pid=
-    sleep 0.5
-  done
-  return 1
-}
 
 # Integrity of one database; prints the reason on failure.
 intact() { # DB
@@ -136,12 +114,7 @@ sync_until() { # OUT
 }
 
 # --- Set-up: a store on a free loopback port, an enrolled kiosk, 5,000 answers.
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  start_store "$port" && break
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-url=http://127.0.0.1:$port
+start_store_anywhere "$store_db"
 code=$("$STORE" enroll-code --db "$store_db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "$url" "$code" --data "$kiosk" > /dev/null || fail "the kiosk could not enrol"
 add_visits 1250
@@ -209,7 +182,7 @@ while ((store_mid < KILLS)); do
   why=$(intact "$journal") || fail "store round $rounds2 (kiosk journal): $why"
   why=$(acked_at_store) || fail "store round $rounds2: $why"
   (( $(q "$store_db" 'SELECT count(*) FROM answers') > before )) && store_inserting=$((store_inserting + 1))
-  start_store "$port" || fail "store round $rounds2: the store did not start again on port $port"
+  start_store "$store_db" "$port" || fail "store round $rounds2: the store did not start again on port $port"
   restarts=$((restarts + 1))
 done
 phase2_ms=$(( $(ms_now) - t_phase ))

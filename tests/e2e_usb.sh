@@ -6,29 +6,14 @@
 # Usage: e2e_usb.sh WIJKSTEM SOURCE_DIR PNG_CHECK  (wijkstem-store sits next to WIJKSTEM)
 set -euo pipefail
 WIJKSTEM=$1
-STORE=$(dirname "$WIJKSTEM")/wijkstem-store
-tmp=$(mktemp -d)
-store_pid=
-cleanup() { [ -n "$store_pid" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; [ -f "$tmp/store.log" ] && sed 's/^/  store: /' "$tmp/store.log" >&2; exit 1; }
-json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
-q() { sqlite3 -batch "$1" "$2"; }
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
+trap e2e_cleanup EXIT
 count() { q "$tmp/store.db" 'SELECT count(*) FROM answers'; }
 waiting() { "$WIJKSTEM" status --json --data "$tmp/k" | json_field waiting; }
 snapshot() { sqlite3 "$tmp/store.db" .dump | md5sum; }
 
 # A store on a free loopback port (for enrolment and the network sync at the end).
-for try in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM % 20000) ))
-  "$STORE" serve --db "$tmp/store.db" --listen "127.0.0.1:$port" 2> "$tmp/store.log" &
-  store_pid=$!
-  for i in $(seq 50); do grep -q listening "$tmp/store.log" && break; kill -0 "$store_pid" 2> /dev/null || break; sleep 0.05; done
-  grep -q listening "$tmp/store.log" && break
-  store_pid=
-done
-[ -n "$store_pid" ] || fail "the store did not start"
-url=http://127.0.0.1:$port
+start_store_anywhere "$tmp/store.db"
 
 for k in k other; do
   code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Vinkhuizen)
@@ -37,14 +22,7 @@ done
 device=$(q "$tmp/k/journal.sqlite" 'SELECT id FROM device')
 other=$(q "$tmp/other/journal.sqlite" 'SELECT id FROM device')
 
-visit='tap start
-tap prettig-wonen.4
-tap weet-wie-beslist.ja
-tap wijkbudget-naar.groen
-tap meer-zeggenschap.nee
-tap done
-wait 5
-'
+visit="$(quick_visit 4 ja groen nee)"$'\n'
 visits() { for i in $(seq "$1"); do printf '%s' "$visit"; done > "$tmp/v.script"
            "$WIJKSTEM" --headless --no-sync --data "$tmp/k" --script "$tmp/v.script" || fail "the visits failed"; }
 mkdir "$tmp/usb"

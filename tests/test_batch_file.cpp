@@ -1,5 +1,6 @@
 // The batch file for a USB stick (sync/batch_file.hpp), on real files: a real journal
 // writes it, a real store database checks and stores it.
+#include "fixtures_store.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
@@ -24,29 +25,18 @@ using nlohmann::json;
 
 namespace {
 
-std::string ReadAll(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& data) {
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f << data;
-}
+using fixtures::Slurp;
+using fixtures::WriteAll;
 
 // A kiosk (journal) enrolled at a store, both on real files in a temporary folder.
-struct UsbFixture {
-    std::string Dir, Usb;
+struct UsbFixture : fixtures::TempDir {
+    std::string Usb;
     std::unique_ptr<Journal> J;
     std::unique_ptr<Store> S;
     std::string Pub, Sec;
     std::string Session = NewUuidV4();
 
-    explicit UsbFixture(bool enrol = true) {
-        char tmpl[] = "/tmp/wijkstem-usb-XXXXXX";
-        Dir = mkdtemp(tmpl);
+    explicit UsbFixture(bool enrol = true) : fixtures::TempDir("usb") {
         Usb = Dir + "/usb";
         fs::create_directory(Usb);
         std::string error;
@@ -58,17 +48,11 @@ struct UsbFixture {
         if (enrol)
             EnrolWithKey(J->DeviceId(), Pub);
     }
-    ~UsbFixture() {
+    ~UsbFixture() { // closed before the folder goes
         J.reset();
         S.reset();
-        fs::remove_all(Dir);
     }
-    void EnrolWithKey(const std::string& device, const std::string& pub) {
-        std::string code, token, wijk, error;
-        bool forbidden = false;
-        REQUIRE(S->NewEnrollCode("Selwerd", &code, &error));
-        REQUIRE_MESSAGE(S->Enroll(code, device, pub, &token, &wijk, &forbidden, &error), error);
-    }
+    void EnrolWithKey(const std::string& device, const std::string& pub) { fixtures::Enrol(*S, device, "Selwerd", pub); }
     // n answers in one transaction.
     void Visit(int n, const std::string& value = "4") {
         std::vector<AnswerRecord> rs;
@@ -213,7 +197,7 @@ TEST_CASE("batch_file: more answers than one network batch travel in one file") 
 TEST_CASE("batch_file: every flipped byte and a changed answer refuse the whole file, storing nothing") {
     UsbFixture f;
     f.Visit(4);
-    const std::string good = ReadAll(f.Export());
+    const std::string good = Slurp(f.Export());
     REQUIRE(f.Refusal(good).empty());
     for (size_t i = 0; i < good.size(); i++) {
         std::string bad = good;
@@ -247,7 +231,7 @@ TEST_CASE("batch_file: a truncated file is refused whole") {
     UsbFixture f;
     f.Visit(3);
     const std::string path = f.Export();
-    const std::string good = ReadAll(path);
+    const std::string good = Slurp(path);
     REQUIRE(good.back() == '\n');
     // Every cut short of the final newline (that one is only whitespace).
     for (size_t len = 0; len + 1 < good.size(); len++) {
@@ -273,7 +257,7 @@ TEST_CASE("batch_file: another device's key, an unknown and a revoked device are
         REQUIRE(NewSigningKey(&pub, &sec, &error));
         f.EnrolWithKey(f.J->DeviceId(), pub);
         f.Visit(2);
-        CHECK(f.Refusal(ReadAll(f.Export())).find("signature does not match") != std::string::npos);
+        CHECK(f.Refusal(Slurp(f.Export())).find("signature does not match") != std::string::npos);
     }
     SUBCASE("a file signed by another kiosk's key in this kiosk's name") {
         UsbFixture f;
@@ -293,13 +277,13 @@ TEST_CASE("batch_file: another device's key, an unknown and a revoked device are
     SUBCASE("a kiosk the store does not know") {
         UsbFixture f(false);
         f.Visit(2);
-        CHECK(f.Refusal(ReadAll(f.Export())).find("not enrolled at this store") != std::string::npos);
+        CHECK(f.Refusal(Slurp(f.Export())).find("not enrolled at this store") != std::string::npos);
     }
     SUBCASE("a revoked kiosk") {
         UsbFixture f;
         f.Visit(2);
         REQUIRE(f.S->Revoke(f.J->DeviceId(), &error));
-        CHECK(f.Refusal(ReadAll(f.Export())).find("revoked") != std::string::npos);
+        CHECK(f.Refusal(Slurp(f.Export())).find("revoked") != std::string::npos);
     }
 }
 
@@ -354,7 +338,7 @@ TEST_CASE("batch_file: the anti-stuffing flag travels on the USB stick and is st
     std::string error;
     REQUIRE(f.J->Commit(repeat, &out, &error));
     const std::string path = f.Export();
-    CHECK(ReadAll(path).find("\\\"flagged\\\":true") != std::string::npos); // inside the batch string
+    CHECK(Slurp(path).find("\\\"flagged\\\":true") != std::string::npos); // inside the batch string
 
     Batch b;
     REQUIRE_MESSAGE(ReadBatchFile(path, *f.S, &b, &error), error);
@@ -411,7 +395,7 @@ TEST_CASE("batch_file: campfire data travel too, signed through their hash, stor
     CHECK(st.CampfireWaiting == 3); // exporting marks nothing synced
 
     SUBCASE("a changed campfire item is refused, the whole file") {
-        json file = json::parse(ReadAll(path));
+        json file = json::parse(Slurp(path));
         std::string body = file["group"];
         body.replace(body.find("\"count\":5"), 9, "\"count\":9");
         file["group"] = body;

@@ -2,6 +2,7 @@
 // folders that look like USB sticks.
 #include "campfire_states.hpp"
 #include "kiosk/campfire_export.hpp"
+#include "sync/csv.hpp"
 #include "test_packs.hpp"
 
 #include <sys/stat.h>
@@ -61,8 +62,8 @@ TEST_CASE("the campfire CSV: session, counts with their method, the outcome, the
     CHECK(lines[16] == "agreement_id,what,who,due,answers,status");
     REQUIRE(lines.size() == 18);
     CHECK(lines[17] == h.S.Campfire.Agreements[0].Id + ",'=Een wijkpanel,samen,,,open"); // never a formula
-    CHECK(CsvField("-3") == "-3");
-    CHECK(CsvField("a\nb") == "\"a\nb\"");
+    CHECK(wsync::CsvField("-3") == "-3");
+    CHECK(wsync::CsvField("a\nb") == "\"a\nb\"");
 }
 
 TEST_CASE("writing an export file: whole or not at all, with a reason") {

@@ -1,4 +1,5 @@
 // The journal on real SQLite files in a temporary folder.
+#include "fixtures_store.hpp"
 #include "sync/journal.hpp"
 #include "sync/uuid.hpp"
 
@@ -16,14 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    std::string Path;
-    TempDir() {
-        char tmpl[] = "/tmp/wijkstem-journal-XXXXXX";
-        Path = mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(Path); }
-    std::string Journal() const { return JournalPath(Path); }
+struct TempDir : fixtures::TempDir {
+    TempDir() : fixtures::TempDir("journal") {}
+    std::string Journal() const { return JournalPath(Dir); }
 };
 
 AnswerRecord Answer(const std::string& session, const std::string& question, const std::string& value) {

@@ -2,9 +2,11 @@
 // counts.csv keeps the rule for small groups, the folder appears whole or not at all, the
 // store is read without being changed, and a bad CSV stops everything (report/html,
 // report/write, report/reader, report/run).
+#include "fixtures_store.hpp"
 #include "store/report/html.hpp"
 #include "store/report/reader.hpp"
 #include "store/report/run.hpp"
+#include "store/report/svg_chart.hpp"
 #include "store/report/write.hpp"
 #include "sync/signing.hpp"
 #include "store/store.hpp"
@@ -16,28 +18,17 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace report;
 
 namespace {
 
-struct TempDir {
-    fs::path Dir;
-    TempDir() {
-        char tmpl[] = "/tmp/wijkstem-report-XXXXXX";
-        Dir = mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(Dir); }
-};
+using fixtures::Slurp;
 
-std::string Slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
+struct TempDir : fixtures::TempDir {
+    TempDir() : fixtures::TempDir("report") {}
+};
 
 Report Sample() {
     Input in;
@@ -71,9 +62,17 @@ TEST_CASE("report html: every text from the data is escaped; nothing from elsewh
     // The rule is in the report itself; the small question says it is hidden.
     CHECK(html.find("Kleine groepen blijven onzichtbaar") != std::string::npos);
     CHECK(html.find("Minder dan 5 antwoorden: niet getoond.") != std::string::npos);
-    // The chart is linked, with its figures in words for who cannot see it.
-    CHECK(html.find("<img src=\"charts/kiosk-prettig-wonen.png\" alt=\"Hoe prettig woont u in uw wijk? 11 deelnemers. "
-                    "Heel slecht: 0% (0); Slecht: 55% (6);") != std::string::npos);
+    // The chart stands in the page as SVG, with its question as title and its figures in
+    // words for who cannot see it; the file of its own is linked.
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"") != std::string::npos);
+    CHECK(html.find("aria-labelledby=\"svg-kiosk-prettig-wonen-title svg-kiosk-prettig-wonen-desc\"") != std::string::npos);
+    CHECK(html.find("<title id=\"svg-kiosk-prettig-wonen-title\">Hoe prettig woont u in uw wijk?</title>") !=
+          std::string::npos);
+    CHECK(html.find("<desc id=\"svg-kiosk-prettig-wonen-desc\">11 deelnemers. Heel slecht: 0% (0); Slecht: 55% (6);") !=
+          std::string::npos);
+    CHECK(html.find("<a href=\"charts/kiosk-prettig-wonen.svg\">") != std::string::npos);
+    CHECK(html.find("<?xml") == std::string::npos); // inline: no declaration in the middle of a page
     CHECK(html.find("oktober 2026") != std::string::npos); // the trend
     CHECK(html.find("<td class=\"n\">0% (0)</td><td class=\"n\">0% (0)</td><td class=\"n\">0% (0)</td>"
                     "<td class=\"n\">100% (5)</td>") != std::string::npos);
@@ -97,63 +96,70 @@ TEST_CASE("report csv: the shown figures only, never a formula") {
 TEST_CASE("report write: a whole folder or none; an earlier report is replaced, anything else refused") {
     TempDir t;
     Report r = Sample();
-    const fs::path out = t.Dir / "rapport";
+    const fs::path out = t.Path / "rapport";
     Written w;
     std::string error;
     REQUIRE_MESSAGE(WriteReport(r, out.string(), &w, &error), error);
     CHECK(w.Charts == 2); // prettig-wonen and the meeting's question
     CHECK(fs::exists(out / "index.html"));
     CHECK(fs::exists(out / "counts.csv"));
-    std::string png = Slurp(out / "charts" / "kiosk-prettig-wonen.png");
-    CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");
-    CHECK(fs::exists(out / "charts" / "kampvuur-1-hoeveel-zeggenschap.png"));
-    CHECK_FALSE(fs::exists(out / "charts" / "kiosk-meer-zeggenschap.png"));
+    std::string svg = Slurp(out / "charts" / "kiosk-prettig-wonen.svg");
+    CHECK(svg.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+    CHECK(svg.find("<title id=\"svg-kiosk-prettig-wonen-title\">Hoe prettig woont u in uw wijk?</title>") !=
+          std::string::npos);
+    CHECK(svg.find(">55% (6)</text>") != std::string::npos);
+    CHECK(svg.find(">45% (5)</text>") != std::string::npos);
+    CHECK(svg.substr(svg.size() - 7) == "</svg>\n");
+    // The meeting's chart says which meeting it is from, escaped.
+    std::string meeting = Slurp(out / "charts" / "kampvuur-1-hoeveel-zeggenschap.svg");
+    CHECK(meeting.find("8 oktober 2026 \u00B7 Kampvuur &lt;script&gt;alert(1)&lt;/script&gt; \u00B7 8 stemmen, 8 aanwezig") !=
+          std::string::npos);
+    CHECK(meeting.find("<script") == std::string::npos);
+    CHECK_FALSE(fs::exists(out / "charts" / "kiosk-meer-zeggenschap.svg"));
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(out / "charts"))
+        files += e.path().extension() == ".svg";
+    CHECK(files == 2);
     auto leftovers = [&] {
         int n = 0;
-        for (const auto& e : fs::directory_iterator(t.Dir))
+        for (const auto& e : fs::directory_iterator(t.Path))
             n += e.path().filename() != "rapport" && e.path().filename() != "other";
         return n;
     };
     CHECK(leftovers() == 0);
 
     SUBCASE("again: the new report replaces the old one") {
-        std::ofstream(out / "charts" / "stale.png") << "old";
+        std::ofstream(out / "charts" / "stale.svg") << "old";
         REQUIRE_MESSAGE(WriteReport(r, out.string() + "/", &w, &error), error);
-        CHECK_FALSE(fs::exists(out / "charts" / "stale.png"));
+        CHECK_FALSE(fs::exists(out / "charts" / "stale.svg"));
         CHECK(fs::exists(out / "index.html"));
         CHECK(leftovers() == 0);
     }
     SUBCASE("a folder with other files is left alone") {
-        fs::create_directories(t.Dir / "other");
-        std::ofstream(t.Dir / "other" / "notes.txt") << "mine";
-        CHECK_FALSE(WriteReport(r, (t.Dir / "other").string(), &w, &error));
+        fs::create_directories(t.Path / "other");
+        std::ofstream(t.Path / "other" / "notes.txt") << "mine";
+        CHECK_FALSE(WriteReport(r, (t.Path / "other").string(), &w, &error));
         CHECK(error.find("not a report made by wijkstem-store") != std::string::npos);
-        CHECK(Slurp(t.Dir / "other" / "notes.txt") == "mine");
-        CHECK_FALSE(fs::exists(t.Dir / "other" / "index.html"));
+        CHECK(Slurp(t.Path / "other" / "notes.txt") == "mine");
+        CHECK_FALSE(fs::exists(t.Path / "other" / "index.html"));
         CHECK(leftovers() == 0);
     }
     SUBCASE("an empty folder is used") {
-        fs::create_directories(t.Dir / "other");
-        REQUIRE_MESSAGE(WriteReport(r, (t.Dir / "other").string(), &w, &error), error);
-        CHECK(fs::exists(t.Dir / "other" / "index.html"));
+        fs::create_directories(t.Path / "other");
+        REQUIRE_MESSAGE(WriteReport(r, (t.Path / "other").string(), &w, &error), error);
+        CHECK(fs::exists(t.Path / "other" / "index.html"));
     }
 }
 
 TEST_CASE("report reader: a real store's wijk, read without changing the store") {
     TempDir t;
-    const std::string db = (t.Dir / "store.db").string();
+    const std::string db = (t.Path / "store.db").string();
     std::string error;
     const std::string a = wsync::NewUuidV4(), b = wsync::NewUuidV4(), other = wsync::NewUuidV4();
     {
         auto store = store::Store::Open(db, &error);
         REQUIRE_MESSAGE(store, error);
-        auto enrol = [&](const std::string& device, const std::string& wijk) {
-            std::string code, token, got, pub, sec;
-            REQUIRE(store->NewEnrollCode(wijk, &code, &error));
-            REQUIRE(wsync::NewSigningKey(&pub, &sec, &error));
-            bool forbidden = false;
-            REQUIRE_MESSAGE(store->Enroll(code, device, pub, &token, &got, &forbidden, &error), error);
-        };
+        auto enrol = [&](const std::string& device, const std::string& wijk) { fixtures::Enrol(*store, device, wijk); };
         enrol(a, "Oosterpark");
         enrol(b, "Oosterpark");
         enrol(other, "Selwerd");
@@ -230,35 +236,35 @@ TEST_CASE("report reader: a real store's wijk, read without changing the store")
     }
     SUBCASE("a missing database is not made") {
         Input none;
-        CHECK_FALSE(ReadStore((t.Dir / "nope.db").string(), "Oosterpark", &none, &error));
+        CHECK_FALSE(ReadStore((t.Path / "nope.db").string(), "Oosterpark", &none, &error));
         CHECK(error.find("there is no store database") != std::string::npos);
-        CHECK_FALSE(fs::exists(t.Dir / "nope.db"));
+        CHECK_FALSE(fs::exists(t.Path / "nope.db"));
     }
     SUBCASE("the whole command: a bad CSV stops it before any file is written") {
-        std::ofstream(t.Dir / "bad.csv") << "kenmerk,groep,aantal\nleeftijd,18-30,12\nleeftijd,65-80,veel\n";
+        std::ofstream(t.Path / "bad.csv") << "kenmerk,groep,aantal\nleeftijd,18-30,12\nleeftijd,65-80,veel\n";
         Options o;
         o.Db = db;
         o.Wijk = "Oosterpark";
-        o.Out = (t.Dir / "out").string();
-        o.PopulationFile = (t.Dir / "bad.csv").string();
+        o.Out = (t.Path / "out").string();
+        o.PopulationFile = (t.Path / "bad.csv").string();
         std::string summary;
         std::vector<std::string> problems;
         CHECK_FALSE(Run(o, &summary, &problems));
         REQUIRE(problems.size() == 1);
         CHECK(problems[0].find("bad.csv:3: aantal must be a whole number") != std::string::npos);
-        CHECK_FALSE(fs::exists(t.Dir / "out"));
+        CHECK_FALSE(fs::exists(t.Path / "out"));
         // Good figures but a group the pack does not have: also before anything is written.
-        std::ofstream(t.Dir / "bad.csv") << "kenmerk,groep,aantal\nleeftijd,18-25,12\n";
+        std::ofstream(t.Path / "bad.csv") << "kenmerk,groep,aantal\nleeftijd,18-25,12\n";
         CHECK_FALSE(Run(o, &summary, &problems));
         CHECK(problems.at(0).find("bad.csv:2: groep '18-25'") != std::string::npos);
-        CHECK_FALSE(fs::exists(t.Dir / "out"));
+        CHECK_FALSE(fs::exists(t.Path / "out"));
         // And with good figures, the report.
-        std::ofstream(t.Dir / "good.csv") << "kenmerk,groep,aantal\nleeftijd,65-80,100\nleeftijd,45-65,100\n";
-        o.PopulationFile = (t.Dir / "good.csv").string();
+        std::ofstream(t.Path / "good.csv") << "kenmerk,groep,aantal\nleeftijd,65-80,100\nleeftijd,45-65,100\n";
+        o.PopulationFile = (t.Path / "good.csv").string();
         o.Today = "2026-11-28";
         REQUIRE(Run(o, &summary, &problems));
         CHECK(summary.find("report for Oosterpark: 3 answer(s) counted from 2 kiosk(s), 1 flagged") != std::string::npos);
-        CHECK(fs::exists(t.Dir / "out" / "index.html"));
+        CHECK(fs::exists(t.Path / "out" / "index.html"));
         o.Today = "28-11-2026";
         CHECK_FALSE(Run(o, &summary, &problems));
         CHECK(problems.at(0).find("--today needs a date") != std::string::npos);

@@ -1,6 +1,5 @@
 // The store's database, on a real SQLite file: enrolment, tokens, exactly-once storage.
-#include "sync/signing.hpp"
-#include "store/store.hpp"
+#include "fixtures_store.hpp"
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -14,31 +13,7 @@ using namespace store;
 
 namespace {
 
-struct TempStore {
-    std::string Dir;
-    std::unique_ptr<Store> S;
-    TempStore() {
-        char tmpl[] = "/tmp/wijkstem-store-XXXXXX";
-        Dir = mkdtemp(tmpl);
-        std::string error;
-        S = Store::Open(Dir + "/store.db", &error);
-        REQUIRE_MESSAGE(S, error);
-    }
-    ~TempStore() {
-        S.reset();
-        std::filesystem::remove_all(Dir);
-    }
-    // Enrols a new device; returns its token.
-    std::string Enrol(const std::string& device, const std::string& wijk = "Selwerd") {
-        std::string code, token, got_wijk, error, pub, sec;
-        REQUIRE(S->NewEnrollCode(wijk, &code, &error));
-        REQUIRE(NewSigningKey(&pub, &sec, &error));
-        bool forbidden = false;
-        REQUIRE_MESSAGE(S->Enroll(code, device, pub, &token, &got_wijk, &forbidden, &error), error);
-        CHECK(got_wijk == wijk);
-        return token;
-    }
-};
+using fixtures::TempStore;
 
 StoredAnswer Answer(int64_t seq, const std::string& value = "4") {
     return {NewUuidV7(1795000000000 + seq), seq, NewUuidV4(), "gronings-model", "2.1.0", "prettig-wonen", value,

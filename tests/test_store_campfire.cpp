@@ -1,7 +1,6 @@
 // The store's side of campfire meetings, on a real SQLite file: group sessions, results
 // and agreements into the schema-2 tables, idempotent, never undone by an older copy.
-#include "sync/signing.hpp"
-#include "store/store.hpp"
+#include "fixtures_store.hpp"
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -15,27 +14,9 @@ using namespace store;
 
 namespace {
 
-struct TempStore {
-    std::string Dir;
-    std::unique_ptr<Store> S;
-    TempStore() {
-        char tmpl[] = "/tmp/wijkstem-store-group-XXXXXX";
-        Dir = mkdtemp(tmpl);
-        std::string error;
-        S = Store::Open(Dir + "/store.db", &error);
-        REQUIRE_MESSAGE(S, error);
-    }
-    ~TempStore() {
-        S.reset();
-        std::filesystem::remove_all(Dir);
-    }
-    void Enrol(const std::string& device) {
-        std::string code, token, wijk, error, pub, sec;
-        REQUIRE(S->NewEnrollCode("Oosterpark", &code, &error));
-        REQUIRE(NewSigningKey(&pub, &sec, &error));
-        bool forbidden = false;
-        REQUIRE_MESSAGE(S->Enroll(code, device, pub, &token, &wijk, &forbidden, &error), error);
-    }
+struct TempStore : fixtures::TempStore {
+    TempStore() : fixtures::TempStore("store-campfire") {}
+    void Enrol(const std::string& device) { fixtures::TempStore::Enrol(device, "Oosterpark"); }
     CampfireReply Send(const CampfireBatch& b) {
         CampfireReply reply;
         std::string error;

@@ -15,11 +15,9 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     if (bars.empty())
         return 0.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    long long total = 0, most = 0;
-    for (const Bar& b : bars) {
+    long long total = 0;
+    for (const Bar& b : bars)
         total += b.Count;
-        most = std::max(most, b.Count);
-    }
     if (whole > 0)
         total = whole;
     // Each option: its words on a line of their own (answers can be long), the bar under
@@ -57,7 +55,8 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
         }
         TextLine(t, font, label, ImVec2(pos.x, y + (text_size - label_size) * 0.5f), t.Text, label_size);
         float by = y + label_h;
-        float len = most > 0 ? bar_w * float(b.Count) / float(most) : 0.0f;
+        // Honest: the frame is 100 %, so 40 % is drawn as 40 %, whatever the largest bar.
+        float len = total > 0 ? bar_w * std::min(1.0f, float(b.Count) / float(total)) : 0.0f;
         // Bars grow in the reading direction: from the right on an Arabic screen.
         const float frame_x = t.X(pos.x, bar_w), fill_x = t.X(pos.x, len);
         dl->AddRect(ImVec2(frame_x, by), ImVec2(frame_x + bar_w, by + bar_h), t.CardBorder, t.Px(6), 0,

@@ -2,6 +2,7 @@
 // [SECTION] The page's parts: summary, reach, answers, agreements, meetings, about
 // [SECTION] RenderHtml
 #include "store/report/html.hpp"
+#include "store/report/svg_chart.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -34,10 +35,25 @@ std::string Percent(long long count, long long whole) {
 
 std::string Deelnemers(long long n) { return std::to_string(n) + (n == 1 ? " deelnemer" : " deelnemers"); }
 
+// 15400 -> "15.400": thousands grouped the Dutch way.
+std::string DutchNumber(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (size_t i = 0; i < digits.size(); i++) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += '.';
+        out += digits[i];
+    }
+    return (n < 0 ? "-" : "") + out;
+}
+
+std::string BarFigure(const Chart& c, const Bar& b) {
+    return Percent(b.Count, c.Whole) + " (" + DutchNumber(b.Count) + (c.Unit.empty() ? "" : " " + c.Unit) + ")";
+}
+
 std::string ChartInWords(const Chart& c) {
     std::string out;
     for (const Bar& b : c.Bars)
-        out += (out.empty() ? "" : "; ") + b.Label + ": " + Percent(b.Count, c.Whole) + " (" + std::to_string(b.Count) + ")";
+        out += (out.empty() ? "" : "; ") + b.Label + ": " + BarFigure(c, b);
     return out;
 }
 
@@ -48,14 +64,6 @@ E Esc(const std::string& s) { return EscapeHtml(s); }
 E Num(long long n) { return std::to_string(n); }
 
 E Plural(long long n, const char* one, const char* many) { return Num(n) + " " + (n == 1 ? one : many); }
-
-// "Hoe oud bent u?" + "12 deelnemers" -> "Hoe oud bent u? 12 deelnemers"; a full stop only where none is.
-E Sentences(const std::string& a, const std::string& b) {
-    if (a.empty() || b.empty())
-        return a.empty() ? b : a;
-    const char last = a.back();
-    return a + (last == '.' || last == '?' || last == '!' || last == ':' ? " " : ". ") + b;
-}
 
 // A share as a bar a person sees at a glance, with the number beside it (never the bar alone).
 E ShareBar(double share, const std::string& words) {
@@ -96,7 +104,8 @@ h3 { margin-top: 2rem; } h4 { margin: 1.5rem 0 0.5rem; }
 .kerncijfers li { background: #fff; border: 1px solid #3c3c3c; border-radius: 6px; padding: 0.6rem 1rem; }
 .kerncijfers b { font-size: 1.6rem; display: block; }
 .regel { background: #fff; border-left: 6px solid #104682; padding: 0.6rem 1rem; }
-figure { margin: 0.5rem 0 1.5rem; } figure img { max-width: 100%; height: auto; border: 1px solid #c8c3b9; background: #faf7f0; }
+figure { margin: 0.5rem 0 1.5rem; }
+figure svg { display: block; width: 100%; max-width: 760px; height: auto; border: 1px solid #8c8c8c; background: #fff; }
 figcaption { font-size: 0.9rem; color: #464646; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; background: #fff; }
 th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
@@ -105,7 +114,8 @@ td.n, th.n { text-align: right; white-space: nowrap; }
 .meter span { display: block; height: 100%; background: #104682; }
 .verlopen { font-weight: bold; color: #961e14; }
 nav ul { columns: 2; }
-@media print { body { background: #fff; } h2 { page-break-before: always; } figure { page-break-inside: avoid; } }
+@media print { body { background: #fff; } h2 { page-break-before: always; } figure { page-break-inside: avoid; }
+  figcaption { display: none; } }
 )css";
 
 //-----------------------------------------------------------------------------
@@ -251,8 +261,9 @@ E ChartFigure(const Chart& c, const std::string& subtitle, const std::string& pe
                "maken); het gebiedsteam leest het in <code>wijkstem-store export --csv</code>.</p>\n";
     if (!c.Shown)
         return h + "<p class=\"muted\">" + too_few + "</p>\n";
-    h += "<figure><img src=\"charts/" + Esc(c.Slug) + ".png\" alt=\"" + Esc(Sentences(Sentences(c.Title, subtitle), ChartInWords(c))) +
-         "\"><figcaption>" + Esc(Sentences(subtitle, c.TypeNote)) + "</figcaption></figure>\n";
+    // The chart's own <title> and <desc> carry the question and the figures in words.
+    h += "<figure>\n" + ChartSvg(c, subtitle) + "<figcaption>Ook als los bestand: <a href=\"charts/" + Esc(c.Slug) +
+         ".svg\">charts/" + Esc(c.Slug) + ".svg</a></figcaption></figure>\n";
     if (!c.Trend.empty())
         h += Trend(c, period_word);
     return h;

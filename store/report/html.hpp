@@ -1,6 +1,7 @@
 // The report's page, index.html: plain HTML in Dutch, UTF-8, no scripts and nothing from
 // elsewhere (it opens from a USB stick or a mail attachment), every text from the data
-// escaped. Charts are linked as charts/SLUG.png. Pure: a Report in, the page out.
+// escaped. Charts stand inline as SVG (report/svg_chart), each also
+// written as charts/SLUG.svg. Pure: a Report in, the page out.
 #pragma once
 #include "store/report/model.hpp"
 
@@ -16,7 +17,11 @@ std::string EscapeHtml(const std::string& text);
 std::string Percent(long long count, long long whole);
 // "31 deelnemers", "1 deelnemer".
 std::string Deelnemers(long long n);
-// The figures of a chart in words, for the picture's alt text and the table under it.
+// 15400 -> "15.400" (Dutch grouping).
+std::string DutchNumber(long long n);
+// One bar's figures as the chart writes them: "55% (6)", "40% (1.200 euro)".
+std::string BarFigure(const Chart& chart, const Bar& bar);
+// The figures of a chart in words ("Goed: 55% (6); ..."), for the chart's description.
 std::string ChartInWords(const Chart& chart);
 
 } // namespace report

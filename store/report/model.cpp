@@ -183,6 +183,8 @@ Chart MakeChart(const content::Pack* pack, const content::Question& q, const std
         return c;
     }
     c.TypeNote = TypeNote(pack, q);
+    if (q.Type == content::QuestionType::Budget)
+        c.Unit = Nl(pack, q.Unit);
     std::vector<Bar> bars = CountBars(pack, q, t.Total, &c.Respondents, &c.Whole);
     c.Shown = c.Respondents >= kMinGroup;
     if (!c.Shown)
@@ -562,18 +564,10 @@ void Meetings(const Input& in, Report* r, std::set<std::string>* slugs) {
 
 Report BuildReport(const Input& in) {
     Report r;
-    r.Wijk = in.Wijk;
-    r.Today = in.Today;
+    static_cast<Overview&>(r) = in;
     r.PackLine = in.Pack ? in.Pack->Id + " " + in.Pack->Version : in.PackNote;
     for (const TallyRow& a : in.Answers)
         r.Answers += a.Count;
-    r.Visits = in.Visits;
-    r.Kiosks = in.Kiosks;
-    r.FlaggedAnswers = in.FlaggedAnswers;
-    r.FlaggedVisits = in.FlaggedVisits;
-    r.FirstDay = in.FirstDay;
-    r.LastDay = in.LastDay;
-    r.PackVersions = in.PackVersions;
     r.PeriodWord = in.Per == Period::Month ? "maand" : "kwartaal";
     std::set<std::string> slugs;
     Reach(in, &r); // first: its questions get no chart of their own

@@ -2,7 +2,7 @@
 // Pure: the store's rows (report/reader.cpp reads them) and the published pack go in; per
 // question the counts (with the rule for small groups), trends per period, the reach
 // table, the agreements and the campfire meetings come out. report/html.cpp and
-// report/charts.cpp turn it into a page and pictures; nothing here touches a file.
+// report/svg_chart.cpp turn it into a page and charts; nothing here touches a file.
 //
 // The rule for small groups (kMinGroup): a question (or a matrix row, a period, a
 // meeting's question) with fewer than 5 respondents shows no figures at all; in the reach
@@ -57,19 +57,23 @@ struct Agreement {
     std::string UpdatedAt;
 };
 
-struct Input {
+// What the store says of the wijk as a whole; the report passes it on as it is.
+struct Overview {
     std::string Wijk;
-    std::string Today; // YYYY-MM-DD: the report's date (and which agreements are late)
-    Period Per = Period::Month;
-    std::optional<content::Pack> Pack; // the pack published for the wijk, if any
-    std::string PackNote;              // why there is none, in words (empty when there is)
-    std::vector<TallyRow> Answers;
+    std::string Today;            // YYYY-MM-DD: the report's date (and which agreements are late)
     long long Kiosks = 0;         // enrolled in the wijk
     long long Visits = 0;         // counted visits (sessions without a flagged answer)
     long long FlaggedAnswers = 0; // stored, but not counted: repeats of the visit before
     long long FlaggedVisits = 0;
     std::string FirstDay, LastDay; // of the counted answers, YYYY-MM-DD
     std::vector<std::pair<std::string, long long>> PackVersions; // answers per pack version
+};
+
+struct Input : Overview {
+    Period Per = Period::Month;
+    std::optional<content::Pack> Pack; // the pack published for the wijk, if any
+    std::string PackNote;              // why there is none, in words (empty when there is)
+    std::vector<TallyRow> Answers;
     std::vector<CampfireSession> Sessions;
     std::vector<CampfireResult> CampfireResults;
     std::vector<Agreement> Agreements;
@@ -96,10 +100,11 @@ struct TrendRow {
 struct Chart {
     std::string AnswerId; // "prettig-wonen", "wie-beslist.groen"
     std::string Title;    // the question's Dutch prompt (and the matrix row)
-    std::string Slug;     // unique file name without ".png": "kiosk-prettig-wonen"
+    std::string Slug;     // unique file name without ".svg": "kiosk-prettig-wonen"
     std::string TypeNote; // how to read it (several answers, a budget, a top 3), or empty
     long long Respondents = 0;
     long long Whole = 0; // what 100% is: respondents; the amount divided for a budget
+    std::string Unit;    // what a count is in, when not people: a budget's "euro"; else empty
     bool Shown = false;  // at least kMinGroup respondents
     bool FreeText = false; // only counted: what one resident wrote is not in the report
     std::vector<Bar> Bars; // empty when not shown
@@ -150,16 +155,9 @@ struct AgreementRow {
     bool Late = false; // due before today and not klaar
 };
 
-struct Report {
-    std::string Wijk;
-    std::string Today;
+struct Report : Overview {
     std::string PackLine; // "gronings-model 2.2.0" or the note why there is none
     long long Answers = 0;
-    long long Visits = 0;
-    long long Kiosks = 0;
-    long long FlaggedAnswers = 0, FlaggedVisits = 0;
-    std::string FirstDay, LastDay;
-    std::vector<std::pair<std::string, long long>> PackVersions;
     std::string PeriodWord; // "maand" or "kwartaal"
     std::vector<Section> Sections;
     std::vector<std::string> Unanswered; // sections of the pack without any answer yet

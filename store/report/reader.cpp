@@ -14,20 +14,16 @@ namespace {
 // A prepared statement that finalizes itself; ?1 is bound to the wijk when it has one.
 class Query {
 public:
-    Query(sqlite3* db, const char* sql, const std::string& wijk) : Db(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &S, nullptr) == SQLITE_OK && sqlite3_bind_parameter_count(S) >= 1)
-            sqlite3_bind_text(S, 1, wijk.data(), int(wijk.size()), SQLITE_TRANSIENT);
+    Query(sqlite3* db, const char* sql, const std::string& wijk) : Db(db), St(db, sql) {
+        if (St && sqlite3_bind_parameter_count(St.S) >= 1)
+            wsync::sql::Bind(St.S, 1, wijk);
     }
-    ~Query() { sqlite3_finalize(S); }
     // Calls row() for every row; false (and the error) when the query fails.
     bool Each(const std::function<void(sqlite3_stmt*)>& row, std::string* error) {
-        if (!S) {
-            *error = std::string("cannot read the store: ") + sqlite3_errmsg(Db);
-            return false;
-        }
-        int rc;
-        while ((rc = sqlite3_step(S)) == SQLITE_ROW)
-            row(S);
+        int rc = SQLITE_ERROR;
+        if (St)
+            while ((rc = sqlite3_step(St.S)) == SQLITE_ROW)
+                row(St.S);
         if (rc != SQLITE_DONE) {
             *error = std::string("cannot read the store: ") + sqlite3_errmsg(Db);
             return false;
@@ -37,7 +33,7 @@ public:
 
 private:
     sqlite3* Db;
-    sqlite3_stmt* S = nullptr;
+    wsync::sql::Stmt St;
 };
 
 using wsync::sql::Col;
@@ -46,12 +42,7 @@ long long Int(sqlite3_stmt* st, int i) { return sqlite3_column_int64(st, i); }
 
 struct Db {
     sqlite3* H = nullptr;
-    ~Db() {
-        if (H) {
-            sqlite3_exec(H, "COMMIT", nullptr, nullptr, nullptr);
-            sqlite3_close(H);
-        }
-    }
+    ~Db() { sqlite3_close(H); }
 };
 
 // The wijk's walk-in answers: counted per question, value and month; the flagged apart.
@@ -174,12 +165,14 @@ bool ReadStore(const std::string& path, const std::string& wijk, Input* in, std:
     }
     sqlite3_busy_timeout(db.H, 5000);
     // One read transaction: every figure from the same moment.
-    if (sqlite3_exec(db.H, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        *error = "the store database " + path + " cannot be read: " + sqlite3_errmsg(db.H);
+    // Read only: the guard's ROLLBACK at the end just ends it.
+    std::string err;
+    wsync::sql::Transaction snapshot(db.H, wsync::sql::Transaction::Mode::Deferred);
+    if (!snapshot.Begun(&err)) {
+        *error = "the store database " + path + " cannot be read: " + err;
         return false;
     }
     bool is_store = false;
-    std::string err;
     if (!Query(db.H, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'", "")
              .Each([&](sqlite3_stmt*) { is_store = true; }, &err) ||
         !is_store) {

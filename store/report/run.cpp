@@ -2,24 +2,15 @@
 #include "store/report/population.hpp"
 #include "store/report/reader.hpp"
 #include "store/report/write.hpp"
+#include "sync/iso_time.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 
 namespace report {
 
 namespace {
-
-std::string TodayUtc() {
-    time_t t = time(nullptr);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[16];
-    strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 bool ValidDay(const std::string& d) {
     return d.size() == 10 && d[4] == '-' && d[7] == '-' &&
@@ -56,7 +47,7 @@ bool Run(const Options& o, std::string* summary, std::vector<std::string>* probl
     }
     Input in;
     in.Per = o.Per;
-    in.Today = o.Today.empty() ? TodayUtc() : o.Today;
+    in.Today = o.Today.empty() ? wsync::IsoToday() : o.Today;
     if (!ValidDay(in.Today)) {
         problems->push_back("--today needs a date as YYYY-MM-DD, not '" + o.Today + "'");
         return false;

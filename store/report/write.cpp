@@ -1,6 +1,7 @@
 #include "store/report/write.hpp"
-#include "store/report/charts.hpp"
 #include "store/report/html.hpp"
+#include "store/report/svg_chart.hpp"
+#include "sync/csv.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -19,26 +20,11 @@ namespace {
 
 const char* kMarker = ".wijkstem-report"; // says "this folder is a report; a new one may replace it"
 
-// As the store's CSV export: quoted when needed, and never a spreadsheet formula.
-std::string Field(const std::string& s) {
-    std::string v = s;
-    const bool number = !v.empty() && v.find_first_not_of("0123456789-.") == std::string::npos;
-    if (!v.empty() && !number && std::string("=+-@\t\r").find(v[0]) != std::string::npos)
-        v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 void Rows(std::string* csv, const std::string& source, const std::string& period, const Chart& c,
           const std::vector<long long>& counts, long long respondents) {
     for (size_t i = 0; i < c.Bars.size() && i < counts.size(); i++)
-        *csv += Field(source) + "," + Field(period) + "," + Field(c.AnswerId) + "," + Field(c.Title) + "," +
-                Field(c.Bars[i].Id) + "," + Field(c.Bars[i].Label) + "," + std::to_string(counts[i]) + "," +
-                std::to_string(respondents) + "\n";
+        *csv += wsync::CsvRow({source, period, c.AnswerId, c.Title, c.Bars[i].Id, c.Bars[i].Label,
+                               std::to_string(counts[i]), std::to_string(respondents)});
 }
 
 void ChartRows(std::string* csv, const std::string& source, const Chart& c) {
@@ -163,29 +149,21 @@ bool WriteReport(const Report& r, const std::string& out_dir, Written* written, 
             return false;
         }
     }
-    // 2. Everything in memory: the charts, the page, the CSV.
-    std::vector<std::pair<std::string, std::vector<unsigned char>>> pngs;
-    {
-        std::unique_ptr<ChartPainter> painter = ChartPainter::Create(error);
-        if (!painter)
-            return false;
-        auto paint = [&](const Chart& c, const std::string& subtitle) {
-            if (!c.Shown || c.Bars.empty())
-                return true;
-            pngs.emplace_back(c.Slug + ".png", std::vector<unsigned char>());
-            return painter->Paint(c, subtitle, &pngs.back().second, error);
-        };
-        for (const Section& s : r.Sections)
-            for (const Chart& c : s.Charts)
-                if (!paint(c, Deelnemers(c.Respondents)))
-                    return false;
-        for (const SessionReport& s : r.Sessions)
-            for (const Chart& c : s.Charts)
-                if (!paint(c, DutchDate(s.Session.HeldOn) + " \u00B7 " + s.Session.Name + " \u00B7 " +
-                                  std::to_string(c.Respondents) + (c.Respondents == 1 ? " stem, " : " stemmen, ") +
-                                  std::to_string(s.Session.Present) + " aanwezig"))
-                    return false;
-    }
+    // 2. Everything in memory: the charts, the page, the CSV. A chart's file stands on its
+    // own (pasted into a council document), so its subtitle says which meeting it is from.
+    std::vector<std::pair<std::string, std::string>> svgs;
+    auto chart = [&](const Chart& c, const std::string& subtitle) {
+        if (c.Shown && !c.Bars.empty())
+            svgs.emplace_back(c.Slug + ".svg", ChartSvgFile(c, subtitle));
+    };
+    for (const Section& s : r.Sections)
+        for (const Chart& c : s.Charts)
+            chart(c, Deelnemers(c.Respondents));
+    for (const SessionReport& s : r.Sessions)
+        for (const Chart& c : s.Charts)
+            chart(c, DutchDate(s.Session.HeldOn) + " \u00B7 " + s.Session.Name + " \u00B7 " +
+                         std::to_string(c.Respondents) + (c.Respondents == 1 ? " stem, " : " stemmen, ") +
+                         std::to_string(s.Session.Present) + " aanwezig");
     const std::string html = RenderHtml(r);
     const std::string csv = CountsCsv(r);
     // 3. A new folder next to the target, synced, then renamed into place.
@@ -205,8 +183,8 @@ bool WriteReport(const Report& r, const std::string& out_dir, Written* written, 
     bool ok = WriteFile(tmp / kMarker, std::string("made by wijkstem-store report; the next report may replace this folder\n"),
                         error) &&
               WriteFile(tmp / "index.html", html, error) && WriteFile(tmp / "counts.csv", csv, error);
-    for (size_t i = 0; ok && i < pngs.size(); i++)
-        ok = WriteFile(tmp / "charts" / pngs[i].first, pngs[i].second.data(), pngs[i].second.size(), error);
+    for (size_t i = 0; ok && i < svgs.size(); i++)
+        ok = WriteFile(tmp / "charts" / svgs[i].first, svgs[i].second, error);
     if (ok) {
         SyncDir(tmp / "charts");
         SyncDir(tmp);
@@ -217,7 +195,7 @@ bool WriteReport(const Report& r, const std::string& out_dir, Written* written, 
         return false;
     }
     SyncDir(parent);
-    written->Charts = int(pngs.size());
+    written->Charts = int(svgs.size());
     return true;
 }
 

@@ -1,4 +1,4 @@
-// Writes a report folder: index.html, counts.csv and charts/*.png. Everything is made in
+// Writes a report folder: index.html, counts.csv and charts/*.svg. Everything is made in
 // memory first, written into a new folder next to the target (.NAME.tmp-PID), synced,
 // and only then put in the target's place in one rename. A failure leaves no half report,
 // and a report made earlier stays as it was until the new one is complete.

@@ -1,0 +1,95 @@
+# What the end-to-end scripts share. Source it after setting $tmp (the test's own folder)
+# and, where a store is used, $STORE (wijkstem-store) and $WIJKSTEM:
+#   source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh"
+# Nothing here runs on its own; every function reports through fail or its status.
+
+# Set here unless the script set them first: the test's own folder, the store binary next
+# to the kiosk's, no store running yet.
+tmp=${tmp:-$(mktemp -d)}
+if [ -n "${WIJKSTEM:-}" ]; then STORE=${STORE:-$(dirname "$WIJKSTEM")/wijkstem-store}; fi
+store_pid=${store_pid:-}
+
+# e2e_cleanup: the usual end of a test (trap e2e_cleanup EXIT): the store started here
+# stopped, the test's folder removed.
+e2e_cleanup() { [ -n "${store_pid:-}" ] && kill "$store_pid" 2> /dev/null; wait 2> /dev/null; rm -rf "$tmp"; }
+
+# fail MESSAGE: says what went wrong (with $E2E_SEED when the script has one, and the last
+# lines of the store's and the proxy's logs when there are any) and ends the test.
+fail() {
+  echo "FAIL${E2E_SEED:+ (seed $E2E_SEED)}: $*" >&2
+  local log
+  for log in "$tmp/store.log" "$tmp/proxy.log"; do
+    [ -f "$log" ] && tail -n "${E2E_LOG_LINES:-40}" "$log" | sed "s/^/  $(basename "$log" .log): /" >&2
+  done
+  exit 1
+}
+
+# json_field NAME < JSON: a number or a word of a flat JSON object (wijkstem status --json).
+json_field() { sed -n "s/.*\"$1\": *\\([0-9a-z]*\\).*/\\1/p"; }
+
+# q DB SQL: one query with the sqlite3 tool, waiting up to 10 s for a busy database.
+q() { sqlite3 -batch -cmd '.timeout 10000' "$1" "$2"; }
+
+# wait_listening LOG PID: true once LOG says "listening" (within 10 s: a loaded CI machine
+# is slow); false when the process PID ends first or the time is up.
+wait_listening() {
+  local i
+  for i in $(seq 200); do
+    grep -q listening "$1" && return 0
+    kill -0 "$2" 2> /dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+
+# start_store DB PORT [serve options]: starts a store on 127.0.0.1:PORT and waits (up to
+# 10 s: a loaded CI machine is slow) until it listens; tries again a few times while the
+# port is still taken. Sets store_pid; the log is $tmp/store.log.
+start_store() {
+  local db=$1 p=$2 try
+  shift 2
+  for try in 1 2 3 4 5; do
+    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2> "$tmp/store.log" &
+    store_pid=$!
+    wait_listening "$tmp/store.log" "$store_pid" && return 0
+    kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
+    store_pid=
+    sleep 0.5
+  done
+  return 1
+}
+
+# start_store_anywhere DB [serve options]: a store on a free loopback port; sets port and
+# url, or fails the test.
+start_store_anywhere() {
+  local db=$1 try
+  shift
+  for try in 1 2 3 4 5; do
+    port=$(( 20000 + (RANDOM % 20000) ))
+    start_store "$db" "$port" "$@" && break
+  done
+  [ -n "$store_pid" ] || fail "the store did not start"
+  url=http://127.0.0.1:$port
+}
+
+# enrol_kiosk DB WIJK DATA_DIR: a one-time code from the store's database, and the kiosk
+# with that data folder enrolled with it at $url.
+enrol_kiosk() {
+  local code
+  code=$("$STORE" enroll-code --db "$1" --wijk "$2") || fail "no enrolment code for $2"
+  "$WIJKSTEM" enroll "$url" "$code" --data "$3" > /dev/null || fail "the kiosk in $3 could not enrol"
+}
+
+# stop_store: the store started here, ended and waited for.
+stop_store() {
+  [ -z "${store_pid:-}" ] || kill "$store_pid" 2> /dev/null || true
+  [ -z "${store_pid:-}" ] || wait "$store_pid" 2> /dev/null || true
+  store_pid=
+}
+
+# quick_visit PRETTIG BESLIST BUDGET ZEGGENSCHAP [WAIT]: one visit of the quick poll as
+# script lines, from "tap start" to "tap done", then WAIT seconds (default 5).
+quick_visit() {
+  printf 'tap start\ntap prettig-wonen.%s\ntap weet-wie-beslist.%s\ntap wijkbudget-naar.%s\n' "$1" "$2" "$3"
+  printf 'tap meer-zeggenschap.%s\ntap done\nwait %s\n' "$4" "${5:-5}"
+}

@@ -1,0 +1,73 @@
+// What the store-side unit tests share: a temporary folder that is removed afterwards, a
+// real store database in one, enrolling a kiosk there, and reading or writing a whole file.
+#pragma once
+#include "store/store.hpp"
+#include "sync/signing.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+namespace fixtures {
+
+// A new folder under /tmp, removed with everything in it at the end of the test.
+struct TempDir {
+    std::string Dir;            // as text: Dir + "/store.db"
+    std::filesystem::path Path; // the same, as a path: Path / "rapport"
+    explicit TempDir(const char* name = "test") {
+        std::string tmpl = std::string("/tmp/wijkstem-") + name + "-XXXXXX";
+        REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+        Dir = tmpl;
+        Path = Dir;
+    }
+    ~TempDir() { std::filesystem::remove_all(Path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+inline std::string Slurp(const std::filesystem::path& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+inline void WriteAll(const std::filesystem::path& path, const std::string& data) {
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << data;
+}
+
+// Enrols device at the store in wijk with its public key (a new key pair when empty); the token.
+inline std::string Enrol(store::Store& s, const std::string& device, const std::string& wijk,
+                         std::string public_key = "") {
+    std::string code, token, got_wijk, error, secret;
+    REQUIRE(s.NewEnrollCode(wijk, &code, &error));
+    if (public_key.empty())
+        REQUIRE(wsync::NewSigningKey(&public_key, &secret, &error));
+    bool forbidden = false;
+    REQUIRE_MESSAGE(s.Enroll(code, device, public_key, &token, &got_wijk, &forbidden, &error), error);
+    CHECK(got_wijk == wijk);
+    return token;
+}
+
+// A store database on a real file in a folder of its own.
+struct TempStore : TempDir {
+    std::unique_ptr<store::Store> S;
+    explicit TempStore(const char* name = "store") : TempDir(name) {
+        std::string error;
+        S = store::Store::Open(Dir + "/store.db", &error);
+        REQUIRE_MESSAGE(S, error);
+    }
+    ~TempStore() { S.reset(); } // closed before the folder goes
+    // Enrols a new device; returns its token.
+    std::string Enrol(const std::string& device, const std::string& wijk = "Selwerd") {
+        return fixtures::Enrol(*S, device, wijk);
+    }
+};
+
+} // namespace fixtures
