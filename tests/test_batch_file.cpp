@@ -432,8 +432,8 @@ TEST_CASE("security 10: the export never writes through a symlink planted at a t
     fs::create_symlink(victim, f.Usb + "/." + name + ".tmp-" + std::to_string(getpid()));
     fs::create_symlink(victim, f.Usb + "/." + name + ".tmp");
     const std::string path = f.Export();
-    CHECK(ReadAll(victim) == "precious\n");
-    CHECK(ReadAll(path).find(kBatchFileFormat) != std::string::npos);
+    CHECK(Slurp(victim) == "precious\n");
+    CHECK(Slurp(path).find(kBatchFileFormat) != std::string::npos);
     CHECK_FALSE(fs::is_symlink(path));
     struct stat st {};
     REQUIRE(stat(path.c_str(), &st) == 0);
@@ -442,14 +442,14 @@ TEST_CASE("security 10: the export never writes through a symlink planted at a t
     fs::remove(path);
     fs::create_symlink(victim, path);
     f.Export();
-    CHECK(ReadAll(victim) == "precious\n");
+    CHECK(Slurp(victim) == "precious\n");
     CHECK_FALSE(fs::is_symlink(path));
 }
 
 TEST_CASE("security 7: a file larger than a batch file can be is refused unread; an unsigned one early") {
     UsbFixture f;
     f.Visit(3);
-    const std::string good = ReadAll(f.Export());
+    const std::string good = Slurp(f.Export());
     json file = json::parse(good);
     file["signature"] = std::string(128, '0');
     file["batch"] = std::string(4 * 1024 * 1024, 'x'); // unsigned: never read into memory

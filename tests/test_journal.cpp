@@ -341,7 +341,7 @@ TEST_CASE("a repeat visit's answers are kept but not counted in the kiosk's resu
 TEST_CASE("security 6: the journal, its -wal and -shm, and the data folder are the kiosk's own") {
     TempDir t;
     const mode_t old = umask(022); // as a careless shell or unit file would have it
-    const std::string data = t.Path + "/data/sub";
+    const std::string data = t.Dir + "/data/sub";
     std::string error;
     REQUIRE_MESSAGE(MakeDirs(data, &error), error);
     {
@@ -357,7 +357,7 @@ TEST_CASE("security 6: the journal, its -wal and -shm, and the data folder are t
             CHECK_MESSAGE((st.st_mode & 0777) == 0600, p);
         }
     }
-    for (const std::string& p : {t.Path + "/data", data}) {
+    for (const std::string& p : {t.Dir + "/data", data}) {
         struct stat st {};
         REQUIRE(stat(p.c_str(), &st) == 0);
         CHECK_MESSAGE((st.st_mode & 0777) == 0700, p);
