@@ -1,4 +1,5 @@
 #include "kiosk/campfire_export.hpp"
+#include "sync/private_file.hpp"
 #include "kiosk/flow_campfire.hpp"
 #include "sync/atomic_file.hpp"
 #include "sync/csv.hpp"

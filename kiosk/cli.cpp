@@ -35,7 +35,8 @@ const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
   wijkstem [options]                 run the kiosk full screen on the bundled pack
   wijkstem check-content DIR         validate a content pack; exit 1 on any problem
   wijkstem status [--json]           device id, answers stored, waiting for sync
-  wijkstem enroll URL CODE [--ca F]  register this kiosk at a municipal store (F: its CA certificate)
+  wijkstem enroll URL [--ca F]       register this kiosk at a municipal store (F: its CA certificate);
+                                     reads the code from stdin (or: wijkstem enroll URL CODE)
   wijkstem sync                      one sync round now; exit 0 when nothing is left waiting
   wijkstem export --out DIR          waiting answers as one signed batch file (for a USB stick)
   wijkstem set-pin                   the facilitator's PIN (4-8 digits, read from stdin) for the admin screen
@@ -226,6 +227,24 @@ std::unique_ptr<wsync::Journal> OpenJournal(const Args& a) {
 }
 
 int Enroll(const Args& a) {
+    // The code from stdin (a prompt on a terminal): an argument shows in the process list
+    // and the shell's history. CODE as an argument still works for scripts.
+    std::string code = a.Positional.size() > 2 ? a.Positional[2] : "";
+    if (code.empty()) {
+        if (isatty(STDIN_FILENO)) {
+            fprintf(stderr, "Enrolment code (from wijkstem-store enroll-code): ");
+            fflush(stderr);
+        }
+        int c;
+        while ((c = getchar()) != EOF && c != '\n')
+            code += char(c);
+        while (!code.empty() && (code.back() == '\r' || code.back() == ' '))
+            code.pop_back();
+        if (code.empty()) {
+            fprintf(stderr, "wijkstem: enroll reads the code from stdin, and it was empty; nothing was changed\n");
+            return 2;
+        }
+    }
     auto journal = OpenJournal(a);
     if (!journal)
         return 1;
@@ -241,7 +260,7 @@ int Enroll(const Args& a) {
             return 1;
         }
     }
-    bool ok = wsync::EnrollDevice(*journal, a.Positional[1], a.Positional[2], ca_pem, &message);
+    bool ok = wsync::EnrollDevice(*journal, a.Positional[1], code, ca_pem, &message);
     fprintf(ok ? stdout : stderr, "%s%s\n", ok ? "" : "wijkstem: ", message.c_str());
     return ok ? 0 : 1;
 }
@@ -439,8 +458,8 @@ int Main(int argc, char** argv) {
         return RunKiosk(a.Kiosk);
     if (cmd == "status")
         return want_args(0) ? Status(a) : 2;
-    if (cmd == "enroll")
-        return want_args(2) ? Enroll(a) : 2;
+    if (cmd == "enroll") // URL, and the code from stdin (preferred) or as an argument
+        return a.Positional.size() == 2 || want_args(2) ? Enroll(a) : 2;
     if (cmd == "sync")
         return want_args(0) ? Sync(a) : 2;
     if (cmd == "export")

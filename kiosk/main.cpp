@@ -1,3 +1,8 @@
 #include "kiosk/cli.hpp"
 
-int main(int argc, char** argv) { return kiosk::Main(argc, argv); }
+#include <sys/stat.h>
+
+int main(int argc, char** argv) {
+    umask(077); // every file and folder the kiosk makes is its own only (docs/security.md)
+    return kiosk::Main(argc, argv);
+}

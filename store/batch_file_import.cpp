@@ -4,14 +4,17 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 
 namespace store {
 
 using namespace wsync; // the batch formats and SQLite helpers kiosk and store share
 
-bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error,
-                     CampfireBatch* campfire_out) {
-    auto key_for = [&](const std::string& device, std::string* pub, std::string* why) {
+namespace {
+
+// The device's key from the store's own enrolment records.
+PublicKeyLookup KeyFrom(Store& store) {
+    return [&store](const std::string& device, std::string* pub, std::string* why) {
         DeviceInfo d;
         if (!store.Device(device, &d)) {
             *why = "kiosk " + device + " is not enrolled at this store (enrol it first: wijkstem enroll)";
@@ -24,7 +27,13 @@ bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std:
         *pub = d.PublicKey;
         return true;
     };
-    return CheckBatchFile(contents, key_for, out, error, campfire_out);
+}
+
+} // namespace
+
+bool DecodeBatchFile(const std::string& contents, Store& store, Batch* out, std::string* error,
+                     CampfireBatch* campfire_out) {
+    return CheckBatchFile(contents, KeyFrom(store), out, error, campfire_out);
 }
 
 bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::string* error, CampfireBatch* campfire_out) {
@@ -33,22 +42,22 @@ bool ReadBatchFile(const std::string& path, Store& store, Batch* out, std::strin
         *error = "cannot open " + path + ": " + strerror(errno);
         return false;
     }
-    std::string contents;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && contents.size() <= kMaxBatchFileBytes)
-        contents.append(buf, n);
-    const bool failed = ferror(f) != 0;
-    fclose(f);
-    if (failed) {
-        *error = "cannot read " + path;
+    // The size before a byte is read; then the file is streamed (CheckBatchFileStream),
+    // never read whole: an unsigned file of any size is refused in little memory.
+    struct stat st {};
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        *error = path + " is not a file";
         return false;
     }
-    if (contents.size() > kMaxBatchFileBytes) {
+    if (uint64_t(st.st_size) > kMaxBatchFileBytes) {
+        fclose(f);
         *error = path + " is larger than a batch file can be (" + std::to_string(kMaxBatchFileBytes >> 20) + " MiB)";
         return false;
     }
-    return DecodeBatchFile(contents, store, out, error, campfire_out);
+    const bool ok = CheckBatchFileStream(f, KeyFrom(store), out, error, campfire_out);
+    fclose(f);
+    return ok;
 }
 
 } // namespace store

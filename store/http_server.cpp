@@ -62,6 +62,8 @@ http::Response Enroll(Store& store, RateLimiter& limiter, const http::Request& r
         !j["public_key"].is_string() || j["public_key"].get<std::string>().size() != 64)
         return JsonError(400, "an enrolment needs code, device_id and a 64-hex-digit public_key");
     std::string token, wijk, error;
+    if (!CheckEnrollment(j["device_id"], j["public_key"], &error)) // malformed: 400, not 403
+        return JsonError(400, error);
     bool forbidden = false;
     if (!store.Enroll(j["code"], j["device_id"], j["public_key"], &token, &wijk, &forbidden, &error))
         return forbidden ? JsonError(403, error) : Failed("enrol the device", error);
@@ -91,6 +93,8 @@ http::Response Answers(Store& store, RateLimiter& limiter, const http::Request& 
         return JsonError(400, error);
     if (batch.DeviceId != device)
         return JsonError(403, "this token belongs to another device");
+    if (store.OverQuota(device)) // far above any real kiosk's hour
+        return JsonError(429, "this device sent more answers this hour than a kiosk can; try again later");
     std::vector<AnswerResult> results;
     if (!store.StoreBatch(batch, "network", &results, &error))
         return Failed("save the batch; nothing was stored", error);
@@ -108,6 +112,8 @@ http::Response Campfire(Store& store, RateLimiter& limiter, const http::Request&
         return JsonError(400, error);
     if (batch.DeviceId != device)
         return JsonError(403, "this token belongs to another device");
+    if (store.OverQuota(device))
+        return JsonError(429, "this device sent more items this hour than a kiosk can; try again later");
     CampfireReply reply;
     if (!store.StoreCampfireBatch(batch, "network", &reply, &error))
         return Failed("save the campfire data; nothing was stored", error);

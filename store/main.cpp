@@ -9,12 +9,14 @@
 #include "store/console/console.hpp"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <termios.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <vector>
 
 namespace {
@@ -26,7 +28,13 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
       [--max-conns-per-addr N]                        from one address or IPv6 /64 (default 256)
       [--rate-per-addr N]                             requests a second from one address, bursts of 2N
                                                       (default 50; 0: no limit, for tests and benchmarks)
+      [--quota N]                                     answers a kiosk may send an hour (default 20000)
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
+      [--valid-days N]                                usable for N days (default 7)
+  wijkstem-store enroll-codes --db FILE               the open codes: short id, wijk, made, expires
+  wijkstem-store cancel-code --db FILE SHORT_ID       a code from that list stops working
+  wijkstem-store allow-reenroll --db FILE DEVICE_ID   the device may enrol once more (a reinstalled
+      [--valid-days N]                                kiosk), within N days (default 7)
   wijkstem-store publish --db FILE --wijk NAME DIR    the content pack for a wijk's kiosks
   wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps, visits counted/flagged
   wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
@@ -36,6 +44,9 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
                                                       a console user; the password is read from stdin
   wijkstem-store users --db FILE                      the console's users, roles and wijken
   wijkstem-store remove-user --db FILE NAME           the user can no longer log in
+
+  serve and import check answers against every pack published and the packs installed
+  with the store (--packs DIR; default )" WIJKSTEM_PACKS_DEFAULT R"(, or the source tree's).
   wijkstem-store report --db FILE --wijk NAME --out DIR   charts and tables for the gebiedsteam
       [--population CSV]                              the wijk's population figures (reach table)
       [--period month|quarter]                        trends per month (default) or quarter
@@ -50,6 +61,9 @@ struct Args {
     std::vector<std::string> Wijken; // add-user: every --wijk
     std::string Out, Population, Period = "month", Today; // report
     std::string MaxConns, MaxConnsPerAddr, RatePerAddr;    // serve
+    std::string Packs;                                    // serve, import: the installed packs
+    int ValidDays = 7;                                    // enroll-code, allow-reenroll
+    long long Quota = 20000;                              // serve: answers per device an hour
     bool Csv = false;
     std::string OutDir, Keep = "14"; // backup
 };
@@ -258,6 +272,33 @@ bool ServeLimits(const Args& a, store::http::Limits* l) {
     return true;
 }
 
+// The packs installed with the store: --packs, else the source tree's (a build run from
+// its folder), else the installed location.
+std::string PacksDir(const Args& a) {
+    if (!a.Packs.empty())
+        return a.Packs;
+    struct stat st {};
+    if (stat(WIJKSTEM_SOURCE_PACKS, &st) == 0 && S_ISDIR(st.st_mode))
+        return WIJKSTEM_SOURCE_PACKS;
+    return WIJKSTEM_PACKS_DEFAULT;
+}
+
+// Loads the installed packs; a missing folder is only a warning (answers for packs the
+// store does not know are stored as unverified), an explicit --packs that is missing an error.
+bool LoadPacks(store::Store& store, const Args& a) {
+    std::string error, skipped;
+    const std::string dir = PacksDir(a);
+    if (!store.AddPackFolder(dir, &error, &skipped)) {
+        if (!a.Packs.empty())
+            return Fail(error) == 0;
+        fprintf(stderr, "wijkstem-store: note: %s; only published packs are checked\n", error.c_str());
+    }
+    if (!skipped.empty())
+        fprintf(stderr, "wijkstem-store: note: packs with problems are not used to check answers: %s\n",
+                skipped.c_str());
+    return true;
+}
+
 // The command line into *a; false when the program should end at once with *exit_code
 // (--help, or an option it does not know or without its value).
 bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
@@ -302,7 +343,23 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->OutDir);
         else if (arg == "--keep")
             ok = value(&a->Keep);
-        else if (arg == "--csv")
+        else if (arg == "--packs")
+            ok = value(&a->Packs);
+        else if (arg == "--valid-days" || arg == "--quota") {
+            std::string v;
+            char* end = nullptr;
+            ok = value(&v);
+            const long long n = ok ? strtoll(v.c_str(), &end, 10) : 0;
+            if (ok && (end == v.c_str() || *end != '\0' || n < 1)) {
+                fprintf(stderr, "wijkstem-store: %s needs a whole number above 0, not '%s'\n", arg.c_str(), v.c_str());
+                *exit_code = 2;
+                return false;
+            }
+            if (arg == "--quota")
+                a->Quota = n;
+            else
+                a->ValidDays = int(std::min(n, 3650LL));
+        } else if (arg == "--csv")
             a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
             printf("%s", kUsage);
@@ -326,6 +383,7 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
 } // namespace
 
 int main(int argc, char** argv) {
+    umask(077); // the database, its -wal and -shm, reports: the store's own only (docs/security.md)
     Args a;
     if (int code = 0; !ParseArgs(argc, argv, &a, &code))
         return code;
@@ -343,7 +401,10 @@ int main(int argc, char** argv) {
     if (!store)
         return Fail(error);
 
+    if ((cmd == "serve" || cmd == "import") && !LoadPacks(*store, a))
+        return 1;
     if (cmd == "serve") {
+        store->SetQuota(a.Quota);
         store::ServeOptions o;
         size_t colon = a.Listen.rfind(':');
         o.Host = colon == std::string::npos ? a.Listen : a.Listen.substr(0, colon);
@@ -362,9 +423,36 @@ int main(int argc, char** argv) {
     }
     if (cmd == "enroll-code") {
         std::string code;
-        if (!store->NewEnrollCode(a.Wijk, &code, &error))
+        if (!store->NewEnrollCode(a.Wijk, &code, &error, a.ValidDays))
             return Fail(error);
         printf("%s\n", code.c_str());
+        return 0;
+    }
+    if (cmd == "enroll-codes") { // never the codes themselves: only their hashes are kept
+        std::vector<store::EnrollCodeInfo> codes;
+        if (!store->EnrollCodes(&codes, &error))
+            return Fail(error);
+        printf("%-8s  %-16s  %-20s  %-20s\n", "id", "wijk", "made", "expires");
+        for (const store::EnrollCodeInfo& c : codes)
+            printf("%-8s  %-16s  %-20s  %-20s\n", c.ShortId.c_str(), c.Wijk.c_str(), c.CreatedAt.c_str(),
+                   c.ExpiresAt.c_str());
+        return 0;
+    }
+    if (cmd == "cancel-code") {
+        if (a.Positional.size() != 2)
+            return Fail("cancel-code needs the code's id from enroll-codes");
+        if (!store->CancelCode(a.Positional[1], &error))
+            return Fail(error);
+        printf("cancelled code %s\n", a.Positional[1].c_str());
+        return 0;
+    }
+    if (cmd == "allow-reenroll") {
+        if (a.Positional.size() != 2)
+            return Fail("allow-reenroll needs a device id (see devices)");
+        if (!store->AllowReenroll(a.Positional[1], a.ValidDays, &error))
+            return Fail(error);
+        printf("device %s may enrol once more, within %d day(s), with a new code\n", a.Positional[1].c_str(),
+               a.ValidDays);
         return 0;
     }
     if (cmd == "publish") {
@@ -407,6 +495,11 @@ int main(int argc, char** argv) {
             printf("%-36s  %-16s  %8lld  %8lld  %8lld  %-8s  %8lld  %8lld\n", d.Id.c_str(), d.Wijk.c_str(),
                    (long long)d.Answers, (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled",
                    (long long)(d.Visits - d.VisitsFlagged), (long long)d.VisitsFlagged);
+        // Below the table, so scripts reading its columns keep working.
+        for (const store::DeviceInfo& d : devices)
+            if (d.Unverified > 0)
+                printf("unverified: %s: %lld answer(s) for a pack version this store does not know\n", d.Id.c_str(),
+                       (long long)d.Unverified);
         return 0;
     }
     if (cmd == "export") {

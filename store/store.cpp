@@ -1,15 +1,23 @@
 #include "store/store.hpp"
 #include "store/users.hpp"
+#include "content/pack_loader.hpp"
 #include "sync/csv.hpp"
 #include "sync/iso_time.hpp"
+#include "sync/private_file.hpp"
 #include "sync/signing.hpp"
+#include "sync/text_check.hpp"
+#include "sync/uuid.hpp"
 
 #include "sync/sqlite_util.hpp"
 
+#include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <map>
 
 namespace store {
 
@@ -115,12 +123,75 @@ const char* const kStoreMigrations[] = {
     CREATE INDEX agreements_wijk ON agreements(wijk);
     CREATE INDEX group_sessions_wijk ON group_sessions(wijk);
     )sql",
+    // 2 -> 3: the penetration test's findings (docs/security.md): codes that expire and
+    // can be listed and cancelled; re-enrolment only when an admin allowed it; every pack
+    // version ever published, to check answers against; answers for an unknown pack
+    // version marked unverified; a session id's owner found fast; how new each kiosk's
+    // campfire data are, so that a replayed older USB file cannot roll them back.
+    R"sql(
+    ALTER TABLE enroll_codes ADD COLUMN expires_at TEXT;
+    ALTER TABLE enroll_codes ADD COLUMN short_id TEXT;
+    ALTER TABLE enroll_codes ADD COLUMN cancelled_at TEXT;
+    UPDATE enroll_codes SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+7 days'),
+                            short_id = substr(code_hash, 1, 8);
+    CREATE TABLE reenroll_allowed (
+        device_id  TEXT PRIMARY KEY REFERENCES devices(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE published_packs (             -- every version published, not only the current
+        pack_id      TEXT NOT NULL,
+        version      TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        PRIMARY KEY (pack_id, version)
+    );
+    INSERT OR IGNORE INTO published_packs SELECT pack_id, version, body, published_at FROM packs;
+    ALTER TABLE answers ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0; -- 1: pack version unknown
+    CREATE INDEX answers_session ON answers(session_id);
+    CREATE TABLE campfire_sources (             -- per kiosk: how new its latest campfire data are
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        newest    TEXT NOT NULL                 -- a file's created_at, or when the network brought some
+    );
+    CREATE TABLE unverified_questions (         -- question ids seen under unknown pack versions
+        pack_id     TEXT NOT NULL,
+        version     TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        PRIMARY KEY (pack_id, version, question_id)
+    ) WITHOUT ROWID;
+    )sql",
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
 using namespace sql; // sync/sqlite_util.hpp
 
 std::string Now() { return IsoNowSeconds(); }
+
+// "2026-11-28T12:00:00Z", the store's format, for a moment days from now.
+std::string IsoInDays(int days) {
+    time_t t = time(nullptr) + time_t(days) * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[32];
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// What a client is told when the database fails: SQLite's words go to the log only.
+bool Internal(const std::string& what, sqlite3* db, std::string* error) {
+    fprintf(stderr, "wijkstem-store: %s: %s\n", what.c_str(), sqlite3_errmsg(db));
+    *error = "the store could not " + what + "; try again later";
+    return false;
+}
+
+struct Tx {
+    sqlite3* Db;
+    bool Done = false;
+    ~Tx() {
+        if (!Done)
+            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+};
 
 // Without a copy: for strings that outlive the statement's next step.
 void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
@@ -158,6 +229,8 @@ std::string NewCode() {
 
 std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
     std::unique_ptr<Store> s(new Store());
+    if (!PrepareDatabaseFile(path, error)) // 0600, and its -wal and -shm with it
+        return nullptr;
     if (sqlite3_open_v2(path.c_str(), &s->Db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK) {
         *error = "the store database " + path + " cannot be opened: " + (s->Db ? sqlite3_errmsg(s->Db) : "no memory");
@@ -201,26 +274,172 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
             return nullptr;
         }
     }
+    if (!s->LoadPublishedPacks(&err)) {
+        *error = "the store database " + path + " cannot be used: " + err;
+        return nullptr;
+    }
     return s;
 }
 
-Store::~Store() { sqlite3_close(Db); }
-
-bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::string* error) {
-    std::lock_guard<std::mutex> lock(Mu);
-    if (wijk.empty()) {
-        *error = "a wijk name is needed (--wijk NAME)";
-        return false;
-    }
-    *code = NewCode();
-    Stmt st(Db, "INSERT INTO enroll_codes(code_hash, wijk, created_at) VALUES(?1, ?2, ?3)");
+bool Store::LoadPublishedPacks(std::string* error) {
+    Stmt st(Db, "SELECT pack_id, version, body FROM published_packs");
     if (!st) {
         *error = sqlite3_errmsg(Db);
         return false;
     }
-    BindAll(st.S, HashToken(*code), wijk, Now());
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        content::LoadResult r = content::LoadPackText(Col(st.S, 2), "the published pack " + Col(st.S, 0));
+        if (!r.Pack.Id.empty() && r.Pack.Version == Col(st.S, 1)) // a broken body checks nothing
+            Catalog.Add(std::move(r.Pack));
+    }
+    return true;
+}
+
+bool Store::AddPackFolder(const std::string& dir, std::string* error, std::string* skipped) {
+    std::lock_guard<std::mutex> lock(Mu);
+    return Catalog.AddFolder(dir, error, skipped);
+}
+
+void Store::SetQuota(int64_t per_hour) {
+    std::lock_guard<std::mutex> lock(QuotaMu);
+    QuotaPerHour = per_hour;
+}
+
+// Fixed windows of an hour per device; pruned when many devices have been seen.
+void Store::CountQuota(const std::string& device_id, int64_t n) {
+    std::lock_guard<std::mutex> lock(QuotaMu);
+    const auto now = std::chrono::steady_clock::now();
+    const auto hour = std::chrono::hours(1);
+    if (Quota.size() > 10000) // only enrolled devices get here; forget the quiet ones
+        for (auto it = Quota.begin(); it != Quota.end();)
+            it = now - it->second.Start >= hour ? Quota.erase(it) : std::next(it);
+    QuotaWindow& w = Quota[device_id];
+    if (w.Count == 0 || now - w.Start >= hour)
+        w = {now, 0};
+    w.Count += n;
+}
+
+bool Store::OverQuota(const std::string& device_id) {
+    std::lock_guard<std::mutex> lock(QuotaMu);
+    auto it = Quota.find(device_id);
+    return it != Quota.end() && std::chrono::steady_clock::now() - it->second.Start < std::chrono::hours(1) &&
+           it->second.Count >= QuotaPerHour;
+}
+
+bool CheckEnrollment(const std::string& device_id, const std::string& public_key, std::string* why) {
+    if (!IsUuid(device_id)) {
+        *why = "device_id must be a UUID (lowercase hex digits with dashes)";
+        return false;
+    }
+    if (!IsLowerHex(public_key, 64)) {
+        *why = "public_key must be 64 lowercase hex digits";
+        return false;
+    }
+    unsigned char key[32];
+    for (size_t i = 0; i < 32; i++)
+        key[i] = static_cast<unsigned char>(std::stoi(public_key.substr(i * 2, 2), nullptr, 16));
+    if (sodium_init() < 0 || crypto_core_ed25519_is_valid_point(key) != 1) {
+        *why = "public_key is not an Ed25519 public key";
+        return false;
+    }
+    return true;
+}
+
+bool PlausibleTime(const std::string& iso, int64_t now_unix, const std::string& field, std::string* why) {
+    struct tm tm {};
+    int y, mo, d, h, mi, sec;
+    char t;
+    if (iso.size() < 19 || sscanf(iso.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &t, &h, &mi, &sec) != 7 ||
+        t != 'T') {
+        *why = field + " is not an ISO 8601 time";
+        return false;
+    }
+    tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = sec;
+    const int64_t at = int64_t(timegm(&tm));
+    if (y < 2020) {
+        *why = field + " is before 2020";
+        return false;
+    }
+    if (at > now_unix + 86400) {
+        *why = field + " is more than a day after the store's clock";
+        return false;
+    }
+    return true;
+}
+
+Store::~Store() { sqlite3_close(Db); }
+
+bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::string* error, int valid_days) {
+    std::lock_guard<std::mutex> lock(Mu);
+    if (wijk.empty() || wijk.size() > 200 || !TextProblem(wijk, "wijk").empty()) {
+        *error = "a wijk name is needed (--wijk NAME), without control characters";
+        return false;
+    }
+    if (valid_days < 1 || valid_days > 365) {
+        *error = "a code is valid for 1 to 365 days (--valid-days N)";
+        return false;
+    }
+    *code = NewCode();
+    Stmt st(Db, "INSERT INTO enroll_codes(code_hash, wijk, created_at, expires_at, short_id) "
+                "VALUES(?1, ?2, ?3, ?4, ?5)");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    Bind(st.S, 1, HashToken(*code));
+    Bind(st.S, 2, wijk);
+    Bind(st.S, 3, Now());
+    Bind(st.S, 4, IsoInDays(valid_days));
+    Bind(st.S, 5, RandomToken(4));
     if (sqlite3_step(st.S) != SQLITE_DONE) {
         *error = std::string("cannot store the code: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+bool Store::EnrollCodes(std::vector<EnrollCodeInfo>* out, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    out->clear();
+    Stmt st(Db, "SELECT short_id, wijk, created_at, expires_at FROM enroll_codes WHERE used_at IS NULL AND "
+                "cancelled_at IS NULL AND expires_at > ?1 ORDER BY created_at, short_id");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    Bind(st.S, 1, Now());
+    while (sqlite3_step(st.S) == SQLITE_ROW)
+        out->push_back({Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3)});
+    return true;
+}
+
+bool Store::CancelCode(const std::string& short_id, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    Stmt st(Db, "UPDATE enroll_codes SET cancelled_at = ?2 WHERE short_id = ?1 AND used_at IS NULL AND "
+                "cancelled_at IS NULL AND expires_at > ?2");
+    Bind(st.S, 1, short_id);
+    Bind(st.S, 2, Now());
+    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) < 1) {
+        *error = "no open enrolment code " + short_id + " (see enroll-codes)";
+        return false;
+    }
+    return true;
+}
+
+bool Store::AllowReenroll(const std::string& device_id, int valid_days, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    if (valid_days < 1 || valid_days > 365) {
+        *error = "an allowance is valid for 1 to 365 days (--valid-days N)";
+        return false;
+    }
+    Stmt st(Db, "INSERT INTO reenroll_allowed(device_id, created_at, expires_at) SELECT id, ?2, ?3 FROM devices "
+                "WHERE id = ?1 ON CONFLICT(device_id) DO UPDATE SET created_at = excluded.created_at, "
+                "expires_at = excluded.expires_at");
+    Bind(st.S, 1, device_id);
+    Bind(st.S, 2, Now());
+    Bind(st.S, 3, IsoInDays(valid_days));
+    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) != 1) {
+        *error = "no enrolled device " + device_id + " (see devices)";
         return false;
     }
     return true;
@@ -230,31 +449,63 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
                    std::string* token, std::string* wijk, bool* forbidden, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     *forbidden = false;
-    std::string err;
-    sql::Transaction tx(Db);
-    if (!tx.Begun(error))
+    if (!CheckEnrollment(device_id, public_key, error)) {
+        *forbidden = true;
         return false;
+    }
+    if (sqlite3_exec(Db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return Internal("enrol the device", Db, error);
+    Tx tx{Db};
+    const std::string now = Now();
     {
-        Stmt st(Db, "SELECT wijk FROM enroll_codes WHERE code_hash = ?1 AND used_at IS NULL");
+        Stmt st(Db, "SELECT wijk FROM enroll_codes WHERE code_hash = ?1 AND used_at IS NULL AND cancelled_at IS NULL "
+                    "AND expires_at > ?2");
         Bind(st.S, 1, HashToken(code));
-        if (sqlite3_step(st.S) != SQLITE_ROW) {
+        Bind(st.S, 2, now);
+        if (sqlite3_step(st.S) != SQLITE_ROW) { // unknown, used, cancelled, expired: answered alike
             *forbidden = true;
-            *error = "this enrolment code is unknown or already used";
+            *error = "this enrolment code is unknown or already used (or cancelled, or expired)";
             return false;
         }
         *wijk = Col(st.S, 0);
+    }
+    // A device id is not secret (file names, status, the CSV): enrolling it again would
+    // hand the kiosk's identity to whoever holds any code. Only an admin's allowance does.
+    {
+        Stmt known(Db, "SELECT 1 FROM devices WHERE id = ?1");
+        Bind(known.S, 1, device_id);
+        const bool exists = sqlite3_step(known.S) == SQLITE_ROW;
+        if (exists) {
+            Stmt allowed(Db, "DELETE FROM reenroll_allowed WHERE device_id = ?1 AND expires_at > ?2");
+            Bind(allowed.S, 1, device_id);
+            Bind(allowed.S, 2, now);
+            if (sqlite3_step(allowed.S) != SQLITE_DONE)
+                return Internal("enrol the device", Db, error);
+            if (sqlite3_changes(Db) != 1) {
+                *forbidden = true;
+                *error = "this device is enrolled already; an admin must allow it to enrol again "
+                         "(wijkstem-store allow-reenroll DEVICE_ID)";
+                return false;
+            }
+        }
     }
     *token = RandomToken(32);
     Stmt dev(Db, "INSERT INTO devices(id, wijk, token_hash, public_key, enrolled_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                  "ON CONFLICT(id) DO UPDATE SET wijk = excluded.wijk, token_hash = excluded.token_hash, "
                  "public_key = excluded.public_key, enrolled_at = excluded.enrolled_at, revoked_at = NULL");
-    BindAll(dev.S, device_id, *wijk, HashToken(*token), public_key, Now());
+    Bind(dev.S, 1, device_id);
+    Bind(dev.S, 2, *wijk);
+    Bind(dev.S, 3, HashToken(*token));
+    Bind(dev.S, 4, public_key);
+    Bind(dev.S, 5, now);
     Stmt used(Db, "UPDATE enroll_codes SET used_at = ?2, device_id = ?3 WHERE code_hash = ?1");
-    BindAll(used.S, HashToken(code), Now(), device_id);
-    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE || !tx.Commit(&err)) {
-        *error = "cannot enrol the device: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
-        return false;
-    }
+    Bind(used.S, 1, HashToken(code));
+    Bind(used.S, 2, now);
+    Bind(used.S, 3, device_id);
+    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE ||
+        sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return Internal("enrol the device", Db, error);
+    tx.Done = true;
     return true;
 }
 
@@ -292,21 +543,83 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
                   "flagged FROM answers WHERE id = ?1");
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                    "answered_at, received_at, via, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                    "ON CONFLICT(id) DO NOTHING");
+                    "answered_at, received_at, via, flagged, unverified) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT(id) DO NOTHING");
+    Stmt owner(Db, "SELECT 1 FROM answers WHERE session_id = ?1 AND device_id != ?2 LIMIT 1");
+    Stmt seen(Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3");
+    Stmt count(Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND version = ?2");
+    Stmt note(Db, "INSERT INTO unverified_questions(pack_id, version, question_id) VALUES(?1, ?2, ?3)");
+    // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
+    // version has kMaxUnverifiedQuestions others already. False on a database error.
+    auto UnverifiedQuestion = [&](const StoredAnswer& a, int* known) {
+        for (Stmt* st : {&seen, &count, &note}) {
+            sqlite3_stmt* s = st->Reset();
+            BindStatic(s, 1, a.PackId);
+            BindStatic(s, 2, a.PackVersion);
+            if (st != &count)
+                BindStatic(s, 3, a.QuestionId);
+        }
+        int rc = sqlite3_step(seen.S);
+        if (rc == SQLITE_ROW)
+            return *known = 1, true;
+        if (rc != SQLITE_DONE || sqlite3_step(count.S) != SQLITE_ROW)
+            return false;
+        if (sqlite3_column_int64(count.S, 0) >= kMaxUnverifiedQuestions)
+            return *known = 0, true;
+        *known = 1;
+        return sqlite3_step(note.S) == SQLITE_DONE;
+    };
     Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
                       "value, answered_at, received_at, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)");
     const std::string now = Now();
+    const int64_t now_unix = int64_t(time(nullptr));
+    std::string session_checked; // a visit's answers come together: one owner lookup each
     for (const StoredAnswer& a : b.Answers) {
         AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
-        if (!ValidAnswer(a, &r.Reason)) {
+        if (!ValidAnswer(a, &r.Reason) || !PlausibleTime(a.AnsweredAt, now_unix, "answered_at", &r.Reason)) {
             results->push_back(r);
             continue;
+        }
+        if (a.SessionId != session_checked) {
+            sqlite3_stmt* o = owner.Reset();
+            BindStatic(o, 1, a.SessionId);
+            BindStatic(o, 2, b.DeviceId);
+            const int rc = sqlite3_step(o);
+            if (rc == SQLITE_ROW) {
+                r.Reason = "session_id belongs to another kiosk's visit";
+                results->push_back(r);
+                continue;
+            }
+            if (rc != SQLITE_DONE) {
+                *error = std::string("cannot read a session: ") + sqlite3_errmsg(Db);
+                return false;
+            }
+            session_checked = a.SessionId;
+        }
+        // Against the pack version it names, where the store knows it (issue 17).
+        const PackCheck fit = Catalog.CheckAnswer(a.PackId, a.PackVersion, a.QuestionId, a.Value, &r.Reason);
+        if (fit == PackCheck::Misfit) {
+            results->push_back(r);
+            continue;
+        }
+        if (fit == PackCheck::Unknown) { // no pack to check: at least no endless stream of ids
+            int known = -1;
+            if (!UnverifiedQuestion(a, &known)) {
+                *error = std::string("cannot count unverified questions: ") + sqlite3_errmsg(Db);
+                return false;
+            }
+            if (known == 0) {
+                r.Reason = "pack_version " + a.PackVersion + " is unknown to this store and already has " +
+                           std::to_string(kMaxUnverifiedQuestions) + " distinct question ids (a pack has fewer)";
+                results->push_back(r);
+                continue;
+            }
         }
         // Insert first: a new id (the usual case) costs one index lookup, not two.
         BindAnswer(insert.S, b.DeviceId, a, now);
         BindStatic(insert.S, 11, via);
         sqlite3_bind_int(insert.S, 12, a.Flagged ? 1 : 0);
+        sqlite3_bind_int(insert.S, 13, fit == PackCheck::Unknown ? 1 : 0);
         if (sqlite3_step(insert.S) != SQLITE_DONE) {
             *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
             return false;
@@ -342,6 +655,10 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         results->clear();
         return false;
     }
+    if (via == "network")
+        CountQuota(b.DeviceId, std::count_if(results->begin(), results->end(), [](const AnswerResult& r) {
+                       return r.Status == AnswerStatus::Stored;
+                   }));
     return true;
 }
 
@@ -363,7 +680,8 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
     out->clear();
     Stmt st(Db, "SELECT d.id, d.wijk, d.public_key, d.enrolled_at, d.revoked_at IS NOT NULL, "
                 "count(a.id), coalesce(max(a.seq), 0), count(DISTINCT a.seq), "
-                "count(DISTINCT a.session_id), count(DISTINCT CASE WHEN a.flagged THEN a.session_id END) "
+                "count(DISTINCT a.session_id), count(DISTINCT CASE WHEN a.flagged THEN a.session_id END), "
+                "coalesce(sum(a.unverified), 0) "
                 "FROM devices d LEFT JOIN answers a ON a.device_id = d.id GROUP BY d.id ORDER BY d.wijk, d.id");
     if (!st) {
         *error = sqlite3_errmsg(Db);
@@ -375,6 +693,7 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
         d.Missing = d.MaxSeq - sqlite3_column_int64(st.S, 7); // gaps: numbers under the highest not seen
         d.Visits = sqlite3_column_int64(st.S, 8);
         d.VisitsFlagged = sqlite3_column_int64(st.S, 9);
+        d.Unverified = sqlite3_column_int64(st.S, 10);
         out->push_back(d);
     }
     return true;
@@ -415,14 +734,38 @@ int64_t Store::ConflictCount() {
 bool Store::Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
                     const std::string& body, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
+    content::LoadResult pack = content::LoadPackText(body, "the published pack");
+    if (pack.Pack.Id != pack_id || pack.Pack.Version != version) {
+        *error = "the pack's body does not hold " + pack_id + " " + version;
+        return false;
+    }
+    std::string err;
+    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+        *error = "cannot publish the pack: " + err;
+        return false;
+    }
+    Tx tx{Db};
     Stmt st(Db, "INSERT INTO packs(wijk, pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                 "ON CONFLICT(wijk) DO UPDATE SET pack_id = excluded.pack_id, version = excluded.version, "
                 "body = excluded.body, published_at = excluded.published_at");
-    BindAll(st.S, wijk, pack_id, version, body, Now());
-    if (sqlite3_step(st.S) != SQLITE_DONE) {
-        *error = std::string("cannot publish the pack: ") + sqlite3_errmsg(Db);
+    Bind(st.S, 1, wijk);
+    Bind(st.S, 2, pack_id);
+    Bind(st.S, 3, version);
+    Bind(st.S, 4, body);
+    Bind(st.S, 5, Now());
+    // Every version ever published stays known: kiosks answer with older ones for a while.
+    Stmt all(Db, "INSERT INTO published_packs(pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4) "
+                 "ON CONFLICT(pack_id, version) DO UPDATE SET body = excluded.body, published_at = excluded.published_at");
+    Bind(all.S, 1, pack_id);
+    Bind(all.S, 2, version);
+    Bind(all.S, 3, body);
+    Bind(all.S, 4, Now());
+    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_step(all.S) != SQLITE_DONE || !Exec(Db, "COMMIT", &err)) {
+        *error = std::string("cannot publish the pack: ") + (err.empty() ? sqlite3_errmsg(Db) : err.c_str());
         return false;
     }
+    tx.Done = true;
+    Catalog.Add(std::move(pack.Pack));
     return true;
 }
 
@@ -462,12 +805,27 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
             out->MissingSeqs.push_back(sqlite3_column_int64(gaps.S, 0));
     }
     // The whole wijk's answers, counted per question and value (every kiosk of the wijk).
-    // A visit that repeated the one before (flagged) is kept but not counted.
-    Stmt st(Db, "SELECT a.question_id, a.value, count(*) FROM answers a JOIN devices d ON d.id = a.device_id "
-                "WHERE d.wijk = ?1 AND a.flagged = 0 GROUP BY a.question_id, a.value");
+    // A visit that repeated the one before (flagged) is kept but not counted. Only
+    // questions with choices in a pack version the store knows go out (a free-text value
+    // is a resident's own words), and a question with fewer than kMinGroup answers not
+    // at all: these figures end up in every kiosk of the wijk.
+    Stmt st(Db, "SELECT a.pack_id, a.pack_version, a.question_id, a.value, count(*) FROM answers a "
+                "JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 AND a.flagged = 0 AND a.unverified = 0 "
+                "GROUP BY a.pack_id, a.pack_version, a.question_id, a.value");
     Bind(st.S, 1, out->Wijk);
-    while (sqlite3_step(st.S) == SQLITE_ROW)
-        out->Results.push_back({Col(st.S, 0), Col(st.S, 1), sqlite3_column_int64(st.S, 2)});
+    std::map<std::pair<std::string, std::string>, int64_t> counts; // (question, value) -> answers
+    std::map<std::string, int64_t> per_question;
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        const std::string question = Col(st.S, 2);
+        if (!Catalog.IsChoice(Col(st.S, 0), Col(st.S, 1), question))
+            continue;
+        const int64_t n = sqlite3_column_int64(st.S, 4);
+        counts[{question, Col(st.S, 3)}] += n;
+        per_question[question] += n;
+    }
+    for (const auto& [key, n] : counts)
+        if (per_question[key.first] >= kMinGroup)
+            out->Results.push_back({key.first, key.second, n});
     return true;
 }
 

@@ -2,9 +2,12 @@
 // answer once (a unique key on its id). No HTTP here: http_server.cpp puts this on the
 // network, main.cpp on the command line.
 #pragma once
+#include "store/pack_catalog.hpp"
 #include "sync/batch.hpp"
 #include "sync/campfire_batch.hpp"
 
+#include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,6 +28,7 @@ struct DeviceInfo {
     int64_t Missing = 0; // sequence numbers under MaxSeq the store has not seen
     int64_t Visits = 0;        // sessions with an answer
     int64_t VisitsFlagged = 0; // of those, with an answer the kiosk flagged as a repeat
+    int64_t Unverified = 0;    // answers for a pack version the store does not know
 };
 
 // A person who may use the console (store/users.cpp). Role "admin" sees every wijk and
@@ -49,6 +53,24 @@ struct ConsoleSessionRow {
 struct PublishedPack {
     std::string Wijk, PackId, Version, Body, PublishedAt;
 };
+// An enrolment code that can still be used (the code itself is never kept).
+struct EnrollCodeInfo {
+    std::string ShortId; // names the code for cancel-code
+    std::string Wijk, CreatedAt, ExpiresAt;
+};
+
+constexpr int kEnrollCodeDays = 7;            // a code (and a re-enrolment allowance) expires after
+constexpr int64_t kAnswersPerHour = 20000;    // per device: far above any real kiosk (docs/security.md)
+constexpr int kMinGroup = 5;                  // counts of fewer answers never leave the store
+constexpr int kMaxUnverifiedQuestions = 500;  // distinct question ids under one unknown pack version
+
+// Enrolment input as the store accepts it: device_id a UUID (lowercase hex with dashes),
+// public_key 64 lowercase hex digits that are a valid Ed25519 point. False and *why.
+bool CheckEnrollment(const std::string& device_id, const std::string& public_key, std::string* why);
+
+// Whether an ISO 8601 time (YYYY-MM-DDTHH:MM:SS...) lies between 2020-01-01 and a day after
+// now_unix; false and *why otherwise.
+bool PlausibleTime(const std::string& iso, int64_t now_unix, const std::string& field, std::string* why);
 
 // Thread-safe: every method that touches the database holds Mu.
 class Store {
@@ -58,10 +80,21 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // A one-time code for a kiosk in wijk (printed once; only its hash is kept).
-    bool NewEnrollCode(const std::string& wijk, std::string* code, std::string* error);
+    // A one-time code for a kiosk in wijk (printed once; only its hash is kept), usable
+    // for valid_days days.
+    bool NewEnrollCode(const std::string& wijk, std::string* code, std::string* error,
+                       int valid_days = kEnrollCodeDays);
+    // The codes not used, cancelled or expired, oldest first.
+    bool EnrollCodes(std::vector<EnrollCodeInfo>* out, std::string* error);
+    // Cancels the open code with this short id (from EnrollCodes).
+    bool CancelCode(const std::string& short_id, std::string* error);
+    // Lets device_id enrol once more (a kiosk reinstalled, its journal lost), within
+    // valid_days days. Without it an enrolled device id is never enrolled again.
+    bool AllowReenroll(const std::string& device_id, int valid_days, std::string* error);
     // Exchanges a code for a token for device_id (its public key is registered).
-    // false with *forbidden when the code is unknown or used.
+    // false with *forbidden when the code is unknown, used or expired, when the device is
+    // enrolled already and no admin allowed it again, or when device_id or public_key are
+    // malformed (CheckEnrollment). Any other *error is words for a client, never SQLite's.
     bool Enroll(const std::string& code, const std::string& device_id, const std::string& public_key,
                 std::string* token, std::string* wijk, bool* forbidden, std::string* error);
     // The device a token belongs to; false when no enrolled, unrevoked device has it.
@@ -80,6 +113,17 @@ public:
     bool StoreCampfireBatch(const wsync::CampfireBatch& batch, const std::string& via, wsync::CampfireReply* reply, std::string* error);
 
     bool Devices(std::vector<DeviceInfo>* out, std::string* error);
+
+    // The packs installed with the store (content/packs/*): answers for them are checked
+    // against them. Published packs are known from the database already.
+    bool AddPackFolder(const std::string& dir, std::string* error, std::string* skipped);
+
+    // A device's quota: at most per_hour new answers (and campfire items) an hour.
+    // StoreBatch and StoreCampfireBatch count what they newly store over the network
+    // ("already stored" is free: a flaky network resends); OverQuota says when this hour's
+    // count has reached the quota, and the HTTP layer then answers 429 before storing.
+    void SetQuota(int64_t per_hour);
+    bool OverQuota(const std::string& device_id);
     // The pack for a wijk (validated by the caller); replaces the one before.
     bool Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
                  const std::string& body, std::string* error);
@@ -112,7 +156,17 @@ public:
 
 private:
     Store() = default;
+    bool LoadPublishedPacks(std::string* error);
+    void CountQuota(const std::string& device_id, int64_t n);
     sqlite3* Db = nullptr;
+    PackCatalog Catalog; // guarded by Mu
+    struct QuotaWindow {
+        std::chrono::steady_clock::time_point Start;
+        int64_t Count = 0;
+    };
+    std::mutex QuotaMu;
+    int64_t QuotaPerHour = kAnswersPerHour;
+    std::map<std::string, QuotaWindow> Quota;
     // One connection, many server threads: a transaction must not interleave with another
     // thread's statements ("cannot start a transaction within a transaction").
     std::mutex Mu;

@@ -15,6 +15,12 @@
 //
 // A result or agreement names its session, which must be this kiosk's and already at
 // the store (or earlier in the same request): otherwise invalid, and the kiosk keeps it.
+// The wijk is always the kiosk's enrolled wijk, never the one sent; a count above the
+// session's number present, or an option not in its pack, is invalid. A USB file no
+// newer than the kiosk's campfire data at the store (its signed created_at against the
+// newest file's, or the time the network last brought some) changes nothing: every item
+// is already_stored, so a replayed file cannot roll anything back. docs/security.md,
+// findings 3 and 8.
 #include "store/store.hpp"
 
 #include "sync/iso_time.hpp"
@@ -38,7 +44,10 @@ struct CampfireWriter {
     sqlite3* Db;
     const std::string& Device; // the kiosk sending
     std::string* Error;
+    const std::string& Wijk;      // the kiosk's enrolled wijk: every session and agreement's
+    const PackCatalog& Catalog;   // the pack versions the store knows
     const std::string Now = IsoNowSeconds();
+    const int64_t NowUnix = int64_t(time(nullptr));
 
     Stmt FindSession{Db, "SELECT device_id, name, wijk, held_on, present, pack_id, pack_version, started_at, "
                          "coalesce(ended_at, '') FROM group_sessions WHERE id = ?1"};
@@ -71,24 +80,33 @@ struct CampfireWriter {
                Failed("cannot store the campfire data");
     }
 
-    // A session this kiosk owns at the store: "" if none, else its ended_at or "-" (running).
-    bool SessionState(const std::string& id, std::string* state) {
+    // A session this kiosk owns at the store: "" if none, else its ended_at or "-" (running);
+    // with its number present and its pack.
+    struct SessionFacts {
+        int64_t Present = 0;
+        std::string PackId, PackVersion;
+    };
+    bool SessionState(const std::string& id, std::string* state, SessionFacts* facts = nullptr) {
         sqlite3_stmt* f = FindSession.Reset();
         Bind(f, 1, id);
         const int rc = sqlite3_step(f);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return false;
         *state = rc == SQLITE_ROW && Col(f, 0) == Device ? (Col(f, 8).empty() ? "-" : Col(f, 8)) : "";
+        if (facts && !state->empty())
+            *facts = {sqlite3_column_int64(f, 4), Col(f, 5), Col(f, 6)};
         return true;
     }
 
     bool Sessions(const std::vector<CampfireSessionRecord>& sessions, std::vector<AnswerResult>* out) {
-        for (const CampfireSessionRecord& g : sessions) {
+        for (CampfireSessionRecord g : sessions) {
             AnswerResult r{g.Id, AnswerStatus::Invalid, {}};
-            if (!ValidCampfireSession(g, &r.Reason)) {
+            if (!ValidCampfireSession(g, &r.Reason) || !PlausibleTime(g.StartedAt, NowUnix, "started_at", &r.Reason) ||
+                (!g.EndedAt.empty() && !PlausibleTime(g.EndedAt, NowUnix, "ended_at", &r.Reason))) {
                 out->push_back(r);
                 continue;
             }
+            g.Wijk = Wijk;
             sqlite3_stmt* f = FindSession.Reset();
             Bind(f, 1, g.Id);
             const int rc = sqlite3_step(f);
@@ -128,10 +146,22 @@ struct CampfireWriter {
                 out->push_back(r);
                 continue;
             }
-            if (!SessionState(res.SessionId, &state))
+            SessionFacts facts;
+            if (!SessionState(res.SessionId, &state, &facts))
                 return Failed("cannot read a campfire session");
             if (state.empty()) {
                 r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
+                out->push_back(r);
+                continue;
+            }
+            if (res.Count > facts.Present) { // one hand or tap per person present, per option
+                r.Reason = "count " + std::to_string(res.Count) + " is above the number present (" +
+                           std::to_string(facts.Present) + ")";
+                out->push_back(r);
+                continue;
+            }
+            if (Catalog.CheckOption(facts.PackId, facts.PackVersion, res.QuestionId, res.Value, &r.Reason) ==
+                PackCheck::Misfit) {
                 out->push_back(r);
                 continue;
             }
@@ -159,12 +189,13 @@ struct CampfireWriter {
     }
 
     bool Agreements(const std::vector<AgreementRecord>& agreements, std::vector<AnswerResult>* out) {
-        for (const AgreementRecord& a : agreements) {
+        for (AgreementRecord a : agreements) {
             AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
-            if (!ValidAgreement(a, &r.Reason)) {
+            if (!ValidAgreement(a, &r.Reason)) { // its times only order its versions: not checked against the clock
                 out->push_back(r);
                 continue;
             }
+            a.Wijk = Wijk;
             sqlite3_stmt* f = FindAgreement.Reset();
             Bind(f, 1, a.Id);
             const int rc = sqlite3_step(f);
@@ -211,20 +242,66 @@ struct CampfireWriter {
     }
 };
 
+// A file no newer than what the store has of this kiosk's campfire data is a replay: its
+// items are checked and answered already_stored, and nothing is written.
+bool ReplayedFile(const CampfireBatch& b, const std::string& newest, CampfireReply* reply) {
+    if (b.FileCreatedAt.empty() || newest.empty() || b.FileCreatedAt > newest)
+        return false;
+    auto older = [](std::vector<AnswerResult>* out, const std::string& id, bool valid, const std::string& why) {
+        out->push_back({id, valid ? AnswerStatus::AlreadyStored : AnswerStatus::Invalid, valid ? "" : why});
+    };
+    std::string why;
+    for (const CampfireSessionRecord& g : b.Sessions)
+        older(&reply->Sessions, g.Id, ValidCampfireSession(g, &why), why);
+    for (const CampfireResultRecord& res : b.Results)
+        older(&reply->Results, CampfireResultKey(res), ValidCampfireResult(res, &why), why);
+    for (const AgreementRecord& a : b.Agreements)
+        older(&reply->Agreements, a.Id, ValidAgreement(a, &why), why);
+    return true;
+}
+
 } // namespace
 
 bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, CampfireReply* reply, std::string* error) {
-    (void)via; // the campfire tables have no via column; network and file are the same data
+    // The campfire tables have no via column (network and file are the same data); via
+    // only decides what counts toward the device's quota.
     std::lock_guard<std::mutex> lock(Mu);
     *reply = {};
     sql::Transaction tx(Db);
     if (!tx.Begun(error))
         return false;
-    CampfireWriter w{Db, b.DeviceId, error};
+    std::string wijk, newest;
+    {
+        Stmt dev(Db, "SELECT d.wijk, coalesce(c.newest, '') FROM devices d LEFT JOIN campfire_sources c "
+                     "ON c.device_id = d.id WHERE d.id = ?1");
+        Bind(dev.S, 1, b.DeviceId);
+        if (sqlite3_step(dev.S) != SQLITE_ROW) {
+            *error = "the kiosk is not enrolled at this store";
+            return false;
+        }
+        Cols(dev.S, &wijk, &newest);
+    }
+    if (ReplayedFile(b, newest, reply))
+        return true; // nothing written: the transaction rolls back
+    Stmt source(Db, "INSERT INTO campfire_sources(device_id, newest) VALUES(?1, ?2) ON CONFLICT(device_id) "
+                    "DO UPDATE SET newest = max(newest, excluded.newest)");
+    if (!source.Run(b.DeviceId, b.FileCreatedAt.empty() ? IsoNowSeconds() : b.FileCreatedAt)) {
+        *error = std::string("cannot note the campfire data's age: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    CampfireWriter w{Db, b.DeviceId, error, wijk, Catalog};
     // The statuses mean something only after the commit.
     if (w.Ready() && w.Sessions(b.Sessions, &reply->Sessions) && w.Results(b.Results, &reply->Results) &&
-        w.Agreements(b.Agreements, &reply->Agreements) && (tx.Commit() || w.Failed("cannot commit the campfire data")))
+        w.Agreements(b.Agreements, &reply->Agreements) && (tx.Commit() || w.Failed("cannot commit the campfire data"))) {
+        if (via == "network") {
+            int64_t stored = 0;
+            for (const auto* list : {&reply->Sessions, &reply->Results, &reply->Agreements})
+                for (const AnswerResult& r : *list)
+                    stored += r.Status == AnswerStatus::Stored;
+            CountQuota(b.DeviceId, stored);
+        }
         return true;
+    }
     *reply = {};
     return false;
 }

@@ -2,8 +2,10 @@
 #include "sync/atomic_file.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <random>
 #include <unistd.h>
 
 namespace wsync {
@@ -36,6 +38,14 @@ bool WriteAll(int fd, const char* data, size_t size) {
     return true;
 }
 
+// A temporary name nobody can guess and plant a link at (issue 16, finding 10).
+std::string RandomSuffix() {
+    std::random_device rd; // the kernel's getrandom()
+    char buf[17];
+    snprintf(buf, sizeof buf, "%08x%08x", unsigned(rd()), unsigned(rd()));
+    return buf;
+}
+
 } // namespace
 
 const FileOps& CurrentFileOps() { return *g_ops; }
@@ -53,7 +63,7 @@ bool SyncFolder(const std::string& dir, std::string* error) {
 }
 
 bool WriteNewFileSynced(const std::string& path, const void* data, size_t size, std::string* error) {
-    int fd = g_ops->Open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int fd = g_ops->Open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return Fail(error, "cannot create " + path);
     bool ok = WriteAll(fd, static_cast<const char*>(data), size);
@@ -70,8 +80,9 @@ bool WriteFileAtomically(const std::string& path, const std::string& data, std::
     const size_t slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    const std::string tmp = dir + "/." + name + ".tmp-" + std::to_string(getpid());
-    int fd = g_ops->Open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // A random name, created new (O_EXCL) and never through a link (O_NOFOLLOW), private (0600).
+    const std::string tmp = dir + "/." + name + ".tmp-" + RandomSuffix();
+    int fd = g_ops->Open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return Fail(error, "cannot write in " + dir);
     bool ok = WriteAll(fd, data.data(), data.size());

@@ -1,4 +1,5 @@
 #include "sync/batch.hpp"
+#include "sync/text_check.hpp"
 #include "sync/uuid.hpp"
 
 #include <nlohmann/json.hpp>
@@ -342,9 +343,21 @@ bool ValidAnswer(const StoredAnswer& a, std::string* reason) {
         return bad("session_id is not a UUID");
     if (a.PackId.empty() || a.PackVersion.empty() || a.QuestionId.empty())
         return bad("pack_id, pack_version and question_id must not be empty");
+    // Ids as the packs write them: a 300-character or odd id would break the report.
+    if (!IsPackId(a.PackId))
+        return bad("pack_id must be 1 to 64 of a-z, 0-9, _ and -");
+    if (!IsPackVersion(a.PackVersion))
+        return bad("pack_version must be 1 to 32 of 0-9, a-z, A-Z, '.', '+' and '-'");
+    if (!IsAnswerQuestionId(a.QuestionId))
+        return bad("question_id must be 1 to 64 of a-z, 0-9, _ and - (QUESTION.ROW for a matrix row)");
     if (a.Value.size() > 4000)
         return bad("value is longer than 4000 bytes");
-    if (a.AnsweredAt.size() < 20 || a.AnsweredAt[4] != '-' || a.AnsweredAt[10] != 'T')
+    if (std::string why = TextProblem(a.Value, "value", true); !why.empty()) { // a line break may stay
+        *reason = why;
+        return false;
+    }
+    if (a.AnsweredAt.size() < 20 || a.AnsweredAt.size() > 32 || a.AnsweredAt[4] != '-' || a.AnsweredAt[10] != 'T' ||
+        !TextProblem(a.AnsweredAt, "answered_at").empty())
         return bad("answered_at is not an ISO 8601 time");
     return true;
 }

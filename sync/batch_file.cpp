@@ -3,12 +3,15 @@
 #include "sync/atomic_file.hpp"
 #include "sync/campfire_batch.hpp"
 #include "sync/journal.hpp"
+#include "sync/private_file.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cerrno>
+#include <map>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -131,26 +134,218 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
     return true;
 }
 
+namespace {
+
+// A JSON reader over a seekable file that keeps only what it is asked to keep: the
+// import reads an untrusted file of up to kMaxBatchFileBytes with a 64 KiB buffer, and
+// holds the batch itself only after the manifest's signature held (finding 7).
+class Scanner {
+public:
+    explicit Scanner(FILE* f) : F(f) {}
+    int Peek() { return Pos < Len || Fill() ? static_cast<unsigned char>(Buf[Pos]) : -1; }
+    int Get() { return Pos < Len || Fill() ? static_cast<unsigned char>(Buf[Pos++]) : -1; }
+    uint64_t Offset() const { return Base + Pos; }
+    bool Seek(uint64_t at) {
+        Base = at, Pos = Len = 0;
+        return fseeko(F, off_t(at), SEEK_SET) == 0;
+    }
+    void SkipSpace() {
+        for (int c = Peek(); c == ' ' || c == '\t' || c == '\n' || c == '\r'; c = Peek())
+            Pos++;
+    }
+    // After a string's opening quote: its bytes, unescaped, into *out (the first max of
+    // them; out may be null), their number in *total. False on malformed JSON or the end.
+    bool String(std::string* out, size_t max, uint64_t* total) {
+        *total = 0;
+        auto put = [&](uint32_t cp) { // as UTF-8
+            char b[4];
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (n == 1)
+                b[0] = char(cp);
+            else {
+                for (int i = n - 1; i > 0; i--, cp >>= 6)
+                    b[i] = char(0x80 | (cp & 0x3F));
+                b[0] = char((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
+            }
+            for (int i = 0; i < n; i++, ++*total)
+                if (out && out->size() < max)
+                    out->push_back(b[i]);
+        };
+        for (;;) {
+            int c = Get();
+            if (c < 0x20) // the end of the file, or a raw control character
+                return false;
+            if (c == '"')
+                return true;
+            if (c != '\\') {
+                ++*total;
+                if (out && out->size() < max)
+                    out->push_back(char(c));
+                continue;
+            }
+            c = Get();
+            switch (c) {
+            case '"': case '\\': case '/': put(uint32_t(c)); break;
+            case 'b': put('\b'); break;
+            case 'f': put('\f'); break;
+            case 'n': put('\n'); break;
+            case 'r': put('\r'); break;
+            case 't': put('\t'); break;
+            case 'u': {
+                uint32_t cp;
+                if (!Hex4(&cp) || (cp >= 0xDC00 && cp <= 0xDFFF))
+                    return false;
+                if (cp >= 0xD800 && cp <= 0xDBFF) { // a surrogate pair
+                    uint32_t low;
+                    if (Get() != '\\' || Get() != 'u' || !Hex4(&low) || low < 0xDC00 || low > 0xDFFF)
+                        return false;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                }
+                put(cp);
+                break;
+            }
+            default: return false;
+            }
+        }
+    }
+    // A number, true, false or null (what a member we do not know may hold).
+    bool SkipScalar() {
+        size_t n = 0;
+        for (int c = Peek(); c != -1 && (isalnum(c) || c == '-' || c == '+' || c == '.'); c = Peek(), n++)
+            Pos++;
+        return n > 0;
+    }
+
+private:
+    bool Fill() {
+        Base += Len, Pos = 0;
+        Len = fread(Buf, 1, sizeof Buf, F);
+        return Len > 0;
+    }
+    bool Hex4(uint32_t* v) {
+        *v = 0;
+        for (int i = 0; i < 4; i++) {
+            const int c = Get();
+            const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0)
+                return false;
+            *v = *v * 16 + uint32_t(d);
+        }
+        return true;
+    }
+    FILE* F;
+    char Buf[65536];
+    size_t Len = 0, Pos = 0;
+    uint64_t Base = 0; // the file offset of Buf[0]
+};
+
+// A top-level member of the file: the small ones kept, the large ones (batch, group) only
+// where they start, to be read once the signature held.
+struct Member {
+    bool Seen = false, IsString = false;
+    uint64_t At = 0;     // offset just after the opening quote
+    uint64_t Length = 0; // unescaped bytes
+    std::string Value;   // format, manifest, signature: the first Keep bytes
+    size_t Keep = 0;
+};
+
+constexpr size_t kMaxManifestBytes = 64 * 1024;
+
+// The file's structure in one streaming pass: false when it is not one complete JSON
+// object of members (a cut-off or damaged file).
+bool ScanMembers(Scanner& in, std::map<std::string, Member>* members) {
+    in.SkipSpace();
+    if (in.Get() != '{')
+        return false;
+    in.SkipSpace();
+    if (in.Peek() == '}') {
+        in.Get();
+    } else {
+        for (;;) {
+            std::string key;
+            uint64_t n;
+            if (in.Get() != '"' || !in.String(&key, 64, &n))
+                return false;
+            in.SkipSpace();
+            if (in.Get() != ':')
+                return false;
+            in.SkipSpace();
+            auto it = members->find(key);
+            Member* m = it == members->end() || n > 64 ? nullptr : &it->second;
+            if (m && m->Seen)
+                return false; // a member twice: which one would count?
+            if (m)
+                m->Seen = true;
+            if (in.Peek() == '"') {
+                in.Get();
+                if (m) {
+                    m->IsString = true;
+                    m->At = in.Offset();
+                }
+                if (!in.String(m ? &m->Value : nullptr, m ? m->Keep : 0, m ? &m->Length : &n))
+                    return false;
+            } else if (!in.SkipScalar()) {
+                return false; // objects and lists are no part of the format
+            }
+            in.SkipSpace();
+            const int c = in.Get();
+            if (c == '}')
+                break;
+            if (c != ',')
+                return false;
+            in.SkipSpace();
+        }
+    }
+    in.SkipSpace();
+    return in.Peek() == -1;
+}
+
+} // namespace
+
 bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
                     CampfireBatch* campfire_out) {
+    FILE* f = contents.empty() ? nullptr : fmemopen(const_cast<char*>(contents.data()), contents.size(), "r");
+    if (!f) {
+        *error = "the file is not a complete batch file: it is cut off (was the stick pulled out too early?) or "
+                 "damaged";
+        return false;
+    }
+    const bool ok = CheckBatchFileStream(f, key_for, out, error, campfire_out);
+    fclose(f);
+    return ok;
+}
+
+bool CheckBatchFileStream(FILE* file, const PublicKeyLookup& key_for, Batch* out, std::string* error,
+                          CampfireBatch* campfire_out) {
     auto refuse = [&](const std::string& why) {
         *error = why;
         return false;
     };
-    json file = json::parse(contents, nullptr, false);
-    if (file.is_discarded() || !file.is_object())
+    // 1. The structure, streaming: only format, manifest and signature are kept.
+    std::map<std::string, Member> members;
+    members["format"].Keep = 64;
+    members["manifest"].Keep = kMaxManifestBytes + 1;
+    members["signature"].Keep = 256;
+    members["batch"];
+    members["group"];
+    Scanner in(file);
+    if (!ScanMembers(in, &members))
         return refuse("the file is not a complete batch file: it is cut off (was the stick pulled out too early?) "
                       "or damaged");
-    if (!file.contains("format") || file["format"] != kBatchFileFormat)
+    const Member& format = members["format"];
+    if (!format.IsString || format.Value != kBatchFileFormat)
         return refuse(std::string("the file is not a Wijkstem batch file (no \"format\": \"") + kBatchFileFormat +
                       "\")");
     for (const char* k : {"manifest", "signature", "batch"})
-        if (!file.contains(k) || !file[k].is_string())
+        if (!members[k].IsString)
             return refuse(std::string("the batch file has no ") + k);
-    const std::string manifest_text = file["manifest"];
-    const std::string signature = file["signature"];
-    const std::string body = file["batch"];
+    const std::string manifest_text = members["manifest"].Value;
+    const std::string signature = members["signature"].Value;
+    if (manifest_text.size() > kMaxManifestBytes)
+        return refuse("the batch file's manifest is incomplete or damaged (longer than a manifest can be)");
 
+    // 2. The manifest and its signature, before a byte of the batch is kept.
     json m = json::parse(manifest_text, nullptr, false);
     auto integer = [&](const char* k) { return m.contains(k) && m[k].is_number_integer(); };
     auto text = [&](const char* k) { return m.contains(k) && m[k].is_string(); };
@@ -171,9 +366,16 @@ bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for,
                       "'s key: the manifest was changed, or another kiosk signed it");
 
     const int64_t seq_from = m["seq_from"], seq_to = m["seq_to"], count = m["count"], bytes = m["bytes"];
-    if (int64_t(body.size()) != bytes)
-        return refuse("the batch has " + std::to_string(body.size()) + " bytes, the manifest says " +
+    // 3. The batch, read only now and only as long as the signed manifest says.
+    const Member& batch = members["batch"];
+    if (int64_t(batch.Length) != bytes || bytes < 0)
+        return refuse("the batch has " + std::to_string(batch.Length) + " bytes, the manifest says " +
                       std::to_string(bytes) + ": the file was changed or damaged");
+    std::string body;
+    body.reserve(size_t(bytes));
+    uint64_t read_bytes = 0;
+    if (!in.Seek(batch.At) || !in.String(&body, size_t(bytes), &read_bytes) || body.size() != size_t(bytes))
+        return refuse("the batch file cannot be read again (was the stick pulled out?)");
     if (Sha256Hex(body) != m["sha256"].get<std::string>())
         return refuse("the batch does not match the SHA-256 in its manifest: the file was changed or damaged");
 
@@ -203,16 +405,20 @@ bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for,
     if (with_campfire) {
         if (!text("group_sha256") || !integer("campfire_bytes") || !integer("campfire_count"))
             return refuse("the batch file's manifest is incomplete or damaged");
-        if (!file.contains("group") || !file["group"].is_string())
+        const Member& member = members["group"];
+        if (!member.IsString)
             return refuse("the batch file has no group");
-        const std::string campfire_body = file["group"];
-        if (int64_t(campfire_body.size()) != m["campfire_bytes"].get<int64_t>() ||
+        std::string campfire_body;
+        uint64_t n = 0;
+        if (int64_t(member.Length) != m["campfire_bytes"].get<int64_t>() || !in.Seek(member.At) ||
+            !in.String(&campfire_body, size_t(member.Length), &n) ||
             Sha256Hex(campfire_body) != m["group_sha256"].get<std::string>())
             return refuse("the campfire data do not match the SHA-256 in the manifest: the file was changed or damaged");
         if (!DecodeCampfireBatch(campfire_body, &group, &why))
             return refuse("the campfire data are malformed: " + why);
         if (group.DeviceId != device)
             return refuse("the campfire data are for another device than the manifest");
+        group.FileCreatedAt = m["created_at"].get<std::string>();
         if (int64_t(group.Size()) != m["campfire_count"].get<int64_t>())
             return refuse("the file holds " + std::to_string(group.Size()) + " campfire item(s), the manifest says " +
                           std::to_string(m["campfire_count"].get<int64_t>()));

@@ -7,6 +7,7 @@
 #include "sync/batch.hpp"
 #include "sync/campfire_records.hpp"
 
+#include <cstdio>
 #include <functional>
 #include <string>
 
@@ -43,5 +44,11 @@ using PublicKeyLookup = std::function<bool(const std::string& device_id, std::st
 // Campfire data in the file are checked the same way and go to *campfire_out (if given).
 bool CheckBatchFile(const std::string& contents, const PublicKeyLookup& key_for, Batch* out, std::string* error,
                     CampfireBatch* campfire_out = nullptr);
+// The same on an open file, streaming: one pass over its structure keeps only format,
+// manifest (at most 64 KiB) and signature; the batch is read (seeking back) only after
+// the signature held, and only as many bytes as the signed manifest says. An unsigned or
+// forged file of any size is refused with a few hundred KiB of memory.
+bool CheckBatchFileStream(FILE* file, const PublicKeyLookup& key_for, Batch* out, std::string* error,
+                          CampfireBatch* campfire_out = nullptr);
 
 } // namespace wsync

@@ -1,4 +1,5 @@
 #include "sync/campfire_batch.hpp"
+#include "sync/text_check.hpp"
 #include "sync/uuid.hpp"
 
 #include <nlohmann/json.hpp>
@@ -19,7 +20,18 @@ int64_t Int(const json& o, const char* key, int64_t otherwise) {
     return it != o.end() && it->is_number_integer() ? it->get<int64_t>() : otherwise;
 }
 
-bool IsIsoTime(const std::string& s) { return s.size() >= 20 && s[4] == '-' && s[10] == 'T'; }
+bool IsIsoTime(const std::string& s) {
+    return s.size() >= 20 && s.size() <= 32 && s[4] == '-' && s[10] == 'T' && !HasControlChars(s);
+}
+
+// Valid UTF-8 without control or bidi characters; else false and the reason.
+bool Clean(std::string* reason, const std::string& s, const char* field, bool allow_newline = false) {
+    std::string why = TextProblem(s, field, allow_newline);
+    if (why.empty())
+        return true;
+    *reason = why;
+    return false;
+}
 
 bool Bad(std::string* reason, const char* why) {
     *reason = why;
@@ -236,6 +248,10 @@ bool ValidCampfireSession(const CampfireSessionRecord& g, std::string* reason) {
         return Bad(reason, "present must be 1 to 999");
     if (g.PackId.empty() || g.PackVersion.empty())
         return Bad(reason, "pack_id and pack_version must not be empty");
+    if (!IsPackId(g.PackId) || !IsPackVersion(g.PackVersion))
+        return Bad(reason, "pack_id or pack_version is not shaped as a pack writes it");
+    if (!Clean(reason, g.Name, "name") || !Clean(reason, g.Wijk, "wijk"))
+        return false;
     if (!IsIsoTime(g.StartedAt) || (!g.EndedAt.empty() && !IsIsoTime(g.EndedAt)))
         return Bad(reason, "started_at or ended_at is not an ISO 8601 time");
     return true;
@@ -246,6 +262,8 @@ bool ValidCampfireResult(const CampfireResultRecord& r, std::string* reason) {
         return Bad(reason, "group_session_id is not a UUID");
     if (r.QuestionId.empty() || r.Value.empty() || r.QuestionId.size() > 200 || r.Value.size() > 200)
         return Bad(reason, "question_id and value must be 1 to 200 bytes");
+    if (!IsAnswerQuestionId(r.QuestionId) || !IsPackId(r.Value))
+        return Bad(reason, "question_id and value must be ids as a pack writes them (a-z, 0-9, _ and -, up to 64)");
     if (r.Count < 0 || r.Count > 1000000)
         return Bad(reason, "count must be 0 to 1000000");
     if (r.Method != "taps" && r.Method != "hands")
@@ -268,6 +286,10 @@ bool ValidAgreement(const AgreementRecord& a, std::string* reason) {
         return Bad(reason, "due is not a date (YYYY-MM-DD)");
     if (a.Answers.size() > 200)
         return Bad(reason, "answers is longer than 200 bytes");
+    if (!a.Answers.empty() && !IsAnswerQuestionId(a.Answers))
+        return Bad(reason, "answers must be a zone or question id as a pack writes it");
+    if (!Clean(reason, a.Wijk, "wijk") || !Clean(reason, a.What, "what", true) || !Clean(reason, a.Who, "who"))
+        return false;
     if (a.Status != "open" && a.Status != "bezig" && a.Status != "klaar")
         return Bad(reason, "status must be open, bezig or klaar");
     if (!IsIsoTime(a.CreatedAt) || !IsIsoTime(a.UpdatedAt))

@@ -51,6 +51,9 @@ struct CampfireBatch {
     std::vector<CampfireSessionRecord> Sessions;
     std::vector<CampfireResultRecord> Results;
     std::vector<AgreementRecord> Agreements;
+    // From a USB file: its signed manifest's created_at ("" over the network). The store
+    // ignores the campfire data of a file older than what it has (a replayed file).
+    std::string FileCreatedAt{};
     bool Empty() const { return Sessions.empty() && Results.empty() && Agreements.empty(); }
     size_t Size() const { return Sessions.size() + Results.size() + Agreements.size(); }
 };

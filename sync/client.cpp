@@ -3,6 +3,7 @@
 #include "sync/atomic_file.hpp"
 #include "sync/batch.hpp"
 #include "sync/campfire_batch.hpp"
+#include "sync/private_file.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -21,9 +22,19 @@ namespace wsync {
 
 namespace {
 
+// Keeps at most kMaxReplyBytes: returning less than given makes curl stop the transfer.
 size_t Collect(char* data, size_t size, size_t n, void* out) {
-    static_cast<std::string*>(out)->append(data, size * n);
+    std::string* body = static_cast<std::string*>(out);
+    if (body->size() + size * n > kMaxReplyBytes)
+        return 0;
+    body->append(data, size * n);
     return size * n;
+}
+
+bool IsDecimalOctet(const std::string& s) {
+    if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    return std::stoi(s) <= 255;
 }
 
 std::string Describe(const HttpResult& r) {
@@ -43,6 +54,45 @@ std::string Describe(const HttpResult& r) {
 }
 
 } // namespace
+
+bool StoreUrlAllowed(const std::string& url, std::string* why) {
+    std::string lower = url;
+    for (char& c : lower)
+        c = char(tolower(static_cast<unsigned char>(c)));
+    if (lower.rfind("https://", 0) == 0)
+        return true;
+    if (lower.rfind("http://", 0) != 0) {
+        *why = "the store's address must start with https:// (" + url + ")";
+        return false;
+    }
+    const std::string authority = lower.substr(7, lower.find_first_of("/?#", 7) - 7);
+    std::string host = authority;
+    if (authority.find('@') != std::string::npos) {
+        host.clear(); // user@host: never, a name in front of the host only misleads
+    } else if (!authority.empty() && authority[0] == '[') {
+        host = authority.substr(0, authority.find(']') + 1);
+    } else {
+        host = authority.substr(0, authority.find(':'));
+    }
+    bool loopback = host == "localhost" || host == "[::1]";
+    if (!loopback && host.rfind("127.", 0) == 0) { // 127.0.0.0/8, four decimal octets
+        size_t dots = 0, start = 0;
+        loopback = true;
+        for (size_t i = 0; i <= host.size(); i++)
+            if (i == host.size() || host[i] == '.') {
+                loopback = loopback && IsDecimalOctet(host.substr(start, i - start));
+                dots += i < host.size();
+                start = i + 1;
+            }
+        loopback = loopback && dots == 3;
+    }
+    if (!loopback) {
+        *why = "http:// is only for a store on this machine; use https:// for " + url +
+               " (the token and the answers would cross the network in the clear)";
+        return false;
+    }
+    return true;
+}
 
 namespace {
 HttpResult Request(const std::string& url, const std::string& token, const std::string* body, long timeout_s,
@@ -64,6 +114,8 @@ HttpResult Request(const std::string& url, const std::string& token, const std::
                    const std::string& ca_pem) {
     static const bool curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     HttpResult r;
+    if (!StoreUrlAllowed(url, &r.Error))
+        return r;
     CURL* c = curl_ready ? curl_easy_init() : nullptr;
     if (!c) {
         r.Error = "libcurl cannot start";
@@ -88,9 +140,12 @@ HttpResult Request(const std::string& url, const std::string& token, const std::
     struct curl_blob ca = {const_cast<char*>(ca_pem.data()), ca_pem.size(), CURL_BLOB_COPY};
     if (!ca_pem.empty())
         curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &ca);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     CURLcode rc = curl_easy_perform(c);
     if (rc == CURLE_OK)
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.Status);
+    else if (rc == CURLE_WRITE_ERROR)
+        r.Error = "the reply is larger than " + std::to_string(kMaxReplyBytes >> 20) + " MiB; not a Wijkstem store";
     else
         r.Error = curl_easy_strerror(rc);
     curl_slist_free_all(headers);
@@ -106,7 +161,7 @@ std::string ReadAll(const std::string& path) {
 }
 
 // Writes to a temporary name, syncs, renames, syncs the folder: a power cut leaves the
-// old file or the new one, never half of one.
+// old file or the new one, never half of one (sync/private_file.hpp).
 bool WriteFileAtomically(const std::string& dir, const std::string& name, const std::string& data,
                          std::string* error) {
     return MakeDirs(dir, error) && wsync::WriteFileAtomically(dir + "/" + name, data, error);
@@ -204,6 +259,8 @@ bool EnrollDevice(Journal& journal, const std::string& store_url, const std::str
     std::string url = store_url;
     while (!url.empty() && url.back() == '/')
         url.pop_back();
+    if (!StoreUrlAllowed(url, message))
+        return false;
     nlohmann::json req = {{"code", code}, {"device_id", journal.DeviceId()}, {"public_key", pub}};
     HttpResult r = PostJson(url + "/v1/enroll", "", req.dump(), 30, ca_pem);
     nlohmann::json j = nlohmann::json::parse(r.Body, nullptr, false);

@@ -14,7 +14,15 @@ struct HttpResult {
     std::string Error; // a transport error in words
 };
 
+// A store's reply is never larger (the content reply with a pack is about 200 KiB).
+constexpr size_t kMaxReplyBytes = size_t(4) * 1024 * 1024;
+
+// https:// to any host; http:// only to this machine (127.0.0.0/8, ::1, localhost), where
+// nothing crosses a network. False and *why in words otherwise.
+bool StoreUrlAllowed(const std::string& url, std::string* why);
+
 // ca_pem: a certificate to trust besides the system's (a store with a municipal CA).
+// Refused before connecting when !StoreUrlAllowed; a reply past kMaxReplyBytes is an error.
 HttpResult PostJson(const std::string& url, const std::string& token, const std::string& body, long timeout_s,
                     const std::string& ca_pem = "");
 HttpResult GetJson(const std::string& url, const std::string& token, long timeout_s, const std::string& ca_pem = "");

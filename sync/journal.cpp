@@ -1,6 +1,7 @@
 #include "sync/journal.hpp"
 #include "sync/batch.hpp"
 #include "sync/iso_time.hpp"
+#include "sync/private_file.hpp"
 #include "sync/signing.hpp"
 #include "sync/uuid.hpp"
 
@@ -211,6 +212,9 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
             *error = "the journal " + path + " " + what;
         return nullptr;
     };
+    // Private before SQLite touches it: the journal holds the signing key and the token.
+    if (std::string why; !PrepareDatabaseFile(path, &why))
+        return fail("cannot be opened: " + why);
     if (sqlite3_open_v2(path.c_str(), &j->Db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
         return fail(std::string("cannot be opened: ") + (j->Db ? sqlite3_errmsg(j->Db) : "out of memory"));
     sqlite3_busy_timeout(j->Db, 5000);

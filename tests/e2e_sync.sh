@@ -121,6 +121,10 @@ grep -q "pack with problems, which was not installed" "$tmp/broken.err" || fail 
 code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/d" > /dev/null
 sqlite3 "$tmp/store.db" "DELETE FROM packs"
+# The store sends no question with fewer than 5 counted answers (docs/security.md); this
+# wijk's repeats leave 3, so two of them count here.
+sqlite3 "$tmp/store.db" "UPDATE answers SET flagged = 0 WHERE rowid IN (SELECT rowid FROM answers
+  WHERE question_id = 'prettig-wonen' AND value = '4' AND flagged = 1 LIMIT 2)"
 "$WIJKSTEM" sync --data "$tmp/d" > /dev/null || fail "sync d"
 # Flagged repeats are kept but not counted: the wijk's figure is the store's unflagged
 # answers plus this kiosk's own two (31 s apart, so the second is not a repeat).

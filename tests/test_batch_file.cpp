@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace wsync;
 using namespace store;
@@ -55,7 +57,9 @@ struct UsbFixture : fixtures::TempDir {
     void Visit(int n, const std::string& value = "4") {
         std::vector<AnswerRecord> rs;
         for (int i = 0; i < n; i++)
-            rs.push_back({Session, "gronings-model", "2.1.0", "q" + std::to_string(i), value, "nl", 1795000000000});
+            // An unknown pack version: the store keeps at most kMaxUnverifiedQuestions ids of it.
+            rs.push_back({Session, "gronings-model", "2.1.0", "q" + std::to_string(i % 100), value, "nl",
+                          1795000000000});
         std::vector<CommittedAnswer> out;
         std::string error;
         REQUIRE_MESSAGE(J->Commit(rs, &out, &error), error);
@@ -412,4 +416,55 @@ TEST_CASE("batch_file: campfire data travel too, signed through their hash, stor
         CHECK(none.Answers.empty());
         CHECK(one.Sessions.size() == 1);
     }
+}
+
+TEST_CASE("security 10: the export never writes through a symlink planted at a temporary name") {
+    UsbFixture f;
+    f.Visit(3);
+    // The names the export used to write first: .NAME.tmp-PID, predictable from the
+    // device id (in every file name) and the PID.
+    const std::string victim = f.Dir + "/victim.txt";
+    WriteAll(victim, "precious\n");
+    Batch probe{f.J->DeviceId(), {}};
+    std::string error;
+    REQUIRE(f.J->Waiting(1000, SIZE_MAX / 4, &probe.Answers, &error));
+    const std::string name = BatchFileName(probe);
+    fs::create_symlink(victim, f.Usb + "/." + name + ".tmp-" + std::to_string(getpid()));
+    fs::create_symlink(victim, f.Usb + "/." + name + ".tmp");
+    const std::string path = f.Export();
+    CHECK(Slurp(victim) == "precious\n");
+    CHECK(Slurp(path).find(kBatchFileFormat) != std::string::npos);
+    CHECK_FALSE(fs::is_symlink(path));
+    struct stat st {};
+    REQUIRE(stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    // A symlink at the final name is replaced, never followed.
+    fs::remove(path);
+    fs::create_symlink(victim, path);
+    f.Export();
+    CHECK(Slurp(victim) == "precious\n");
+    CHECK_FALSE(fs::is_symlink(path));
+}
+
+TEST_CASE("security 7: a file larger than a batch file can be is refused unread; an unsigned one early") {
+    UsbFixture f;
+    f.Visit(3);
+    const std::string good = Slurp(f.Export());
+    json file = json::parse(good);
+    file["signature"] = std::string(128, '0');
+    file["batch"] = std::string(4 * 1024 * 1024, 'x'); // unsigned: never read into memory
+    WriteAll(f.Usb + "/unsigned.json", file.dump());
+    int n[4];
+    std::string error;
+    CHECK_FALSE(f.Import(f.Usb + "/unsigned.json", n, &error));
+    CHECK(error.find("signature does not match") != std::string::npos);
+    // Beyond the size limit: refused by its size alone (a sparse file: nothing to read).
+    {
+        std::ofstream big(f.Usb + "/big.json");
+        big.seekp(std::streamoff(kMaxBatchFileBytes) + 1);
+        big << ' ';
+    }
+    CHECK_FALSE(f.Import(f.Usb + "/big.json", n, &error));
+    CHECK(error.find("larger than a batch file can be") != std::string::npos);
+    CHECK(f.S->AnswerCount() == 0);
 }

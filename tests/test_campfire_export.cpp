@@ -129,8 +129,30 @@ TEST_CASE("writing an export file: write, fsync, rename, fsync the folder, in th
     const bool ok = WriteFileAtomic(dir + "/kampvuur.csv", "question,value,count\n", &error);
     wsync::SetFileOpsForTest(nullptr);
     REQUIRE_MESSAGE(ok, error);
-    const std::string tmp = dir + "/.kampvuur.csv.tmp-" + std::to_string(getpid());
+    REQUIRE(!g_export_calls.empty());
+    const std::string tmp = g_export_calls[0].substr(6); // "write PATH": its random temporary name
+    CHECK(tmp.rfind(dir + "/.kampvuur.csv.tmp-", 0) == 0);
     CHECK(g_export_calls == std::vector<std::string>{"write " + tmp, "fsync " + tmp,
                                                       "rename " + tmp + " " + dir + "/kampvuur.csv", "fsync " + dir});
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("security 10: a campfire export never writes through a planted symlink") {
+    char tmpl[] = "/tmp/wijkstem-export-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    {
+        std::ofstream v(dir + "/victim.txt");
+        v << "precious\n";
+    }
+    // The old temporary name: .NAME.tmp-PID.
+    fs::create_symlink(dir + "/victim.txt", dir + "/.kampvuur.csv.tmp-" + std::to_string(getpid()));
+    std::string error;
+    REQUIRE_MESSAGE(WriteFileAtomic(dir + "/kampvuur.csv", "a,b\n", &error), error);
+    std::ifstream v(dir + "/victim.txt");
+    std::string text((std::istreambuf_iterator<char>(v)), std::istreambuf_iterator<char>());
+    CHECK(text == "precious\n");
+    struct stat st {};
+    REQUIRE(stat((dir + "/kampvuur.csv").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    fs::remove_all(dir);
 }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sys/stat.h>
 
 using namespace wsync;
 namespace fs = std::filesystem;
@@ -335,4 +336,37 @@ TEST_CASE("a repeat visit's answers are kept but not counted in the kiosk's resu
     for (const auto& [value, n] : tally)
         CHECK(n == 1); // "2" once, not twice
     CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers") == 3); // stored all the same
+}
+
+TEST_CASE("security 6: the journal, its -wal and -shm, and the data folder are the kiosk's own") {
+    TempDir t;
+    const mode_t old = umask(022); // as a careless shell or unit file would have it
+    const std::string data = t.Dir + "/data/sub";
+    std::string error;
+    REQUIRE_MESSAGE(MakeDirs(data, &error), error);
+    {
+        auto j = Journal::Open(JournalPath(data), &error);
+        REQUIRE_MESSAGE(j, error);
+        std::vector<CommittedAnswer> out;
+        REQUIRE_MESSAGE(j->Commit({Answer(NewUuidV4(), "prettig-wonen", "4")}, &out, &error), error);
+        std::string pub, sec;
+        REQUIRE(j->SigningKey(&pub, &sec, &error)); // the secret key is in there
+        for (const std::string& p : {JournalPath(data), JournalPath(data) + "-wal", JournalPath(data) + "-shm"}) {
+            struct stat st {};
+            REQUIRE_MESSAGE(stat(p.c_str(), &st) == 0, p);
+            CHECK_MESSAGE((st.st_mode & 0777) == 0600, p);
+        }
+    }
+    for (const std::string& p : {t.Dir + "/data", data}) {
+        struct stat st {};
+        REQUIRE(stat(p.c_str(), &st) == 0);
+        CHECK_MESSAGE((st.st_mode & 0777) == 0700, p);
+    }
+    // A journal made 0644 by an older version is made private when opened.
+    REQUIRE(chmod(JournalPath(data).c_str(), 0644) == 0);
+    REQUIRE(Journal::Open(JournalPath(data), &error));
+    struct stat st {};
+    REQUIRE(stat(JournalPath(data).c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    umask(old);
 }

@@ -29,11 +29,13 @@ TEST_CASE("enrolment: a code works once, the token is kept only as a hash") {
     CHECK(code.size() == 11);
     const std::string device = NewUuidV4();
     bool forbidden = false;
-    REQUIRE(t.S->Enroll(code, device, std::string(64, 'a'), &token, &wijk, &forbidden, &error));
+    std::string pub, sec; // a real key: the store checks it is an Ed25519 point
+    REQUIRE(NewSigningKey(&pub, &sec, &error));
+    REQUIRE(t.S->Enroll(code, device, pub, &token, &wijk, &forbidden, &error));
     CHECK(wijk == "Oosterpark");
-    CHECK_FALSE(t.S->Enroll(code, NewUuidV4(), std::string(64, 'a'), &token, &wijk, &forbidden, &error));
+    CHECK_FALSE(t.S->Enroll(code, NewUuidV4(), pub, &token, &wijk, &forbidden, &error));
     CHECK(forbidden);
-    CHECK_FALSE(t.S->Enroll("NOPE-NOPE", device, std::string(64, 'a'), &token, &wijk, &forbidden, &error));
+    CHECK_FALSE(t.S->Enroll("NOPE-NOPE", device, pub, &token, &wijk, &forbidden, &error));
 
     std::string who;
     CHECK(t.S->Authenticate(token, &who));
@@ -196,7 +198,13 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         REQUIRE(sqlite3_exec(s->Handle(),
                              "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
                              "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
-                             "PRAGMA user_version=0",
+                             // and without what schema 3 added (docs/security.md)
+                             "ALTER TABLE enroll_codes DROP COLUMN expires_at; "
+                             "ALTER TABLE enroll_codes DROP COLUMN short_id; "
+                             "ALTER TABLE enroll_codes DROP COLUMN cancelled_at; DROP TABLE reenroll_allowed; "
+                             "DROP TABLE published_packs; DROP INDEX answers_session; "
+                             "ALTER TABLE answers DROP COLUMN unverified; DROP TABLE unverified_questions; "
+                             "DROP TABLE campfire_sources; PRAGMA user_version=0",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     {
@@ -211,7 +219,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         sqlite3_finalize(st);
         REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 2);
+        CHECK(sqlite3_column_int(st, 0) == 3); // schema 3 (docs/security.md)
         sqlite3_finalize(st);
         // and it has the campfire tables (migration 1 -> 2)
         REQUIRE(sqlite3_prepare_v2(s->Handle(),
@@ -235,18 +243,25 @@ TEST_CASE("the wijk's results sent down leave out flagged repeats, which stay st
     TempStore t;
     const std::string device = NewUuidV4();
     t.Enrol(device);
-    Batch b{device, {Answer(1, "4"), Answer(2, "2"), Answer(3, "2")}};
-    b.Answers[2].Flagged = true; // the visit before, repeated within seconds
+    // Only choice questions of a pack the store knows go down, and only from 5 answers
+    // (docs/security.md): the bundled pack, 5 + 5 counted answers and one flagged.
+    std::string error, skipped;
+    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+    Batch b{device, {}};
+    for (int i = 0; i < 11; i++) {
+        b.Answers.push_back(Answer(i + 1, i < 5 ? "4" : "2"));
+        b.Answers.back().PackVersion = "2.4.0";
+    }
+    b.Answers[10].Flagged = true; // the visit before, repeated within seconds
     std::vector<AnswerResult> results;
-    std::string error;
     REQUIRE_MESSAGE(t.S->StoreBatch(b, "network", &results, &error), error);
-    CHECK(t.S->AnswerCount() == 3);
+    CHECK(t.S->AnswerCount() == 11);
     WijkContent c;
     REQUIRE_MESSAGE(t.S->ContentFor(device, &c, &error), error);
     int64_t twos = 0, fours = 0;
     for (const Tally& r : c.Results)
         if (r.QuestionId == "prettig-wonen")
             (r.Value == "2" ? twos : fours) += r.Count;
-    CHECK(twos == 1);
-    CHECK(fours == 1);
+    CHECK(twos == 5);
+    CHECK(fours == 5);
 }
