@@ -25,22 +25,6 @@ FlowState& Enter(FlowState& s, Screen screen, double now) {
     return s;
 }
 
-// Back to the attract screen from the PIN or admin screen: nothing typed stays.
-void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
-    AdminState g = s->Admin;
-    RepeatGuard repeat = s->Repeat;
-    g.PinEntry.clear();
-    g.PinMessage.clear();
-    g.Checking = false;
-    g.Holding = false;
-    g.Figures = {};
-    g.FiguresAt = -kNever;
-    g.AdminMessage.clear();
-    const std::string& lang = ctx.Pack->Languages.empty() ? s->Lang : ctx.Pack->Languages.front();
-    *s = InitialState(ctx, lang, now);
-    s->Admin = std::move(g);
-    s->Repeat = std::move(repeat);
-}
 
 void OpenPin(FlowState* s, double now, std::vector<Effect>* effects) {
     s->Admin.Holding = false;
@@ -58,6 +42,22 @@ void LoadFigures(FlowState* s, double now, std::vector<Effect>* effects) {
 bool IsDigit(const std::string& v) { return v.size() == 1 && v[0] >= '0' && v[0] <= '9'; }
 
 } // namespace
+
+void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
+    AdminState g = s->Admin;
+    RepeatGuard repeat = s->Repeat;
+    g.PinEntry.clear();
+    g.PinMessage.clear();
+    g.Checking = false;
+    g.Holding = false;
+    g.Figures = {};
+    g.FiguresAt = -kNever;
+    g.AdminMessage.clear();
+    const std::string& lang = ctx.Pack->Languages.empty() ? s->Lang : ctx.Pack->Languages.front();
+    *s = InitialState(ctx, lang, now);
+    s->Admin = std::move(g);
+    s->Repeat = std::move(repeat);
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] StepAdmin

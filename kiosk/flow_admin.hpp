@@ -23,6 +23,10 @@ bool LongPressDone(const FlowContext& ctx, const FlowState& s, double now);
 // a Tick (absolute, may be infinity).
 double AdminDeadline(const FlowContext& ctx, const FlowState& s);
 
+// Back to the attract screen (from the PIN, admin or campfire screens): nothing typed
+// stays, the next resident starts afresh; the PIN's lockout and repeat detection are kept.
+void ToAttract(const FlowContext& ctx, FlowState* s, double now);
+
 // Seconds the PIN keypad stays locked after wrong PINs (0: it takes a PIN now).
 double PinLockedLeft(const FlowState& s, double now);
 

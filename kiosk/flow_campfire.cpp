@@ -5,6 +5,7 @@
 // [SECTION] StepCampfire: summary and export
 // [SECTION] timers
 #include "kiosk/flow_campfire.hpp"
+#include "kiosk/flow_admin.hpp"
 #include "content/free_text.hpp"
 
 #include <algorithm>
@@ -235,23 +236,6 @@ void ToAdmin(FlowState* s, double now, std::vector<Effect>* effects) {
     s->Admin.AdminMessage.clear();
     s->Admin.FiguresAt = now;
     effects->push_back(AdminEffect{AdminEffectKind::LoadFigures});
-}
-
-// Nobody touched the screen for a long time: back to the attract screen (everything
-// stored stays stored), never left open for the next resident.
-void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
-    AdminState g = s->Admin;
-    RepeatGuard repeat = s->Repeat;
-    g.PinEntry.clear();
-    g.PinMessage.clear();
-    g.Checking = false;
-    g.Holding = false;
-    g.Figures = {};
-    g.AdminMessage.clear();
-    const std::string& lang = ctx.Pack->Languages.empty() ? s->Lang : ctx.Pack->Languages.front();
-    *s = InitialState(ctx, lang, now);
-    s->Admin = std::move(g);
-    s->Repeat = std::move(repeat);
 }
 
 void Save(FlowState* s, const std::string& answer_id, const std::string& option, std::vector<Effect>* effects) {

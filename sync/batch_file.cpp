@@ -1,5 +1,6 @@
 #include "sync/iso_time.hpp"
 #include "sync/batch_file.hpp"
+#include "sync/text_check.hpp"
 #include "sync/atomic_file.hpp"
 #include "sync/campfire_batch.hpp"
 #include "sync/journal.hpp"
@@ -25,15 +26,6 @@ namespace wsync {
 using nlohmann::json;
 
 namespace {
-
-bool IsHex(const std::string& s, size_t len) {
-    if (s.size() != len)
-        return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    return true;
-}
 
 
 } // namespace
@@ -361,7 +353,7 @@ bool CheckBatchFileStream(FILE* file, const PublicKeyLookup& key_for, Batch* out
     std::string pub, why;
     if (!key_for(device, &pub, &why))
         return refuse(why);
-    if (!IsHex(signature, 128) || !Verify(manifest_text, signature, pub))
+    if (!IsLowerHex(signature, 128) || !Verify(manifest_text, signature, pub))
         return refuse("the signature does not match kiosk " + device +
                       "'s key: the manifest was changed, or another kiosk signed it");
 

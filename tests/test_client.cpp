@@ -1,9 +1,9 @@
 // The kiosk's HTTP client against hostile stores (docs/security.md, finding 13): http://
 // only to this machine, replies capped, on a real server on loopback.
+#include "store/http.hpp"
 #include "sync/client.hpp"
 
 #include <doctest/doctest.h>
-#include <httplib.h>
 
 #include <chrono>
 #include <thread>
@@ -39,15 +39,17 @@ TEST_CASE("security 13: http:// only to loopback, https anywhere, nothing else")
 }
 
 TEST_CASE("security 13: a reply larger than the cap is cut off as an error, not buffered") {
-    httplib::Server svr;
+    namespace http = store::http;
     const std::string big(kMaxReplyBytes + 1024, 'x');
-    svr.Get("/big", [&](const httplib::Request&, httplib::Response& res) { res.set_content(big, "text/plain"); });
-    svr.Get("/small", [&](const httplib::Request&, httplib::Response& res) { res.set_content("{}", "text/plain"); });
-    const int port = svr.bind_to_any_port("127.0.0.1");
-    REQUIRE(port > 0);
-    std::thread t([&] { svr.listen_after_bind(); });
-    for (int i = 0; i < 200 && !svr.is_running(); i++)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    http::Router router;
+    http::Add(router, "GET", "/big", [&](const http::Request&) { return http::Text(200, big); });
+    http::Add(router, "GET", "/small", [](const http::Request&) { return http::Text(200, "{}"); });
+    http::ServerOptions o; // the store's own HTTP layer, on any free port of 127.0.0.1
+    std::string error;
+    auto svr = http::Server::Listen(std::move(o), std::move(router), &error);
+    REQUIRE_MESSAGE(svr, error);
+    const int port = svr->Port();
+    std::thread t([&] { svr->Run(); });
     const std::string base = "http://127.0.0.1:" + std::to_string(port);
     HttpResult ok = GetJson(base + "/small", "", 10);
     CHECK(ok.Status == 200);
@@ -56,6 +58,6 @@ TEST_CASE("security 13: a reply larger than the cap is cut off as an error, not 
     CHECK(r.Status == 0);
     CHECK(r.Body.size() <= kMaxReplyBytes);
     CHECK(r.Error.find("larger than") != std::string::npos);
-    svr.stop();
+    svr->Stop();
     t.join();
 }

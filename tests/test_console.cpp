@@ -12,24 +12,24 @@ bool Has(const ConsoleResponse& r, const std::string& text) { return r.Body.find
 TEST_CASE("console: nothing without a session") {
     ConsoleFixture f;
     f.AddUser("beheer", "admin", {});
-    f.Enrol("kiosk-1", "Oosterpark");
+    f.Enrol("11111111-1111-4111-8111-111111111111", "Oosterpark");
     for (const char* target : {"/console/", "/console/kiosks", "/console/aanmelden", "/console/inhoud",
                                "/console/peilingen", "/console/resultaten?wijk=Oosterpark",
                                "/console/resultaten/csv?wijk=Oosterpark", "/console/resultaten/zip?wijk=Oosterpark",
                                "/console/rapport/maand/Oosterpark/index.html", "/console/gebruikers",
-                               "/console/kiosks/intrekken?device=kiosk-1"}) {
+                               "/console/kiosks/intrekken?device=11111111-1111-4111-8111-111111111111"}) {
         CAPTURE(target);
         auto r = f.Do("GET", target);
         CHECK(r.Status == 303);
         CHECK(ConsoleFixture::Header(r, "Location") == "/console/login");
-        CHECK_FALSE(Has(r, "kiosk-1"));
+        CHECK_FALSE(Has(r, "11111111-1111-4111-8111-111111111111"));
         auto bad = f.Do("GET", target, "", std::string(64, 'a'));
         CHECK(bad.Status == 303);
     }
-    auto post = f.Do("POST", "/console/kiosks/intrekken", "device=kiosk-1");
+    auto post = f.Do("POST", "/console/kiosks/intrekken", "device=11111111-1111-4111-8111-111111111111");
     CHECK(post.Status == 303);
     store::DeviceInfo d;
-    REQUIRE(f.S->Device("kiosk-1", &d));
+    REQUIRE(f.S->Device("11111111-1111-4111-8111-111111111111", &d));
     CHECK_FALSE(d.Revoked);
     CHECK(f.Do("GET", "/console/login").Status == 200);
     CHECK(f.Do("GET", "/console/static/console.css").Status == 200);
@@ -92,7 +92,7 @@ TEST_CASE("console: a form without its CSRF token changes nothing") {
     ConsoleFixture f;
     f.AddUser("anna", "gebiedsteam", {"Oosterpark"});
     f.AddUser("beheer", "admin", {});
-    f.Enrol("kiosk-1", "Oosterpark");
+    f.Enrol("11111111-1111-4111-8111-111111111111", "Oosterpark");
     const std::string anna = f.Login("anna"), admin = f.Login("beheer");
     store::DeviceInfo d;
     // none, a made-up one, and another session's (the admin's for anna's forms and back)
@@ -100,10 +100,10 @@ TEST_CASE("console: a form without its CSRF token changes nothing") {
         const std::string token = kind == 0 ? "" : kind == 1 ? "0000" : CsrfToken(admin);
         const std::string admin_token = kind == 2 ? CsrfToken(anna) : token;
         CAPTURE(kind);
-        auto r = f.Do("POST", "/console/kiosks/intrekken", "device=kiosk-1&csrf=" + token, anna);
+        auto r = f.Do("POST", "/console/kiosks/intrekken", "device=11111111-1111-4111-8111-111111111111&csrf=" + token, anna);
         CHECK(r.Status == 403);
         CHECK(Has(r, "niets veranderd"));
-        REQUIRE(f.S->Device("kiosk-1", &d));
+        REQUIRE(f.S->Device("11111111-1111-4111-8111-111111111111", &d));
         CHECK_FALSE(d.Revoked);
         CHECK(f.Do("POST", "/console/gebruikers", "naam=eve&rol=admin&wachtwoord=een+goed+wachtwoord&wachtwoord2="
                                                   "een+goed+wachtwoord&csrf=" + admin_token, admin).Status == 403);
@@ -112,9 +112,9 @@ TEST_CASE("console: a form without its CSRF token changes nothing") {
         CHECK(f.Do("POST", "/console/aanmelden", "wijk=Oosterpark&csrf=" + token, anna).Status == 403);
     }
     // with it, the same form works
-    auto r = f.Do("POST", "/console/kiosks/intrekken", "device=kiosk-1&csrf=" + CsrfToken(anna), anna);
+    auto r = f.Do("POST", "/console/kiosks/intrekken", "device=11111111-1111-4111-8111-111111111111&csrf=" + CsrfToken(anna), anna);
     CHECK(r.Status == 303);
-    REQUIRE(f.S->Device("kiosk-1", &d));
+    REQUIRE(f.S->Device("11111111-1111-4111-8111-111111111111", &d));
     CHECK(d.Revoked);
 }
 
@@ -122,34 +122,34 @@ TEST_CASE("console: a gebiedsteam user sees nothing of another wijk, also by typ
     ConsoleFixture f;
     f.AddUser("anna", "gebiedsteam", {"Oosterpark"});
     f.AddUser("beheer", "admin", {});
-    f.Enrol("kiosk-a", "Oosterpark");
-    f.Enrol("kiosk-b", "Selwerd");
+    f.Enrol("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", "Oosterpark");
+    f.Enrol("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb", "Selwerd");
     const std::string anna = f.Login("anna"), admin = f.Login("beheer");
     auto list = f.Do("GET", "/console/kiosks", "", anna);
-    CHECK(Has(list, "kiosk-a"));
-    CHECK_FALSE(Has(list, "kiosk-b"));
+    CHECK(Has(list, "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"));
+    CHECK_FALSE(Has(list, "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"));
     CHECK_FALSE(Has(list, "Selwerd"));
     auto all = f.Do("GET", "/console/kiosks", "", admin);
-    CHECK(Has(all, "kiosk-a"));
-    CHECK(Has(all, "kiosk-b"));
-    for (const char* target : {"/console/kiosks?wijk=Selwerd", "/console/kiosks/intrekken?device=kiosk-b",
+    CHECK(Has(all, "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"));
+    CHECK(Has(all, "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"));
+    for (const char* target : {"/console/kiosks?wijk=Selwerd", "/console/kiosks/intrekken?device=bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
                                "/console/resultaten?wijk=Selwerd", "/console/resultaten/csv?wijk=Selwerd",
                                "/console/resultaten/zip?wijk=Selwerd", "/console/rapport/maand/Selwerd/index.html",
                                "/console/peilingen?wijk=Selwerd", "/console/gebruikers"}) {
         CAPTURE(target);
         auto r = f.Do("GET", target, "", anna);
         CHECK(r.Status == 403);
-        CHECK_FALSE(Has(r, "kiosk-b"));
+        CHECK_FALSE(Has(r, "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"));
     }
     const std::string csrf = "&csrf=" + CsrfToken(anna);
-    CHECK(f.Do("POST", "/console/kiosks/intrekken", "device=kiosk-b" + csrf, anna).Status == 403);
+    CHECK(f.Do("POST", "/console/kiosks/intrekken", "device=bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb" + csrf, anna).Status == 403);
     CHECK(f.Do("POST", "/console/aanmelden", "wijk=Selwerd" + csrf, anna).Status == 403);
     CHECK(f.Do("POST", "/console/aanmelden", "wijk=Oosterpark&nieuwe_wijk=Selwerd" + csrf, anna).Status == 200);
     store::DeviceInfo d;
-    REQUIRE(f.S->Device("kiosk-b", &d));
+    REQUIRE(f.S->Device("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb", &d));
     CHECK_FALSE(d.Revoked);
     // the admin may
-    CHECK(f.Do("GET", "/console/kiosks/intrekken?device=kiosk-b", "", admin).Status == 200);
+    CHECK(f.Do("GET", "/console/kiosks/intrekken?device=bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb", "", admin).Status == 200);
     CHECK(f.Do("GET", "/console/gebruikers", "", admin).Status == 200);
 }
 

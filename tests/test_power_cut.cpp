@@ -18,6 +18,7 @@
 // Cuts: WIJKSTEM_POWER_CUTS (default 1000, make test-power: 5000), seed WIJKSTEM_POWER_SEED
 // (default 17); every failure names its run, cut event and mode, so one run can be replayed.
 #include "store/store.hpp"
+#include "sync/signing.hpp"
 #include "sync/journal.hpp"
 #include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
@@ -416,12 +417,13 @@ TEST_CASE("power cuts at random moments lose no thanked answer and keep the stor
     TempDir store_base, work;
     const std::string store_file = store_base.Path + "/store.sqlite";
     {
-        std::string error, code, token, wijk;
+        std::string error, code, token, wijk, pub, sec;
         bool forbidden = false;
         auto s = store::Store::Open(store_file, &error);
         REQUIRE_MESSAGE(s, error);
         REQUIRE(s->NewEnrollCode("Oosterpark", &code, &error));
-        REQUIRE_MESSAGE(s->Enroll(code, kStoreDevice, std::string(64, 'a'), &token, &wijk, &forbidden, &error), error);
+        REQUIRE(wsync::NewSigningKey(&pub, &sec, &error)); // the store takes only a real Ed25519 key
+        REQUIRE_MESSAGE(s->Enroll(code, kStoreDevice, pub, &token, &wijk, &forbidden, &error), error);
     }
     // Events of an uncut day, to draw the cut among.
     std::string phase;
