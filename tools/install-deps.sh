@@ -11,7 +11,7 @@ packages=(
   libespeak-ng-dev espeak-ng-data libfribidi-dev libzip-dev
   fonts-dejavu-core fonts-noto-core
   xvfb xauth libgl1-mesa-dri sqlite3 curl openssl python3
-  chromium chromium-driver python3-selenium
+  chromium chromium-driver python3-selenium python3-cryptography
   libsystemd-dev
   cage xwayland dpkg-dev file   # the packaged kiosk in cage (tests/e2e_package.sh), CPack's shlibdeps
 )
