@@ -20,6 +20,7 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
       [--max-conns-per-addr N]                        from one address or IPv6 /64 (default 256)
       [--rate-per-addr N]                             requests a second from one address, bursts of 2N
                                                       (default 50; 0: no limit, for tests and benchmarks)
+      [--workers N]                                   threads that run requests on the database (default 2)
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
   wijkstem-store publish --db FILE --wijk NAME DIR    the content pack for a wijk's kiosks
   wijkstem-store devices --db FILE                    kiosks, answers, highest seq, gaps, visits counted/flagged
@@ -36,7 +37,7 @@ struct Args {
     std::vector<std::string> Positional;
     std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey;
     std::string Out, Population, Period = "month", Today; // report
-    std::string MaxConns, MaxConnsPerAddr, RatePerAddr;    // serve
+    std::string MaxConns, MaxConnsPerAddr, RatePerAddr, Workers; // serve
     bool Csv = false;
 };
 
@@ -131,8 +132,14 @@ bool Number(const std::string& option, const std::string& text, long lo, long hi
 }
 
 // serve's limits (docs/sync-protocol.md, "Limits"); the defaults protect a real deployment.
-bool ServeLimits(const Args& a, store::http::Limits* l) {
+bool ServeLimits(const Args& a, store::ServeOptions* o) {
+    store::http::Limits* l = &o->Limit;
     long v = 0;
+    if (!a.Workers.empty()) {
+        if (!Number("--workers", a.Workers, 1, 64, &v))
+            return false;
+        o->Workers = int(v);
+    }
     if (!a.MaxConns.empty()) {
         if (!Number("--max-conns", a.MaxConns, 16, 1000000, &v))
             return false;
@@ -188,6 +195,8 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->MaxConnsPerAddr);
         else if (arg == "--rate-per-addr")
             ok = value(&a->RatePerAddr);
+        else if (arg == "--workers")
+            ok = value(&a->Workers);
         else if (arg == "--csv")
             a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -236,7 +245,7 @@ int main(int argc, char** argv) {
             return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
         o.TlsCert = a.TlsCert;
         o.TlsKey = a.TlsKey;
-        if (!ServeLimits(a, &o.Limit))
+        if (!ServeLimits(a, &o))
             return 2;
         return store::Serve(*store, o);
     }
