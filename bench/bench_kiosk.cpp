@@ -355,7 +355,8 @@ struct NamedState {
 
 bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, std::string* error) {
     using kiosk::Action;
-    using kiosk::ActionKind;
+    using kiosk::CommonKind;
+    using kiosk::VisitKind;
     using kiosk::Screen;
     const content::Pack& pack = *flow.Pack;
     std::vector<kiosk::Effect> fx;
@@ -363,7 +364,7 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
     const kiosk::FlowState attract = kiosk::InitialState(flow, "", t0);
     out->push_back({"attract", attract, t0, Screen::Attract});
 
-    kiosk::FlowState started = kiosk::Step(flow, attract, {ActionKind::Start, "bench-session"}, t0, &fx);
+    kiosk::FlowState started = kiosk::Step(flow, attract, kiosk::VisitAction{VisitKind::Start, "bench-session"}, t0, &fx);
     if (started.Screen != Screen::Question) {
         *error = "the pack's start poll has no question";
         return false;
@@ -390,15 +391,15 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
                     s.Praatplaat = p->Kind != content::PollKind::Poll;
                     s.QuestionIndex = int(i);
                     for (const content::Option& o : q.Options) {
-                        s = kiosk::Step(flow, s, {ActionKind::Toggle, o.Id}, t0, &fx);
-                        s = kiosk::Step(flow, s, {ActionKind::Increase, o.Id}, t0, &fx);
+                        s = kiosk::Step(flow, s, kiosk::VisitAction{VisitKind::Toggle, o.Id}, t0, &fx);
+                        s = kiosk::Step(flow, s, kiosk::VisitAction{VisitKind::Increase, o.Id}, t0, &fx);
                     }
                     for (const content::Option& row : q.Rows)
-                        s = kiosk::Step(flow, s, {ActionKind::SetCell, row.Id + "=" + q.Options.back().Id}, t0, &fx);
+                        s = kiosk::Step(flow, s, kiosk::VisitAction{VisitKind::SetCell, row.Id + "=" + q.Options.back().Id}, t0, &fx);
                     if (type == QT::Text) // the keyboard on screen, and a long text above it
                         for (int k = 0; k < 40; k++)
                             for (const char* c : {"m", "e", "é", "r", " ", "ł", "ş", "Ü"})
-                                s = kiosk::Step(flow, s, {ActionKind::TypeText, c}, t0, &fx);
+                                s = kiosk::Step(flow, s, kiosk::VisitAction{VisitKind::TypeText, c}, t0, &fx);
                     out->push_back({std::string("question ") + content::QuestionTypeName(type) + " (" + q.Id + ")", s,
                                     t0, Screen::Question});
                     found = true;
@@ -412,14 +413,14 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
     }
 
     if (pack.HasPraatplaat()) {
-        kiosk::FlowState pp = kiosk::Step(flow, attract, {ActionKind::StartPraatplaat, "bench-session"}, t0, &fx);
+        kiosk::FlowState pp = kiosk::Step(flow, attract, kiosk::VisitAction{VisitKind::StartPraatplaat, "bench-session"}, t0, &fx);
         out->push_back({"intro", pp, t0, Screen::Intro});
-        pp = kiosk::Step(flow, pp, {ActionKind::Next, {}}, t0, &fx);
+        pp = kiosk::Step(flow, pp, kiosk::VisitAction{VisitKind::Next, {}}, t0, &fx);
         for (size_t z = 0; z + 1 < pack.Zones.size(); z += 2) // half the zones finished
             pp.DoneZones.push_back(pack.Zones[z].Id);
         out->push_back({"poster", pp, t0, Screen::Poster});
         // The outcome with a lean and witte vlekken: "wijk" everywhere, the weakest answers.
-        kiosk::FlowState oc = kiosk::Step(flow, pp, {ActionKind::ShowOutcome, {}}, t0, &fx);
+        kiosk::FlowState oc = kiosk::Step(flow, pp, kiosk::VisitAction{VisitKind::ShowOutcome, {}}, t0, &fx);
         for (const content::Poll& z : pack.Zones)
             for (const content::Question& q : z.Questions) {
                 if (q.Type == QT::Matrix)
@@ -445,27 +446,27 @@ bool BuildStates(const kiosk::FlowContext& flow, std::vector<NamedState>* out, s
 
     // Arabic: every line shaped and ordered by FriBidi, the layout mirrored, on each frame.
     if (std::find(pack.Languages.begin(), pack.Languages.end(), "ar") != pack.Languages.end()) {
-        kiosk::FlowState ar = kiosk::Step(flow, attract, {ActionKind::SetLanguage, "ar"}, t0, &fx);
+        kiosk::FlowState ar = kiosk::Step(flow, attract, kiosk::VisitAction{VisitKind::SetLanguage, "ar"}, t0, &fx);
         out->push_back({"attract in Arabic", ar, t0, Screen::Attract});
-        ar = kiosk::Step(flow, ar, {ActionKind::Start, "bench-session"}, t0, &fx);
+        ar = kiosk::Step(flow, ar, kiosk::VisitAction{VisitKind::Start, "bench-session"}, t0, &fx);
         out->push_back({"question smiley in Arabic", ar, t0, Screen::Question});
     }
 
     // Thanks: answer the first question, let it commit, stop.
     const content::Question* q = kiosk::CurrentQuestion(flow, started);
-    kiosk::FlowState s = kiosk::Step(flow, started, {ActionKind::Answer, q->Options.front().Id}, t0, &fx);
+    kiosk::FlowState s = kiosk::Step(flow, started, kiosk::VisitAction{VisitKind::Answer, q->Options.front().Id}, t0, &fx);
     kiosk::FlowState answered = s;
-    s = kiosk::Step(flow, s, {ActionKind::Committed, {}}, t0, &fx);
-    s = kiosk::Step(flow, s, {ActionKind::Stop, {}}, t0, &fx);
+    s = kiosk::Step(flow, s, kiosk::VisitAction{VisitKind::Committed, {}}, t0, &fx);
+    s = kiosk::Step(flow, s, kiosk::VisitAction{VisitKind::Stop, {}}, t0, &fx);
     out->push_back({"thanks", s, t0, Screen::Thanks});
 
     // Still there: no input for the idle time-out; drawn 5 s into its countdown.
     const double idle = t0 + flow.Config.IdleTimeout + 0.01;
-    s = kiosk::Step(flow, started, {ActionKind::Tick, {}}, idle, &fx);
+    s = kiosk::Step(flow, started, kiosk::CommonAction{CommonKind::Tick}, idle, &fx);
     out->push_back({"still-there", s, idle + 5.0, Screen::StillThere});
 
     // Error: the commit failed.
-    s = kiosk::Step(flow, answered, {ActionKind::CommitFailed, "bench"}, t0, &fx);
+    s = kiosk::Step(flow, answered, kiosk::VisitAction{VisitKind::CommitFailed, "bench"}, t0, &fx);
     out->push_back({"error", s, t0, Screen::Error});
 
     for (const NamedState& ns : *out)

@@ -143,18 +143,24 @@ CleanText CleanFreeText(std::string_view raw, int max_chars) {
     }
     // Trim, and never two spaces in a row.
     std::string text;
-    int n = 0;
     for (std::string_view c : chars) {
         if (c == " " && (text.empty() || text.back() == ' '))
             continue;
-        if (n == max_chars)
-            break;
         text += c;
-        n++;
     }
     while (!text.empty() && text.back() == ' ')
         text.pop_back();
-    r.Text = MaskContactData(text, &r.Masked);
+    // Mask first, then cap (a fuzz finding, issue 17): capping first let "[e-mail]" run
+    // past the cap, and a phone number cut to 8 digits at the cap escaped the mask.
+    const std::string masked = MaskContactData(text, &r.Masked);
+    size_t end = 0;
+    for (int n = 0; end < masked.size() && n < max_chars; n++)
+        do
+            end++;
+        while (end < masked.size() && (static_cast<unsigned char>(masked[end]) & 0xC0) == 0x80);
+    r.Text = masked.substr(0, end);
+    while (!r.Text.empty() && r.Text.back() == ' ')
+        r.Text.pop_back();
     r.Ok = true;
     return r;
 }

@@ -27,8 +27,9 @@ int Utf8Length(std::string_view s);
 std::string DropLastChar(std::string_view s);
 
 // The whole treatment, in this order: check UTF-8, drop control characters (C0, DEL,
-// C1) and bidi overrides, turn tabs and line breaks into spaces, trim, cap at max_chars
-// characters, mask phone numbers and e-mail addresses.
+// C1) and bidi overrides, turn tabs and line breaks into spaces, trim, mask phone numbers
+// and e-mail addresses, cap at max_chars characters (after masking, so the cap holds and
+// no number is cut short of the mask).
 CleanText CleanFreeText(std::string_view raw, int max_chars = kDefaultTextMax);
 
 // Masking alone (for tests and the store): runs of 9 or more digits, with the usual

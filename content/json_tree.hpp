@@ -26,6 +26,15 @@ struct JsonNode {
     std::vector<JsonPos> KeyPos;                          // Object: where each member's key stands
     JsonPos Pos;                                          // where the value starts
 
+    // Out of line (json_tree.cpp), where JsonNode is complete: clang with libstdc++ will
+    // not instantiate vector<pair<string, JsonNode>>'s destructor inside the class.
+    JsonNode();
+    JsonNode(const JsonNode&);
+    JsonNode(JsonNode&&) noexcept;
+    JsonNode& operator=(const JsonNode&);
+    JsonNode& operator=(JsonNode&&) noexcept;
+    ~JsonNode();
+
     const JsonNode* Find(std::string_view key) const;     // first member with this key
     bool IsObject() const { return Type == Kind::Object; }
     bool IsArray() const { return Type == Kind::Array; }

@@ -1,4 +1,5 @@
 #include "kiosk/admin_effects.hpp"
+#include "kiosk/app_state.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/pin.hpp"
 #include "sync/journal.hpp"
@@ -20,13 +21,13 @@ void LogAttempt(wsync::Journal& journal, const std::string& result) {
 
 } // namespace
 
-std::vector<Action> AdminEffects::Run(const Effect& e) {
+std::vector<Action> AdminEffects::Run(const AdminEffect& e) {
     std::vector<Action> out;
     switch (e.Kind) {
-    case EffectKind::CheckPin: {
+    case AdminEffectKind::CheckPin: {
         std::string hash;
         if (!Journal->GetPinHash(&hash)) {
-            out.push_back({ActionKind::PinChecked, "unset"});
+            out.push_back(AdminAction{AdminKind::PinChecked, "unset"});
             break;
         }
         // Argon2id takes tens of milliseconds (more on a slow kiosk): not on the frame.
@@ -39,22 +40,22 @@ std::vector<Action> AdminEffects::Run(const Effect& e) {
         });
         break;
     }
-    case EffectKind::LogPinAttempt:
+    case AdminEffectKind::LogPinAttempt:
         LogAttempt(*Journal, e.Value);
         break;
-    case EffectKind::LoadPinState: {
+    case AdminEffectKind::LoadPinState: {
         std::string hash, error;
         wsync::PinAttemptCounts counts;
         if (!Journal->PinAttempts(&counts, &error))
             Log(error);
-        Action a(ActionKind::PinState, Journal->GetPinHash(&hash) ? "set" : "unset");
+        AdminAction a{AdminKind::PinState, Journal->GetPinHash(&hash) ? "set" : "unset"};
         a.Count = counts.WrongInARow;
         out.push_back(a);
         break;
     }
-    case EffectKind::LoadAdmin: {
-        Action a(ActionKind::AdminLoaded);
-        AdminFigures& f = a.Admin;
+    case AdminEffectKind::LoadFigures: {
+        AdminAction a{AdminKind::FiguresLoaded};
+        AdminFigures& f = a.Figures;
         std::string error;
         wsync::JournalStatus st;
         if (!Journal->Status(&st, &error))
@@ -79,16 +80,14 @@ std::vector<Action> AdminEffects::Run(const Effect& e) {
         out.push_back(a);
         break;
     }
-    case EffectKind::SyncNow:
+    case AdminEffectKind::SyncNow:
         if (Sync)
             Sync->RoundNow();
         Log("admin: sync now");
         break;
-    case EffectKind::Quit:
+    case AdminEffectKind::Quit:
         Log("admin: the kiosk is closed (Kiosk afsluiten)");
         QuitChosen = true;
-        break;
-    default:
         break;
     }
     return out;
@@ -101,8 +100,15 @@ bool AdminEffects::Finish(bool wait, Action* out) {
         return false;
     const bool ok = PinCheck.get();
     LogAttempt(*Journal, ok ? "ok" : "wrong");
-    *out = Action(ActionKind::PinChecked, ok ? "ok" : "wrong");
+    *out = AdminAction{AdminKind::PinChecked, ok ? "ok" : "wrong"};
     return true;
+}
+
+void RunAdminEffect(App& app, const AdminEffect& e) {
+    for (Action& next : app.Admin.Run(e))
+        app.Queue.Push(std::move(next));
+    if (app.Admin.QuitChosen)
+        CloseWindowForQuit(app);
 }
 
 } // namespace kiosk

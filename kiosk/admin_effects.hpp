@@ -1,6 +1,7 @@
 // The facilitator's effects at the edge: the PIN check (a slow hash, off the frame),
 // the log of attempts, the admin screen's figures, "Nu synchroniseren", and quitting.
-// The flow asks for them (kiosk/flow_admin.cpp); app.cpp owns one of these.
+// The flow asks for them (kiosk/flow_admin.cpp); the app owns one of these and runs each
+// AdminEffect through RunAdminEffect (kiosk/app_state.hpp), which queues the answers.
 #pragma once
 #include "kiosk/flow.hpp"
 
@@ -22,7 +23,7 @@ struct AdminEffects {
     bool QuitChosen = false;           // "Kiosk afsluiten": the app closes
 
     // Runs one effect; returns the actions it answers with right away.
-    std::vector<Action> Run(const Effect& e);
+    std::vector<Action> Run(const AdminEffect& e);
     // A PIN check is running.
     bool Checking() const { return PinCheck.valid(); }
     // When the running check is done (or at once with wait): logs the attempt and

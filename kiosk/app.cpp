@@ -1,20 +1,21 @@
-// [SECTION] the application state
-// [SECTION] effects: the flow's effects against the journal
+// [SECTION] the application state, the action queue and the effects' routing
 // [SECTION] one frame
-// [SECTION] script driver
-// [SECTION] set-up and main loop
+// [SECTION] set-up
+// [SECTION] RunKiosk: the main loop
 #include "kiosk/app.hpp"
 #include "content/pack_loader.hpp"
-#include "kiosk/admin_effects.hpp"
-#include "kiosk/flow_admin.hpp"
-#include "kiosk/campfire_effects.hpp"
+#include "kiosk/app_state.hpp"
 #include "kiosk/campfire_export.hpp"
+#include "kiosk/flow_admin.hpp"
 #include "kiosk/log.hpp"
+#include "kiosk/opening_hours.hpp"
+#include "kiosk/watchdog.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
 #include "kiosk/speaker.hpp"
 #include "sync/client.hpp"
+#include "sync/iso_time.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
 #include "sync/uuid.hpp"
@@ -28,237 +29,63 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <thread>
 
 namespace kiosk {
 
 //-----------------------------------------------------------------------------
-// [SECTION] the application state
+// [SECTION] the application state, the action queue and the effects' routing
 //-----------------------------------------------------------------------------
+
+App::App() = default;
+App::~App() = default;
+
+void App::Trace(const std::string& line) {
+    if (!Opts.Trace)
+        return;
+    fputs((line + "\n").c_str(), stdout);
+    fflush(stdout); // a test may kill us right after: the line must be out
+}
 
 namespace {
 
-bool g_input_seen = false; // set by GLFW callbacks: something happened, draw
-// Keeping the window (kiosk/guard.hpp): set by GLFW callbacks, read by the main loop.
-bool g_fullscreen = false;
-bool g_quit_chosen = false;  // "Kiosk afsluiten" on the admin screen
-bool g_window_lost = false;  // iconified or lost focus: take it back
-
-int64_t WallMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+// The actions that start something carry a new id, made here at the edge so the flow
+// stays pure.
+std::string* IdToMake(Action& a) {
+    if (VisitAction* v = std::get_if<VisitAction>(&a))
+        return v->Kind == VisitKind::Start || v->Kind == VisitKind::StartPraatplaat ? &v->Value : nullptr;
+    if (CampfireAction* c = std::get_if<CampfireAction>(&a))
+        return c->Kind == CampfireKind::Start || c->Kind == CampfireKind::AgreementNew ? &c->Value : nullptr;
+    return nullptr;
 }
 
-struct App {
-    KioskOptions Opts;
-    content::Pack Pack;
-    std::unique_ptr<wsync::Journal> Journal;
-    std::unique_ptr<wsync::SyncWorker> Sync; // only when enrolled at a store
-    std::unique_ptr<Speaker> Speech;         // started by the first Speak; never under --headless
-    AdminEffects Admin;                      // PIN checks, the admin screen's figures, quitting
-    CampfireEffects Campfire;                      // a campfire meeting's journal tables and files
-    FlowContext Flow;
-    FlowState State;
-    widgets::Theme Theme;
-    widgets::GlyphSet Glyphs; // the atlas's glyphs: kept, ImGui reads the ranges when it rebuilds
-    GLFWwindow* Window = nullptr;
-    ImVec2 Display{1920, 1080};
-
-    // The clock: real time, or virtual under a script (advanced only by `wait`).
-    bool VirtualClock = false;
-    double VirtualNow = 0.0;
-    std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
-
-    // Under a script the pointer is ours, not the mouse's.
-    bool ScriptPointer = false;
-    ImVec2 PointerPos{-FLT_MAX, -FLT_MAX};
-    bool PointerDown = false;
-
-    static constexpr double kHighlightsEvery = 120.0; // seconds between new attract-screen results
-    double HighlightsAt = -1e308;
-
-    std::string PendingScreenshot;
-    std::string ScreenshotError;
-    std::string PendingCapture; // a campfire summary's PNG: the next frame drawn, then CampfireExportDone
-    std::string CaptureResult;  // "ok" or why not, dispatched after the frame
-    bool Captured = false;      // a capture's result was dispatched after its frame (scripts draw once more)
-    std::vector<std::string> CommittedUnseen; // answers committed since the last frame
-    std::string LastShown;                    // screen (and question) of the last frame, for --trace
-    int Frames = 0;
-
-    double Now() const {
-        if (VirtualClock)
-            return VirtualNow;
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-    }
-    void Trace(const std::string& line) {
-        if (!Opts.Trace)
-            return;
-        fputs((line + "\n").c_str(), stdout);
-        fflush(stdout); // a test may kill us right after: the line must be out
-    }
-    void Dispatch(Action a);
-    void RunEffect(const Effect& e);
-    void ApplyVisitorSettings();
-    void Frame();
-};
-
-//-----------------------------------------------------------------------------
-// [SECTION] effects: the flow's effects against the journal
-//-----------------------------------------------------------------------------
+} // namespace
 
 void App::Dispatch(Action a) {
-    if (a.Kind == ActionKind::Start || a.Kind == ActionKind::StartPraatplaat || a.Kind == ActionKind::CampfireStart ||
-        a.Kind == ActionKind::AgreementNew)
-        a.Value = wsync::NewUuidV4(); // ids are made here, at the edge, so the flow stays pure
-    std::vector<Effect> effects;
-    State = Step(Flow, State, a, Now(), &effects);
-    for (const Effect& e : effects)
-        RunEffect(e);
+    if (std::string* id = IdToMake(a))
+        *id = wsync::NewUuidV4();
+    Queue.Push(std::move(a));
+    Drain();
 }
 
-void App::RunEffect(const Effect& e) {
-    switch (e.Kind) {
-    case EffectKind::CommitAnswers: {
-        std::vector<wsync::AnswerRecord> records;
-        const int64_t now_ms = WallMs();
-        for (const content::GivenAnswer& g : e.Answers) {
-            wsync::AnswerRecord rec;
-            rec.SessionId = e.SessionId;
-            rec.PackId = Pack.Id;
-            rec.PackVersion = Pack.Version; // each answer keeps the version it was given under
-            rec.QuestionId = g.QuestionId;
-            rec.Value = g.Value;
-            rec.Lang = e.Lang;
-            rec.AnsweredAtMs = now_ms;
-            rec.Flagged = e.Flagged; // a repeat of the visit before: stored, but flagged
-            records.push_back(std::move(rec));
-        }
-        std::vector<wsync::CommittedAnswer> done;
-        std::string error;
-        if (Journal->Commit(records, &done, &error)) {
-            for (const wsync::CommittedAnswer& c : done) {
-                Trace("committed " + c.Id + " " + std::to_string(c.Seq));
-                CommittedUnseen.push_back(c.Id);
-            }
-            if (Sync)
-                Sync->AnswersAdded();
-            Dispatch({ActionKind::Committed});
-        } else {
-            Log(error);
-            Dispatch({ActionKind::CommitFailed, error});
-        }
-        break;
-    }
-    case EffectKind::LoadResults: {
-        // This kiosk's own tallies; the flow keeps only questions with enough answers.
-        Action loaded(ActionKind::ResultsLoaded);
-        const content::Poll* poll = Pack.FindPoll(e.PollId);
-        for (const content::Question& q : poll ? poll->Questions : std::vector<content::Question>{}) {
-            if (q.Type == content::QuestionType::Text)
-                continue; // what one resident wrote is never shown to the next
-            std::vector<std::string> ids;
-            if (q.Type == content::QuestionType::Matrix)
-                for (const content::Option& row : q.Rows)
-                    ids.push_back(content::MatrixAnswerId(q, row.Id));
-            else
-                ids.push_back(q.Id);
-            for (const std::string& id : ids) {
-                std::vector<std::pair<std::string, int64_t>> tally;
-                std::string error;
-                if (!Journal->Tally(id, &tally, &error)) {
-                    Log(error);
-                    continue;
-                }
-                std::vector<std::pair<std::string, long long>> raw(tally.begin(), tally.end());
-                Chart chart;
-                chart.AnswerId = id;
-                chart.Counts = content::CountOptions(q, raw, &chart.Respondents);
-                loaded.Charts.push_back(std::move(chart));
-            }
-        }
-        Dispatch(loaded);
-        break;
-    }
-    case EffectKind::LoadHighlights: {
-        // Every few minutes is fresh enough, and a busy afternoon of visits costs nothing.
-        if (HighlightsAt > -1e300 && Now() - HighlightsAt < kHighlightsEvery)
-            break;
-        HighlightsAt = Now();
-        Tallies tallies;
-        for (const std::string& id : HighlightQuestions(Pack)) {
-            std::vector<std::pair<std::string, int64_t>> tally;
-            std::string error;
-            if (!Journal->Tally(id, &tally, &error)) {
-                Log(error);
-                continue;
-            }
-            tallies[id].assign(tally.begin(), tally.end());
-        }
-        Action loaded(ActionKind::HighlightsLoaded);
-        loaded.Highlights = PickHighlights(Pack, tallies, Flow.Config.MinResults, 6);
-        Dispatch(loaded);
-        break;
-    }
-    case EffectKind::EndSession:
-        break; // nothing of the visit is kept in memory; the journal already has its answers
-    case EffectKind::Speak:
-        for (const std::string& text : e.Speech)
-            Trace("speak " + e.Lang + ": " + text);
-        if (!Opts.Headless) { // headless: the trace only, no sound
-            if (!Speech)
-                Speech = std::make_unique<Speaker>([](const std::string& message) { Log(message); });
-            Speech->Say({e.Lang, e.Speech, e.Volume});
-        }
-        break;
-    case EffectKind::StopSpeech:
-        Trace("speak stop");
-        if (Speech)
-            Speech->Stop();
-        break;
-    case EffectKind::LoadCampfireDefaults:
-    case EffectKind::SaveCampfireSession:
-    case EffectKind::SaveCampfireCounts:
-    case EffectKind::SaveAgreement:
-    case EffectKind::EndCampfireSession:
-    case EffectKind::LoadExportTargets:
-    case EffectKind::ExportCsv:
-        if (e.Kind == EffectKind::ExportCsv)
-            Trace("export " + e.Path);
-        for (const Action& next : Campfire.Run(e, State.Lang)) // kiosk/campfire_effects.cpp
-            Dispatch(next);
-        break;
-    case EffectKind::CaptureSummary:
-        if (Window) {
-            PendingCapture = e.Path; // the summary page the next frame draws
-        } else {
-            Log("campfire export: no PNG without a screen (--headless); the CSV was written");
-            Dispatch({ActionKind::CampfireExportDone, "a PNG needs a screen, and the kiosk runs without one (--headless)"});
-        }
-        break;
-    case EffectKind::CheckPin:
-    case EffectKind::LogPinAttempt:
-    case EffectKind::LoadPinState:
-    case EffectKind::LoadAdmin:
-    case EffectKind::SyncNow:
-    case EffectKind::Quit:
-        for (const Action& next : Admin.Run(e)) // kiosk/admin_effects.cpp
-            Dispatch(next);
-        if (Admin.QuitChosen) {
-            g_quit_chosen = true;
-            if (Window)
-                glfwSetWindowShouldClose(Window, GLFW_TRUE);
-        }
-        break;
-    }
+void App::Drain() {
+    Queue.Drain(Flow, &State, [this] { return Now(); }, [this](const Effect& e) { RunEffect(e); });
+}
+
+void App::RunEffect(const Effect& effect) {
+    struct {
+        App& app;
+        void operator()(const VisitEffect& e) const { RunVisitEffect(app, e); }
+        void operator()(const SpeechEffect& e) const { RunSpeechEffect(app, e); }
+        void operator()(const AdminEffect& e) const { RunAdminEffect(app, e); }
+        void operator()(const CampfireEffect& e) const { RunCampfireEffect(app, e); }
+    } run{*this};
+    std::visit(run, effect);
 }
 
 //-----------------------------------------------------------------------------
@@ -297,10 +124,63 @@ void App::ApplyVisitorSettings() {
     Trace(std::string("theme ") + (State.LargeText ? "large" : "normal") + (State.HighContrast ? " high-contrast" : ""));
 }
 
+namespace {
+
+// What a person now sees, for tests: the screen, and every answer whose next screen has
+// been drawn (the promise: nothing thanked is lost).
+void TraceShown(App& app) {
+    std::string shown = ScreenName(app.State.Screen);
+    if (app.State.Screen == Screen::Question)
+        if (const content::Question* q = CurrentQuestion(app.Flow, app.State))
+            shown += " " + q->Id;
+    if (shown != app.LastShown)
+        app.Trace("screen " + shown);
+    app.LastShown = shown;
+    for (const std::string& id : app.CommittedUnseen)
+        app.Trace("shown " + id);
+    app.CommittedUnseen.clear();
+}
+
+// The drawn frame to the screen, and the PNGs asked for: a campfire summary page, a
+// script's screenshot.
+void Present(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(app.Window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(app.Theme.Background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!app.PendingCapture.empty()) { // a campfire summary page, written as carefully as the CSV
+        std::string png, error;
+        if (CaptureScreenshotPng(fb_w, fb_h, &png, &error) && WriteFileAtomic(app.PendingCapture, png, &error)) {
+            app.Trace("export " + app.PendingCapture);
+            app.CaptureResult = "ok";
+        } else {
+            Log("campfire export: " + error);
+            app.CaptureResult = error.empty() ? "cannot write the PNG" : error;
+        }
+        app.PendingCapture.clear();
+    }
+    if (!app.PendingScreenshot.empty()) {
+        if (!WriteScreenshotPng(app.PendingScreenshot, fb_w, fb_h, &app.ScreenshotError) && app.ScreenshotError.empty())
+            app.ScreenshotError = "cannot write the screenshot";
+        app.PendingScreenshot.clear();
+    }
+    glfwSwapBuffers(app.Window);
+    // The atlas is on the GPU now: its copy in memory (20 MiB with every language's
+    // glyphs) goes. A rebuild (A+) makes it again from the fonts' data.
+    if (io.Fonts->TexPixelsRGBA32 || io.Fonts->TexPixelsAlpha8)
+        io.Fonts->ClearTexData();
+}
+
+} // namespace
+
 void App::Frame() {
     if (Action checked; Admin.Finish(false, &checked)) // a PIN check that ran off the frame
         Dispatch(checked);
-    Dispatch({ActionKind::Tick, {}});
+    Dispatch(CommonAction{CommonKind::Tick});
     ApplyVisitorSettings();
 
     ImGuiIO& io = ImGui::GetIO();
@@ -325,339 +205,25 @@ void App::Frame() {
     ScreenContext sc{&Flow, &Theme, Display, Now()};
     DrawScreen(sc, State, &actions);
     ImGui::Render();
-
-    if (Window) {
-        int fb_w = 0, fb_h = 0;
-        glfwGetFramebufferSize(Window, &fb_w, &fb_h);
-        glViewport(0, 0, fb_w, fb_h);
-        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(Theme.Background);
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (!PendingCapture.empty()) { // a campfire summary page, written as carefully as the CSV
-            std::string png, error;
-            if (CaptureScreenshotPng(fb_w, fb_h, &png, &error) && WriteFileAtomic(PendingCapture, png, &error)) {
-                Trace("export " + PendingCapture);
-                CaptureResult = "ok";
-            } else {
-                Log("campfire export: " + error);
-                CaptureResult = error.empty() ? "cannot write the PNG" : error;
-            }
-            PendingCapture.clear();
-        }
-        if (!PendingScreenshot.empty()) {
-            if (!WriteScreenshotPng(PendingScreenshot, fb_w, fb_h, &ScreenshotError) && ScreenshotError.empty())
-                ScreenshotError = "cannot write the screenshot";
-            PendingScreenshot.clear();
-        }
-        glfwSwapBuffers(Window);
-        // The atlas is on the GPU now: its copy in memory (20 MiB with every language's
-        // glyphs) goes. A rebuild (A+) makes it again from the fonts' data.
-        if (io.Fonts->TexPixelsRGBA32 || io.Fonts->TexPixelsAlpha8)
-            io.Fonts->ClearTexData();
-    }
+    if (Window)
+        Present(*this);
     Frames++;
-
-    // What a person now sees, for tests: the screen, and every answer whose next
-    // screen has been drawn (the promise: nothing thanked is lost).
-    std::string shown = ScreenName(State.Screen);
-    if (State.Screen == Screen::Question)
-        if (const content::Question* q = CurrentQuestion(Flow, State))
-            shown += " " + q->Id;
-    if (shown != LastShown)
-        Trace("screen " + shown);
-    LastShown = shown;
-    for (const std::string& id : CommittedUnseen)
-        Trace("shown " + id);
-    CommittedUnseen.clear();
+    TraceShown(*this);
 
     if (!CaptureResult.empty()) {
-        Dispatch({ActionKind::CampfireExportDone, CaptureResult == "ok" ? std::string() : CaptureResult});
+        Dispatch(CampfireAction{CampfireKind::ExportDone, CaptureResult == "ok" ? std::string() : CaptureResult});
         CaptureResult.clear();
         Captured = true;
     }
-    for (const Action& a : actions)
+    for (const Action& a : actions) // each with its effects and their answers before the next
         Dispatch(a);
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] script driver
-//-----------------------------------------------------------------------------
-
-std::string TargetList(const widgets::FrameRecord& rec) {
-    std::string s;
-    for (const widgets::Target& t : rec.Targets)
-        s += (s.empty() ? "" : ", ") + t.Id;
-    return s.empty() ? "none" : s;
-}
-
-void TapAt(App& app, const widgets::Target& t) {
-    // Move, press, release (a tap fires on release), then one frame to draw the result.
-    app.ScriptPointer = true;
-    app.PointerPos = t.Center();
-    app.PointerDown = false;
-    app.Frame();
-    app.PointerDown = true;
-    app.Frame();
-    app.PointerDown = false;
-    app.Frame();
-    app.PointerPos = ImVec2(-FLT_MAX, -FLT_MAX); // a finger leaves no hover behind
-    app.Frame();
-}
-
-bool TapId(App& app, const char* id) {
-    const widgets::Target* t = widgets::FindTarget(widgets::Record(), id);
-    if (t)
-        TapAt(app, *t);
-    return t != nullptr;
-}
-
-// Types text the way a resident does: a tap on the key of each character, with shift
-// for a capital and the accents layer where the letter lives.
-bool TypeText(App& app, const std::string& text, std::string* why) {
-    for (size_t i = 0; i < text.size();) {
-        size_t len = 1;
-        while (i + len < text.size() && ((unsigned char)text[i + len] >> 6) == 0x2)
-            len++;
-        const std::string c = text.substr(i, len);
-        const std::string id = c == " " ? "key-space" : "key-" + c;
-        // Try as the keyboard is, with shift, on the other layer, and there with shift.
-        bool typed = false;
-        for (int attempt = 0; attempt < 4 && !typed; attempt++) {
-            if (const widgets::Target* t = widgets::FindTarget(widgets::Record(), id); t && t->Id == id) {
-                TapAt(app, *t);
-                typed = true;
-                break;
-            }
-            const bool ok = attempt == 0   ? TapId(app, "key-shift")
-                            : attempt == 1 ? TapId(app, "key-shift") && TapId(app, "key-layer")
-                            : attempt == 2 ? TapId(app, "key-shift")
-                                           : true;
-            if (!ok) {
-                *why = "'type' needs the on-screen keyboard, and the " + std::string(ScreenName(app.State.Screen)) +
-                       " screen shows none";
-                return false;
-            }
-        }
-        if (!typed) {
-            *why = "the on-screen keyboard has no key for '" + c + "'";
-            return false;
-        }
-        i += len;
-    }
-    return true;
-}
-
-// Lets `seconds` of kiosk time pass, stopping at every timer on the way as real time would.
-void AdvanceClock(App& app, double seconds) {
-    const double end = app.VirtualNow + seconds;
-    for (int guard = 0; guard < 10000; guard++) {
-        double d = NextDeadline(app.Flow, app.State);
-        if (!(d <= end))
-            break;
-        app.VirtualNow = std::max(app.VirtualNow, d + 1e-6);
-        app.Frame();
-    }
-    app.VirtualNow = std::max(app.VirtualNow, end);
-    app.Frame();
-}
-
-// Runs one script line; false and a reason when it fails.
-bool RunLine(App& app, const ScriptLine& line, std::string* why) {
-    const widgets::FrameRecord& rec = widgets::Record();
-    const std::string screen = ScreenName(app.State.Screen);
-    switch (line.Command) {
-    case ScriptCommand::Tap: {
-        const widgets::Target* t = widgets::FindTarget(rec, line.Arg);
-        if (!t) {
-            *why = "no touch target '" + line.Arg + "' on the " + screen + " screen (there are: " + TargetList(rec) + ")";
-            return false;
-        }
-        TapAt(app, *t);
-        return true;
-    }
-    case ScriptCommand::Wait:
-        AdvanceClock(app, line.Seconds);
-        return true;
-    case ScriptCommand::Hold: { // press, let the clock run with the finger down, let go
-        const widgets::Target* t = widgets::FindTarget(rec, line.Arg);
-        if (!t) {
-            *why = "no touch target '" + line.Arg + "' on the " + screen + " screen (there are: " + TargetList(rec) + ")";
-            return false;
-        }
-        app.ScriptPointer = true;
-        app.PointerPos = t->Center();
-        app.PointerDown = false;
-        app.Frame();
-        app.PointerDown = true;
-        app.Frame();
-        AdvanceClock(app, line.Seconds);
-        app.PointerDown = false;
-        app.Frame();
-        app.PointerPos = ImVec2(-FLT_MAX, -FLT_MAX);
-        app.Frame();
-        return true;
-    }
-    case ScriptCommand::Sleep: // real time passes; the kiosk clock does not
-        std::this_thread::sleep_for(std::chrono::duration<double>(line.Seconds));
-        return true;
-    case ScriptCommand::ExpectScreen:
-        if (screen != line.Arg) {
-            *why = "expected the " + line.Arg + " screen, but the " + screen + " screen shows";
-            return false;
-        }
-        return true;
-    case ScriptCommand::ExpectText:
-        if (!widgets::HasText(rec, line.Arg)) {
-            *why = "the text '" + line.Arg + "' is not visible on the " + screen + " screen";
-            return false;
-        }
-        return true;
-    case ScriptCommand::Targets:
-        for (const widgets::Target& t : rec.Targets) // id, label, box: "ok<TAB>Akkoord<TAB>100 200 400 350"
-            printf("%s\t%s\t%.0f %.0f %.0f %.0f\n", t.Id.c_str(), t.Label.c_str(), t.Min.x, t.Min.y, t.Max.x, t.Max.y);
-        fflush(stdout);
-        return true;
-    case ScriptCommand::Screenshot:
-        if (!app.Window) {
-            *why = "a screenshot needs a window: run without --headless (under xvfb-run where there is no display)";
-            return false;
-        }
-        app.PendingScreenshot = line.Arg;
-        app.ScreenshotError.clear();
-        app.Frame();
-        if (!app.ScreenshotError.empty()) {
-            *why = app.ScreenshotError;
-            return false;
-        }
-        return true;
-    case ScriptCommand::Type:
-        return TypeText(app, line.Arg, why);
-    }
-    return true;
-}
-
-void KeepWindow(App& app); // below, with the main loop
-
-int RunScript(App& app, const std::vector<ScriptLine>& lines, const std::string& path) {
-    app.Frame(); // the first frame, so targets exist
-    for (const ScriptLine& line : lines) {
-        std::string why;
-        if (app.Window && glfwWindowShouldClose(app.Window)) {
-            fprintf(stderr, "%s:%d: the window was closed\n", path.c_str(), line.Number);
-            return 1;
-        }
-        if (app.Admin.QuitChosen) {
-            fprintf(stderr, "%s:%d: the kiosk was closed (Kiosk afsluiten) before this line\n", path.c_str(),
-                    line.Number);
-            return 1;
-        }
-        if (!RunLine(app, line, &why)) {
-            fprintf(stderr, "%s:%d: %s\n", path.c_str(), line.Number, why.c_str());
-            return 1;
-        }
-        // A campfire summary's pages are captured one frame each; a script sees the files.
-        for (int i = 0; i < 50 && !app.PendingCapture.empty(); i++)
-            app.Frame();
-        if (app.Captured) { // and the screen that says where they went
-            app.Captured = false;
-            app.Frame();
-        }
-        // A PIN check runs off the frame; a script sees its result before the next line.
-        if (Action checked; app.Admin.Finish(true, &checked)) {
-            app.Dispatch(checked);
-            app.Frame();
-        }
-        if (app.Window) {
-            glfwPollEvents();
-            KeepWindow(app); // under a script too, so a test can take the focus away
-        }
-    }
-    return 0;
-}
-
-} // namespace
-
-//-----------------------------------------------------------------------------
-// [SECTION] set-up and main loop
+// [SECTION] set-up
 //-----------------------------------------------------------------------------
 
 namespace {
-
-void OnCursor(GLFWwindow*, double, double) { g_input_seen = true; }
-void OnButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void OnKey(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
-void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
-void OnFocus(GLFWwindow*, int focused) {
-    g_input_seen = true;
-    g_window_lost = g_window_lost || !focused;
-}
-void OnIconify(GLFWwindow*, int iconified) {
-    g_input_seen = true;
-    g_window_lost = g_window_lost || iconified;
-}
-// Alt+F4 or a window manager's close button: refused in full screen (kiosk/guard.hpp).
-void OnClose(GLFWwindow* window) {
-    if (!CloseAllowed(g_fullscreen, g_quit_chosen)) {
-        glfwSetWindowShouldClose(window, GLFW_FALSE);
-        Log("a request to close the window was refused (use Kiosk afsluiten on the admin screen)");
-    }
-}
-void OnRefresh(GLFWwindow*) { g_input_seen = true; }
-void OnResize(GLFWwindow*, int, int) { g_input_seen = true; }
-void OnGlfwError(int code, const char* text) { Log("GLFW error " + std::to_string(code) + ": " + text); }
-
-// 1. GLFW window  2. GL context  3. input callbacks (before ImGui's, which chain to them)
-bool OpenWindow(App& app, float* px_per_mm, std::string* error) {
-    glfwSetErrorCallback(OnGlfwError);
-    if (!glfwInit()) {
-        *error = "cannot open a window: no display (set DISPLAY, or run under xvfb-run)";
-        return false;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-    int w = app.Opts.WindowW, h = app.Opts.WindowH;
-    bool fullscreen = w <= 0 || h <= 0;
-    if (fullscreen) {
-        if (!mode) {
-            *error = "cannot find a monitor for full screen (try --windowed 1920x1080)";
-            return false;
-        }
-        w = mode->width;
-        h = mode->height;
-    }
-    // GLFW iconifies a full-screen window that loses focus by default: a kiosk stays.
-    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
-    app.Window = glfwCreateWindow(w, h, "Wijkstem", fullscreen ? monitor : nullptr, nullptr);
-    if (!app.Window) {
-        *error = "cannot open a window with OpenGL 3";
-        return false;
-    }
-    glfwMakeContextCurrent(app.Window);
-    glfwSwapInterval(1);
-
-    // The screen's real size in millimetres decides how big a touch target must be.
-    int mm_w = 0, mm_h = 0;
-    if (monitor && mode) {
-        glfwGetMonitorPhysicalSize(monitor, &mm_w, &mm_h);
-        if (mm_w > 0)
-            *px_per_mm = float(mode->width) / float(mm_w);
-    }
-
-    glfwSetCursorPosCallback(app.Window, OnCursor);
-    glfwSetMouseButtonCallback(app.Window, OnButton);
-    glfwSetKeyCallback(app.Window, OnKey);
-    glfwSetCharCallback(app.Window, OnChar);
-    glfwSetWindowFocusCallback(app.Window, OnFocus);
-    glfwSetWindowRefreshCallback(app.Window, OnRefresh);
-    glfwSetFramebufferSizeCallback(app.Window, OnResize);
-    glfwSetWindowIconifyCallback(app.Window, OnIconify);
-    glfwSetWindowCloseCallback(app.Window, OnClose);
-    g_fullscreen = fullscreen;
-    return true;
-}
 
 bool ReadFile(const std::string& path, std::string* out) {
     std::ifstream in(path, std::ios::binary);
@@ -669,54 +235,8 @@ bool ReadFile(const std::string& path, std::string* out) {
     return true;
 }
 
-// A full-screen kiosk that was iconified or lost focus takes both back.
-void KeepWindow(App& app) {
-    if (!g_window_lost)
-        return;
-    g_window_lost = false;
-    const bool focused = glfwGetWindowAttrib(app.Window, GLFW_FOCUSED);
-    const bool iconified = glfwGetWindowAttrib(app.Window, GLFW_ICONIFIED);
-    if (!MustRetakeWindow(g_fullscreen, focused, iconified))
-        return;
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-    if (iconified)
-        glfwRestoreWindow(app.Window);
-    if (mode)
-        glfwSetWindowMonitor(app.Window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
-    glfwFocusWindow(app.Window);
-    Log(std::string("the kiosk window was ") + (iconified ? "iconified" : "left") + "; full screen and focus taken back");
-}
-
-// Waits for input or the next timer, then says how many frames to draw.
-int WaitForWork(App& app) {
-    double now = app.Now();
-    double deadline = NextDeadline(app.Flow, app.State);
-    if (app.State.Screen == Screen::StillThere) // the countdown text changes every second
-        deadline = std::min(deadline, now + (1.0 - std::fmod(now - app.State.ScreenSince, 1.0)));
-    deadline = std::min(deadline, NextCountdownChange(app.State, now)); // the gap, a locked PIN keypad
-    double timeout = std::clamp(deadline - now, 0.0, 3600.0);
-    g_input_seen = false;
-    if (timeout > 0.0)
-        glfwWaitEventsTimeout(timeout);
-    else
-        glfwPollEvents();
-    // ImGui needs a few frames after input to settle (press, release, the new screen).
-    if (g_input_seen)
-        return 3;
-    if (app.Admin.Checking()) // woken by the PIN check (a frame takes its result)
-        return 1;
-    if (!app.PendingCapture.empty()) // a summary page to capture for the export
-        return 1;
-    return app.Now() >= deadline - 1e-3 ? 1 : 0;
-}
-
-} // namespace
-
-int RunKiosk(const KioskOptions& opts) {
-    App app;
-    app.Opts = opts;
-
+// 1. Content: 0, or the exit status when the kiosk cannot start.
+int LoadContent(App& app, const KioskOptions& opts) {
     // 1. Content: a broken pack is refused with its problems, never a crash.
     //    Without --content: the pack the store published for this wijk (validated when it
     //    arrived), else the bundled one.
@@ -764,6 +284,11 @@ int RunKiosk(const KioskOptions& opts) {
     app.Flow.Pack = &app.Pack;
     app.Flow.Config = opts.Flow;
 
+    return 0;
+}
+
+// 2. The journal, background sync, and the effect runners wired to them.
+int OpenJournal(App& app, const KioskOptions& opts) {
     // 2. The journal.
     std::string error;
     if (!wsync::MakeDirs(opts.DataDir, &error)) {
@@ -793,38 +318,26 @@ int RunKiosk(const KioskOptions& opts) {
     app.Campfire.Sync = app.Sync.get();
     app.Campfire.Flow = &app.Flow;
     app.Campfire.ExportDir = opts.ExportDir;
-    app.Campfire.Today = [] { // the facilitator's day: local time
-        time_t t = time(nullptr);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        char buf[16];
-        strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        return std::string(buf);
-    };
-    app.Campfire.NowIso = [] {
-        const int64_t ms = WallMs();
-        time_t t = time_t(ms / 1000);
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        char buf[64];
-        snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                 tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms % 1000));
-        return std::string(buf);
-    };
+    app.Campfire.Today = [] { return wsync::IsoLocalToday(); }; // the facilitator's day: local time
+    app.Campfire.NowIso = [] { return wsync::IsoTimeMs(wsync::NowMs()); };
     app.Admin.Wake = [&app] { // a PIN check is done: wake the main loop to draw its result
         if (app.Window)
             glfwPostEmptyEvent();
     };
 
-    // 3. The script, if any: read and checked whole before anything runs.
-    std::vector<ScriptLine> script;
+    return 0;
+}
+
+// 3. The script, if any: read and checked whole before anything runs.
+int ReadScript(App& app, const KioskOptions& opts, std::vector<ScriptLine>* script) {
+    std::string error;
     if (!opts.ScriptPath.empty()) {
         std::string text;
         if (!ReadFile(opts.ScriptPath, &text)) {
             fprintf(stderr, "wijkstem: cannot read the script %s\n", opts.ScriptPath.c_str());
             return 1;
         }
-        if (!ParseScript(text, &script, &error)) {
+        if (!ParseScript(text, script, &error)) {
             fprintf(stderr, "%s:%s\n", opts.ScriptPath.c_str(), error.substr(4).c_str()); // "line N: x" -> "FILE:N: x"
             return 1;
         }
@@ -834,7 +347,12 @@ int RunKiosk(const KioskOptions& opts) {
         return 1;
     }
 
-    // 4. Window (or none), ImGui, fonts.
+    return 0;
+}
+
+// 4. Window (or none), ImGui, fonts.
+int OpenScreen(App& app, const KioskOptions& opts) {
+    std::string error;
     float px_per_mm = opts.Dpi > 0 ? opts.Dpi / 25.4f : 0.0f;
     if (!opts.Headless) {
         float monitor_px_per_mm = 0.0f;
@@ -876,32 +394,12 @@ int RunKiosk(const KioskOptions& opts) {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th); // a built atlas, as a renderer would ask
     }
     widgets::ApplyStyle(app.Theme);
-    app.State = InitialState(app.Flow, opts.Lang, app.Now());
-    app.RunEffect({EffectKind::LoadHighlights, {}, {}, {}, {}});
 
-    // 5. Run: the script, or the event-driven loop.
-    int status = 0;
-    if (!opts.ScriptPath.empty()) {
-        status = RunScript(app, script, opts.ScriptPath);
-    } else {
-        int frames = 2; // the first frame, and one to settle its layout
-        while (!glfwWindowShouldClose(app.Window)) {
-            if (frames > 0) {
-                app.Frame();
-                frames--;
-                glfwPollEvents();
-                if (g_input_seen) {
-                    g_input_seen = false;
-                    frames = std::max(frames, 3);
-                }
-            } else {
-                frames = WaitForWork(app);
-            }
-            KeepWindow(app);
-        }
-    }
+    return 0;
+}
 
-    // 6. Clean-up, in reverse order.
+// 6. Clean-up, in reverse order.
+void CleanUp(App& app) {
     app.Speech.reset(); // cuts off speech and joins its thread
     if (app.Sync)
         app.Sync->Stop(); // a round in flight finishes first (curl times out at 60 s)
@@ -914,6 +412,67 @@ int RunKiosk(const KioskOptions& opts) {
         glfwDestroyWindow(app.Window);
         glfwTerminate();
     }
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] RunKiosk: the main loop
+//-----------------------------------------------------------------------------
+
+int RunKiosk(const KioskOptions& opts) {
+    App app;
+    app.Opts = opts;
+    std::vector<ScriptLine> script;
+    for (auto step : {LoadContent, OpenJournal}) // 1. content  2. the journal
+        if (int status = step(app, opts); status != 0)
+            return status;
+    if (int status = ReadScript(app, opts, &script); status != 0) // 3. the script
+        return status;
+    if (int status = OpenScreen(app, opts); status != 0) // 4. window, ImGui, fonts
+        return status;
+    app.State = InitialState(app.Flow, opts.Lang, app.Now());
+    RunVisitEffect(app, VisitEffect{VisitEffectKind::LoadHighlights});
+    app.Drain();
+
+    // 5. Run: the script, or the event-driven loop.
+    int status = 0;
+    if (!opts.ScriptPath.empty()) {
+        status = RunScript(app, script, opts.ScriptPath);
+    } else {
+        OpeningHours hours; // a bad file is logged, and the kiosk stays on all day
+        std::vector<std::string> hour_problems;
+        if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &hours, &hour_problems))
+            for (const std::string& p : hour_problems)
+                Log(p + " (the kiosk stays on all day)");
+        StartWatchdogFor(opts.TestHangAfter);
+        double last_input = -1e9; // closed at start: dark right after the first frames
+        bool dark_drawn = false, ready = false;
+        int frames = 2; // the first frame, and one to settle its layout
+        while (!glfwWindowShouldClose(app.Window)) {
+            FeedWatchdogNow();
+            int dark = ready ? DarkScreen(app, hours, &last_input, &dark_drawn) : -1; // READY=1 first
+            if (dark >= 0) {
+                frames = dark;
+                continue;
+            }
+            if (frames > 0) {
+                app.Frame();
+                frames--;
+                if (!ready) // systemd (Type=notify): the kiosk is on screen
+                    NotifyReady(), ready = true;
+                glfwPollEvents();
+                if (TakeInputSeen())
+                    frames = std::max(frames, 3);
+            } else {
+                frames = WaitForWork(app);
+            }
+            if (TakeTouched()) // a person was here: the screen stays lit a while (opening hours)
+                last_input = app.Now();
+            KeepWindow(app);
+        }
+    }
+    CleanUp(app); // 6.
     return status;
 }
 

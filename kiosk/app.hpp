@@ -25,6 +25,8 @@ struct KioskOptions {
     double SyncInterval = 300.0;
     double SyncDebounce = 10.0;
     FlowConfig Flow;
+    std::string OpeningHoursPath; // --opening-hours; empty: always open (kiosk/opening_hours.hpp)
+    double TestHangAfter = 0.0;   // test-only --test-hang-after: stop feeding systemd's watchdog
 };
 
 // Runs the kiosk until its window closes or its script ends. Returns the exit status:

@@ -1,4 +1,5 @@
 #include "kiosk/campfire_effects.hpp"
+#include "kiosk/app_state.hpp"
 #include "kiosk/campfire_export.hpp"
 #include "kiosk/log.hpp"
 #include "sync/journal.hpp"
@@ -12,24 +13,24 @@ namespace {
 
 Action Failed(const std::string& error) {
     Log(error);
-    return Action(ActionKind::CampfireSaveFailed, error);
+    return CampfireAction{CampfireKind::SaveFailed, error};
 }
 
 } // namespace
 
-std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lang) {
+std::vector<Action> CampfireEffects::Run(const CampfireEffect& e, const std::string& lang) {
     std::vector<Action> out;
     std::string error;
     bool stored = false; // something new waits for the store: a sync round soon
     switch (e.Kind) {
-    case EffectKind::LoadCampfireDefaults: {
+    case CampfireEffectKind::LoadDefaults: {
         wsync::StoreLink link;
-        Action a(ActionKind::CampfireDefaults);
+        CampfireAction a{CampfireKind::Defaults};
         a.Values = {Journal->GetStore(&link) ? link.Wijk : std::string(), Today ? Today() : std::string()};
         out.push_back(a);
         break;
     }
-    case EffectKind::SaveCampfireSession: {
+    case CampfireEffectKind::SaveSession: {
         wsync::CampfireSessionRecord g;
         g.Id = e.Campfire.Id;
         g.Name = e.Campfire.Name;
@@ -47,7 +48,7 @@ std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lan
         }
         break;
     }
-    case EffectKind::SaveCampfireCounts: {
+    case CampfireEffectKind::SaveCounts: {
         std::vector<wsync::CampfireResultRecord> rows;
         for (const CampfireRow& r : e.Rows) {
             wsync::CampfireResultRecord rec;
@@ -64,7 +65,7 @@ std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lan
             stored = true;
         break;
     }
-    case EffectKind::SaveAgreement: {
+    case CampfireEffectKind::SaveAgreement: {
         wsync::AgreementRecord a;
         a.Id = e.Agreement.Id;
         a.SessionId = e.SessionId;
@@ -81,7 +82,7 @@ std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lan
             stored = true;
         break;
     }
-    case EffectKind::EndCampfireSession:
+    case CampfireEffectKind::EndSession:
         if (!Journal->EndCampfireSession(e.SessionId, NowIso ? NowIso() : std::string(), &error))
             Log(error); // the admin screen is next; the session stays open in the journal
         else {
@@ -89,8 +90,8 @@ std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lan
             stored = true;
         }
         break;
-    case EffectKind::LoadExportTargets: {
-        Action a(ActionKind::CampfireTargetsLoaded);
+    case CampfireEffectKind::LoadExportTargets: {
+        CampfireAction a{CampfireKind::TargetsLoaded};
         struct stat st {};
         if (!ExportDir.empty() && stat(ExportDir.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
             a.Values.push_back(ExportDir);
@@ -100,8 +101,8 @@ std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lan
         out.push_back(a);
         break;
     }
-    case EffectKind::ExportCsv: {
-        Action done(ActionKind::CampfireExportDone);
+    case CampfireEffectKind::ExportCsv: {
+        CampfireAction done{CampfireKind::ExportDone};
         if (!WriteFileAtomic(e.Path, CampfireCsv(*Flow, e.Campfire, lang), &error)) {
             Log("campfire export: " + error);
             done.Value = error;
@@ -116,6 +117,23 @@ std::vector<Action> CampfireEffects::Run(const Effect& e, const std::string& lan
     if (stored && Sync)
         Sync->AnswersAdded();
     return out;
+}
+
+void RunCampfireEffect(App& app, const CampfireEffect& e) {
+    if (e.Kind == CampfireEffectKind::CaptureSummary) { // the frame after this one writes it
+        if (app.Window) {
+            app.PendingCapture = e.Path; // the summary page the next frame draws
+        } else {
+            Log("campfire export: no PNG without a screen (--headless); the CSV was written");
+            app.Queue.Push(CampfireAction{CampfireKind::ExportDone,
+                                          "a PNG needs a screen, and the kiosk runs without one (--headless)"});
+        }
+        return;
+    }
+    if (e.Kind == CampfireEffectKind::ExportCsv)
+        app.Trace("export " + e.Path);
+    for (Action& next : app.Campfire.Run(e, app.State.Lang))
+        app.Queue.Push(std::move(next));
 }
 
 } // namespace kiosk

@@ -1,6 +1,8 @@
 // A campfire meeting's effects at the edge (kiosk/flow_campfire.cpp asks for them): the
 // journal's campfire tables, today's date and the enrolled wijk, the folders to export
-// to, the CSV. The PNG of the summary needs the frame just drawn: app.cpp captures it.
+// to, the CSV. The PNG of the summary needs the frame just drawn: the frame (app.cpp)
+// captures it. The app runs each CampfireEffect through RunCampfireEffect
+// (kiosk/app_state.hpp), which queues the answers.
 #pragma once
 #include "kiosk/flow.hpp"
 
@@ -25,7 +27,7 @@ struct CampfireEffects {
     std::function<std::string()> NowIso;   // for started_at, ended_at
 
     // Runs one effect (not CaptureSummary); returns the actions it answers with.
-    std::vector<Action> Run(const Effect& e, const std::string& lang);
+    std::vector<Action> Run(const CampfireEffect& e, const std::string& lang);
 };
 
 } // namespace kiosk

@@ -1,5 +1,6 @@
 #include "kiosk/campfire_export.hpp"
 #include "kiosk/flow_campfire.hpp"
+#include "sync/atomic_file.hpp"
 #include "sync/csv.hpp"
 
 #include <algorithm>
@@ -52,50 +53,9 @@ std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const st
     return csv;
 }
 
+// One sequence for every such file: sync/atomic_file.cpp.
 bool WriteFileAtomic(const std::string& path, const std::string& data, std::string* error) {
-    const size_t slash = path.rfind('/');
-    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
-    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    const std::string tmp = dir + "/." + name + ".tmp-" + std::to_string(getpid());
-    auto fail = [&](const std::string& what) {
-        *error = what + ": " + strerror(errno);
-        return false;
-    };
-    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return fail("cannot write in " + dir);
-    for (size_t done = 0; done < data.size();) {
-        ssize_t n = write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            fail("cannot write " + tmp + " (is the stick full?)");
-            close(fd);
-            unlink(tmp.c_str());
-            return false;
-        }
-        done += size_t(n);
-    }
-    if (fsync(fd) != 0) {
-        fail("cannot flush " + tmp);
-        close(fd);
-        unlink(tmp.c_str());
-        return false;
-    }
-    if (close(fd) != 0 || rename(tmp.c_str(), path.c_str()) != 0) {
-        fail("cannot finish " + path);
-        unlink(tmp.c_str());
-        return false;
-    }
-    int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || (fsync(dfd) != 0 && errno != EINVAL)) { // EINVAL: a filesystem that cannot sync folders
-        fail("cannot flush the folder " + dir);
-        if (dfd >= 0)
-            close(dfd);
-        return false;
-    }
-    close(dfd);
-    return true;
+    return wsync::WriteFileAtomically(path, data, error);
 }
 
 std::vector<std::string> UsbFolders(const std::vector<std::string>& roots) {

@@ -1,7 +1,8 @@
 #include "kiosk/cli.hpp"
 #include "content/pack_loader.hpp"
 #include "kiosk/app.hpp"
-#include "kiosk/guard.hpp"
+#include "kiosk/install_layout.hpp"
+#include "kiosk/opening_hours.hpp"
 #include "kiosk/pin.hpp"
 #include "sync/batch_file.hpp"
 #include "sync/client.hpp"
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -40,7 +42,9 @@ const char* kUsage = R"(Wijkstem: a touch kiosk for neighbourhood democracy.
 
 Options (before or after the command):
   --content DIR      content pack folder (default: the bundled Gronings model pack)
-  --data DIR         where the journal lives (default: $XDG_DATA_HOME/wijkstem)
+  --data DIR         where the journal lives (default: $XDG_DATA_HOME/wijkstem; installed: /var/lib/wijkstem)
+  --opening-hours F  the building's opening hours; the screen is dark outside them
+                     (installed default: /etc/wijkstem/opening-hours; no file: always open)
   --windowed WxH     a window instead of full screen, e.g. --windowed 1280x720
   --lang CODE        the language the kiosk starts in (default: the pack's first)
   --poll ID          the quick poll behind the start button (default: the pack's start_poll)
@@ -57,6 +61,7 @@ Options (before or after the command):
   --no-sync          do not sync in the background (it runs when enrolled at a store)
   --sync-interval S  seconds between background sync rounds (default 300)
   --sync-debounce S  seconds after a new answer before a round (default 10)
+  --test-hang-after S  TEST ONLY: stop feeding systemd's watchdog after S seconds (proves the restart)
 )";
 
 struct Args {
@@ -66,6 +71,8 @@ struct Args {
     bool Json = false;
     std::string CaFile; // enroll --ca FILE
     bool Help = false;
+    bool OpeningHoursGiven = false;
+    bool RootOnInstalledData = false; // root, on the package's /var/lib/wijkstem without --data
 };
 
 bool ParseNumber(const std::string& s, double* out) {
@@ -151,6 +158,17 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
                 return false;
             }
             (arg == "--min-visit-gap" ? a->Kiosk.Flow.MinVisitGap : a->Kiosk.Flow.RepeatWindow) = d;
+        } else if (arg == "--opening-hours") {
+            if (!value(&a->Kiosk.OpeningHoursPath))
+                return false;
+            a->OpeningHoursGiven = true;
+        } else if (arg == "--test-hang-after") {
+            double d = 0;
+            if (!value(&v) || !ParseNumber(v, &d) || d <= 0 || d > 86400) {
+                *error = "--test-hang-after needs a number of seconds (test-only)";
+                return false;
+            }
+            a->Kiosk.TestHangAfter = d;
         } else if (arg.size() > 1 && arg[0] == '-') {
             *error = "unknown option " + arg;
             return false;
@@ -158,9 +176,15 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
             a->Positional.push_back(arg);
         }
     }
-    a->Kiosk.BundledContentDir = WIJKSTEM_DEFAULT_CONTENT; // used when --content is not given
-    if (a->Kiosk.DataDir.empty())
-        a->Kiosk.DataDir = wsync::DefaultDataDir();
+    // The packaged kiosk's pack, data and opening hours (kiosk/install_layout.hpp).
+    const InstallLayout layout = CurrentLayout(WIJKSTEM_DEFAULT_CONTENT);
+    a->Kiosk.BundledContentDir = layout.ContentDir; // used when --content is not given
+    if (a->Kiosk.DataDir.empty()) {
+        a->Kiosk.DataDir = layout.DataDir.empty() ? wsync::DefaultDataDir() : layout.DataDir;
+        a->RootOnInstalledData = !layout.DataDir.empty() && geteuid() == 0;
+    }
+    if (!a->OpeningHoursGiven)
+        a->Kiosk.OpeningHoursPath = layout.OpeningHours;
     return true;
 }
 
@@ -259,6 +283,36 @@ int Export(const Args& a) {
     return ok ? 0 : 1;
 }
 
+// status: is the building open now (kiosk/opening_hours.hpp)? A bad file is reported, and
+// the kiosk then stays on all day.
+bool OpenNow(const Args& a, std::string* described, std::vector<std::string>* problems) {
+    OpeningHours hours;
+    if (!a.Kiosk.OpeningHoursPath.empty() && !ReadOpeningHours(a.Kiosk.OpeningHoursPath, &hours, problems))
+        hours = OpeningHours{};
+    int day = 0, minute = 0;
+    LocalDayMinute((long long)time(nullptr), &day, &minute);
+    *described = DescribeOpeningHours(hours);
+    return IsOpen(hours, day, minute);
+}
+
+void AddOpeningHours(const Args& a, nlohmann::json* j) {
+    std::string described;
+    std::vector<std::string> problems;
+    (*j)["open_now"] = OpenNow(a, &described, &problems);
+    (*j)["opening_hours"] = described;
+    if (!problems.empty())
+        (*j)["opening_hours_error"] = problems.front();
+}
+
+void PrintOpeningHours(const Args& a) {
+    std::string described;
+    std::vector<std::string> problems;
+    const bool open = OpenNow(a, &described, &problems);
+    printf("open now:     %s (%s)\n", open ? "yes" : "no, the screen is dark until touched", described.c_str());
+    for (const std::string& p : problems)
+        printf("hours error:  %s\n", p.c_str());
+}
+
 int Status(const Args& a) {
     std::string error;
     if (!wsync::MakeDirs(a.Kiosk.DataDir, &error)) {
@@ -285,6 +339,7 @@ int Status(const Args& a) {
         j["visits_flagged"] = st.SessionsFlagged;
         j["answers_flagged"] = st.AnswersFlagged;
         j["campfire_waiting"] = st.CampfireWaiting; // campfire sessions, results and agreements not yet at a store
+        AddOpeningHours(a, &j);
         printf("%s\n", j.dump(2).c_str());
         return 0;
     }
@@ -298,6 +353,7 @@ int Status(const Args& a) {
     printf("last sync:    %s\n", st.LastSync.empty() ? "never" : st.LastSync.c_str());
     if (!st.LastSyncError.empty())
         printf("last error:   %s\n", st.LastSyncError.c_str());
+    PrintOpeningHours(a);
     return 0;
 }
 
@@ -373,10 +429,14 @@ int Main(int argc, char** argv) {
         fprintf(stderr, "wijkstem: '%s' takes %zu argument(s)\n\n%s", cmd.c_str(), n, kUsage);
         return false;
     };
-    if (cmd.empty())
-        return RunKiosk(a.Kiosk);
     if (cmd == "check-content")
         return want_args(1) ? CheckContent(a.Positional[1]) : 2;
+    if (a.RootOnInstalledData) { // files made by root would lock the kiosk out of its journal
+        fprintf(stderr, "wijkstem: run this as the kiosk's user: sudo -u wijkstem wijkstem %s ...\n", cmd.c_str());
+        return 1;
+    }
+    if (cmd.empty())
+        return RunKiosk(a.Kiosk);
     if (cmd == "status")
         return want_args(0) ? Status(a) : 2;
     if (cmd == "enroll")

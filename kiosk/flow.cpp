@@ -1,6 +1,7 @@
 // [SECTION] names and lookups
 // [SECTION] transitions shared by several actions
-// [SECTION] Step
+// [SECTION] StepVisit
+// [SECTION] Step: the routing, and what every area shares
 // [SECTION] timers
 #include "kiosk/flow.hpp"
 #include "content/free_text.hpp"
@@ -14,6 +15,10 @@
 namespace kiosk {
 
 using content::QuestionType;
+
+namespace {
+constexpr double kNever = std::numeric_limits<double>::infinity();
+} // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] names and lookups
@@ -83,17 +88,36 @@ bool IsOption(const content::Question& q, const std::string& id) {
     return std::any_of(q.Options.begin(), q.Options.end(), [&](const content::Option& o) { return o.Id == id; });
 }
 
+// What of the repeat guard carries over when a visit ends at `now`.
+RepeatGuard RepeatAfterVisit(const FlowContext& ctx, const FlowState& ended, double now) {
+    RepeatGuard g = ended.Repeat;
+    g.CompareWith.clear();
+    g.GapRefusedAt = -kNever;
+    // Only a visit that stored something starts the gap: a resident who tapped start
+    // and then stop may try again at once. The gap counts from the visit's last touch
+    // ("Klaar", or the last answer when the thanks screen closed by itself), so the next
+    // resident after a time-out never waits.
+    if (!ended.Given.empty()) {
+        g.LastVisitEnd = now;
+        g.LastVisitAnswers = ended.Given;
+        g.NextVisitAt = ended.LastInput + ctx.Config.MinVisitGap;
+    }
+    return g;
+}
+
 // Back to the attract screen with nothing of the visit left (the next person never
 // sees the previous person's answers).
 FlowState EndVisit(const FlowContext& ctx, const FlowState& s, double now, std::vector<Effect>* effects) {
     if (!s.SessionId.empty())
-        effects->push_back({EffectKind::EndSession, s.SessionId, {}, {}, {}});
+        effects->push_back(VisitEffect{VisitEffectKind::EndSession, s.SessionId});
     const std::string& default_lang = ctx.Pack->Languages.empty() ? s.Lang : ctx.Pack->Languages.front();
     FlowState next = InitialState(ctx, default_lang, now);
     next.Highlights = s.Highlights; // until the new figures (with this visit's answers) are in
     next.HighlightNext = s.HighlightNext;
-    effects->push_back({EffectKind::LoadHighlights, {}, {}, {}, {}});
-    next.Guard = GuardAfterVisit(ctx, s, now); // the gap and the repeat check outlive the visit
+    effects->push_back(VisitEffect{VisitEffectKind::LoadHighlights});
+    next.Repeat = RepeatAfterVisit(ctx, s, now); // the gap and the repeat check outlive the visit
+    next.Admin = s.Admin;                        // the facilitator's too
+    next.Admin.Holding = false;
     return next;
 }
 
@@ -107,7 +131,7 @@ FlowState ToResults(FlowState s, const std::string& poll_id, double now, std::ve
     s.ResultsPoll = poll_id;
     s.Charts.clear();
     s.ChartIndex = 0;
-    effects->push_back({EffectKind::LoadResults, s.SessionId, s.Lang, {}, poll_id});
+    effects->push_back(VisitEffect{VisitEffectKind::LoadResults, s.SessionId, s.Lang, {}, poll_id});
     return Enter(s, Screen::Results, now);
 }
 
@@ -168,14 +192,31 @@ std::vector<content::GivenAnswer> DraftAnswers(const content::Question& q, const
 FlowState Commit(FlowState s, std::vector<content::GivenAnswer> answers, std::vector<Effect>* effects) {
     s.Saving = true;
     s.Pending = answers;
-    effects->push_back({EffectKind::CommitAnswers, s.SessionId, s.Lang, std::move(answers), {}});
-    effects->back().Flagged = CommitFlagged(s, effects->back().Answers); // anti-stuffing
+    VisitEffect commit{VisitEffectKind::CommitAnswers, s.SessionId, s.Lang, std::move(answers)};
+    commit.Flagged = RepeatsPreviousVisit(s.Repeat.CompareWith, s.Given, commit.Answers); // anti-stuffing
+    effects->push_back(std::move(commit));
     return s;
 }
 
 bool AnsweredByOneTap(QuestionType t) {
     return t == QuestionType::Single || t == QuestionType::Smiley || t == QuestionType::Agree ||
            t == QuestionType::YesNo;
+}
+
+// A start tap on the attract screen: false (and the screen says why) when it comes too
+// soon after the last visit; else the repeat check of the new visit is set up.
+bool AdmitVisit(const FlowContext& ctx, FlowState* s, double now) {
+    RepeatGuard& g = s->Repeat;
+    if (now < g.NextVisitAt) { // too soon after the last visit: the screen says so
+        g.GapRefusedAt = now;
+        return false;
+    }
+    g.GapRefusedAt = -kNever;
+    s->Admin.Holding = false;
+    // Compared at each commit of this visit, only if the last one ended just now.
+    g.CompareWith = now - g.LastVisitEnd < ctx.Config.RepeatWindow ? g.LastVisitAnswers
+                                                                    : std::vector<content::GivenAnswer>{};
+    return true;
 }
 
 FlowState StartVisit(const FlowContext& ctx, FlowState s, const std::string& session, bool praatplaat, double now,
@@ -195,89 +236,104 @@ FlowState StartVisit(const FlowContext& ctx, FlowState s, const std::string& ses
 } // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Step
+// [SECTION] StepVisit
 //-----------------------------------------------------------------------------
 
 namespace {
 
-FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
-    const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
-    const bool answering = q && !s.Saving;
-    if (a.Kind != ActionKind::Tick && a.Kind != ActionKind::Committed && a.Kind != ActionKind::CommitFailed &&
-        a.Kind != ActionKind::ResultsLoaded && a.Kind != ActionKind::HighlightsLoaded && !IsGuardResult(a.Kind) &&
-        !IsCampfireResult(a.Kind))
-        s.LastInput = now;
-    if (StepCampfire(ctx, &s, a, now, effects)) // a campfire meeting: its screens, and its start on the admin screen
-        return s;
-    if (StepGuard(ctx, &s, a, now, effects)) // the PIN and admin screens, the gap between visits
-        return s;
-
+// The current question's answer being built: a tap, a toggle, an amount, a cell, a key.
+FlowState StepDraft(const content::Question& q, FlowState s, const VisitAction& a, std::vector<Effect>* effects) {
     switch (a.Kind) {
-    case ActionKind::Input:
+    case VisitKind::Answer:
+        if (!AnsweredByOneTap(q.Type) || !IsOption(q, a.Value))
+            return s;
+        return Commit(s, {{q.Id, a.Value}}, effects);
+
+    case VisitKind::Toggle:
+        if ((q.Type != QuestionType::Multiple && q.Type != QuestionType::Top) || !IsOption(q, a.Value))
+            return s;
+        if (auto it = std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), a.Value); it != s.Draft.Chosen.end())
+            s.Draft.Chosen.erase(it);
+        else if (int(s.Draft.Chosen.size()) < q.Max)
+            s.Draft.Chosen.push_back(a.Value);
         return s;
 
-    case ActionKind::Tick:
-        switch (s.Screen) {
-        case Screen::Attract:
-            if ((s.LargeText || s.HighContrast) && now - s.LastInput >= ctx.Config.IdleTimeout) {
-                // A+ or contrast chosen, then nobody came: back to the defaults.
-                s.LargeText = s.HighContrast = false;
-                return s;
-            }
-            if (!s.Highlights.empty() && now - s.ScreenSince >= ctx.Config.AttractRotate) {
-                if (s.HighlightShown < 0)
-                    s.HighlightShown = s.HighlightNext++ % int(s.Highlights.size());
-                else
-                    s.HighlightShown = -1;
-                s.ScreenSince = now;
-            }
+    case VisitKind::Increase:
+    case VisitKind::Decrease: {
+        if (q.Type != QuestionType::Budget || !IsOption(q, a.Value))
             return s;
-        case Screen::StillThere:
-            return now - s.ScreenSince >= ctx.Config.StillThereTimeout ? EndVisit(ctx, s, now, effects) : s;
-        case Screen::Thanks:
-            return now - s.ScreenSince >= ctx.Config.ThanksDuration ? EndVisit(ctx, s, now, effects) : s;
-        case Screen::Error:
-            return now - s.ScreenSince >= ctx.Config.ErrorDuration ? EndVisit(ctx, s, now, effects) : s;
-        default:
-            if (!s.Saving && now - s.LastInput >= ctx.Config.IdleTimeout) {
-                s.Resume = s.Screen;
-                return Enter(s, Screen::StillThere, now);
-            }
-            return s;
-        }
-
-    case ActionKind::SetLanguage: {
-        const auto& langs = ctx.Pack->Languages;
-        if (s.Screen == Screen::Attract && std::find(langs.begin(), langs.end(), a.Value) != langs.end())
-            s.Lang = a.Value;
+        int& amount = s.Draft.Amounts[a.Value];
+        if (a.Kind == VisitKind::Increase && BudgetLeft(q, s.Draft) >= q.Step)
+            amount += q.Step;
+        else if (a.Kind == VisitKind::Decrease && amount >= q.Step)
+            amount -= q.Step;
         return s;
     }
 
-    case ActionKind::Start:
-        if (s.Screen != Screen::Attract || a.Value.empty())
+    case VisitKind::SetCell: {
+        if (q.Type != QuestionType::Matrix)
             return s;
-        return StartVisit(ctx, s, a.Value, false, now, effects);
+        size_t eq = a.Value.find('=');
+        std::string row = a.Value.substr(0, eq), col = eq == std::string::npos ? "" : a.Value.substr(eq + 1);
+        bool known_row = std::any_of(q.Rows.begin(), q.Rows.end(), [&](const content::Option& r) { return r.Id == row; });
+        if (known_row && IsOption(q, col))
+            s.Draft.Cells[row] = col;
+        return s;
+    }
 
-    case ActionKind::StartPraatplaat:
-        if (s.Screen != Screen::Attract || a.Value.empty() || !ctx.Pack->HasPraatplaat())
+    case VisitKind::TypeText: {
+        if (q.Type != QuestionType::Text || content::Utf8Length(a.Value) != 1)
             return s;
-        return StartVisit(ctx, s, a.Value, true, now, effects);
-
-    case ActionKind::OpenZone:
-        if (s.Screen != Screen::Poster || !ctx.Pack->FindPoll(a.Value) || ctx.Pack->FindPoll(a.Value)->Kind == content::PollKind::Poll)
+        if (content::Utf8Length(s.Draft.Text) >= q.Max) // the cap: the count says so
             return s;
-        s.PollId = a.Value;
-        return ShowFrom(ctx, s, 0, now, effects);
+        s.Draft.Text += a.Value;
+        s.Draft.Shift = false; // one capital, as on a phone
+        return s;
+    }
 
-    case ActionKind::ShowOutcome:
-        return s.Screen == Screen::Poster ? Enter(s, Screen::Outcome, now) : s;
+    case VisitKind::Backspace:
+        if (q.Type == QuestionType::Text)
+            s.Draft.Text = content::DropLastChar(s.Draft.Text);
+        return s;
 
-    case ActionKind::ShowResults:
-        if (s.Screen != Screen::Thanks || s.Praatplaat)
+    case VisitKind::ToggleShift:
+        if (q.Type == QuestionType::Text)
+            s.Draft.Shift = !s.Draft.Shift;
+        return s;
+
+    case VisitKind::ToggleAccents:
+        if (q.Type == QuestionType::Text)
+            s.Draft.Accents = !s.Draft.Accents;
+        return s;
+
+    default:
+        return s;
+    }
+}
+
+// What the visit's effects report: the commit, the charts, the attract screen's results.
+FlowState StepVisitResult(const FlowContext& ctx, FlowState s, const VisitAction& a, double now,
+                          std::vector<Effect>* effects) {
+    const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
+    switch (a.Kind) {
+    case VisitKind::Committed:
+        if (!s.Saving || !q)
             return s;
-        return ToResults(s, ctx.Pack->StartPoll, now, effects);
+        s.Saving = false;
+        s.Given.insert(s.Given.end(), s.Pending.begin(), s.Pending.end());
+        s.Pending.clear();
+        s.Answered++;
+        return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
 
-    case ActionKind::ResultsLoaded:
+    case VisitKind::CommitFailed:
+        if (!s.Saving)
+            return s;
+        s.Saving = false;
+        s.Pending.clear();
+        s.ErrorDetail = a.Value;
+        return Enter(s, Screen::Error, now);
+
+    case VisitKind::ResultsLoaded:
         if (s.Screen != Screen::Results)
             return s;
         s.Charts.clear();
@@ -287,77 +343,7 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
         s.ChartIndex = 0;
         return s;
 
-    case ActionKind::Answer:
-        if (!answering || !AnsweredByOneTap(q->Type) || !IsOption(*q, a.Value))
-            return s;
-        return Commit(s, {{q->Id, a.Value}}, effects);
-
-    case ActionKind::Toggle:
-        if (!answering || (q->Type != QuestionType::Multiple && q->Type != QuestionType::Top) || !IsOption(*q, a.Value))
-            return s;
-        if (auto it = std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), a.Value); it != s.Draft.Chosen.end())
-            s.Draft.Chosen.erase(it);
-        else if (int(s.Draft.Chosen.size()) < q->Max)
-            s.Draft.Chosen.push_back(a.Value);
-        return s;
-
-    case ActionKind::Increase:
-    case ActionKind::Decrease: {
-        if (!answering || q->Type != QuestionType::Budget || !IsOption(*q, a.Value))
-            return s;
-        int& amount = s.Draft.Amounts[a.Value];
-        if (a.Kind == ActionKind::Increase && BudgetLeft(*q, s.Draft) >= q->Step)
-            amount += q->Step;
-        else if (a.Kind == ActionKind::Decrease && amount >= q->Step)
-            amount -= q->Step;
-        return s;
-    }
-
-    case ActionKind::SetCell: {
-        if (!answering || q->Type != QuestionType::Matrix)
-            return s;
-        size_t eq = a.Value.find('=');
-        std::string row = a.Value.substr(0, eq), col = eq == std::string::npos ? "" : a.Value.substr(eq + 1);
-        bool known_row = std::any_of(q->Rows.begin(), q->Rows.end(), [&](const content::Option& r) { return r.Id == row; });
-        if (known_row && IsOption(*q, col))
-            s.Draft.Cells[row] = col;
-        return s;
-    }
-
-    case ActionKind::TypeText: {
-        if (!answering || q->Type != QuestionType::Text || content::Utf8Length(a.Value) != 1)
-            return s;
-        if (content::Utf8Length(s.Draft.Text) >= q->Max) // the cap: the count says so
-            return s;
-        s.Draft.Text += a.Value;
-        s.Draft.Shift = false; // one capital, as on a phone
-        return s;
-    }
-
-    case ActionKind::Backspace:
-        if (answering && q->Type == QuestionType::Text)
-            s.Draft.Text = content::DropLastChar(s.Draft.Text);
-        return s;
-
-    case ActionKind::ToggleShift:
-        if (answering && q->Type == QuestionType::Text)
-            s.Draft.Shift = !s.Draft.Shift;
-        return s;
-
-    case ActionKind::ToggleAccents:
-        if (answering && q->Type == QuestionType::Text)
-            s.Draft.Accents = !s.Draft.Accents;
-        return s;
-
-    case ActionKind::ToggleLargeText:
-        s.LargeText = !s.LargeText;
-        return s;
-
-    case ActionKind::ToggleContrast:
-        s.HighContrast = !s.HighContrast;
-        return s;
-
-    case ActionKind::HighlightsLoaded:
+    case VisitKind::HighlightsLoaded:
         s.Highlights.clear();
         for (const Highlight& h : a.Highlights)
             if (h.Respondents >= ctx.Config.MinResults) // never fewer than 5 answers
@@ -366,61 +352,109 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
             s.HighlightShown = -1;
         return s;
 
-    case ActionKind::Next:
-        switch (s.Screen) {
-        case Screen::Intro: return Enter(s, Screen::Poster, now);
-        case Screen::Question: {
-            if (!answering)
-                return s;
-            std::vector<content::GivenAnswer> answers = DraftAnswers(*q, s.Draft);
-            if (answers.empty() && q->Type == QuestionType::Text) // "klaar" with nothing typed: on, like skip
-                return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
-            return answers.empty() ? s : Commit(s, std::move(answers), effects);
-        }
-        case Screen::Results:
-            if (s.ChartIndex + 1 < int(s.Charts.size())) {
-                s.ChartIndex++;
-                return s;
-            }
-            return s.Praatplaat ? Enter(s, Screen::Poster, now) : EndVisit(ctx, s, now, effects);
-        default: return s;
-        }
+    default:
+        return s;
+    }
+}
 
-    case ActionKind::Committed:
-        if (!s.Saving || !q)
+// "Volgende": on from the intro, confirm a draft answer, the next chart.
+FlowState StepNext(const FlowContext& ctx, FlowState s, double now, std::vector<Effect>* effects) {
+    switch (s.Screen) {
+    case Screen::Intro: return Enter(s, Screen::Poster, now);
+    case Screen::Question: {
+        const content::Question* q = CurrentQuestion(ctx, s);
+        if (!q || s.Saving)
             return s;
-        s.Saving = false;
-        s.Given.insert(s.Given.end(), s.Pending.begin(), s.Pending.end());
-        s.Pending.clear();
-        s.Answered++;
-        return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
-
-    case ActionKind::CommitFailed:
-        if (!s.Saving)
+        std::vector<content::GivenAnswer> answers = DraftAnswers(*q, s.Draft);
+        if (answers.empty() && q->Type == QuestionType::Text) // "klaar" with nothing typed: on, like skip
+            return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
+        return answers.empty() ? s : Commit(s, std::move(answers), effects);
+    }
+    case Screen::Results:
+        if (s.ChartIndex + 1 < int(s.Charts.size())) {
+            s.ChartIndex++;
             return s;
-        s.Saving = false;
-        s.Pending.clear();
-        s.ErrorDetail = a.Value;
-        return Enter(s, Screen::Error, now);
+        }
+        return s.Praatplaat ? Enter(s, Screen::Poster, now) : EndVisit(ctx, s, now, effects);
+    default: return s;
+    }
+}
 
-    case ActionKind::Skip:
+} // namespace
+
+// A switch over the visit's kinds; the answer being built, "Volgende" and the effects'
+// results have functions of their own above.
+FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, double now,
+                    std::vector<Effect>* effects) {
+    if (ScreenArea(s.Screen) != Area::Visit) // a resident's actions mean nothing on the facilitator's screens
+        return s;
+    const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
+    const bool answering = q && !s.Saving;
+
+    switch (a.Kind) {
+    case VisitKind::SetLanguage: {
+        const auto& langs = ctx.Pack->Languages;
+        if (s.Screen == Screen::Attract && std::find(langs.begin(), langs.end(), a.Value) != langs.end())
+            s.Lang = a.Value;
+        return s;
+    }
+
+    case VisitKind::Start:
+    case VisitKind::StartPraatplaat: {
+        const bool praatplaat = a.Kind == VisitKind::StartPraatplaat;
+        if (s.Screen != Screen::Attract || !AdmitVisit(ctx, &s, now))
+            return s;
+        if (a.Value.empty() || (praatplaat && !ctx.Pack->HasPraatplaat()))
+            return s;
+        return StartVisit(ctx, s, a.Value, praatplaat, now, effects);
+    }
+
+    case VisitKind::OpenZone:
+        if (s.Screen != Screen::Poster || !ctx.Pack->FindPoll(a.Value) || ctx.Pack->FindPoll(a.Value)->Kind == content::PollKind::Poll)
+            return s;
+        s.PollId = a.Value;
+        return ShowFrom(ctx, s, 0, now, effects);
+
+    case VisitKind::ShowOutcome:
+        return s.Screen == Screen::Poster ? Enter(s, Screen::Outcome, now) : s;
+
+    case VisitKind::ShowResults:
+        if (s.Screen != Screen::Thanks || s.Praatplaat)
+            return s;
+        return ToResults(s, ctx.Pack->StartPoll, now, effects);
+
+    case VisitKind::Answer:
+    case VisitKind::Toggle:
+    case VisitKind::Increase:
+    case VisitKind::Decrease:
+    case VisitKind::SetCell:
+    case VisitKind::TypeText:
+    case VisitKind::Backspace:
+    case VisitKind::ToggleShift:
+    case VisitKind::ToggleAccents:
+        return answering ? StepDraft(*q, s, a, effects) : s;
+
+    case VisitKind::Next:
+        return StepNext(ctx, s, now, effects);
+
+    case VisitKind::Skip:
         if (!answering)
             return s;
         return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
 
-    case ActionKind::Stop:
+    case VisitKind::Stop:
         if (s.Screen == Screen::Question && !s.Saving && s.Praatplaat && s.PollId != ctx.Pack->ClosingPoll)
             return Enter(s, Screen::Poster, now); // every answer so far is kept
         if ((s.Screen != Screen::Question || s.Saving) && s.Screen != Screen::Poster)
             return s;
         return s.Answered > 0 ? Enter(s, Screen::Thanks, now) : EndVisit(ctx, s, now, effects);
 
-    case ActionKind::Continue:
+    case VisitKind::Continue:
         if (s.Screen != Screen::StillThere)
             return s;
         return Enter(s, s.Resume, now);
 
-    case ActionKind::Done:
+    case VisitKind::Done:
         if (s.Screen == Screen::Outcome) {
             if (ctx.Pack->ClosingPoll.empty())
                 return Enter(s, Screen::Thanks, now);
@@ -431,52 +465,115 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
             return s;
         return EndVisit(ctx, s, now, effects);
 
-    case ActionKind::ReadAloud: // speech: Step() hands these to kiosk/flow_speech.cpp
-    case ActionKind::SpeechOn:
-    case ActionKind::SpeechOff:
-    case ActionKind::SpeechLouder:
-    case ActionKind::SpeechSofter: return s;
-    case ActionKind::CornerHold: // the facilitator's: StepGuard took them above
-    case ActionKind::PinDigit:
-    case ActionKind::PinClear:
-    case ActionKind::PinOk:
-    case ActionKind::PinCancel:
-    case ActionKind::PinState:
-    case ActionKind::PinChecked:
-    case ActionKind::AdminLoaded:
-    case ActionKind::AdminSync:
-    case ActionKind::AdminBack:
-    case ActionKind::AdminQuit:
+    case VisitKind::Committed:
+    case VisitKind::CommitFailed:
+    case VisitKind::ResultsLoaded:
+    case VisitKind::HighlightsLoaded:
+        return StepVisitResult(ctx, s, a, now, effects);
+    }
+    return s;
+}
+
+FlowState TickVisit(const FlowContext& ctx, FlowState s, double now, std::vector<Effect>* effects) {
+    switch (s.Screen) {
+    case Screen::Attract:
+        if (now >= s.Repeat.NextVisitAt)
+            s.Repeat.GapRefusedAt = -kNever; // the message goes once the gap is over
+        if ((s.LargeText || s.HighContrast) && now - s.LastInput >= ctx.Config.IdleTimeout) {
+            // A+ or contrast chosen, then nobody came: back to the defaults.
+            s.LargeText = s.HighContrast = false;
+            return s;
+        }
+        if (!s.Highlights.empty() && now - s.ScreenSince >= ctx.Config.AttractRotate) {
+            if (s.HighlightShown < 0)
+                s.HighlightShown = s.HighlightNext++ % int(s.Highlights.size());
+            else
+                s.HighlightShown = -1;
+            s.ScreenSince = now;
+        }
         return s;
-    case ActionKind::CampfireStart: // the campfire meeting's: StepCampfire took them above
-    case ActionKind::CampfireDefaults:
-    case ActionKind::CampfireEdit:
-    case ActionKind::CampfireDate:
-    case ActionKind::CampfirePresent:
-    case ActionKind::CampfireCancel:
-    case ActionKind::CampfireSetupDone:
-    case ActionKind::CampfireMode:
-    case ActionKind::CampfireReveal:
-    case ActionKind::CampfireBack:
-    case ActionKind::CampfireOpenAgreements:
-    case ActionKind::CampfireOpenSummary:
-    case ActionKind::AgreementNew:
-    case ActionKind::AgreementOpen:
-    case ActionKind::AgreementWho:
-    case ActionKind::AgreementDue:
-    case ActionKind::AgreementAnswers:
-    case ActionKind::AgreementStatus:
-    case ActionKind::AgreementSave:
-    case ActionKind::AgreementCancel:
-    case ActionKind::CampfirePage:
-    case ActionKind::CampfireExportChoose:
-    case ActionKind::CampfireTargetsLoaded:
-    case ActionKind::CampfireExport:
-    case ActionKind::CampfireExportCancel:
-    case ActionKind::CampfireExportDone:
-    case ActionKind::CampfireSaveFailed:
-    case ActionKind::CampfireEnd:
+    case Screen::StillThere:
+        return now - s.ScreenSince >= ctx.Config.StillThereTimeout ? EndVisit(ctx, s, now, effects) : s;
+    case Screen::Thanks:
+        return now - s.ScreenSince >= ctx.Config.ThanksDuration ? EndVisit(ctx, s, now, effects) : s;
+    case Screen::Error:
+        return now - s.ScreenSince >= ctx.Config.ErrorDuration ? EndVisit(ctx, s, now, effects) : s;
+    default:
+        if (!s.Saving && now - s.LastInput >= ctx.Config.IdleTimeout) {
+            s.Resume = s.Screen;
+            return Enter(s, Screen::StillThere, now);
+        }
         return s;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Step: the routing, and what every area shares
+//-----------------------------------------------------------------------------
+
+Area ScreenArea(Screen screen) {
+    switch (screen) {
+    case Screen::Pin:
+    case Screen::Admin: return Area::Admin;
+    case Screen::CampfireSetup:
+    case Screen::CampfirePick:
+    case Screen::CampfireQuestion:
+    case Screen::CampfireAgreements:
+    case Screen::CampfireAgreement:
+    case Screen::CampfireSummary: return Area::Campfire;
+    default: return Area::Visit;
+    }
+}
+
+bool IsTouch(const Action& action) {
+    struct {
+        bool operator()(const CommonAction& a) const { return a.Kind != CommonKind::Tick; }
+        bool operator()(const VisitAction& a) const {
+            return a.Kind != VisitKind::Committed && a.Kind != VisitKind::CommitFailed &&
+                   a.Kind != VisitKind::ResultsLoaded && a.Kind != VisitKind::HighlightsLoaded;
+        }
+        bool operator()(const SpeechAction&) const { return true; }
+        bool operator()(const AdminAction& a) const {
+            return a.Kind != AdminKind::PinState && a.Kind != AdminKind::PinChecked && a.Kind != AdminKind::FiguresLoaded;
+        }
+        bool operator()(const CampfireAction& a) const {
+            return a.Kind != CampfireKind::Defaults && a.Kind != CampfireKind::TargetsLoaded &&
+                   a.Kind != CampfireKind::ExportDone && a.Kind != CampfireKind::SaveFailed;
+        }
+    } touch;
+    return std::visit(touch, action);
+}
+
+namespace {
+
+// The actions every area shares (see flow.hpp for the rule).
+FlowState StepCommon(const FlowContext& ctx, FlowState s, const CommonAction& a, double now,
+                     std::vector<Effect>* effects) {
+    const Area area = ScreenArea(s.Screen);
+    switch (a.Kind) {
+    case CommonKind::Input: // the touch itself: Step() has reset the idle timer
+        return s;
+    case CommonKind::ToggleLargeText:
+    case CommonKind::ToggleContrast:
+        if (area == Area::Admin) // the PIN and admin screens have no corner buttons
+            return s;
+        if (a.Kind == CommonKind::ToggleLargeText)
+            s.LargeText = !s.LargeText;
+        else
+            s.HighContrast = !s.HighContrast;
+        return s;
+    case CommonKind::Tick:
+        // The timers of the area that owns the screen. On the attract screen the long press
+        // in its corner (the facilitator's) comes first; when it opens the PIN screen, the
+        // visit's timers wait for the next Tick.
+        switch (area) {
+        case Area::Campfire: return TickCampfire(ctx, s, now, effects);
+        case Area::Admin: return TickAdmin(ctx, s, now, effects);
+        case Area::Visit:
+            if (LongPressDone(ctx, s, now))
+                return TickAdmin(ctx, s, now, effects);
+            return TickVisit(ctx, s, now, effects);
+        }
     }
     return s;
 }
@@ -484,10 +581,23 @@ FlowState StepScreens(const FlowContext& ctx, FlowState s, const Action& a, doub
 } // namespace
 
 FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
-    if (IsSpeechAction(a.Kind))
-        return StepSpeech(ctx, std::move(s), a, now, effects);
+    if (IsTouch(a))
+        s.LastInput = now; // every touch, in any area, holds off the idle time-out
+    if (const SpeechAction* speech = std::get_if<SpeechAction>(&a))
+        return StepSpeech(ctx, std::move(s), *speech, now, effects);
     const FlowState before = s;
-    FlowState after = StepScreens(ctx, std::move(s), a, now, effects);
+    struct {
+        const FlowContext& ctx;
+        FlowState& s;
+        double now;
+        std::vector<Effect>* effects;
+        FlowState operator()(const CommonAction& a) const { return StepCommon(ctx, std::move(s), a, now, effects); }
+        FlowState operator()(const VisitAction& a) const { return StepVisit(ctx, std::move(s), a, now, effects); }
+        FlowState operator()(const SpeechAction&) const { return std::move(s); } // handled above
+        FlowState operator()(const AdminAction& a) const { return StepAdmin(ctx, std::move(s), a, now, effects); }
+        FlowState operator()(const CampfireAction& a) const { return StepCampfire(ctx, std::move(s), a, now, effects); }
+    } route{ctx, s, now, effects};
+    FlowState after = std::visit(route, a);
     return AfterStepSpeech(ctx, before, std::move(after), a, now, effects); // reads a new screen when speech is on
 }
 
@@ -497,21 +607,43 @@ FlowState Step(const FlowContext& ctx, FlowState s, const Action& a, double now,
 
 double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     const FlowConfig& c = ctx.Config;
-    constexpr double never = std::numeric_limits<double>::infinity();
-    if (double group = never; CampfireDeadline(ctx, s, &group)) // a campfire meeting's screens
-        return group;
-    double guard = never; // the long press and the gap on attract, the PIN and admin screens
-    if (GuardDeadline(ctx, s, &guard) && s.Screen != Screen::Attract)
-        return guard;
+    switch (ScreenArea(s.Screen)) {
+    case Area::Campfire: return CampfireDeadline(ctx, s);
+    case Area::Admin: return AdminDeadline(ctx, s);
+    case Area::Visit: break;
+    }
     switch (s.Screen) {
-    case Screen::Attract: // A+, contrast or speech set on, and nobody there; the next result to show
-        return std::min({guard, s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : never,
-                         s.Highlights.empty() ? never : s.ScreenSince + c.AttractRotate, SpeechResetDeadline(ctx, s)});
+    case Screen::Attract: { // the long press; the gap's message; A+, contrast or speech set on, and nobody there; the next result to show
+        const RepeatGuard& g = s.Repeat;
+        const double gap = std::isfinite(g.GapRefusedAt) && g.GapRefusedAt < g.NextVisitAt ? g.NextVisitAt : kNever;
+        return std::min({AdminDeadline(ctx, s), gap, s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : kNever,
+                         s.Highlights.empty() ? kNever : s.ScreenSince + c.AttractRotate, SpeechResetDeadline(ctx, s)});
+    }
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;
     case Screen::StillThere: return s.ScreenSince + c.StillThereTimeout;
-    default: return s.Saving ? never : s.LastInput + c.IdleTimeout;
+    default: return s.Saving ? kNever : s.LastInput + c.IdleTimeout;
     }
+}
+
+double VisitGapLeft(const FlowState& s, double now) { return std::max(0.0, s.Repeat.NextVisitAt - now); }
+
+bool ShowGapMessage(const FlowState& s, double now) {
+    return s.Screen == Screen::Attract && std::isfinite(s.Repeat.GapRefusedAt) && now < s.Repeat.NextVisitAt;
+}
+
+bool CountdownShowing(const FlowState& s, double now) {
+    return ShowGapMessage(s, now) || (s.Screen == Screen::Pin && PinLockedLeft(s, now) > 0);
+}
+
+double NextCountdownChange(const FlowState& s, double now) {
+    const double end = ShowGapMessage(s, now)                                  ? s.Repeat.NextVisitAt
+                       : s.Screen == Screen::Pin && PinLockedLeft(s, now) > 0 ? s.Admin.BlockedUntil
+                                                                               : kNever;
+    if (!std::isfinite(end))
+        return kNever;
+    const double left = end - now, frac = left - std::floor(left); // shown as ceil(left)
+    return now + (frac > 1e-3 ? frac : 1.0);
 }
 
 double StillThereSecondsLeft(const FlowContext& ctx, const FlowState& s, double now) {

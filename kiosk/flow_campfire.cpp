@@ -33,11 +33,6 @@ bool IsCampfireScreen(Screen screen) {
            screen == Screen::CampfireAgreements || screen == Screen::CampfireAgreement || screen == Screen::CampfireSummary;
 }
 
-bool IsCampfireResult(ActionKind kind) {
-    return kind == ActionKind::CampfireDefaults || kind == ActionKind::CampfireTargetsLoaded ||
-           kind == ActionKind::CampfireExportDone || kind == ActionKind::CampfireSaveFailed;
-}
-
 bool CampfireSupports(QuestionType type) {
     return type == QuestionType::Single || type == QuestionType::Smiley || type == QuestionType::Agree ||
            type == QuestionType::YesNo || type == QuestionType::Matrix;
@@ -236,18 +231,17 @@ void ToAdmin(FlowState* s, double now, std::vector<Effect>* effects) {
     s->Screen = Screen::Admin;
     s->ScreenSince = now;
     s->LastInput = now;
-    s->Guard.Figures = {};
-    s->Guard.AdminMessage.clear();
-    s->Guard.FiguresAt = now;
-    Effect e;
-    e.Kind = EffectKind::LoadAdmin;
-    effects->push_back(e);
+    s->Admin.Figures = {};
+    s->Admin.AdminMessage.clear();
+    s->Admin.FiguresAt = now;
+    effects->push_back(AdminEffect{AdminEffectKind::LoadFigures});
 }
 
 // Nobody touched the screen for a long time: back to the attract screen (everything
 // stored stays stored), never left open for the next resident.
 void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
-    Guard g = s->Guard;
+    AdminState g = s->Admin;
+    RepeatGuard repeat = s->Repeat;
     g.PinEntry.clear();
     g.PinMessage.clear();
     g.Checking = false;
@@ -256,16 +250,15 @@ void ToAttract(const FlowContext& ctx, FlowState* s, double now) {
     g.AdminMessage.clear();
     const std::string& lang = ctx.Pack->Languages.empty() ? s->Lang : ctx.Pack->Languages.front();
     *s = InitialState(ctx, lang, now);
-    s->Guard = std::move(g);
+    s->Admin = std::move(g);
+    s->Repeat = std::move(repeat);
 }
 
 void Save(FlowState* s, const std::string& answer_id, const std::string& option, std::vector<Effect>* effects) {
     const CampfireCount& c = s->Campfire.Counts[answer_id][option];
-    Effect e;
-    e.Kind = EffectKind::SaveCampfireCounts;
-    e.SessionId = s->Campfire.Id;
+    CampfireEffect e{CampfireEffectKind::SaveCounts, s->Campfire.Id};
     e.Rows.push_back({answer_id, option, c.Count, c.Hands});
-    effects->push_back(e);
+    effects->push_back(std::move(e));
 }
 
 bool IsOptionOf(const content::Question& q, const std::string& id) {
@@ -307,23 +300,23 @@ std::string* EditedText(CampfireState& g, int* max) {
 }
 
 // The keyboard's actions while a text is being typed. True when the action was one.
-bool StepKeyboard(FlowState* s, const Action& a) {
+bool StepKeyboard(FlowState* s, const CampfireAction& a) {
     CampfireState& g = s->Campfire;
     int max = 0;
     std::string* text = EditedText(g, &max);
     if (!text)
         return false;
     switch (a.Kind) {
-    case ActionKind::TypeText:
+    case CampfireKind::TypeText:
         if (content::Utf8Length(a.Value) == 1 && content::Utf8Length(*text) < max) {
             *text += a.Value;
             g.Shift = false;
         }
         return true;
-    case ActionKind::Backspace: *text = content::DropLastChar(*text); return true;
-    case ActionKind::ToggleShift: g.Shift = !g.Shift; return true;
-    case ActionKind::ToggleAccents: g.Accents = !g.Accents; return true;
-    case ActionKind::Next: { // "Klaar": cleaned like any typed text (no control characters, phone numbers masked)
+    case CampfireKind::Backspace: *text = content::DropLastChar(*text); return true;
+    case CampfireKind::ToggleShift: g.Shift = !g.Shift; return true;
+    case CampfireKind::ToggleAccents: g.Accents = !g.Accents; return true;
+    case CampfireKind::Next: { // "Klaar": cleaned like any typed text (no control characters, phone numbers masked)
         content::CleanText clean = content::CleanFreeText(*text, max);
         *text = clean.Ok ? clean.Text : std::string();
         if (g.Editing == CampfireField::WhoGroup && !text->empty())
@@ -333,12 +326,8 @@ bool StepKeyboard(FlowState* s, const Action& a) {
         return true;
     }
     default:
-        return true; // nothing else while the keyboard is up (A+ and contrast: Step goes on)
+        return true; // nothing else while the keyboard is up
     }
-}
-
-bool IsCornerAction(ActionKind kind) {
-    return kind == ActionKind::ToggleLargeText || kind == ActionKind::ToggleContrast;
 }
 
 } // namespace
@@ -349,28 +338,28 @@ bool IsCornerAction(ActionKind kind) {
 
 namespace {
 
-bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
-bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
+bool StepAgreements(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects);
+bool StepSummary(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects);
 
-void StepSetup(FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+void StepSetup(FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects) {
     CampfireState& g = s->Campfire;
     switch (a.Kind) {
-    case ActionKind::CampfireEdit:
+    case CampfireKind::Edit:
         if (a.Value == "name" || a.Value == "wijk") {
             g.Editing = a.Value == "name" ? CampfireField::Name : CampfireField::Wijk;
             g.Message.clear();
         }
         break;
-    case ActionKind::CampfireDate:
+    case CampfireKind::Date:
         if (!g.Date.empty() && (a.Value == "-1" || a.Value == "+1"))
             g.Date = AddDays(g.Date, a.Value == "+1" ? 1 : -1);
         break;
-    case ActionKind::CampfirePresent:
+    case CampfireKind::Present:
         if (a.Value == "-1" || a.Value == "+1")
             g.Present = std::clamp(g.Present + (a.Value == "+1" ? 1 : -1), 1, 99);
         break;
-    case ActionKind::CampfireCancel: ToAdmin(s, now, effects); break;
-    case ActionKind::CampfireSetupDone: {
+    case CampfireKind::Cancel: ToAdmin(s, now, effects); break;
+    case CampfireKind::SetupDone: {
         if (g.Name.empty()) {
             g.Message = "campfire.need_name";
             break;
@@ -381,11 +370,7 @@ void StepSetup(FlowState* s, const Action& a, double now, std::vector<Effect>* e
         }
         if (g.Date.empty())
             break; // the edge has not said what day it is yet
-        Effect e;
-        e.Kind = EffectKind::SaveCampfireSession;
-        e.SessionId = g.Id;
-        e.Campfire = g;
-        effects->push_back(e);
+        effects->push_back(CampfireEffect{CampfireEffectKind::SaveSession, g.Id, g});
         g.Saved = true;
         Enter(s, Screen::CampfirePick, now);
         break;
@@ -394,10 +379,10 @@ void StepSetup(FlowState* s, const Action& a, double now, std::vector<Effect>* e
     }
 }
 
-void StepPick(const FlowContext& ctx, FlowState* s, const Action& a, double now) {
+void StepPick(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now) {
     CampfireState& g = s->Campfire;
     switch (a.Kind) {
-    case ActionKind::OpenZone: {
+    case CampfireKind::OpenPoll: {
         const content::Poll* poll = ctx.Pack->FindPoll(a.Value);
         if (!poll || poll->Id == ctx.Pack->ClosingPoll)
             break;
@@ -413,11 +398,11 @@ void StepPick(const FlowContext& ctx, FlowState* s, const Action& a, double now)
             g.Message = "campfire.no_questions";
         break;
     }
-    case ActionKind::CampfireOpenAgreements:
+    case CampfireKind::OpenAgreements:
         g.AgreementsBack = 0;
         Enter(s, Screen::CampfireAgreements, now);
         break;
-    case ActionKind::CampfireOpenSummary:
+    case CampfireKind::OpenSummary:
         g.SummaryPage = 0;
         g.Choosing = false;
         Enter(s, Screen::CampfireSummary, now);
@@ -426,19 +411,19 @@ void StepPick(const FlowContext& ctx, FlowState* s, const Action& a, double now)
     }
 }
 
-void StepQuestion(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+void StepQuestion(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects) {
     CampfireState& g = s->Campfire;
     const content::Question* q = CampfireQuestion(ctx, *s);
     if (!q)
         return;
     const std::string answer_id = CampfireAnswerId(g.Items[size_t(g.ItemIndex)]);
     switch (a.Kind) {
-    case ActionKind::CampfireMode:
+    case CampfireKind::Mode:
         if (a.Value == "taps" || a.Value == "hands")
             g.Mode = a.Value == "taps" ? CountMode::Taps : CountMode::Hands;
         g.ConfirmUntil = -kNever;
         break;
-    case ActionKind::Answer: // one tap, one vote; then "Stem geteld", and taps wait
+    case CampfireKind::Vote: // one tap, one vote; then "Stem geteld", and taps wait
         if (g.Mode != CountMode::Taps || !IsOptionOf(*q, a.Value) || now < g.ConfirmUntil)
             break;
         g.Counts[answer_id][a.Value].Count++;
@@ -446,55 +431,47 @@ void StepQuestion(const FlowContext& ctx, FlowState* s, const Action& a, double 
         g.ConfirmUntil = now + ctx.Config.VoteConfirm;
         Save(s, answer_id, a.Value, effects);
         break;
-    case ActionKind::Increase:
-    case ActionKind::Decrease: {
+    case CampfireKind::HandUp:
+    case CampfireKind::HandDown: {
         if (g.Mode != CountMode::Hands || !IsOptionOf(*q, a.Value))
             break;
         CampfireCount& c = g.Counts[answer_id][a.Value];
-        if (a.Kind == ActionKind::Decrease && c.Count == 0)
+        if (a.Kind == CampfireKind::HandDown && c.Count == 0)
             break; // never below 0
-        c.Count += a.Kind == ActionKind::Increase ? 1 : -1;
+        c.Count += a.Kind == CampfireKind::HandUp ? 1 : -1;
         c.Hands = true;
         Save(s, answer_id, a.Value, effects);
         break;
     }
-    case ActionKind::CampfireReveal: g.Revealed = !g.Revealed; break;
-    case ActionKind::Next: ShowItem(ctx, s, g.ItemIndex + 1, now); break;
-    case ActionKind::CampfireBack: Enter(s, Screen::CampfirePick, now); break;
+    case CampfireKind::Reveal: g.Revealed = !g.Revealed; break;
+    case CampfireKind::Next: ShowItem(ctx, s, g.ItemIndex + 1, now); break;
+    case CampfireKind::Back: Enter(s, Screen::CampfirePick, now); break;
     default: break;
     }
 }
 
 } // namespace
 
-bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
-    if (a.Kind == ActionKind::CampfireStart) {
+FlowState StepCampfire(const FlowContext& ctx, FlowState state, const CampfireAction& a, double now,
+                       std::vector<Effect>* effects) {
+    FlowState* s = &state;
+    if (a.Kind == CampfireKind::Start) {
         if (s->Screen != Screen::Admin || a.Value.empty())
-            return IsCampfireScreen(s->Screen);
+            return state;
         s->Campfire = {};
         s->Campfire.Id = a.Value;
         Enter(s, Screen::CampfireSetup, now);
         s->LastInput = now;
-        Effect e;
-        e.Kind = EffectKind::LoadCampfireDefaults;
-        effects->push_back(e);
-        return true;
+        effects->push_back(CampfireEffect{CampfireEffectKind::LoadDefaults});
+        return state;
     }
     if (!IsCampfireScreen(s->Screen))
-        return false;
-    if (IsCornerAction(a.Kind))
-        return false; // A+ and contrast work here too
+        return state;
     CampfireState& g = s->Campfire;
 
     // Answers from the edge, on any group screen.
     switch (a.Kind) {
-    case ActionKind::Tick:
-        if (now - s->LastInput >= ctx.Config.CampfireIdleTimeout && !g.Exporting)
-            ToAttract(ctx, s, now);
-        else if (now >= g.ConfirmUntil)
-            g.ConfirmUntil = -kNever; // "Stem geteld" is over: taps count again
-        return true;
-    case ActionKind::CampfireDefaults:
+    case CampfireKind::Defaults:
         if (!g.DefaultsLoaded) {
             g.DefaultsLoaded = true;
             if (a.Values.size() >= 2) {
@@ -503,16 +480,17 @@ bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double 
                 g.Date = a.Values[1];
             }
         }
-        return true;
-    case ActionKind::CampfireSaveFailed:
+        return state;
+    case CampfireKind::SaveFailed:
         g.Message = "campfire.save_failed";
         g.Detail = a.Value;
-        return true;
-    case ActionKind::Input: return true;
+        return state;
     default: break;
     }
-    if (g.Editing != CampfireField::None)
-        return StepKeyboard(s, a);
+    if (g.Editing != CampfireField::None) {
+        StepKeyboard(s, a);
+        return state;
+    }
 
     switch (s->Screen) {
     case Screen::CampfireSetup: StepSetup(s, a, now, effects); break;
@@ -523,7 +501,18 @@ bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double 
     case Screen::CampfireSummary: StepSummary(ctx, s, a, now, effects); break;
     default: break;
     }
-    return true;
+    return state;
+}
+
+FlowState TickCampfire(const FlowContext& ctx, FlowState s, double now, std::vector<Effect>*) {
+    if (!IsCampfireScreen(s.Screen))
+        return s;
+    CampfireState& g = s.Campfire;
+    if (now - s.LastInput >= ctx.Config.CampfireIdleTimeout && !g.Exporting)
+        ToAttract(ctx, &s, now);
+    else if (now >= g.ConfirmUntil)
+        g.ConfirmUntil = -kNever; // "Stem geteld" is over: taps count again
+    return s;
 }
 
 //-----------------------------------------------------------------------------
@@ -532,12 +521,12 @@ bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double 
 
 namespace {
 
-bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+bool StepAgreements(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects) {
     CampfireState& g = s->Campfire;
     Agreement& d = g.Draft;
     if (s->Screen == Screen::CampfireAgreements) {
         switch (a.Kind) {
-        case ActionKind::AgreementNew:
+        case CampfireKind::AgreementNew:
             if (a.Value.empty())
                 break;
             d = {};
@@ -545,7 +534,7 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
             g.DraftIndex = -1;
             Enter(s, Screen::CampfireAgreement, now);
             break;
-        case ActionKind::AgreementOpen: {
+        case CampfireKind::AgreementOpen: {
             const int i = std::atoi(a.Value.c_str());
             if (a.Value.empty() || i < 0 || i >= int(g.Agreements.size()))
                 break;
@@ -554,7 +543,7 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
             Enter(s, Screen::CampfireAgreement, now);
             break;
         }
-        case ActionKind::CampfireBack:
+        case CampfireKind::Back:
             Enter(s, g.AgreementsBack == 1 ? Screen::CampfireSummary : Screen::CampfirePick, now);
             break;
         default: break;
@@ -562,7 +551,7 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
         return true;
     }
     switch (a.Kind) {
-    case ActionKind::CampfireEdit:
+    case CampfireKind::Edit:
         if (a.Value == "what") {
             g.Editing = CampfireField::What;
         } else if (a.Value == "who-group") {
@@ -572,11 +561,11 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
         }
         g.Message.clear();
         break;
-    case ActionKind::AgreementWho:
+    case CampfireKind::AgreementWho:
         if (a.Value == "wijk" || a.Value == "gemeente" || a.Value == "samen")
             d.Who = a.Value;
         break;
-    case ActionKind::AgreementDue:
+    case CampfireKind::AgreementDue:
         if (a.Value == "+7")
             d.Due = AddDays(d.Due.empty() ? g.Date : d.Due, 7);
         else if (a.Value == "-7" && !d.Due.empty()) {
@@ -585,7 +574,7 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
                 d.Due.clear();
         }
         break;
-    case ActionKind::AgreementAnswers: {
+    case CampfireKind::AgreementAnswers: {
         // A kompas point, or a witte vlek of the group's outcome.
         const content::Poll* zone = ctx.Pack->FindPoll(a.Value);
         bool known = zone && zone->Kind == content::PollKind::Kompas;
@@ -595,11 +584,11 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
             d.Answers = d.Answers == a.Value ? std::string() : a.Value;
         break;
     }
-    case ActionKind::AgreementStatus:
+    case CampfireKind::AgreementStatus:
         if (a.Value == "open" || a.Value == "bezig" || a.Value == "klaar")
             d.Status = a.Value;
         break;
-    case ActionKind::AgreementSave: {
+    case CampfireKind::AgreementSave: {
         if (d.What.empty()) {
             g.Message = "agreement.need_what";
             break;
@@ -612,16 +601,14 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
             g.Agreements[size_t(g.DraftIndex)] = d;
         else
             g.Agreements.push_back(d);
-        Effect e;
-        e.Kind = EffectKind::SaveAgreement;
-        e.SessionId = g.Id;
+        CampfireEffect e{CampfireEffectKind::SaveAgreement, g.Id};
         e.Campfire.Wijk = g.Wijk;
         e.Agreement = d;
-        effects->push_back(e);
+        effects->push_back(std::move(e));
         Enter(s, Screen::CampfireAgreements, now);
         break;
     }
-    case ActionKind::AgreementCancel: Enter(s, Screen::CampfireAgreements, now); break;
+    case CampfireKind::AgreementCancel: Enter(s, Screen::CampfireAgreements, now); break;
     default: break;
     }
     return true;
@@ -632,16 +619,15 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const Action& a, doubl
 //-----------------------------------------------------------------------------
 
 void Capture(FlowState* s, std::vector<Effect>* effects) {
-    Effect e;
-    e.Kind = EffectKind::CaptureSummary;
+    CampfireEffect e{CampfireEffectKind::CaptureSummary};
     e.Path = s->Campfire.ExportDir + "/" + ExportPngName(s->Campfire, s->Campfire.SummaryPage);
-    effects->push_back(e);
+    effects->push_back(std::move(e));
 }
 
-bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects) {
+bool StepSummary(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects) {
     CampfireState& g = s->Campfire;
     if (g.Exporting) { // the files are being written: only their progress counts
-        if (a.Kind != ActionKind::CampfireExportDone)
+        if (a.Kind != CampfireKind::ExportDone)
             return true;
         if (!a.Value.empty()) {
             g.Exporting = false;
@@ -665,33 +651,31 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
         return true;
     }
     switch (a.Kind) {
-    case ActionKind::CampfirePage:
+    case CampfireKind::Page:
         g.SummaryPage = std::clamp(g.SummaryPage + (a.Value == "+1" ? 1 : a.Value == "-1" ? -1 : 0), 0,
                                    SummaryPages(ctx, g) - 1);
         break;
-    case ActionKind::CampfireOpenAgreements:
+    case CampfireKind::OpenAgreements:
         g.AgreementsBack = 1;
         Enter(s, Screen::CampfireAgreements, now);
         break;
-    case ActionKind::CampfireBack: Enter(s, Screen::CampfirePick, now); break;
-    case ActionKind::CampfireExportChoose: {
+    case CampfireKind::Back: Enter(s, Screen::CampfirePick, now); break;
+    case CampfireKind::ExportChoose: {
         g.Choosing = true;
         g.TargetsLoaded = false;
         g.Targets.clear();
         g.Message.clear();
-        Effect e;
-        e.Kind = EffectKind::LoadExportTargets;
-        effects->push_back(e);
+        effects->push_back(CampfireEffect{CampfireEffectKind::LoadExportTargets});
         break;
     }
-    case ActionKind::CampfireTargetsLoaded:
+    case CampfireKind::TargetsLoaded:
         if (g.Choosing) {
             g.Targets = a.Values;
             g.TargetsLoaded = true;
         }
         break;
-    case ActionKind::CampfireExportCancel: g.Choosing = false; break;
-    case ActionKind::CampfireExport: {
+    case CampfireKind::ExportCancel: g.Choosing = false; break;
+    case CampfireKind::Export: {
         if (!g.Choosing || std::find(g.Targets.begin(), g.Targets.end(), a.Value) == g.Targets.end())
             break;
         g.Choosing = false;
@@ -700,18 +684,14 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
         g.ExportedFiles = 0;
         g.SummaryPage = 0;
         g.Message.clear();
-        Effect e;
-        e.Kind = EffectKind::ExportCsv;
+        CampfireEffect e{CampfireEffectKind::ExportCsv};
         e.Path = g.ExportDir + "/" + ExportBaseName(g) + ".csv";
         e.Campfire = g;
-        effects->push_back(e);
+        effects->push_back(std::move(e));
         break;
     }
-    case ActionKind::CampfireEnd: {
-        Effect e;
-        e.Kind = EffectKind::EndCampfireSession;
-        e.SessionId = g.Id;
-        effects->push_back(e);
+    case CampfireKind::End: {
+        effects->push_back(CampfireEffect{CampfireEffectKind::EndSession, g.Id});
         ToAdmin(s, now, effects);
         break;
     }
@@ -726,13 +706,13 @@ bool StepSummary(const FlowContext& ctx, FlowState* s, const Action& a, double n
 // [SECTION] timers
 //-----------------------------------------------------------------------------
 
-bool CampfireDeadline(const FlowContext& ctx, const FlowState& s, double* deadline) {
+double CampfireDeadline(const FlowContext& ctx, const FlowState& s) {
     if (!IsCampfireScreen(s.Screen))
-        return false;
-    *deadline = s.Campfire.Exporting ? kNever : s.LastInput + ctx.Config.CampfireIdleTimeout;
+        return kNever;
+    double deadline = s.Campfire.Exporting ? kNever : s.LastInput + ctx.Config.CampfireIdleTimeout;
     if (std::isfinite(s.Campfire.ConfirmUntil))
-        *deadline = std::min(*deadline, s.Campfire.ConfirmUntil);
-    return true;
+        deadline = std::min(deadline, s.Campfire.ConfirmUntil);
+    return deadline;
 }
 
 } // namespace kiosk

@@ -2,8 +2,9 @@
 // facilitator sets up a session behind the admin PIN, picks praatplaat zones and polls,
 // the group answers each question by tapping in turn or by a count of hands, the chart
 // shows when the facilitator reveals it, agreements are recorded, and a summary is
-// exported. Pure like the rest of the flow: Step() calls StepCampfire() first; the clock is
-// the one Step() is given; storage and files are effects (kiosk/campfire_effects.cpp).
+// exported. Pure like the rest of the flow: Step() hands it every CampfireAction and the
+// Ticks of the group screens; the clock is the one Step() is given; storage and files are
+// effects (kiosk/campfire_effects.cpp). Its state is FlowState::Campfire, plus the screen.
 #pragma once
 #include "content/outcome.hpp"
 #include "kiosk/flow.hpp"
@@ -12,16 +13,15 @@ namespace kiosk {
 
 bool IsCampfireScreen(Screen screen);
 
-// Handles every action on the group screens, and CampfireStart on the admin screen. True:
-// *s is the new state and Step returns it. False: Step goes on (A+ and contrast).
-bool StepCampfire(const FlowContext& ctx, FlowState* s, const Action& a, double now, std::vector<Effect>* effects);
+// Handles a CampfireAction: every tap on the group screens, the group effects' results, and
+// Start on the admin screen. Elsewhere it changes nothing.
+FlowState StepCampfire(const FlowContext& ctx, FlowState s, const CampfireAction& a, double now,
+                       std::vector<Effect>* effects);
+// A Tick on a group screen: the long idle time-out, the end of "Stem geteld".
+FlowState TickCampfire(const FlowContext& ctx, FlowState s, double now, std::vector<Effect>* effects);
 
-// The answers of the group effects: not a touch, so they do not hold off the idle time-out.
-bool IsCampfireResult(ActionKind kind);
-
-// The group screens' timers (the idle time-out, the end of "Stem geteld"). True and
-// *deadline on a group screen; false elsewhere.
-bool CampfireDeadline(const FlowContext& ctx, const FlowState& s, double* deadline);
+// When a group screen must next see a Tick (absolute, may be infinity).
+double CampfireDeadline(const FlowContext& ctx, const FlowState& s);
 
 // Question types a group answers with one tap or one count per option: single choice,
 // smiley, agree, yes/no, and each row of a matrix. Budget, top 3, multiple choice and

@@ -11,19 +11,17 @@ namespace {
 void Speak(const FlowState& s, std::vector<std::string> texts, std::vector<Effect>* effects) {
     if (texts.empty())
         return;
-    Effect e;
-    e.Kind = EffectKind::Speak;
-    e.SessionId = s.SessionId;
-    e.Lang = s.Lang;
-    e.Speech = std::move(texts);
-    e.Volume = SpeechVolumePercent(s.SpeechVolume);
-    effects->push_back(std::move(e));
+    effects->push_back(SpeechEffect{SpeechEffectKind::Speak, s.SessionId, s.Lang, std::move(texts),
+                                    SpeechVolumePercent(s.SpeechVolume)});
 }
 
 void StopSpeaking(std::vector<Effect>* effects) {
-    Effect e;
-    e.Kind = EffectKind::StopSpeech;
-    effects->push_back(std::move(e));
+    effects->push_back(SpeechEffect{SpeechEffectKind::Stop});
+}
+
+bool IsTick(const Action& a) {
+    const CommonAction* common = std::get_if<CommonAction>(&a);
+    return common && common->Kind == CommonKind::Tick;
 }
 
 bool SpeechDefaults(const FlowState& s) { return !s.SpeechOn && s.SpeechVolume == 0; }
@@ -40,34 +38,29 @@ std::string SpeechKey(const FlowState& s) {
 
 } // namespace
 
-bool IsSpeechAction(ActionKind kind) {
-    return kind == ActionKind::ReadAloud || kind == ActionKind::SpeechOn || kind == ActionKind::SpeechOff ||
-           kind == ActionKind::SpeechLouder || kind == ActionKind::SpeechSofter;
-}
-
-FlowState StepSpeech(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects) {
-    s.LastInput = now; // a tap like any other: it keeps the visit alive
+FlowState StepSpeech(const FlowContext& ctx, FlowState s, const SpeechAction& a, double now,
+                     std::vector<Effect>* effects) {
+    // A tap like any other: Step() has reset the idle timer, so it keeps the visit alive.
     switch (a.Kind) {
-    case ActionKind::ReadAloud: // an explicit tap reads every screen, the outcome by its own rule
+    case SpeechKind::ReadAloud: // an explicit tap reads every screen, the outcome by its own rule
         Speak(s, ScreenSpeech(ctx, s, now), effects);
         break;
-    case ActionKind::SpeechOn:
+    case SpeechKind::On:
         s.SpeechOn = true;
         Speak(s, ScreenSpeech(ctx, s, now), effects); // the screen the resident is looking at
         break;
-    case ActionKind::SpeechOff:
+    case SpeechKind::Off:
         s.SpeechOn = false;
         StopSpeaking(effects);
         break;
-    case ActionKind::SpeechLouder:
-    case ActionKind::SpeechSofter: {
-        const bool louder = a.Kind == ActionKind::SpeechLouder;
+    case SpeechKind::Louder:
+    case SpeechKind::Softer: {
+        const bool louder = a.Kind == SpeechKind::Louder;
         s.SpeechVolume = std::clamp(s.SpeechVolume + (louder ? 1 : -1), -2, 2);
         // The button's own word at the new volume, so the resident hears the difference.
         Speak(s, {content::Ui(*ctx.Pack, louder ? "speech.louder" : "speech.softer", s.Lang)}, effects);
         break;
     }
-    default: break;
     }
     return s;
 }
@@ -81,7 +74,7 @@ FlowState AfterStepSpeech(const FlowContext& ctx, const FlowState& before, FlowS
         return after;
     }
     // Speech set on the attract screen by someone who then walked away.
-    if (after.Screen == Screen::Attract && a.Kind == ActionKind::Tick && !SpeechDefaults(after) &&
+    if (after.Screen == Screen::Attract && IsTick(a) && !SpeechDefaults(after) &&
         now >= SpeechResetDeadline(ctx, after)) {
         after.SpeechOn = false;
         after.SpeechVolume = 0;
@@ -92,7 +85,8 @@ FlowState AfterStepSpeech(const FlowContext& ctx, const FlowState& before, FlowS
         return after;
     // The results screen is read when its charts arrive, not while they load.
     if (after.Screen == Screen::Results) {
-        const bool loaded = a.Kind == ActionKind::ResultsLoaded;
+        const VisitAction* visit = std::get_if<VisitAction>(&a);
+        const bool loaded = visit && visit->Kind == VisitKind::ResultsLoaded;
         const bool next_chart = before.Screen == Screen::Results && SpeechKey(before) != SpeechKey(after);
         if (loaded || next_chart)
             Speak(after, ScreenSpeech(ctx, after, now), effects);

@@ -6,9 +6,9 @@
 
 namespace kiosk {
 
-bool IsSpeechAction(ActionKind kind);
-// Handles a speech action (IsSpeechAction): ReadAloud, SpeechOn/Off, SpeechLouder/Softer.
-FlowState StepSpeech(const FlowContext& ctx, FlowState s, const Action& a, double now, std::vector<Effect>* effects);
+// Handles a SpeechAction: ReadAloud, On/Off, Louder/Softer, on any screen.
+FlowState StepSpeech(const FlowContext& ctx, FlowState s, const SpeechAction& a, double now,
+                     std::vector<Effect>* effects);
 // After any other action: with speech on, a screen that just appeared is read; when the
 // visit ends, speech stops; speech set on at the attract screen by someone who walked
 // away goes back to the defaults after the idle time.

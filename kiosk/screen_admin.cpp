@@ -3,6 +3,7 @@
 // [SECTION] admin
 #include "kiosk/screen_admin.hpp"
 #include "kiosk/flow_admin.hpp"
+#include "kiosk/pin.hpp"
 #include "widgets/hold.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
@@ -36,14 +37,14 @@ std::string When(const std::string& iso) {
 // [SECTION] attract: the hidden corner, the gap message
 //-----------------------------------------------------------------------------
 
-void DrawAttractGuard(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+void DrawAttractCorner(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     // Bottom-left: the other top corners have buttons. Nothing is drawn, so a resident
     // does not see it; only a press of AdminHold seconds opens the PIN screen.
     const float side = std::max(L.Px(120), t.MinTargetPx());
     const bool held = widgets::HoldArea(t, "admin-corner", U(ctx, s, "admin.corner"), ImVec2(0, L.Bottom() - side), ImVec2(side, side));
-    if (held != s.Guard.Holding)
-        out->push_back({ActionKind::CornerHold, held ? "down" : "up"});
+    if (held != s.Admin.Holding)
+        out->push_back(AdminAction{AdminKind::CornerHold, held ? "down" : "up"});
 
     if (ShowGapMessage(s, ctx.Now))
         TextBlock(t, t.Body,
@@ -57,7 +58,7 @@ void DrawAttractGuard(const ScreenContext& ctx, const FlowState& s, const Layout
 
 void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const Guard& g = s.Guard;
+    const AdminState& g = s.Admin;
     const float width = L.Display.x - L.Px(160);
     // Under the corner buttons (A+, contrast, lees voor), like every screen's title.
     const float title_end = L.Top() + TextBlock(t, t.Title, U(ctx, s, "pin.title"), L.Px(80), L.Top(), width, t.Text);
@@ -101,17 +102,17 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
     for (int d = 1; d <= 9; d++) {
         const std::string digit = std::to_string(d);
         if (TouchButton(t, "pin-" + digit, digit, key_pos((d - 1) % 3, (d - 1) / 3), key_size, ButtonKind::Card))
-            out->push_back({ActionKind::PinDigit, digit});
+            out->push_back(AdminAction{AdminKind::PinDigit, digit});
     }
     if (TouchButton(t, "pin-clear", U(ctx, s, "pin.clear"), key_pos(0, 3), key_size, ButtonKind::Quiet))
-        out->push_back({ActionKind::PinClear});
+        out->push_back(AdminAction{AdminKind::PinClear});
     if (TouchButton(t, "pin-0", "0", key_pos(1, 3), key_size, ButtonKind::Card))
-        out->push_back({ActionKind::PinDigit, "0"});
+        out->push_back(AdminAction{AdminKind::PinDigit, "0"});
     if (TouchButton(t, "pin-ok", U(ctx, s, "pin.ok"), key_pos(2, 3), key_size, ButtonKind::Primary))
-        out->push_back({ActionKind::PinOk});
+        out->push_back(AdminAction{AdminKind::PinOk});
     if (TouchButton(t, "pin-cancel", U(ctx, s, "pin.cancel"), ImVec2(x0 + L.Px(pad_w + 80), y0),
                     ImVec2(L.Px(380), L.Px(key_h)), ButtonKind::Quiet))
-        out->push_back({ActionKind::PinCancel});
+        out->push_back(AdminAction{AdminKind::PinCancel});
 }
 
 //-----------------------------------------------------------------------------
@@ -120,7 +121,7 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
 
 void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const AdminFigures& f = s.Guard.Figures;
+    const AdminFigures& f = s.Admin.Figures;
     const float width = L.Display.x - L.Px(240);
     float y = L.Top(); // under the corner buttons
     y += TextBlock(t, t.Title, U(ctx, s, "admin.title"), L.Px(120), y, width, t.Text) + L.Px(20);
@@ -148,26 +149,26 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
              t.Text);
         line(fill("admin.pin_attempts", {{"n", Num(f.PinAttempts)}, {"wrong", Num(f.PinWrong)}}), t.Text);
     }
-    if (!s.Guard.AdminMessage.empty())
-        line(U(ctx, s, s.Guard.AdminMessage.c_str()), t.Warning);
+    if (!s.Admin.AdminMessage.empty())
+        line(U(ctx, s, s.Admin.AdminMessage.c_str()), t.Warning);
 
     const float bw = 420, gap = 30, by = 880;
     float x = L.Cx() - L.Px(bw * 4 + gap * 3) * 0.5f;
     if (TouchButton(t, "admin-campfire", U(ctx, s, "campfire.start"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Primary)) // a campfire meeting: kiosk/flow_campfire.cpp
-        out->push_back({ActionKind::CampfireStart});
+        out->push_back(CampfireAction{CampfireKind::Start});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-sync", U(ctx, s, "admin.sync"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Card))
-        out->push_back({ActionKind::AdminSync});
+        out->push_back(AdminAction{AdminKind::SyncNow});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-back", U(ctx, s, "admin.back"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Card))
-        out->push_back({ActionKind::AdminBack});
+        out->push_back(AdminAction{AdminKind::Back});
     x += L.Px(bw + gap);
     if (TouchButton(t, "admin-quit", U(ctx, s, "admin.quit"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::AdminQuit});
+        out->push_back(AdminAction{AdminKind::Quit});
 }
 
 } // namespace kiosk

@@ -7,7 +7,7 @@ namespace kiosk {
 
 // On the attract screen: the invisible long-press corner (bottom-left, id admin-corner)
 // and, after a start tap in the gap between visits, why nothing happened.
-void DrawAttractGuard(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+void DrawAttractCorner(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 

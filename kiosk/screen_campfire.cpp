@@ -141,11 +141,11 @@ void DrawTyping(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
                                    U(ctx, s, "keyboard.letters"), U(ctx, s, "keyboard.done")};
     widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, g.Shift, g.Accents, labels);
     switch (key.Kind) {
-    case widgets::KeyKind::Insert: out->push_back({ActionKind::TypeText, key.Text}); break;
-    case widgets::KeyKind::Backspace: out->push_back({ActionKind::Backspace}); break;
-    case widgets::KeyKind::Shift: out->push_back({ActionKind::ToggleShift}); break;
-    case widgets::KeyKind::Layer: out->push_back({ActionKind::ToggleAccents}); break;
-    case widgets::KeyKind::Done: out->push_back({ActionKind::Next}); break;
+    case widgets::KeyKind::Insert: out->push_back(CampfireAction{CampfireKind::TypeText, key.Text}); break;
+    case widgets::KeyKind::Backspace: out->push_back(CampfireAction{CampfireKind::Backspace}); break;
+    case widgets::KeyKind::Shift: out->push_back(CampfireAction{CampfireKind::ToggleShift}); break;
+    case widgets::KeyKind::Layer: out->push_back(CampfireAction{CampfireKind::ToggleAccents}); break;
+    case widgets::KeyKind::Done: out->push_back(CampfireAction{CampfireKind::Next}); break;
     case widgets::KeyKind::None: break;
     }
 
@@ -181,14 +181,14 @@ void RowLabel(const ScreenContext& ctx, const Layout& L, const std::string& labe
 
 // "-" value "+": the value in words between two buttons.
 void Stepper(const ScreenContext& ctx, const Layout& L, const std::string& id, const std::string& value, float x,
-             float y, float h, std::vector<Action>* out, ActionKind kind, const std::string& minus,
+             float y, float h, std::vector<Action>* out, CampfireKind kind, const std::string& minus,
              const std::string& plus, float value_w = 420) {
     const widgets::Theme& t = *ctx.Theme;
     if (TouchButton(t, id + "-min", "-", ImVec2(x, y), ImVec2(L.Px(150), h), ButtonKind::Card))
-        out->push_back({kind, minus});
+        out->push_back(CampfireAction{kind, minus});
     TextInBox(t, t.Button, value, ImVec2(x + L.Px(170), y), ImVec2(x + L.Px(170 + value_w), y + h), t.Text);
     if (TouchButton(t, id + "-plus", "+", ImVec2(x + L.Px(190 + value_w), y), ImVec2(L.Px(150), h), ButtonKind::Card))
-        out->push_back({kind, plus});
+        out->push_back(CampfireAction{kind, plus});
 }
 
 void DrawSetup(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -204,29 +204,29 @@ void DrawSetup(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     RowLabel(ctx, L, U(ctx, s, "campfire.name"), y, h);
     if (TouchButton(t, "campfire-name", g.Name.empty() ? U(ctx, s, "campfire.name_empty") : g.Name, ImVec2(x, y),
                     ImVec2(w, h), ButtonKind::Card))
-        out->push_back({ActionKind::CampfireEdit, "name"});
+        out->push_back(CampfireAction{CampfireKind::Edit, "name"});
     y += h + L.Px(gap);
     RowLabel(ctx, L, U(ctx, s, "campfire.wijk"), y, h);
     if (TouchButton(t, "campfire-wijk", g.Wijk.empty() ? U(ctx, s, "campfire.wijk_empty") : g.Wijk, ImVec2(x, y),
                     ImVec2(w, h), ButtonKind::Card))
-        out->push_back({ActionKind::CampfireEdit, "wijk"});
+        out->push_back(CampfireAction{CampfireKind::Edit, "wijk"});
     y += h + L.Px(gap);
     RowLabel(ctx, L, U(ctx, s, "campfire.date"), y, h);
-    Stepper(ctx, L, "campfire-date", ShowDate(g.Date), x, y, h, out, ActionKind::CampfireDate, "-1", "+1");
+    Stepper(ctx, L, "campfire-date", ShowDate(g.Date), x, y, h, out, CampfireKind::Date, "-1", "+1");
     y += h + L.Px(gap);
     RowLabel(ctx, L, U(ctx, s, "campfire.present"), y, h);
     Stepper(ctx, L, "campfire-present", Fill(ctx, s, "campfire.present_n", {{"n", std::to_string(g.Present)}}), x, y, h,
-            out, ActionKind::CampfirePresent, "-1", "+1");
+            out, CampfireKind::Present, "-1", "+1");
     y += h + L.Px(20);
     DrawMessage(ctx, s, L, y);
 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
     if (TouchButton(t, "campfire-cancel", U(ctx, s, "campfire.cancel"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::CampfireCancel});
+        out->push_back(CampfireAction{CampfireKind::Cancel});
     if (TouchButton(t, "campfire-setup-next", U(ctx, s, "campfire.setup_next"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
                     ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::CampfireSetupDone});
+        out->push_back(CampfireAction{CampfireKind::SetupDone});
 }
 
 //-----------------------------------------------------------------------------
@@ -308,7 +308,7 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
             if (done)
                 label += " (" + U(ctx, s, "campfire.done") + ")";
             if (TouchButton(t, p->Id, label, ImVec2(x, y), ImVec2(L.Px(w), h), ButtonKind::Card, Pictogram::None, done))
-                out->push_back({ActionKind::OpenZone, p->Id});
+                out->push_back(CampfireAction{CampfireKind::OpenPoll, p->Id});
             x += L.Px(w + gap);
         }
         y += h + L.Px(gap);
@@ -318,10 +318,10 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     if (TouchButton(t, "campfire-agreements",
                     Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
                     ImVec2(L.Px(80), bar_y), ImVec2(L.Px(700), bar_h), ButtonKind::Card))
-        out->push_back({ActionKind::CampfireOpenAgreements});
+        out->push_back(CampfireAction{CampfireKind::OpenAgreements});
     if (TouchButton(t, "campfire-summary", U(ctx, s, "campfire.summary"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
                     ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::CampfireOpenSummary});
+        out->push_back(CampfireAction{CampfireKind::OpenSummary});
 }
 
 //-----------------------------------------------------------------------------
@@ -346,7 +346,7 @@ void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         const ImVec2 pos(min.x + (cw + gap) * float(i % cols), min.y + (ch + gap) * float(i / cols));
         if (TouchButton(t, id_prefix + o.Id, Tr(ctx, s, o.Label), pos, ImVec2(cw, ch), ButtonKind::Card,
                         pictures ? OptionPictogram(q.Type, i) : Pictogram::None))
-            out->push_back({ActionKind::Answer, o.Id});
+            out->push_back(CampfireAction{CampfireKind::Vote, o.Id});
     }
 }
 
@@ -382,12 +382,12 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         }
         x += label_w + gap;
         if (TouchButton(t, id_prefix + o.Id + ".min", "-", ImVec2(x, y), ImVec2(button_w, rh), ButtonKind::Card))
-            out->push_back({ActionKind::Decrease, o.Id});
+            out->push_back(CampfireAction{CampfireKind::HandDown, o.Id});
         x += button_w + gap;
         TextInBox(t, t.Title, std::to_string(bars[i].Count), ImVec2(x, y), ImVec2(x + count_w, y + rh), t.Text);
         x += count_w + gap;
         if (TouchButton(t, id_prefix + o.Id + ".plus", "+", ImVec2(x, y), ImVec2(button_w, rh), ButtonKind::Card))
-            out->push_back({ActionKind::Increase, o.Id});
+            out->push_back(CampfireAction{CampfireKind::HandUp, o.Id});
     }
 }
 
@@ -445,10 +445,10 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
     // The mode switch, and how many votes so far (never per option before the reveal).
     if (TouchButton(t, "campfire-mode-taps", U(ctx, s, "campfire.mode_taps"), ImVec2(L.Px(100), y), ImVec2(mode_w, mode_h),
                     ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
-        out->push_back({ActionKind::CampfireMode, "taps"});
+        out->push_back(CampfireAction{CampfireKind::Mode, "taps"});
     if (TouchButton(t, "campfire-mode-hands", U(ctx, s, "campfire.mode_hands"), ImVec2(L.Px(100) + mode_w + L.Px(24), y),
                     ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Hands))
-        out->push_back({ActionKind::CampfireMode, "hands"});
+        out->push_back(CampfireAction{CampfireKind::Mode, "hands"});
     const ImVec2 status_min(L.Px(100) + 2 * mode_w + L.Px(60), y), status_max(L.Display.x - L.Px(100), y + mode_h);
     if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -502,14 +502,14 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
     if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(520), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::CampfireBack});
+        out->push_back(CampfireAction{CampfireKind::Back});
     if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
                     ImVec2(L.Cx() - L.Px(330), bar_y), ImVec2(L.Px(600), bar_h), ButtonKind::Card))
-        out->push_back({ActionKind::CampfireReveal});
+        out->push_back(CampfireAction{CampfireKind::Reveal});
     const bool last = g.ItemIndex + 1 >= int(g.Items.size());
     if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
                     ImVec2(L.Display.x - L.Px(80 + 560), bar_y), ImVec2(L.Px(560), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::Next});
+        out->push_back(CampfireAction{CampfireKind::Next});
 }
 
 //-----------------------------------------------------------------------------
@@ -535,7 +535,7 @@ void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& 
         if (TouchButton(t, "agreement-" + std::to_string(i + 1),
                         std::to_string(i + 1) + ". " + AgreementLine(ctx, s, g.Agreements[size_t(i)]),
                         ImVec2(L.Px(100), y), ImVec2(width, h), ButtonKind::Card))
-            out->push_back({ActionKind::AgreementOpen, std::to_string(i)});
+            out->push_back(CampfireAction{CampfireKind::AgreementOpen, std::to_string(i)});
         y += h + gap;
     }
     if (shown < n)
@@ -545,10 +545,10 @@ void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& 
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
     if (TouchButton(t, "campfire-back", U(ctx, s, "agreement.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::CampfireBack});
+        out->push_back(CampfireAction{CampfireKind::Back});
     if (TouchButton(t, "agreement-new", U(ctx, s, "agreement.new"), ImVec2(L.Display.x - L.Px(80 + 700), bar_y),
                     ImVec2(L.Px(700), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::AgreementNew});
+        out->push_back(CampfireAction{CampfireKind::AgreementNew});
 }
 
 void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -567,7 +567,7 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
     RowLabel(ctx, L, U(ctx, s, "agreement.what"), y, h);
     if (TouchButton(t, "agreement-what", d.What.empty() ? U(ctx, s, "agreement.what_empty") : d.What, ImVec2(x, y),
                     ImVec2(w, h), ButtonKind::Card))
-        out->push_back({ActionKind::CampfireEdit, "what"});
+        out->push_back(CampfireAction{CampfireKind::Edit, "what"});
     y += h + gap;
 
     RowLabel(ctx, L, U(ctx, s, "agreement.who"), y, h);
@@ -578,10 +578,10 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
         bool Selected;
         Action Act;
     } whos[] = {
-        {"who-wijk", U(ctx, s, "agreement.who_wijk"), d.Who == "wijk", {ActionKind::AgreementWho, "wijk"}},
-        {"who-gemeente", U(ctx, s, "agreement.who_gemeente"), d.Who == "gemeente", {ActionKind::AgreementWho, "gemeente"}},
-        {"who-samen", U(ctx, s, "agreement.who_samen"), d.Who == "samen", {ActionKind::AgreementWho, "samen"}},
-        {"who-group", named ? d.Who : U(ctx, s, "agreement.who_group"), named, {ActionKind::CampfireEdit, "who-group"}},
+        {"who-wijk", U(ctx, s, "agreement.who_wijk"), d.Who == "wijk", CampfireAction{CampfireKind::AgreementWho, "wijk"}},
+        {"who-gemeente", U(ctx, s, "agreement.who_gemeente"), d.Who == "gemeente", CampfireAction{CampfireKind::AgreementWho, "gemeente"}},
+        {"who-samen", U(ctx, s, "agreement.who_samen"), d.Who == "samen", CampfireAction{CampfireKind::AgreementWho, "samen"}},
+        {"who-group", named ? d.Who : U(ctx, s, "agreement.who_group"), named, CampfireAction{CampfireKind::Edit, "who-group"}},
     };
     const float ww = (w - gap * 3) / 4;
     for (size_t i = 0; i < 4; i++)
@@ -596,11 +596,11 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
                                               : Fill(ctx, s, "agreement.due", {{"date", ShowDate(d.Due)}});
         if (TouchButton(t, "due-min", U(ctx, s, "agreement.week_earlier"), ImVec2(x, y), ImVec2(L.Px(260), h),
                         ButtonKind::Card))
-            out->push_back({ActionKind::AgreementDue, "-7"});
+            out->push_back(CampfireAction{CampfireKind::AgreementDue, "-7"});
         TextInBox(t, t.Button, due, ImVec2(x + L.Px(280), y), ImVec2(x + L.Px(820), y + h), t.Text);
         if (TouchButton(t, "due-plus", U(ctx, s, "agreement.week_later"), ImVec2(x + L.Px(840), y), ImVec2(L.Px(260), h),
                         ButtonKind::Card))
-            out->push_back({ActionKind::AgreementDue, "+7"});
+            out->push_back(CampfireAction{CampfireKind::AgreementDue, "+7"});
     }
     y += h + gap;
 
@@ -617,7 +617,7 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
         for (size_t i = 0; i < choices.size(); i++)
             if (TouchButton(t, "answers-" + choices[i].first, choices[i].second, ImVec2(x + (cw + gap) * float(i), y),
                             ImVec2(cw, h), ButtonKind::Card, Pictogram::None, d.Answers == choices[i].first))
-                out->push_back({ActionKind::AgreementAnswers, choices[i].first});
+                out->push_back(CampfireAction{CampfireKind::AgreementAnswers, choices[i].first});
         y += h + gap;
     };
     std::vector<std::pair<std::string, std::string>> points, spots;
@@ -633,18 +633,18 @@ void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
     if (TouchButton(t, "agreement-cancel", U(ctx, s, "agreement.cancel"), ImVec2(L.Px(80), bar_y),
                     ImVec2(L.Px(340), bar_h), ButtonKind::Quiet))
-        out->push_back({ActionKind::AgreementCancel});
+        out->push_back(CampfireAction{CampfireKind::AgreementCancel});
     const char* statuses[] = {"open", "bezig", "klaar"};
     float sx = L.Px(470);
     for (const char* st : statuses) {
         if (TouchButton(t, std::string("status-") + st, U(ctx, s, (std::string("agreement.status_") + st).c_str()),
                         ImVec2(sx, bar_y), ImVec2(L.Px(270), bar_h), ButtonKind::Card, Pictogram::None, d.Status == st))
-            out->push_back({ActionKind::AgreementStatus, st});
+            out->push_back(CampfireAction{CampfireKind::AgreementStatus, st});
         sx += L.Px(295);
     }
     if (TouchButton(t, "agreement-save", U(ctx, s, "agreement.save"), ImVec2(L.Display.x - L.Px(80 + 460), bar_y),
                     ImVec2(L.Px(460), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::AgreementSave});
+        out->push_back(CampfireAction{CampfireKind::AgreementSave});
 }
 
 //-----------------------------------------------------------------------------
@@ -669,6 +669,31 @@ float DrawList(const ScreenContext& ctx, const FlowState& s, const std::vector<s
         y += TextBlock(t, t.Small, line, x, y, width, t.Text) + ctx.Theme->Px(4);
     }
     return y;
+}
+
+// Where to save, once "Opslaan op USB-stick" was tapped: the folders found, or none.
+void DrawExportTargets(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
+    float x = L.Px(80);
+    TextInBox(t, t.Button, U(ctx, s, g.TargetsLoaded && g.Targets.empty() ? "summary.no_target" : "summary.choose_target"),
+              ImVec2(x, bar_y - L.Px(70)), ImVec2(L.Display.x - L.Px(80), bar_y - L.Px(10)), t.Text);
+    const size_t n = std::min<size_t>(g.Targets.size(), 3);
+    for (size_t i = 0; i < n; i++) {
+        if (TouchButton(t, "export-" + std::to_string(i + 1), g.Targets[i], ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
+                        ButtonKind::Primary))
+            out->push_back(CampfireAction{CampfireKind::Export, g.Targets[i]});
+        x += L.Px(460);
+    }
+    if (g.TargetsLoaded && g.Targets.empty()) {
+        if (TouchButton(t, "export-retry", U(ctx, s, "summary.retry"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
+                        ButtonKind::Card))
+            out->push_back(CampfireAction{CampfireKind::ExportChoose});
+    }
+    if (TouchButton(t, "export-cancel", U(ctx, s, "summary.cancel"), ImVec2(L.Display.x - L.Px(80 + 360), bar_y),
+                    ImVec2(L.Px(360), bar_h), ButtonKind::Quiet))
+        out->push_back(CampfireAction{CampfireKind::ExportCancel});
 }
 
 void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -751,48 +776,31 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     // The bottom bar; or where to save, once "Opslaan op USB-stick" was tapped.
     const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
     if (g.Choosing) {
-        float x = L.Px(80);
-        TextInBox(t, t.Button, U(ctx, s, g.TargetsLoaded && g.Targets.empty() ? "summary.no_target" : "summary.choose_target"),
-                  ImVec2(x, bar_y - L.Px(70)), ImVec2(L.Display.x - L.Px(80), bar_y - L.Px(10)), t.Text);
-        const size_t n = std::min<size_t>(g.Targets.size(), 3);
-        for (size_t i = 0; i < n; i++) {
-            if (TouchButton(t, "export-" + std::to_string(i + 1), g.Targets[i], ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
-                            ButtonKind::Primary))
-                out->push_back({ActionKind::CampfireExport, g.Targets[i]});
-            x += L.Px(460);
-        }
-        if (g.TargetsLoaded && g.Targets.empty()) {
-            if (TouchButton(t, "export-retry", U(ctx, s, "summary.retry"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
-                            ButtonKind::Card))
-                out->push_back({ActionKind::CampfireExportChoose});
-        }
-        if (TouchButton(t, "export-cancel", U(ctx, s, "summary.cancel"), ImVec2(L.Display.x - L.Px(80 + 360), bar_y),
-                        ImVec2(L.Px(360), bar_h), ButtonKind::Quiet))
-            out->push_back({ActionKind::CampfireExportCancel});
+        DrawExportTargets(ctx, s, L, out);
         return;
     }
     float x = L.Px(80);
     if (TouchButton(t, "campfire-back", U(ctx, s, "summary.back"), ImVec2(x, bar_y), ImVec2(L.Px(300), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::CampfireBack});
+        out->push_back(CampfireAction{CampfireKind::Back});
     x += L.Px(320);
     if (TouchButton(t, "campfire-agreements", Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
                     ImVec2(x, bar_y), ImVec2(L.Px(380), bar_h), ButtonKind::Card))
-        out->push_back({ActionKind::CampfireOpenAgreements});
+        out->push_back(CampfireAction{CampfireKind::OpenAgreements});
     x += L.Px(400);
     if (pages.size() > 1) {
         if (TouchButton(t, "summary-prev", "<", ImVec2(x, bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
-            out->push_back({ActionKind::CampfirePage, "-1"});
+            out->push_back(CampfireAction{CampfireKind::Page, "-1"});
         if (TouchButton(t, "summary-next", ">", ImVec2(x + L.Px(140), bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
-            out->push_back({ActionKind::CampfirePage, "+1"});
+            out->push_back(CampfireAction{CampfireKind::Page, "+1"});
     }
     x += L.Px(280);
     if (TouchButton(t, "campfire-export", U(ctx, s, "summary.export"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
                     ButtonKind::Primary))
-        out->push_back({ActionKind::CampfireExportChoose});
+        out->push_back(CampfireAction{CampfireKind::ExportChoose});
     if (TouchButton(t, "campfire-end", U(ctx, s, "summary.end"), ImVec2(L.Display.x - L.Px(80 + 300), bar_y),
                     ImVec2(L.Px(300), bar_h), ButtonKind::Quiet))
-        out->push_back({ActionKind::CampfireEnd});
+        out->push_back(CampfireAction{CampfireKind::End});
 }
 
 } // namespace

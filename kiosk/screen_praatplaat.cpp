@@ -48,7 +48,7 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     }
     if (TouchButton(t, "next", U(ctx, s, "intro.next"), L.Centered(700, 910), ImVec2(L.Px(700), L.Px(120)),
                     ButtonKind::Primary))
-        out->push_back({ActionKind::Next});
+        out->push_back(VisitAction{VisitKind::Next});
 }
 
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -93,7 +93,7 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
                 label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
             if (TouchButton(t, z->Id, label, ImVec2(x, y), ImVec2(L.Px(w), zone_h), ButtonKind::Card, Pictogram::None,
                             done))
-                out->push_back({ActionKind::OpenZone, z->Id});
+                out->push_back(VisitAction{VisitKind::OpenZone, z->Id});
             x += L.Px(w + gap);
         }
         y += zone_h + band_gap;
@@ -101,10 +101,10 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
     const float bar_y = L.Px(920), bar_h = L.Px(110);
     if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(320), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::Stop});
+        out->push_back(VisitAction{VisitKind::Stop});
     if (TouchButton(t, "outcome", U(ctx, s, "poster.outcome"), ImVec2(L.Display.x - L.Px(80 + 700), bar_y),
                     ImVec2(L.Px(700), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::ShowOutcome});
+        out->push_back(VisitAction{VisitKind::ShowOutcome});
 }
 
 void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -138,7 +138,7 @@ void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     }
     if (TouchButton(t, "done", U(ctx, s, "outcome.done"), L.Centered(700, 920), ImVec2(L.Px(700), L.Px(120)),
                     ButtonKind::Primary))
-        out->push_back({ActionKind::Done});
+        out->push_back(VisitAction{VisitKind::Done});
 }
 
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -168,7 +168,7 @@ void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     }
     if (TouchButton(t, "next", U(ctx, s, "results.next"), L.Centered(700, 920), ImVec2(L.Px(700), L.Px(120)),
                     ButtonKind::Primary))
-        out->push_back({ActionKind::Next});
+        out->push_back(VisitAction{VisitKind::Next});
 }
 
 } // namespace kiosk

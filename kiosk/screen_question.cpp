@@ -35,7 +35,7 @@ void DrawScaleRow(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         const content::Option& o = q.Options[i];
         if (TouchButton(t, q.Id + "." + o.Id, Tr(ctx, s, o.Label), ImVec2(x, top + L.Px(20)), ImVec2(L.Px(cw), L.Px(ch)),
                         ButtonKind::Card, OptionPictogram(q.Type, i)))
-            out->push_back({ActionKind::Answer, o.Id});
+            out->push_back(VisitAction{VisitKind::Answer, o.Id});
         x += L.Px(cw + gap);
     }
 }
@@ -65,7 +65,7 @@ void DrawChoiceGrid(const ScreenContext& ctx, const FlowState& s, const Layout& 
                                 : std::string();
         if (TouchButton(t, q.Id + "." + o.Id, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(L.Px(cw), L.Px(ch)),
                         ButtonKind::Card, Pictogram::None, selected && q.Type == QuestionType::Multiple, badge))
-            out->push_back({toggles ? ActionKind::Toggle : ActionKind::Answer, o.Id});
+            out->push_back(VisitAction{toggles ? VisitKind::Toggle : VisitKind::Answer, o.Id});
     }
 }
 
@@ -93,11 +93,11 @@ void DrawBudget(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
         std::string amount = std::to_string(it == s.Draft.Amounts.end() ? 0 : it->second) + " " + unit;
         if (TouchButton(t, q.Id + "." + o.Id + ".min", "-", ImVec2(x0 + L.Px(820), y), ImVec2(L.Px(150), L.Px(rh)),
                         ButtonKind::Card))
-            out->push_back({ActionKind::Decrease, o.Id});
+            out->push_back(VisitAction{VisitKind::Decrease, o.Id});
         TextBlock(t, t.Button, amount, x0 + L.Px(990), mid - t.Button->FontSize * 0.6f, L.Px(420), t.Text);
         if (TouchButton(t, q.Id + "." + o.Id + ".plus", "+", ImVec2(x0 + L.Px(1430), y), ImVec2(L.Px(150), L.Px(rh)),
                         ButtonKind::Card))
-            out->push_back({ActionKind::Increase, o.Id});
+            out->push_back(VisitAction{VisitKind::Increase, o.Id});
     }
 }
 
@@ -122,7 +122,7 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
             if (TouchButton(t, q.Id + "." + row.Id + "." + col.Id, Tr(ctx, s, col.Label),
                             ImVec2(x0 + L.Px(label_w + gap + (cw + gap) * float(c)), y), ImVec2(L.Px(cw), L.Px(rh)),
                             ButtonKind::Card, Pictogram::None, selected))
-                out->push_back({ActionKind::SetCell, row.Id + "=" + col.Id});
+                out->push_back(VisitAction{VisitKind::SetCell, row.Id + "=" + col.Id});
         }
     }
 }
@@ -177,13 +177,13 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     const float bar_y = L.Px(920), bar_h = L.Px(110);
     if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(320), bar_h),
                     ButtonKind::Quiet))
-        out->push_back({ActionKind::Stop});
+        out->push_back(VisitAction{VisitKind::Stop});
     if (draft && TouchButton(t, "next", U(ctx, s, "question.next"), ImVec2(L.Cx() - L.Px(300), bar_y),
                              ImVec2(L.Px(600), bar_h), ButtonKind::Primary))
-        out->push_back({ActionKind::Next});
+        out->push_back(VisitAction{VisitKind::Next});
     if (TouchButton(t, "skip", U(ctx, s, "question.skip"), ImVec2(L.Display.x - L.Px(80 + 320), bar_y),
                     ImVec2(L.Px(320), bar_h), ButtonKind::Quiet))
-        out->push_back({ActionKind::Skip});
+        out->push_back(VisitAction{VisitKind::Skip});
 }
 
 } // namespace kiosk

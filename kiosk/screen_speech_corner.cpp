@@ -20,12 +20,12 @@ void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout
 
     const std::string& read = U(ctx, s, "speech.read");
     if (widgets::IconButton(t, "speech-read", read, Pictogram::Speaker, pos, h, ButtonKind::Quiet))
-        out->push_back({ActionKind::ReadAloud});
+        out->push_back(SpeechAction{SpeechKind::ReadAloud});
     pos.x += widgets::IconButtonWidth(t, read, Pictogram::Speaker, false, h) + gap;
 
     const std::string& on = U(ctx, s, s.SpeechOn ? "speech.is_on" : "speech.on");
     if (widgets::IconButton(t, "speech-on", on, Pictogram::None, pos, h, ButtonKind::Quiet, s.SpeechOn))
-        out->push_back({s.SpeechOn ? ActionKind::SpeechOff : ActionKind::SpeechOn});
+        out->push_back(SpeechAction{s.SpeechOn ? SpeechKind::Off : SpeechKind::On});
 }
 
 } // namespace kiosk

@@ -24,11 +24,11 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
                                    U(ctx, s, "keyboard.letters"),  U(ctx, s, "keyboard.done")};
     widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, s.Draft.Shift, s.Draft.Accents, labels);
     switch (key.Kind) {
-    case widgets::KeyKind::Insert: out->push_back({ActionKind::TypeText, key.Text}); break;
-    case widgets::KeyKind::Backspace: out->push_back({ActionKind::Backspace}); break;
-    case widgets::KeyKind::Shift: out->push_back({ActionKind::ToggleShift}); break;
-    case widgets::KeyKind::Layer: out->push_back({ActionKind::ToggleAccents}); break;
-    case widgets::KeyKind::Done: out->push_back({ActionKind::Next}); break;
+    case widgets::KeyKind::Insert: out->push_back(VisitAction{VisitKind::TypeText, key.Text}); break;
+    case widgets::KeyKind::Backspace: out->push_back(VisitAction{VisitKind::Backspace}); break;
+    case widgets::KeyKind::Shift: out->push_back(VisitAction{VisitKind::ToggleShift}); break;
+    case widgets::KeyKind::Layer: out->push_back(VisitAction{VisitKind::ToggleAccents}); break;
+    case widgets::KeyKind::Done: out->push_back(VisitAction{VisitKind::Next}); break;
     case widgets::KeyKind::None: break;
     }
 

@@ -108,13 +108,13 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         // Two ways in: the one-minute poll, or the praatplaat.
         if (TouchButton(t, "start", U(ctx, s, "attract.start"), ImVec2(L.Cx() - L.Px(880), buttons_y),
                         ImVec2(L.Px(840), L.Px(200)), ButtonKind::Primary))
-            out->push_back({ActionKind::Start});
+            out->push_back(VisitAction{VisitKind::Start});
         if (TouchButton(t, "praatplaat", U(ctx, s, "attract.praatplaat"), ImVec2(L.Cx() + L.Px(40), buttons_y),
                         ImVec2(L.Px(840), L.Px(200)), ButtonKind::Primary))
-            out->push_back({ActionKind::StartPraatplaat});
+            out->push_back(VisitAction{VisitKind::StartPraatplaat});
     } else if (TouchButton(t, "start", U(ctx, s, "attract.start"), L.Centered(1000, 500),
                            ImVec2(L.Px(1000), L.Px(220)), ButtonKind::Primary)) {
-        out->push_back({ActionKind::Start});
+        out->push_back(VisitAction{VisitKind::Start});
     }
 
     // The language buttons, each in its own language (never a flag: a language is not a
@@ -139,7 +139,7 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         ButtonKind kind = lang == s.Lang ? ButtonKind::Primary : ButtonKind::Card;
         if (TouchButton(t, "lang-" + lang, name, ImVec2(x, L.Px(y)), ImVec2(L.Px(bw), L.Px(bh)), kind,
                         Pictogram::None, lang == s.Lang))
-            out->push_back({ActionKind::SetLanguage, lang});
+            out->push_back(VisitAction{VisitKind::SetLanguage, lang});
     }
 }
 
@@ -150,8 +150,8 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
 //-----------------------------------------------------------------------------
 
 void DrawMessage(const ScreenContext& ctx, const Layout& L, const std::string& title, ImU32 title_color,
-                 const std::string& body, const char* button_id, const std::string& button, ActionKind action,
-                 std::vector<Action>* out, const std::string& second = {}, ActionKind second_action = {}) {
+                 const std::string& body, const char* button_id, const std::string& button, VisitKind action,
+                 std::vector<Action>* out, const std::string& second = {}, VisitKind second_action = {}) {
     const widgets::Theme& t = *ctx.Theme;
     float width = L.Display.x - L.Px(240);
     float y = L.Px(220);
@@ -161,15 +161,15 @@ void DrawMessage(const ScreenContext& ctx, const Layout& L, const std::string& t
     if (second.empty()) {
         if (TouchButton(t, button_id, button, ImVec2(L.Cx() - L.Px(450), y), ImVec2(L.Px(900), L.Px(200)),
                         ButtonKind::Primary))
-            out->push_back({action});
+            out->push_back(VisitAction{action});
         return;
     }
     if (TouchButton(t, button_id, button, ImVec2(L.Cx() - L.Px(820), y), ImVec2(L.Px(780), L.Px(200)),
                     ButtonKind::Primary))
-        out->push_back({action});
+        out->push_back(VisitAction{action});
     if (TouchButton(t, "results", second, ImVec2(L.Cx() + L.Px(40), y), ImVec2(L.Px(780), L.Px(200)),
                     ButtonKind::Card))
-        out->push_back({second_action});
+        out->push_back(VisitAction{second_action});
 }
 
 //-----------------------------------------------------------------------------
@@ -183,10 +183,10 @@ void DrawCornerButtons(const ScreenContext& ctx, const FlowState& s, const Layou
     const float right = L.Display.x - L.Px(20);
     if (TouchButton(t, "larger-text", U(ctx, s, s.LargeText ? "corner.smaller" : "corner.larger"),
                     ImVec2(right - 2 * w - gap, top), ImVec2(w, h), ButtonKind::Quiet))
-        out->push_back({ActionKind::ToggleLargeText});
+        out->push_back(CommonAction{CommonKind::ToggleLargeText});
     if (TouchButton(t, "contrast", U(ctx, s, "corner.contrast"), ImVec2(right - w, top), ImVec2(w, h), ButtonKind::Quiet,
                     Pictogram::None, s.HighContrast))
-        out->push_back({ActionKind::ToggleContrast});
+        out->push_back(CommonAction{CommonKind::ToggleContrast});
 }
 
 } // namespace
@@ -208,12 +208,12 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##kiosk", nullptr, flags);
     if (ImGui::IsMouseClicked(0))
-        out->push_back({ActionKind::Input});
+        out->push_back(CommonAction{CommonKind::Input});
 
     switch (s.Screen) {
     case Screen::Attract:
         DrawAttract(ctx, s, L, out);
-        DrawAttractGuard(ctx, s, L, out); // the hidden admin corner, "one moment" between visits
+        DrawAttractCorner(ctx, s, L, out); // the hidden admin corner, "one moment" between visits
         break;
     case Screen::Intro: DrawIntro(ctx, s, L, out); break;
     case Screen::Poster: DrawPoster(ctx, s, L, out); break;
@@ -223,20 +223,20 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
     case Screen::Thanks:
         // After a quick poll a resident may look at the results (transparency).
         DrawMessage(ctx, L, U(ctx, s, "thanks.title"), t.Text, U(ctx, s, "thanks.body"), "done",
-                    U(ctx, s, "thanks.done"), ActionKind::Done, out,
+                    U(ctx, s, "thanks.done"), VisitKind::Done, out,
                     s.Praatplaat || s.Answered == 0 ? std::string() : U(ctx, s, "thanks.results"),
-                    ActionKind::ShowResults);
+                    VisitKind::ShowResults);
         break;
     case Screen::StillThere: {
         int seconds = int(std::ceil(StillThereSecondsLeft(*ctx.Flow, s, ctx.Now)));
         DrawMessage(ctx, L, U(ctx, s, "still_there.title"), t.Text,
                     FillTemplate(U(ctx, s, "still_there.body"), "seconds", std::to_string(seconds)), "continue",
-                    U(ctx, s, "still_there.continue"), ActionKind::Continue, out);
+                    U(ctx, s, "still_there.continue"), VisitKind::Continue, out);
         break;
     }
     case Screen::Error:
         DrawMessage(ctx, L, U(ctx, s, "error.title"), t.Warning, U(ctx, s, "error.body"), "done",
-                    U(ctx, s, "error.done"), ActionKind::Done, out);
+                    U(ctx, s, "error.done"), VisitKind::Done, out);
         break;
     case Screen::Pin: DrawPin(ctx, s, L, out); break;     // kiosk/screen_admin.cpp
     case Screen::Admin: DrawAdmin(ctx, s, L, out); break;

@@ -130,10 +130,47 @@ void AddKioskRoutes(http::Router& r, Store& store, RateLimiter& limiter) {
     http::Add(r, "POST", "/v1/group", [&](const http::Request& q) { return Campfire(store, limiter, q); }, batch);
 }
 
+// The console (store/console/) has its own plain structs: copied in and out here. Its
+// cookies are scoped to /console/ and nothing under /v1/ reads them.
+void AddConsoleRoutes(http::Router& r, const ServeOptions& opts) {
+    if (!opts.Console)
+        return;
+    auto handler = [&opts](const http::Request& req) {
+        console::ConsoleRequest in;
+        in.Method = req.Method;
+        in.Path = req.Path;
+        in.Query = req.Query;
+        in.Body = req.Body;
+        in.RemoteAddr = req.RemoteAddress;
+        in.Tls = req.IsTls;
+        for (const auto& [name, value] : req.Headers) {
+            std::string lower = name;
+            for (char& c : lower)
+                c = char(tolower((unsigned char)c));
+            in.Headers[lower] = value;
+        }
+        console::ConsoleResponse out;
+        opts.Console(in, &out);
+        http::Response res;
+        res.Status = out.Status;
+        res.ContentType = out.ContentType;
+        res.Body = std::move(out.Body);
+        for (auto& h : out.Headers)
+            res.Headers.push_back(std::move(h));
+        return res;
+    };
+    const http::RouteOptions upload{2 * 1024 * 1024}; // a pack.json (the bundled one is 200 KB)
+    for (const char* method : {"GET", "POST"}) {
+        http::Add(r, method, "/console", handler, upload);
+        http::Add(r, method, "/console/*", handler, upload);
+    }
+}
+
 int Serve(Store& store, const ServeOptions& opts) {
     RateLimiter limiter(opts.RatePerSecond, opts.RatePerSecond * 2);
     http::Router router;
     AddKioskRoutes(router, store, limiter);
+    AddConsoleRoutes(router, opts);
     http::ServerOptions o;
     o.Host = opts.Host;
     o.Port = opts.Port;

@@ -1,10 +1,12 @@
 // The store on the network: the kiosk API (docs/sync-protocol.md is the contract) as
 // routes on the HTTP layer (store/http.hpp), over a Store.
 #pragma once
+#include "store/console/console.hpp"
 #include "store/http.hpp"
 #include "store/rate_limiter.hpp"
 #include "store/store.hpp"
 
+#include <functional>
 #include <string>
 
 namespace store {
@@ -16,6 +18,8 @@ struct ServeOptions {
     double RatePerSecond = 20.0; // per device (and enrolments per address), with a burst of twice that
     http::Limits Limit;          // deadlines, sizes, connection caps, the rate per address
     int Workers = 2;             // threads that run the handlers (SQLite)
+    // The gebiedsteam's console under /console/ (store/console/); unset: not served.
+    std::function<void(const console::ConsoleRequest&, console::ConsoleResponse*)> Console;
 };
 
 // Adds /v1/health, /v1/enroll, /v1/content, /v1/answers and /v1/group to router. store and

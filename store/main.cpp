@@ -1,14 +1,20 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
 #include "store/report/run.hpp"
+#include "store/backup.hpp"
 #include "store/batch_file_import.hpp"
 #include "store/store.hpp"
 #include "store/http_server.hpp"
+#include "store/console/auth.hpp"
+#include "store/console/console.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <string>
+#include <termios.h>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -27,18 +33,26 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
   wijkstem-store revoke --db FILE DEVICE_ID           the device's token stops working
   wijkstem-store export --db FILE --csv               one row per answer, header first
   wijkstem-store import --db FILE BATCHFILE           a kiosk's signed batch file (USB stick)
+  wijkstem-store add-user --db FILE NAME --role admin|gebiedsteam [--wijk NAME]...
+                                                      a console user; the password is read from stdin
+  wijkstem-store users --db FILE                      the console's users, roles and wijken
+  wijkstem-store remove-user --db FILE NAME           the user can no longer log in
   wijkstem-store report --db FILE --wijk NAME --out DIR   charts and tables for the gebiedsteam
       [--population CSV]                              the wijk's population figures (reach table)
       [--period month|quarter]                        trends per month (default) or quarter
       [--today YYYY-MM-DD]                            the report's date (default: today)
+  wijkstem-store backup --db FILE --out FILE          a consistent copy (mode 0600) while kiosks sync
+  wijkstem-store backup --db FILE --out-dir DIR [--keep N]   a dated copy in DIR, keeping the newest N (14)
 )";
 
 struct Args {
     std::vector<std::string> Positional;
-    std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey;
+    std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey, Role;
+    std::vector<std::string> Wijken; // add-user: every --wijk
     std::string Out, Population, Period = "month", Today; // report
     std::string MaxConns, MaxConnsPerAddr, RatePerAddr, Workers; // serve
     bool Csv = false;
+    std::string OutDir, Keep = "14"; // backup
 };
 
 int Fail(const std::string& msg) {
@@ -91,6 +105,29 @@ int Import(store::Store& store, const std::string& path) {
     return 0;
 }
 
+// A consistent copy of a live store (store/backup.hpp). Opens the database read-only, so a
+// wrong --db never creates an empty store.
+int Backup(const Args& a) {
+    if (a.Positional.size() != 1)
+        return Fail("backup takes no other arguments");
+    if (a.Out.empty() == a.OutDir.empty())
+        return Fail("backup needs either --out FILE or --out-dir DIR");
+    std::string error, written = a.Out;
+    if (!a.Out.empty()) {
+        if (!store::BackupTo(a.Db, a.Out, &error))
+            return Fail(error + "; no backup was written");
+    } else {
+        char* end = nullptr;
+        long keep = strtol(a.Keep.c_str(), &end, 10);
+        if (a.Keep.empty() || *end != '\0' || keep < 1 || keep > 10000)
+            return Fail("--keep needs a number of backups (1 to 10000), not '" + a.Keep + "'");
+        if (!store::BackupRotate(a.Db, a.OutDir, int(keep), &written, &error))
+            return Fail(error);
+    }
+    printf("backup: %s\n", written.c_str());
+    return 0;
+}
+
 // Charts and tables for the gebiedsteam (docs/report.md): nothing is written unless all
 // of it can be.
 int Report(const Args& a) {
@@ -114,6 +151,75 @@ int Report(const Args& a) {
         return Fail("no report was made");
     }
     printf("%s\n", summary.c_str());
+    return 0;
+}
+
+// One line of standard input without its line break; on a terminal without echo.
+bool ReadSecret(const char* prompt, std::string* out) {
+    const bool tty = isatty(0);
+    struct termios old {};
+    if (tty) {
+        fprintf(stderr, "%s", prompt);
+        tcgetattr(0, &old);
+        struct termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(0, TCSANOW, &quiet);
+    }
+    const bool ok = bool(std::getline(std::cin, *out));
+    if (tty) {
+        tcsetattr(0, TCSANOW, &old);
+        fprintf(stderr, "\n");
+    }
+    if (!out->empty() && out->back() == '\r')
+        out->pop_back();
+    return ok;
+}
+
+// A console user (docs/console.md): the password from standard input, twice on a terminal.
+int AddUser(store::Store& store, const Args& a) {
+    if (a.Positional.size() != 2)
+        return Fail("add-user needs one NAME (and --role admin|gebiedsteam)");
+    store::ConsoleUser u;
+    u.Name = a.Positional[1];
+    u.Role = a.Role;
+    u.Wijken = a.Wijken;
+    if (!console::ValidName(u.Name))
+        return Fail("a user name has 1 to 64 characters, no control characters and no space at either end");
+    if (!console::ValidRole(u.Role))
+        return Fail("--role is admin or gebiedsteam");
+    if (u.Role == "gebiedsteam" && u.Wijken.empty())
+        return Fail("a gebiedsteam user needs at least one --wijk NAME");
+    if (u.Role == "admin" && !u.Wijken.empty())
+        return Fail("an admin sees every wijk; leave out --wijk");
+    for (const std::string& w : u.Wijken)
+        if (!console::ValidName(w))
+            return Fail("a wijk name has 1 to 64 characters");
+    std::string password, again, error;
+    if (!ReadSecret("Password: ", &password))
+        return Fail("no password on standard input; nothing was stored");
+    if (isatty(0) && (!ReadSecret("Password again: ", &again) || again != password))
+        return Fail("the two passwords differ; nothing was stored");
+    if (std::string why = console::PasswordProblem(password); !why.empty())
+        return Fail(why + "; nothing was stored");
+    if (!console::HashPassword(password, &u.PasswordHash, &error) || !store.AddUser(u, &error))
+        return Fail(error + "; nothing was stored");
+    printf("added %s (%s)\n", u.Name.c_str(), u.Role.c_str());
+    return 0;
+}
+
+int Users(store::Store& store) {
+    std::vector<store::ConsoleUser> users;
+    std::string error;
+    if (!store.Users(&users, &error))
+        return Fail(error);
+    printf("%-24s  %-12s  %-20s  %s\n", "name", "role", "since", "wijken");
+    for (const store::ConsoleUser& u : users) {
+        std::string wijken;
+        for (const std::string& w : u.Wijken)
+            wijken += (wijken.empty() ? "" : ", ") + w;
+        printf("%-24s  %-12s  %-20s  %s\n", u.Name.c_str(), u.Role.c_str(), u.CreatedAt.c_str(),
+               u.Role == "admin" ? "(all)" : wijken.c_str());
+    }
     return 0;
 }
 
@@ -175,8 +281,12 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->Db);
         else if (arg == "--listen")
             ok = value(&a->Listen);
-        else if (arg == "--wijk")
+        else if (arg == "--wijk") {
             ok = value(&a->Wijk);
+            if (ok)
+                a->Wijken.push_back(a->Wijk);
+        } else if (arg == "--role")
+            ok = value(&a->Role);
         else if (arg == "--tls-cert")
             ok = value(&a->TlsCert);
         else if (arg == "--tls-key")
@@ -197,6 +307,10 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->RatePerAddr);
         else if (arg == "--workers")
             ok = value(&a->Workers);
+        else if (arg == "--out-dir")
+            ok = value(&a->OutDir);
+        else if (arg == "--keep")
+            ok = value(&a->Keep);
         else if (arg == "--csv")
             a->Csv = true;
         else if (arg == "--help" || arg == "-h") {
@@ -231,6 +345,8 @@ int main(int argc, char** argv) {
     const std::string cmd = a.Positional[0];
     if (cmd == "report") // read-only: never creates or migrates a store (report/reader.cpp)
         return Report(a);
+    if (cmd == "backup") // reads the store as it is: never creates or migrates one
+        return Backup(a);
     std::string error;
     auto store = store::Store::Open(a.Db, &error);
     if (!store)
@@ -247,6 +363,10 @@ int main(int argc, char** argv) {
         o.TlsKey = a.TlsKey;
         if (!ServeLimits(a, &o))
             return 2;
+        console::Console console(*store, a.Db);
+        o.Console = [&console](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
+            console::HandleConsole(console, req, res);
+        };
         return store::Serve(*store, o);
     }
     if (cmd == "enroll-code") {
@@ -305,6 +425,18 @@ int main(int argc, char** argv) {
         if (!store->ExportCsv(&csv, &error))
             return Fail(error);
         fwrite(csv.data(), 1, csv.size(), stdout);
+        return 0;
+    }
+    if (cmd == "add-user")
+        return AddUser(*store, a);
+    if (cmd == "users")
+        return Users(*store);
+    if (cmd == "remove-user") {
+        if (a.Positional.size() != 2)
+            return Fail("remove-user needs a NAME");
+        if (!store->RemoveUser(a.Positional[1], &error))
+            return Fail(error);
+        printf("removed %s\n", a.Positional[1].c_str());
         return 0;
     }
     if (cmd == "import")

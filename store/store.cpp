@@ -1,4 +1,5 @@
 #include "store/store.hpp"
+#include "store/users.hpp"
 #include "sync/csv.hpp"
 #include "sync/iso_time.hpp"
 #include "sync/signing.hpp"
@@ -165,7 +166,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
     sqlite3_busy_timeout(s->Db, 5000);
     std::string err;
     if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
-        !Exec(s->Db, kSchema.c_str(), &err)) {
+        !Exec(s->Db, kSchema.c_str(), &err) || !CreateConsoleTables(s->Db, &err)) {
         *error = "the store database " + path + " cannot be used: " + err;
         return nullptr;
     }
@@ -437,6 +438,7 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         }
         out->Wijk = Col(st.S, 0);
     }
+    NoteSync(Db, device_id); // the console's "last sync" (store/users.cpp)
     {
         Stmt st(Db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1");
         Bind(st.S, 1, out->Wijk);

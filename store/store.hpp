@@ -27,6 +27,29 @@ struct DeviceInfo {
     int64_t VisitsFlagged = 0; // of those, with an answer the kiosk flagged as a repeat
 };
 
+// A person who may use the console (store/users.cpp). Role "admin" sees every wijk and
+// manages users; "gebiedsteam" sees only Wijken. PasswordHash is libsodium's argon2id string.
+struct ConsoleUser {
+    std::string Name;
+    std::string Role;
+    std::vector<std::string> Wijken;
+    std::string PasswordHash;
+    std::string CreatedAt;
+};
+
+// A console session as the store keeps it: the id only as its BLAKE2b hash.
+struct ConsoleSessionRow {
+    std::string IdHash;
+    std::string User;
+    int64_t CreatedAt = 0; // unix seconds
+    int64_t LastSeen = 0;
+};
+
+// The pack published for a wijk (store/users.cpp).
+struct PublishedPack {
+    std::string Wijk, PackId, Version, Body, PublishedAt;
+};
+
 // Thread-safe: every method that touches the database holds Mu.
 class Store {
 public:
@@ -63,6 +86,26 @@ public:
     bool ContentFor(const std::string& device_id, wsync::WijkContent* out, std::string* error);
     // One row per answer, header first.
     bool ExportCsv(std::string* csv, std::string* error);
+    // --- the console's tables (store/users.cpp) ---
+    bool AddUser(const ConsoleUser& user, std::string* error); // false when the name is taken
+    bool RemoveUser(const std::string& name, std::string* error);
+    bool Users(std::vector<ConsoleUser>* out, std::string* error);
+    bool FindUser(const std::string& name, ConsoleUser* out);
+    bool SaveSession(const ConsoleSessionRow& row, std::string* error);
+    bool FindSession(const std::string& id_hash, ConsoleSessionRow* out);
+    bool TouchSession(const std::string& id_hash, int64_t now);
+    bool DropSession(const std::string& id_hash);
+    // Every wijk the store knows of: of kiosks, packs, enrolment codes and users.
+    bool Wijken(std::vector<std::string>* out, std::string* error);
+    bool Packs(std::vector<PublishedPack>* out, std::string* error);
+    bool PackOf(const std::string& wijk, PublishedPack* out);
+    // Per kiosk: when it last fetched its content (the end of every sync round; "" never)
+    // and the pack version of its latest answer.
+    struct DeviceExtra {
+        std::string DeviceId, LastSync, PackVersion;
+    };
+    bool DeviceExtras(std::vector<DeviceExtra>* out, std::string* error);
+
     int64_t AnswerCount();
     int64_t ConflictCount();
     sqlite3* Handle() { return Db; }

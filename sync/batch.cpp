@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <unordered_set>
@@ -94,6 +95,7 @@ struct ListReader : Reader {
     virtual void ItemText(const std::string&) {}
     virtual void ItemInteger(int64_t) {}
     virtual void ItemBool(bool) {}
+    virtual void ItemOther() {} // null, a float, a list or an object as an item's value
 
     bool start_object(std::size_t) override {
         ++Depth;
@@ -102,6 +104,8 @@ struct ListReader : Reader {
             Key.clear();
             return BeginItem();
         }
+        if (Depth == 4 && InItem)
+            ItemOther();
         return true;
     }
     bool end_object() override {
@@ -115,6 +119,8 @@ struct ListReader : Reader {
     }
     bool start_array(std::size_t) override {
         ++Depth;
+        if (Depth == 4 && InItem)
+            ItemOther();
         if (Depth == 1)
             return Fail(NotAnObject);
         if (Depth == 3 && InList)
@@ -166,23 +172,53 @@ struct ListReader : Reader {
             ItemBool(v);
         return true;
     }
-    bool Other() override { return Scalar(); }
+    bool Other() override {
+        if (Depth == 3 && InItem)
+            ItemOther();
+        return Scalar();
+    }
 };
 
 // {"device_id": "...", "answers": [{"id": ..., "seq": ..., ...}, ...]}, keys in any order;
-// a field of the wrong type reads as empty, and ValidAnswer then refuses that answer.
+// a field that is missing or of the wrong type sets the answer's DecodeProblem, and
+// ValidAnswer then refuses that answer (not the batch: the others are fine). Before, a value
+// that was a number, null or missing was stored as "" (a hostile-client finding, issue 17).
 struct BatchReader final : ListReader {
     Batch* Out;
     bool SawDevice = false;
+    std::vector<std::string> Seen; // the current answer's fields read with their type
     explicit BatchReader(Batch* out)
         : ListReader("answers", "the body is not a JSON object", "each answer must be an object"), Out(out) {}
 
+    static bool IsField(const std::string& k) {
+        for (const char* f : {"id", "seq", "session_id", "pack_id", "pack_version", "question_id", "value", "answered_at",
+                              "flagged"})
+            if (k == f)
+                return true;
+        return false;
+    }
+    // The answer's field Key came with the wrong type.
+    void WrongType() {
+        StoredAnswer& a = Out->Answers.back();
+        if (a.DecodeProblem.empty() && IsField(Key))
+            a.DecodeProblem = Key + " must be " +
+                              (Key == "seq" ? "a whole number" : Key == "flagged" ? "true or false" : "a string");
+    }
     bool BeginItem() override {
         if (Out->Answers.size() == kMaxBatchAnswers)
             return Fail("a batch holds at most " + std::to_string(kMaxBatchAnswers) + " answers");
         Out->Answers.emplace_back();
+        Seen.clear();
         return true;
     }
+    bool EndItem() override {
+        StoredAnswer& a = Out->Answers.back();
+        for (const char* f : {"id", "seq", "session_id", "pack_id", "pack_version", "question_id", "value", "answered_at"})
+            if (a.DecodeProblem.empty() && std::find(Seen.begin(), Seen.end(), f) == Seen.end())
+                a.DecodeProblem = std::string(f) + " is missing";
+        return true;
+    }
+    void ItemOther() override { WrongType(); }
     void TopText(const std::string& s) override {
         if (Top == "device_id") {
             Out->DeviceId = s;
@@ -199,16 +235,26 @@ struct BatchReader final : ListReader {
                              : Key == "value"        ? &a.Value
                              : Key == "answered_at"  ? &a.AnsweredAt
                                                      : nullptr;
-        if (field)
+        if (field) {
             *field = s;
+            Seen.push_back(Key);
+        } else {
+            WrongType();
+        }
     }
     void ItemInteger(int64_t v) override {
-        if (Key == "seq")
+        if (Key == "seq") {
             Out->Answers.back().Seq = v;
+            Seen.push_back(Key);
+        } else {
+            WrongType();
+        }
     }
     void ItemBool(bool v) override {
         if (Key == "flagged")
             Out->Answers.back().Flagged = v;
+        else
+            WrongType();
     }
 };
 
@@ -284,6 +330,10 @@ bool ValidAnswer(const StoredAnswer& a, std::string* reason) {
         *reason = why;
         return false;
     };
+    if (!a.DecodeProblem.empty()) {
+        *reason = a.DecodeProblem;
+        return false;
+    }
     if (!IsUuid(a.Id))
         return bad("id is not a UUID");
     if (a.Seq < 1)

@@ -1,5 +1,6 @@
 #include "sync/iso_time.hpp"
 #include "sync/batch_file.hpp"
+#include "sync/atomic_file.hpp"
 #include "sync/campfire_batch.hpp"
 #include "sync/journal.hpp"
 #include "sync/signing.hpp"
@@ -31,21 +32,6 @@ bool IsHex(const std::string& s, size_t len) {
     return true;
 }
 
-// Writes all of data to fd (write may write less than asked).
-bool WriteAll(int fd, const std::string& data) {
-    size_t done = 0;
-    while (done < data.size()) {
-        ssize_t n = write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += size_t(n);
-    }
-    return true;
-}
-
-std::string Errno(const std::string& what) { return what + ": " + strerror(errno); }
 
 } // namespace
 
@@ -130,40 +116,9 @@ bool WriteBatchFile(Journal& journal, const std::string& out_dir, std::string* p
     }
     const std::string name = BatchFileName(batch);
     const std::string final_path = out_dir + "/" + name;
-    const std::string tmp_path = out_dir + "/." + name + ".tmp-" + std::to_string(getpid());
-    int fd = open(tmp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *message = Errno("cannot write in " + out_dir);
+    // Written whole or not at all, the rename flushed to the stick too (sync/atomic_file.cpp).
+    if (!WriteFileAtomically(final_path, contents, message))
         return false;
-    }
-    bool ok = WriteAll(fd, contents);
-    if (!ok)
-        *message = Errno("cannot write " + tmp_path + " (is the stick full?)");
-    else if (fsync(fd) != 0) {
-        *message = Errno("cannot flush " + tmp_path + " to the stick");
-        ok = false;
-    }
-    if (close(fd) != 0 && ok) {
-        *message = Errno("cannot close " + tmp_path);
-        ok = false;
-    }
-    if (ok && rename(tmp_path.c_str(), final_path.c_str()) != 0) {
-        *message = Errno("cannot rename " + tmp_path + " to " + name);
-        ok = false;
-    }
-    if (!ok) {
-        unlink(tmp_path.c_str());
-        return false;
-    }
-    // The rename itself must reach the stick too.
-    int dfd = open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || (fsync(dfd) != 0 && errno != EINVAL)) { // EINVAL: a filesystem that cannot sync folders
-        *message = Errno("cannot flush the folder " + out_dir);
-        if (dfd >= 0)
-            close(dfd);
-        return false;
-    }
-    close(dfd);
     *path = final_path;
     *message = "exported " + std::to_string(batch.Answers.size()) + " answer(s)" +
                (batch.Answers.empty() ? std::string()

@@ -1,5 +1,6 @@
 #include "sync/client.hpp"
 #include "content/pack_loader.hpp"
+#include "sync/atomic_file.hpp"
 #include "sync/batch.hpp"
 #include "sync/campfire_batch.hpp"
 
@@ -108,31 +109,7 @@ std::string ReadAll(const std::string& path) {
 // old file or the new one, never half of one.
 bool WriteFileAtomically(const std::string& dir, const std::string& name, const std::string& data,
                          std::string* error) {
-    if (!MakeDirs(dir, error))
-        return false;
-    const std::string tmp = dir + "/." + name + ".tmp", final_path = dir + "/" + name;
-    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    bool ok = fd >= 0;
-    for (size_t off = 0; ok && off < data.size();) {
-        ssize_t n = write(fd, data.data() + off, data.size() - off);
-        ok = n > 0;
-        off += ok ? size_t(n) : 0;
-    }
-    ok = ok && fsync(fd) == 0;
-    if (fd >= 0)
-        ok = close(fd) == 0 && ok;
-    ok = ok && rename(tmp.c_str(), final_path.c_str()) == 0;
-    if (ok) {
-        int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-        ok = dfd >= 0 && fsync(dfd) == 0;
-        if (dfd >= 0)
-            close(dfd);
-    }
-    if (!ok) {
-        *error = "cannot write " + final_path + ": " + strerror(errno);
-        unlink(tmp.c_str());
-    }
-    return ok;
+    return MakeDirs(dir, error) && wsync::WriteFileAtomically(dir + "/" + name, data, error);
 }
 
 // The wijk's pack and results from the store.

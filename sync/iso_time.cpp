@@ -48,4 +48,13 @@ std::string IsoDate(int64_t unix_seconds) { return IsoTimeSeconds(unix_seconds).
 
 std::string IsoToday() { return IsoDate(int64_t(time(nullptr))); }
 
+std::string IsoLocalToday() {
+    time_t t = time(nullptr);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char buf[16];
+    strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
 } // namespace wsync

@@ -16,5 +16,7 @@ std::string IsoNowSeconds();
 // "2026-11-28": the UTC day of a time.
 std::string IsoDate(int64_t unix_seconds);
 std::string IsoToday();
+// "2026-11-28": today in the machine's local time (a facilitator's day, not a stamp).
+std::string IsoLocalToday();
 
 } // namespace wsync

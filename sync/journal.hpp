@@ -44,6 +44,9 @@ struct StoredAnswer {
     std::string Value;
     std::string AnsweredAt; // ISO 8601
     bool Flagged = false;   // stored, but a repeat of the visit before (anti-stuffing)
+    // Set by DecodeBatch when a field was missing or of the wrong type (a hostile-client
+    // finding, issue 17); ValidAnswer then refuses the answer with this reason.
+    std::string DecodeProblem{};
 };
 
 struct StoreLink {

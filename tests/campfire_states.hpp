@@ -2,6 +2,7 @@
 // and every state of the group screens worth drawing (tests/test_screens.cpp checks them
 // in large text and high contrast; tests/test_screen_campfire.cpp their targets and words).
 #pragma once
+#include "fixtures_kiosk.hpp"
 #include "kiosk/flow.hpp"
 #include "kiosk/flow_campfire.hpp"
 
@@ -11,34 +12,11 @@
 #include <string>
 #include <vector>
 
-struct CampfireHarness {
-    kiosk::FlowContext Ctx;
-    kiosk::FlowState S;
-    double Now = 1000.0;
-    std::vector<kiosk::Effect> Effects; // of the last action
-    std::vector<kiosk::Effect> All;     // of every action
+struct CampfireHarness : FlowHarness {
     int Ids = 0;
 
-    explicit CampfireHarness(const content::Pack& pack, const std::string& lang = "nl") {
-        Ctx.Pack = &pack;
-        S = kiosk::InitialState(Ctx, lang, Now);
+    explicit CampfireHarness(const content::Pack& pack, const std::string& lang = "nl") : FlowHarness(pack, lang) {
         S.Lang = lang;
-    }
-    void Do(kiosk::ActionKind kind, std::string value = {}) { Do(kiosk::Action(kind, std::move(value))); }
-    void Do(const kiosk::Action& a) {
-        Effects.clear();
-        S = kiosk::Step(Ctx, S, a, Now, &Effects);
-        All.insert(All.end(), Effects.begin(), Effects.end());
-    }
-    void Tick(double seconds) {
-        Now += seconds;
-        Do(kiosk::ActionKind::Tick);
-    }
-    const kiosk::Effect* Find(kiosk::EffectKind kind) const {
-        for (const kiosk::Effect& e : Effects)
-            if (e.Kind == kind)
-                return &e;
-        return nullptr;
     }
     std::string NewId() {
         char buf[40];
@@ -47,8 +25,8 @@ struct CampfireHarness {
     }
     void Type(const std::string& text) {
         for (char c : text)
-            Do(kiosk::ActionKind::TypeText, std::string(1, c));
-        Do(kiosk::ActionKind::Next);
+            Do(kiosk::CampfireKind::TypeText, std::string(1, c));
+        Do(kiosk::CampfireKind::Next);
     }
     // The admin screen, as after the PIN (the guard's own steps are tested elsewhere).
     void Admin() {
@@ -58,18 +36,18 @@ struct CampfireHarness {
     // Admin -> set-up with the edge's defaults.
     void Setup(const std::string& wijk = "Oosterpark", const std::string& today = "2026-11-28") {
         Admin();
-        Do(kiosk::ActionKind::CampfireStart, "11111111-1111-4111-8111-111111111111");
+        Do(kiosk::CampfireKind::Start, "11111111-1111-4111-8111-111111111111");
         REQUIRE(S.Screen == kiosk::Screen::CampfireSetup);
-        kiosk::Action defaults(kiosk::ActionKind::CampfireDefaults);
+        kiosk::CampfireAction defaults{kiosk::CampfireKind::Defaults};
         defaults.Values = {wijk, today};
         Do(defaults);
     }
     // Set-up done: the picker.
     void Pick(const std::string& name = "Buurtavond") {
         Setup();
-        Do(kiosk::ActionKind::CampfireEdit, "name");
+        Do(kiosk::CampfireKind::Edit, "name");
         Type(name);
-        Do(kiosk::ActionKind::CampfireSetupDone);
+        Do(kiosk::CampfireKind::SetupDone);
         REQUIRE(S.Screen == kiosk::Screen::CampfirePick);
     }
     // Votes for the current question: `votes` taps on each option in turn, each after the pause.
@@ -78,7 +56,7 @@ struct CampfireHarness {
         REQUIRE(q);
         for (size_t i = 0; i < votes.size() && i < q->Options.size(); i++)
             for (int k = 0; k < votes[i]; k++) {
-                Do(kiosk::ActionKind::Answer, q->Options[i].Id);
+                Do(kiosk::CampfireKind::Vote, q->Options[i].Id);
                 Tick(Ctx.Config.VoteConfirm);
             }
     }
@@ -86,19 +64,21 @@ struct CampfireHarness {
 
 // Every state of the group screens worth drawing, for one pack and language.
 inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, const std::string& lang) {
-    using kiosk::ActionKind;
+    using kiosk::CampfireAction;
+    using kiosk::CampfireKind;
+    using kiosk::CommonKind;
     std::vector<kiosk::FlowState> states;
     CampfireHarness h(pack, lang);
     h.Setup();
     states.push_back(h.S); // set-up with its defaults
-    h.Do(ActionKind::CampfireSetupDone);
+    h.Do(CampfireKind::SetupDone);
     states.push_back(h.S); // "type a name first"
-    h.Do(ActionKind::CampfireEdit, "name");
+    h.Do(CampfireKind::Edit, "name");
     for (char c : std::string("Buurtavond in het wijkcentrum De Linde"))
-        h.Do(ActionKind::TypeText, std::string(1, c));
+        h.Do(CampfireKind::TypeText, std::string(1, c));
     states.push_back(h.S); // the keyboard
-    h.Do(ActionKind::Next);
-    h.Do(ActionKind::CampfireSetupDone);
+    h.Do(CampfireKind::Next);
+    h.Do(CampfireKind::SetupDone);
     states.push_back(h.S); // the picker
 
     // Every question of every zone and poll, in taps; the first of each also with votes,
@@ -109,10 +89,10 @@ inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, 
             if (p.Id != pack.ClosingPoll && !kiosk::CampfireItems(p).empty())
                 polls.push_back(&p);
     for (const content::Poll* p : polls) {
-        h.Do(ActionKind::OpenZone, p->Id);
+        h.Do(CampfireKind::OpenPoll, p->Id);
         bool first = true;
         while (h.S.Screen == kiosk::Screen::CampfireQuestion) {
-            h.Do(ActionKind::CampfireMode, "taps");
+            h.Do(CampfireKind::Mode, "taps");
             states.push_back(h.S);
             const content::Question* q = kiosk::CampfireQuestion(h.Ctx, h.S);
             std::vector<int> votes;
@@ -120,79 +100,79 @@ inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, 
                 votes.push_back(int(i % 3) + (i == 0 ? 2 : 0)); // a clear first: show-ifs on "ja" hold
             h.TapVotes(votes);
             if (first) {
-                h.Do(ActionKind::Answer, q->Options[0].Id);
+                h.Do(CampfireKind::Vote, q->Options[0].Id);
                 states.push_back(h.S); // "Stem geteld"
                 h.Tick(h.Ctx.Config.VoteConfirm);
-                h.Do(ActionKind::CampfireMode, "hands");
-                h.Do(ActionKind::Increase, q->Options.back().Id);
+                h.Do(CampfireKind::Mode, "hands");
+                h.Do(CampfireKind::HandUp, q->Options.back().Id);
                 states.push_back(h.S);
-                h.Do(ActionKind::CampfireReveal);
+                h.Do(CampfireKind::Reveal);
                 states.push_back(h.S);
-                h.Do({ActionKind::CampfireSaveFailed, "the group's votes could not be stored: disk I/O error"});
+                h.Do(CampfireAction{CampfireKind::SaveFailed, "the group's votes could not be stored: disk I/O error"});
                 states.push_back(h.S); // a failed write, said in words
                 first = false;
             }
-            h.Do(ActionKind::Next);
+            h.Do(CampfireKind::Next);
         }
     }
     states.push_back(h.S); // the picker with finished zones
 
-    h.Do(ActionKind::CampfireOpenAgreements);
+    h.Do(CampfireKind::OpenAgreements);
     states.push_back(h.S); // no agreements yet
     for (int i = 0; i < 7; i++) {
-        h.Do(ActionKind::AgreementNew, h.NewId());
+        h.Do(CampfireKind::AgreementNew, h.NewId());
         if (i == 0)
             states.push_back(h.S); // an empty agreement
-        h.Do(ActionKind::CampfireEdit, "what");
+        h.Do(CampfireKind::Edit, "what");
         if (i == 0) {
             for (char c : std::string("Een wijkpanel samenstellen"))
-                h.Do(ActionKind::TypeText, std::string(1, c));
+                h.Do(CampfireKind::TypeText, std::string(1, c));
             states.push_back(h.S); // typing what
-            h.Do(ActionKind::Next);
+            h.Do(CampfireKind::Next);
         } else {
             h.Type("Afspraak nummer " + std::to_string(i + 1) + " met een wat langere omschrijving erbij");
         }
         if (i == 1) {
-            h.Do(ActionKind::CampfireEdit, "who-group");
+            h.Do(CampfireKind::Edit, "who-group");
             h.Type("wijkpanel Oosterpark");
         } else {
-            h.Do(ActionKind::AgreementWho, i % 2 ? "gemeente" : "samen");
+            h.Do(CampfireKind::AgreementWho, i % 2 ? "gemeente" : "samen");
         }
-        h.Do(ActionKind::AgreementDue, "+7");
+        h.Do(CampfireKind::AgreementDue, "+7");
         for (const content::Poll& z : pack.Zones)
             if (z.Kind == content::PollKind::Kompas) {
-                h.Do(ActionKind::AgreementAnswers, z.Id);
+                h.Do(CampfireKind::AgreementAnswers, z.Id);
                 break;
             }
-        h.Do(ActionKind::AgreementStatus, "bezig");
+        h.Do(CampfireKind::AgreementStatus, "bezig");
         if (i == 0)
             states.push_back(h.S); // filled in
-        h.Do(ActionKind::AgreementSave);
+        h.Do(CampfireKind::AgreementSave);
         if (i == 6) {
-            h.Do({ActionKind::CampfireSaveFailed, "the agreement could not be stored: disk I/O error"});
+            h.Do(CampfireAction{CampfireKind::SaveFailed, "the agreement could not be stored: disk I/O error"});
             states.push_back(h.S); // the list, and why the last one is not stored
         }
     }
     states.push_back(h.S); // seven agreements: six shown, "en nog 1"
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::CampfireOpenSummary);
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenSummary);
     states.push_back(h.S); // the summary, page 1
-    h.Do(ActionKind::CampfirePage, "+1");
+    h.Do(CampfireKind::Page, "+1");
     states.push_back(h.S);
-    h.Do(ActionKind::CampfirePage, "-1");
-    h.Do(ActionKind::CampfireExportChoose);
-    kiosk::Action none(ActionKind::CampfireTargetsLoaded);
+    h.Do(CampfireKind::Page, "-1");
+    h.Do(CampfireKind::ExportChoose);
+    kiosk::CampfireAction none{kiosk::CampfireKind::TargetsLoaded};
     h.Do(none);
     states.push_back(h.S); // no stick found
-    h.Do(ActionKind::CampfireExportChoose);
-    kiosk::Action targets(ActionKind::CampfireTargetsLoaded);
+    h.Do(CampfireKind::ExportChoose);
+    kiosk::CampfireAction targets{kiosk::CampfireKind::TargetsLoaded};
     targets.Values = {"/media/kiosk/STICK", "/run/media/kiosk/GEMEENTE-USB", "/tmp/export"};
     h.Do(targets);
     states.push_back(h.S); // three places to save
-    h.Do(ActionKind::CampfireExport, "/tmp/export");
-    h.Do(ActionKind::CampfireExportDone);
+    h.Do(CampfireKind::Export, "/tmp/export");
+    h.Do(CampfireKind::ExportDone);
     while (h.S.Campfire.Exporting)
-        h.Do(ActionKind::CampfireExportDone);
+        h.Do(CampfireKind::ExportDone);
     states.push_back(h.S); // "Opgeslagen in /tmp/export ..."
     return states;
 }

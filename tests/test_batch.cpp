@@ -199,3 +199,37 @@ TEST_CASE("the anti-stuffing flag travels in a batch; absent means false") {
     CHECK_FALSE(DecodeBatch("{\"device_id\":\"" + device + "\",\"answers\":[true]}", &back, &error));
     CHECK_FALSE(DecodeBatch("true", &back, &error));
 }
+
+TEST_CASE("decoding: an answer with a field missing or of the wrong type is invalid, the others stay (hostile client, issue 17)") {
+    const std::string good = R"({"id":"018c2b5e-0000-7000-8000-000000000001","seq":1,"session_id":"0b6f8d3e-1f7c-4a8e-9a3b-2c1d0e9f8a7b",)"
+                             R"("pack_id":"gronings-model","pack_version":"2.4.0","question_id":"prettig-wonen","value":"4",)"
+                             R"("answered_at":"2026-11-28T12:00:00.000Z"})";
+    struct Case {
+        std::string From, To, Reason;
+    };
+    // Before: a value that was a number, null or missing was stored as "", and "flagged": "yes" as false.
+    for (const Case& c : std::vector<Case>{{R"("value":"4")", R"("value":4)", "value must be a string"},
+                                           {R"("value":"4")", R"("value":null)", "value must be a string"},
+                                           {R"(,"value":"4")", "", "value is missing"},
+                                           {R"("value":"4")", R"("value":["4"])", "value must be a string"},
+                                           {R"("value":"4")", R"("value":{"a":"4"})", "value must be a string"},
+                                           {R"("seq":1)", R"("seq":"1")", "seq must be a whole number"},
+                                           {R"("seq":1)", R"("seq":1.5)", "seq must be a whole number"},
+                                           {R"("value":"4")", R"("value":"4","flagged":"yes")", "flagged must be true or false"},
+                                           {R"("pack_id":"gronings-model")", R"("pack_id":true)", "pack_id must be a string"}}) {
+        CAPTURE(c.To);
+        std::string bad = good;
+        bad.replace(bad.find(c.From), c.From.size(), c.To);
+        Batch b;
+        std::string error;
+        REQUIRE_MESSAGE(DecodeBatch(R"({"device_id":"0b6f8d3e-1f7c-4a8e-9a3b-2c1d0e9f8a7b","answers":[)" + bad + "," +
+                                        good + "]}",
+                                    &b, &error),
+                        error);
+        REQUIRE(b.Answers.size() == 2);
+        std::string reason;
+        CHECK_FALSE(ValidAnswer(b.Answers[0], &reason));
+        CHECK(reason == c.Reason);
+        CHECK(ValidAnswer(b.Answers[1], &reason));
+    }
+}

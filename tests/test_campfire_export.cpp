@@ -2,13 +2,17 @@
 // folders that look like USB sticks.
 #include "campfire_states.hpp"
 #include "kiosk/campfire_export.hpp"
+#include "sync/atomic_file.hpp"
 #include "sync/csv.hpp"
 #include "test_packs.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -18,22 +22,22 @@ namespace fs = std::filesystem;
 TEST_CASE("the campfire CSV: session, counts with their method, the outcome, the agreements") {
     CampfireHarness h(BundledPack());
     h.Pick("Buurtavond, \"De Linde\"");
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.TapVotes({1, 3});                   // stem-iedereen: nee, a witte vlek
-    h.Do(ActionKind::CampfireMode, "hands");
-    h.Do(ActionKind::Increase, "weet-niet");
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::OpenZone, "rolverdeling"); // the wijk decides: verdelen, and so nee above is a witte vlek
-    h.Do(ActionKind::CampfireMode, "taps");
+    h.Do(CampfireKind::Mode, "hands");
+    h.Do(CampfireKind::HandUp, "weet-niet");
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenPoll, "rolverdeling"); // the wijk decides: verdelen, and so nee above is a witte vlek
+    h.Do(CampfireKind::Mode, "taps");
     REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "hoeveel-zeggenschap");
     h.TapVotes({0, 0, 2});
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::CampfireOpenAgreements);
-    h.Do(ActionKind::AgreementNew, h.NewId());
-    h.Do(ActionKind::CampfireEdit, "what");
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenAgreements);
+    h.Do(CampfireKind::AgreementNew, h.NewId());
+    h.Do(CampfireKind::Edit, "what");
     h.Type("=Een wijkpanel");
-    h.Do(ActionKind::AgreementWho, "samen");
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::AgreementWho, "samen");
+    h.Do(CampfireKind::AgreementSave);
 
     const std::string csv = CampfireCsv(h.Ctx, h.S.Campfire, "nl");
     std::istringstream in(csv);
@@ -92,4 +96,41 @@ TEST_CASE("writing an export file: whole or not at all, with a reason") {
     CHECK(sticks[1] == dir + "/media/kiosk/STICK");
     chmod((dir + "/media/other/READONLY").c_str(), 0700);
     fs::remove_all(dir);
+}
+
+namespace {
+std::vector<std::string> g_export_calls; // "op path" per call through the FileOps seam
+std::map<int, std::string> g_export_fds;
+int XOpen(const char* path, int flags, mode_t mode) {
+    int fd = open(path, flags, mode);
+    g_export_fds[fd] = path;
+    return fd;
+}
+ssize_t XWrite(int fd, const void* p, size_t n) {
+    g_export_calls.push_back("write " + g_export_fds[fd]);
+    return write(fd, p, n);
+}
+int XFsync(int fd) {
+    g_export_calls.push_back("fsync " + g_export_fds[fd]);
+    return fsync(fd);
+}
+int XRename(const char* from, const char* to) {
+    g_export_calls.push_back(std::string("rename ") + from + " " + to);
+    return rename(from, to);
+}
+} // namespace
+
+TEST_CASE("writing an export file: write, fsync, rename, fsync the folder, in that order (issue 17)") {
+    char tmpl[] = "/tmp/wijkstem-export-order-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    const wsync::FileOps recording = {XOpen, XWrite, XFsync, ::close, XRename, ::unlink};
+    wsync::SetFileOpsForTest(&recording);
+    std::string error;
+    const bool ok = WriteFileAtomic(dir + "/kampvuur.csv", "question,value,count\n", &error);
+    wsync::SetFileOpsForTest(nullptr);
+    REQUIRE_MESSAGE(ok, error);
+    const std::string tmp = dir + "/.kampvuur.csv.tmp-" + std::to_string(getpid());
+    CHECK(g_export_calls == std::vector<std::string>{"write " + tmp, "fsync " + tmp,
+                                                      "rename " + tmp + " " + dir + "/kampvuur.csv", "fsync " + dir});
+    std::filesystem::remove_all(dir);
 }

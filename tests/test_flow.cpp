@@ -1,8 +1,8 @@
 // The flow is pure: every transition here runs on a fake clock, without ImGui or SQLite.
 #include "content/pack_loader.hpp"
 #include "content/free_text.hpp"
+#include "fixtures_kiosk.hpp"
 #include "kiosk/flow.hpp"
-#include "test_packs.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,31 +10,14 @@ using namespace kiosk;
 
 namespace {
 
-struct Harness {
-    FlowContext Ctx;
-    FlowState S;
-    double Now = 1000.0;
-    std::vector<Effect> Effects;
-
-    Harness() {
-        Ctx.Pack = &BundledPack();
-        S = InitialState(Ctx, "nl", Now);
-    }
-    void Do(ActionKind kind, std::string value = {}) {
-        Effects.clear();
-        S = Step(Ctx, S, {kind, std::move(value)}, Now, &Effects);
-    }
-    void Tick(double seconds) {
-        Now += seconds;
-        Do(ActionKind::Tick);
-    }
+struct Harness : FlowHarness {
     // Answers the current question with its first option and lets the journal commit.
     void AnswerAndCommit() {
         const content::Question* q = CurrentQuestion(Ctx, S);
         REQUIRE(q);
-        Do(ActionKind::Answer, q->Options.front().Id);
+        Do(VisitKind::Answer, q->Options.front().Id);
         REQUIRE(Effects.size() == 1);
-        Do(ActionKind::Committed);
+        Do(VisitKind::Committed);
     }
     size_t QuestionCount() const { return CurrentPoll(Ctx, S)->Questions.size(); }
 };
@@ -46,7 +29,7 @@ TEST_CASE("a visit: attract, every question, thanks, and back to attract") {
     CHECK(h.S.Screen == Screen::Attract);
     CHECK(h.S.SessionId.empty());
 
-    h.Do(ActionKind::Start, "session-1");
+    h.Do(VisitKind::Start, "session-1");
     CHECK(h.S.Screen == Screen::Question);
     CHECK(h.S.SessionId == "session-1");
     CHECK(h.S.PollId == h.Ctx.Pack->StartPoll);
@@ -67,59 +50,59 @@ TEST_CASE("a visit: attract, every question, thanks, and back to attract") {
     CHECK(h.S.SessionId.empty());
     CHECK(h.S.Answered == 0);
     REQUIRE(h.Effects.size() == 2); // the session ends; the attract screen's results are renewed
-    CHECK(h.Effects[0].Kind == EffectKind::EndSession);
-    CHECK(h.Effects[0].SessionId == "session-1");
-    CHECK(h.Effects[1].Kind == EffectKind::LoadHighlights);
+    CHECK(Is(h.Effects[0], VisitEffectKind::EndSession));
+    CHECK(As<VisitEffect>(h.Effects[0]).SessionId == "session-1");
+    CHECK(Is(h.Effects[1], VisitEffectKind::LoadHighlights));
 }
 
 TEST_CASE("an answer moves on only after its commit") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     const content::Question* q = CurrentQuestion(h.Ctx, h.S);
-    h.Do(ActionKind::Answer, q->Options[1].Id);
+    h.Do(VisitKind::Answer, q->Options[1].Id);
 
     REQUIRE(h.Effects.size() == 1);
-    CHECK(h.Effects[0].Kind == EffectKind::CommitAnswers);
-    CHECK(h.Effects[0].SessionId == "s");
-    REQUIRE(h.Effects[0].Answers.size() == 1);
-    CHECK(h.Effects[0].Answers[0].QuestionId == q->Id);
-    CHECK(h.Effects[0].Answers[0].Value == q->Options[1].Id);
-    CHECK(h.Effects[0].Lang == "nl");
+    CHECK(Is(h.Effects[0], VisitEffectKind::CommitAnswers));
+    CHECK(As<VisitEffect>(h.Effects[0]).SessionId == "s");
+    REQUIRE(As<VisitEffect>(h.Effects[0]).Answers.size() == 1);
+    CHECK(As<VisitEffect>(h.Effects[0]).Answers[0].QuestionId == q->Id);
+    CHECK(As<VisitEffect>(h.Effects[0]).Answers[0].Value == q->Options[1].Id);
+    CHECK(As<VisitEffect>(h.Effects[0]).Lang == "nl");
     // Still the same question while the journal writes.
     CHECK(h.S.Screen == Screen::Question);
     CHECK(h.S.QuestionIndex == 0);
     CHECK(h.S.Saving);
 
     SUBCASE("a second tap while saving is ignored") {
-        h.Do(ActionKind::Answer, q->Options[0].Id);
+        h.Do(VisitKind::Answer, q->Options[0].Id);
         CHECK(h.Effects.empty());
-        h.Do(ActionKind::Skip);
+        h.Do(VisitKind::Skip);
         CHECK(h.S.QuestionIndex == 0);
     }
     SUBCASE("the idle timer does not fire while saving") {
         h.Tick(h.Ctx.Config.IdleTimeout + 1);
         CHECK(h.S.Screen == Screen::Question);
     }
-    h.Do(ActionKind::Committed);
+    h.Do(VisitKind::Committed);
     CHECK(h.S.QuestionIndex == 1);
     CHECK_FALSE(h.S.Saving);
 }
 
 TEST_CASE("a failed commit shows the error screen, never thanks") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     const size_t n = h.QuestionCount();
     for (size_t i = 0; i + 1 < n; i++)
         h.AnswerAndCommit();
     // The last answer fails: no thanks.
-    h.Do(ActionKind::Answer, CurrentQuestion(h.Ctx, h.S)->Options.front().Id);
-    h.Do(ActionKind::CommitFailed, "database or disk is full");
+    h.Do(VisitKind::Answer, CurrentQuestion(h.Ctx, h.S)->Options.front().Id);
+    h.Do(VisitKind::CommitFailed, "database or disk is full");
     CHECK(h.S.Screen == Screen::Error);
     CHECK(h.S.ErrorDetail == "database or disk is full");
     CHECK(h.S.Answered == int(n - 1));
 
     SUBCASE("a late Committed does not turn the error into thanks") {
-        h.Do(ActionKind::Committed);
+        h.Do(VisitKind::Committed);
         CHECK(h.S.Screen == Screen::Error);
     }
     SUBCASE("the error screen returns to attract by itself") {
@@ -128,26 +111,26 @@ TEST_CASE("a failed commit shows the error screen, never thanks") {
         CHECK(h.S.ErrorDetail.empty());
     }
     SUBCASE("or with its button") {
-        h.Do(ActionKind::Done);
+        h.Do(VisitKind::Done);
         CHECK(h.S.Screen == Screen::Attract);
     }
 }
 
 TEST_CASE("answers that are not options of the question are ignored") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
-    h.Do(ActionKind::Answer, "no-such-option");
+    h.Do(VisitKind::Start, "s");
+    h.Do(VisitKind::Answer, "no-such-option");
     CHECK(h.Effects.empty());
     CHECK_FALSE(h.S.Saving);
-    h.Do(ActionKind::Answer, "");
+    h.Do(VisitKind::Answer, "");
     CHECK(h.Effects.empty());
 }
 
 TEST_CASE("skip moves on without storing anything") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     for (size_t i = 0; i < h.QuestionCount(); i++) {
-        h.Do(ActionKind::Skip);
+        h.Do(VisitKind::Skip);
         CHECK(h.Effects.empty());
     }
     CHECK(h.S.Screen == Screen::Thanks);
@@ -156,22 +139,22 @@ TEST_CASE("skip moves on without storing anything") {
 
 TEST_CASE("stop ends the visit: thanks after an answer, attract without one") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     SUBCASE("no answer yet") {
-        h.Do(ActionKind::Stop);
+        h.Do(VisitKind::Stop);
         CHECK(h.S.Screen == Screen::Attract);
         CHECK(h.S.SessionId.empty());
     }
     SUBCASE("one answer") {
         h.AnswerAndCommit();
-        h.Do(ActionKind::Stop);
+        h.Do(VisitKind::Stop);
         CHECK(h.S.Screen == Screen::Thanks);
     }
 }
 
 TEST_CASE("idle time-out: the warning after 60 s, attract 20 s later") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     h.AnswerAndCommit();
 
     h.Tick(59.5); // binary fractions keep the fake clock exact
@@ -183,7 +166,7 @@ TEST_CASE("idle time-out: the warning after 60 s, attract 20 s later") {
 
     SUBCASE("one tap continues where the resident was") {
         h.Tick(15);
-        h.Do(ActionKind::Continue);
+        h.Do(VisitKind::Continue);
         CHECK(h.S.Screen == Screen::Question);
         CHECK(h.S.QuestionIndex == 1);
         CHECK(h.S.SessionId == "s");
@@ -203,9 +186,9 @@ TEST_CASE("idle time-out: the warning after 60 s, attract 20 s later") {
         CHECK(h.S.QuestionIndex == 0);
         CHECK(h.S.Answered == 0);
         REQUIRE(h.Effects.size() == 2);
-        CHECK(h.Effects[0].Kind == EffectKind::EndSession);
+        CHECK(Is(h.Effects[0], VisitEffectKind::EndSession));
         // The next visit is a new session from the first question.
-        h.Do(ActionKind::Start, "s2");
+        h.Do(VisitKind::Start, "s2");
         CHECK(h.S.SessionId == "s2");
         CHECK(h.S.QuestionIndex == 0);
     }
@@ -213,9 +196,9 @@ TEST_CASE("idle time-out: the warning after 60 s, attract 20 s later") {
 
 TEST_CASE("any touch resets the idle timer") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     h.Tick(50);
-    h.Do(ActionKind::Input);
+    h.Do(CommonKind::Input);
     h.Tick(50);
     CHECK(h.S.Screen == Screen::Question);
     CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.Now + 10));
@@ -233,7 +216,7 @@ TEST_CASE("the attract screen never times out") {
 TEST_CASE("the idle time-out is configurable") {
     Harness h;
     h.Ctx.Config.IdleTimeout = 120;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     h.Tick(100);
     CHECK(h.S.Screen == Screen::Question);
     h.Tick(20);
@@ -243,19 +226,19 @@ TEST_CASE("the idle time-out is configurable") {
 TEST_CASE("language: chosen on the attract screen, reset for the next visitor") {
     Harness h;
     CHECK(h.S.Lang == "nl");
-    h.Do(ActionKind::SetLanguage, "xx"); // not in the pack
+    h.Do(VisitKind::SetLanguage, "xx"); // not in the pack
     CHECK(h.S.Lang == "nl");
-    h.Do(ActionKind::SetLanguage, "en");
+    h.Do(VisitKind::SetLanguage, "en");
     CHECK(h.S.Lang == "en");
-    h.Do(ActionKind::Start, "s");
-    h.Do(ActionKind::SetLanguage, "nl"); // not during a visit
+    h.Do(VisitKind::Start, "s");
+    h.Do(VisitKind::SetLanguage, "nl"); // not during a visit
     CHECK(h.S.Lang == "en");
-    h.Do(ActionKind::Answer, CurrentQuestion(h.Ctx, h.S)->Options.front().Id);
+    h.Do(VisitKind::Answer, CurrentQuestion(h.Ctx, h.S)->Options.front().Id);
     REQUIRE(h.Effects.size() == 1);
-    CHECK(h.Effects[0].Lang == "en");
-    h.Do(ActionKind::Committed);
-    h.Do(ActionKind::Stop);
-    h.Do(ActionKind::Done);
+    CHECK(As<VisitEffect>(h.Effects[0]).Lang == "en");
+    h.Do(VisitKind::Committed);
+    h.Do(VisitKind::Stop);
+    h.Do(VisitKind::Done);
     CHECK(h.S.Screen == Screen::Attract);
     CHECK(h.S.Lang == "nl");
 }
@@ -269,14 +252,14 @@ TEST_CASE("an unknown start language falls back to the pack's first") {
 
 TEST_CASE("actions that do not belong to the screen change nothing") {
     Harness h;
-    h.Do(ActionKind::Answer, "4");
-    h.Do(ActionKind::Skip);
-    h.Do(ActionKind::Continue);
-    h.Do(ActionKind::Committed);
-    h.Do(ActionKind::Done);
+    h.Do(VisitKind::Answer, "4");
+    h.Do(VisitKind::Skip);
+    h.Do(VisitKind::Continue);
+    h.Do(VisitKind::Committed);
+    h.Do(VisitKind::Done);
     CHECK(h.S.Screen == Screen::Attract);
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::Start, ""); // a start without a session id is refused
+    h.Do(VisitKind::Start, ""); // a start without a session id is refused
     CHECK(h.S.Screen == Screen::Attract);
 }
 
@@ -291,21 +274,21 @@ struct PraatHarness : Harness {
     PraatHarness() {
         Ctx.Pack = &PraatplaatPack();
         S = InitialState(Ctx, "nl", Now);
-        Do(ActionKind::StartPraatplaat, "visit");
+        Do(VisitKind::StartPraatplaat, "visit");
         REQUIRE(S.Screen == Screen::Intro);
-        Do(ActionKind::Next);
+        Do(VisitKind::Next);
         REQUIRE(S.Screen == Screen::Poster);
     }
     // Lets the journal commit whatever the last step asked for; returns what it stored.
     std::vector<content::GivenAnswer> Commit() {
         REQUIRE(Effects.size() == 1);
-        REQUIRE(Effects[0].Kind == EffectKind::CommitAnswers);
-        std::vector<content::GivenAnswer> stored = Effects[0].Answers;
-        Do(ActionKind::Committed);
+        REQUIRE(Is(Effects[0], VisitEffectKind::CommitAnswers));
+        std::vector<content::GivenAnswer> stored = As<VisitEffect>(Effects[0]).Answers;
+        Do(VisitKind::Committed);
         return stored;
     }
     void Load(std::vector<Chart> charts) {
-        Action a(ActionKind::ResultsLoaded);
+        VisitAction a{VisitKind::ResultsLoaded};
         a.Charts = std::move(charts);
         Effects.clear();
         S = Step(Ctx, S, a, Now, &Effects);
@@ -317,56 +300,56 @@ struct PraatHarness : Harness {
 
 TEST_CASE("praatplaat: a zone from the poster, then its results, then the poster with the zone marked") {
     PraatHarness h;
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(VisitKind::OpenZone, "ieders-stem");
     CHECK(h.S.Screen == Screen::Question);
     CHECK(h.QuestionId() == "stem-iedereen");
-    h.Do(ActionKind::Answer, "ja");
+    h.Do(VisitKind::Answer, "ja");
     h.Commit();
     CHECK(h.QuestionId() == "toegankelijk");
-    h.Do(ActionKind::Answer, "4");
+    h.Do(VisitKind::Answer, "4");
     h.Commit();
 
     CHECK(h.S.Screen == Screen::Results);
     REQUIRE(h.Effects.size() == 1);
-    CHECK(h.Effects[0].Kind == EffectKind::LoadResults);
-    CHECK(h.Effects[0].PollId == "ieders-stem");
+    CHECK(Is(h.Effects[0], VisitEffectKind::LoadResults));
+    CHECK(As<VisitEffect>(h.Effects[0]).PollId == "ieders-stem");
     CHECK(h.S.DoneZones == std::vector<std::string>{"ieders-stem"});
 
     // Fewer than 5 answers on a question: not shown.
     h.Load({{"stem-iedereen", {{"ja", 3}, {"nee", 1}}, 4}, {"toegankelijk", {{"4", 5}}, 5}});
     REQUIRE(h.S.Charts.size() == 1);
     CHECK(h.S.Charts[0].AnswerId == "toegankelijk");
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::Next);
     CHECK(h.S.Screen == Screen::Poster);
     CHECK(h.S.Answered == 2);
 }
 
 TEST_CASE("praatplaat: stopping half-way keeps every answer given") {
     PraatHarness h;
-    h.Do(ActionKind::OpenZone, "transparantie");
-    h.Do(ActionKind::Answer, "nee");
+    h.Do(VisitKind::OpenZone, "transparantie");
+    h.Do(VisitKind::Answer, "nee");
     auto stored = h.Commit();
     CHECK(stored.size() == 1);
-    h.Do(ActionKind::Stop); // in a zone: back to the poster, the zone not finished
+    h.Do(VisitKind::Stop); // in a zone: back to the poster, the zone not finished
     CHECK(h.S.Screen == Screen::Poster);
     CHECK(h.S.DoneZones.empty());
     CHECK(h.S.Given.size() == 1);
-    h.Do(ActionKind::Stop); // on the poster: the visit ends with thanks
+    h.Do(VisitKind::Stop); // on the poster: the visit ends with thanks
     CHECK(h.S.Screen == Screen::Thanks);
 }
 
 TEST_CASE("praatplaat: a matrix stores one answer per row set, in one commit") {
     PraatHarness h;
-    h.Do(ActionKind::OpenZone, "rolverdeling");
+    h.Do(VisitKind::OpenZone, "rolverdeling");
     CHECK(h.QuestionId() == "wie-beslist");
-    h.Do(ActionKind::Next); // nothing set: nothing to store
+    h.Do(VisitKind::Next); // nothing set: nothing to store
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::SetCell, "verkeer=gemeente");
-    h.Do(ActionKind::SetCell, "groen=samen");
-    h.Do(ActionKind::SetCell, "groen=wijk"); // a row holds one choice: the last
-    h.Do(ActionKind::SetCell, "nope=wijk");
-    h.Do(ActionKind::SetCell, "spelen=nope");
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::SetCell, "verkeer=gemeente");
+    h.Do(VisitKind::SetCell, "groen=samen");
+    h.Do(VisitKind::SetCell, "groen=wijk"); // a row holds one choice: the last
+    h.Do(VisitKind::SetCell, "nope=wijk");
+    h.Do(VisitKind::SetCell, "spelen=nope");
+    h.Do(VisitKind::Next);
     auto stored = h.Commit();
     REQUIRE(stored.size() == 2);
     CHECK(stored[0].QuestionId == "wie-beslist.groen"); // rows in pack order
@@ -379,93 +362,93 @@ TEST_CASE("praatplaat: a matrix stores one answer per row set, in one commit") {
 
 TEST_CASE("praatplaat: show-if, budget, top, multiple") {
     PraatHarness h;
-    h.Do(ActionKind::OpenZone, "samen-leren");
+    h.Do(VisitKind::OpenZone, "samen-leren");
     CHECK(h.QuestionId() == "wijkpanel");
 
     SUBCASE("no wijkpanel: its follow-up question is passed over") {
-        h.Do(ActionKind::Answer, "nee");
+        h.Do(VisitKind::Answer, "nee");
         h.Commit();
         CHECK(h.QuestionId() == "wijkbudget");
     }
     SUBCASE("a wijkpanel: the follow-up shows") {
-        h.Do(ActionKind::Answer, "ja");
+        h.Do(VisitKind::Answer, "ja");
         h.Commit();
         CHECK(h.QuestionId() == "wijkpanel-vaak");
-        h.Do(ActionKind::Skip); // every question can be skipped
+        h.Do(VisitKind::Skip); // every question can be skipped
         CHECK(h.QuestionId() == "wijkbudget");
     }
 
     // Budget: 10 munten, one a tap; never more than the total, never below zero.
     for (int i = 0; i < 7; i++)
-        h.Do(ActionKind::Increase, "a");
+        h.Do(VisitKind::Increase, "a");
     for (int i = 0; i < 5; i++)
-        h.Do(ActionKind::Increase, "c");
+        h.Do(VisitKind::Increase, "c");
     const content::Question* budget = CurrentQuestion(h.Ctx, h.S);
     CHECK(BudgetLeft(*budget, h.S.Draft) == 0);
     CHECK(h.S.Draft.Amounts["c"] == 3);
-    h.Do(ActionKind::Decrease, "b");
+    h.Do(VisitKind::Decrease, "b");
     CHECK(h.S.Draft.Amounts["b"] == 0);
-    h.Do(ActionKind::Decrease, "a");
+    h.Do(VisitKind::Decrease, "a");
     CHECK(BudgetLeft(*budget, h.S.Draft) == 1);
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::Next);
     auto stored = h.Commit();
     REQUIRE(stored.size() == 1);
     CHECK(stored[0].Value == "a:6,c:3");
 
     // Top 2: the order of tapping is the rank; a third pick is refused, a tap again removes.
     CHECK(h.QuestionId() == "prioriteiten");
-    h.Do(ActionKind::Toggle, "z");
-    h.Do(ActionKind::Toggle, "x");
-    h.Do(ActionKind::Toggle, "y");
+    h.Do(VisitKind::Toggle, "z");
+    h.Do(VisitKind::Toggle, "x");
+    h.Do(VisitKind::Toggle, "y");
     CHECK(h.S.Draft.Chosen == std::vector<std::string>{"z", "x"});
-    h.Do(ActionKind::Toggle, "z");
-    h.Do(ActionKind::Toggle, "y");
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::Toggle, "z");
+    h.Do(VisitKind::Toggle, "y");
+    h.Do(VisitKind::Next);
     CHECK(h.Commit()[0].Value == "x,y");
 
     // Multiple, at most 2: stored in option order.
     CHECK(h.QuestionId() == "meedoen");
-    h.Do(ActionKind::Answer, "p"); // a one-tap answer does not apply here
+    h.Do(VisitKind::Answer, "p"); // a one-tap answer does not apply here
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::Toggle, "r");
-    h.Do(ActionKind::Toggle, "p");
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::Toggle, "r");
+    h.Do(VisitKind::Toggle, "p");
+    h.Do(VisitKind::Next);
     CHECK(h.Commit()[0].Value == "p,r");
 }
 
 TEST_CASE("praatplaat: the outcome screen, then thanks; idle on the poster warns too") {
     PraatHarness h;
-    h.Do(ActionKind::ShowOutcome);
+    h.Do(VisitKind::ShowOutcome);
     CHECK(h.S.Screen == Screen::Outcome);
-    h.Do(ActionKind::Done);
+    h.Do(VisitKind::Done);
     CHECK(h.S.Screen == Screen::Thanks);
 
     PraatHarness idle;
     idle.Tick(60);
     CHECK(idle.S.Screen == Screen::StillThere);
-    idle.Do(ActionKind::Continue);
+    idle.Do(VisitKind::Continue);
     CHECK(idle.S.Screen == Screen::Poster);
 }
 
 TEST_CASE("the results of a quick poll are asked for from the thanks screen") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     for (size_t i = 0; i < h.QuestionCount(); i++)
         h.AnswerAndCommit();
     REQUIRE(h.S.Screen == Screen::Thanks);
-    h.Do(ActionKind::ShowResults);
+    h.Do(VisitKind::ShowResults);
     CHECK(h.S.Screen == Screen::Results);
     REQUIRE(h.Effects.size() == 1);
-    CHECK(h.Effects[0].Kind == EffectKind::LoadResults);
-    CHECK(h.Effects[0].PollId == h.Ctx.Pack->StartPoll);
-    h.Do(ActionKind::Next); // no charts: next ends the visit
+    CHECK(Is(h.Effects[0], VisitEffectKind::LoadResults));
+    CHECK(As<VisitEffect>(h.Effects[0]).PollId == h.Ctx.Pack->StartPoll);
+    h.Do(VisitKind::Next); // no charts: next ends the visit
     CHECK(h.S.Screen == Screen::Attract);
 }
 
 TEST_CASE("a visit's answers are gone when the next visitor starts") {
     PraatHarness h;
-    h.Do(ActionKind::OpenZone, "ieders-stem");
-    h.Do(ActionKind::Answer, "ja");
+    h.Do(VisitKind::OpenZone, "ieders-stem");
+    h.Do(VisitKind::Answer, "ja");
     h.Commit();
     CHECK_FALSE(h.S.Given.empty());
     h.Tick(60);
@@ -485,20 +468,20 @@ TEST_CASE("after the praatplaat's outcome: the closing questions about the resid
     Harness h;
     h.Ctx.Pack = &r.Pack;
     h.S = InitialState(h.Ctx, "nl", h.Now);
-    h.Do(ActionKind::StartPraatplaat, "v");
-    h.Do(ActionKind::Next);
-    h.Do(ActionKind::ShowOutcome);
-    h.Do(ActionKind::Done);
+    h.Do(VisitKind::StartPraatplaat, "v");
+    h.Do(VisitKind::Next);
+    h.Do(VisitKind::ShowOutcome);
+    h.Do(VisitKind::Done);
     CHECK(h.S.Screen == Screen::Question);
     CHECK(h.S.PollId == "peiling");
     SUBCASE("answered") {
-        h.Do(ActionKind::Answer, "een");
+        h.Do(VisitKind::Answer, "een");
         REQUIRE(h.Effects.size() == 1);
-        h.Do(ActionKind::Committed);
+        h.Do(VisitKind::Committed);
         CHECK(h.S.Screen == Screen::Thanks); // not the results, not the poster
     }
     SUBCASE("stopped: thanks, not the poster") {
-        h.Do(ActionKind::Stop);
+        h.Do(VisitKind::Stop);
         CHECK(h.S.Screen == Screen::Attract); // nothing answered in this visit
     }
 }
@@ -510,11 +493,11 @@ Harness AtTextQuestion() {
     Harness h;
     h.Ctx.Pack = &PraatplaatPack();
     h.S = InitialState(h.Ctx, "nl", h.Now);
-    h.Do(ActionKind::StartPraatplaat, "s");
-    h.Do(ActionKind::Next);
-    h.Do(ActionKind::OpenZone, "samen-leren");
+    h.Do(VisitKind::StartPraatplaat, "s");
+    h.Do(VisitKind::Next);
+    h.Do(VisitKind::OpenZone, "samen-leren");
     for (int guard = 0; guard < 20 && CurrentQuestion(h.Ctx, h.S)->Id != "opmerking"; guard++)
-        h.Do(ActionKind::Skip);
+        h.Do(VisitKind::Skip);
     REQUIRE(CurrentQuestion(h.Ctx, h.S)->Id == "opmerking");
     return h;
 }
@@ -524,61 +507,61 @@ Harness AtTextQuestion() {
 TEST_CASE("typing on the keyboard builds the text; klaar stores it cleaned") {
     Harness h = AtTextQuestion();
     for (const char* c : {"W", "ë", "l", "k", " ", "ł"})
-        h.Do(ActionKind::TypeText, c);
+        h.Do(VisitKind::TypeText, c);
     CHECK(h.S.Draft.Text == "Wëlk ł");
-    h.Do(ActionKind::Backspace);
-    h.Do(ActionKind::Backspace);
+    h.Do(VisitKind::Backspace);
+    h.Do(VisitKind::Backspace);
     CHECK(h.S.Draft.Text == "Wëlk");
-    h.Do(ActionKind::TypeText, "ab"); // one key is one character
+    h.Do(VisitKind::TypeText, "ab"); // one key is one character
     CHECK(h.S.Draft.Text == "Wëlk");
 
-    h.Do(ActionKind::ToggleShift);
+    h.Do(VisitKind::ToggleShift);
     CHECK(h.S.Draft.Shift);
-    h.Do(ActionKind::TypeText, "!");
+    h.Do(VisitKind::TypeText, "!");
     CHECK_FALSE(h.S.Draft.Shift); // one capital, then back
-    h.Do(ActionKind::ToggleAccents);
+    h.Do(VisitKind::ToggleAccents);
     CHECK(h.S.Draft.Accents);
 
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::Next);
     REQUIRE(h.Effects.size() == 1);
-    CHECK(h.Effects[0].Kind == EffectKind::CommitAnswers);
-    REQUIRE(h.Effects[0].Answers.size() == 1);
-    CHECK(h.Effects[0].Answers[0].QuestionId == "opmerking");
-    CHECK(h.Effects[0].Answers[0].Value == "Wëlk!");
+    CHECK(Is(h.Effects[0], VisitEffectKind::CommitAnswers));
+    REQUIRE(As<VisitEffect>(h.Effects[0]).Answers.size() == 1);
+    CHECK(As<VisitEffect>(h.Effects[0]).Answers[0].QuestionId == "opmerking");
+    CHECK(As<VisitEffect>(h.Effects[0]).Answers[0].Value == "Wëlk!");
 }
 
 TEST_CASE("the text stops at its cap, and a phone number is masked before it is stored") {
     Harness h = AtTextQuestion();
     for (int i = 0; i < 30; i++)
-        h.Do(ActionKind::TypeText, "ę");
+        h.Do(VisitKind::TypeText, "ę");
     CHECK(content::Utf8Length(h.S.Draft.Text) == 20);
 
     Harness p = AtTextQuestion();
     for (char c : std::string("bel 0612345678"))
-        p.Do(ActionKind::TypeText, std::string(1, c));
-    p.Do(ActionKind::Next);
+        p.Do(VisitKind::TypeText, std::string(1, c));
+    p.Do(VisitKind::Next);
     REQUIRE(p.Effects.size() == 1);
-    CHECK(p.Effects[0].Answers[0].Value == "bel [tel]");
+    CHECK(As<VisitEffect>(p.Effects[0]).Answers[0].Value == "bel [tel]");
 }
 
 TEST_CASE("klaar with nothing typed moves on without an answer; keys do nothing elsewhere") {
     Harness h = AtTextQuestion();
-    h.Do(ActionKind::TypeText, " ");
-    h.Do(ActionKind::Next);
+    h.Do(VisitKind::TypeText, " ");
+    h.Do(VisitKind::Next);
     CHECK(h.Effects.empty() == false);
     for (const Effect& e : h.Effects)
-        CHECK(e.Kind != EffectKind::CommitAnswers);
+        CHECK(!Is(e, VisitEffectKind::CommitAnswers));
     CHECK(h.S.Screen == Screen::Results); // the zone's end
 
     Harness other; // a quick poll question takes no typing
-    other.Do(ActionKind::Start, "s");
-    other.Do(ActionKind::TypeText, "a");
+    other.Do(VisitKind::Start, "s");
+    other.Do(VisitKind::TypeText, "a");
     CHECK(other.S.Draft.Text.empty());
 }
 
 TEST_CASE("typed text never outlives the visit") {
     Harness h = AtTextQuestion();
-    h.Do(ActionKind::TypeText, "x");
+    h.Do(VisitKind::TypeText, "x");
     h.Tick(h.Ctx.Config.IdleTimeout + 1);
     CHECK(h.S.Screen == Screen::StillThere);
     h.Tick(h.Ctx.Config.StillThereTimeout + 1);
@@ -588,19 +571,19 @@ TEST_CASE("typed text never outlives the visit") {
 
 TEST_CASE("A+ and contrast: for this visitor only") {
     Harness h;
-    h.Do(ActionKind::ToggleLargeText);
-    h.Do(ActionKind::ToggleContrast);
+    h.Do(CommonKind::ToggleLargeText);
+    h.Do(CommonKind::ToggleContrast);
     CHECK(h.S.LargeText);
     CHECK(h.S.HighContrast);
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     CHECK(h.S.LargeText); // chosen on the attract screen, kept into the visit
-    h.Do(ActionKind::Stop);
+    h.Do(VisitKind::Stop);
     CHECK(h.S.Screen == Screen::Attract);
     CHECK_FALSE(h.S.LargeText);
     CHECK_FALSE(h.S.HighContrast);
 
     // Chosen, then nobody starts: after the idle time-out the defaults return.
-    h.Do(ActionKind::ToggleLargeText);
+    h.Do(CommonKind::ToggleLargeText);
     CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.Now + h.Ctx.Config.IdleTimeout));
     h.Tick(h.Ctx.Config.IdleTimeout + 1);
     CHECK_FALSE(h.S.LargeText);
@@ -609,7 +592,7 @@ TEST_CASE("A+ and contrast: for this visitor only") {
 
 TEST_CASE("the idle warning comes 20 s before the reset and one tap extends it, again and again") {
     Harness h;
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     for (int i = 0; i < 12; i++) {
         CAPTURE(i);
         h.Tick(h.Ctx.Config.IdleTimeout + 0.1);
@@ -617,7 +600,7 @@ TEST_CASE("the idle warning comes 20 s before the reset and one tap extends it, 
         CHECK(StillThereSecondsLeft(h.Ctx, h.S, h.Now) >= 20.0 - 1e-9);
         h.Tick(19.0);
         REQUIRE(h.S.Screen == Screen::StillThere); // still time to answer
-        h.Do(ActionKind::Continue);
+        h.Do(VisitKind::Continue);
         CHECK(h.S.Screen == Screen::Question);
     }
     h.Tick(h.Ctx.Config.IdleTimeout + 0.1);
@@ -628,7 +611,7 @@ TEST_CASE("the idle warning comes 20 s before the reset and one tap extends it, 
 TEST_CASE("the attract screen alternates the invitation with the wijk's results") {
     Harness h;
     CHECK(NextDeadline(h.Ctx, h.S) == std::numeric_limits<double>::infinity()); // nothing to show: it sleeps
-    Action loaded(ActionKind::HighlightsLoaded);
+    VisitAction loaded{VisitKind::HighlightsLoaded};
     loaded.Highlights = {{"prettig-wonen", "4", 60, 10}, {"weet-wie-beslist", "ja", 50, 6}, {"x", "y", 90, 4}};
     h.S = Step(h.Ctx, h.S, loaded, h.Now, &h.Effects);
     REQUIRE(h.S.Highlights.size() == 2); // fewer than 5 answers never shows
@@ -644,15 +627,15 @@ TEST_CASE("the attract screen alternates the invitation with the wijk's results"
     CHECK(h.S.HighlightShown == 1); // not before its time
 
     // A visit, then back: the results stay, and new figures are asked for.
-    h.Do(ActionKind::Start, "s");
+    h.Do(VisitKind::Start, "s");
     h.AnswerAndCommit();
-    h.Do(ActionKind::Stop);
+    h.Do(VisitKind::Stop);
     CHECK(h.S.Screen == Screen::Thanks);
-    h.Do(ActionKind::Done);
+    h.Do(VisitKind::Done);
     CHECK(h.S.Screen == Screen::Attract);
     CHECK(h.S.Highlights.size() == 2);
     bool asked = false;
     for (const Effect& e : h.Effects)
-        asked = asked || e.Kind == EffectKind::LoadHighlights;
+        asked = asked || Is(e, VisitEffectKind::LoadHighlights);
     CHECK(asked);
 }

@@ -15,7 +15,7 @@ namespace {
 // Every effect of the whole test: never one that stores a walk-in answer.
 void CheckNoWalkInAnswers(const CampfireHarness& h) {
     for (const Effect& e : h.All)
-        CHECK(e.Kind != EffectKind::CommitAnswers);
+        CHECK(!Is(e, VisitEffectKind::CommitAnswers));
 }
 
 const CampfireCount& CountOf(const CampfireHarness& h, const std::string& answer_id, const std::string& option) {
@@ -31,7 +31,7 @@ const CampfireCount& CountOf(const CampfireHarness& h, const std::string& answer
 
 TEST_CASE("campfire set-up: only from the admin screen; defaults from the edge; date, present, name") {
     CampfireHarness h(PraatplaatPack());
-    h.Do(ActionKind::CampfireStart, "11111111-1111-4111-8111-111111111111");
+    h.Do(CampfireKind::Start, "11111111-1111-4111-8111-111111111111");
     CHECK(h.S.Screen == Screen::Attract); // not without the PIN
 
     h.Setup("Selwerd", "2026-02-28");
@@ -39,48 +39,48 @@ TEST_CASE("campfire set-up: only from the admin screen; defaults from the edge; 
     CHECK(h.S.Campfire.Id == "11111111-1111-4111-8111-111111111111");
     CHECK(h.S.Campfire.Wijk == "Selwerd");
     CHECK(h.S.Campfire.Date == "2026-02-28");
-    h.Do(ActionKind::CampfireDate, "+1");
+    h.Do(CampfireKind::Date, "+1");
     CHECK(h.S.Campfire.Date == "2026-03-01");
-    h.Do(ActionKind::CampfireDate, "-1");
-    h.Do(ActionKind::CampfireDate, "-1");
+    h.Do(CampfireKind::Date, "-1");
+    h.Do(CampfireKind::Date, "-1");
     CHECK(h.S.Campfire.Date == "2026-02-27");
     const int start = h.S.Campfire.Present;
-    h.Do(ActionKind::CampfirePresent, "+1");
+    h.Do(CampfireKind::Present, "+1");
     CHECK(h.S.Campfire.Present == start + 1);
     for (int i = 0; i < 200; i++)
-        h.Do(ActionKind::CampfirePresent, "-1");
+        h.Do(CampfireKind::Present, "-1");
     CHECK(h.S.Campfire.Present == 1);
     for (int i = 0; i < 200; i++)
-        h.Do(ActionKind::CampfirePresent, "+1");
+        h.Do(CampfireKind::Present, "+1");
     CHECK(h.S.Campfire.Present == 99);
 
     // No name: refused, in words.
-    h.Do(ActionKind::CampfireSetupDone);
+    h.Do(CampfireKind::SetupDone);
     CHECK(h.S.Screen == Screen::CampfireSetup);
     CHECK(h.S.Campfire.Message == "campfire.need_name");
     CHECK(h.Effects.empty());
 
     // The name on the keyboard: cleaned when "Klaar" is tapped, capped.
-    h.Do(ActionKind::CampfireEdit, "name");
+    h.Do(CampfireKind::Edit, "name");
     CHECK(h.S.Campfire.Editing == CampfireField::Name);
-    h.Do(ActionKind::CampfireSetupDone); // the keyboard is up: nothing else happens
+    h.Do(CampfireKind::SetupDone); // the keyboard is up: nothing else happens
     CHECK(h.S.Screen == Screen::CampfireSetup);
     for (char c : std::string("  Buurtavond x"))
-        h.Do(ActionKind::TypeText, std::string(1, c));
-    h.Do(ActionKind::Backspace);
-    h.Do(ActionKind::Backspace);
-    h.Do(ActionKind::Next);
+        h.Do(CampfireKind::TypeText, std::string(1, c));
+    h.Do(CampfireKind::Backspace);
+    h.Do(CampfireKind::Backspace);
+    h.Do(CampfireKind::Next);
     CHECK(h.S.Campfire.Editing == CampfireField::None);
     CHECK(h.S.Campfire.Name == "Buurtavond");
-    h.Do(ActionKind::CampfireEdit, "wijk");
+    h.Do(CampfireKind::Edit, "wijk");
     for (int i = 0; i < 100; i++)
-        h.Do(ActionKind::TypeText, "a");
-    h.Do(ActionKind::Next);
+        h.Do(CampfireKind::TypeText, "a");
+    h.Do(CampfireKind::Next);
     CHECK(h.S.Campfire.Wijk.size() == 60); // "Selwerd" and then a's up to the cap
 
-    h.Do(ActionKind::CampfireSetupDone);
+    h.Do(CampfireKind::SetupDone);
     CHECK(h.S.Screen == Screen::CampfirePick);
-    const Effect* save = h.Find(EffectKind::SaveCampfireSession);
+    const auto* save = h.Find(CampfireEffectKind::SaveSession);
     REQUIRE(save);
     CHECK(save->SessionId == h.S.Campfire.Id);
     CHECK(save->Campfire.Name == "Buurtavond");
@@ -91,9 +91,9 @@ TEST_CASE("campfire set-up: only from the admin screen; defaults from the edge; 
     SUBCASE("cancel before it is stored: back to the admin screen, its figures loaded") {
         CampfireHarness c(PraatplaatPack());
         c.Setup();
-        c.Do(ActionKind::CampfireCancel);
+        c.Do(CampfireKind::Cancel);
         CHECK(c.S.Screen == Screen::Admin);
-        CHECK(c.Find(EffectKind::LoadAdmin));
+        CHECK(c.Find(AdminEffectKind::LoadFigures));
         CHECK(c.S.Campfire.Id.empty());
     }
 }
@@ -116,9 +116,9 @@ TEST_CASE("campfire picker: supported questions only, a matrix as one step per r
 
     CampfireHarness h(pack);
     h.Pick();
-    h.Do(ActionKind::OpenZone, "no-such-zone");
+    h.Do(CampfireKind::OpenPoll, "no-such-zone");
     CHECK(h.S.Screen == Screen::CampfirePick);
-    h.Do(ActionKind::OpenZone, "rolverdeling");
+    h.Do(CampfireKind::OpenPoll, "rolverdeling");
     CHECK(h.S.Screen == Screen::CampfireQuestion);
     CHECK(CampfireQuestion(h.Ctx, h.S)->Id == "wie-beslist");
     CHECK(h.S.Campfire.Mode == CountMode::Taps);
@@ -128,12 +128,12 @@ TEST_CASE("campfire picker: supported questions only, a matrix as one step per r
 TEST_CASE("campfire tap votes: one tap one vote, 'Stem geteld' for 1.5 s, a double tap is one vote") {
     CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "stem-iedereen");
 
-    h.Do(ActionKind::Answer, "ja");
+    h.Do(CampfireKind::Vote, "ja");
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 1);
-    const Effect* save = h.Find(EffectKind::SaveCampfireCounts);
+    const auto* save = h.Find(CampfireEffectKind::SaveCounts);
     REQUIRE(save);
     REQUIRE(save->Rows.size() == 1);
     CHECK(save->Rows[0].AnswerId == "stem-iedereen");
@@ -143,22 +143,22 @@ TEST_CASE("campfire tap votes: one tap one vote, 'Stem geteld' for 1.5 s, a doub
     CHECK(h.S.Campfire.ConfirmUntil == doctest::Approx(h.Now + 1.5));
     CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.Now + 1.5)); // the loop wakes to end it
 
-    h.Do(ActionKind::Answer, "ja");          // the double tap
+    h.Do(CampfireKind::Vote, "ja");          // the double tap
     h.Tick(1.0);
-    h.Do(ActionKind::Answer, "nee");         // still during the confirmation
+    h.Do(CampfireKind::Vote, "nee");         // still during the confirmation
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 1);
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 0);
     CHECK(h.Effects.empty());
     h.Tick(0.5);                             // 1.5 s after the vote
     CHECK(h.S.Campfire.ConfirmUntil == -std::numeric_limits<double>::infinity());
     CHECK(NextDeadline(h.Ctx, h.S) == doctest::Approx(h.S.LastInput + h.Ctx.Config.CampfireIdleTimeout));
-    h.Do(ActionKind::Answer, "nee");
+    h.Do(CampfireKind::Vote, "nee");
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 1);
-    h.Do(ActionKind::Answer, "no-such-option");
+    h.Do(CampfireKind::Vote, "no-such-option");
     CHECK(CampfireTotal(h.S.Campfire, "stem-iedereen") == 2);
     // + and - mean nothing while tapping.
     h.Tick(2);
-    h.Do(ActionKind::Increase, "ja");
+    h.Do(CampfireKind::HandUp, "ja");
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 1);
     CheckNoWalkInAnswers(h);
 }
@@ -166,42 +166,42 @@ TEST_CASE("campfire tap votes: one tap one vote, 'Stem geteld' for 1.5 s, a doub
 TEST_CASE("campfire hands: + and - per option, never below 0, stored as hands; the reveal") {
     CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.TapVotes({2}); // two taps for "ja" first
-    h.Do(ActionKind::CampfireMode, "hands");
+    h.Do(CampfireKind::Mode, "hands");
     CHECK(h.S.Campfire.Mode == CountMode::Hands);
-    h.Do(ActionKind::Answer, "nee"); // a tap means nothing while counting hands
+    h.Do(CampfireKind::Vote, "nee"); // a tap means nothing while counting hands
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 0);
-    h.Do(ActionKind::Decrease, "nee");
+    h.Do(CampfireKind::HandDown, "nee");
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 0);
     CHECK(h.Effects.empty()); // nothing to store
     for (int i = 0; i < 3; i++)
-        h.Do(ActionKind::Increase, "nee");
-    h.Do(ActionKind::Decrease, "nee");
+        h.Do(CampfireKind::HandUp, "nee");
+    h.Do(CampfireKind::HandDown, "nee");
     CHECK(CountOf(h, "stem-iedereen", "nee").Count == 2);
     CHECK(CountOf(h, "stem-iedereen", "nee").Hands);
-    h.Do(ActionKind::Increase, "ja"); // the taps' count, corrected by hand
+    h.Do(CampfireKind::HandUp, "ja"); // the taps' count, corrected by hand
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 3);
     CHECK(CountOf(h, "stem-iedereen", "ja").Hands);
-    const Effect* save = h.Find(EffectKind::SaveCampfireCounts);
+    const auto* save = h.Find(CampfireEffectKind::SaveCounts);
     REQUIRE(save);
     CHECK(save->Rows[0].Count == 3);
     CHECK(save->Rows[0].Hands);
 
     CHECK_FALSE(h.S.Campfire.Revealed);
-    h.Do(ActionKind::CampfireReveal);
+    h.Do(CampfireKind::Reveal);
     CHECK(h.S.Campfire.Revealed);
-    h.Do(ActionKind::CampfireReveal);
+    h.Do(CampfireKind::Reveal);
     CHECK_FALSE(h.S.Campfire.Revealed);
-    h.Do(ActionKind::CampfireReveal);
-    h.Do(ActionKind::Next); // the next question starts hidden again, in the same mode
+    h.Do(CampfireKind::Reveal);
+    h.Do(CampfireKind::Next); // the next question starts hidden again, in the same mode
     CHECK(CampfireQuestion(h.Ctx, h.S)->Id == "toegankelijk");
     CHECK_FALSE(h.S.Campfire.Revealed);
     CHECK(h.S.Campfire.Mode == CountMode::Hands);
-    h.Do(ActionKind::Next);
+    h.Do(CampfireKind::Next);
     CHECK(h.S.Screen == Screen::CampfirePick); // past the last: the zone is done
     CHECK(h.S.Campfire.DonePolls == std::vector<std::string>{"ieders-stem"});
-    h.Do(ActionKind::OpenZone, "ieders-stem"); // again: the counts are still there
+    h.Do(CampfireKind::OpenPoll, "ieders-stem"); // again: the counts are still there
     CHECK(CountOf(h, "stem-iedereen", "ja").Count == 3);
 }
 
@@ -210,10 +210,10 @@ TEST_CASE("campfire show-if reads the group's answer (the most votes)") {
         CAPTURE(ja);
         CampfireHarness h(PraatplaatPack());
         h.Pick();
-        h.Do(ActionKind::OpenZone, "samen-leren");
+        h.Do(CampfireKind::OpenPoll, "samen-leren");
         REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "wijkpanel");
         h.TapVotes(ja ? std::vector<int>{3, 1} : std::vector<int>{1, 3});
-        h.Do(ActionKind::Next);
+        h.Do(CampfireKind::Next);
         CHECK(CampfireQuestion(h.Ctx, h.S)->Id == (ja ? "wijkpanel-vaak" : "tevreden"));
     }
 }
@@ -221,14 +221,14 @@ TEST_CASE("campfire show-if reads the group's answer (the most votes)") {
 TEST_CASE("the group's outcome: the archetype it leans to, its witte vlekken") {
     CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::OpenZone, "rolverdeling");
+    h.Do(CampfireKind::OpenPoll, "rolverdeling");
     for (int row = 0; row < 3; row++) { // wie-beslist: the wijk decides, row after row
         h.TapVotes({0, 1, 4});
-        h.Do(ActionKind::Next);
+        h.Do(CampfireKind::Next);
     }
     h.TapVotes({0, 1, 3}); // hoeveel-zeggenschap: besluiten
-    h.Do(ActionKind::Next);
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::Next);
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.TapVotes({1, 4}); // stem-iedereen: nee (strength 0), a witte vlek for verdelen
     content::Outcome o = CampfireOutcome(h.Ctx, h.S.Campfire);
     REQUIRE(o.Lean);
@@ -240,40 +240,40 @@ TEST_CASE("the group's outcome: the archetype it leans to, its witte vlekken") {
 TEST_CASE("campfire agreements: what, who, by when, what it answers, status; stored, changed") {
     CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::CampfireOpenAgreements);
+    h.Do(CampfireKind::OpenAgreements);
     CHECK(ScreenName(h.S.Screen) == std::string("campfire-agreements"));
-    h.Do(ActionKind::AgreementNew, h.NewId());
+    h.Do(CampfireKind::AgreementNew, h.NewId());
     CHECK(ScreenName(h.S.Screen) == std::string("campfire-agreement"));
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::AgreementSave);
     CHECK(h.S.Campfire.Message == "agreement.need_what");
-    h.Do(ActionKind::CampfireEdit, "what");
+    h.Do(CampfireKind::Edit, "what");
     h.Type("Een wijkpanel samenstellen");
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::AgreementSave);
     CHECK(h.S.Campfire.Message == "agreement.need_who");
-    h.Do(ActionKind::AgreementWho, "iedereen"); // not a choice
+    h.Do(CampfireKind::AgreementWho, "iedereen"); // not a choice
     CHECK(h.S.Campfire.Draft.Who.empty());
-    h.Do(ActionKind::CampfireEdit, "who-group");
+    h.Do(CampfireKind::Edit, "who-group");
     h.Type("wijkpanel");
     CHECK(h.S.Campfire.Draft.Who == "wijkpanel");
-    h.Do(ActionKind::AgreementDue, "-7"); // no date yet: stays none
+    h.Do(CampfireKind::AgreementDue, "-7"); // no date yet: stays none
     CHECK(h.S.Campfire.Draft.Due.empty());
-    h.Do(ActionKind::AgreementDue, "+7");
-    h.Do(ActionKind::AgreementDue, "+7");
+    h.Do(CampfireKind::AgreementDue, "+7");
+    h.Do(CampfireKind::AgreementDue, "+7");
     CHECK(h.S.Campfire.Draft.Due == "2026-12-12");
-    h.Do(ActionKind::AgreementDue, "-7");
+    h.Do(CampfireKind::AgreementDue, "-7");
     CHECK(h.S.Campfire.Draft.Due == "2026-12-05");
-    h.Do(ActionKind::AgreementDue, "-7"); // not before the meeting: no date
+    h.Do(CampfireKind::AgreementDue, "-7"); // not before the meeting: no date
     CHECK(h.S.Campfire.Draft.Due.empty());
-    h.Do(ActionKind::AgreementDue, "+7");
-    h.Do(ActionKind::AgreementAnswers, "wie-beslist"); // not a kompas point, not a witte vlek
+    h.Do(CampfireKind::AgreementDue, "+7");
+    h.Do(CampfireKind::AgreementAnswers, "wie-beslist"); // not a kompas point, not a witte vlek
     CHECK(h.S.Campfire.Draft.Answers.empty());
-    h.Do(ActionKind::AgreementAnswers, "ieders-stem");
+    h.Do(CampfireKind::AgreementAnswers, "ieders-stem");
     CHECK(h.S.Campfire.Draft.Answers == "ieders-stem");
-    h.Do(ActionKind::AgreementStatus, "later");
+    h.Do(CampfireKind::AgreementStatus, "later");
     CHECK(h.S.Campfire.Draft.Status == "open");
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::AgreementSave);
     CHECK(h.S.Screen == Screen::CampfireAgreements);
-    const Effect* save = h.Find(EffectKind::SaveAgreement);
+    const auto* save = h.Find(CampfireEffectKind::SaveAgreement);
     REQUIRE(save);
     CHECK(save->SessionId == h.S.Campfire.Id);
     CHECK(save->Campfire.Wijk == "Oosterpark");
@@ -285,23 +285,23 @@ TEST_CASE("campfire agreements: what, who, by when, what it answers, status; sto
     REQUIRE(h.S.Campfire.Agreements.size() == 1);
 
     // Later in the evening: under way. The same id, changed; no second agreement.
-    h.Do(ActionKind::AgreementOpen, "3");
+    h.Do(CampfireKind::AgreementOpen, "3");
     CHECK(h.S.Screen == Screen::CampfireAgreements);
-    h.Do(ActionKind::AgreementOpen, "0");
+    h.Do(CampfireKind::AgreementOpen, "0");
     CHECK(h.S.Campfire.Draft.Who == "wijkpanel");
-    h.Do(ActionKind::CampfireEdit, "who-group"); // the group's name comes back to be changed
+    h.Do(CampfireKind::Edit, "who-group"); // the group's name comes back to be changed
     CHECK(h.S.Campfire.Typing == "wijkpanel");
-    h.Do(ActionKind::Next);
-    h.Do(ActionKind::AgreementStatus, "bezig");
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::Next);
+    h.Do(CampfireKind::AgreementStatus, "bezig");
+    h.Do(CampfireKind::AgreementSave);
     REQUIRE(h.S.Campfire.Agreements.size() == 1);
     CHECK(h.S.Campfire.Agreements[0].Status == "bezig");
-    CHECK(h.Find(EffectKind::SaveAgreement)->Agreement.Id == save->Agreement.Id);
+    CHECK(h.Find(CampfireEffectKind::SaveAgreement)->Agreement.Id == save->Agreement.Id);
 
-    h.Do(ActionKind::AgreementNew, h.NewId());
-    h.Do(ActionKind::AgreementCancel);
+    h.Do(CampfireKind::AgreementNew, h.NewId());
+    h.Do(CampfireKind::AgreementCancel);
     CHECK(h.S.Campfire.Agreements.size() == 1);
-    h.Do(ActionKind::CampfireBack);
+    h.Do(CampfireKind::Back);
     CHECK(h.S.Screen == Screen::CampfirePick);
     CheckNoWalkInAnswers(h);
 }
@@ -310,10 +310,10 @@ TEST_CASE("campfire summary: pages of charts, export to a chosen folder, page by
     CampfireHarness h(BundledPack());
     h.Pick("Buurtavond Oosterpark!");
     CHECK(SummaryPages(h.Ctx, h.S.Campfire) == 1); // no votes: one page, no charts
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     for (int i = 0; i < 5; i++) {
         h.TapVotes({2, 1, 1, 1, 1});
-        h.Do(ActionKind::Next);
+        h.Do(CampfireKind::Next);
     }
     REQUIRE(h.S.Screen == Screen::CampfirePick);
     CHECK(SummaryCharts(h.Ctx, h.S.Campfire).size() == 5);
@@ -330,39 +330,39 @@ TEST_CASE("campfire summary: pages of charts, export to a chosen folder, page by
         }
     }
 
-    h.Do(ActionKind::CampfireOpenSummary);
+    h.Do(CampfireKind::OpenSummary);
     CHECK(ScreenName(h.S.Screen) == std::string("campfire-summary"));
-    h.Do(ActionKind::CampfirePage, "-1");
+    h.Do(CampfireKind::Page, "-1");
     CHECK(h.S.Campfire.SummaryPage == 0);
     for (int i = 0; i < 10; i++)
-        h.Do(ActionKind::CampfirePage, "+1");
+        h.Do(CampfireKind::Page, "+1");
     CHECK(h.S.Campfire.SummaryPage == pages - 1);
-    h.Do(ActionKind::CampfireOpenAgreements);
-    h.Do(ActionKind::CampfireBack); // back where it came from
+    h.Do(CampfireKind::OpenAgreements);
+    h.Do(CampfireKind::Back); // back where it came from
     CHECK(h.S.Screen == Screen::CampfireSummary);
 
-    h.Do(ActionKind::CampfireExport, "/tmp/x"); // not offered: nothing
+    h.Do(CampfireKind::Export, "/tmp/x"); // not offered: nothing
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::CampfireExportChoose);
-    CHECK(h.Find(EffectKind::LoadExportTargets));
-    Action targets(ActionKind::CampfireTargetsLoaded);
+    h.Do(CampfireKind::ExportChoose);
+    CHECK(h.Find(CampfireEffectKind::LoadExportTargets));
+    CampfireAction targets{CampfireKind::TargetsLoaded};
     targets.Values = {"/media/kiosk/STICK", "/tmp/x"};
     h.Do(targets);
-    h.Do(ActionKind::CampfireExport, "/tmp/elsewhere");
+    h.Do(CampfireKind::Export, "/tmp/elsewhere");
     CHECK(h.Effects.empty());
-    h.Do(ActionKind::CampfireExport, "/tmp/x");
+    h.Do(CampfireKind::Export, "/tmp/x");
     CHECK(h.S.Campfire.Exporting);
-    const Effect* csv = h.Find(EffectKind::ExportCsv);
+    const auto* csv = h.Find(CampfireEffectKind::ExportCsv);
     REQUIRE(csv);
     CHECK(csv->Path == "/tmp/x/kampvuur-2026-11-28-buurtavond-oosterpark.csv");
     CHECK(csv->Campfire.Counts.size() == 5);
     CHECK(NextDeadline(h.Ctx, h.S) == std::numeric_limits<double>::infinity()); // no time-out mid-export
-    h.Do(ActionKind::CampfirePage, "+1"); // taps wait while the files are written
+    h.Do(CampfireKind::Page, "+1"); // taps wait while the files are written
     CHECK(h.S.Campfire.SummaryPage == 0);
     std::vector<std::string> pngs;
     for (int i = 0; i < 20 && h.S.Campfire.Exporting; i++) {
-        h.Do(ActionKind::CampfireExportDone);
-        if (const Effect* png = h.Find(EffectKind::CaptureSummary)) {
+        h.Do(CampfireKind::ExportDone);
+        if (const auto* png = h.Find(CampfireEffectKind::CaptureSummary)) {
             pngs.push_back(png->Path);
             CHECK(h.S.Campfire.SummaryPage == int(pngs.size()) - 1); // the page the next frame draws
         }
@@ -376,22 +376,22 @@ TEST_CASE("campfire summary: pages of charts, export to a chosen folder, page by
     CHECK(h.S.Campfire.Detail == "/tmp/x");
 
     SUBCASE("a failed step stops the export and says why") {
-        h.Do(ActionKind::CampfireExportChoose);
+        h.Do(CampfireKind::ExportChoose);
         h.Do(targets);
-        h.Do(ActionKind::CampfireExport, "/tmp/x");
-        h.Do(ActionKind::CampfireExportDone, "cannot write in /tmp/x: No space left on device");
+        h.Do(CampfireKind::Export, "/tmp/x");
+        h.Do(CampfireKind::ExportDone, "cannot write in /tmp/x: No space left on device");
         CHECK_FALSE(h.S.Campfire.Exporting);
         CHECK(h.S.Campfire.Message == "campfire.export_failed");
         CHECK(h.S.Campfire.Detail.find("No space") != std::string::npos);
     }
     SUBCASE("the end: the session ends in the journal, back to the admin screen") {
         const std::string id = h.S.Campfire.Id;
-        h.Do(ActionKind::CampfireEnd);
-        const Effect* end = h.Find(EffectKind::EndCampfireSession);
+        h.Do(CampfireKind::End);
+        const auto* end = h.Find(CampfireEffectKind::EndSession);
         REQUIRE(end);
         CHECK(end->SessionId == id);
         CHECK(h.S.Screen == Screen::Admin);
-        CHECK(h.Find(EffectKind::LoadAdmin));
+        CHECK(h.Find(AdminEffectKind::LoadFigures));
         CHECK(h.S.Campfire.Counts.empty());
     }
     CheckNoWalkInAnswers(h);
@@ -400,10 +400,10 @@ TEST_CASE("campfire summary: pages of charts, export to a chosen folder, page by
 TEST_CASE("campfire: a long quiet talk keeps the screen, half an hour of nothing ends at the attract screen") {
     CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.Tick(600); // ten minutes of talking
     CHECK(h.S.Screen == Screen::CampfireQuestion);
-    h.Do(ActionKind::CampfireDefaults); // an edge's answer is not a touch
+    h.Do(CampfireKind::Defaults); // an edge's answer is not a touch
     h.Tick(h.Ctx.Config.CampfireIdleTimeout - 600);
     CHECK(h.S.Screen == Screen::Attract);
     CHECK(h.S.Campfire.Id.empty());
@@ -413,9 +413,9 @@ TEST_CASE("campfire: a long quiet talk keeps the screen, half an hour of nothing
 TEST_CASE("campfire: A+ and contrast work on its screens; a save that failed is said") {
     CampfireHarness h(PraatplaatPack());
     h.Pick();
-    h.Do(ActionKind::ToggleLargeText);
+    h.Do(CommonKind::ToggleLargeText);
     CHECK(h.S.LargeText);
-    h.Do(ActionKind::CampfireSaveFailed, "the group's votes could not be stored: disk I/O error");
+    h.Do(CampfireKind::SaveFailed, "the group's votes could not be stored: disk I/O error");
     CHECK(h.S.Campfire.Message == "campfire.save_failed");
     CHECK(h.S.Campfire.Detail.find("disk I/O") != std::string::npos);
 }

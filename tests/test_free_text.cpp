@@ -89,3 +89,22 @@ TEST_CASE("cleaning masks too") {
     CHECK(r.Text == "Bel Piet: [tel] of [e-mail]");
     CHECK(r.Masked == 2);
 }
+
+TEST_CASE("the cap holds after masking, and a number at the cap is still masked (fuzz findings, issue 17)") {
+    // tests/fuzz/free_text/crash-cap-after-mask: "[e-mail]" ran 3 characters past a cap of 33.
+    const std::string found = " .@ae________________a@l@l.a. \x12-\nOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOOO";
+    CleanText r = CleanFreeText(found, 33);
+    REQUIRE(r.Ok);
+    CHECK(Utf8Length(r.Text) <= 33);
+    // Capping first kept "06123456" (8 digits, too few for the mask) at the end.
+    const std::string text = std::string(491, 'x') + " 0612345678";
+    r = CleanFreeText(text, 500);
+    REQUIRE(r.Ok);
+    CHECK(r.Text == std::string(491, 'x') + " [tel]");
+    CHECK(r.Masked == 1);
+    CHECK(r.Text.find("06123456") == std::string::npos);
+    // A cap inside the mask cuts the mask, never shows what it hid.
+    r = CleanFreeText("mail piet@buurt.nl", 8);
+    REQUIRE(r.Ok);
+    CHECK(r.Text == "mail [e-");
+}

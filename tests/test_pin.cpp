@@ -136,3 +136,41 @@ TEST_CASE("a flagged answer is stored flagged and counted in the status") {
     CHECK(waiting[3].Flagged);
     CHECK_FALSE(waiting[4].Flagged);
 }
+
+// The PIN's pure rules: the delays after wrong PINs, and what a new PIN may be.
+using kiosk::PinDelay;
+using kiosk::ValidNewPin;
+
+TEST_CASE("wrong PINs: none for the first two, then 5 s doubling, capped at 5 minutes") {
+    CHECK(PinDelay(0) == 0.0);
+    CHECK(PinDelay(1) == 0.0);
+    CHECK(PinDelay(2) == 0.0);
+    CHECK(PinDelay(3) == 5.0);
+    CHECK(PinDelay(4) == 10.0);
+    CHECK(PinDelay(5) == 20.0);
+    CHECK(PinDelay(6) == 40.0);
+    CHECK(PinDelay(7) == 80.0);
+    CHECK(PinDelay(8) == 160.0);
+    CHECK(PinDelay(9) == 300.0);
+    CHECK(PinDelay(10) == 300.0);
+    CHECK(PinDelay(1000000) == 300.0); // no overflow however long someone tries
+    CHECK(PinDelay(-1) == 0.0);
+    for (int n = 1; n < 50; n++) // it never shrinks while wrong PINs go on
+        CHECK(PinDelay(n + 1) >= PinDelay(n));
+}
+
+TEST_CASE("a new PIN: 4 to 8 digits and nothing else") {
+    std::string why;
+    CHECK(ValidNewPin("1234", &why));
+    CHECK(ValidNewPin("12345678", &why));
+    CHECK(ValidNewPin("0000", &why));
+    CHECK_FALSE(ValidNewPin("", &why));
+    CHECK(why.find("4 to 8 digits") != std::string::npos);
+    CHECK_FALSE(ValidNewPin("123", &why));
+    CHECK(why.find("this one has 3") != std::string::npos);
+    CHECK_FALSE(ValidNewPin("123456789", &why));
+    CHECK_FALSE(ValidNewPin("12a4", &why));
+    CHECK(why.find("only digits") != std::string::npos);
+    CHECK_FALSE(ValidNewPin("12 34", &why));
+    CHECK_FALSE(ValidNewPin("١٢٣٤", &why)); // Arabic-Indic digits: not on the keypad
+}

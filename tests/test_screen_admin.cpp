@@ -21,45 +21,45 @@ struct Screens {
 
     FlowState Pin(const std::string& lang, int wrong = 0) {
         FlowState s = InitialState(Ctx, lang, Now);
-        s = Do(s, {ActionKind::CornerHold, "down"});
+        s = Do(s, AdminAction{AdminKind::CornerHold, "down"});
         Now += 3;
-        s = Do(s, {ActionKind::Tick});
-        Action state(ActionKind::PinState, "set");
+        s = Do(s, CommonAction{CommonKind::Tick});
+        AdminAction state{AdminKind::PinState, "set"};
         state.Count = wrong;
         s = Do(s, state);
         for (char c : std::string("4711"))
-            s = Do(s, {ActionKind::PinDigit, std::string(1, c)});
+            s = Do(s, AdminAction{AdminKind::PinDigit, std::string(1, c)});
         return s;
     }
     FlowState Admin(const std::string& lang) {
         FlowState s = Pin(lang);
-        s = Do(s, {ActionKind::PinOk});
-        s = Do(s, {ActionKind::PinChecked, "ok"});
-        Action loaded(ActionKind::AdminLoaded);
-        loaded.Admin.DeviceId = "6c81e2a0-0000-4000-8000-000000000001";
-        loaded.Admin.Enrolled = true;
-        loaded.Admin.StoreUrl = "https://wijkstem.groningen.nl";
-        loaded.Admin.Wijk = "Oosterpark";
-        loaded.Admin.Answers = 120;
-        loaded.Admin.Waiting = 17;
-        loaded.Admin.Visits = 40;
-        loaded.Admin.VisitsFlagged = 3;
-        loaded.Admin.LastSync = "2026-11-28T14:03:12.345Z";
-        loaded.Admin.LastSyncError = "the store cannot be reached (Couldn't connect to server)";
-        loaded.Admin.PinAttempts = 5;
-        loaded.Admin.PinWrong = 1;
+        s = Do(s, AdminAction{AdminKind::PinOk});
+        s = Do(s, AdminAction{AdminKind::PinChecked, "ok"});
+        AdminAction loaded{AdminKind::FiguresLoaded};
+        loaded.Figures.DeviceId = "6c81e2a0-0000-4000-8000-000000000001";
+        loaded.Figures.Enrolled = true;
+        loaded.Figures.StoreUrl = "https://wijkstem.groningen.nl";
+        loaded.Figures.Wijk = "Oosterpark";
+        loaded.Figures.Answers = 120;
+        loaded.Figures.Waiting = 17;
+        loaded.Figures.Visits = 40;
+        loaded.Figures.VisitsFlagged = 3;
+        loaded.Figures.LastSync = "2026-11-28T14:03:12.345Z";
+        loaded.Figures.LastSyncError = "the store cannot be reached (Couldn't connect to server)";
+        loaded.Figures.PinAttempts = 5;
+        loaded.Figures.PinWrong = 1;
         return Do(s, loaded);
     }
     FlowState Gap(const std::string& lang) {
         FlowState s = InitialState(Ctx, lang, Now);
-        s = Do(s, {ActionKind::Start, "s"});
+        s = Do(s, VisitAction{VisitKind::Start, "s"});
         const content::Question* q = CurrentQuestion(Ctx, s);
-        s = Do(s, {ActionKind::Answer, q->Options[0].Id});
-        s = Do(s, {ActionKind::Committed});
-        s = Do(s, {ActionKind::Stop});
-        s = Do(s, {ActionKind::Done});
+        s = Do(s, VisitAction{VisitKind::Answer, q->Options[0].Id});
+        s = Do(s, VisitAction{VisitKind::Committed});
+        s = Do(s, VisitAction{VisitKind::Stop});
+        s = Do(s, VisitAction{VisitKind::Done});
         Now += 1;
-        return Do(s, {ActionKind::Start, "too-soon"});
+        return Do(s, VisitAction{VisitKind::Start, "too-soon"});
     }
 };
 
@@ -116,7 +116,7 @@ TEST_CASE("the PIN screen: dots, never the digits; the lock in words with its se
     Screens sc;
     FlowState s = sc.Pin("nl");
     widgets::FrameRecord rec = Draw(ui, sc.Ctx, s, sc.Now);
-    CHECK(s.Guard.PinEntry == "4711");
+    CHECK(s.Admin.PinEntry == "4711");
     CHECK(widgets::HasText(rec, "Beheer: typ de pincode"));
     CHECK_FALSE(widgets::HasText(rec, "4711"));
     CHECK_FALSE(widgets::HasText(rec, "47"));

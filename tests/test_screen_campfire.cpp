@@ -78,7 +78,7 @@ TEST_CASE("campfire screens: the admin screen's button, the set-up's words and i
     for (const char* id : {"campfire-name", "campfire-wijk", "campfire-date-min", "campfire-date-plus", "campfire-present-min",
                            "campfire-present-plus", "campfire-cancel", "campfire-setup-next"})
         CHECK(widgets::FindTarget(rec, id));
-    h.Do(ActionKind::CampfireEdit, "name");
+    h.Do(CampfireKind::Edit, "name");
     rec = Draw(ui, h.Ctx, h.S, h.Now);
     CHECK(AnyText(rec, "Typ de naam van de bijeenkomst"));
     CHECK(widgets::FindTarget(rec, "key-a"));
@@ -90,7 +90,7 @@ TEST_CASE("campfire question: big cards to tap, the counts hidden until the reve
     HeadlessImGui ui;
     CampfireHarness h(BundledPack());
     h.Pick();
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.TapVotes({3, 1});
     widgets::FrameRecord rec = Draw(ui, h.Ctx, h.S, h.Now);
     CHECK(AnyText(rec, "Kan iedereen in de wijk meepraten"));
@@ -103,29 +103,29 @@ TEST_CASE("campfire question: big cards to tap, the counts hidden until the reve
         CHECK(widgets::FindTarget(rec, id));
     CHECK(widgets::FindTarget(rec, "campfire-reveal")->Label == "Laat uitslag zien");
 
-    h.Do(ActionKind::Answer, "nee");
+    h.Do(CampfireKind::Vote, "nee");
     rec = Draw(ui, h.Ctx, h.S, h.Now + 1.0);
     CHECK(AnyText(rec, "Stem geteld"));
     rec = Draw(ui, h.Ctx, h.S, h.Now + 1.5);
     CHECK_FALSE(AnyText(rec, "Stem geteld"));
 
-    h.Do(ActionKind::CampfireReveal);
+    h.Do(CampfireKind::Reveal);
     rec = Draw(ui, h.Ctx, h.S, h.Now + 2);
     CHECK(AnyText(rec, "Ja: 60% (3)"));
     CHECK(AnyText(rec, "Nee: 40% (2)"));
     CHECK(widgets::FindTarget(rec, "campfire-reveal")->Label == "Verberg uitslag");
 
-    h.Do(ActionKind::CampfireMode, "hands");
+    h.Do(CampfireKind::Mode, "hands");
     rec = Draw(ui, h.Ctx, h.S, h.Now + 2);
     CHECK(widgets::FindTarget(rec, "stem-iedereen.ja.plus"));
     CHECK(widgets::FindTarget(rec, "stem-iedereen.weet-niet.min"));
     CHECK_FALSE(widgets::FindTarget(rec, "stem-iedereen.ja"));
 
     // A matrix row: its own step, its topic in the question, ids QUESTION.ROW.OPTION.
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::OpenZone, "rolverdeling");
-    h.Do(ActionKind::CampfireMode, "taps");
-    h.Do(ActionKind::Next);
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenPoll, "rolverdeling");
+    h.Do(CampfireKind::Mode, "taps");
+    h.Do(CampfireKind::Next);
     rec = Draw(ui, h.Ctx, h.S, h.Now + 5);
     CHECK(AnyText(rec, "Groen en bomen"));
     CHECK(widgets::FindTarget(rec, "wie-beslist.groen.wijk"));
@@ -135,28 +135,28 @@ TEST_CASE("campfire agreements and summary: the words a facilitator reads") {
     HeadlessImGui ui;
     CampfireHarness h(BundledPack());
     h.Pick();
-    h.Do(ActionKind::CampfireOpenAgreements);
-    h.Do(ActionKind::AgreementNew, h.NewId());
+    h.Do(CampfireKind::OpenAgreements);
+    h.Do(CampfireKind::AgreementNew, h.NewId());
     widgets::FrameRecord rec = Draw(ui, h.Ctx, h.S, h.Now);
     for (const char* id : {"agreement-what", "who-wijk", "who-gemeente", "who-samen", "who-group", "due-min",
                            "due-plus", "answers-ieders-stem", "answers-goede-gesprek", "status-open", "status-bezig",
                            "status-klaar", "agreement-save", "agreement-cancel"})
         CHECK(widgets::FindTarget(rec, id));
-    h.Do(ActionKind::CampfireEdit, "what");
+    h.Do(CampfireKind::Edit, "what");
     h.Type("Een wijkpanel samenstellen");
-    h.Do(ActionKind::AgreementWho, "samen");
-    h.Do(ActionKind::AgreementDue, "+7");
-    h.Do(ActionKind::AgreementSave);
+    h.Do(CampfireKind::AgreementWho, "samen");
+    h.Do(CampfireKind::AgreementDue, "+7");
+    h.Do(CampfireKind::AgreementSave);
     rec = Draw(ui, h.Ctx, h.S, h.Now);
     const widgets::Target* first = widgets::FindTarget(rec, "agreement-1");
     REQUIRE(first);
     CHECK(first->Label == "1. Een wijkpanel samenstellen  -  Samen  -  vóór 05-12-2026  -  Open");
 
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::OpenZone, "ieders-stem");
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenPoll, "ieders-stem");
     h.TapVotes({1, 4}); // nee: a witte vlek
-    h.Do(ActionKind::CampfireBack);
-    h.Do(ActionKind::CampfireOpenSummary);
+    h.Do(CampfireKind::Back);
+    h.Do(CampfireKind::OpenSummary);
     rec = Draw(ui, h.Ctx, h.S, h.Now);
     for (const char* text : {"Samenvatting: Buurtavond", "Witte vlekken:", "Kan iedereen in de wijk meepraten",
                              "Afspraken:", "Een wijkpanel samenstellen", "Nee: 80% (4)"}) {
@@ -165,8 +165,8 @@ TEST_CASE("campfire agreements and summary: the words a facilitator reads") {
     }
     for (const char* id : {"campfire-back", "campfire-agreements", "campfire-export", "campfire-end"})
         CHECK(widgets::FindTarget(rec, id));
-    h.Do(ActionKind::CampfireExportChoose);
-    Action targets(ActionKind::CampfireTargetsLoaded);
+    h.Do(CampfireKind::ExportChoose);
+    CampfireAction targets{CampfireKind::TargetsLoaded};
     targets.Values = {"/media/kiosk/STICK"};
     h.Do(targets);
     rec = Draw(ui, h.Ctx, h.S, h.Now);

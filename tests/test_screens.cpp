@@ -17,16 +17,16 @@ std::vector<FlowState> AllScreens(const FlowContext& ctx, const std::string& lan
     std::vector<Effect> fx;
     FlowState s = InitialState(ctx, lang, 0);
     states.push_back(s);
-    s = Step(ctx, s, {ActionKind::Start, "s"}, 0, &fx);
+    s = Step(ctx, s, VisitAction{VisitKind::Start, "s"}, 0, &fx);
     while (s.Screen == Screen::Question) {
         states.push_back(s);
-        s = Step(ctx, s, {ActionKind::Skip, {}}, 0, &fx);
+        s = Step(ctx, s, VisitAction{VisitKind::Skip, {}}, 0, &fx);
     }
     states.push_back(s); // thanks
     FlowState idle = states[1];
-    states.push_back(Step(ctx, idle, {ActionKind::Tick, {}}, 1000, &fx)); // still there
-    FlowState err = Step(ctx, idle, {ActionKind::Answer, "1"}, 0, &fx);
-    states.push_back(Step(ctx, err, {ActionKind::CommitFailed, "x"}, 0, &fx));
+    states.push_back(Step(ctx, idle, CommonAction{CommonKind::Tick}, 1000, &fx)); // still there
+    FlowState err = Step(ctx, idle, VisitAction{VisitKind::Answer, "1"}, 0, &fx);
+    states.push_back(Step(ctx, err, VisitAction{VisitKind::CommitFailed, "x"}, 0, &fx));
     return states;
 }
 
@@ -49,32 +49,32 @@ std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx, const std::stri
     std::vector<FlowState> states;
     std::vector<Effect> fx;
     FlowState s = InitialState(ctx, lang, 0);
-    s = Step(ctx, s, {ActionKind::StartPraatplaat, "s"}, 0, &fx);
+    s = Step(ctx, s, VisitAction{VisitKind::StartPraatplaat, "s"}, 0, &fx);
     states.push_back(s);
-    s = Step(ctx, s, {ActionKind::Next}, 0, &fx);
+    s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
     states.push_back(s);
     for (const content::Poll& zone : ctx.Pack->Zones) {
-        s = Step(ctx, s, {ActionKind::OpenZone, zone.Id}, 0, &fx);
+        s = Step(ctx, s, VisitAction{VisitKind::OpenZone, zone.Id}, 0, &fx);
         while (s.Screen == Screen::Question) {
             const content::Question* q = CurrentQuestion(ctx, s);
             for (const content::Option& o : q->Options) { // a full draft draws the most
-                s = Step(ctx, s, {ActionKind::Toggle, o.Id}, 0, &fx);
-                s = Step(ctx, s, {ActionKind::Increase, o.Id}, 0, &fx);
+                s = Step(ctx, s, VisitAction{VisitKind::Toggle, o.Id}, 0, &fx);
+                s = Step(ctx, s, VisitAction{VisitKind::Increase, o.Id}, 0, &fx);
             }
             for (const content::Option& row : q->Rows)
-                s = Step(ctx, s, {ActionKind::SetCell, row.Id + "=" + q->Options.back().Id}, 0, &fx);
+                s = Step(ctx, s, VisitAction{VisitKind::SetCell, row.Id + "=" + q->Options.back().Id}, 0, &fx);
             states.push_back(s);
-            s = Step(ctx, s, {ActionKind::Skip}, 0, &fx);
+            s = Step(ctx, s, VisitAction{VisitKind::Skip}, 0, &fx);
         }
-        Action loaded(ActionKind::ResultsLoaded);
+        VisitAction loaded{VisitKind::ResultsLoaded};
         loaded.Charts.push_back({zone.Questions.front().Id, {}, 9});
         for (const content::Option& o : zone.Questions.front().Options)
             loaded.Charts.back().Counts.push_back({o.Id, 3});
         s = Step(ctx, s, loaded, 0, &fx);
         states.push_back(s); // results
-        s = Step(ctx, s, {ActionKind::Next}, 0, &fx);
+        s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
     }
-    s = Step(ctx, s, {ActionKind::ShowOutcome}, 0, &fx);
+    s = Step(ctx, s, VisitAction{VisitKind::ShowOutcome}, 0, &fx);
     states.push_back(s);
     return states;
 }

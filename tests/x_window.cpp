@@ -4,6 +4,8 @@
 //   x_window unfocus TITLE PID   gives the window the focus (as a window manager would),
 //                                moves it away (as another program would), then waits up
 //                                to 30 s for the window to take it back
+//   x_window touch TITLE PID     a press and a release near the window's top-left corner,
+//                                where no button is (e2e_opening_hours: a touch wakes it)
 // The window is the one titled TITLE whose _NET_WM_PID is PID: never another test's.
 // Exit 0 on success; 1 with a message otherwise (no window with that title, ...).
 #include <X11/Xatom.h>
@@ -63,8 +65,9 @@ bool Focused(Display* dpy, Window w) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4 || (strcmp(argv[1], "close") != 0 && strcmp(argv[1], "unfocus") != 0)) {
-        fprintf(stderr, "usage: x_window close|unfocus TITLE PID\n");
+    if (argc != 4 || (strcmp(argv[1], "close") != 0 && strcmp(argv[1], "unfocus") != 0 &&
+                      strcmp(argv[1], "touch") != 0)) {
+        fprintf(stderr, "usage: x_window close|unfocus|touch TITLE PID\n");
         return 2;
     }
     const long pid = atol(argv[3]);
@@ -98,6 +101,25 @@ int main(int argc, char** argv) {
         XSendEvent(dpy, w, False, NoEventMask, &ev);
         XSync(dpy, False);
         printf("x_window: sent WM_DELETE_WINDOW to '%s'\n", argv[2]);
+        XCloseDisplay(dpy);
+        return 0;
+    }
+    if (strcmp(argv[1], "touch") == 0) {
+        for (int type : {ButtonPress, ButtonRelease}) {
+            XEvent ev{};
+            ev.xbutton.type = type;
+            ev.xbutton.window = w;
+            ev.xbutton.root = root;
+            ev.xbutton.x = 40;
+            ev.xbutton.y = 200;
+            ev.xbutton.button = Button1;
+            ev.xbutton.same_screen = True;
+            ev.xbutton.time = CurrentTime;
+            XSendEvent(dpy, w, True, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, &ev);
+            XSync(dpy, False);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        printf("x_window: touched '%s'\n", argv[2]);
         XCloseDisplay(dpy);
         return 0;
     }

@@ -8,10 +8,15 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev
   libsqlite3-dev libstb-dev doctest-dev nlohmann-json3-dev
   libboost-dev libssl-dev libcurl4-openssl-dev libsodium-dev
-  libespeak-ng-dev espeak-ng-data libfribidi-dev
+  libespeak-ng-dev espeak-ng-data libfribidi-dev libzip-dev
   fonts-dejavu-core fonts-noto-core
-  xvfb xauth libgl1-mesa-dri sqlite3 curl openssl
+  xvfb xauth libgl1-mesa-dri sqlite3 curl openssl python3
+  chromium chromium-driver python3-selenium
+  libsystemd-dev
+  cage xwayland dpkg-dev file   # the packaged kiosk in cage (tests/e2e_package.sh), CPack's shlibdeps
 )
+# `install-deps.sh fuzz` (make fuzz): Debian's clang and its libFuzzer too.
+[[ "${1:-}" == fuzz ]] && packages+=(clang-14 libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 #include "store/report/write.hpp"
 #include "store/report/html.hpp"
 #include "store/report/svg_chart.hpp"
+#include "sync/atomic_file.hpp"
 #include "sync/csv.hpp"
 
 #include <fcntl.h>
@@ -41,52 +42,22 @@ void ChartRows(std::string* csv, const std::string& source, const Chart& c) {
 
 std::string Errno(const std::string& what) { return what + ": " + strerror(errno); }
 
+// Through sync/atomic_file (one sequence for every file that must survive a power cut).
 bool WriteFile(const fs::path& path, const void* data, size_t size, std::string* error) {
-    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *error = Errno("cannot create " + path.string());
-        return false;
-    }
-    const char* p = static_cast<const char*>(data);
-    size_t left = size;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = Errno("cannot write " + path.string());
-            close(fd);
-            return false;
-        }
-        p += n;
-        left -= size_t(n);
-    }
-    if (fsync(fd) != 0) {
-        *error = Errno("cannot write " + path.string() + " to disk");
-        close(fd);
-        return false;
-    }
-    close(fd);
-    return true;
+    return wsync::WriteNewFileSynced(path.string(), data, size, error);
 }
 
 bool WriteFile(const fs::path& path, const std::string& text, std::string* error) {
     return WriteFile(path, text.data(), text.size(), error);
 }
 
-void SyncDir(const fs::path& dir) {
-    int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
+void SyncDir(const fs::path& dir) { wsync::SyncFolder(dir.string(), nullptr); }
 
 // Puts the finished folder tmp in out's place. out may be missing, empty or an old report.
 bool Swap(const fs::path& tmp, const fs::path& out, std::string* error) {
     std::error_code ec;
     if (!fs::exists(out, ec)) {
-        if (rename(tmp.c_str(), out.c_str()) != 0) {
+        if (wsync::CurrentFileOps().Rename(tmp.c_str(), out.c_str()) != 0) {
             *error = Errno("cannot rename " + tmp.string() + " to " + out.string());
             return false;
         }
@@ -101,13 +72,13 @@ bool Swap(const fs::path& tmp, const fs::path& out, std::string* error) {
         return true;
     }
     fs::path old = tmp.string() + "-old";
-    if (rename(out.c_str(), old.c_str()) != 0) {
+    if (wsync::CurrentFileOps().Rename(out.c_str(), old.c_str()) != 0) {
         *error = Errno("cannot move the earlier report " + out.string() + " aside");
         return false;
     }
-    if (rename(tmp.c_str(), out.c_str()) != 0) {
+    if (wsync::CurrentFileOps().Rename(tmp.c_str(), out.c_str()) != 0) {
         *error = Errno("cannot rename " + tmp.string() + " to " + out.string());
-        rename(old.c_str(), out.c_str()); // the earlier report back in its place
+        wsync::CurrentFileOps().Rename(old.c_str(), out.c_str()); // the earlier report back in its place
         return false;
     }
     fs::remove_all(old, ec);
