@@ -16,7 +16,7 @@
 // Afterwards the store must hold every answer exactly once (checked, printed).
 //
 // Usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]
-//                   [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N]
+//                   [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N] [--store-arg ARG]...
 // Environment: WIJKSTEM_STORE_BIN (default: `wijkstem-store` next to this binary), TMPDIR.
 #include "sync/batch.hpp"
 #include "sync/client.hpp"
@@ -137,7 +137,8 @@ struct StoreProcess {
     std::string Url, Log;
 };
 
-bool StartStore(const std::string& binary, const std::string& db, const std::string& log, StoreProcess* out) {
+bool StartStore(const std::string& binary, const std::string& db, const std::string& log,
+                const std::vector<std::string>& more_args, StoreProcess* out) {
     std::mt19937 rng(std::random_device{}());
     for (int attempt = 0; attempt < 5 && !g_stop; attempt++) {
         const int port = 20000 + int(rng() % 20000);
@@ -150,6 +151,7 @@ bool StartStore(const std::string& binary, const std::string& db, const std::str
         // cap per address here (in a deployment each kiosk has its own).
         std::vector<std::string> args = {binary, "serve", "--db", db, "--listen", listen,
                                          "--rate-per-addr", "0", "--max-conns-per-addr", "4000"};
+        args.insert(args.end(), more_args.begin(), more_args.end());
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -210,6 +212,7 @@ void StopStore(StoreProcess& s) {
 
 struct Config {
     std::string StoreBin, Tmp;
+    std::vector<std::string> StoreArgs; // more options for `wijkstem-store serve`
     int Answers = 20000;   // part 1
     int Single = 2000;     // part 2
     int Bulk = 100000;     // part 3
@@ -585,6 +588,25 @@ long long ListenOverflows() {
     return -1;
 }
 
+// CPU time a process has used (user + system, all its threads), in seconds; -1 when
+// unreadable. Under a loaded machine wall time says little about a server's own cost.
+double CpuSeconds(pid_t pid) {
+    std::string st = ReadFileText(Fmt("/proc/%d/stat", int(pid)));
+    size_t paren = st.rfind(')');
+    if (paren == std::string::npos)
+        return -1;
+    std::istringstream in(st.substr(paren + 2));
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && in >> field; i++) { // fields 14 and 15: utime, stime
+        if (i == 14)
+            utime = std::stoull(field);
+        if (i == 15)
+            stime = std::stoull(field);
+    }
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+}
+
 // 4. 200 kiosks at once: one thread each, all released together.
 // A request that takes longer counts as failed; no batch starts after the deadline (the
 // run stays bounded even when the store stalls).
@@ -634,12 +656,14 @@ bool BenchKiosks(const Config& cfg, const StoreProcess& sp, const Setup& s, int*
         });
     }
     const long long overflows0 = ListenOverflows();
+    const double cpu0 = CpuSeconds(sp.Pid);
     auto t0 = start = Clock::now();
     go.count_down();
     for (auto& t : threads)
         t.join();
     const double secs = SecondsSince(t0);
     const long long overflows = ListenOverflows() - overflows0;
+    const double cpu = CpuSeconds(sp.Pid) - cpu0;
     std::vector<double> all;
     for (auto& v : lat)
         all.insert(all.end(), v.begin(), v.end());
@@ -673,6 +697,9 @@ bool BenchKiosks(const Config& cfg, const StoreProcess& sp, const Setup& s, int*
            Fmt("%.0f / %.0f / %.0f ms", st.P50, st.P99, st.Max), "", "");
     AddRow(Fmt("   total, %d answers acknowledged of %d", acknowledged.load(), total),
            Fmt("%s answers/s (%.2f s)", Thousands(total / secs).c_str(), secs), "", "");
+    if (cpu0 >= 0)
+        AddRow("   the store's CPU time for them (user + system, all threads)",
+               Fmt("%.2f s, %.0f us a request", cpu, 1e6 * cpu / std::max<size_t>(1, st.N)), "", "info");
     if (overflows0 >= 0)
         AddRow("   listen queue overflows meanwhile (TcpExt ListenOverflows, whole machine)",
                Fmt("%lld", overflows), "", "info");
@@ -821,7 +848,8 @@ bool BenchSlow(const Config& cfg, const StoreProcess& sp, Setup& s, int64_t* clo
 
 void Usage() {
     fprintf(stderr, "usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]\n"
-                    "                  [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N]\n");
+                    "                  [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N]\n"
+                    "                  [--store-arg ARG]...   one more option for wijkstem-store serve\n");
 }
 
 } // namespace
@@ -849,6 +877,8 @@ int main(int argc, char** argv) {
             cfg.PerKiosk = std::max(1, atoi(next()));
         else if (a == "--kiosk-batch")
             cfg.KioskBatch = std::clamp(atoi(next()), 1, int(kMaxBatchAnswers));
+        else if (a == "--store-arg")
+            cfg.StoreArgs.push_back(next());
         else if (a == "--slow")
             cfg.Slow = std::clamp(atoi(next()), 1, 3000);
         else {
@@ -881,7 +911,7 @@ int main(int argc, char** argv) {
     int slow_stored = 0, slow_sent = 0; // part 5
     Progress(Fmt("enrolling %d + %d devices through the Store API", (cfg.Single + kSinglePerDevice - 1) / kSinglePerDevice,
                  cfg.Kiosks));
-    if (!Prepare(cfg, db, &setup, &clock_ms) || !StartStore(cfg.StoreBin, db, cfg.Tmp + "/store.log", &sp)) {
+    if (!Prepare(cfg, db, &setup, &clock_ms) || !StartStore(cfg.StoreBin, db, cfg.Tmp + "/store.log", cfg.StoreArgs, &sp)) {
         AddRow("sync figures", "NOT MEASURED (see above)");
         ok = false;
     } else {

@@ -29,6 +29,7 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
       [--rate-per-addr N]                             requests a second from one address, bursts of 2N
                                                       (default 50; 0: no limit, for tests and benchmarks)
       [--quota N]                                     answers a kiosk may send an hour (default 20000)
+      [--workers N]                                   threads that run requests on the database (default 2)
   wijkstem-store enroll-code --db FILE --wijk NAME    print a one-time enrolment code
       [--valid-days N]                                usable for N days (default 7)
   wijkstem-store enroll-codes --db FILE               the open codes: short id, wijk, made, expires
@@ -60,7 +61,7 @@ struct Args {
     std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey, Role;
     std::vector<std::string> Wijken; // add-user: every --wijk
     std::string Out, Population, Period = "month", Today; // report
-    std::string MaxConns, MaxConnsPerAddr, RatePerAddr;    // serve
+    std::string MaxConns, MaxConnsPerAddr, RatePerAddr, Workers; // serve
     std::string Packs;                                    // serve, import: the installed packs
     int ValidDays = 7;                                    // enroll-code, allow-reenroll
     long long Quota = 20000;                              // serve: answers per device an hour
@@ -251,8 +252,14 @@ bool Number(const std::string& option, const std::string& text, long lo, long hi
 }
 
 // serve's limits (docs/sync-protocol.md, "Limits"); the defaults protect a real deployment.
-bool ServeLimits(const Args& a, store::http::Limits* l) {
+bool ServeLimits(const Args& a, store::ServeOptions* o) {
+    store::http::Limits* l = &o->Limit;
     long v = 0;
+    if (!a.Workers.empty()) {
+        if (!Number("--workers", a.Workers, 1, 64, &v))
+            return false;
+        o->Workers = int(v);
+    }
     if (!a.MaxConns.empty()) {
         if (!Number("--max-conns", a.MaxConns, 16, 1000000, &v))
             return false;
@@ -339,6 +346,8 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->MaxConnsPerAddr);
         else if (arg == "--rate-per-addr")
             ok = value(&a->RatePerAddr);
+        else if (arg == "--workers")
+            ok = value(&a->Workers);
         else if (arg == "--out-dir")
             ok = value(&a->OutDir);
         else if (arg == "--keep")
@@ -413,7 +422,7 @@ int main(int argc, char** argv) {
             return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
         o.TlsCert = a.TlsCert;
         o.TlsKey = a.TlsKey;
-        if (!ServeLimits(a, &o.Limit))
+        if (!ServeLimits(a, &o))
             return 2;
         console::Console console(*store, a.Db);
         o.Console = [&console](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
