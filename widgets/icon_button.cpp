@@ -37,21 +37,15 @@ float IconButtonWidth(const Theme& t, std::string_view label, Pictogram pict, bo
 
 bool IconButton(const Theme& t, std::string_view id, std::string_view label, Pictogram pict, ImVec2 pos, float height,
                 ButtonKind kind, bool selected) {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems)
-        return false;
     height = std::max(height, t.MinTargetPx());
     const Parts p = Measure(t, label, pict, selected, height);
     const ImVec2 size(IconButtonWidth(t, label, pict, selected, height), height);
-    const ImGuiID gid = window->GetID(id.data(), id.data() + id.size());
-    pos.x = t.X(pos.x, size.x);
-    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::ItemSize(size);
-    if (!ImGui::ItemAdd(bb, gid))
+    TargetHit hit;
+    if (!AddTarget(t, id, pos, size, true, &hit))
         return false;
-    bool hovered = false, held = false;
-    const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held); // on release, over the item
+    const ImRect bb(hit.Min, hit.Max);
+    pos = hit.Min;
+    const bool held = hit.Held, pressed = hit.Pressed;
 
     ImU32 face, text_col, border;
     switch (kind) {
@@ -59,7 +53,7 @@ bool IconButton(const Theme& t, std::string_view id, std::string_view label, Pic
     case ButtonKind::Card: face = held || selected ? t.CardHeld : t.Card; text_col = t.Text; border = t.CardBorder; break;
     default: face = held ? t.QuietHeld : selected ? t.CardHeld : t.Quiet; text_col = t.Text; border = t.CardBorder; break;
     }
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = t.Px(14);
     dl->AddRectFilled(bb.Min, bb.Max, face, rounding);
     dl->AddRect(bb.Min, bb.Max, selected ? t.Primary : border, rounding, 0, std::max(2.0f, t.Px(selected ? 7 : 3)));

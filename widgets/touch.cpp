@@ -142,24 +142,36 @@ void TextInBox(const Theme& t, ImFont* font, std::string_view text, ImVec2 min, 
     TextBlock(t, font, text, min.x, min.y + (h - text_h) * 0.5f, w, color, size);
 }
 
-bool TouchButton(const Theme& t, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
-                 ButtonKind kind, Pictogram pict, bool selected, std::string_view badge) {
+bool AddTarget(const Theme& t, std::string_view id, ImVec2 pos, ImVec2 size, bool mirror, TargetHit* hit) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems)
         return false;
     size.x = std::max(size.x, t.MinTargetPx());
     size.y = std::max(size.y, t.MinTargetPx());
     const ImGuiID gid = window->GetID(id.data(), id.data() + id.size());
-    pos.x = t.X(pos.x, size.x);
+    if (mirror)
+        pos.x = t.X(pos.x, size.x);
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::SetCursorScreenPos(pos);
     ImGui::ItemSize(size);
     if (!ImGui::ItemAdd(bb, gid))
         return false;
-
     // Default flags = PressedOnClickRelease: fires on release over the item only.
-    bool hovered = false, held = false;
-    bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held);
+    hit->Min = bb.Min;
+    hit->Max = bb.Max;
+    hit->Pressed = ImGui::ButtonBehavior(bb, gid, &hit->Hovered, &hit->Held);
+    return true;
+}
+
+bool TouchButton(const Theme& t, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
+                 ButtonKind kind, Pictogram pict, bool selected, std::string_view badge) {
+    TargetHit hit;
+    if (!AddTarget(t, id, pos, size, true, &hit))
+        return false;
+    const ImRect bb(hit.Min, hit.Max);
+    pos = hit.Min;
+    size = ImVec2(hit.Max.x - hit.Min.x, hit.Max.y - hit.Min.y);
+    const bool held = hit.Held, pressed = hit.Pressed;
 
     ImU32 face, text_col, border;
     switch (kind) {
@@ -167,7 +179,7 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
     case ButtonKind::Card: face = held ? t.CardHeld : t.Card; text_col = t.Text; border = t.CardBorder; break;
     default: face = held ? t.QuietHeld : t.Quiet; text_col = t.Text; border = t.CardBorder; break;
     }
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     float rounding = t.Px(18);
     if (selected && kind == ButtonKind::Card)
         face = t.CardHeld;

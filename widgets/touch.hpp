@@ -18,6 +18,15 @@ enum class ButtonKind { Primary, Card, Quiet };
 // Draws the label centred and wrapped; with a pictogram, the picture above the word.
 // selected: drawn with a thick border and a check mark (never colour alone);
 // badge: a short text in a circle at the top-left (the rank in a top 3).
+// The item behind every touch target: at least MinTargetPx each way, mirrored on a
+// right-to-left screen when mirror, pressed on release over it (sliding off cancels).
+// False when ImGui skips or clips it: then draw nothing.
+struct TargetHit {
+    ImVec2 Min, Max;
+    bool Pressed = false, Hovered = false, Held = false;
+};
+bool AddTarget(const Theme& theme, std::string_view id, ImVec2 pos, ImVec2 size, bool mirror, TargetHit* hit);
+
 bool TouchButton(const Theme& theme, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
                  ButtonKind kind, Pictogram pict = Pictogram::None, bool selected = false,
                  std::string_view badge = {});
