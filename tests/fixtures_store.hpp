@@ -4,6 +4,8 @@
 #include "store/store.hpp"
 #include "sync/signing.hpp"
 
+#include <sqlite3.h>
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -29,6 +31,17 @@ struct TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 };
+
+// The first column of the first row of sql, as text ("" when there is none).
+inline std::string QueryText(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    std::string v;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+}
 
 inline std::string Slurp(const std::filesystem::path& path) {
     std::ifstream f(path, std::ios::binary);

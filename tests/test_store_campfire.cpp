@@ -26,15 +26,7 @@ struct TempStore : fixtures::TempStore {
         REQUIRE(reply.Agreements.size() == b.Agreements.size());
         return reply;
     }
-    std::string Text(const std::string& sql) {
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(S->Handle(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-        std::string v;
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-            v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-        return v;
-    }
+    std::string Text(const std::string& sql) { return fixtures::QueryText(S->Handle(), sql); }
 };
 
 struct Kiosk {

@@ -1,6 +1,7 @@
 // The penetration test's findings against the store (issue 16) and the store's checks of
 // what it stores (issue 17, item 3), on a real SQLite file. Each case plays the attack
 // and shows it refused; docs/security.md names them.
+#include "fixtures_store.hpp"
 #include "store/batch_file_import.hpp"
 #include "store/store.hpp"
 #include "sync/batch_file.hpp"
@@ -56,15 +57,7 @@ struct TempStore {
         REQUIRE_MESSAGE(S->Enroll(code, device, key.Pub, &token, &got_wijk, &forbidden, &error), error);
         return token;
     }
-    std::string Text(const std::string& sql) {
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(S->Handle(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-        std::string v;
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-            v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-        return v;
-    }
+    std::string Text(const std::string& sql) { return fixtures::QueryText(S->Handle(), sql); }
     // Stores b as a network request would.
     std::vector<AnswerResult> Send(const Batch& b) {
         std::vector<AnswerResult> r;
