@@ -32,7 +32,7 @@ ASAN_TARGETS = unit_tests unit_tests_store $(addprefix fuzz_replay_,pack batch b
 test-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DWIJKSTEM_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j$(JOBS) --target $(ASAN_TARGETS)
-	cd $(ASAN_BUILD) && ctest --output-on-failure -j$(JOBS) -L 'unit|fuzz'
+	cd $(ASAN_BUILD) && WIJKSTEM_POWER_CUTS=100 ctest --output-on-failure -j$(JOBS) -L 'unit|fuzz'
 
 # More simulated power cuts than make test's 1000 (tests/test_power_cut.cpp,
 # docs/reliability.md); POWER_CUTS and POWER_SEED choose how many and which.
