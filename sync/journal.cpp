@@ -143,6 +143,17 @@ const char* const kMigrations[] = {
         synced_rev       INTEGER NOT NULL DEFAULT 0
     );
     )sql",
+    // 7 -> 8: the wijk's updates for residents, as the store last sent them (sync/news.hpp)
+    R"sql(
+    CREATE TABLE news (
+        id       TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,    -- the store's order: newest first
+        title    TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        date     TEXT NOT NULL,
+        answers  TEXT NOT NULL
+    );
+    )sql",
 };
 using namespace sql; // sync/sqlite_util.hpp
 
