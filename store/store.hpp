@@ -163,13 +163,14 @@ public:
     // false when none did (yet).
     bool ReceiptReceived(const std::string& code, std::string* day);
     // What the public page /wijk/NAME shows (store/public_page.cpp): the wijk's results
-    // (groups under kMinGroup left out, as for the kiosks), its pack's body (for the
-    // questions' words), its agreements, its updates. False when the store knows no such wijk.
+    // (groups under kMinGroup left out, as for the kiosks), its pack (for the questions'
+    // words), its agreements, its updates. False when the store knows no such wijk.
     struct PublicAgreement {
         std::string What, Who, Due, Status;
     };
     struct PublicWijk {
-        std::string Wijk, PackBody;
+        std::string Wijk;
+        content::Pack Pack; // the wijk's published pack, else the one of its newest answer (the words)
         std::vector<wsync::Tally> Results;
         std::vector<PublicAgreement> Agreements;
         std::vector<wsync::NewsItem> News;

@@ -1,6 +1,7 @@
 // The store's updates for residents (table news) and the receipts of visits (table
 // receipts), schema 4; and what the public page /wijk/NAME reads (PublicData).
 #include "store/store.hpp"
+#include "content/pack_loader.hpp"
 #include "sync/iso_time.hpp"
 #include "sync/receipt.hpp"
 #include "sync/signing.hpp"
@@ -139,7 +140,15 @@ bool Store::PublicData(const std::string& wijk, PublicWijk* out, std::string* er
         Stmt st(Db, "SELECT body FROM packs WHERE wijk = ?1");
         BindAll(st.Reset(), wijk);
         if (st && sqlite3_step(st.S) == SQLITE_ROW)
-            out->PackBody = Col(st.S, 0);
+            out->Pack = content::LoadPackText(Col(st.S, 0), "the wijk's pack").Pack;
+    }
+    if (out->Pack.Id.empty()) { // nothing published: the pack the kiosks answer with
+        Stmt st(Db, "SELECT a.pack_id, a.pack_version FROM answers a JOIN devices d ON d.id = a.device_id "
+                    "WHERE d.wijk = ?1 ORDER BY a.rowid DESC LIMIT 1");
+        BindAll(st.Reset(), wijk);
+        if (st && sqlite3_step(st.S) == SQLITE_ROW)
+            if (const content::Pack* p = Catalog.Find(Col(st.S, 0), Col(st.S, 1)))
+                out->Pack = *p;
     }
     WijkTalliesLocked(wijk, &out->Results);
     NewsLocked(wijk, &out->News);

@@ -145,7 +145,7 @@ const char* const kMigrations[] = {
     )sql",
     // 7 -> 8: the wijk's updates for residents, as the store last sent them (sync/news.hpp)
     R"sql(
-    CREATE TABLE news (
+    CREATE TABLE IF NOT EXISTS news (
         id       TEXT PRIMARY KEY,
         position INTEGER NOT NULL,    -- the store's order: newest first
         title    TEXT NOT NULL,

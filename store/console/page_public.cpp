@@ -5,7 +5,6 @@
 #include "store/console/public_page.hpp"
 #include "store/console/forms.hpp"
 #include "store/console/pages.hpp"
-#include "content/pack_loader.hpp"
 #include "sync/receipt.hpp"
 
 #include <sodium.h>
@@ -111,14 +110,14 @@ std::string ResultsPart(const store::Store::PublicWijk& w) {
                        "Een vraag met minder dan 5 antwoorden laten we weg: zo blijft niemand herkenbaar.</p>";
     if (w.Results.empty())
         return html + "<p class=\"muted\">Er zijn nog niet genoeg antwoorden om te laten zien.</p>";
-    content::LoadResult pack = content::LoadPackText(w.PackBody, "the wijk's pack");
+    const content::Pack& pack = w.Pack;
     const std::string nl = "nl";
     std::map<std::string, std::vector<const wsync::Tally*>> per_question; // in id order
     for (const wsync::Tally& t : w.Results)
         per_question[t.QuestionId].push_back(&t);
     for (const auto& [id, tallies] : per_question) {
         const size_t dot = id.find('.');
-        const content::Question* q = pack.Pack.FindQuestion(id.substr(0, dot));
+        const content::Question* q = pack.FindQuestion(id.substr(0, dot));
         std::string title = q ? content::Tr(q->Prompt, nl, nl) : id;
         if (q && dot != std::string::npos)
             for (const content::Option& row : q->Rows)
