@@ -164,7 +164,7 @@ const char* const kStoreMigrations[] = {
     // receipts of visits that reached the store: only the code and the day, nothing that
     // links them to a kiosk, a visit or an answer.
     R"sql(
-    CREATE TABLE news (
+    CREATE TABLE IF NOT EXISTS news (
         id         TEXT PRIMARY KEY,            -- 8 hex digits, for news remove
         wijk       TEXT NOT NULL,
         title      TEXT NOT NULL,
@@ -173,8 +173,8 @@ const char* const kStoreMigrations[] = {
         answers    TEXT NOT NULL DEFAULT '',    -- the question id or kompas point it answers
         created_at TEXT NOT NULL
     );
-    CREATE INDEX news_wijk ON news(wijk, date);
-    CREATE TABLE receipts (
+    CREATE INDEX IF NOT EXISTS news_wijk ON news(wijk, date);
+    CREATE TABLE IF NOT EXISTS receipts (
         code        TEXT PRIMARY KEY,           -- sync/receipt.hpp: "K7RM-2XQ9"
         received_on TEXT NOT NULL               -- YYYY-MM-DD: the first answer of the visit arrived
     ) WITHOUT ROWID;
