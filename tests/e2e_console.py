@@ -11,7 +11,6 @@ import json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time, u
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
