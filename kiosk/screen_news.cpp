@@ -176,7 +176,12 @@ void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L
     const widgets::Theme& t = *ctx.Theme;
     if (s.Screen == Screen::Outcome) { // beside its centred button: the words left, the QR code right
         const float qr = L.Px(190), bottom = L.Bottom() - L.Px(20);
-        TextBlock(t, t.Small, U(ctx, s, "next.body"), L.Px(40), L.Px(880), L.Px(520), t.Text);
+        // Bottom-aligned; with large text it may not fit there: then the QR code alone (the
+        // thanks screen after the closing questions says it in full).
+        const std::string& words = U(ctx, s, "next.body");
+        const float h = TextBlockHeight(t.Small, words, L.Px(520)), text_y = bottom - h;
+        if (text_y >= L.Px(860))
+            TextBlock(t, t.Small, words, L.Px(40), text_y, L.Px(520), t.Text);
         if (!ctx.PublicUrl.empty())
             DrawQr(ctx.PublicUrl, ImVec2(t.X(L.Display.x - L.Px(40) - qr, qr), bottom - qr), qr);
         return;
