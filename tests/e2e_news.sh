@@ -58,7 +58,7 @@ cat > "$tmp/screen.script" <<SCRIPT
 expect-screen attract
 wait 11
 expect-text $title
-screenshot $tmp/attract.png
+screenshot $shots/attract-news.png
 tap news
 expect-screen news
 expect-text $title
@@ -67,18 +67,22 @@ tap news-read-0
 screenshot $shots/news.png
 tap news-back
 expect-screen attract
+$(quick_visit 4 ja groen nee 31)
+$(quick_visit 5 nee groen ja 31)
+$(quick_visit 3 ja spelen nee 31)
+$(quick_visit 4 weet-niet groen ja 31)
 $(quick_visit 4 ja groen nee 0 | sed '/^tap done$/d')
 expect-screen thanks
 expect-text Uw bewijsnummer:
 expect-text Nieuws uit de wijk
-screenshot $shots/thanks.png
+screenshot $shots/thanks-receipt.png
 tap done
 wait 6
 SCRIPT
 xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1920x1080 --no-sync \
   --data "$tmp/k" --script "$tmp/screen.script" > "$tmp/screen.out" 2>&1 || fail "the kiosk script: $(tail -5 "$tmp/screen.out")"
 if [ -n "$PNG_CHECK" ]; then
-  for png in "$tmp/attract.png" "$shots/news.png" "$shots/thanks.png"; do
+  for png in "$shots/attract-news.png" "$shots/news.png" "$shots/thanks-receipt.png"; do
     "$PNG_CHECK" "$png" > /dev/null || fail "$png is not a good screenshot"
   done
 fi
@@ -134,6 +138,8 @@ try:
     d.find_element(By.CSS_SELECTOR, "form button").click()
     answer = d.find_element(By.ID, "bon-antwoord").text
     check(answer.startswith("Ontvangen door de gemeente op "), "receipt: %s" % answer)
+    d.set_window_size(1000, 2400) # the whole page, top to the receipt's answer, for the README
+    d.get(url + "/wijk/Oosterpark?bon=" + receipt)
     d.save_screenshot(os.path.join(shots, "public-page.png"))
     d.get(url + "/wijk/Oosterpark?bon=ABCD-EFGH")
     check(d.find_element(By.ID, "bon-antwoord").text.startswith("Nog niet ontvangen"), "an unknown receipt")

@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <map>
 
 namespace console {
@@ -28,7 +29,7 @@ const char* kStyle =
     "h1{font-size:1.7rem;margin:.5rem 0 1rem}h2{font-size:1.3rem;margin:2rem 0 .6rem;border-bottom:3px solid #0b4f8a}"
     "h3{font-size:1.05rem;margin:1.2rem 0 .3rem}.date{color:#4a5562}article{margin:0 0 1.2rem}"
     "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid "
-    "#c9d1da;vertical-align:top}th{background:#f2f5f8}td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    "#c9d1da;vertical-align:top}th{background:#f2f5f8}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
     "progress{width:60%;height:.8rem;vertical-align:middle;accent-color:#0b4f8a}.muted{color:#4a5562}"
     "label{display:block;font-weight:bold;margin:.6rem 0 .3rem}input{font:inherit;padding:.5rem;border:2px solid "
     "#5b6673;border-radius:4px;min-height:44px;width:12rem;text-transform:uppercase}button{font:inherit;padding:.5rem "
@@ -112,10 +113,22 @@ std::string ResultsPart(const store::Store::PublicWijk& w) {
         return html + "<p class=\"muted\">Er zijn nog niet genoeg antwoorden om te laten zien.</p>";
     const content::Pack& pack = w.Pack;
     const std::string nl = "nl";
-    std::map<std::string, std::vector<const wsync::Tally*>> per_question; // in id order
+    std::map<std::string, std::vector<const wsync::Tally*>> per_question;
     for (const wsync::Tally& t : w.Results)
         per_question[t.QuestionId].push_back(&t);
-    for (const auto& [id, tallies] : per_question) {
+    // In the order the kiosk asks them (the pack's), then any the pack no longer has.
+    std::vector<std::string> order;
+    for (const auto* list : {&pack.Polls, &pack.Zones})
+        for (const content::Poll& poll : *list)
+            for (const content::Question& q : poll.Questions)
+                for (const auto& [id, tallies] : per_question)
+                    if (id == q.Id || id.rfind(q.Id + ".", 0) == 0)
+                        order.push_back(id);
+    for (const auto& [id, tallies] : per_question)
+        if (std::find(order.begin(), order.end(), id) == order.end())
+            order.push_back(id);
+    for (const std::string& id : order) {
+        const auto& tallies = per_question[id];
         const size_t dot = id.find('.');
         const content::Question* q = pack.FindQuestion(id.substr(0, dot));
         std::string title = q ? content::Tr(q->Prompt, nl, nl) : id;
