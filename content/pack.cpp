@@ -117,6 +117,10 @@ const std::vector<std::string>& RequiredUiKeys() {
         "admin.none",
         "admin.visits",      // {counted} {flagged}
         "admin.pin_attempts", // {n} {wrong}
+        "admin.opening_hours", // {hours} {now}
+        "admin.open_now",
+        "admin.closed_now",
+        "admin.always_open",
         "admin.sync",
         "admin.syncing",
         "admin.sync_off",

@@ -320,6 +320,10 @@ int OpenJournal(App& app, const KioskOptions& opts) {
     }
     app.Admin.Journal = app.Journal.get();
     app.Admin.Sync = app.Sync.get();
+    std::vector<std::string> hour_problems; // a bad file is logged, and the kiosk stays on all day
+    if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &app.Admin.Hours, &hour_problems))
+        for (const std::string& p : hour_problems)
+            Log(p + " (the kiosk stays on all day)");
     app.Campfire.Journal = app.Journal.get();
     app.Campfire.Sync = app.Sync.get();
     app.Campfire.Flow = &app.Flow;
@@ -450,11 +454,7 @@ int RunKiosk(const KioskOptions& opts) {
     if (!opts.ScriptPath.empty()) {
         status = RunScript(app, script, opts.ScriptPath);
     } else {
-        OpeningHours hours; // a bad file is logged, and the kiosk stays on all day
-        std::vector<std::string> hour_problems;
-        if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &hours, &hour_problems))
-            for (const std::string& p : hour_problems)
-                Log(p + " (the kiosk stays on all day)");
+        const OpeningHours& hours = app.Admin.Hours; // read at the start (InitApp)
         StartWatchdogFor(opts.TestHangAfter);
         double last_input = -1e9; // closed at start: dark right after the first frames
         bool dark_drawn = false, ready = false;
