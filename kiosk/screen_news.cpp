@@ -188,18 +188,22 @@ void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L
     }
     const float qr = L.Px(230), right = L.Display.x - L.Px(80);
     const float left = L.Px(120), width = right - left - (ctx.PublicUrl.empty() ? 0 : qr + L.Px(40));
-    const float top = y;
-    y += TextBlock(t, t.Small, U(ctx, s, "next.body"), left, y, width, t.Text) + L.Px(6);
+    const float top = y, bottom = L.Bottom() - L.Px(10);
+    // Each part only where it fits above the bottom (large text, a long language): the
+    // words first; the receipt's hint is the first to go.
+    auto part = [&](ImFont* font, const std::string& text, ImU32 color, float gap) {
+        if (!text.empty() && y + TextBlockHeight(font, text, width) <= bottom)
+            y += TextBlock(t, font, text, left, y, width, color) + gap;
+    };
+    part(t.Small, U(ctx, s, "next.body"), t.Text, L.Px(6));
     if (!ctx.PublicUrl.empty())
-        y += TextBlock(t, t.Small, FillTemplate(U(ctx, s, "next.online"), "address", ShortAddress(ctx.PublicUrl)),
-                       left, y, width, t.Text) + L.Px(6);
+        part(t.Small, FillTemplate(U(ctx, s, "next.online"), "address", ShortAddress(ctx.PublicUrl)), t.Text, L.Px(6));
     const std::string receipt = s.Screen == Screen::Thanks && s.Answered > 0
                                     ? wsync::ReceiptCode(ctx.ReceiptKey, s.SessionId)
                                     : std::string();
     if (!receipt.empty()) {
-        y += TextBlock(t, t.Button, FillTemplate(U(ctx, s, "thanks.receipt"), "code", receipt), left, y, width,
-                       t.Text) + L.Px(4);
-        TextBlock(t, t.Small, U(ctx, s, "thanks.receipt_hint"), left, y, width, t.TextMuted);
+        part(t.Button, FillTemplate(U(ctx, s, "thanks.receipt"), "code", receipt), t.Text, L.Px(4));
+        part(t.Small, U(ctx, s, "thanks.receipt_hint"), t.TextMuted, 0);
     }
     if (!ctx.PublicUrl.empty())
         DrawQr(ctx.PublicUrl, ImVec2(t.X(right - qr, qr), std::min(top, L.Bottom() - qr - L.Px(20))), qr);
