@@ -1,5 +1,6 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
+#include "store/report/overview.hpp"
 #include "store/report/run.hpp"
 #include "store/backup.hpp"
 #include "store/batch_file_import.hpp"
@@ -59,6 +60,8 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
       [--population CSV]                              the wijk's population figures (reach table)
       [--period month|quarter]                        trends per month (default) or quarter
       [--today YYYY-MM-DD]                            the report's date (default: today)
+  wijkstem-store report --db FILE --all --out DIR     the council's overview of every wijk, each
+                                                      linked to its own report (DIR/wijk-NAME/)
   wijkstem-store backup --db FILE --out FILE          a consistent copy (mode 0600) while kiosks sync
   wijkstem-store backup --db FILE --out-dir DIR [--keep N]   a dated copy in DIR, keeping the newest N (14)
 )";
@@ -73,6 +76,7 @@ struct Args {
     int ValidDays = 7;                                    // enroll-code, allow-reenroll
     long long Quota = 20000;                              // serve: answers per device an hour
     bool Csv = false;
+    bool All = false; // report --all: every wijk, with an overview
     std::string OutDir, Keep = "14"; // backup
     std::string Title, TextFile, Date, Answers; // news add
 };
@@ -165,9 +169,11 @@ int Report(const Args& a) {
         return Fail("--period is month or quarter, not '" + a.Period + "'");
     if (a.Positional.size() != 1)
         return Fail("report takes no other arguments (did you mean --out " + a.Positional.back() + "?)");
+    if (a.All && !a.Wijk.empty())
+        return Fail("report takes --wijk NAME or --all, not both");
     std::string summary;
     std::vector<std::string> problems;
-    if (!report::Run(o, &summary, &problems)) {
+    if (!(a.All ? report::RunAll(o, &summary, &problems) : report::Run(o, &summary, &problems))) {
         for (const std::string& p : problems)
             fprintf(stderr, "%s\n", p.c_str());
         return Fail("no report was made");
@@ -386,6 +392,8 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
                 a->ValidDays = int(std::min(n, 3650LL));
         } else if (arg == "--csv")
             a->Csv = true;
+        else if (arg == "--all")
+            a->All = true;
         else if (arg == "--help" || arg == "-h") {
             printf("%s", kUsage);
             *exit_code = 0;
