@@ -222,6 +222,7 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
     case Screen::News: DrawNews(ctx, s, L, out); break;
     case Screen::Intro: DrawIntro(ctx, s, L, out); break;
     case Screen::Poster: DrawPoster(ctx, s, L, out); break;
+    case Screen::Zone: DrawZone(ctx, s, L, out); break;
     case Screen::Question: DrawQuestion(ctx, s, L, out); break;
     case Screen::Results: DrawResults(ctx, s, L, out); break;
     case Screen::Outcome:
