@@ -24,7 +24,7 @@ struct AnswerRecord {
     std::string Lang;
     int64_t AnsweredAtMs = 0; // unix time, milliseconds
     bool Flagged = false;     // repeats the previous visit within seconds (anti-stuffing)
-    std::string Replaces;     // the id of this visit's earlier answer it changes ("Terug"), or ""
+    std::string Replaces = {}; // the id of this visit's earlier answer it changes ("Terug"), or ""
 };
 
 struct CommittedAnswer {

@@ -15,7 +15,7 @@ namespace {
 struct WijkRow {
     std::string Wijk;
     long long Visits = 0, Answers = 0, News = 0;
-    std::map<std::string, long long> Agreements; // status -> how many
+    std::map<std::string, long long> Agreements = {}; // status -> how many
 };
 
 long long Count(sqlite3* db, const std::string& sql, const std::string& wijk) {
