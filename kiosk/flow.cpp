@@ -43,6 +43,7 @@ const char* ScreenName(Screen screen) {
     case Screen::CampfireAgreements: return "campfire-agreements";
     case Screen::CampfireAgreement: return "campfire-agreement";
     case Screen::CampfireSummary: return "campfire-summary";
+    case Screen::CampfirePrevious: return "campfire-previous";
     }
     return "?";
 }
@@ -521,6 +522,7 @@ Area ScreenArea(Screen screen) {
     case Screen::CampfireAgreements:
     case Screen::CampfireAgreement:
     case Screen::CampfireSummary: return Area::Campfire;
+    case Screen::CampfirePrevious: return Area::Campfire;
     default: return Area::Visit;
     }
 }
