@@ -257,7 +257,7 @@ run m3
 [ "$(k "SELECT status FROM wijk_agreements WHERE id = '$b_id'")" = gedaan ] || fail "the kiosk's view of B after sync 3"
 echo "ok: a later change wins (gedaan after lukt-niet), at the store and on the kiosk; both stay in the history"
 
-# --- 6. From outside: a change for another wijk's agreement is refused ---------------------
+# --- 6. The report shows the agreements with their status and history -------------------
 "$STORE" report --db "$tmp/store.db" --wijk Oosterpark --out "$tmp/report2" > /dev/null 2>&1 || fail "report 2"
 grep -rq "Geen zaal gevonden\|gedaan" "$tmp/report2" || fail "the report does not show the agreements' status"
 echo "ok: the report shows the agreements with their status"
