@@ -369,8 +369,14 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
                   bool bars_inline, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size(), rows = (n + columns - 1) / columns;
-    const float gap = L.Px(20), col_gap = L.Px(40);
-    const float rh = std::min(L.Px(110), (max.y - min.y - gap * float(rows - 1)) / float(rows));
+    const float col_gap = L.Px(40);
+    // Never below a touch target's size: on a small screen with many options the rows come
+    // closer together first (never closer than the targets' spacing).
+    float gap = L.Px(20);
+    const float row_min = t.MinTargetPx() + 1.0f;
+    if (rows > 1 && float(rows) * row_min + gap * float(rows - 1) > max.y - min.y)
+        gap = std::max(t.MinSpacingPx() + 1.0f, (max.y - min.y - float(rows) * row_min) / float(rows - 1));
+    const float rh = std::max(row_min, std::min(L.Px(110), (max.y - min.y - gap * float(rows - 1)) / float(rows)));
     const float col_w = (max.x - min.x - col_gap * float(columns - 1)) / float(columns);
     const std::vector<widgets::Bar> bars = Bars(ctx, s, q, answer_id);
     long long most = 0;
@@ -452,7 +458,8 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
             font = f;
             break;
         }
-    y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(20);
+    const bool tight = hand_columns == 2; // many options counted by hand: every pixel for the rows
+    y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(tight ? 8 : 20);
 
     // The mode switch, and how many votes so far (never per option before the reveal). A
     // budget has no modes: the remainder, big, in their place.
@@ -482,7 +489,7 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
                                        {{"n", std::to_string(CampfireTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
         TextInBox(t, t.Button, votes, status_min, status_max, t.Text);
     }
-    y += mode_h + L.Px(24);
+    y += mode_h + (tight ? t.MinSpacingPx() + 1.0f : L.Px(24));
 
     // The answers on the left (with a hint when there is room), the chart (or why it is
     // hidden) on the right.
@@ -668,7 +675,7 @@ void DrawPrevious(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     y += TextBlock(t, t.Body, U(ctx, s, "previous.intro"), L.Px(100), y, width, t.TextMuted) + L.Px(16);
     if (!g.Message.empty())
         y += DrawMessage(ctx, s, L, y) + L.Px(10);
-    const float h = L.Px(120), gap = L.Px(16);
+    const float h = std::max(L.Px(120), t.MinTargetPx() + 1.0f), gap = std::max(L.Px(20), t.MinSpacingPx() + 1.0f);
     const int fit = std::max(1, int((L.Px(kAreaBottom) - y + gap) / (h + gap)));
     const int n = int(g.Previous.size());
     const int shown = n > fit ? fit - 1 : n; // the last row then says how many more
@@ -870,8 +877,9 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         lines.push_back(AgreementLine(ctx, s, a));
     if (lines.empty())
         lines.push_back(U(ctx, s, "summary.no_agreements"));
-    ly = DrawList(ctx, s, lines, lx, ly, lw, any_note ? ly + third : bottom) + L.Px(12);
-    if (any_note) { // what was said, per question
+    ly = DrawList(ctx, s, lines, lx, ly, lw, any_note ? std::min(ly + third, bottom) : bottom) + L.Px(12);
+    const float notes_head = widgets::TextBlockHeight(t.Body, U(ctx, s, "summary.notes"), lw) + L.Px(4);
+    if (any_note && ly + notes_head + t.Small->FontSize * 1.3f <= bottom) { // what was said, per question
         ly += TextBlock(t, t.Body, U(ctx, s, "summary.notes"), lx, ly, lw, t.TextMuted) + L.Px(4);
         lines.clear();
         for (const std::string& id : SummaryNotes(*ctx.Flow, g))
