@@ -155,7 +155,10 @@ std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const CampfireSta
     return pages;
 }
 
-int SummaryPages(const FlowContext& ctx, const CampfireState& g) { return int(SummaryLayout(ctx, g).size()); }
+int SummaryPages(const FlowContext& ctx, const CampfireState& g) {
+    // The notes of what was said get a page of their own after the charts.
+    return int(SummaryLayout(ctx, g).size()) + (SummaryNotes(ctx, g).empty() ? 0 : 1);
+}
 
 namespace {
 

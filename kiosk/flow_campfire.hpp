@@ -57,6 +57,7 @@ std::vector<std::string> SummaryCharts(const FlowContext& ctx, const CampfireSta
 constexpr float kSummaryHeadingPx = 90, kSummaryOptionPx = 80, kSummaryColumnPx = 650;
 using SummaryPage = std::vector<std::vector<std::string>>; // columns of answer ids
 std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const CampfireState& g);
+// The summary's pages: the pages of charts, then one with the notes of what was said (if any).
 int SummaryPages(const FlowContext& ctx, const CampfireState& g);
 // The design height a chart asks for.
 float SummaryChartPx(const content::Question& q);

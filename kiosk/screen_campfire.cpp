@@ -862,8 +862,7 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
           L.Px(4);
     if (outcome.Lean)
         ly += TextBlock(t, t.Button, Tr(ctx, s, outcome.Lean->Label), lx, ly, lw, t.Text) + L.Px(12);
-    const bool any_note = std::any_of(g.Notes.begin(), g.Notes.end(), [](const auto& n) { return !n.second.empty(); });
-    const float third = (bottom - ly) / (any_note ? 3 : 2);
+    const float third = (bottom - ly) / 2;
     ly += TextBlock(t, t.Body, U(ctx, s, "summary.vlekken"), lx, ly, lw, t.TextMuted) + L.Px(4);
     std::vector<std::string> lines;
     for (const content::Question* q : outcome.WitteVlekken)
@@ -877,31 +876,41 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         lines.push_back(AgreementLine(ctx, s, a));
     if (lines.empty())
         lines.push_back(U(ctx, s, "summary.no_agreements"));
-    ly = DrawList(ctx, s, lines, lx, ly, lw, any_note ? std::min(ly + third, bottom) : bottom) + L.Px(12);
-    const float notes_head = widgets::TextBlockHeight(t.Body, U(ctx, s, "summary.notes"), lw) + L.Px(4);
-    if (any_note && ly + notes_head + t.Small->FontSize * 1.3f <= bottom) { // what was said, per question
-        ly += TextBlock(t, t.Body, U(ctx, s, "summary.notes"), lx, ly, lw, t.TextMuted) + L.Px(4);
-        lines.clear();
-        for (const std::string& id : SummaryNotes(*ctx.Flow, g))
-            lines.push_back(ItemHeading(ctx, s, id) + ": " + g.Notes.at(id));
-        DrawList(ctx, s, lines, lx, ly, lw, bottom);
-    }
+    DrawList(ctx, s, lines, lx, ly, lw, bottom);
 
     // Right: the charts of this page, in two columns (SummaryLayout packs them).
+    // The page after the charts: what was said, per question (the facilitator's notes).
     const std::vector<SummaryPage> pages = SummaryLayout(*ctx.Flow, g);
-    const int page = std::clamp(g.SummaryPage, 0, int(pages.size()) - 1);
+    const int total = SummaryPages(*ctx.Flow, g);
+    const int page = std::clamp(g.SummaryPage, 0, total - 1);
     const float rx = L.Px(820), rw = L.Display.x - L.Px(100) - rx;
     float ry = top;
-    if (pages.size() > 1)
+    if (total > 1)
         ry += TextBlock(t, t.Small,
-                        Fill(ctx, s, "summary.page",
-                             {{"n", std::to_string(page + 1)}, {"total", std::to_string(pages.size())}}),
+                        Fill(ctx, s, "summary.page", {{"n", std::to_string(page + 1)}, {"total", std::to_string(total)}}),
                         rx, ry, rw, t.TextMuted) +
               L.Px(6);
-    if (pages[size_t(page)].empty())
+    if (page >= int(pages.size())) {
+        ry += TextBlock(t, t.Button, U(ctx, s, "summary.notes"), rx, ry, rw, t.Text) + L.Px(8);
+        const std::vector<std::string> noted = SummaryNotes(*ctx.Flow, g);
+        for (size_t i = 0; i < noted.size(); i++) {
+            const std::string& id = noted[i];
+            const float need = widgets::TextBlockHeight(t.Small, ItemHeading(ctx, s, id), rw) +
+                               widgets::TextBlockHeight(t.Body, g.Notes.at(id), rw) + L.Px(16);
+            if (ry + need > bottom) {
+                const std::string more = Fill(ctx, s, "summary.more", {{"n", std::to_string(noted.size() - i)}});
+                if (ry + widgets::TextBlockHeight(t.Small, more, rw) <= bottom)
+                    TextBlock(t, t.Small, more, rx, ry, rw, t.TextMuted);
+                break;
+            }
+            ry += TextBlock(t, t.Small, ItemHeading(ctx, s, id), rx, ry, rw, t.TextMuted) + L.Px(2);
+            ry += TextBlock(t, t.Body, g.Notes.at(id), rx, ry, rw, t.Text) + L.Px(14);
+        }
+    } else if (pages[size_t(page)].empty())
         TextBlock(t, t.Body, U(ctx, s, "summary.no_charts"), rx, ry, rw, t.TextMuted);
     const float gap = L.Px(30), cw = (rw - gap) / 2;
-    for (size_t c = 0; c < pages[size_t(page)].size(); c++) {
+    const size_t columns = page < int(pages.size()) ? pages[size_t(page)].size() : 0;
+    for (size_t c = 0; c < columns; c++) {
         const std::vector<std::string>& column = pages[size_t(page)][c];
         // Each chart its share of the column's height, by what it asks for.
         float asked = 0;
@@ -941,7 +950,7 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                     ImVec2(x, bar_y), ImVec2(L.Px(380), bar_h), ButtonKind::Card))
         out->push_back(CampfireAction{CampfireKind::OpenAgreements});
     x += L.Px(400);
-    if (pages.size() > 1) {
+    if (total > 1) {
         if (TouchButton(t, "summary-prev", "<", ImVec2(x, bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
             out->push_back(CampfireAction{CampfireKind::Page, "-1"});
         if (TouchButton(t, "summary-next", ">", ImVec2(x + L.Px(140), bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))

@@ -165,7 +165,11 @@ inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, 
     states.push_back(h.S); // the summary, page 1
     h.Do(CampfireKind::Page, "+1");
     states.push_back(h.S);
-    h.Do(CampfireKind::Page, "-1");
+    for (int i = 0; i < 20; i++)
+        h.Do(CampfireKind::Page, "+1");
+    states.push_back(h.S); // the last page: what was said
+    for (int i = 0; i < 20; i++)
+        h.Do(CampfireKind::Page, "-1");
     h.Do(CampfireKind::ExportChoose);
     kiosk::CampfireAction none{kiosk::CampfireKind::TargetsLoaded};
     h.Do(none);

@@ -139,8 +139,14 @@ tap who-wijk
 tap agreement-save
 tap campfire-back
 tap campfire-summary
+# the last page: what was said
+tap summary-next
+tap summary-next
+tap summary-next
+tap summary-next
 expect-text Wat er gezegd is:
 expect-text Het park is donker
+expect-text Bankjes voor ouderen
 tap campfire-export
 tap export-1
 tap campfire-end
