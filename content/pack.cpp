@@ -54,6 +54,7 @@ const Question* Pack::FindQuestion(std::string_view id) const {
     return nullptr;
 }
 
+// A data table: every ui key a pack must have (the validator names the missing ones).
 const std::vector<std::string>& RequiredUiKeys() {
     static const std::vector<std::string> keys = {
         "language.name",     // the language's own name, on the language buttons
@@ -65,6 +66,7 @@ const std::vector<std::string>& RequiredUiKeys() {
         "question.progress", // "Vraag {n} van {total}"
         "question.skip",
         "question.stop",
+        "question.back",
         "question.next",     // confirms a multiple choice, budget, top or matrix answer
         "question.choose_max", // "Kies er hoogstens {max}"
         "question.left",     // budget: "Nog te verdelen: {left} {unit}"
@@ -115,6 +117,10 @@ const std::vector<std::string>& RequiredUiKeys() {
         "admin.none",
         "admin.visits",      // {counted} {flagged}
         "admin.pin_attempts", // {n} {wrong}
+        "admin.opening_hours", // {hours} {now}
+        "admin.open_now",
+        "admin.closed_now",
+        "admin.always_open",
         "admin.sync",
         "admin.syncing",
         "admin.sync_off",

@@ -20,6 +20,11 @@ namespace {
 
 constexpr float kAreaBottom = 890; // design px: answers end here, the bottom bar starts under it
 
+// After "Terug" a one-tap question shows the answer given as chosen (the draft holds it).
+bool IsChosen(const FlowState& s, const std::string& option_id) {
+    return std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), option_id) != s.Draft.Chosen.end();
+}
+
 // One row of big cards, a picture on top and the word below (scales).
 void DrawScaleRow(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
                   float top, std::vector<Action>* out) {
@@ -34,7 +39,7 @@ void DrawScaleRow(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
         if (TouchButton(t, q.Id + "." + o.Id, Tr(ctx, s, o.Label), ImVec2(x, top + L.Px(20)), ImVec2(L.Px(cw), L.Px(ch)),
-                        ButtonKind::Card, OptionPictogram(q.Type, i)))
+                        ButtonKind::Card, OptionPictogram(q.Type, i), IsChosen(s, o.Id)))
             out->push_back(VisitAction{VisitKind::Answer, o.Id});
         x += L.Px(cw + gap);
     }
@@ -64,7 +69,7 @@ void DrawChoiceGrid(const ScreenContext& ctx, const FlowState& s, const Layout& 
                                 ? std::to_string(chosen - s.Draft.Chosen.begin() + 1)
                                 : std::string();
         if (TouchButton(t, q.Id + "." + o.Id, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(L.Px(cw), L.Px(ch)),
-                        ButtonKind::Card, Pictogram::None, selected && q.Type == QuestionType::Multiple, badge))
+                        ButtonKind::Card, Pictogram::None, selected && q.Type != QuestionType::Top, badge))
             out->push_back(VisitAction{toggles ? VisitKind::Toggle : VisitKind::Answer, o.Id});
     }
 }
@@ -175,10 +180,15 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     }
 
     const float bar_y = L.Px(920), bar_h = L.Px(110);
-    if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(320), bar_h),
+    // Stoppen bottom-left, Terug beside it, both clear of the centred Verder.
+    if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(250), bar_h),
                     ButtonKind::Quiet))
         out->push_back(VisitAction{VisitKind::Stop});
-    if (draft && TouchButton(t, "next", U(ctx, s, "question.next"), ImVec2(L.Cx() - L.Px(300), bar_y),
+    if (CanGoBack(s) && TouchButton(t, "back", U(ctx, s, "question.back"), ImVec2(L.Px(80 + 250 + 24), bar_y),
+                                    ImVec2(L.Px(250), bar_h), ButtonKind::Quiet))
+        out->push_back(VisitAction{VisitKind::Back});
+    const bool answered_before = !s.Draft.Chosen.empty(); // after "Terug": on with the answer given
+    if ((draft || answered_before) && TouchButton(t, "next", U(ctx, s, "question.next"), ImVec2(L.Cx() - L.Px(300), bar_y),
                              ImVec2(L.Px(600), bar_h), ButtonKind::Primary))
         out->push_back(VisitAction{VisitKind::Next});
     if (TouchButton(t, "skip", U(ctx, s, "question.skip"), ImVec2(L.Display.x - L.Px(80 + 320), bar_y),
