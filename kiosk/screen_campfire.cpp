@@ -413,6 +413,39 @@ float ModeRowHeight(const widgets::Theme& t, const Layout& L) {
     return std::max(L.Px(100), t.MinTargetPx() + L.Px(6)) + L.Px(44);
 }
 
+// The question's bottom bar: back, the note of what was said (with its start once there
+// is one), the reveal, next.
+void DrawQuestionBar(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& answer_id,
+                     std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
+    if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(440), bar_h),
+                    ButtonKind::Quiet))
+        out->push_back(CampfireAction{CampfireKind::Back});
+    auto note = g.Notes.find(answer_id);
+    const bool noted = note != g.Notes.end() && !note->second.empty();
+    std::string note_label = U(ctx, s, "campfire.note");
+    if (noted) {
+        std::string start = note->second.substr(0, 40);
+        while (!start.empty() && (((unsigned char)start.back()) & 0xC0) == 0x80) // not in the middle of a character
+            start.pop_back();
+        if (!start.empty() && ((unsigned char)start.back()) >= 0xC0)
+            start.pop_back();
+        note_label = U(ctx, s, "campfire.noted") + " " + start + (start.size() < note->second.size() ? "..." : "");
+    }
+    if (TouchButton(t, "campfire-note", note_label, ImVec2(L.Px(540), bar_y), ImVec2(L.Px(440), bar_h), ButtonKind::Card,
+                    Pictogram::None, noted))
+        out->push_back(CampfireAction{CampfireKind::Edit, "note"});
+    if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
+                    ImVec2(L.Px(1000), bar_y), ImVec2(L.Px(400), bar_h), ButtonKind::Card))
+        out->push_back(CampfireAction{CampfireKind::Reveal});
+    const bool last = g.ItemIndex + 1 >= int(g.Items.size());
+    if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
+                    ImVec2(L.Display.x - L.Px(80 + 420), bar_y), ImVec2(L.Px(420), bar_h), ButtonKind::Primary))
+        out->push_back(CampfireAction{CampfireKind::Next});
+}
+
 void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
@@ -530,33 +563,7 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
         }
     }
 
-    // The bottom bar: back, the note of what was said (with its start once there is one),
-    // the reveal, next.
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(440), bar_h),
-                    ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::Back});
-    auto note = g.Notes.find(answer_id);
-    const bool noted = note != g.Notes.end() && !note->second.empty();
-    std::string note_label = U(ctx, s, "campfire.note");
-    if (noted) {
-        std::string start = note->second.substr(0, 40);
-        while (!start.empty() && (((unsigned char)start.back()) & 0xC0) == 0x80) // not in the middle of a character
-            start.pop_back();
-        if (!start.empty() && ((unsigned char)start.back()) >= 0xC0)
-            start.pop_back();
-        note_label = U(ctx, s, "campfire.noted") + " " + start + (start.size() < note->second.size() ? "..." : "");
-    }
-    if (TouchButton(t, "campfire-note", note_label, ImVec2(L.Px(540), bar_y), ImVec2(L.Px(440), bar_h), ButtonKind::Card,
-                    Pictogram::None, noted))
-        out->push_back(CampfireAction{CampfireKind::Edit, "note"});
-    if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
-                    ImVec2(L.Px(1000), bar_y), ImVec2(L.Px(400), bar_h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::Reveal});
-    const bool last = g.ItemIndex + 1 >= int(g.Items.size());
-    if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
-                    ImVec2(L.Display.x - L.Px(80 + 420), bar_y), ImVec2(L.Px(420), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::Next});
+    DrawQuestionBar(ctx, s, L, answer_id, out);
 }
 
 //-----------------------------------------------------------------------------
@@ -840,6 +847,28 @@ void DrawExportTargets(const ScreenContext& ctx, const FlowState& s, const Layou
         out->push_back(CampfireAction{CampfireKind::ExportCancel});
 }
 
+// The summary's page after the charts: what was said, per question.
+void DrawNotesPage(const ScreenContext& ctx, const FlowState& s, const Layout& L, float rx, float ry, float rw,
+                   float bottom) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    ry += TextBlock(t, t.Button, U(ctx, s, "summary.notes"), rx, ry, rw, t.Text) + L.Px(8);
+    const std::vector<std::string> noted = SummaryNotes(*ctx.Flow, g);
+    for (size_t i = 0; i < noted.size(); i++) {
+        const std::string& id = noted[i];
+        const float need = widgets::TextBlockHeight(t.Small, ItemHeading(ctx, s, id), rw) +
+                           widgets::TextBlockHeight(t.Body, g.Notes.at(id), rw) + L.Px(16);
+        if (ry + need > bottom) {
+            const std::string more = Fill(ctx, s, "summary.more", {{"n", std::to_string(noted.size() - i)}});
+            if (ry + widgets::TextBlockHeight(t.Small, more, rw) <= bottom)
+                TextBlock(t, t.Small, more, rx, ry, rw, t.TextMuted);
+            break;
+        }
+        ry += TextBlock(t, t.Small, ItemHeading(ctx, s, id), rx, ry, rw, t.TextMuted) + L.Px(2);
+        ry += TextBlock(t, t.Body, g.Notes.at(id), rx, ry, rw, t.Text) + L.Px(14);
+    }
+}
+
 void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
@@ -891,21 +920,7 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                         rx, ry, rw, t.TextMuted) +
               L.Px(6);
     if (page >= int(pages.size())) {
-        ry += TextBlock(t, t.Button, U(ctx, s, "summary.notes"), rx, ry, rw, t.Text) + L.Px(8);
-        const std::vector<std::string> noted = SummaryNotes(*ctx.Flow, g);
-        for (size_t i = 0; i < noted.size(); i++) {
-            const std::string& id = noted[i];
-            const float need = widgets::TextBlockHeight(t.Small, ItemHeading(ctx, s, id), rw) +
-                               widgets::TextBlockHeight(t.Body, g.Notes.at(id), rw) + L.Px(16);
-            if (ry + need > bottom) {
-                const std::string more = Fill(ctx, s, "summary.more", {{"n", std::to_string(noted.size() - i)}});
-                if (ry + widgets::TextBlockHeight(t.Small, more, rw) <= bottom)
-                    TextBlock(t, t.Small, more, rx, ry, rw, t.TextMuted);
-                break;
-            }
-            ry += TextBlock(t, t.Small, ItemHeading(ctx, s, id), rx, ry, rw, t.TextMuted) + L.Px(2);
-            ry += TextBlock(t, t.Body, g.Notes.at(id), rx, ry, rw, t.Text) + L.Px(14);
-        }
+        DrawNotesPage(ctx, s, L, rx, ry, rw, bottom);
     } else if (pages[size_t(page)].empty())
         TextBlock(t, t.Body, U(ctx, s, "summary.no_charts"), rx, ry, rw, t.TextMuted);
     const float gap = L.Px(30), cw = (rw - gap) / 2;
