@@ -620,7 +620,8 @@ bool IsTouch(const Action& action) {
         }
         bool operator()(const CampfireAction& a) const {
             return a.Kind != CampfireKind::Defaults && a.Kind != CampfireKind::TargetsLoaded &&
-                   a.Kind != CampfireKind::ExportDone && a.Kind != CampfireKind::SaveFailed;
+                   a.Kind != CampfireKind::ExportDone && a.Kind != CampfireKind::SaveFailed &&
+                   a.Kind != CampfireKind::PreviousLoaded;
         }
     } touch;
     return std::visit(touch, action);

@@ -178,3 +178,12 @@ TEST_CASE("stap 3: with nothing from before the meeting goes straight to the top
     h.Do(CampfireKind::OpenPrevious);
     CHECK(h.S.Screen == Screen::CampfireAgreements);
 }
+
+TEST_CASE("stap 3: the list arriving from the edge is not a touch (the idle time-out runs on)") {
+    CampfireHarness h(PraatplaatPack());
+    h.Pick();
+    const double touched = h.S.LastInput;
+    h.Tick(60);
+    h.Do(CampfireAction{CampfireKind::PreviousLoaded});
+    CHECK(h.S.LastInput == touched);
+}
