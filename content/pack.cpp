@@ -67,6 +67,9 @@ const std::vector<std::string>& RequiredUiKeys() {
         "question.skip",
         "question.stop",
         "question.back",
+        "zone.start",        // a zone's explanation: on to its questions
+        "zone.back",         // a zone's explanation: back to the poster
+        "zone.questions",    // "{n} vragen"
         "question.next",     // confirms a multiple choice, budget, top or matrix answer
         "question.choose_max", // "Kies er hoogstens {max}"
         "question.left",     // budget: "Nog te verdelen: {left} {unit}"

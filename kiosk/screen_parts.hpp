@@ -38,6 +38,7 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
 void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+void DrawZone(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 // The speech controls in the top-left corner, on every screen (screen_speech_corner.cpp).

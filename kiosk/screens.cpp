@@ -6,6 +6,7 @@
 #include "kiosk/screens.hpp"
 #include "kiosk/screen_admin.hpp"
 #include "kiosk/screen_campfire.hpp"
+#include "kiosk/screen_news.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
@@ -99,6 +100,8 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     y = std::max(y, L.Px(360));
     if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size()))
         y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y);
+    else if (s.HighlightShown >= int(s.Highlights.size()) && s.HighlightShown < AttractItems(s)) // an update
+        y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y);
     else
         y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), y, width, t.TextMuted);
     // Under the texts, over the language row, clear of the hidden admin corner (bottom-left).
@@ -214,18 +217,25 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
     case Screen::Attract:
         DrawAttract(ctx, s, L, out);
         DrawAttractCorner(ctx, s, L, out); // the hidden admin corner, "one moment" between visits
+        DrawNewsButton(ctx, s, L, out);    // kiosk/screen_news.cpp
         break;
+    case Screen::News: DrawNews(ctx, s, L, out); break;
     case Screen::Intro: DrawIntro(ctx, s, L, out); break;
     case Screen::Poster: DrawPoster(ctx, s, L, out); break;
+    case Screen::Zone: DrawZone(ctx, s, L, out); break;
     case Screen::Question: DrawQuestion(ctx, s, L, out); break;
     case Screen::Results: DrawResults(ctx, s, L, out); break;
-    case Screen::Outcome: DrawOutcome(ctx, s, L, out); break;
+    case Screen::Outcome:
+        DrawOutcome(ctx, s, L, out);
+        DrawNextSteps(ctx, s, L, 0); // what happens next (kiosk/screen_news.cpp)
+        break;
     case Screen::Thanks:
         // After a quick poll a resident may look at the results (transparency).
         DrawMessage(ctx, L, U(ctx, s, "thanks.title"), t.Text, U(ctx, s, "thanks.body"), "done",
                     U(ctx, s, "thanks.done"), VisitKind::Done, out,
                     s.Praatplaat || s.Answered == 0 ? std::string() : U(ctx, s, "thanks.results"),
                     VisitKind::ShowResults);
+        DrawNextSteps(ctx, s, L, L.Px(800)); // under the buttons (kiosk/screen_news.cpp)
         break;
     case Screen::StillThere: {
         int seconds = int(std::ceil(StillThereSecondsLeft(*ctx.Flow, s, ctx.Now)));

@@ -504,11 +504,12 @@ std::string EncodeContent(const WijkContent& c) {
         results.push_back({t.QuestionId, t.Value, t.Count});
     json pack = c.PackBody.empty() ? json()
                                    : json{{"id", c.PackId}, {"version", c.PackVersion}, {"body", c.PackBody}};
-    json o = {{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
-              {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}};
+    json reply{{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
+                {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}};
+    NewsToJson(c.News, &reply["news"]);
     if (c.HasAgreements)
-        o["agreements"] = AgreementsJson(c);
-    return o.dump();
+        reply["agreements"] = AgreementsJson(c);
+    return reply.dump();
 }
 
 bool DecodeContent(const std::string& body, WijkContent* out, std::string* error) {
@@ -544,8 +545,11 @@ bool DecodeContent(const std::string& body, WijkContent* out, std::string* error
         }
         out->Results.push_back({r[0], r[1], r[2]});
     }
-    if (j.contains("agreements") && !ReadAgreements(j["agreements"], out, error))
+    // An older store sends no updates; a malformed one refuses the whole reply.
+    if (j.contains("news") && !NewsFromJson(j["news"], &out->News, error))
         return false;
+    if (j.contains("agreements") && !ReadAgreements(j["agreements"], out, error))
+        return false; // stap 3: an older store sends none; a malformed list refuses the reply
     return true;
 }
 

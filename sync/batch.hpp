@@ -2,6 +2,7 @@
 // answers, and the store's reply with a status per answer. Pure: JSON in, values out.
 #pragma once
 #include "sync/journal.hpp"
+#include "sync/news.hpp"
 
 #include <string>
 #include <vector>
@@ -47,6 +48,7 @@ struct WijkContent {
     std::vector<AgreementRecord> Agreements{};
     std::vector<AgreementChangeRecord> AgreementChanges{};
     bool HasAgreements = false;
+    std::vector<NewsItem> News; // the wijk's updates for residents, newest first (sync/news.hpp)
 };
 
 std::string EncodeContent(const WijkContent& c);

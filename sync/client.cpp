@@ -182,6 +182,8 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
         return false;
     if (content.HasAgreements && !journal.SetWijkAgreements(content.Agreements, content.AgreementChanges, error))
         return false; // stap 3: the wijk's agreements and their history
+    if (!journal.SetNews(content.News, error)) // checked whole by DecodeContent
+        return false;
     // Answers this kiosk sent but the store no longer has (restored from a backup): again.
     int64_t resend = journal.ResendMissing(content.DeviceMaxSeq, content.MissingSeqs, error);
     if (resend < 0)

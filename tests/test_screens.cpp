@@ -2,6 +2,7 @@
 #include "content/pack_loader.hpp"
 #include "campfire_states.hpp"
 #include "imgui_headless.hpp"
+#include "kiosk/screen_speech.hpp"
 #include "kiosk/screens.hpp"
 #include "test_packs.hpp"
 
@@ -55,6 +56,8 @@ std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx, const std::stri
     states.push_back(s);
     for (const content::Poll& zone : ctx.Pack->Zones) {
         s = Step(ctx, s, VisitAction{VisitKind::OpenZone, zone.Id}, 0, &fx);
+        states.push_back(s); // what the zone is about
+        s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
         while (s.Screen == Screen::Question) {
             const content::Question* q = CurrentQuestion(ctx, s);
             for (const content::Option& o : q->Options) { // a full draft draws the most
@@ -263,4 +266,31 @@ TEST_CASE("FillTemplate replaces every placeholder") {
     CHECK(FillTemplate("Vraag {n} van {total}", "n", "2") == "Vraag 2 van {total}");
     CHECK(FillTemplate("{x} en {x}", "x", "{x}") == "{x} en {x}");
     CHECK(FillTemplate("geen", "n", "1") == "geen");
+}
+
+TEST_CASE("opening any zone shows what it is about (its explain text) and reads it aloud, in every language") {
+    HeadlessImGui ui;
+    FlowContext ctx;
+    ctx.Pack = &BundledPack();
+    for (const std::string& lang : ctx.Pack->Languages) {
+        for (const content::Poll& zone : ctx.Pack->Zones) {
+            CAPTURE(lang);
+            CAPTURE(zone.Id);
+            std::vector<Effect> fx;
+            FlowState s = InitialState(ctx, lang, 0);
+            s = Step(ctx, s, VisitAction{VisitKind::StartPraatplaat, "s"}, 0, &fx);
+            s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
+            s = Step(ctx, s, VisitAction{VisitKind::OpenZone, zone.Id}, 0, &fx);
+            REQUIRE(s.Screen == Screen::Zone);
+            const std::string& explain = content::Tr(zone.Explain, lang, "nl");
+            REQUIRE_FALSE(explain.empty());
+            widgets::FrameRecord rec = Draw(ui, ctx, s);
+            CHECK(widgets::HasText(rec, explain));
+            CHECK(widgets::HasText(rec, content::Tr(zone.Title, lang, "nl")));
+            CHECK(widgets::FindTarget(rec, "zone-start"));
+            CHECK(widgets::FindTarget(rec, "zone-back"));
+            const std::vector<std::string> said = ScreenSpeech(ctx, s, 0);
+            CHECK(std::find(said.begin(), said.end(), explain) != said.end());
+        }
+    }
 }

@@ -48,6 +48,7 @@ void CsvDownload(Ctx& x);
 void ZipDownload(Ctx& x);
 void UsersPage(Ctx& x);
 void AgreementsPage(Ctx& x); // page_agreements.cpp
+void NewsPage(Ctx& x); // page_news.cpp
 void LaterPage(Ctx& x, const std::string& active, const std::string& title);
 
 } // namespace console
