@@ -16,7 +16,7 @@ enum class CountMode {
 };
 
 // Which text the on-screen keyboard is typing into.
-enum class CampfireField { None, Name, Wijk, What, WhoGroup };
+enum class CampfireField { None, Name, Wijk, What, WhoGroup, Note, PreviousNote };
 
 // One option's count, and how it was last changed (the stored method).
 struct CampfireCount {
@@ -44,7 +44,9 @@ struct Agreement {
     std::string Who;     // "wijk", "gemeente", "samen" or a named group
     std::string Due;     // YYYY-MM-DD or empty
     std::string Answers; // kompas zone id or witte-vlek question id, or empty
-    std::string Status = "open"; // "open", "bezig", "klaar"
+    std::string Status = "open"; // "open", "bezig", "klaar" (gedaan); stap 3 also "gedaan", "lukt-niet"
+    // "Afspraken van vorige keer" (stap 3): the latest note, and the meeting it was made at.
+    std::string Note = {}, Session = {}, HeldOn = {};
 };
 
 struct CampfireState {
@@ -72,6 +74,15 @@ struct CampfireState {
     double ConfirmUntil = -std::numeric_limits<double>::infinity(); // "Stem geteld"; taps wait
     std::map<std::string, std::map<std::string, CampfireCount>> Counts; // answer id -> option -> count
     std::vector<std::string> DonePolls;
+
+    // What the facilitator noted of the conversation, per answer id (QUESTION or QUESTION.ROW).
+    std::map<std::string, std::string> Notes;
+
+    // Stap 3: "Afspraken van vorige keer", the wijk's agreements from before this meeting.
+    std::vector<Agreement> Previous;
+    bool PreviousLoaded = false;
+    int PreviousIndex = -1;          // the one being changed; -1: the list
+    std::string PreviousStatus, PreviousNote; // its draft
 
     // The agreements.
     std::vector<Agreement> Agreements;

@@ -4,6 +4,7 @@
 #include "kiosk/log.hpp"
 #include "sync/journal.hpp"
 #include "sync/sync_worker.hpp"
+#include "sync/uuid.hpp"
 
 #include <sys/stat.h>
 
@@ -77,6 +78,40 @@ std::vector<Action> CampfireEffects::Run(const CampfireEffect& e, const std::str
         a.Status = e.Agreement.Status;
         a.UpdatedAt = NowIso ? NowIso() : std::string(); // created_at: the journal keeps the first
         if (!Journal->SaveAgreement(a, &error))
+            out.push_back(Failed(error));
+        else
+            stored = true;
+        break;
+    }
+    case CampfireEffectKind::LoadPrevious: { // stap 3: the wijk's agreements from before this meeting
+        std::vector<wsync::AgreementRecord> list;
+        CampfireAction a{CampfireKind::PreviousLoaded};
+        if (!Journal->PreviousAgreements(e.Campfire.Wijk, e.SessionId, &list, &error))
+            Log(error); // the meeting goes on without them
+        for (const wsync::AgreementRecord& r : list)
+            a.List.push_back({r.Id, r.What, r.Who, r.Due, r.Answers, r.Status, r.Note, r.SessionName, r.HeldOn});
+        out.push_back(a);
+        break;
+    }
+    case CampfireEffectKind::SaveChange: {
+        wsync::AgreementChangeRecord c;
+        c.Id = wsync::NewUuidV4();
+        c.AgreementId = e.Agreement.Id;
+        c.Status = e.Agreement.Status;
+        c.Note = e.Agreement.Note;
+        c.At = NowIso ? NowIso() : std::string();
+        c.Source = Journal->DeviceId();
+        if (!Journal->SaveAgreementChange(c, &error))
+            out.push_back(Failed(error));
+        else {
+            Log("campfire: agreement " + c.AgreementId + " is now " + c.Status);
+            stored = true;
+        }
+        break;
+    }
+    case CampfireEffectKind::SaveNote: {
+        wsync::GroupNoteRecord n{e.SessionId, e.Path, e.Note, NowIso ? NowIso() : std::string()};
+        if (!Journal->SaveGroupNote(n, &error))
             out.push_back(Failed(error));
         else
             stored = true;

@@ -51,6 +51,22 @@ std::string CampfireCsv(const FlowContext& ctx, const CampfireState& g, const st
     csv += "\nagreement_id,what,who,due,answers,status\n";
     for (const Agreement& a : g.Agreements)
         csv += CsvRow({a.Id, a.What, a.Who, a.Due, a.Answers, a.Status});
+
+    // What was said per question, and the agreements from before with their status now:
+    // parts of their own, only when there are some (a file without them reads as before).
+    const std::vector<std::string> noted = SummaryNotes(ctx, g);
+    if (!noted.empty()) {
+        csv += "\nnote_question_id,question,note\n";
+        for (const std::string& id : noted) {
+            const content::Question* q = content::QuestionOfAnswer(pack, id);
+            csv += CsvRow({id, q ? tr(q->Prompt) : std::string(), g.Notes.at(id)});
+        }
+    }
+    if (!g.Previous.empty()) {
+        csv += "\nprevious_agreement_id,what,who,status,note\n";
+        for (const Agreement& a : g.Previous)
+            csv += CsvRow({a.Id, a.What, a.Who, a.Status, a.Note});
+    }
     return csv;
 }
 

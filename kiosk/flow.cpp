@@ -45,6 +45,7 @@ const char* ScreenName(Screen screen) {
     case Screen::CampfireAgreements: return "campfire-agreements";
     case Screen::CampfireAgreement: return "campfire-agreement";
     case Screen::CampfireSummary: return "campfire-summary";
+    case Screen::CampfirePrevious: return "campfire-previous";
     }
     return "?";
 }
@@ -618,6 +619,7 @@ Area ScreenArea(Screen screen) {
     case Screen::CampfireAgreements:
     case Screen::CampfireAgreement:
     case Screen::CampfireSummary: return Area::Campfire;
+    case Screen::CampfirePrevious: return Area::Campfire;
     default: return Area::Visit;
     }
 }
@@ -635,7 +637,8 @@ bool IsTouch(const Action& action) {
         }
         bool operator()(const CampfireAction& a) const {
             return a.Kind != CampfireKind::Defaults && a.Kind != CampfireKind::TargetsLoaded &&
-                   a.Kind != CampfireKind::ExportDone && a.Kind != CampfireKind::SaveFailed;
+                   a.Kind != CampfireKind::ExportDone && a.Kind != CampfireKind::SaveFailed &&
+                   a.Kind != CampfireKind::PreviousLoaded;
         }
     } touch;
     return std::visit(touch, action);

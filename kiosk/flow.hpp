@@ -25,6 +25,7 @@ enum class Screen {
     // A campfire meeting (kiosk/flow_campfire.cpp): set-up, the picker of zones and polls, one
     // question for the group, the agreements, one agreement, the summary.
     CampfireSetup, CampfirePick, CampfireQuestion, CampfireAgreements, CampfireAgreement, CampfireSummary,
+    CampfirePrevious, // stap 3: "Afspraken van vorige keer"
     News, // the wijk's updates for residents, from the attract screen (kiosk/screen_news.cpp)
 };
 // "attract", "intro", "poster", "zone", "question", "results", "outcome", "thanks", "still-there", "error",
@@ -242,6 +243,13 @@ enum class CampfireKind {
     Export,         // Value: the folder to write the PNG and CSV to
     ExportCancel,
     End,            // "Sessie afsluiten"
+    // Stap 3 and the conversation (Edit "note": the question's note; "previous-note").
+    OpenPrevious,    // "Afspraken van vorige keer"
+    PreviousOpen,    // Value: its index (0-based)
+    PreviousStatus,  // Value "open", "bezig", "gedaan", "lukt-niet"
+    PreviousSave,
+    PreviousCancel,
+    PreviousDone,    // on to the topics
     // The on-screen keyboard ("klaar" is Next).
     TypeText,       // Value: the character (UTF-8) of the key
     Backspace,
@@ -252,11 +260,13 @@ enum class CampfireKind {
     TargetsLoaded,  // Values: the folders
     ExportDone,     // one export step done: Value "" (ok) or why not
     SaveFailed,     // Value: why the journal could not store it
+    PreviousLoaded, // List: the wijk's agreements from before this meeting
 };
 struct CampfireAction {
     CampfireKind Kind = CampfireKind::Next;
     std::string Value = {};
     std::vector<std::string> Values = {}; // Defaults, TargetsLoaded
+    std::vector<kiosk::Agreement> List = {}; // PreviousLoaded
 };
 
 using Action = std::variant<CommonAction, VisitAction, SpeechAction, AdminAction, CampfireAction>;
@@ -320,6 +330,9 @@ enum class CampfireEffectKind { // run by kiosk/campfire_effects.cpp
     LoadExportTargets, // folders that look like USB sticks: then TargetsLoaded
     ExportCsv,         // Path, Campfire: the CSV, then ExportDone
     CaptureSummary,    // Path: a PNG of the next frame drawn, then ExportDone
+    LoadPrevious,      // SessionId, Campfire.Wijk: then PreviousLoaded
+    SaveChange,        // Agreement (Id, Status, Note): a change of stap 3; on failure SaveFailed
+    SaveNote,          // SessionId, Path: the answer id, Note; on failure SaveFailed
 };
 struct CampfireEffect {
     CampfireEffectKind Kind = CampfireEffectKind::LoadDefaults;
@@ -327,7 +340,8 @@ struct CampfireEffect {
     CampfireState Campfire = {};       // SaveSession, SaveAgreement (its wijk), ExportCsv
     std::vector<CampfireRow> Rows = {}; // SaveCounts
     kiosk::Agreement Agreement = {};   // SaveAgreement
-    std::string Path = {};             // ExportCsv, CaptureSummary
+    std::string Path = {};             // ExportCsv, CaptureSummary; SaveNote: the answer id
+    std::string Note = {};             // SaveNote
 };
 
 using Effect = std::variant<VisitEffect, SpeechEffect, AdminEffect, CampfireEffect>;

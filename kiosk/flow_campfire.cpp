@@ -2,6 +2,7 @@
 // [SECTION] transitions
 // [SECTION] StepCampfire: set-up, picker, questions
 // [SECTION] StepCampfire: agreements
+// [SECTION] StepCampfire: stap 3, the agreements from before
 // [SECTION] StepCampfire: summary and export
 // [SECTION] timers
 #include "kiosk/flow_campfire.hpp"
@@ -22,6 +23,7 @@ constexpr double kNever = std::numeric_limits<double>::infinity();
 
 // Longest texts the keyboard takes, in characters.
 constexpr int kMaxName = 80, kMaxWijk = 60, kMaxWhat = 200, kMaxCampfireName = 60;
+constexpr int kMaxNote = 500, kMaxPreviousNote = 300; // within sync's kMaxGroupNote, kMaxAgreementNote
 
 } // namespace
 
@@ -31,12 +33,18 @@ constexpr int kMaxName = 80, kMaxWijk = 60, kMaxWhat = 200, kMaxCampfireName = 6
 
 bool IsCampfireScreen(Screen screen) {
     return screen == Screen::CampfireSetup || screen == Screen::CampfirePick || screen == Screen::CampfireQuestion ||
-           screen == Screen::CampfireAgreements || screen == Screen::CampfireAgreement || screen == Screen::CampfireSummary;
+           screen == Screen::CampfireAgreements || screen == Screen::CampfireAgreement || screen == Screen::CampfireSummary ||
+           screen == Screen::CampfirePrevious;
 }
 
 bool CampfireSupports(QuestionType type) {
     return type == QuestionType::Single || type == QuestionType::Smiley || type == QuestionType::Agree ||
-           type == QuestionType::YesNo || type == QuestionType::Matrix;
+           type == QuestionType::YesNo || type == QuestionType::Matrix || type == QuestionType::Multiple ||
+           type == QuestionType::Top || type == QuestionType::Budget;
+}
+
+long long BudgetLeft(const content::Question& q, const CampfireState& g, const std::string& answer_id) {
+    return std::max(0LL, (long long)q.Total - CampfireTotal(g, answer_id));
 }
 
 std::vector<CampfireItem> CampfireItems(const content::Poll& poll) {
@@ -101,6 +109,23 @@ std::vector<std::string> SummaryCharts(const FlowContext& ctx, const CampfireSta
     return ids;
 }
 
+std::vector<std::string> SummaryNotes(const FlowContext& ctx, const CampfireState& g) {
+    std::vector<std::string> ids;
+    auto noted = [&](const std::string& id) {
+        auto it = g.Notes.find(id);
+        return it != g.Notes.end() && !it->second.empty() && std::find(ids.begin(), ids.end(), id) == ids.end();
+    };
+    for (const auto* list : {&ctx.Pack->Zones, &ctx.Pack->Polls})
+        for (const content::Poll& p : *list)
+            for (const CampfireItem& item : CampfireItems(p))
+                if (noted(CampfireAnswerId(item)))
+                    ids.push_back(CampfireAnswerId(item));
+    for (const auto& [id, note] : g.Notes)
+        if (noted(id))
+            ids.push_back(id);
+    return ids;
+}
+
 float SummaryChartPx(const content::Question& q) {
     return kSummaryHeadingPx + kSummaryOptionPx * float(q.Options.size());
 }
@@ -130,7 +155,10 @@ std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const CampfireSta
     return pages;
 }
 
-int SummaryPages(const FlowContext& ctx, const CampfireState& g) { return int(SummaryLayout(ctx, g).size()); }
+int SummaryPages(const FlowContext& ctx, const CampfireState& g) {
+    // The notes of what was said get a page of their own after the charts.
+    return int(SummaryLayout(ctx, g).size()) + (SummaryNotes(ctx, g).empty() ? 0 : 1);
+}
 
 namespace {
 
@@ -278,13 +306,15 @@ std::string* EditedText(CampfireState& g, int* max) {
     case CampfireField::Wijk: *max = kMaxWijk; return &g.Wijk;
     case CampfireField::What: *max = kMaxWhat; return &g.Draft.What;
     case CampfireField::WhoGroup: *max = kMaxCampfireName; return &g.Typing;
+    case CampfireField::Note: *max = kMaxNote; return &g.Typing;
+    case CampfireField::PreviousNote: *max = kMaxPreviousNote; return &g.PreviousNote;
     case CampfireField::None: break;
     }
     return nullptr;
 }
 
 // The keyboard's actions while a text is being typed. True when the action was one.
-bool StepKeyboard(FlowState* s, const CampfireAction& a) {
+bool StepKeyboard(FlowState* s, const CampfireAction& a, std::vector<Effect>* effects) {
     CampfireState& g = s->Campfire;
     int max = 0;
     std::string* text = EditedText(g, &max);
@@ -305,6 +335,17 @@ bool StepKeyboard(FlowState* s, const CampfireAction& a) {
         *text = clean.Ok ? clean.Text : std::string();
         if (g.Editing == CampfireField::WhoGroup && !text->empty())
             g.Draft.Who = *text;
+        if (g.Editing == CampfireField::Note && g.ItemIndex >= 0 && g.ItemIndex < int(g.Items.size())) {
+            // The question's note: kept, and stored (also when cleared).
+            const std::string answer_id = CampfireAnswerId(g.Items[size_t(g.ItemIndex)]);
+            if (g.Notes[answer_id] != *text) {
+                g.Notes[answer_id] = *text;
+                CampfireEffect e{CampfireEffectKind::SaveNote, g.Id};
+                e.Path = answer_id;
+                e.Note = *text;
+                effects->push_back(std::move(e));
+            }
+        }
         g.Editing = CampfireField::None;
         g.Shift = g.Accents = false;
         return true;
@@ -324,6 +365,7 @@ namespace {
 
 bool StepAgreements(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects);
 bool StepSummary(const FlowContext& ctx, FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects);
+void StepPrevious(FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects);
 
 void StepSetup(FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects) {
     CampfireState& g = s->Campfire;
@@ -357,6 +399,13 @@ void StepSetup(FlowState* s, const CampfireAction& a, double now, std::vector<Ef
         effects->push_back(CampfireEffect{CampfireEffectKind::SaveSession, g.Id, g});
         g.Saved = true;
         Enter(s, Screen::CampfirePick, now);
+        // Stap 3: the meeting opens with the wijk's agreements from before, if it has any.
+        g.Previous.clear();
+        g.PreviousLoaded = false;
+        g.PreviousIndex = -1;
+        CampfireEffect load{CampfireEffectKind::LoadPrevious, g.Id};
+        load.Campfire.Wijk = g.Wijk;
+        effects->push_back(std::move(load));
         break;
     }
     default: break;
@@ -407,8 +456,16 @@ void StepQuestion(const FlowContext& ctx, FlowState* s, const CampfireAction& a,
             g.Mode = a.Value == "taps" ? CountMode::Taps : CountMode::Hands;
         g.ConfirmUntil = -kNever;
         break;
+    case CampfireKind::Edit: // the note of what was said about this question
+        if (a.Value == "note") {
+            g.Editing = CampfireField::Note;
+            g.Typing = g.Notes[answer_id];
+            g.Message.clear();
+        }
+        break;
     case CampfireKind::Vote: // one tap, one vote; then "Stem geteld", and taps wait
-        if (g.Mode != CountMode::Taps || !IsOptionOf(*q, a.Value) || now < g.ConfirmUntil)
+        if (g.Mode != CountMode::Taps || q->Type == QuestionType::Budget || !IsOptionOf(*q, a.Value) ||
+            now < g.ConfirmUntil)
             break;
         g.Counts[answer_id][a.Value].Count++;
         g.Counts[answer_id][a.Value].Hands = false;
@@ -417,6 +474,18 @@ void StepQuestion(const FlowContext& ctx, FlowState* s, const CampfireAction& a,
         break;
     case CampfireKind::HandUp:
     case CampfireKind::HandDown: {
+        if (q->Type == QuestionType::Budget) { // the group divides together: + and - by the step
+            if (!IsOptionOf(*q, a.Value))
+                break;
+            CampfireCount& c = g.Counts[answer_id][a.Value];
+            const long long step = std::max(1, q->Step);
+            if (a.Kind == CampfireKind::HandUp ? BudgetLeft(*q, g, answer_id) < step : c.Count < step)
+                break; // never more than the total, never below 0
+            c.Count += a.Kind == CampfireKind::HandUp ? step : -step;
+            c.Hands = true;
+            Save(s, answer_id, a.Value, effects);
+            break;
+        }
         if (g.Mode != CountMode::Hands || !IsOptionOf(*q, a.Value))
             break;
         CampfireCount& c = g.Counts[answer_id][a.Value];
@@ -469,10 +538,18 @@ FlowState StepCampfire(const FlowContext& ctx, FlowState state, const CampfireAc
         g.Message = "campfire.save_failed";
         g.Detail = a.Value;
         return state;
+    case CampfireKind::PreviousLoaded:
+        if (!g.PreviousLoaded && g.Saved) {
+            g.PreviousLoaded = true;
+            g.Previous = a.List;
+            if (!g.Previous.empty() && s->Screen == Screen::CampfirePick && g.Editing == CampfireField::None)
+                Enter(s, Screen::CampfirePrevious, now); // "Afspraken van vorige keer" first
+        }
+        return state;
     default: break;
     }
     if (g.Editing != CampfireField::None) {
-        StepKeyboard(s, a);
+        StepKeyboard(s, a, effects);
         return state;
     }
 
@@ -483,6 +560,7 @@ FlowState StepCampfire(const FlowContext& ctx, FlowState state, const CampfireAc
     case Screen::CampfireAgreements:
     case Screen::CampfireAgreement: StepAgreements(ctx, s, a, now, effects); break;
     case Screen::CampfireSummary: StepSummary(ctx, s, a, now, effects); break;
+    case Screen::CampfirePrevious: StepPrevious(s, a, now, effects); break;
     default: break;
     }
     return state;
@@ -529,6 +607,12 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const CampfireAction& 
         }
         case CampfireKind::Back:
             Enter(s, g.AgreementsBack == 1 ? Screen::CampfireSummary : Screen::CampfirePick, now);
+            break;
+        case CampfireKind::OpenPrevious:
+            if (!g.Previous.empty()) {
+                g.PreviousIndex = -1;
+                Enter(s, Screen::CampfirePrevious, now);
+            }
             break;
         default: break;
         }
@@ -596,6 +680,70 @@ bool StepAgreements(const FlowContext& ctx, FlowState* s, const CampfireAction& 
     default: break;
     }
     return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] StepCampfire: stap 3, the agreements from before
+//-----------------------------------------------------------------------------
+
+bool IsStap3Status(const std::string& s) {
+    return s == "open" || s == "bezig" || s == "gedaan" || s == "lukt-niet";
+}
+
+// "Afspraken van vorige keer": the list, or one agreement's status and note being changed.
+// A change is stored only when it changes something; the later change wins everywhere
+// (sync/campfire_records.hpp), so nothing here is ever overwritten.
+void StepPrevious(FlowState* s, const CampfireAction& a, double now, std::vector<Effect>* effects) {
+    CampfireState& g = s->Campfire;
+    const bool open = g.PreviousIndex >= 0 && g.PreviousIndex < int(g.Previous.size());
+    if (!open) {
+        switch (a.Kind) {
+        case CampfireKind::PreviousOpen: {
+            const int i = std::atoi(a.Value.c_str());
+            if (a.Value.empty() || i < 0 || i >= int(g.Previous.size()))
+                break;
+            g.PreviousIndex = i;
+            g.PreviousStatus = g.Previous[size_t(i)].Status;
+            g.PreviousNote = g.Previous[size_t(i)].Note;
+            g.Message.clear();
+            break;
+        }
+        case CampfireKind::PreviousDone:
+        case CampfireKind::Back: Enter(s, Screen::CampfirePick, now); break;
+        default: break;
+        }
+        return;
+    }
+    Agreement& shown = g.Previous[size_t(g.PreviousIndex)];
+    switch (a.Kind) {
+    case CampfireKind::Edit:
+        if (a.Value == "previous-note")
+            g.Editing = CampfireField::PreviousNote;
+        break;
+    case CampfireKind::PreviousStatus:
+        if (IsStap3Status(a.Value))
+            g.PreviousStatus = a.Value;
+        break;
+    case CampfireKind::PreviousSave: {
+        const std::string before = shown.Status == "klaar" ? "gedaan" : shown.Status;
+        if (g.PreviousStatus != before || g.PreviousNote != shown.Note) {
+            shown.Status = g.PreviousStatus;
+            shown.Note = g.PreviousNote;
+            CampfireEffect e{CampfireEffectKind::SaveChange, g.Id};
+            e.Agreement = shown;
+            effects->push_back(std::move(e));
+            g.Message = "previous.saved";
+        }
+        g.PreviousIndex = -1;
+        break;
+    }
+    case CampfireKind::PreviousCancel:
+    case CampfireKind::Back:
+        g.PreviousIndex = -1;
+        g.Message.clear();
+        break;
+    default: break;
+    }
 }
 
 //-----------------------------------------------------------------------------

@@ -23,10 +23,13 @@ FlowState TickCampfire(const FlowContext& ctx, FlowState s, double now, std::vec
 // When a group screen must next see a Tick (absolute, may be infinity).
 double CampfireDeadline(const FlowContext& ctx, const FlowState& s);
 
-// Question types a group answers with one tap or one count per option: single choice,
-// smiley, agree, yes/no, and each row of a matrix. Budget, top 3, multiple choice and
-// free text are left out of group mode (docs/campfire.md says why).
+// Question types a group answers: with one tap or one count per option (single choice,
+// smiley, agree, yes/no, each row of a matrix; multiple choice: a tap per option chosen;
+// top 3: each person places three dots), or together (budget: the group divides the total
+// with + and -). Only free text is left out (docs/campfire.md says why).
 bool CampfireSupports(content::QuestionType type);
+// A budget question's total not yet given to an option by the group.
+long long BudgetLeft(const content::Question& q, const CampfireState& g, const std::string& answer_id);
 // The steps of a poll or zone for the group: its supported questions, a matrix as one
 // step per row. Empty when it has none.
 std::vector<CampfireItem> CampfireItems(const content::Poll& poll);
@@ -43,6 +46,8 @@ long long CampfireTotal(const CampfireState& g, const std::string& answer_id);
 content::CampfireCounts CampfireCountsOf(const CampfireState& g);
 content::Outcome CampfireOutcome(const FlowContext& ctx, const CampfireState& g);
 
+// The answer ids with a note, in pack order (then any the pack no longer has).
+std::vector<std::string> SummaryNotes(const FlowContext& ctx, const CampfireState& g);
 // The answer ids with votes, in pack order: one chart each on the summary.
 std::vector<std::string> SummaryCharts(const FlowContext& ctx, const CampfireState& g);
 // The summary's charts in pages of two columns, packed in order: a chart needs room for
@@ -52,6 +57,7 @@ std::vector<std::string> SummaryCharts(const FlowContext& ctx, const CampfireSta
 constexpr float kSummaryHeadingPx = 90, kSummaryOptionPx = 80, kSummaryColumnPx = 650;
 using SummaryPage = std::vector<std::vector<std::string>>; // columns of answer ids
 std::vector<SummaryPage> SummaryLayout(const FlowContext& ctx, const CampfireState& g);
+// The summary's pages: the pages of charts, then one with the notes of what was said (if any).
 int SummaryPages(const FlowContext& ctx, const CampfireState& g);
 // The design height a chart asks for.
 float SummaryChartPx(const content::Question& q);

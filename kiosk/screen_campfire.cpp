@@ -8,6 +8,7 @@
 // [SECTION] picker
 // [SECTION] question
 // [SECTION] agreements
+// [SECTION] stap 3: the agreements from before
 // [SECTION] summary
 // [SECTION] entry point
 #include "kiosk/flow_campfire.hpp"
@@ -66,7 +67,7 @@ float DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     if (text.empty())
         return 0;
     const widgets::Theme& t = *ctx.Theme;
-    const ImU32 colour = s.Campfire.Message == "campfire.exported" ? t.Text : t.Warning;
+    const ImU32 colour = s.Campfire.Message == "campfire.exported" || s.Campfire.Message == "previous.saved" ? t.Text : t.Warning;
     return TextBlock(t, t.Body, text, L.Px(100), y, L.Display.x - L.Px(200), colour);
 }
 
@@ -122,17 +123,27 @@ std::string AgreementLine(const ScreenContext& ctx, const FlowState& s, const Ag
 void DrawTyping(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
-    const char* title = g.Editing == CampfireField::Name   ? "campfire.type_name"
-                        : g.Editing == CampfireField::Wijk ? "campfire.type_wijk"
-                        : g.Editing == CampfireField::What ? "agreement.type_what"
-                                                        : "agreement.type_group";
-    const std::string& text = g.Editing == CampfireField::Name   ? g.Name
-                              : g.Editing == CampfireField::Wijk ? g.Wijk
-                              : g.Editing == CampfireField::What ? g.Draft.What
-                                                              : g.Typing;
+    const char* title = g.Editing == CampfireField::Name           ? "campfire.type_name"
+                        : g.Editing == CampfireField::Wijk         ? "campfire.type_wijk"
+                        : g.Editing == CampfireField::What         ? "agreement.type_what"
+                        : g.Editing == CampfireField::Note         ? "campfire.type_note"
+                        : g.Editing == CampfireField::PreviousNote ? "previous.type_note"
+                                                                   : "agreement.type_group";
+    const std::string& text = g.Editing == CampfireField::Name           ? g.Name
+                              : g.Editing == CampfireField::Wijk         ? g.Wijk
+                              : g.Editing == CampfireField::What         ? g.Draft.What
+                              : g.Editing == CampfireField::PreviousNote ? g.PreviousNote
+                                                                         : g.Typing;
     const float x0 = L.Cx() - L.Px(880), width = L.Px(1760);
     float y = L.Top();
     y += TextBlock(t, t.Button, U(ctx, s, title), x0, y, width, t.Text) + L.Px(16);
+    if (g.Editing == CampfireField::Note) { // which question, and what to note
+        const content::Question* q = CampfireQuestion(*ctx.Flow, s);
+        if (q && g.ItemIndex >= 0 && g.ItemIndex < int(g.Items.size()))
+            y += TextBlock(t, t.Small, ItemHeading(ctx, s, CampfireAnswerId(g.Items[size_t(g.ItemIndex)])), x0, y, width,
+                           t.TextMuted) + L.Px(4);
+        y += TextBlock(t, t.Small, U(ctx, s, "campfire.note_hint"), x0, y, width, t.TextMuted) + L.Px(12);
+    }
 
     const float kb_h = widgets::KeyboardHeight(t, width);
     const float kb_y = L.Bottom() - kb_h - L.Px(20);
@@ -283,7 +294,7 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     const float gap = 24, min_h = t.MinTargetPx() + L.Px(6);
     // Which questions a group skips, said under the session when there is room for it
     // (large text on a small screen: the buttons come first).
-    const std::string note = SessionLine(ctx, s) + ". " + U(ctx, s, "campfire.skipped_note");
+    const std::string note = SessionLine(ctx, s) + ". " + U(ctx, s, "campfire.skipped_text_note");
     const float note_extra = widgets::TextBlockHeight(t.Small, note, width) -
                              widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width);
     if (g.Message.empty() &&
@@ -358,8 +369,14 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
                   bool bars_inline, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size(), rows = (n + columns - 1) / columns;
-    const float gap = L.Px(20), col_gap = L.Px(40);
-    const float rh = std::min(L.Px(110), (max.y - min.y - gap * float(rows - 1)) / float(rows));
+    const float col_gap = L.Px(40);
+    // Never below a touch target's size: on a small screen with many options the rows come
+    // closer together first (never closer than the targets' spacing).
+    float gap = L.Px(20);
+    const float row_min = t.MinTargetPx() + 1.0f;
+    if (rows > 1 && float(rows) * row_min + gap * float(rows - 1) > max.y - min.y)
+        gap = std::max(t.MinSpacingPx() + 1.0f, (max.y - min.y - float(rows) * row_min) / float(rows - 1));
+    const float rh = std::max(row_min, std::min(L.Px(110), (max.y - min.y - gap * float(rows - 1)) / float(rows)));
     const float col_w = (max.x - min.x - col_gap * float(columns - 1)) / float(columns);
     const std::vector<widgets::Bar> bars = Bars(ctx, s, q, answer_id);
     long long most = 0;
@@ -396,6 +413,39 @@ float ModeRowHeight(const widgets::Theme& t, const Layout& L) {
     return std::max(L.Px(100), t.MinTargetPx() + L.Px(6)) + L.Px(44);
 }
 
+// The question's bottom bar: back, the note of what was said (with its start once there
+// is one), the reveal, next.
+void DrawQuestionBar(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& answer_id,
+                     std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
+    if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(440), bar_h),
+                    ButtonKind::Quiet))
+        out->push_back(CampfireAction{CampfireKind::Back});
+    auto note = g.Notes.find(answer_id);
+    const bool noted = note != g.Notes.end() && !note->second.empty();
+    std::string note_label = U(ctx, s, "campfire.note");
+    if (noted) {
+        std::string start = note->second.substr(0, 40);
+        while (!start.empty() && (((unsigned char)start.back()) & 0xC0) == 0x80) // not in the middle of a character
+            start.pop_back();
+        if (!start.empty() && ((unsigned char)start.back()) >= 0xC0)
+            start.pop_back();
+        note_label = U(ctx, s, "campfire.noted") + " " + start + (start.size() < note->second.size() ? "..." : "");
+    }
+    if (TouchButton(t, "campfire-note", note_label, ImVec2(L.Px(540), bar_y), ImVec2(L.Px(440), bar_h), ButtonKind::Card,
+                    Pictogram::None, noted))
+        out->push_back(CampfireAction{CampfireKind::Edit, "note"});
+    if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
+                    ImVec2(L.Px(1000), bar_y), ImVec2(L.Px(400), bar_h), ButtonKind::Card))
+        out->push_back(CampfireAction{CampfireKind::Reveal});
+    const bool last = g.ItemIndex + 1 >= int(g.Items.size());
+    if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
+                    ImVec2(L.Display.x - L.Px(80 + 420), bar_y), ImVec2(L.Px(420), bar_h), ButtonKind::Primary))
+        out->push_back(CampfireAction{CampfireKind::Next});
+}
+
 void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
@@ -420,7 +470,8 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
         if (row.Id == item.RowId)
             prompt += "  -  " + Tr(ctx, s, row.Label);
     const size_t n = q->Options.size();
-    const bool hands = g.Mode == CountMode::Hands;
+    const bool budget = q->Type == QuestionType::Budget; // the group divides together: + and -
+    const bool hands = g.Mode == CountMode::Hands || budget;
     const float gap = L.Px(20), min_row = std::max(L.Px(84), t.MinTargetPx() + L.Px(6));
     // Counting hands for many options on a small screen: two columns across the width.
     // A failed write is said where the hint goes, always: its room is counted first.
@@ -440,17 +491,25 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
             font = f;
             break;
         }
-    y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(20);
+    const bool tight = hand_columns == 2; // many options counted by hand: every pixel for the rows
+    y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(tight ? 8 : 20);
 
-    // The mode switch, and how many votes so far (never per option before the reveal).
-    if (TouchButton(t, "campfire-mode-taps", U(ctx, s, "campfire.mode_taps"), ImVec2(L.Px(100), y), ImVec2(mode_w, mode_h),
-                    ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
+    // The mode switch, and how many votes so far (never per option before the reveal). A
+    // budget has no modes: the remainder, big, in their place.
+    if (!budget && TouchButton(t, "campfire-mode-taps", U(ctx, s, "campfire.mode_taps"), ImVec2(L.Px(100), y),
+                               ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
         out->push_back(CampfireAction{CampfireKind::Mode, "taps"});
-    if (TouchButton(t, "campfire-mode-hands", U(ctx, s, "campfire.mode_hands"), ImVec2(L.Px(100) + mode_w + L.Px(24), y),
-                    ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Hands))
+    if (!budget && TouchButton(t, "campfire-mode-hands", U(ctx, s, "campfire.mode_hands"),
+                               ImVec2(L.Px(100) + mode_w + L.Px(24), y), ImVec2(mode_w, mode_h), ButtonKind::Card,
+                               Pictogram::None, g.Mode == CountMode::Hands))
         out->push_back(CampfireAction{CampfireKind::Mode, "hands"});
     const ImVec2 status_min(L.Px(100) + 2 * mode_w + L.Px(60), y), status_max(L.Display.x - L.Px(100), y + mode_h);
-    if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
+    if (budget) {
+        const std::string left = Fill(ctx, s, "campfire.budget_left",
+                                      {{"n", std::to_string(BudgetLeft(*q, g, answer_id))},
+                                       {"total", std::to_string(q->Total)}, {"unit", Tr(ctx, s, q->Unit)}});
+        TextInBox(t, t.Title, left, ImVec2(L.Px(100), y), status_max, t.Text);
+    } else if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(status_min, status_max, t.Primary, L.Px(18));
         const float mark = mode_h * 0.7f; // a check mark, then the words
@@ -463,11 +522,16 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
                                        {{"n", std::to_string(CampfireTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
         TextInBox(t, t.Button, votes, status_min, status_max, t.Text);
     }
-    y += mode_h + L.Px(24);
+    y += mode_h + (tight ? t.MinSpacingPx() + 1.0f : L.Px(24));
 
     // The answers on the left (with a hint when there is room), the chart (or why it is
     // hidden) on the right.
-    const std::string hint = !warning.empty() ? warning : U(ctx, s, hands ? "campfire.hands_hint" : "campfire.tap_hint");
+    const char* hint_key = budget                                                         ? "campfire.budget_hint"
+                           : hands                                                        ? "campfire.hands_hint"
+                           : q->Type == QuestionType::Top                                 ? "campfire.top_hint"
+                           : q->Type == QuestionType::Multiple                            ? "campfire.multi_hint"
+                                                                                          : "campfire.tap_hint";
+    const std::string hint = !warning.empty() ? warning : U(ctx, s, hint_key);
     float area_top = y;
     if (!warning.empty() ||
         y + widgets::TextBlockHeight(t.Small, hint, L.Px(1020)) + L.Px(16) + answers_h <= L.Px(kAreaBottom))
@@ -499,17 +563,7 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
         }
     }
 
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(520), bar_h),
-                    ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::Back});
-    if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
-                    ImVec2(L.Cx() - L.Px(330), bar_y), ImVec2(L.Px(600), bar_h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::Reveal});
-    const bool last = g.ItemIndex + 1 >= int(g.Items.size());
-    if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
-                    ImVec2(L.Display.x - L.Px(80 + 560), bar_y), ImVec2(L.Px(560), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::Next});
+    DrawQuestionBar(ctx, s, L, answer_id, out);
 }
 
 //-----------------------------------------------------------------------------
@@ -546,9 +600,106 @@ void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& 
     if (TouchButton(t, "campfire-back", U(ctx, s, "agreement.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
                     ButtonKind::Quiet))
         out->push_back(CampfireAction{CampfireKind::Back});
+    if (!g.Previous.empty() &&
+        TouchButton(t, "agreements-previous",
+                    Fill(ctx, s, "previous.open", {{"n", std::to_string(g.Previous.size())}}),
+                    ImVec2(L.Px(500), bar_y), ImVec2(L.Px(600), bar_h), ButtonKind::Card))
+        out->push_back(CampfireAction{CampfireKind::OpenPrevious});
     if (TouchButton(t, "agreement-new", U(ctx, s, "agreement.new"), ImVec2(L.Display.x - L.Px(80 + 700), bar_y),
                     ImVec2(L.Px(700), bar_h), ButtonKind::Primary))
         out->push_back(CampfireAction{CampfireKind::AgreementNew});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] stap 3: the agreements from before
+//-----------------------------------------------------------------------------
+
+std::string StatusText(const ScreenContext& ctx, const FlowState& s, const std::string& status) {
+    return U(ctx, s, ("previous.status_" + (status == "klaar" ? std::string("gedaan") : status)).c_str());
+}
+
+// One agreement from before: what, who, when made; its status and note.
+std::string PreviousLine(const ScreenContext& ctx, const FlowState& s, const Agreement& a) {
+    std::string line = a.What + "  -  " + WhoText(ctx, s, a.Who);
+    if (!a.HeldOn.empty())
+        line += "  -  " + Fill(ctx, s, "previous.made", {{"date", ShowDate(a.HeldOn)}});
+    line += "\n" + StatusText(ctx, s, a.Status);
+    if (!a.Note.empty())
+        line += ": " + a.Note;
+    return line;
+}
+
+void DrawPreviousOne(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    const Agreement& a = g.Previous[size_t(g.PreviousIndex)];
+    const float width = L.Display.x - L.Px(200);
+    float y = L.Top();
+    y += TextBlock(t, t.Button, U(ctx, s, "previous.change_title"), L.Px(100), y, width, t.TextMuted) + L.Px(8);
+    y += TextBlock(t, t.Title, a.What, L.Px(100), y, width, t.Text) + L.Px(8);
+    std::string who = WhoText(ctx, s, a.Who);
+    if (!a.Due.empty())
+        who += "  -  " + Fill(ctx, s, "agreement.due", {{"date", ShowDate(a.Due)}});
+    y += TextBlock(t, t.Body, who, L.Px(100), y, width, t.TextMuted) + L.Px(30);
+
+    const float x = L.Px(560), w = L.Display.x - L.Px(100) - x, gap = L.Px(22), h = L.Px(110);
+    RowLabel(ctx, L, U(ctx, s, "previous.how"), y, h);
+    const char* statuses[] = {"open", "bezig", "gedaan", "lukt-niet"};
+    const float sw = (w - gap * 3) / 4;
+    for (size_t i = 0; i < 4; i++)
+        if (TouchButton(t, std::string("previous-status-") + statuses[i], StatusText(ctx, s, statuses[i]),
+                        ImVec2(x + (sw + gap) * float(i), y), ImVec2(sw, h), ButtonKind::Card, Pictogram::None,
+                        g.PreviousStatus == statuses[i]))
+            out->push_back(CampfireAction{CampfireKind::PreviousStatus, statuses[i]});
+    y += h + gap * 2;
+    RowLabel(ctx, L, U(ctx, s, "previous.note"), y, h * 1.5f);
+    if (TouchButton(t, "previous-note", g.PreviousNote.empty() ? U(ctx, s, "previous.note_empty") : g.PreviousNote,
+                    ImVec2(x, y), ImVec2(w, h * 1.5f), ButtonKind::Card))
+        out->push_back(CampfireAction{CampfireKind::Edit, "previous-note"});
+
+    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
+    if (TouchButton(t, "previous-cancel", U(ctx, s, "agreement.cancel"), ImVec2(L.Px(80), bar_y),
+                    ImVec2(L.Px(340), bar_h), ButtonKind::Quiet))
+        out->push_back(CampfireAction{CampfireKind::PreviousCancel});
+    if (TouchButton(t, "previous-save", U(ctx, s, "previous.save"), ImVec2(L.Display.x - L.Px(80 + 560), bar_y),
+                    ImVec2(L.Px(560), bar_h), ButtonKind::Primary))
+        out->push_back(CampfireAction{CampfireKind::PreviousSave});
+}
+
+// "Afspraken van vorige keer": the wijk's agreements from before, each with its status;
+// tap one to say how it went.
+void DrawPrevious(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const CampfireState& g = s.Campfire;
+    if (g.PreviousIndex >= 0 && g.PreviousIndex < int(g.Previous.size())) {
+        DrawPreviousOne(ctx, s, L, out);
+        return;
+    }
+    const widgets::Theme& t = *ctx.Theme;
+    const float width = L.Display.x - L.Px(200);
+    float y = L.Top();
+    y += TextBlock(t, t.Title, U(ctx, s, "previous.title"), L.Px(100), y, width, t.Text) + L.Px(6);
+    y += TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), y, width, t.TextMuted) + L.Px(6);
+    y += TextBlock(t, t.Body, U(ctx, s, "previous.intro"), L.Px(100), y, width, t.TextMuted) + L.Px(16);
+    if (!g.Message.empty())
+        y += DrawMessage(ctx, s, L, y) + L.Px(10);
+    const float h = std::max(L.Px(120), t.MinTargetPx() + 1.0f), gap = std::max(L.Px(20), t.MinSpacingPx() + 1.0f);
+    const int fit = std::max(1, int((L.Px(kAreaBottom) - y + gap) / (h + gap)));
+    const int n = int(g.Previous.size());
+    const int shown = n > fit ? fit - 1 : n; // the last row then says how many more
+    for (int i = 0; i < shown; i++) {
+        if (TouchButton(t, "previous-" + std::to_string(i + 1),
+                        std::to_string(i + 1) + ". " + PreviousLine(ctx, s, g.Previous[size_t(i)]), ImVec2(L.Px(100), y),
+                        ImVec2(width, h), ButtonKind::Card))
+            out->push_back(CampfireAction{CampfireKind::PreviousOpen, std::to_string(i)});
+        y += h + gap;
+    }
+    if (shown < n)
+        TextInBox(t, t.Body, Fill(ctx, s, "agreement.more", {{"n", std::to_string(n - shown)}}), ImVec2(L.Px(100), y),
+                  ImVec2(L.Px(100) + width, y + h), t.TextMuted);
+    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
+    if (TouchButton(t, "previous-done", U(ctx, s, "previous.done"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
+                    ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
+        out->push_back(CampfireAction{CampfireKind::PreviousDone});
 }
 
 void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -696,6 +847,28 @@ void DrawExportTargets(const ScreenContext& ctx, const FlowState& s, const Layou
         out->push_back(CampfireAction{CampfireKind::ExportCancel});
 }
 
+// The summary's page after the charts: what was said, per question.
+void DrawNotesPage(const ScreenContext& ctx, const FlowState& s, const Layout& L, float rx, float ry, float rw,
+                   float bottom) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    ry += TextBlock(t, t.Button, U(ctx, s, "summary.notes"), rx, ry, rw, t.Text) + L.Px(8);
+    const std::vector<std::string> noted = SummaryNotes(*ctx.Flow, g);
+    for (size_t i = 0; i < noted.size(); i++) {
+        const std::string& id = noted[i];
+        const float need = widgets::TextBlockHeight(t.Small, ItemHeading(ctx, s, id), rw) +
+                           widgets::TextBlockHeight(t.Body, g.Notes.at(id), rw) + L.Px(16);
+        if (ry + need > bottom) {
+            const std::string more = Fill(ctx, s, "summary.more", {{"n", std::to_string(noted.size() - i)}});
+            if (ry + widgets::TextBlockHeight(t.Small, more, rw) <= bottom)
+                TextBlock(t, t.Small, more, rx, ry, rw, t.TextMuted);
+            break;
+        }
+        ry += TextBlock(t, t.Small, ItemHeading(ctx, s, id), rx, ry, rw, t.TextMuted) + L.Px(2);
+        ry += TextBlock(t, t.Body, g.Notes.at(id), rx, ry, rw, t.Text) + L.Px(14);
+    }
+}
+
 void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
@@ -735,20 +908,24 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     DrawList(ctx, s, lines, lx, ly, lw, bottom);
 
     // Right: the charts of this page, in two columns (SummaryLayout packs them).
+    // The page after the charts: what was said, per question (the facilitator's notes).
     const std::vector<SummaryPage> pages = SummaryLayout(*ctx.Flow, g);
-    const int page = std::clamp(g.SummaryPage, 0, int(pages.size()) - 1);
+    const int total = SummaryPages(*ctx.Flow, g);
+    const int page = std::clamp(g.SummaryPage, 0, total - 1);
     const float rx = L.Px(820), rw = L.Display.x - L.Px(100) - rx;
     float ry = top;
-    if (pages.size() > 1)
+    if (total > 1)
         ry += TextBlock(t, t.Small,
-                        Fill(ctx, s, "summary.page",
-                             {{"n", std::to_string(page + 1)}, {"total", std::to_string(pages.size())}}),
+                        Fill(ctx, s, "summary.page", {{"n", std::to_string(page + 1)}, {"total", std::to_string(total)}}),
                         rx, ry, rw, t.TextMuted) +
               L.Px(6);
-    if (pages[size_t(page)].empty())
+    if (page >= int(pages.size())) {
+        DrawNotesPage(ctx, s, L, rx, ry, rw, bottom);
+    } else if (pages[size_t(page)].empty())
         TextBlock(t, t.Body, U(ctx, s, "summary.no_charts"), rx, ry, rw, t.TextMuted);
     const float gap = L.Px(30), cw = (rw - gap) / 2;
-    for (size_t c = 0; c < pages[size_t(page)].size(); c++) {
+    const size_t columns = page < int(pages.size()) ? pages[size_t(page)].size() : 0;
+    for (size_t c = 0; c < columns; c++) {
         const std::vector<std::string>& column = pages[size_t(page)][c];
         // Each chart its share of the column's height, by what it asks for.
         float asked = 0;
@@ -788,7 +965,7 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                     ImVec2(x, bar_y), ImVec2(L.Px(380), bar_h), ButtonKind::Card))
         out->push_back(CampfireAction{CampfireKind::OpenAgreements});
     x += L.Px(400);
-    if (pages.size() > 1) {
+    if (total > 1) {
         if (TouchButton(t, "summary-prev", "<", ImVec2(x, bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
             out->push_back(CampfireAction{CampfireKind::Page, "-1"});
         if (TouchButton(t, "summary-next", ">", ImVec2(x + L.Px(140), bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
@@ -821,6 +998,7 @@ void DrawCampfire(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     case Screen::CampfireAgreements: DrawAgreements(ctx, s, L, out); break;
     case Screen::CampfireAgreement: DrawAgreement(ctx, s, L, out); break;
     case Screen::CampfireSummary: DrawSummary(ctx, s, L, out); break;
+    case Screen::CampfirePrevious: DrawPrevious(ctx, s, L, out); break;
     default: break;
     }
 }

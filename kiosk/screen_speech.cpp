@@ -156,6 +156,7 @@ std::vector<std::string> ScreenSpeech(const FlowContext& ctx, const FlowState& s
     case Screen::CampfireAgreements:
     case Screen::CampfireAgreement:
     case Screen::CampfireSummary: break;
+    case Screen::CampfirePrevious: break;
     case Screen::CampfireQuestion: { // for the group, on a tap only: the question and its options, never the counts
         if (const content::Question* q = CampfireQuestion(ctx, s)) {
             const CampfireItem& item = s.Campfire.Items[size_t(s.Campfire.ItemIndex)];

@@ -256,6 +256,7 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
     case Screen::CampfireAgreements:
     case Screen::CampfireAgreement:
     case Screen::CampfireSummary: DrawCampfire(ctx, s, L, out); break;
+    case Screen::CampfirePrevious: DrawCampfire(ctx, s, L, out); break;
     }
     DrawCornerButtons(ctx, s, L, out);
     DrawSpeechCorner(ctx, s, L, out); // "lees voor", on every screen

@@ -47,6 +47,10 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
   wijkstem-store add-user --db FILE NAME --role admin|gebiedsteam [--wijk NAME]...
                                                       a console user; the password is read from stdin
   wijkstem-store users --db FILE                      the console's users, roles and wijken
+  wijkstem-store agreement --db FILE ID --status S [--note TEXT]
+                                                      stap 3: an agreement's status (open, bezig, gedaan,
+                                                      lukt-niet) and note; kept in its history
+  wijkstem-store agreement list --db FILE [--wijk NAME]   agreements, status, note and history
   wijkstem-store remove-user --db FILE NAME           the user can no longer log in
   wijkstem-store news add --db FILE --wijk NAME --title TEXT --text-file FILE
       [--date YYYY-MM-DD] [--answers ID]              an update for the wijk's residents (one to three
@@ -78,6 +82,7 @@ struct Args {
     bool Csv = false;
     bool All = false; // report --all: every wijk, with an overview
     std::string OutDir, Keep = "14"; // backup
+    std::string Status, Note; bool HasNote = false; // agreement
     std::string Title, TextFile, Date, Answers; // news add
 };
 
@@ -183,6 +188,41 @@ int Report(const Args& a) {
 }
 
 // One line of standard input without its line break; on a terminal without echo.
+// Stap 3: the gebiedsteam sets an agreement's status and note, or lists them with their history.
+int Agreement(store::Store& store, const Args& a) {
+    std::string error;
+    if (a.Positional.size() == 2 && a.Positional[1] == "list") {
+        std::vector<wsync::AgreementRecord> list;
+        std::vector<wsync::AgreementChangeRecord> history;
+        if (!store.Agreements(a.Wijk, &list, &history, &error))
+            return Fail(error);
+        for (const wsync::AgreementRecord& r : list) {
+            printf("%s  %s  %s  %s  (%s, %s)\n", r.Id.c_str(), r.Wijk.c_str(), r.Status.c_str(), r.What.c_str(),
+                   r.SessionName.empty() ? "-" : r.SessionName.c_str(), r.HeldOn.empty() ? "-" : r.HeldOn.c_str());
+            if (!r.Note.empty())
+                printf("    note: %s\n", r.Note.c_str());
+            for (const wsync::AgreementChangeRecord& c : history)
+                if (c.AgreementId == r.Id)
+                    printf("    %s  %-10s %s%s%s\n", c.At.c_str(), c.Status.c_str(), c.Source.c_str(),
+                           c.Note.empty() ? "" : "  ", c.Note.c_str());
+        }
+        printf("%zu agreement(s), %zu change(s)\n", list.size(), history.size());
+        return 0;
+    }
+    if (a.Positional.size() != 2 || a.Status.empty())
+        return Fail("agreement needs an id and --status open|bezig|gedaan|lukt-niet (or: agreement list)");
+    wsync::AgreementChangeRecord c;
+    c.AgreementId = a.Positional[1];
+    c.Status = a.Status;
+    c.Note = a.Note;
+    c.Source = "cli";
+    if (!store.ChangeAgreement(c, {}, &error))
+        return Fail(error);
+    printf("agreement %s: %s%s%s\n", c.AgreementId.c_str(), c.Status.c_str(), c.Note.empty() ? "" : ", ",
+           c.Note.c_str());
+    return 0;
+}
+
 bool ReadSecret(const char* prompt, std::string* out) {
     const bool tty = isatty(0);
     struct termios old {};
@@ -368,6 +408,10 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->Keep);
         else if (arg == "--packs")
             ok = value(&a->Packs);
+        else if (arg == "--status")
+            ok = value(&a->Status);
+        else if (arg == "--note")
+            ok = a->HasNote = value(&a->Note);
         else if (arg == "--title")
             ok = value(&a->Title);
         else if (arg == "--text-file")
@@ -624,7 +668,7 @@ const Command kCommands[] = {
     {"cancel-code", CancelCode}, {"allow-reenroll", AllowReenroll}, {"publish", Publish},
     {"revoke", Revoke},         {"devices", Devices},        {"export", Export},
     {"add-user", AddUser},      {"users", ListUsers},        {"remove-user", RemoveUser},
-    {"import", ImportFile},     {"news", News},
+    {"import", ImportFile},     {"agreement", Agreement},   {"news", News},
 };
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "store/store.hpp"
+#include "store/agreements.hpp"
 #include "store/users.hpp"
 #include "content/pack_loader.hpp"
 #include "sync/csv.hpp"
@@ -300,6 +301,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
             *error = "the store database " + path + " cannot be migrated: " + err;
             return nullptr;
         }
+    }
+    if (!CreateAgreementTables(s->Db, &err)) { // stap 3: no schema number, IF NOT EXISTS
+        *error = "the store database " + path + " cannot be used: " + err;
+        return nullptr;
     }
     if (!s->LoadPublishedPacks(&err)) {
         *error = "the store database " + path + " cannot be used: " + err;
@@ -849,6 +854,9 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         out->Wijk = Col(st.S, 0);
     }
     NoteSync(Db, device_id); // the console's "last sync" (store/users.cpp)
+    if (!ReadAgreements(Db, out->Wijk, &out->Agreements, &out->AgreementChanges, error)) // stap 3
+        return false;
+    out->HasAgreements = true;
     {
         Stmt st(Db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1");
         Bind(st.S, 1, out->Wijk);
@@ -902,6 +910,51 @@ void Store::WijkTalliesLocked(const std::string& wijk, std::vector<Tally>* out) 
     for (const auto& [key, n] : counts)
         if (per_question[key.first] >= kMinGroup)
             out->push_back({key.first, key.second, n});
+}
+
+} // namespace store
+namespace store {
+
+bool Store::ChangeAgreement(wsync::AgreementChangeRecord c, const std::vector<std::string>& wijken, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    if (c.Id.empty())
+        c.Id = wsync::NewUuidV4();
+    if (c.At.empty())
+        c.At = IsoNowSeconds();
+    std::string wijk;
+    {
+        Stmt st(Db, "SELECT wijk FROM agreements WHERE id = ?1");
+        Bind(st.S, 1, c.AgreementId);
+        if (sqlite3_step(st.S) != SQLITE_ROW) {
+            *error = "there is no agreement " + c.AgreementId + " (wijkstem-store agreement list shows them)";
+            return false;
+        }
+        wijk = Col(st.S, 0);
+    }
+    if (!wijken.empty() && std::find(wijken.begin(), wijken.end(), wijk) == wijken.end()) {
+        *error = "this agreement is of a wijk you do not look after";
+        return false;
+    }
+    sql::Transaction tx(Db);
+    if (!tx.Begun(error))
+        return false;
+    ChangeResult result;
+    std::string reason;
+    if (!PutAgreementChange(Db, c, wijk, &result, &reason)) {
+        *error = reason;
+        return false;
+    }
+    if (result != ChangeResult::Stored) {
+        *error = reason.empty() ? "this change was stored before" : reason;
+        return false;
+    }
+    return tx.Commit(error);
+}
+
+bool Store::Agreements(const std::string& wijk, std::vector<wsync::AgreementRecord>* list,
+                       std::vector<wsync::AgreementChangeRecord>* history, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    return ReadAgreements(Db, wijk, list, history, error);
 }
 
 } // namespace store

@@ -113,6 +113,16 @@ public:
     // only after COMMIT. Idempotent: the same item twice is stored once.
     bool StoreCampfireBatch(const wsync::CampfireBatch& batch, const std::string& via, wsync::CampfireReply* reply, std::string* error);
 
+    // Stap 3 (store/agreements.cpp): a change of an agreement's status and note by the
+    // gebiedsteam (c.Source "cli" or "console:USER"; c.Id and c.At are made here when empty).
+    // Refused with *error when the change is not valid, the agreement does not exist, or
+    // (wijken not empty) it is of none of those wijken.
+    bool ChangeAgreement(wsync::AgreementChangeRecord c, const std::vector<std::string>& wijken, std::string* error);
+    // The agreements of a wijk ("" every wijk) with their current status and note, and
+    // their history (oldest first).
+    bool Agreements(const std::string& wijk, std::vector<wsync::AgreementRecord>* list,
+                    std::vector<wsync::AgreementChangeRecord>* history, std::string* error);
+
     bool Devices(std::vector<DeviceInfo>* out, std::string* error);
 
     // The packs installed with the store (content/packs/*): answers for them are checked

@@ -22,9 +22,11 @@
 // is already_stored, so a replayed file cannot roll anything back. docs/security.md,
 // findings 3 and 8.
 #include "store/store.hpp"
+#include "store/agreements.hpp"
 
 #include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
+#include "sync/uuid.hpp"
 
 #include <sqlite3.h>
 
@@ -69,6 +71,18 @@ struct CampfireWriter {
                           "wijk = excluded.wijk, what = excluded.what, who = excluded.who, due = excluded.due, "
                           "answers = excluded.answers, status = excluded.status, updated_at = excluded.updated_at, "
                           "received_at = excluded.received_at"};
+
+    // Whether a change of stap 3 is later than at (it then decides the status).
+    bool LaterChange(const std::string& id, const std::string& at, bool* later) {
+        Stmt st(Db, "SELECT EXISTS (SELECT 1 FROM agreement_changes WHERE agreement_id = ?1 AND at > ?2)");
+        if (!st)
+            return false;
+        BindAll(st.S, id, at);
+        if (sqlite3_step(st.S) != SQLITE_ROW)
+            return false;
+        *later = sqlite3_column_int(st.S, 0) != 0;
+        return true;
+    }
 
     bool Failed(const char* what) {
         *Error = std::string(what) + ": " + sqlite3_errmsg(Db);
@@ -154,7 +168,16 @@ struct CampfireWriter {
                 out->push_back(r);
                 continue;
             }
-            if (res.Count > facts.Present) { // one hand or tap per person present, per option
+            const content::Pack* pack = Catalog.Find(facts.PackId, facts.PackVersion);
+            const content::Question* q = pack ? pack->FindQuestion(res.QuestionId) : nullptr;
+            if (q && q->Type == content::QuestionType::Budget) { // what the group gave: at most the total
+                if (res.Count > q->Total) {
+                    r.Reason = "count " + std::to_string(res.Count) + " is above the budget's total (" +
+                               std::to_string(q->Total) + ")";
+                    out->push_back(r);
+                    continue;
+                }
+            } else if (res.Count > facts.Present) { // one hand or tap per person present, per option
                 r.Reason = "count " + std::to_string(res.Count) + " is above the number present (" +
                            std::to_string(facts.Present) + ")";
                 out->push_back(r);
@@ -212,11 +235,18 @@ struct CampfireWriter {
                 }
             }
             bool write = rc == SQLITE_DONE;
+            std::string stored_status;
             if (rc == SQLITE_ROW) {
+                stored_status = Col(f, 7);
                 const std::string stored_at = Col(f, 8);
+                // A later change of stap 3 (the gebiedsteam's) may have set the status since:
+                // then the status does not tell two versions apart.
+                bool overridden = false;
+                if (!LaterChange(a.Id, stored_at, &overridden))
+                    return Failed("cannot read an agreement's changes");
                 const bool same = Col(f, 1) == a.SessionId && Col(f, 2) == a.Wijk && Col(f, 3) == a.What &&
                                   Col(f, 4) == a.Who && Col(f, 5) == a.Due && Col(f, 6) == a.Answers &&
-                                  Col(f, 7) == a.Status;
+                                  (overridden || Col(f, 7) == a.Status);
                 if (Col(f, 0) != Device) {
                     r.Status = AnswerStatus::Conflict;
                     r.Reason = "another kiosk has an agreement with this id";
@@ -233,6 +263,19 @@ struct CampfireWriter {
                 if (!PutAgreement.Run(a.Id, Optional{a.SessionId}, Device, a.Wijk, a.What, a.Who,
                          Optional{a.Due}, Optional{a.Answers}, a.Status, a.CreatedAt, a.UpdatedAt, Now))
                     return Failed("cannot store an agreement");
+                // A status changed in the meeting's own agreement screen is a change of
+                // stap 3 too: into the history, and the latest change decides the status.
+                if (rc == SQLITE_ROW && NormalAgreementStatus(stored_status) != NormalAgreementStatus(a.Status)) {
+                    AgreementChangeRecord c{NewUuidV4(), a.Id, NormalAgreementStatus(a.Status), "", a.UpdatedAt, Device};
+                    ChangeResult put;
+                    std::string why;
+                    if (!PutAgreementChange(Db, c, Wijk, &put, &why)) {
+                        *Error = why;
+                        return false;
+                    }
+                }
+                if (!ResolveAgreement(Db, a.Id, Error))
+                    return false;
                 r.Status = AnswerStatus::Stored;
             }
             out->push_back(r);
@@ -241,6 +284,65 @@ struct CampfireWriter {
         return true;
     }
 };
+
+// Stap 3: the facilitator's changes of agreements (any agreement of the kiosk's wijk,
+// made at any kiosk or at the store), and the notes of a meeting's conversation.
+bool StoreChanges(sqlite3* db, const std::string& device, const std::string& wijk,
+                  const std::vector<AgreementChangeRecord>& changes, std::vector<AnswerResult>* out, std::string* error) {
+    for (AgreementChangeRecord c : changes) {
+        AnswerResult r{c.Id, AnswerStatus::Invalid, {}};
+        c.Source = device; // who changed it is the kiosk that sent it, whatever it says
+        ChangeResult put;
+        if (!PutAgreementChange(db, c, wijk, &put, &r.Reason)) {
+            *error = r.Reason;
+            return false;
+        }
+        r.Status = put == ChangeResult::Stored          ? AnswerStatus::Stored
+                   : put == ChangeResult::AlreadyStored ? AnswerStatus::AlreadyStored
+                   : put == ChangeResult::Conflict      ? AnswerStatus::Conflict
+                                                        : AnswerStatus::Invalid;
+        out->push_back(r);
+    }
+    return true;
+}
+
+bool StoreNotes(CampfireWriter& w, const std::vector<GroupNoteRecord>& notes, std::vector<AnswerResult>* out) {
+    Stmt find(w.Db, "SELECT note, updated_at FROM group_notes WHERE group_session_id = ?1 AND question_id = ?2");
+    Stmt put(w.Db, "INSERT INTO group_notes(group_session_id, question_id, note, updated_at) VALUES(?1, ?2, ?3, ?4) "
+                   "ON CONFLICT(group_session_id, question_id) DO UPDATE SET note = excluded.note, "
+                   "updated_at = excluded.updated_at");
+    if (!find || !put)
+        return w.Failed("cannot store the notes");
+    for (const GroupNoteRecord& n : notes) {
+        AnswerResult r{GroupNoteKey(n), AnswerStatus::Invalid, {}};
+        std::string state;
+        if (!ValidGroupNote(n, &r.Reason)) {
+            out->push_back(r);
+            continue;
+        }
+        if (!w.SessionState(n.SessionId, &state))
+            return w.Failed("cannot read a campfire session");
+        if (state.empty()) {
+            r.Reason = "group_session_id is not a session of this kiosk at the store (send the session first)";
+            out->push_back(r);
+            continue;
+        }
+        BindAll(find.Reset(), n.SessionId, n.QuestionId);
+        const int rc = sqlite3_step(find.S);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return w.Failed("cannot read a note");
+        if (rc == SQLITE_ROW && Col(find.S, 1) >= n.UpdatedAt) { // the same, or an older version
+            r.Status = Col(find.S, 1) == n.UpdatedAt && Col(find.S, 0) != n.Note ? AnswerStatus::Conflict
+                                                                                 : AnswerStatus::AlreadyStored;
+        } else {
+            if (!put.Run(n.SessionId, n.QuestionId, n.Note, n.UpdatedAt))
+                return w.Failed("cannot store a note");
+            r.Status = AnswerStatus::Stored;
+        }
+        out->push_back(r);
+    }
+    return true;
+}
 
 // A file no newer than what the store has of this kiosk's campfire data is a replay: its
 // items are checked and answered already_stored, and nothing is written.
@@ -257,6 +359,10 @@ bool ReplayedFile(const CampfireBatch& b, const std::string& newest, CampfireRep
         older(&reply->Results, CampfireResultKey(res), ValidCampfireResult(res, &why), why);
     for (const AgreementRecord& a : b.Agreements)
         older(&reply->Agreements, a.Id, ValidAgreement(a, &why), why);
+    for (const AgreementChangeRecord& c : b.Changes)
+        older(&reply->Changes, c.Id, ValidAgreementChange(c, &why), why);
+    for (const GroupNoteRecord& n : b.Notes)
+        older(&reply->Notes, GroupNoteKey(n), ValidGroupNote(n, &why), why);
     return true;
 }
 
@@ -292,10 +398,11 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
     CampfireWriter w{Db, b.DeviceId, error, wijk, Catalog};
     // The statuses mean something only after the commit.
     if (w.Ready() && w.Sessions(b.Sessions, &reply->Sessions) && w.Results(b.Results, &reply->Results) &&
-        w.Agreements(b.Agreements, &reply->Agreements) && (tx.Commit() || w.Failed("cannot commit the campfire data"))) {
+        w.Agreements(b.Agreements, &reply->Agreements) && StoreChanges(Db, b.DeviceId, wijk, b.Changes, &reply->Changes, error) &&
+        StoreNotes(w, b.Notes, &reply->Notes) && (tx.Commit() || w.Failed("cannot commit the campfire data"))) {
         if (via == "network") {
             int64_t stored = 0;
-            for (const auto* list : {&reply->Sessions, &reply->Results, &reply->Agreements})
+            for (const auto* list : {&reply->Sessions, &reply->Results, &reply->Agreements, &reply->Changes, &reply->Notes})
                 for (const AnswerResult& r : *list)
                     stored += r.Status == AnswerStatus::Stored;
             CountQuota(b.DeviceId, stored);

@@ -1,4 +1,5 @@
 #include "sync/batch.hpp"
+#include "sync/campfire_batch.hpp"
 #include "sync/text_check.hpp"
 #include "sync/uuid.hpp"
 
@@ -437,6 +438,66 @@ bool DecodeReply(const std::string& body, const Batch& sent, std::vector<AnswerR
     return true;
 }
 
+namespace {
+
+// The wijk's agreements and their history in the content reply (stap 3).
+json AgreementsJson(const WijkContent& c) {
+    json list = json::array(), history = json::array();
+    for (const AgreementRecord& a : c.Agreements)
+        list.push_back({{"id", a.Id}, {"what", a.What}, {"who", a.Who}, {"due", a.Due}, {"answers", a.Answers},
+                        {"status", a.Status}, {"note", a.Note}, {"status_at", a.StatusAt},
+                        {"status_source", a.StatusSource}, {"session", a.SessionName}, {"held_on", a.HeldOn},
+                        {"created_at", a.CreatedAt}});
+    for (const AgreementChangeRecord& h : c.AgreementChanges)
+        history.push_back({{"id", h.Id}, {"agreement_id", h.AgreementId}, {"status", h.Status}, {"note", h.Note},
+                           {"at", h.At}, {"source", h.Source}});
+    return {{"list", list}, {"history", history}};
+}
+
+// Reads them back; every field checked as the store checks a kiosk's (a store is outside
+// too). False and a reason when anything is off: then the kiosk keeps what it had.
+bool ReadAgreements(const json& j, WijkContent* out, std::string* error) {
+    auto str = [](const json& o, const char* k) {
+        auto it = o.find(k);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (!j.is_object() || !j.contains("list") || !j["list"].is_array() || !j.contains("history") ||
+        !j["history"].is_array() || j["list"].size() > 5000 || j["history"].size() > 50000) {
+        *error = "the store's agreements are malformed";
+        return false;
+    }
+    std::string why;
+    for (const json& o : j["list"]) {
+        AgreementRecord a;
+        a.Id = str(o, "id"), a.What = str(o, "what"), a.Who = str(o, "who"), a.Due = str(o, "due");
+        a.Answers = str(o, "answers"), a.Status = str(o, "status"), a.Note = str(o, "note");
+        a.StatusAt = str(o, "status_at"), a.StatusSource = str(o, "status_source");
+        a.SessionName = str(o, "session"), a.HeldOn = str(o, "held_on"), a.CreatedAt = str(o, "created_at");
+        a.Wijk = out->Wijk.empty() ? "-" : out->Wijk;
+        a.UpdatedAt = a.CreatedAt;
+        if (!ValidAgreement(a, &why) || !ValidAgreementNote(a.Note, &why) ||
+            !TextProblem(a.SessionName, "session").empty() || a.SessionName.size() > 200 ||
+            (!a.HeldOn.empty() && !IsDate(a.HeldOn))) {
+            *error = "the store sent an agreement that is not valid: " + (why.empty() ? "its session" : why);
+            return false;
+        }
+        out->Agreements.push_back(a);
+    }
+    for (const json& o : j["history"]) {
+        AgreementChangeRecord h{str(o, "id"), str(o, "agreement_id"), str(o, "status"), str(o, "note"),
+                                str(o, "at"), str(o, "source")};
+        if (!ValidAgreementChange(h, &why)) {
+            *error = "the store sent an agreement change that is not valid: " + why;
+            return false;
+        }
+        out->AgreementChanges.push_back(h);
+    }
+    out->HasAgreements = true;
+    return true;
+}
+
+} // namespace
+
 std::string EncodeContent(const WijkContent& c) {
     json results = json::array();
     for (const Tally& t : c.Results)
@@ -446,6 +507,8 @@ std::string EncodeContent(const WijkContent& c) {
     json reply{{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
                 {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}};
     NewsToJson(c.News, &reply["news"]);
+    if (c.HasAgreements)
+        reply["agreements"] = AgreementsJson(c);
     return reply.dump();
 }
 
@@ -485,6 +548,8 @@ bool DecodeContent(const std::string& body, WijkContent* out, std::string* error
     // An older store sends no updates; a malformed one refuses the whole reply.
     if (j.contains("news") && !NewsFromJson(j["news"], &out->News, error))
         return false;
+    if (j.contains("agreements") && !ReadAgreements(j["agreements"], out, error))
+        return false; // stap 3: an older store sends none; a malformed list refuses the reply
     return true;
 }
 

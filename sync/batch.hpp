@@ -42,6 +42,12 @@ struct WijkContent {
     // it (at most 1000). A store restored from a backup asks for answers again this way.
     int64_t DeviceMaxSeq = 0;
     std::vector<int64_t> MissingSeqs;
+    // Since stap 3 (optional; docs/sync-protocol.md): the wijk's agreements with their
+    // current status and note, and every change of them (the history). With
+    // HasAgreements false the store sent none (an older store): the kiosk keeps what it has.
+    std::vector<AgreementRecord> Agreements{};
+    std::vector<AgreementChangeRecord> AgreementChanges{};
+    bool HasAgreements = false;
     std::vector<NewsItem> News; // the wijk's updates for residents, newest first (sync/news.hpp)
 };
 

@@ -75,6 +75,21 @@ const TextField<AgreementRecord> kAgreementText[] = {
     {"updated_at", &AgreementRecord::UpdatedAt},
 };
 
+const TextField<AgreementChangeRecord> kChangeText[] = {
+    {"id", &AgreementChangeRecord::Id},
+    {"agreement_id", &AgreementChangeRecord::AgreementId},
+    {"status", &AgreementChangeRecord::Status},
+    {"note", &AgreementChangeRecord::Note, true},
+    {"at", &AgreementChangeRecord::At},
+    {"source", &AgreementChangeRecord::Source, true},
+};
+const TextField<GroupNoteRecord> kNoteText[] = {
+    {"group_session_id", &GroupNoteRecord::SessionId},
+    {"question_id", &GroupNoteRecord::QuestionId},
+    {"note", &GroupNoteRecord::Note},
+    {"updated_at", &GroupNoteRecord::UpdatedAt},
+};
+
 template <class R, size_t N> json WriteText(const R& record, const TextField<R> (&fields)[N]) {
     json o = json::object();
     for (const TextField<R>& f : fields)
@@ -112,6 +127,23 @@ json Statuses(const std::vector<AnswerResult>& list) {
 } // namespace
 
 std::string CampfireResultKey(const CampfireResultRecord& r) { return r.SessionId + "/" + r.QuestionId + "/" + r.Value; }
+std::string GroupNoteKey(const GroupNoteRecord& n) { return n.SessionId + "/" + n.QuestionId; }
+
+bool IsAgreementStatus(const std::string& s) {
+    for (const char* status : kAgreementStatuses)
+        if (s == status)
+            return true;
+    return false;
+}
+
+std::string NormalAgreementStatus(const std::string& s) { return s == "klaar" ? std::string("gedaan") : s; }
+
+size_t Utf8Chars(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
 
 bool IsDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
@@ -139,11 +171,21 @@ std::string EncodeCampfireBatch(const CampfireBatch& b) {
     }
     for (const AgreementRecord& a : b.Agreements)
         agreements.push_back(WriteText(a, kAgreementText));
-    return json{{"device_id", b.DeviceId},
-                {"group_sessions", sessions},
-                {"group_results", results},
-                {"agreements", agreements}}
-        .dump();
+    json o = {{"device_id", b.DeviceId}, {"group_sessions", sessions}, {"group_results", results}, {"agreements", agreements}};
+    // Since stap 3, and only when there are some: an older store reads the request as before.
+    if (!b.Changes.empty()) {
+        json changes = json::array();
+        for (const AgreementChangeRecord& c : b.Changes)
+            changes.push_back(WriteText(c, kChangeText));
+        o["agreement_changes"] = changes;
+    }
+    if (!b.Notes.empty()) {
+        json notes = json::array();
+        for (const GroupNoteRecord& n : b.Notes)
+            notes.push_back(WriteText(n, kNoteText));
+        o["group_notes"] = notes;
+    }
+    return o.dump();
 }
 
 bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::string* error) {
@@ -159,7 +201,7 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
         return false;
     }
     size_t items = 0;
-    for (const char* key : {"group_sessions", "group_results", "agreements"}) {
+    for (const char* key : {"group_sessions", "group_results", "agreements", "agreement_changes", "group_notes"}) {
         auto it = j.find(key);
         if (it == j.end())
             continue; // each list is optional
@@ -190,15 +232,23 @@ bool DecodeCampfireBatch(const std::string& body, CampfireBatch* out, std::strin
     }
     for (const json& o : j.value("agreements", json::array()))
         out->Agreements.push_back(ReadText(o, kAgreementText));
+    for (const json& o : j.value("agreement_changes", json::array()))
+        out->Changes.push_back(ReadText(o, kChangeText));
+    for (const json& o : j.value("group_notes", json::array()))
+        out->Notes.push_back(ReadText(o, kNoteText));
     return true;
 }
 
 std::string EncodeCampfireReply(const CampfireReply& r) {
-    return json{{"store", kStoreMarker},
-                {"group_sessions", Statuses(r.Sessions)},
-                {"group_results", Statuses(r.Results)},
-                {"agreements", Statuses(r.Agreements)}}
-        .dump();
+    json o = {{"store", kStoreMarker},
+              {"group_sessions", Statuses(r.Sessions)},
+              {"group_results", Statuses(r.Results)},
+              {"agreements", Statuses(r.Agreements)}};
+    if (r.HasStap3) {
+        o["agreement_changes"] = Statuses(r.Changes);
+        o["group_notes"] = Statuses(r.Notes);
+    }
+    return o.dump();
 }
 
 bool DecodeCampfireReply(const std::string& body, const CampfireBatch& sent, CampfireReply* out, std::string* error) {
@@ -210,6 +260,12 @@ bool DecodeCampfireReply(const std::string& body, const CampfireBatch& sent, Cam
     }
     auto read = [&](const char* key, const std::vector<std::string>& ids, std::vector<AnswerResult>* list) {
         auto it = j.find(key);
+        const bool stap3 = std::string(key) == "agreement_changes" || std::string(key) == "group_notes";
+        if (stap3 && it == j.end()) { // an older store: they are not taken, and stay waiting
+            for (const std::string& id : ids)
+                list->push_back({id, AnswerStatus::Invalid, "the store does not take this yet (an older wijkstem-store)"});
+            return true;
+        }
         if (it == j.end() || !it->is_array() || it->size() != ids.size()) {
             *error = std::string("the store's reply does not list every ") + key + " item sent";
             return false;
@@ -231,8 +287,14 @@ bool DecodeCampfireReply(const std::string& body, const CampfireBatch& sent, Cam
         results.push_back(CampfireResultKey(r));
     for (const AgreementRecord& a : sent.Agreements)
         agreements.push_back(a.Id);
+    std::vector<std::string> changes, notes;
+    for (const AgreementChangeRecord& c : sent.Changes)
+        changes.push_back(c.Id);
+    for (const GroupNoteRecord& n : sent.Notes)
+        notes.push_back(GroupNoteKey(n));
     return read("group_sessions", sessions, &out->Sessions) && read("group_results", results, &out->Results) &&
-           read("agreements", agreements, &out->Agreements);
+           read("agreements", agreements, &out->Agreements) && read("agreement_changes", changes, &out->Changes) &&
+           read("group_notes", notes, &out->Notes);
 }
 
 bool ValidCampfireSession(const CampfireSessionRecord& g, std::string* reason) {
@@ -290,10 +352,46 @@ bool ValidAgreement(const AgreementRecord& a, std::string* reason) {
         return Bad(reason, "answers must be a zone or question id as a pack writes it");
     if (!Clean(reason, a.Wijk, "wijk") || !Clean(reason, a.What, "what", true) || !Clean(reason, a.Who, "who"))
         return false;
-    if (a.Status != "open" && a.Status != "bezig" && a.Status != "klaar")
-        return Bad(reason, "status must be open, bezig or klaar");
+    if (!IsAgreementStatus(NormalAgreementStatus(a.Status)))
+        return Bad(reason, "status must be open, bezig, gedaan or lukt-niet");
     if (!IsIsoTime(a.CreatedAt) || !IsIsoTime(a.UpdatedAt))
         return Bad(reason, "created_at or updated_at is not an ISO 8601 time");
+    return true;
+}
+
+bool ValidAgreementNote(const std::string& note, std::string* reason) {
+    if (note.size() > 4 * kMaxAgreementNote || Utf8Chars(note) > kMaxAgreementNote)
+        return Bad(reason, ("note is longer than " + std::to_string(kMaxAgreementNote) + " characters").c_str());
+    return Clean(reason, note, "note");
+}
+
+bool ValidAgreementChange(const AgreementChangeRecord& c, std::string* reason) {
+    if (!IsUuid(c.Id))
+        return Bad(reason, "id is not a UUID");
+    if (!IsUuid(c.AgreementId))
+        return Bad(reason, "agreement_id is not a UUID");
+    if (!IsAgreementStatus(c.Status))
+        return Bad(reason, "status must be open, bezig, gedaan or lukt-niet");
+    if (!ValidAgreementNote(c.Note, reason))
+        return false;
+    if (!IsIsoTime(c.At))
+        return Bad(reason, "at is not an ISO 8601 time");
+    if (c.Source.size() > 200)
+        return Bad(reason, "source is longer than 200 bytes");
+    return Clean(reason, c.Source, "source");
+}
+
+bool ValidGroupNote(const GroupNoteRecord& n, std::string* reason) {
+    if (!IsUuid(n.SessionId))
+        return Bad(reason, "group_session_id is not a UUID");
+    if (n.QuestionId.empty() || !IsAnswerQuestionId(n.QuestionId))
+        return Bad(reason, "question_id must be an id as a pack writes it");
+    if (n.Note.size() > 4 * kMaxGroupNote || Utf8Chars(n.Note) > kMaxGroupNote)
+        return Bad(reason, ("note is longer than " + std::to_string(kMaxGroupNote) + " characters").c_str());
+    if (!Clean(reason, n.Note, "note"))
+        return false;
+    if (!IsIsoTime(n.UpdatedAt))
+        return Bad(reason, "updated_at is not an ISO 8601 time");
     return true;
 }
 

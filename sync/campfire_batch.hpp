@@ -20,7 +20,13 @@ std::string CampfireResultKey(const CampfireResultRecord& r);
 // status is its CampfireResultKey.
 struct CampfireReply {
     std::vector<AnswerResult> Sessions, Results, Agreements;
+    // Since stap 3: one status per change and per note sent. A reply without these lists
+    // (an older store) gives each the status invalid, so they stay waiting.
+    std::vector<AnswerResult> Changes, Notes;
+    bool HasStap3 = true; // the store writes the two lists
 };
+// A note has no id of its own either: SESSION/QUESTION.
+std::string GroupNoteKey(const GroupNoteRecord& n);
 
 std::string EncodeCampfireBatch(const CampfireBatch& batch);
 // Parses and checks the shape of a request (the items themselves are checked by the
@@ -36,6 +42,12 @@ bool DecodeCampfireReply(const std::string& body, const CampfireBatch& sent, Cam
 bool ValidCampfireSession(const CampfireSessionRecord& g, std::string* reason);
 bool ValidCampfireResult(const CampfireResultRecord& r, std::string* reason);
 bool ValidAgreement(const AgreementRecord& a, std::string* reason);
+bool ValidAgreementChange(const AgreementChangeRecord& c, std::string* reason);
+bool ValidGroupNote(const GroupNoteRecord& n, std::string* reason);
+// A note of a change: at most kMaxAgreementNote characters of clean text (may be empty).
+bool ValidAgreementNote(const std::string& note, std::string* reason);
+// Characters (code points) of valid UTF-8.
+size_t Utf8Chars(const std::string& s);
 
 // "YYYY-MM-DD" with a real month and day.
 bool IsDate(const std::string& s);

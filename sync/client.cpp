@@ -180,6 +180,8 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
         return false;
     if (!journal.SetWijkResults(content.Results, error))
         return false;
+    if (content.HasAgreements && !journal.SetWijkAgreements(content.Agreements, content.AgreementChanges, error))
+        return false; // stap 3: the wijk's agreements and their history
     if (!journal.SetNews(content.News, error)) // checked whole by DecodeContent
         return false;
     // Answers this kiosk sent but the store no longer has (restored from a backup): again.
@@ -237,6 +239,12 @@ bool SyncCampfire(Journal& journal, const StoreLink& store, SyncReport* rep, std
         for (size_t i = 0; i < batch.Agreements.size(); i++)
             if (taken(reply.Agreements[i]))
                 acknowledged.Agreements.push_back(batch.Agreements[i]);
+        for (size_t i = 0; i < batch.Changes.size(); i++)
+            if (taken(reply.Changes[i]))
+                acknowledged.Changes.push_back(batch.Changes[i]);
+        for (size_t i = 0; i < batch.Notes.size(); i++)
+            if (taken(reply.Notes[i]))
+                acknowledged.Notes.push_back(batch.Notes[i]);
         if (!journal.MarkCampfireSynced(acknowledged, error))
             return false;
         if (acknowledged.Empty()) { // nothing moved: what was refused stays waiting

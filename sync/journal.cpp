@@ -274,6 +274,8 @@ std::unique_ptr<Journal> Journal::Open(const std::string& path, std::string* err
     sqlite3_finalize(st);
     if (!IsUuid(j->Device))
         return fail("has no valid device id");
+    if (!j->CreateStap3Tables(&err))
+        return fail("cannot be used: " + err);
     if (!j->Prepare(&err))
         return fail("cannot be used: " + err);
     return j;
@@ -371,7 +373,9 @@ bool Journal::Status(JournalStatus* out, std::string* error) {
     out->SessionsFlagged = QueryInt(Db, "SELECT count(DISTINCT session_id) FROM answers WHERE flagged");
     out->CampfireWaiting = QueryInt(Db, "SELECT (SELECT count(*) FROM group_sessions WHERE rev > synced_rev) + "
                                      "(SELECT count(*) FROM group_results WHERE rev > synced_rev) + "
-                                     "(SELECT count(*) FROM agreements WHERE rev > synced_rev)");
+                                     "(SELECT count(*) FROM agreements WHERE rev > synced_rev) + "
+                                     "(SELECT count(*) FROM agreement_changes WHERE rev > synced_rev) + "
+                                     "(SELECT count(*) FROM group_notes WHERE rev > synced_rev)");
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db, "SELECT last_sync, last_sync_error FROM device LIMIT 1", -1, &st, nullptr) ==
             SQLITE_OK &&

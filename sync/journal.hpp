@@ -148,6 +148,23 @@ public:
     // A session's results and agreements as stored (export, tests).
     bool CampfireResults(const std::string& session_id, std::vector<CampfireResultRecord>* out, std::string* error);
     bool Agreements(const std::string& session_id, std::vector<AgreementRecord>* out, std::string* error);
+    // Stap 3 (sync/journal_campfire.cpp): a change of an agreement's status and note made
+    // at this kiosk (Source: its device id), kept and sent; never overwritten.
+    bool SaveAgreementChange(const AgreementChangeRecord& change, std::string* error);
+    // The facilitator's note of what was said about one question at a meeting ("" clears it).
+    bool SaveGroupNote(const GroupNoteRecord& note, std::string* error);
+    bool GroupNotes(const std::string& session_id, std::vector<GroupNoteRecord>* out, std::string* error);
+    // The wijk's agreements and their history from the store (down-sync): replaces the list;
+    // the changes join the kiosk's own (the same id once), already synced.
+    bool SetWijkAgreements(const std::vector<AgreementRecord>& list, const std::vector<AgreementChangeRecord>& history,
+                           std::string* error);
+    // "Afspraken van vorige keer": the agreements of a wijk made before the session
+    // (this kiosk's and the store's, each once), oldest first, each with the status and
+    // note of its latest change (Note, StatusAt, StatusSource).
+    bool PreviousAgreements(const std::string& wijk, const std::string& session_id, std::vector<AgreementRecord>* out,
+                            std::string* error);
+    // Every change of one agreement this kiosk knows, oldest first.
+    bool AgreementHistory(const std::string& agreement_id, std::vector<AgreementChangeRecord>* out, std::string* error);
     // Rows a store has not acknowledged in their latest revision: at most max_items in all,
     // sessions first (a store needs a session before its results).
     bool CampfireWaiting(size_t max_items, CampfireBatch* out, std::string* error);
@@ -162,6 +179,8 @@ public:
 private:
     Journal() = default;
     bool Prepare(std::string* error);
+    // Stap 3's tables (IF NOT EXISTS, at every open): added tables only, so no schema number.
+    bool CreateStap3Tables(std::string* error);
 
     sqlite3* Db = nullptr;
     std::string Device;

@@ -7,6 +7,7 @@
 // [SECTION] sync
 #include "sync/journal.hpp"
 
+#include "sync/campfire_batch.hpp"
 #include "sync/iso_time.hpp"
 #include "sync/sqlite_util.hpp"
 
@@ -115,6 +116,170 @@ bool Journal::SaveAgreement(const AgreementRecord& a, std::string* error) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] stap 3: agreement changes, notes, the wijk's agreements
+//-----------------------------------------------------------------------------
+
+bool Journal::CreateStap3Tables(std::string* error) {
+    return Exec(Db, R"sql(
+    CREATE TABLE IF NOT EXISTS agreement_changes (  -- every change of an agreement's status and note
+        id           TEXT PRIMARY KEY,              -- UUID made where it was changed
+        agreement_id TEXT NOT NULL,                 -- this kiosk's agreement, or one from the store
+        status       TEXT NOT NULL CHECK (status IN ('open', 'bezig', 'gedaan', 'lukt-niet')),
+        note         TEXT NOT NULL DEFAULT '',
+        at           TEXT NOT NULL,
+        source       TEXT NOT NULL,                 -- the device id that changed it, "cli", "console:USER"
+        rev          INTEGER NOT NULL DEFAULT 1,
+        synced_rev   INTEGER NOT NULL DEFAULT 0     -- from the store: = rev, nothing to send
+    );
+    CREATE INDEX IF NOT EXISTS agreement_changes_agreement ON agreement_changes(agreement_id, at);
+    CREATE TABLE IF NOT EXISTS group_notes (        -- what was said per question at a meeting
+        group_session_id TEXT NOT NULL REFERENCES group_sessions(id),
+        question_id      TEXT NOT NULL,
+        note             TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        rev              INTEGER NOT NULL DEFAULT 1,
+        synced_rev       INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (group_session_id, question_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS wijk_agreements (    -- the wijk's agreements as the store last sent them
+        id           TEXT PRIMARY KEY,
+        wijk         TEXT NOT NULL,
+        what         TEXT NOT NULL,
+        who          TEXT NOT NULL,
+        due          TEXT NOT NULL,
+        answers      TEXT NOT NULL,
+        status       TEXT NOT NULL,
+        note         TEXT NOT NULL,
+        status_at    TEXT NOT NULL,
+        status_source TEXT NOT NULL,
+        session_name TEXT NOT NULL,
+        held_on      TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+    );
+    )sql",
+                error);
+}
+
+bool Journal::SaveAgreementChange(const AgreementChangeRecord& c, std::string* error) {
+    const char* what = "the agreement's status could not be stored";
+    std::string why;
+    if (!IsAgreementStatus(c.Status) || Utf8Chars(c.Note) > kMaxAgreementNote) {
+        if (error)
+            *error = std::string(what) + ": its status must be open, bezig, gedaan or lukt-niet, its note at most " +
+                     std::to_string(kMaxAgreementNote) + " characters";
+        return false;
+    }
+    Stmt st(Db, "INSERT INTO agreement_changes(id, agreement_id, status, note, at, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    return (st && st.Run(c.Id, c.AgreementId, c.Status, c.Note, c.At.empty() ? NowIso() : c.At, c.Source)) ||
+           Fail(Db, what, error);
+}
+
+bool Journal::SaveGroupNote(const GroupNoteRecord& n, std::string* error) {
+    const char* what = "the note could not be stored";
+    if (Utf8Chars(n.Note) > kMaxGroupNote) {
+        if (error)
+            *error = std::string(what) + ": it is longer than " + std::to_string(kMaxGroupNote) + " characters";
+        return false;
+    }
+    Stmt st(Db, "INSERT INTO group_notes(group_session_id, question_id, note, updated_at) VALUES(?1, ?2, ?3, ?4) "
+                "ON CONFLICT(group_session_id, question_id) DO UPDATE SET note = excluded.note, "
+                "updated_at = excluded.updated_at, rev = rev + 1 WHERE note != excluded.note");
+    return (st && st.Run(n.SessionId, n.QuestionId, n.Note, n.UpdatedAt.empty() ? NowIso() : n.UpdatedAt)) ||
+           Fail(Db, what, error);
+}
+
+bool Journal::SetWijkAgreements(const std::vector<AgreementRecord>& list, const std::vector<AgreementChangeRecord>& history,
+                                std::string* error) {
+    const char* what = "cannot keep the wijk's agreements";
+    Tx tx(Db);
+    if (!tx.Begun() || !Exec(Db, "DELETE FROM wijk_agreements", error))
+        return Fail(Db, what, error);
+    Stmt put(Db, "INSERT OR REPLACE INTO wijk_agreements(id, wijk, what, who, due, answers, status, note, status_at, "
+                 "status_source, session_name, held_on, created_at) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    Stmt change(Db, "INSERT OR IGNORE INTO agreement_changes(id, agreement_id, status, note, at, source, rev, synced_rev) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1, 1)");
+    if (!put || !change)
+        return Fail(Db, what, error);
+    for (const AgreementRecord& a : list)
+        if (!put.Run(a.Id, a.Wijk, a.What, a.Who, a.Due, a.Answers, NormalAgreementStatus(a.Status), a.Note,
+                     a.StatusAt, a.StatusSource, a.SessionName, a.HeldOn, a.CreatedAt))
+            return Fail(Db, what, error);
+    for (const AgreementChangeRecord& c : history)
+        if (!change.Run(c.Id, c.AgreementId, c.Status, c.Note, c.At, c.Source))
+            return Fail(Db, what, error);
+    return tx.Commit() || Fail(Db, what, error);
+}
+
+bool Journal::PreviousAgreements(const std::string& wijk, const std::string& session_id,
+                                 std::vector<AgreementRecord>* out, std::string* error) {
+    out->clear();
+    // This kiosk's agreements of other sessions, then the store's that are not among them;
+    // each with its base status and time, then the latest change later than that.
+    Stmt st(Db, R"sql(
+    WITH base(id, wijk, what, who, due, answers, status, note, at, source, session_name, held_on, created_at) AS (
+        SELECT a.id, a.wijk, a.what, a.who, coalesce(a.due, ''), coalesce(a.answers, ''),
+               CASE a.status WHEN 'klaar' THEN 'gedaan' ELSE a.status END, '', a.updated_at,
+               (SELECT id FROM device), coalesce(s.name, ''), coalesce(s.held_on, ''), a.created_at
+        FROM agreements a LEFT JOIN group_sessions s ON s.id = a.group_session_id
+        WHERE a.wijk = ?1 AND coalesce(a.group_session_id, '') != ?2
+        UNION ALL
+        SELECT id, wijk, what, who, due, answers, status, note, status_at, status_source, session_name, held_on,
+               created_at FROM wijk_agreements w
+        WHERE w.wijk = ?1 AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.id = w.id))
+    SELECT b.id, b.wijk, b.what, b.who, b.due, b.answers, b.session_name, b.held_on, b.created_at,
+           coalesce(c.status, b.status), coalesce(c.note, b.note), coalesce(c.at, b.at), coalesce(c.source, b.source)
+    FROM base b LEFT JOIN agreement_changes c ON c.id = (
+        SELECT id FROM agreement_changes WHERE agreement_id = b.id AND at > b.at ORDER BY at DESC, id DESC LIMIT 1)
+    ORDER BY b.created_at, b.id
+    )sql");
+    if (!st)
+        return Fail(Db, "cannot read the agreements", error);
+    BindAll(st.S, wijk, session_id);
+    int rc;
+    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW) {
+        AgreementRecord a;
+        Cols(st.S, &a.Id, &a.Wijk, &a.What, &a.Who, &a.Due, &a.Answers, &a.SessionName, &a.HeldOn, &a.CreatedAt,
+             &a.Status, &a.Note, &a.StatusAt, &a.StatusSource);
+        out->push_back(a);
+    }
+    return rc == SQLITE_DONE || Fail(Db, "cannot read the agreements", error);
+}
+
+bool Journal::AgreementHistory(const std::string& agreement_id, std::vector<AgreementChangeRecord>* out,
+                               std::string* error) {
+    out->clear();
+    Stmt st(Db, "SELECT id, agreement_id, status, note, at, source, rev FROM agreement_changes WHERE agreement_id = ?1 "
+                "ORDER BY at, id");
+    if (!st)
+        return Fail(Db, "cannot read the agreement's history", error);
+    Bind(st.S, 1, agreement_id);
+    int rc;
+    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW) {
+        AgreementChangeRecord c;
+        Cols(st.S, &c.Id, &c.AgreementId, &c.Status, &c.Note, &c.At, &c.Source, &c.Rev);
+        out->push_back(c);
+    }
+    return rc == SQLITE_DONE || Fail(Db, "cannot read the agreement's history", error);
+}
+
+bool Journal::GroupNotes(const std::string& session_id, std::vector<GroupNoteRecord>* out, std::string* error) {
+    out->clear();
+    Stmt st(Db, "SELECT group_session_id, question_id, note, updated_at, rev FROM group_notes "
+                "WHERE group_session_id = ?1 AND note != '' ORDER BY question_id");
+    if (!st)
+        return Fail(Db, "cannot read the notes", error);
+    Bind(st.S, 1, session_id);
+    int rc;
+    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW) {
+        GroupNoteRecord n;
+        Cols(st.S, &n.SessionId, &n.QuestionId, &n.Note, &n.UpdatedAt, &n.Rev);
+        out->push_back(n);
+    }
+    return rc == SQLITE_DONE || Fail(Db, "cannot read the notes", error);
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] reading
 //-----------------------------------------------------------------------------
 
@@ -209,6 +374,28 @@ bool Journal::CampfireWaiting(size_t max_items, CampfireBatch* out, std::string*
                                  " FROM agreements WHERE rev > synced_rev ORDER BY created_at, id LIMIT ?1",
                              nullptr, left, ReadAgreement, &out->Agreements, error))
         return false;
+    left -= int64_t(out->Agreements.size());
+    auto read_change = [](sqlite3_stmt* st) {
+        AgreementChangeRecord c;
+        Cols(st, &c.Id, &c.AgreementId, &c.Status, &c.Note, &c.At, &c.Source, &c.Rev);
+        return c;
+    };
+    if (left > 0 && !ReadAll(Db,
+                             "SELECT id, agreement_id, status, note, at, source, rev FROM agreement_changes "
+                             "WHERE rev > synced_rev ORDER BY at, id LIMIT ?1",
+                             nullptr, left, read_change, &out->Changes, error))
+        return false;
+    left -= int64_t(out->Changes.size());
+    auto read_note = [](sqlite3_stmt* st) {
+        GroupNoteRecord n;
+        Cols(st, &n.SessionId, &n.QuestionId, &n.Note, &n.UpdatedAt, &n.Rev);
+        return n;
+    };
+    if (left > 0 && !ReadAll(Db,
+                             "SELECT group_session_id, question_id, note, updated_at, rev FROM group_notes "
+                             "WHERE rev > synced_rev ORDER BY group_session_id, question_id LIMIT ?1",
+                             nullptr, left, read_note, &out->Notes, error))
+        return false;
     return true;
 }
 
@@ -232,6 +419,16 @@ bool Journal::MarkCampfireSynced(const CampfireBatch& ack, std::string* error) {
             return Fail(Db, what, error);
     for (const AgreementRecord& a : ack.Agreements)
         if (!agreement.Run(a.Id, a.Rev))
+            return Fail(Db, what, error);
+    Stmt change(Db, "UPDATE agreement_changes SET synced_rev = max(synced_rev, ?2) WHERE id = ?1");
+    Stmt note(Db, "UPDATE group_notes SET synced_rev = max(synced_rev, ?3) WHERE group_session_id = ?1 AND question_id = ?2");
+    if (!change.S || !note.S)
+        return Fail(Db, what, error);
+    for (const AgreementChangeRecord& c : ack.Changes)
+        if (!change.Run(c.Id, c.Rev))
+            return Fail(Db, what, error);
+    for (const GroupNoteRecord& n : ack.Notes)
+        if (!note.Run(n.SessionId, n.QuestionId, n.Rev))
             return Fail(Db, what, error);
     return tx.Commit() || Fail(Db, what, error);
 }

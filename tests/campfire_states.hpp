@@ -110,6 +110,12 @@ inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, 
                 states.push_back(h.S);
                 h.Do(CampfireAction{CampfireKind::SaveFailed, "the group's votes could not be stored: disk I/O error"});
                 states.push_back(h.S); // a failed write, said in words
+                h.Do(CampfireKind::Edit, "note");
+                for (char c : std::string("Voor: meer groen. Tegen: het kost geld. Een minderheid wil liever"))
+                    h.Do(CampfireKind::TypeText, std::string(1, c));
+                states.push_back(h.S); // the note of what was said, on the keyboard
+                h.Do(CampfireKind::Next);
+                states.push_back(h.S); // the question with its note
                 first = false;
             }
             h.Do(CampfireKind::Next);
@@ -159,7 +165,11 @@ inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, 
     states.push_back(h.S); // the summary, page 1
     h.Do(CampfireKind::Page, "+1");
     states.push_back(h.S);
-    h.Do(CampfireKind::Page, "-1");
+    for (int i = 0; i < 20; i++)
+        h.Do(CampfireKind::Page, "+1");
+    states.push_back(h.S); // the last page: what was said
+    for (int i = 0; i < 20; i++)
+        h.Do(CampfireKind::Page, "-1");
     h.Do(CampfireKind::ExportChoose);
     kiosk::CampfireAction none{kiosk::CampfireKind::TargetsLoaded};
     h.Do(none);
@@ -174,5 +184,26 @@ inline std::vector<kiosk::FlowState> CampfireScreens(const content::Pack& pack, 
     while (h.S.Campfire.Exporting)
         h.Do(CampfireKind::ExportDone);
     states.push_back(h.S); // "Opgeslagen in /tmp/export ..."
+
+    // Stap 3: a later meeting opens with the agreements from before.
+    CampfireHarness p(pack, lang);
+    p.Pick("Buurtavond twee");
+    CampfireAction previous{CampfireKind::PreviousLoaded};
+    const char* statuses[] = {"open", "bezig", "gedaan", "lukt-niet", "klaar", "open", "bezig"};
+    for (int i = 0; i < 7; i++)
+        previous.List.push_back({p.NewId(), "Afspraak " + std::to_string(i + 1) + " van de vorige bijeenkomst, wat langer",
+                                 i % 2 ? "gemeente" : "wijkpanel Oosterpark", i == 0 ? "2026-12-12" : "", "",
+                                 statuses[i], i == 1 ? "Offerte gevraagd bij de gemeente, antwoord komt in januari" : "",
+                                 "Buurtavond een", "2026-10-30"});
+    p.Do(previous);
+    states.push_back(p.S); // "Afspraken van vorige keer": six shown, "en nog 1"
+    p.Do(CampfireKind::PreviousOpen, "1");
+    states.push_back(p.S); // one of them, its status and note
+    p.Do(CampfireKind::PreviousStatus, "lukt-niet");
+    p.Do(CampfireKind::Edit, "previous-note");
+    states.push_back(p.S); // its note on the keyboard
+    p.Do(CampfireKind::Next);
+    p.Do(CampfireKind::PreviousSave);
+    states.push_back(p.S); // the list again: "Bewaard."
     return states;
 }

@@ -147,3 +147,60 @@ TEST_CASE("the store's reply: one status per item, in order, or an error") {
     // An older store that knows only answers replies without the lists: an error, nothing marked.
     CHECK_FALSE(DecodeCampfireReply("{\"store\": \"wijkstem-store/1\", \"results\": []}", b, &d, &error));
 }
+
+TEST_CASE("stap 3 on the wire: changes and notes are optional, and an older store leaves them waiting") {
+    CampfireBatch b = Sample();
+    std::string error;
+    CampfireBatch d;
+    // Without them the request reads as before (no new keys for an older store to see).
+    CHECK(EncodeCampfireBatch(b).find("agreement_changes") == std::string::npos);
+    b.Changes.push_back({NewUuidV4(), b.Agreements[0].Id, "lukt-niet", "Geen zaal, \"helaas\"",
+                         "2026-12-10T19:30:00.000Z", "", 4});
+    b.Notes.push_back({b.Sessions[0].Id, "prettig-wonen", "Voor: groen. Tegen: geld.", "2026-11-28T19:40:00.000Z", 2});
+    REQUIRE_MESSAGE(DecodeCampfireBatch(EncodeCampfireBatch(b), &d, &error), error);
+    REQUIRE(d.Changes.size() == 1);
+    CHECK(d.Changes[0].Status == "lukt-niet");
+    CHECK(d.Changes[0].Note == "Geen zaal, \"helaas\"");
+    CHECK(d.Changes[0].Rev == 0); // revisions stay on the kiosk
+    REQUIRE(d.Notes.size() == 1);
+    CHECK(d.Notes[0].Note == "Voor: groen. Tegen: geld.");
+    CHECK(d.Size() == b.Size());
+
+    CHECK(ValidAgreementChange(d.Changes[0], &error));
+    AgreementChangeRecord bad = d.Changes[0];
+    bad.Status = "klaar"; // only an agreement's own status may still say klaar (older kiosks)
+    CHECK_FALSE(ValidAgreementChange(bad, &error));
+    bad = d.Changes[0];
+    bad.Note = "\xE2\x80\xAE reversed"; // a bidi override
+    CHECK_FALSE(ValidAgreementChange(bad, &error));
+    bad.Note = std::string(kMaxAgreementNote, 'x');
+    CHECK(ValidAgreementChange(bad, &error));
+    bad.Note += "x";
+    CHECK_FALSE(ValidAgreementChange(bad, &error));
+    GroupNoteRecord note = d.Notes[0];
+    note.QuestionId = "Prettig Wonen";
+    CHECK_FALSE(ValidGroupNote(note, &error));
+    CHECK(NormalAgreementStatus("klaar") == "gedaan");
+    AgreementRecord old = b.Agreements[0];
+    old.Status = "klaar";
+    CHECK(ValidAgreement(old, &error)); // what kiosks before stap 3 send
+
+    // The reply of a store since stap 3 names them; an older store's reply does not: then
+    // they come back invalid (they stay waiting) and the rest is read as before.
+    CampfireReply reply;
+    reply.Sessions.push_back({b.Sessions[0].Id, AnswerStatus::Stored, {}});
+    for (const CampfireResultRecord& r : b.Results)
+        reply.Results.push_back({CampfireResultKey(r), AnswerStatus::Stored, {}});
+    reply.Agreements.push_back({b.Agreements[0].Id, AnswerStatus::Stored, {}});
+    reply.Changes.push_back({b.Changes[0].Id, AnswerStatus::Stored, {}});
+    reply.Notes.push_back({GroupNoteKey(b.Notes[0]), AnswerStatus::AlreadyStored, {}});
+    CampfireReply got;
+    REQUIRE_MESSAGE(DecodeCampfireReply(EncodeCampfireReply(reply), b, &got, &error), error);
+    CHECK(got.Changes[0].Status == AnswerStatus::Stored);
+    CHECK(got.Notes[0].Status == AnswerStatus::AlreadyStored);
+    reply.HasStap3 = false;
+    REQUIRE_MESSAGE(DecodeCampfireReply(EncodeCampfireReply(reply), b, &got, &error), error);
+    CHECK(got.Sessions[0].Status == AnswerStatus::Stored);
+    CHECK(got.Changes[0].Status == AnswerStatus::Invalid);
+    CHECK(got.Notes[0].Status == AnswerStatus::Invalid);
+}

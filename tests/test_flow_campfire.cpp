@@ -109,9 +109,12 @@ TEST_CASE("campfire picker: supported questions only, a matrix as one step per r
     CHECK(CampfireQuestionCount(*rol) == 2);
     const content::Poll* leren = pack.FindPoll("samen-leren"); // yes_no, single, budget, top, multiple, smiley, text
     REQUIRE(leren);
-    CHECK(CampfireQuestionCount(*leren) == 3);
+    // Issue 14: a group answers budget, top 3 and multiple choice too; free text only is left out.
+    CHECK(CampfireQuestionCount(*leren) == 6);
     CHECK(CampfireSupports(content::QuestionType::Agree));
-    CHECK_FALSE(CampfireSupports(content::QuestionType::Budget));
+    CHECK(CampfireSupports(content::QuestionType::Budget));
+    CHECK(CampfireSupports(content::QuestionType::Top));
+    CHECK(CampfireSupports(content::QuestionType::Multiple));
     CHECK_FALSE(CampfireSupports(content::QuestionType::Text));
 
     CampfireHarness h(pack);
@@ -214,7 +217,9 @@ TEST_CASE("campfire show-if reads the group's answer (the most votes)") {
         REQUIRE(CampfireQuestion(h.Ctx, h.S)->Id == "wijkpanel");
         h.TapVotes(ja ? std::vector<int>{3, 1} : std::vector<int>{1, 3});
         h.Do(CampfireKind::Next);
-        CHECK(CampfireQuestion(h.Ctx, h.S)->Id == (ja ? "wijkpanel-vaak" : "tevreden"));
+        // Without "ja", wijkpanel-vaak stays hidden: the next question a group answers is the
+        // budget (a group answers it since issue 14).
+        CHECK(CampfireQuestion(h.Ctx, h.S)->Id == (ja ? "wijkpanel-vaak" : "wijkbudget"));
     }
 }
 

@@ -233,3 +233,78 @@ TEST_CASE("a schema 6 journal gains the campfire tables, its answers kept") {
     j.reset();
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("stap 3 in the journal: changes and notes wait for the store; the agreements from before, latest change first") {
+    TempJournal t;
+    std::string error;
+    const std::string first = NewUuidV4(), second = NewUuidV4();
+    REQUIRE(t.J->SaveCampfireSession(Session(first), &error));
+    AgreementRecord mine = Agreement(first, "Meer bankjes");
+    REQUIRE(t.J->SaveAgreement(mine, &error));
+    CampfireSessionRecord later = Session(second);
+    later.HeldOn = "2026-12-10";
+    REQUIRE(t.J->SaveCampfireSession(later, &error));
+    CHECK(t.J->SaveAgreement(Agreement(second, "Van deze bijeenkomst zelf"), &error));
+
+    // The store's list: one of another kiosk, and this kiosk's own (kept once).
+    AgreementRecord theirs = Agreement("", "Een buurtfeest");
+    theirs.Status = "bezig";
+    theirs.Note = "Zaal gezocht";
+    theirs.StatusAt = "2026-12-01T10:00:00Z";
+    theirs.StatusSource = "cli";
+    theirs.SessionName = "Buurtavond Selwerd";
+    theirs.HeldOn = "2026-11-01";
+    theirs.CreatedAt = "2026-11-01T20:00:00.000Z";
+    AgreementRecord mine_there = mine;
+    AgreementChangeRecord cli{NewUuidV4(), theirs.Id, "bezig", "Zaal gezocht", "2026-12-01T10:00:00Z", "cli"};
+    REQUIRE(t.J->SetWijkAgreements({theirs, mine_there}, {cli}, &error));
+    CHECK(t.Scalar("SELECT count(*) FROM agreement_changes WHERE rev > synced_rev") == 0); // nothing to send back
+
+    std::vector<AgreementRecord> previous;
+    REQUIRE(t.J->PreviousAgreements("Oosterpark", second, &previous, &error));
+    REQUIRE(previous.size() == 2); // not the meeting's own, and this kiosk's once
+    CHECK(previous[0].What == "Een buurtfeest");
+    CHECK(previous[0].Status == "bezig");
+    CHECK(previous[0].Note == "Zaal gezocht");
+    CHECK(previous[1].What == "Meer bankjes");
+    CHECK(previous[1].Status == "open");
+    CHECK(previous[1].HeldOn == "2026-11-28");
+
+    // The facilitator changes both; the changes wait, and the latest decides.
+    const int64_t before = t.Waiting();
+    AgreementChangeRecord a{NewUuidV4(), theirs.Id, "lukt-niet", "Geen zaal", "2026-12-10T19:30:00.000Z", t.J->DeviceId()};
+    AgreementChangeRecord b{NewUuidV4(), mine.Id, "gedaan", "", "2026-12-10T19:31:00.000Z", t.J->DeviceId()};
+    REQUIRE(t.J->SaveAgreementChange(a, &error));
+    REQUIRE(t.J->SaveAgreementChange(b, &error));
+    CHECK(t.Waiting() == before + 2);
+    AgreementChangeRecord bad = a;
+    bad.Id = NewUuidV4();
+    bad.Status = "misschien";
+    CHECK_FALSE(t.J->SaveAgreementChange(bad, &error));
+    REQUIRE(t.J->PreviousAgreements("Oosterpark", second, &previous, &error));
+    CHECK(previous[0].Status == "lukt-niet");
+    CHECK(previous[0].Note == "Geen zaal");
+    CHECK(previous[1].Status == "gedaan");
+    std::vector<AgreementChangeRecord> history;
+    REQUIRE(t.J->AgreementHistory(theirs.Id, &history, &error));
+    REQUIRE(history.size() == 2);
+    CHECK(history[0].Source == "cli");
+    CHECK(history[1].Source == t.J->DeviceId());
+
+    // A note of a question, then sync bookkeeping for both kinds.
+    REQUIRE(t.J->SaveGroupNote({second, "prettig-wonen", "Voor: groen.", ""}, &error));
+    CampfireBatch waiting;
+    REQUIRE(t.J->CampfireWaiting(1000, &waiting, &error));
+    CHECK(waiting.Changes.size() == 2);
+    REQUIRE(waiting.Notes.size() == 1);
+    REQUIRE(t.J->SaveGroupNote({second, "prettig-wonen", "Voor: groen. Tegen: geld.", ""}, &error)); // during the round
+    REQUIRE(t.J->MarkCampfireSynced(waiting, &error));
+    CampfireBatch left;
+    REQUIRE(t.J->CampfireWaiting(1000, &left, &error));
+    CHECK(left.Changes.empty());
+    REQUIRE(left.Notes.size() == 1); // the newer note still waits
+    CHECK(left.Notes[0].Note == "Voor: groen. Tegen: geld.");
+    std::vector<GroupNoteRecord> notes;
+    REQUIRE(t.J->GroupNotes(second, &notes, &error));
+    CHECK(notes.size() == 1);
+}

@@ -241,7 +241,7 @@ void SendPage(Ctx& x, const std::string& active, const std::string& title, const
         {"kiosks", "Kiosks", false, false},          {"aanmelden", "Kiosk aanmelden", false, false},
         {"inhoud", "Inhoud", false, false},          {"peilingen", "Snelle peilingen", false, false},
         {"resultaten", "Resultaten", false, false},  {"updates", "Updates", false, false},
-        {"afspraken", "Afspraken", true, false},     {"gebruikers", "Gebruikers", false, true},
+        {"afspraken", "Afspraken", false, false},     {"gebruikers", "Gebruikers", false, true},
     };
     std::string nav;
     for (const Item& i : kNav) {
@@ -411,7 +411,7 @@ void HandleConsole(Console& c, const ConsoleRequest& req, ConsoleResponse* res) 
     if (sub == "resultaten/zip" && get) return ZipDownload(x);
     if (sub.rfind("rapport/", 0) == 0 && get) return ReportFile(x);
     if (sub == "updates" || sub == "updates/verwijderen") return NewsPage(x);
-    if (sub == "afspraken" && get) return LaterPage(x, "afspraken", "Afspraken");
+    if (sub == "afspraken") return AgreementsPage(x);
     if (sub == "gebruikers") {
         if (!IsAdmin(x.S.User))
             return SendForbidden(x, "Alleen een beheerder beheert gebruikers.");

@@ -91,6 +91,8 @@ E StatusWords(const std::string& s) {
     if (s == "open") return "\u25CB open";
     if (s == "bezig") return "\u25D0 bezig";
     if (s == "klaar") return "\u25CF klaar";
+    if (s == "gedaan") return "\u25CF gedaan";
+    if (s == "lukt-niet") return "\u2715 lukt niet";
     return Esc(s);
 }
 
@@ -291,25 +293,38 @@ E Answers(const Report& r) {
     return h + "</section>\n";
 }
 
+// Every change of an agreement's status (stap 3), oldest first, folded away.
+E History(const AgreementRow& a) {
+    if (a.History.empty())
+        return "";
+    E h = "<details><summary>Wat er veranderde (" + Num(long(a.History.size())) + ")</summary><ul>";
+    for (const std::string& line : a.History)
+        h += "<li>" + Esc(line) + "</li>";
+    return h + "</ul></details>";
+}
+
 E AgreementsSection(const Report& r) {
     E h = "<section id=\"afspraken\">\n<h2>Afspraken</h2>\n";
     if (r.Agreements.empty())
         return h + "<p>Er zijn nog geen afspraken vastgelegd.</p>\n</section>\n";
-    int open = 0, busy = 0, done = 0, late = 0;
+    int open = 0, busy = 0, done = 0, late = 0, failed = 0;
     for (const AgreementRow& a : r.Agreements) {
         open += a.Status == "open";
         busy += a.Status == "bezig";
-        done += a.Status == "klaar";
+        done += a.Status == "klaar" || a.Status == "gedaan";
+        failed += a.Status == "lukt-niet";
         late += a.Late;
     }
     h += "<p>Stap 2 en 3 van het Gronings model: wie doet wat, en is het gedaan? " + Num(open) + " open, " + Num(busy) +
-         " bezig, " + Num(done) + " klaar" + (late ? ", waarvan " + Num(late) + " over de datum" : "") + ".</p>\n";
+         " bezig, " + Num(done) + " klaar" + (failed ? ", " + Num(failed) + " lukt niet" : E("")) +
+         (late ? ", waarvan " + Num(late) + " over de datum" : "") + ".</p>\n";
     h += "<table>\n<tr><th>Afspraak</th><th>Wie</th><th>Klaar op</th><th>Hoort bij</th><th>Status</th></tr>\n";
     for (const AgreementRow& a : r.Agreements) {
         h += "<tr><td>" + Esc(a.What) + (a.Meeting.empty() ? "" : "<br><span class=\"muted\">gemaakt in " + Esc(a.Meeting) + "</span>") +
              "</td><td>" + Esc(a.Who) + "</td><td>" + (a.Due.empty() ? "&mdash;" : Esc(a.Due)) +
              (a.Late ? " <span class=\"verlopen\">(over de datum)</span>" : "") + "</td><td>" +
-             (a.Answers.empty() ? "&mdash;" : Esc(a.Answers)) + "</td><td>" + StatusWords(a.Status) + "</td></tr>\n";
+             (a.Answers.empty() ? "&mdash;" : Esc(a.Answers)) + "</td><td>" + StatusWords(a.Status) +
+             (a.Note.empty() ? "" : "<br>" + Esc(a.Note)) + History(a) + "</td></tr>\n";
     }
     return h + "</table>\n</section>\n";
 }
@@ -325,6 +340,12 @@ E Meetings(const Report& r) {
              Num(s.Session.Present) + " aanwezig" + (s.Method.empty() ? "" : "; " + Esc(s.Method)) + ".</p>\n";
         if (s.Charts.empty())
             h += "<p class=\"muted\">Geen uitkomsten vastgelegd.</p>\n";
+        if (!s.Notes.empty()) { // what was said: arguments for and against, other views
+            h += "<h4>Wat er gezegd is</h4>\n<dl class=\"notities\">\n";
+            for (const auto& [question, note] : s.Notes)
+                h += "<dt>" + Esc(question) + "</dt><dd>" + Esc(note) + "</dd>\n";
+            h += "</dl>\n";
+        }
         for (const Chart& c : s.Charts)
             h += ChartFigure(c, Plural(c.Respondents, "stem", "stemmen") + ", " + Num(s.Session.Present) + " aanwezig", "",
                              "Minder dan " + Num(kMinGroup) + " stemmen of aanwezigen: niet getoond.");

@@ -437,7 +437,9 @@ std::string AnswersWords(const content::Pack* pack, const std::string& id) {
     return id;
 }
 
-int StatusRank(const std::string& s) { return s == "open" ? 0 : s == "bezig" ? 1 : s == "klaar" ? 2 : 3; }
+int StatusRank(const std::string& s) {
+    return s == "open" ? 0 : s == "bezig" ? 1 : s == "klaar" || s == "gedaan" ? 2 : s == "lukt-niet" ? 3 : 4;
+}
 
 std::string MeetingName(const Input& in, const std::string& session_id) {
     for (const CampfireSession& s : in.Sessions)
@@ -466,7 +468,9 @@ void Agreements(const Input& in, Report* r) {
         row.Answers = AnswersWords(pack, a->Answers);
         row.Status = a->Status;
         row.Meeting = MeetingName(in, a->SessionId);
-        row.Late = !a->Due.empty() && a->Due < in.Today && a->Status != "klaar";
+        row.Late = !a->Due.empty() && a->Due < in.Today && StatusRank(a->Status) < 2;
+        row.Note = a->Note;
+        row.History = a->History;
         r->Agreements.push_back(row);
     }
 }
@@ -547,11 +551,25 @@ void Meetings(const Input& in, Report* r, std::set<std::string>* slugs) {
             c.Whole = several && s.Present > 0 ? s.Present : c.Respondents;
             if (several)
                 c.TypeNote = "Meer antwoorden mogelijk: het percentage is van de aanwezigen.";
+            if (q->Type == content::QuestionType::Budget) { // divided together: amounts, not votes
+                c.Whole = std::max<long long>(q->Total, c.Respondents);
+                c.TypeNote = "De groep verdeelde dit samen: het percentage is van het hele budget.";
+            }
             c.Shown = c.Respondents >= kMinGroup && (s.Present == 0 || s.Present >= kMinGroup);
             if (!c.Shown)
                 c.Bars.clear();
             sr.Charts.push_back(std::move(c));
         }
+        // What was said: the facilitator's words, not anyone's answer, so shown for any size.
+        for (const CampfireNote& note : in.Notes)
+            if (note.SessionId == s.Id) {
+                std::string heading = note.QuestionId;
+                if (const content::Question* q = pack ? content::QuestionOfAnswer(*pack, note.QuestionId) : nullptr)
+                    for (const auto& [aid, words] : AnswerIds(*pack, *q))
+                        if (aid == note.QuestionId)
+                            heading = words;
+                sr.Notes.push_back({heading, note.Note});
+            }
         r->Sessions.push_back(std::move(sr));
     }
 }

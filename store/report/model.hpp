@@ -53,8 +53,18 @@ struct Agreement {
     std::string Who;     // "wijk", "gemeente", "samen" or a named group
     std::string Due;     // YYYY-MM-DD or empty
     std::string Answers; // a kompas point, zone or question id it answers, or empty
-    std::string Status;  // "open", "bezig", "klaar"
+    std::string Status;  // "open", "bezig", "gedaan" ("klaar" from kiosks before stap 3), "lukt-niet"
     std::string UpdatedAt;
+    // Stap 3: the note of the latest change, and every change (its date, status, who, note).
+    std::string Note{};
+    std::vector<std::string> History{}; // "28-11-2026: bezig (kiosk) - Offerte gevraagd"
+};
+
+// What a facilitator noted of the conversation about one question at a meeting.
+struct CampfireNote {
+    std::string SessionId;
+    std::string QuestionId; // a question id, or QUESTION.ROW
+    std::string Note;
 };
 
 // What the store says of the wijk as a whole; the report passes it on as it is.
@@ -77,6 +87,7 @@ struct Input : Overview {
     std::vector<CampfireSession> Sessions;
     std::vector<CampfireResult> CampfireResults;
     std::vector<Agreement> Agreements;
+    std::vector<CampfireNote> Notes{};
     std::optional<Population> Residents; // the population figures, checked against the pack beforehand
 };
 
@@ -148,11 +159,14 @@ struct SessionReport {
     CampfireSession Session;
     std::string Method; // in words: "met de hand geteld", "getikt op het scherm"
     std::vector<Chart> Charts;
+    std::vector<std::pair<std::string, std::string>> Notes{}; // question (in words), what was said
 };
 
 struct AgreementRow {
     std::string What, Who, Due, Answers, Status, Meeting;
-    bool Late = false; // due before today and not klaar
+    bool Late = false; // due before today and not done (gedaan, klaar) or given up (lukt-niet)
+    std::string Note{};
+    std::vector<std::string> History{};
 };
 
 struct Report : Overview {

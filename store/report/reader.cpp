@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <functional>
+#include <map>
 
 namespace report {
 
@@ -131,14 +132,51 @@ bool ReadMeetings(sqlite3* db, const std::string& wijk, Input* in, std::string* 
                  in->CampfireResults.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3), Col(st, 4)});
              }, error))
         return false;
+    bool stap3 = false; // a store since stap 3: changes of agreements, notes of meetings
+    if (!Query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreement_changes'", wijk)
+             .Each([&](sqlite3_stmt*) { stap3 = true; }, error))
+        return false;
+    std::vector<std::string> ids;
+    if (!Query(db,
+               stap3 ? "SELECT coalesce(a.group_session_id, ''), a.what, a.who, coalesce(a.due, ''), "
+                       "coalesce(a.answers, ''), a.status, a.updated_at, a.id, coalesce((SELECT note FROM "
+                       "agreement_changes c WHERE c.agreement_id = a.id AND c.at > a.updated_at ORDER BY at DESC, id "
+                       "DESC LIMIT 1), '') FROM agreements a WHERE a.wijk = ?1 ORDER BY a.created_at, a.id"
+                     : "SELECT coalesce(group_session_id, ''), what, who, coalesce(due, ''), coalesce(answers, ''), "
+                       "status, updated_at, id, '' FROM agreements WHERE wijk = ?1 ORDER BY created_at, id",
+               wijk)
+             .Each([&](sqlite3_stmt* st) {
+                 in->Agreements.push_back(
+                     {Col(st, 0), Col(st, 1), Col(st, 2), Col(st, 3), Col(st, 4), Col(st, 5), Col(st, 6), Col(st, 8)});
+                 ids.push_back(Col(st, 7));
+             }, error))
+        return false;
+    if (!stap3)
+        return true;
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < ids.size(); i++)
+        index[ids[i]] = i;
+    if (!Query(db,
+               "SELECT c.agreement_id, substr(c.at, 1, 10), c.status, c.source, c.note FROM agreement_changes c "
+               "JOIN agreements a ON a.id = c.agreement_id WHERE a.wijk = ?1 ORDER BY c.at, c.id",
+               wijk)
+             .Each([&](sqlite3_stmt* st) {
+                 auto it = index.find(Col(st, 0));
+                 if (it == index.end())
+                     return;
+                 const std::string source = Col(st, 3);
+                 const std::string who = source == "cli" ? "gebiedsteam"
+                                         : source.rfind("console:", 0) == 0 ? "gebiedsteam (" + source.substr(8) + ")"
+                                                                            : "kampvuur";
+                 in->Agreements[it->second].History.push_back(Col(st, 1) + ": " + Col(st, 2) + " (" + who + ")" +
+                                                              (Col(st, 4).empty() ? "" : " - " + Col(st, 4)));
+             }, error))
+        return false;
     return Query(db,
-                 "SELECT coalesce(group_session_id, ''), what, who, coalesce(due, ''), coalesce(answers, ''), status, "
-                 "updated_at FROM agreements WHERE wijk = ?1 ORDER BY created_at, id",
+                 "SELECT n.group_session_id, n.question_id, n.note FROM group_notes n JOIN group_sessions s "
+                 "ON s.id = n.group_session_id WHERE s.wijk = ?1 AND n.note != '' ORDER BY 1, 2",
                  wijk)
-        .Each([&](sqlite3_stmt* st) {
-            in->Agreements.push_back(
-                {Col(st, 0), Col(st, 1), Col(st, 2), Col(st, 3), Col(st, 4), Col(st, 5), Col(st, 6)});
-        }, error);
+        .Each([&](sqlite3_stmt* st) { in->Notes.push_back({Col(st, 0), Col(st, 1), Col(st, 2)}); }, error);
 }
 
 // The wijken this store knows, for a message when the name given is not one of them.
