@@ -61,11 +61,16 @@ const std::vector<std::string>& RequiredUiKeys() {
         "attract.subtitle",
         "attract.start",     // the big start button
         "attract.result",    // "{percent}% van de wijk koos \"{option}\" bij: {question}"
+        "attract.advice",    // what the answers are for (issue 15)
+        "attract.start_time", // "{n} vragen, ongeveer 1 minuut"
+        "sender",            // who is asking: "Gemeente Groningen · gebiedsteam"
 
         "question.progress", // "Vraag {n} van {total}"
         "question.skip",
         "question.stop",
         "question.next",     // confirms a multiple choice, budget, top or matrix answer
+        "question.skip_question", // the quiet skip: "Deze vraag overslaan"
+        "question.back",     // "Terug" to the question before
         "question.choose_max", // "Kies er hoogstens {max}"
         "question.left",     // budget: "Nog te verdelen: {left} {unit}"
         "thanks.title",
@@ -223,6 +228,7 @@ const std::vector<std::string>& RequiredUiKeys() {
 const std::vector<std::string>& PraatplaatUiKeys() {
     static const std::vector<std::string> keys = {
         "attract.praatplaat", // the second start button
+        "attract.praatplaat_time", // "Ongeveer {n} vragen, ..."
         "intro.title",        // the three archetypes
         "intro.next",
         "poster.title",

@@ -14,7 +14,7 @@ namespace kiosk {
 float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
                      float top, float bottom, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const float x0 = L.Cx() - L.Px(880), width = L.Px(1760);
+    const float width = L.Px(L.ContentW()), x0 = L.Cx() - width * 0.5f;
 
     // The keyboard sits on the bottom bar; the text box takes what is left above it.
     const float kb_h = widgets::KeyboardHeight(t, width);
@@ -33,12 +33,13 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     }
 
     // Never names or phone numbers (they would be masked anyway), and how much room is left.
-    ImFont* small = t.Small;
+    ImFont* small = t.Body; // the hint's size, as every hint
     std::string count = FillTemplate(U(ctx, s, "text.count"), "count", std::to_string(content::Utf8Length(s.Draft.Text)));
     count = FillTemplate(count, "max", std::to_string(q.Max));
     const float count_w = widgets::TextWidth(small, count);
     const float note_h = widgets::TextBlockHeight(small, U(ctx, s, "text.privacy"), width - count_w - L.Px(40));
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    widgets::RoleScope role(widgets::TextRole::Hint);
     widgets::TextBlock(t, small, U(ctx, s, "text.privacy"), x0, top, width - count_w - L.Px(40), t.TextMuted);
     widgets::TextLine(t, small, count, ImVec2(x0 + width - count_w, top), t.Text);
 
