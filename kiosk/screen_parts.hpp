@@ -14,7 +14,7 @@ namespace kiosk {
 constexpr float kCornerBand = 108;
 
 // Design px: the bottom bar (Stoppen, Terug | the way on) and the margin at the sides.
-constexpr float kNavBarH = 120, kNavBarGap = 40, kSide = 80;
+constexpr float kNavBarH = 120, kNavBarGap = 24, kSide = 80;
 constexpr float kWayOnW = 520, kStopW = 330;
 
 struct Layout {

@@ -161,16 +161,24 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
     const bool stacked = L.Portrait();
     const std::vector<std::string> heads = OptionLabels(ctx, s, q.Options);
     const std::vector<std::string> topics = OptionLabels(ctx, s, q.Rows);
-    const float head_h = stacked ? 0.0f : widgets::TextBlockHeight(t.Body, heads[0], L.Px(200)) + L.Px(12);
     const float label_h = stacked ? L.Px(20) + t.Button->FontSize * 1.2f * 2 : 0.0f; // two lines of topic
     const float min_step = t.MinTargetPx() + label_h + gap;
+    // The headers' height at the width of one group's cells (the narrower of the two layouts).
+    auto heads_h = [&](float cell_w) {
+        float h = 0;
+        for (const std::string& head : heads)
+            h = std::max(h, widgets::TextBlockHeight(t.Body, head, cell_w));
+        return stacked ? 0.0f : h + L.Px(12);
+    };
+    const float head_h = heads_h(std::min(a.Width, L.Px(1760)) * 0.2f);
     const size_t groups = !stacked && rows > 1 && min_step * float(rows) > a.H() - head_h + gap ? 2 : 1;
     const size_t per_group = (rows + groups - 1) / groups;
     const float total = std::min(a.Width, L.Px(1760));
     const float group_w = (total - gap * 2 * float(groups - 1)) / float(groups);
     const float label_w = stacked ? group_w : group_w * (groups == 1 ? 0.3f : 0.34f);
     const float cw = ((stacked ? group_w : group_w - label_w - gap) - gap * float(cols - 1)) / float(cols);
-    const float per_row = (a.H() - head_h - gap * float(per_group - 1)) / float(per_group);
+    const float cells_head_h = heads_h(cw);
+    const float per_row = (a.H() - cells_head_h - gap * float(per_group - 1)) / float(per_group);
     const float rh = std::min(L.Px(stacked ? 130 : 110), per_row - label_h);
     const float step = std::max(rh, t.MinTargetPx()) + label_h + gap;
     // The topics and the buttons' words at one size: the size at which all of them fit.
@@ -187,7 +195,7 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
         }
         RoleScope role(TextRole::Option);
         for (size_t r = g * per_group; r < std::min(rows, (g + 1) * per_group); r++) {
-            const float y = a.Top + head_h + step * float(r - g * per_group);
+            const float y = a.Top + cells_head_h + step * float(r - g * per_group);
             const content::Option& row = q.Rows[r];
             DrawRowLabel(t, topics[r], ImVec2(gx, y), topic_box, font);
             auto cell = s.Draft.Cells.find(row.Id);

@@ -151,26 +151,29 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
 
 // The language buttons, each in its own language (never a flag: a language is not a
 // country), in rows that fit the width, ending at `bottom`; returns their top.
-// font: the size of the other buttons' words on the screen; the one size both use is left in it.
-float DrawLanguages(const ScreenContext& ctx, const FlowState& s, const Layout& L, float bottom, float* font,
+// One row on a wide screen (up to six), rows of three (four from seven on) in portrait;
+// the names at one size.
+float DrawLanguages(const ScreenContext& ctx, const FlowState& s, const Layout& L, float bottom,
                     std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const auto& langs = ctx.Flow->Pack->Languages;
     if (langs.size() < 2)
         return bottom;
     const float gap = 30, room = L.ContentW(1760);
-    size_t per_row = langs.size() <= 3 ? langs.size() : langs.size() <= 6 ? 3 : 4;
+    size_t per_row = langs.size() <= 3 || (!L.Portrait() && langs.size() <= 6) ? langs.size()
+                     : langs.size() <= 6                                    ? 3
+                                                                            : 4;
     const float bw = std::min(per_row <= 3 ? 500.0f : 380.0f, (room - gap * float(per_row - 1)) / float(per_row));
     const size_t rows = (langs.size() + per_row - 1) / per_row;
-    const float bh = rows == 1 ? 120 : L.Portrait() ? 100 : 70;
+    const float bh = rows == 1 ? 100 : L.Portrait() ? 100 : 70;
     const float row_gap = std::max(24.0f, (t.MinSpacingPx() + 1.0f) / t.Scale);
     const float row_step = std::max(L.Px(bh), t.MinTargetPx()) + L.Px(row_gap);
     const float top = bottom - row_step * float(rows) + L.Px(row_gap);
     std::vector<std::string> names;
     for (const std::string& lang : langs)
         names.push_back(content::Ui(*ctx.Flow->Pack, "language.name", lang));
-    widgets::RoleScope role(widgets::TextRole::Option);
-    *font = std::min(*font, widgets::ButtonFontSize(t, names, ImVec2(L.Px(bw), L.Px(bh)), false, true));
+    widgets::RoleScope role(widgets::TextRole::Language);
+    const float font = widgets::ButtonFontSize(t, names, ImVec2(L.Px(bw), L.Px(bh)), false, true);
     for (size_t i = 0; i < langs.size(); i++) {
         const size_t row = i / per_row, col = i % per_row;
         const size_t in_row = std::min(per_row, langs.size() - row * per_row);
@@ -179,7 +182,7 @@ float DrawLanguages(const ScreenContext& ctx, const FlowState& s, const Layout& 
         const std::string& lang = langs[i];
         ButtonKind kind = lang == s.Lang ? ButtonKind::Primary : ButtonKind::Card;
         if (TouchButton(t, "lang-" + lang, names[i], ImVec2(x, top + row_step * float(row)), ImVec2(L.Px(bw), L.Px(bh)),
-                        kind, Pictogram::None, lang == s.Lang, {}, *font))
+                        kind, Pictogram::None, lang == s.Lang, {}, font))
             out->push_back(VisitAction{VisitKind::SetLanguage, lang});
     }
     return top;
@@ -199,7 +202,18 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     // Each text under the one before, however many lines large text makes of it: who
     // asks, the invitation, what the answers are for.
     float y = std::max(L.Top(), L.Px(L.Portrait() ? 260 : 100));
-    y += DrawSender(ctx, s, L, y) + L.Px(16);
+    // Who asks: in the top row between the corner buttons where it fits, else first.
+    {
+        const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
+        const float row = std::max(L.Px(84), t.MinTargetPx());
+        if (left > 0 && widgets::TextWidth(t.Body, U(ctx, s, "sender")) <= right - left) {
+            widgets::RoleScope role(widgets::TextRole::Hint);
+            TextBlock(t, t.Body, U(ctx, s, "sender"), left, L.Px(14) + (row - t.Body->FontSize) * 0.5f, right - left,
+                      t.TextMuted);
+        } else {
+            y += DrawSender(ctx, s, L, y) + L.Px(16);
+        }
+    }
     {
         widgets::RoleScope role(widgets::TextRole::Title);
         y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(kSide), y, width, t.Text) + L.Px(24);
@@ -235,11 +249,11 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     std::vector<std::string> labels;
     for (const Way& w : ways)
         labels.push_back(w.Label);
-    float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), bh));
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), bh));
     // The languages at the bottom, clear of the hidden admin corner (bottom-left); the
     // ways in between the texts and them, side by side or (portrait) one under the other.
     const float corner = std::max(L.Px(120), t.MinTargetPx()) + t.MinSpacingPx() + 1; // the admin corner
-    const float langs_top = DrawLanguages(ctx, s, L, L.Bottom() - std::max(L.Px(130), corner), &font, out);
+    const float langs_top = DrawLanguages(ctx, s, L, L.Bottom() - std::max(L.Px(130), corner), out);
     const float hint_w = L.Px(bw);
     float hint_h = 0;
     for (const Way& w : ways)

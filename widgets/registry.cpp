@@ -14,6 +14,7 @@ const char* RoleName(TextRole role) {
     case TextRole::Body: return "body";
     case TextRole::Corner: return "corner";
     case TextRole::Nav: return "nav";
+    case TextRole::Language: return "language";
     case TextRole::Other: break;
     }
     return "other";

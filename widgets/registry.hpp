@@ -21,7 +21,7 @@ struct Target {
 
 // What a text is on its screen: one size and one weight per role (issue 15), checked on
 // the text as drawn. Screens say the role with a RoleScope; the rest is Other.
-enum class TextRole { Other, Title, Question, Option, Hint, Body, Corner, Nav };
+enum class TextRole { Other, Title, Question, Option, Hint, Body, Corner, Nav, Language };
 const char* RoleName(TextRole role);
 
 // Where a text was drawn: tests check that nothing is cut off or overlaps (large text),

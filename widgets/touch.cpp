@@ -194,12 +194,12 @@ bool Fits(ImFont* font, float size, std::string_view label, LabelRoom room) {
 float ButtonFontSize(const Theme& t, const std::vector<std::string>& labels, ImVec2 size, bool pict, bool mark,
                      bool badge) {
     const LabelRoom room = RoomFor(t, size, pict, mark, badge);
-    const float full = t.Button->FontSize, least = full * 0.4f;
+    const float full = t.Button->FontSize, least = full * 0.3f;
     float font_size = full;
     for (const std::string& label : labels) {
         if (Fits(t.Button, font_size, label, room))
             continue;
-        // The largest size that fits, to a pixel's tenth (down to 40 %, the weight kept):
+        // The largest size that fits, to a pixel's tenth (down to 30 %, the weight kept):
         // the same words fit at the same size with or without A+.
         float lo = least, hi = font_size;
         while (hi - lo > 0.1f) {
