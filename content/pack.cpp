@@ -54,6 +54,7 @@ const Question* Pack::FindQuestion(std::string_view id) const {
     return nullptr;
 }
 
+// A data table: every ui key a pack must have (the validator names the missing ones).
 const std::vector<std::string>& RequiredUiKeys() {
     static const std::vector<std::string> keys = {
         "language.name",     // the language's own name, on the language buttons
@@ -68,9 +69,8 @@ const std::vector<std::string>& RequiredUiKeys() {
         "question.progress", // "Vraag {n} van {total}"
         "question.skip",
         "question.stop",
+        "question.back",
         "question.next",     // confirms a multiple choice, budget, top or matrix answer
-        "question.skip_question", // the quiet skip: "Deze vraag overslaan"
-        "question.back",     // "Terug" to the question before
         "question.choose_max", // "Kies er hoogstens {max}"
         "question.left",     // budget: "Nog te verdelen: {left} {unit}"
         "thanks.title",

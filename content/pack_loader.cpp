@@ -183,10 +183,11 @@ struct ScaleSpec {
     QuestionType Type;
     const char* Name;
     size_t Count;
+    const char* Extra = nullptr; // may have one more option: this id, last, without a strength
 };
 const ScaleSpec kScales[] = {
     {QuestionType::Smiley, "smiley", 5},
-    {QuestionType::Agree, "agree", 5},
+    {QuestionType::Agree, "agree", 5, "weet-niet"}, // "weet ik niet" apart from neutral (pack 2.5.0)
     {QuestionType::YesNo, "yes_no", 3},
     {QuestionType::Matrix, "who_decides", 3},
 };
@@ -252,9 +253,14 @@ struct PackReader {
             if (!n)
                 continue;
             std::vector<Option> opts = Options(*n, std::string("the scale '") + s.Name + "'");
-            if (!n->Items.empty() && n->Items.size() != s.Count)
+            const bool extra = s.Extra && opts.size() == s.Count + 1 && opts.back().Id == s.Extra;
+            if (!n->Items.empty() && n->Items.size() != s.Count && !extra)
                 C.Report(n->Pos, std::string("the scale '") + s.Name + "' needs exactly " + std::to_string(s.Count) +
-                                     " options, it has " + std::to_string(n->Items.size()));
+                                     " options" + (s.Extra ? std::string(" (and may end with '") + s.Extra + "')" : "") +
+                                     ", it has " + std::to_string(n->Items.size()));
+            if (extra && opts.back().Strength >= 0) // not knowing says nothing about the process
+                C.Report(n->Items.back().Pos, std::string("the option '") + s.Extra + "' of the scale '" + s.Name +
+                                                  "' must not have a strength");
             Scales[s.Type] = std::move(opts);
         }
     }

@@ -65,6 +65,15 @@ int BudgetLeft(const content::Question& q, const Draft& d) {
     return q.Total - used;
 }
 
+bool CanGoBack(const FlowState& s) { return s.Screen == Screen::Question && !s.Saving && s.Shown.size() >= 2; }
+
+const content::GivenAnswer* GivenFor(const FlowState& s, const std::string& answer_id) {
+    for (auto it = s.Given.rbegin(); it != s.Given.rend(); ++it)
+        if (it->QuestionId == answer_id)
+            return &*it;
+    return nullptr;
+}
+
 FlowState InitialState(const FlowContext& ctx, const std::string& lang, double now) {
     FlowState s;
     const auto& langs = ctx.Pack->Languages;
@@ -135,6 +144,29 @@ FlowState ToResults(FlowState s, const std::string& poll_id, double now, std::ve
     return Enter(s, Screen::Results, now);
 }
 
+// A question answered before in this visit (the resident went back, or on again after
+// going back) shows the answer given: its draft is that answer.
+Draft DraftFromGiven(const content::Question& q, const FlowState& s) {
+    Draft d;
+    if (q.Type == QuestionType::Matrix) {
+        for (const content::Option& row : q.Rows)
+            if (const content::GivenAnswer* g = GivenFor(s, content::MatrixAnswerId(q, row.Id)))
+                d.Cells[row.Id] = g->Value;
+        return d;
+    }
+    const content::GivenAnswer* g = GivenFor(s, q.Id);
+    if (!g)
+        return d;
+    switch (q.Type) {
+    case QuestionType::Budget: content::DecodeBudget(g->Value, &d.Amounts); break;
+    case QuestionType::Text: d.Text = g->Value; break;
+    case QuestionType::Multiple:
+    case QuestionType::Top: d.Chosen = content::ChosenOptions(g->Value); break;
+    default: d.Chosen = {g->Value}; break; // one tap: the option chosen
+    }
+    return d;
+}
+
 // The first question from index on that its show-if lets through; at the end of a
 // zone the results and then the poster, at the end of a quick poll the thanks.
 FlowState ShowFrom(const FlowContext& ctx, FlowState s, int index, double now, std::vector<Effect>* effects) {
@@ -144,8 +176,11 @@ FlowState ShowFrom(const FlowContext& ctx, FlowState s, int index, double now, s
     while (poll && s.QuestionIndex < int(poll->Questions.size()) &&
            !content::IsShown(poll->Questions[size_t(s.QuestionIndex)], s.Given))
         s.QuestionIndex++;
-    if (poll && s.QuestionIndex < int(poll->Questions.size()))
+    if (poll && s.QuestionIndex < int(poll->Questions.size())) {
+        s.Shown.push_back(s.QuestionIndex);
+        s.Draft = DraftFromGiven(poll->Questions[size_t(s.QuestionIndex)], s);
         return Enter(s, Screen::Question, now);
+    }
     if (s.PollId == ctx.Pack->ClosingPoll) // the last questions of a praatplaat visit
         return Enter(s, Screen::Thanks, now);
     if (s.Praatplaat) {
@@ -194,8 +229,28 @@ FlowState Commit(FlowState s, std::vector<content::GivenAnswer> answers, std::ve
     s.Pending = answers;
     VisitEffect commit{VisitEffectKind::CommitAnswers, s.SessionId, s.Lang, std::move(answers)};
     commit.Flagged = RepeatsPreviousVisit(s.Repeat.CompareWith, s.Given, commit.Answers); // anti-stuffing
+    for (const content::GivenAnswer& a : commit.Answers) { // a changed answer names the one it replaces
+        auto id = s.GivenIds.find(a.QuestionId);
+        commit.Replaces.push_back(id == s.GivenIds.end() ? "" : id->second);
+    }
     effects->push_back(std::move(commit));
     return s;
+}
+
+// Whether the draft only repeats the answers already given: then going on stores nothing.
+bool SameAsGiven(const FlowState& s, const std::vector<content::GivenAnswer>& answers) {
+    return !answers.empty() && std::all_of(answers.begin(), answers.end(), [&](const content::GivenAnswer& a) {
+        const content::GivenAnswer* g = GivenFor(s, a.QuestionId);
+        return g && g->Value == a.Value;
+    });
+}
+
+// A new poll (the quick poll, a zone, the closing questions) from its first question.
+FlowState OpenPoll(const FlowContext& ctx, FlowState s, const std::string& poll_id, double now,
+                   std::vector<Effect>* effects) {
+    s.PollId = poll_id;
+    s.Shown.clear();
+    return ShowFrom(ctx, s, 0, now, effects);
 }
 
 bool AnsweredByOneTap(QuestionType t) {
@@ -225,12 +280,12 @@ FlowState StartVisit(const FlowContext& ctx, FlowState s, const std::string& ses
     s.Praatplaat = praatplaat;
     s.Answered = 0;
     s.Given.clear();
+    s.GivenIds.clear();
     s.DoneZones.clear();
     s.LastInput = now;
     if (praatplaat)
         return Enter(s, Screen::Intro, now);
-    s.PollId = ctx.Pack->StartPoll;
-    return ShowFrom(ctx, s, 0, now, effects);
+    return OpenPoll(ctx, s, ctx.Pack->StartPoll, now, effects);
 }
 
 } // namespace
@@ -320,7 +375,17 @@ FlowState StepVisitResult(const FlowContext& ctx, FlowState s, const VisitAction
         if (!s.Saving || !q)
             return s;
         s.Saving = false;
-        s.Given.insert(s.Given.end(), s.Pending.begin(), s.Pending.end());
+        for (size_t i = 0; i < s.Pending.size(); i++) { // a changed answer takes the old one's place
+            const content::GivenAnswer& p = s.Pending[i];
+            auto old = std::find_if(s.Given.begin(), s.Given.end(),
+                                    [&](const content::GivenAnswer& g) { return g.QuestionId == p.QuestionId; });
+            if (old != s.Given.end())
+                old->Value = p.Value;
+            else
+                s.Given.push_back(p);
+            if (i < a.Ids.size())
+                s.GivenIds[p.QuestionId] = a.Ids[i];
+        }
         s.Pending.clear();
         s.Answered++;
         return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
@@ -368,6 +433,10 @@ FlowState StepNext(const FlowContext& ctx, FlowState s, double now, std::vector<
         std::vector<content::GivenAnswer> answers = DraftAnswers(*q, s.Draft);
         if (answers.empty() && q->Type == QuestionType::Text) // "klaar" with nothing typed: on, like skip
             return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
+        if (AnsweredByOneTap(q->Type)) // after "Terug": on with the answer given, or the choice tapped
+            answers = s.Draft.Chosen.empty() ? answers : std::vector<content::GivenAnswer>{{q->Id, s.Draft.Chosen[0]}};
+        if (SameAsGiven(s, answers)) // back and on again without a change: nothing new to store
+            return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
         return answers.empty() ? s : Commit(s, std::move(answers), effects);
     }
     case Screen::Results:
@@ -412,8 +481,7 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
     case VisitKind::OpenZone:
         if (s.Screen != Screen::Poster || !ctx.Pack->FindPoll(a.Value) || ctx.Pack->FindPoll(a.Value)->Kind == content::PollKind::Poll)
             return s;
-        s.PollId = a.Value;
-        return ShowFrom(ctx, s, 0, now, effects);
+        return OpenPoll(ctx, s, a.Value, now, effects);
 
     case VisitKind::ShowOutcome:
         return s.Screen == Screen::Poster ? Enter(s, Screen::Outcome, now) : s;
@@ -424,6 +492,9 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
         return ToResults(s, ctx.Pack->StartPoll, now, effects);
 
     case VisitKind::Answer:
+        if (answering && AnsweredByOneTap(q->Type) && SameAsGiven(s, {{q->Id, a.Value}}))
+            return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects); // back, and the same tap: nothing new
+        [[fallthrough]];
     case VisitKind::Toggle:
     case VisitKind::Increase:
     case VisitKind::Decrease:
@@ -449,6 +520,15 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
             return s;
         return s.Answered > 0 ? Enter(s, Screen::Thanks, now) : EndVisit(ctx, s, now, effects);
 
+    case VisitKind::Back: // the answer given stays stored until another is chosen
+        if (!CanGoBack(s))
+            return s;
+        s.Shown.pop_back();
+        s.QuestionIndex = s.Shown.back();
+        if (const content::Question* before = CurrentQuestion(ctx, s))
+            s.Draft = DraftFromGiven(*before, s);
+        return Enter(s, Screen::Question, now);
+
     case VisitKind::Continue:
         if (s.Screen != Screen::StillThere)
             return s;
@@ -458,8 +538,8 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
         if (s.Screen == Screen::Outcome) {
             if (ctx.Pack->ClosingPoll.empty())
                 return Enter(s, Screen::Thanks, now);
-            s.PollId = ctx.Pack->ClosingPoll; // a few questions about the resident, each skippable
-            return ShowFrom(ctx, s, 0, now, effects);
+            // a few questions about the resident, each skippable
+            return OpenPoll(ctx, s, ctx.Pack->ClosingPoll, now, effects);
         }
         if (s.Screen != Screen::Thanks && s.Screen != Screen::Error)
             return s;

@@ -78,6 +78,10 @@ struct FlowState {
     kiosk::Draft Draft;
     std::vector<content::GivenAnswer> Pending; // sent to the journal, not yet committed
     std::vector<content::GivenAnswer> Given; // this visit's answers, for show-if and the outcome
+    // The journal's id of each answer in Given (by its QuestionId): a changed answer names
+    // the one it replaces, which stays in the journal, marked superseded.
+    std::map<std::string, std::string> GivenIds;
+    std::vector<int> Shown;      // the questions of this poll shown so far, in order: "Terug" goes one back
     std::vector<std::string> DoneZones;
     std::string ResultsPoll;
     std::vector<Chart> Charts;   // only those with enough answers
@@ -143,6 +147,7 @@ enum class VisitKind {
     SetCell,         // Value: "ROW=COLUMN" (matrix)
     Skip,
     Stop,            // the resident ends the visit (or, in the praatplaat, the zone) early
+    Back,            // "Terug": the question before, with the answer given (see CanGoBack)
     Continue,        // "Ja, ik ga verder" on the idle warning
     Done,            // leave the thanks, error or outcome screen
     // The on-screen keyboard of a text question ("klaar" is Next).
@@ -151,7 +156,7 @@ enum class VisitKind {
     ToggleShift,
     ToggleAccents,
     // Results of the visit's effects (kiosk/visit_effects.cpp): not touches.
-    Committed,       // the journal committed the pending answer(s)
+    Committed,       // the journal committed the pending answer(s); Ids: theirs, in order
     CommitFailed,    // Value: why
     ResultsLoaded,   // Charts: this kiosk's tallies for ResultsPoll
     HighlightsLoaded, // Highlights: the wijk's results for the attract screen
@@ -161,6 +166,7 @@ struct VisitAction {
     std::string Value = {};
     std::vector<Chart> Charts = {};         // ResultsLoaded
     std::vector<Highlight> Highlights = {}; // HighlightsLoaded
+    std::vector<std::string> Ids = {};      // Committed: the journal's ids of the pending answers
 };
 
 enum class SpeechKind {
@@ -269,6 +275,7 @@ struct VisitEffect {
     std::vector<content::GivenAnswer> Answers = {};
     std::string PollId = {};
     bool Flagged = false; // CommitAnswers: they repeat the previous visit (anti-stuffing)
+    std::vector<std::string> Replaces = {}; // CommitAnswers: per answer, the journal id it replaces, or ""
 };
 
 enum class SpeechEffectKind { // run by kiosk/speech_effects.cpp
@@ -355,5 +362,10 @@ const content::Poll* CurrentPoll(const FlowContext& ctx, const FlowState& state)
 const content::Question* CurrentQuestion(const FlowContext& ctx, const FlowState& state);
 // The budget left to divide in the draft.
 int BudgetLeft(const content::Question& q, const Draft& draft);
+// "Terug" shows: a question of this poll was shown before the current one.
+bool CanGoBack(const FlowState& state);
+// The answer given to a question in this visit (the latest), or null. A one-tap question
+// shows it chosen, and "Verder" goes on with it.
+const content::GivenAnswer* GivenFor(const FlowState& state, const std::string& answer_id);
 
 } // namespace kiosk

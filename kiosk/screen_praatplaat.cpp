@@ -31,10 +31,11 @@ Pictogram ZonePictogram(const content::Poll& zone, size_t index_in_band) {
 }
 
 // A screen's title under the corner buttons; returns where the next text may start.
-float DrawTitle(const ScreenContext& ctx, const Layout& L, const std::string& title) {
+// size > 0: the title face at that size.
+float DrawTitle(const ScreenContext& ctx, const Layout& L, const std::string& title, float size = 0.0f) {
     const widgets::Theme& t = *ctx.Theme;
     RoleScope role(TextRole::Title);
-    return L.Top() + TextBlock(t, t.Title, title, L.Px(kSide), L.Top(), L.Display.x - 2 * L.Px(kSide), t.Text);
+    return L.Top() + TextBlock(t, t.Title, title, L.Px(kSide), L.Top(), L.Display.x - 2 * L.Px(kSide), t.Text, size);
 }
 
 } // namespace
@@ -42,17 +43,20 @@ float DrawTitle(const ScreenContext& ctx, const Layout& L, const std::string& ti
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const auto& archetypes = ctx.Flow->Pack->Archetypes;
-    const float title_end = DrawTitle(ctx, L, U(ctx, s, "intro.title"));
+    // The fullest screen: with A+ on a wide screen its title grows less (one line), so
+    // the three explanations keep their room.
+    const bool wide_large = !L.Portrait() && t.TextScale > 1.0f;
+    const float title_end = DrawTitle(ctx, L, U(ctx, s, "intro.title"), wide_large ? L.Px(88) : 0.0f);
     // Three boxes side by side, or (portrait) one under the other with the picture beside
     // the words; with large text the picture moves beside the name in landscape too.
     const bool stacked = L.Portrait();
     const bool beside = stacked || t.TextScale > 1.0f;
-    const float gap = L.Px(40), n = float(std::max<size_t>(archetypes.size(), 1));
-    const float total = L.Px(L.ContentW());
+    const float gap = L.Px(30), n = float(std::max<size_t>(archetypes.size(), 1));
+    const float total = L.Px(std::min(1840.0f, L.W() - 80)); // the full width: the most text of any screen
     const float box_w = stacked ? total : (total - gap * (n - 1)) / n;
-    const float top = title_end + L.Px(30), bottom = L.BarY() - L.Px(30);
+    const float top = title_end + L.Px(20), bottom = L.BarY() - L.Gap();
     const float box_h = stacked ? (bottom - top - gap * (n - 1)) / n : bottom - top;
-    const float pict = std::min(L.Px(beside ? 150 : 200), box_w * 0.3f);
+    const float pict = std::min(L.Px(stacked ? 150 : beside ? 100 : 200), box_w * 0.3f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < archetypes.size(); i++) {
         const content::Archetype& a = archetypes[i];
@@ -61,7 +65,7 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
         const float mx = t.X(x, box_w); // the box as drawn (mirrored in Arabic)
         dl->AddRect(ImVec2(mx, by), ImVec2(mx + box_w, by + box_h), t.CardBorder, L.Px(18), 0, L.Px(3));
         float y = by + L.Px(24);
-        const float pad = L.Px(20);
+        const float pad = L.Px(16);
         if (beside) {
             widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(t.X(x + pad, pict), y), pict, t.Text);
             const float tx = x + 2 * pad + pict, tw = box_w - 3 * pad - pict;

@@ -27,6 +27,11 @@ struct AnswerArea {
     float H() const { return Bottom - Top; }
 };
 
+// After "Terug" a one-tap question shows the answer given as chosen (the draft holds it).
+bool IsChosen(const FlowState& s, const std::string& option_id) {
+    return std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), option_id) != s.Draft.Chosen.end();
+}
+
 // A row's words (a budget line, a matrix topic) centred in its box at the row's size.
 void DrawRowLabel(const widgets::Theme& t, const std::string& label, ImVec2 pos, ImVec2 size, float font) {
     const float h = widgets::TextBlockHeight(t.Button, label, size.x, font) - font * 0.2f;
@@ -61,12 +66,12 @@ void DrawScaleRow(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     }
     const std::vector<std::string> labels = OptionLabels(ctx, s, q.Options);
     RoleScope role(TextRole::Option);
-    const float font = widgets::ButtonFontSize(t, labels, ImVec2(cw, ch), pictures);
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(cw, ch), pictures, true);
     const float row = column ? cw : cw * float(n) + gap * float(n - 1);
     float x = L.Cx() - row * 0.5f, y = a.Top + L.Px(20);
     for (size_t i = 0; i < n; i++) {
         if (TouchButton(t, q.Id + "." + q.Options[i].Id, labels[i], ImVec2(x, y), ImVec2(cw, ch), ButtonKind::Card,
-                        OptionPictogram(q.Type, i), false, {}, font))
+                        OptionPictogram(q.Type, i), IsChosen(s, q.Options[i].Id), {}, font))
             out->push_back(VisitAction{VisitKind::Answer, q.Options[i].Id});
         if (column)
             y += std::max(ch, t.MinTargetPx()) + gap;
@@ -91,7 +96,7 @@ void DrawChoiceGrid(const ScreenContext& ctx, const FlowState& s, const Layout& 
     const bool toggles = q.Type != QuestionType::Single;
     const std::vector<std::string> labels = OptionLabels(ctx, s, q.Options);
     RoleScope role(TextRole::Option);
-    const float font = widgets::ButtonFontSize(t, labels, ImVec2(cw, ch), false, q.Type == QuestionType::Multiple,
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(cw, ch), false, q.Type != QuestionType::Top,
                                                q.Type == QuestionType::Top);
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
@@ -103,7 +108,7 @@ void DrawChoiceGrid(const ScreenContext& ctx, const FlowState& s, const Layout& 
                                 ? std::to_string(chosen - s.Draft.Chosen.begin() + 1)
                                 : std::string();
         if (TouchButton(t, q.Id + "." + o.Id, labels[i], ImVec2(x, y), ImVec2(cw, ch), ButtonKind::Card,
-                        Pictogram::None, selected && q.Type == QuestionType::Multiple, badge, font))
+                        Pictogram::None, selected && q.Type != QuestionType::Top, badge, font))
             out->push_back(VisitAction{toggles ? VisitKind::Toggle : VisitKind::Answer, o.Id});
     }
 }
@@ -244,7 +249,9 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     // The question at one size on every question screen (bold, never under the options'
     // size): the title face at 60 design px, 78 with A+; a long prompt in a small window
     // wraps rather than shrinks.
-    const float prompt_size = L.Px(60) * t.TextScale;
+    // A free-text question has no options and needs the room for its keyboard: its
+    // question at the options' size.
+    const float prompt_size = typing ? t.Button->FontSize : L.Px(60) * t.TextScale;
     float prompt_h;
     {
         RoleScope role(TextRole::Question);
@@ -279,9 +286,12 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     // The fixed bar: Stoppen, Terug | Verder; skipping above it in the middle, quieter.
     if (StopButton(ctx, s, L, U(ctx, s, "question.stop")))
         out->push_back(VisitAction{VisitKind::Stop});
-    if ((draft || typing) && WayOn(ctx, s, L, "next", U(ctx, s, "question.next")))
+    if (CanGoBack(s) && BackButton(ctx, s, L, U(ctx, s, "question.back")))
+        out->push_back(VisitAction{VisitKind::Back});
+    const bool answered_before = !s.Draft.Chosen.empty(); // after "Terug": on with the answer given
+    if ((draft || typing || answered_before) && WayOn(ctx, s, L, "next", U(ctx, s, "question.next")))
         out->push_back(VisitAction{VisitKind::Next});
-    if (SkipButton(ctx, s, L, U(ctx, s, "question.skip_question")))
+    if (SkipButton(ctx, s, L, U(ctx, s, "question.skip")))
         out->push_back(VisitAction{VisitKind::Skip});
 }
 

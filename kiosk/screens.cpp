@@ -104,7 +104,7 @@ float NavFontSize(const ScreenContext& ctx, const FlowState& s, const Layout& L)
                             "results.next", "intro.next", "poster.outcome", "still_there.continue", "error.done"})
         words.push_back(content::Ui(pack, key, s.Lang));
     const float bar = widgets::ButtonFontSize(*ctx.Theme, words, ImVec2(L.Px(kStopW), L.BarH()));
-    const float skip = widgets::ButtonFontSize(*ctx.Theme, {content::Ui(pack, "question.skip_question", s.Lang)},
+    const float skip = widgets::ButtonFontSize(*ctx.Theme, {content::Ui(pack, "question.skip", s.Lang)},
                                                ImVec2(L.SkipBox().y, L.SkipH()));
     return std::min(bar, skip);
 }
@@ -216,17 +216,17 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     }
     {
         widgets::RoleScope role(widgets::TextRole::Title);
-        y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(kSide), y, width, t.Text) + L.Px(24);
+        y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(kSide), y, width, t.Text) + L.Px(12);
     }
     if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size())) {
-        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(16);
+        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(8);
     } else {
         widgets::RoleScope role(widgets::TextRole::Body);
-        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(kSide), y, width, t.TextMuted) + L.Px(16);
+        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(kSide), y, width, t.TextMuted) + L.Px(8);
     }
     {
         widgets::RoleScope role(widgets::TextRole::Body);
-        y += TextBlock(t, t.Body, U(ctx, s, "attract.advice"), L.Px(kSide), y, width, t.TextMuted) + L.Px(30);
+        y += TextBlock(t, t.Body, U(ctx, s, "attract.advice"), L.Px(kSide), y, width, t.TextMuted) + L.Px(16);
     }
 
     // The ways in: the quick poll and the praatplaat, each with how long it takes.
@@ -245,7 +245,7 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                         VisitKind::StartPraatplaat});
     const bool stacked = L.Portrait() || ways.size() == 1;
     const float bw = stacked ? L.ContentW(1100) : (L.ContentW() - 80) / 2;
-    const float gap = L.Px(40), bh = L.Px(L.Portrait() ? 220 : 150);
+    const float gap = L.Px(40), bh = L.Px(L.Portrait() ? 220 : 140);
     std::vector<std::string> labels;
     for (const Way& w : ways)
         labels.push_back(w.Label);
@@ -261,7 +261,7 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     const float block_h = stacked ? float(ways.size()) * (bh + L.Px(10) + hint_h) + float(ways.size() - 1) * gap
                                   : bh + L.Px(10) + hint_h;
     // Centred in the room between the texts and the languages.
-    float by = std::max(y, y + (langs_top - L.Px(40) - y - block_h) * 0.5f);
+    float by = std::max(y, y + (langs_top - L.Px(30) - y - block_h) * 0.5f);
     for (size_t i = 0; i < ways.size(); i++) {
         const Way& w = ways[i];
         const float x = stacked ? L.Cx() - L.Px(bw) * 0.5f : L.Cx() + (i == 0 ? -L.Px(bw) - gap * 0.5f : gap * 0.5f);

@@ -16,7 +16,8 @@ namespace {
 void CommitAnswers(App& app, const VisitEffect& e) {
     std::vector<wsync::AnswerRecord> records;
     const int64_t now_ms = wsync::NowMs();
-    for (const content::GivenAnswer& g : e.Answers) {
+    for (size_t i = 0; i < e.Answers.size(); i++) {
+        const content::GivenAnswer& g = e.Answers[i];
         wsync::AnswerRecord rec;
         rec.SessionId = e.SessionId;
         rec.PackId = app.Pack.Id;
@@ -26,6 +27,7 @@ void CommitAnswers(App& app, const VisitEffect& e) {
         rec.Lang = e.Lang;
         rec.AnsweredAtMs = now_ms;
         rec.Flagged = e.Flagged; // a repeat of the visit before: stored, but flagged
+        rec.Replaces = i < e.Replaces.size() ? e.Replaces[i] : "";
         records.push_back(std::move(rec));
     }
     std::vector<wsync::CommittedAnswer> done;
@@ -37,7 +39,10 @@ void CommitAnswers(App& app, const VisitEffect& e) {
         }
         if (app.Sync)
             app.Sync->AnswersAdded();
-        app.Queue.Push(VisitAction{VisitKind::Committed});
+        VisitAction committed{VisitKind::Committed};
+        for (const wsync::CommittedAnswer& c : done)
+            committed.Ids.push_back(c.Id);
+        app.Queue.Push(std::move(committed));
     } else {
         Log(error);
         app.Queue.Push(VisitAction{VisitKind::CommitFailed, error});

@@ -389,6 +389,165 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
     return true;
 }
 
+// One function per command, chosen by name in kCommands below.
+int Serve(store::Store& store, const Args& a) {
+    if (!LoadPacks(store, a))
+        return 1;
+    store.SetQuota(a.Quota);
+    store::ServeOptions o;
+    size_t colon = a.Listen.rfind(':');
+    o.Host = colon == std::string::npos ? a.Listen : a.Listen.substr(0, colon);
+    o.Port = colon == std::string::npos ? 0 : atoi(a.Listen.c_str() + colon + 1);
+    if (o.Port <= 0 || o.Port > 65535)
+        return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
+    o.TlsCert = a.TlsCert;
+    o.TlsKey = a.TlsKey;
+    if (!ServeLimits(a, &o))
+        return 2;
+    console::Console console(store, a.Db);
+    o.Console = [&console](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
+        console::HandleConsole(console, req, res);
+    };
+    return store::Serve(store, o);
+}
+
+int EnrollCode(store::Store& store, const Args& a) {
+    std::string code, error;
+    if (!store.NewEnrollCode(a.Wijk, &code, &error, a.ValidDays))
+        return Fail(error);
+    printf("%s\n", code.c_str());
+    return 0;
+}
+
+int EnrollCodes(store::Store& store, const Args&) { // never the codes themselves: only their hashes are kept
+    std::vector<store::EnrollCodeInfo> codes;
+    std::string error;
+    if (!store.EnrollCodes(&codes, &error))
+        return Fail(error);
+    printf("%-8s  %-16s  %-20s  %-20s\n", "id", "wijk", "made", "expires");
+    for (const store::EnrollCodeInfo& c : codes)
+        printf("%-8s  %-16s  %-20s  %-20s\n", c.ShortId.c_str(), c.Wijk.c_str(), c.CreatedAt.c_str(),
+               c.ExpiresAt.c_str());
+    return 0;
+}
+
+int CancelCode(store::Store& store, const Args& a) {
+    std::string error;
+    if (a.Positional.size() != 2)
+        return Fail("cancel-code needs the code's id from enroll-codes");
+    if (!store.CancelCode(a.Positional[1], &error))
+        return Fail(error);
+    printf("cancelled code %s\n", a.Positional[1].c_str());
+    return 0;
+}
+
+int AllowReenroll(store::Store& store, const Args& a) {
+    std::string error;
+    if (a.Positional.size() != 2)
+        return Fail("allow-reenroll needs a device id (see devices)");
+    if (!store.AllowReenroll(a.Positional[1], a.ValidDays, &error))
+        return Fail(error);
+    printf("device %s may enrol once more, within %d day(s), with a new code\n", a.Positional[1].c_str(),
+           a.ValidDays);
+    return 0;
+}
+
+int Publish(store::Store& store, const Args& a) {
+    if (a.Positional.size() != 2 || a.Wijk.empty())
+        return Fail("publish needs --wijk NAME and a pack folder");
+    // Only a pack that passes the validator goes out to kiosks.
+    content::LoadResult pack = content::LoadPack(a.Positional[1]);
+    for (const content::Problem& p : pack.Problems)
+        fprintf(stderr, "%s\n", p.Format().c_str());
+    if (!pack.Ok())
+        return Fail("the pack has problems; nothing was published");
+    FILE* f = fopen((a.Positional[1] + "/pack.json").c_str(), "rb");
+    std::string body, error;
+    char buf[65536];
+    for (size_t n; f && (n = fread(buf, 1, sizeof buf, f)) > 0;)
+        body.append(buf, n);
+    if (f)
+        fclose(f);
+    if (!store.Publish(a.Wijk, pack.Pack.Id, pack.Pack.Version, body, &error))
+        return Fail(error);
+    printf("published %s %s for %s\n", pack.Pack.Id.c_str(), pack.Pack.Version.c_str(), a.Wijk.c_str());
+    return 0;
+}
+
+int Revoke(store::Store& store, const Args& a) {
+    std::string error;
+    if (a.Positional.size() != 2)
+        return Fail("revoke needs a device id");
+    if (!store.Revoke(a.Positional[1], &error))
+        return Fail(error);
+    printf("revoked %s\n", a.Positional[1].c_str());
+    return 0;
+}
+
+int Devices(store::Store& store, const Args&) {
+    std::vector<store::DeviceInfo> devices;
+    std::string error;
+    if (!store.Devices(&devices, &error))
+        return Fail(error);
+    // visits: counted (no flagged answer) and flagged (repeats of the visit before, kept apart)
+    printf("%-36s  %-16s  %8s  %8s  %8s  %-8s  %8s  %8s\n", "device", "wijk", "answers", "max seq", "missing",
+           "state", "counted", "flagged");
+    for (const store::DeviceInfo& d : devices)
+        printf("%-36s  %-16s  %8lld  %8lld  %8lld  %-8s  %8lld  %8lld\n", d.Id.c_str(), d.Wijk.c_str(),
+               (long long)d.Answers, (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled",
+               (long long)(d.Visits - d.VisitsFlagged), (long long)d.VisitsFlagged);
+    // Below the table, so scripts reading its columns keep working.
+    for (const store::DeviceInfo& d : devices)
+        if (d.Unverified > 0)
+            printf("unverified: %s: %lld answer(s) for a pack version this store does not know\n", d.Id.c_str(),
+                   (long long)d.Unverified);
+    return 0;
+}
+
+int Export(store::Store& store, const Args& a) {
+    if (!a.Csv)
+        return Fail("export needs --csv (the only format so far)");
+    std::string csv, error;
+    if (!store.ExportCsv(&csv, &error))
+        return Fail(error);
+    fwrite(csv.data(), 1, csv.size(), stdout);
+    return 0;
+}
+
+int RemoveUser(store::Store& store, const Args& a) {
+    std::string error;
+    if (a.Positional.size() != 2)
+        return Fail("remove-user needs a NAME");
+    if (!store.RemoveUser(a.Positional[1], &error))
+        return Fail(error);
+    printf("removed %s\n", a.Positional[1].c_str());
+    return 0;
+}
+
+int ImportFile(store::Store& store, const Args& a) {
+    if (a.Positional.size() != 2)
+        return Fail("import needs one batch file");
+    if (!LoadPacks(store, a))
+        return 1;
+    return Import(store, a.Positional[1]);
+}
+
+int ListUsers(store::Store& store, const Args&) { return Users(store); }
+
+// The commands that open (and if needed create or migrate) the store. report and backup read
+// a store as it is and never create one: main() runs them before this table.
+struct Command {
+    const char* Name;
+    int (*Run)(store::Store& store, const Args& a);
+};
+const Command kCommands[] = {
+    {"serve", Serve},           {"enroll-code", EnrollCode}, {"enroll-codes", EnrollCodes},
+    {"cancel-code", CancelCode}, {"allow-reenroll", AllowReenroll}, {"publish", Publish},
+    {"revoke", Revoke},         {"devices", Devices},        {"export", Export},
+    {"add-user", AddUser},      {"users", ListUsers},        {"remove-user", RemoveUser},
+    {"import", ImportFile},
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -405,135 +564,15 @@ int main(int argc, char** argv) {
         return Report(a);
     if (cmd == "backup") // reads the store as it is: never creates or migrates one
         return Backup(a);
-    std::string error;
-    auto store = store::Store::Open(a.Db, &error);
-    if (!store)
-        return Fail(error);
-
-    if ((cmd == "serve" || cmd == "import") && !LoadPacks(*store, a))
-        return 1;
-    if (cmd == "serve") {
-        store->SetQuota(a.Quota);
-        store::ServeOptions o;
-        size_t colon = a.Listen.rfind(':');
-        o.Host = colon == std::string::npos ? a.Listen : a.Listen.substr(0, colon);
-        o.Port = colon == std::string::npos ? 0 : atoi(a.Listen.c_str() + colon + 1);
-        if (o.Port <= 0 || o.Port > 65535)
-            return Fail("--listen needs HOST:PORT, like 127.0.0.1:8480");
-        o.TlsCert = a.TlsCert;
-        o.TlsKey = a.TlsKey;
-        if (!ServeLimits(a, &o))
-            return 2;
-        console::Console console(*store, a.Db);
-        o.Console = [&console](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
-            console::HandleConsole(console, req, res);
-        };
-        return store::Serve(*store, o);
-    }
-    if (cmd == "enroll-code") {
-        std::string code;
-        if (!store->NewEnrollCode(a.Wijk, &code, &error, a.ValidDays))
+    for (const Command& c : kCommands) {
+        if (cmd != c.Name)
+            continue;
+        std::string error;
+        auto store = store::Store::Open(a.Db, &error);
+        if (!store)
             return Fail(error);
-        printf("%s\n", code.c_str());
-        return 0;
+        return c.Run(*store, a);
     }
-    if (cmd == "enroll-codes") { // never the codes themselves: only their hashes are kept
-        std::vector<store::EnrollCodeInfo> codes;
-        if (!store->EnrollCodes(&codes, &error))
-            return Fail(error);
-        printf("%-8s  %-16s  %-20s  %-20s\n", "id", "wijk", "made", "expires");
-        for (const store::EnrollCodeInfo& c : codes)
-            printf("%-8s  %-16s  %-20s  %-20s\n", c.ShortId.c_str(), c.Wijk.c_str(), c.CreatedAt.c_str(),
-                   c.ExpiresAt.c_str());
-        return 0;
-    }
-    if (cmd == "cancel-code") {
-        if (a.Positional.size() != 2)
-            return Fail("cancel-code needs the code's id from enroll-codes");
-        if (!store->CancelCode(a.Positional[1], &error))
-            return Fail(error);
-        printf("cancelled code %s\n", a.Positional[1].c_str());
-        return 0;
-    }
-    if (cmd == "allow-reenroll") {
-        if (a.Positional.size() != 2)
-            return Fail("allow-reenroll needs a device id (see devices)");
-        if (!store->AllowReenroll(a.Positional[1], a.ValidDays, &error))
-            return Fail(error);
-        printf("device %s may enrol once more, within %d day(s), with a new code\n", a.Positional[1].c_str(),
-               a.ValidDays);
-        return 0;
-    }
-    if (cmd == "publish") {
-        if (a.Positional.size() != 2 || a.Wijk.empty())
-            return Fail("publish needs --wijk NAME and a pack folder");
-        // Only a pack that passes the validator goes out to kiosks.
-        content::LoadResult pack = content::LoadPack(a.Positional[1]);
-        for (const content::Problem& p : pack.Problems)
-            fprintf(stderr, "%s\n", p.Format().c_str());
-        if (!pack.Ok())
-            return Fail("the pack has problems; nothing was published");
-        FILE* f = fopen((a.Positional[1] + "/pack.json").c_str(), "rb");
-        std::string body;
-        char buf[65536];
-        for (size_t n; f && (n = fread(buf, 1, sizeof buf, f)) > 0;)
-            body.append(buf, n);
-        if (f)
-            fclose(f);
-        if (!store->Publish(a.Wijk, pack.Pack.Id, pack.Pack.Version, body, &error))
-            return Fail(error);
-        printf("published %s %s for %s\n", pack.Pack.Id.c_str(), pack.Pack.Version.c_str(), a.Wijk.c_str());
-        return 0;
-    }
-    if (cmd == "revoke") {
-        if (a.Positional.size() != 2)
-            return Fail("revoke needs a device id");
-        if (!store->Revoke(a.Positional[1], &error))
-            return Fail(error);
-        printf("revoked %s\n", a.Positional[1].c_str());
-        return 0;
-    }
-    if (cmd == "devices") {
-        std::vector<store::DeviceInfo> devices;
-        if (!store->Devices(&devices, &error))
-            return Fail(error);
-        // visits: counted (no flagged answer) and flagged (repeats of the visit before, kept apart)
-        printf("%-36s  %-16s  %8s  %8s  %8s  %-8s  %8s  %8s\n", "device", "wijk", "answers", "max seq", "missing",
-               "state", "counted", "flagged");
-        for (const store::DeviceInfo& d : devices)
-            printf("%-36s  %-16s  %8lld  %8lld  %8lld  %-8s  %8lld  %8lld\n", d.Id.c_str(), d.Wijk.c_str(),
-                   (long long)d.Answers, (long long)d.MaxSeq, (long long)d.Missing, d.Revoked ? "revoked" : "enrolled",
-                   (long long)(d.Visits - d.VisitsFlagged), (long long)d.VisitsFlagged);
-        // Below the table, so scripts reading its columns keep working.
-        for (const store::DeviceInfo& d : devices)
-            if (d.Unverified > 0)
-                printf("unverified: %s: %lld answer(s) for a pack version this store does not know\n", d.Id.c_str(),
-                       (long long)d.Unverified);
-        return 0;
-    }
-    if (cmd == "export") {
-        if (!a.Csv)
-            return Fail("export needs --csv (the only format so far)");
-        std::string csv;
-        if (!store->ExportCsv(&csv, &error))
-            return Fail(error);
-        fwrite(csv.data(), 1, csv.size(), stdout);
-        return 0;
-    }
-    if (cmd == "add-user")
-        return AddUser(*store, a);
-    if (cmd == "users")
-        return Users(*store);
-    if (cmd == "remove-user") {
-        if (a.Positional.size() != 2)
-            return Fail("remove-user needs a NAME");
-        if (!store->RemoveUser(a.Positional[1], &error))
-            return Fail(error);
-        printf("removed %s\n", a.Positional[1].c_str());
-        return 0;
-    }
-    if (cmd == "import")
-        return a.Positional.size() == 2 ? Import(*store, a.Positional[1]) : Fail("import needs one batch file");
     fprintf(stderr, "wijkstem-store: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

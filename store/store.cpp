@@ -160,6 +160,14 @@ const char* const kStoreMigrations[] = {
         PRIMARY KEY (pack_id, version, question_id)
     ) WITHOUT ROWID;
     )sql",
+    // "Terug" (docs/sync-protocol.md): an answer may name the one it replaces (same kiosk,
+    // visit and question); the replaced one stays, superseded, and is counted nowhere.
+    R"sql(
+    ALTER TABLE answers ADD COLUMN replaces TEXT;
+    ALTER TABLE answers ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE conflicts ADD COLUMN replaces TEXT;
+    CREATE INDEX answers_replaces ON answers(replaces) WHERE replaces IS NOT NULL;
+    )sql",
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
@@ -541,10 +549,16 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     if (!tx.Begun(error))
         return false;
     Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
-                  "flagged FROM answers WHERE id = ?1");
+                  "flagged, coalesce(replaces, '') FROM answers WHERE id = ?1");
+    // superseded: a later answer of the same visit that replaces this one came first (a USB
+    // file and the network may bring a kiosk's answers out of order).
     Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                    "answered_at, received_at, via, flagged, unverified) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT(id) DO NOTHING");
+                    "answered_at, received_at, via, flagged, unverified, replaces, superseded) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, EXISTS(SELECT 1 FROM answers "
+                    "WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7)) "
+                    "ON CONFLICT(id) DO NOTHING");
+    Stmt supersede(Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
+                       "AND question_id = ?4");
     Stmt owner(Db, "SELECT 1 FROM answers WHERE session_id = ?1 AND device_id != ?2 LIMIT 1");
     Stmt seen(Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3");
     Stmt count(Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND version = ?2");
@@ -570,7 +584,8 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         return sqlite3_step(note.S) == SQLITE_DONE;
     };
     Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
-                      "value, answered_at, received_at, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)");
+                      "value, answered_at, received_at, flagged, replaces) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?14)");
     const std::string now = Now();
     const int64_t now_unix = int64_t(time(nullptr));
     std::string session_checked; // a visit's answers come together: one owner lookup each
@@ -620,6 +635,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         BindStatic(insert.S, 11, via);
         sqlite3_bind_int(insert.S, 12, a.Flagged ? 1 : 0);
         sqlite3_bind_int(insert.S, 13, fit == PackCheck::Unknown ? 1 : 0);
+        BindOptional(insert.S, 14, a.Replaces);
         if (sqlite3_step(insert.S) != SQLITE_DONE) {
             *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
             return false;
@@ -634,11 +650,12 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             bool same = Col(find.S, 0) == b.DeviceId && sqlite3_column_int64(find.S, 1) == a.Seq &&
                         Col(find.S, 2) == a.SessionId && Col(find.S, 3) == a.PackId && Col(find.S, 4) == a.PackVersion &&
                         Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt &&
-                        (sqlite3_column_int(find.S, 8) != 0) == a.Flagged;
+                        (sqlite3_column_int(find.S, 8) != 0) == a.Flagged && Col(find.S, 9) == a.Replaces;
             r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
             if (!same) { // keep both, overwrite nothing
                 BindAnswer(conflict.S, b.DeviceId, a, now);
                 sqlite3_bind_int(conflict.S, 12, a.Flagged ? 1 : 0);
+                BindOptional(conflict.S, 14, a.Replaces);
                 if (sqlite3_step(conflict.S) != SQLITE_DONE) {
                     *error = sqlite3_errmsg(Db);
                     return false;
@@ -646,6 +663,13 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             }
             results->push_back(r);
             continue;
+        }
+        if (!a.Replaces.empty()) { // only ever an answer of the same kiosk, visit and question
+            BindAll(supersede.Reset(), a.Replaces, b.DeviceId, a.SessionId, a.QuestionId);
+            if (sqlite3_step(supersede.S) != SQLITE_DONE) {
+                *error = std::string("cannot mark a replaced answer: ") + sqlite3_errmsg(Db);
+                return false;
+            }
         }
         r.Status = AnswerStatus::Stored;
         results->push_back(r);
@@ -702,7 +726,7 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
 bool Store::ExportCsv(std::string* csv, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT a.id, a.device_id, a.seq, d.wijk, a.session_id, a.pack_id, a.pack_version, a.question_id, "
-                "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via, a.flagged "
+                "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via, a.flagged, a.superseded "
                 "FROM answers a JOIN devices d ON d.id = a.device_id ORDER BY a.device_id, a.seq");
     if (!st) {
         *error = sqlite3_errmsg(Db);
@@ -710,9 +734,9 @@ bool Store::ExportCsv(std::string* csv, std::string* error) {
     }
     // Coarse times in exports (the date only): promise 3, anonymous by design.
     *csv = "answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,"
-           "received_at,via,flagged\n";
+           "received_at,via,flagged,superseded\n";
     while (sqlite3_step(st.S) == SQLITE_ROW) {
-        for (int i = 0; i < 13; i++)
+        for (int i = 0; i < 14; i++)
             *csv += (i ? "," : "") + CsvField(Col(st.S, i));
         *csv += "\n";
     }
@@ -805,12 +829,14 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
             out->MissingSeqs.push_back(sqlite3_column_int64(gaps.S, 0));
     }
     // The whole wijk's answers, counted per question and value (every kiosk of the wijk).
-    // A visit that repeated the one before (flagged) is kept but not counted. Only
+    // A visit that repeated the one before (flagged) is kept but not counted, nor an answer
+    // changed on the way back (superseded). Only
     // questions with choices in a pack version the store knows go out (a free-text value
     // is a resident's own words), and a question with fewer than kMinGroup answers not
     // at all: these figures end up in every kiosk of the wijk.
     Stmt st(Db, "SELECT a.pack_id, a.pack_version, a.question_id, a.value, count(*) FROM answers a "
                 "JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 AND a.flagged = 0 AND a.unverified = 0 "
+                "AND a.superseded = 0 "
                 "GROUP BY a.pack_id, a.pack_version, a.question_id, a.value");
     Bind(st.S, 1, out->Wijk);
     std::map<std::pair<std::string, std::string>, int64_t> counts; // (question, value) -> answers

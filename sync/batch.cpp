@@ -193,7 +193,7 @@ struct BatchReader final : ListReader {
 
     static bool IsField(const std::string& k) {
         for (const char* f : {"id", "seq", "session_id", "pack_id", "pack_version", "question_id", "value", "answered_at",
-                              "flagged"})
+                              "flagged", "replaces"})
             if (k == f)
                 return true;
         return false;
@@ -235,6 +235,7 @@ struct BatchReader final : ListReader {
                              : Key == "question_id"  ? &a.QuestionId
                              : Key == "value"        ? &a.Value
                              : Key == "answered_at"  ? &a.AnsweredAt
+                             : Key == "replaces"     ? &a.Replaces
                                                      : nullptr;
         if (field) {
             *field = s;
@@ -320,6 +321,10 @@ std::string EncodeBatch(const Batch& b) {
         AppendField(out, "answered_at", a.AnsweredAt);
         if (a.Flagged) // anti-stuffing; absent means false (and older kiosks never send it)
             out += ",\"flagged\":true";
+        if (!a.Replaces.empty()) { // "Terug": absent means it replaces nothing (older kiosks never send it)
+            out += ',';
+            AppendField(out, "replaces", a.Replaces);
+        }
         out += '}';
     }
     out += "]}";
@@ -350,6 +355,8 @@ bool ValidAnswer(const StoredAnswer& a, std::string* reason) {
         return bad("pack_version must be 1 to 32 of 0-9, a-z, A-Z, '.', '+' and '-'");
     if (!IsAnswerQuestionId(a.QuestionId))
         return bad("question_id must be 1 to 64 of a-z, 0-9, _ and - (QUESTION.ROW for a matrix row)");
+    if (!a.Replaces.empty() && (!IsUuid(a.Replaces) || a.Replaces == a.Id))
+        return bad("replaces must be the UUID of another answer");
     if (a.Value.size() > 4000)
         return bad("value is longer than 4000 bytes");
     if (std::string why = TextProblem(a.Value, "value", true); !why.empty()) { // a line break may stay

@@ -143,6 +143,12 @@ const char* const kMigrations[] = {
         synced_rev       INTEGER NOT NULL DEFAULT 0
     );
     )sql",
+    // 7 -> 8: "Terug": a changed answer names the one it replaces, which stays, superseded
+    // (counted nowhere, still sent to the store, which marks it too).
+    R"sql(
+    ALTER TABLE answers ADD COLUMN replaces TEXT;
+    ALTER TABLE answers ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 using namespace sql; // sync/sqlite_util.hpp
 
@@ -271,7 +277,7 @@ bool Journal::Prepare(std::string* error) {
         {&InsertSession, "INSERT OR IGNORE INTO sessions(id, started_at, pack_id, pack_version, lang) "
                          "VALUES(?1, ?2, ?3, ?4, ?5)"},
         {&InsertAnswer, "INSERT INTO answers(seq, id, session_id, pack_id, pack_version, question_id, value, "
-                        "answered_at, flagged) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+                        "answered_at, flagged, replaces) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
     };
     for (auto& s : stmts)
         if (sqlite3_prepare_v3(Db, s.Sql, -1, SQLITE_PREPARE_PERSISTENT, s.Stmt, nullptr) != SQLITE_OK) {
@@ -325,9 +331,17 @@ bool Journal::Commit(const std::vector<AnswerRecord>& answers, std::vector<Commi
         const std::string id = NewUuidV7(a.AnsweredAtMs);
         sqlite3_reset(InsertAnswer);
         BindAll(InsertAnswer, seq, id, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value, when,
-                (a.Flagged ? 1 : 0));
+                (a.Flagged ? 1 : 0), Optional{a.Replaces});
         if (sqlite3_step(InsertAnswer) != SQLITE_DONE)
             return fail(sqlite3_errmsg(Db));
+        if (!a.Replaces.empty()) { // rare (the resident went back): no prepared statement kept for it
+            Stmt old(Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND session_id = ?2 AND question_id = ?3");
+            if (!old)
+                return fail(sqlite3_errmsg(Db));
+            BindAll(old.S, a.Replaces, a.SessionId, a.QuestionId);
+            if (sqlite3_step(old.S) != SQLITE_DONE)
+                return fail(sqlite3_errmsg(Db));
+        }
         done.push_back({id, seq});
     }
     if (!tx.Commit(&err))
@@ -370,12 +384,13 @@ bool Journal::Tally(const std::string& question_id, std::vector<std::pair<std::s
     sqlite3_stmt* st = nullptr;
     // With the store's figures for this question: those (they hold this kiosk's synced
     // answers too) plus what has not reached the store yet. Without them: this kiosk's own.
-    // Answers of a visit that repeated the one before (flagged) are kept, never counted.
+    // Answers of a visit that repeated the one before (flagged) are kept, never counted; nor
+    // is an answer the resident changed on the way back (superseded).
     if (sqlite3_prepare_v2(Db,
                            "SELECT value, sum(n) FROM ("
                            "  SELECT value, count AS n FROM wijk_results WHERE question_id = ?1"
                            "  UNION ALL"
-                           "  SELECT value, count(*) AS n FROM answers WHERE question_id = ?1 AND flagged = 0 AND"
+                           "  SELECT value, count(*) AS n FROM answers WHERE question_id = ?1 AND flagged = 0 AND superseded = 0 AND"
                            "    (synced_at IS NULL OR"
                            "    NOT EXISTS (SELECT 1 FROM wijk_results WHERE question_id = ?1)) GROUP BY value"
                            ") GROUP BY value ORDER BY sum(n) DESC, value",
@@ -402,7 +417,7 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(Db,
                            "SELECT id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
-                           "flagged FROM answers WHERE synced_at IS NULL ORDER BY seq LIMIT ?1",
+                           "flagged, coalesce(replaces, '') FROM answers WHERE synced_at IS NULL ORDER BY seq LIMIT ?1",
                            -1, &st, nullptr) != SQLITE_OK) {
         if (error)
             *error = std::string("cannot read the journal: ") + sqlite3_errmsg(Db);
@@ -415,8 +430,10 @@ bool Journal::Waiting(size_t max_count, size_t max_bytes, std::vector<StoredAnsw
         StoredAnswer a{sql::Col(st, 0), sqlite3_column_int64(st, 1), sql::Col(st, 2), sql::Col(st, 3),
                        sql::Col(st, 4), sql::Col(st, 5), sql::Col(st, 6), sql::Col(st, 7)};
         a.Flagged = sqlite3_column_int(st, 8) != 0;
+        a.Replaces = sql::Col(st, 9);
         size_t size = 200 + a.Id.size() + a.SessionId.size() + a.PackId.size() + a.PackVersion.size() +
-                      a.QuestionId.size() + a.Value.size() + a.AnsweredAt.size(); // JSON overhead included
+                      a.QuestionId.size() + a.Value.size() + a.AnsweredAt.size() +
+                      a.Replaces.size(); // JSON overhead included
         if (!out->empty() && bytes + size > max_bytes)
             break;
         bytes += size;

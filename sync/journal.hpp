@@ -24,6 +24,7 @@ struct AnswerRecord {
     std::string Lang;
     int64_t AnsweredAtMs = 0; // unix time, milliseconds
     bool Flagged = false;     // repeats the previous visit within seconds (anti-stuffing)
+    std::string Replaces;     // the id of this visit's earlier answer it changes ("Terug"), or ""
 };
 
 struct CommittedAnswer {
@@ -44,6 +45,7 @@ struct StoredAnswer {
     std::string Value;
     std::string AnsweredAt; // ISO 8601
     bool Flagged = false;   // stored, but a repeat of the visit before (anti-stuffing)
+    std::string Replaces{}; // the id of the answer this one changes (same device, session, question), or ""
     // Set by DecodeBatch when a field was missing or of the wrong type (a hostile-client
     // finding, issue 17); ValidAnswer then refuses the answer with this reason.
     std::string DecodeProblem{};
@@ -150,7 +152,7 @@ public:
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
 private:
     Journal() = default;

@@ -167,7 +167,7 @@ tap campfire-back
 # The summary, exported to the folder given with --export-dir.
 tap campfire-summary
 expect-screen campfire-summary
-expect-text Verdelen en besluiten
+expect-text De wijk beslist en verdeelt
 expect-text Kan iedereen in de wijk meepraten
 tap campfire-export
 tap export-1
@@ -214,7 +214,7 @@ grep -q "^Buurtavond De Linde,Oosterpark,$today,8,gronings-model," "$base.csv" |
 grep -qx "prettig-wonen,Hoe prettig woont u in uw wijk?,4,Goed,3,hands" "$base.csv" \
   || fail "CSV counts: $(grep prettig-wonen "$base.csv")"
 grep -qx "prettig-wonen,Hoe prettig woont u in uw wijk?,2,Slecht,2,taps" "$base.csv" || fail "CSV taps"
-grep -qx "archetype,verdelen,Verdelen en besluiten" "$base.csv" || fail "CSV outcome: $(cat "$base.csv")"
+grep -qx "archetype,verdelen,De wijk beslist en verdeelt" "$base.csv" || fail "CSV outcome: $(cat "$base.csv")"
 grep -q "^witte_vlek,stem-iedereen," "$base.csv" || fail "CSV witte vlek: $(cat "$base.csv")"
 grep -q ",Een wijkpanel samenstellen,wijkpanel,$due,stem-iedereen,open$" "$base.csv" || fail "CSV agreement: $(cat "$base.csv")"
 [ "$(grep -c ',\(open\|bezig\|klaar\)$' "$base.csv")" = 3 ] || fail "CSV: three agreements expected"

@@ -11,8 +11,8 @@ import json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time, u
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
 WIJKSTEM = os.path.abspath(sys.argv[1])
 SRC = os.path.abspath(sys.argv[2])
@@ -119,11 +119,26 @@ def cleanup():
         print("kept " + tmp)
 
 
+def is_gone(element):
+    """The old page's element is gone. Chromium reports a node of a page that was just replaced
+    either as stale or, in a race, as a node that "does not belong to the document": both mean
+    the new page is there (selenium's staleness_of only knows the first)."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as e:
+        if "does not belong to the document" in str(e):
+            return True
+        raise
+
+
 def navigate(element):
     """Clicks what loads a new page and waits until it has."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: is_gone(old))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -30,7 +30,7 @@ speak nl: Weet u wie in uw wijk beslist over het geld voor de wijk?
 speak nl: Ja
 speak nl: Nee
 speak nl: Weet ik niet
-speak nl: Sla over
+speak nl: Deze vraag overslaan
 speak nl: Stoppen"
 [ "$(cat "$tmp/read.speak")" = "$want" ] || fail "lees voor said:
 $(cat "$tmp/read.speak")"

@@ -37,7 +37,7 @@ done
 "$STORE" export --db "$tmp/store.db" --csv > "$tmp/export.csv"
 rows=$(wc -l < "$tmp/export.csv")
 [ "$rows" = 201 ] || fail "export --csv should have a header and 200 rows, has $rows lines"
-head -1 "$tmp/export.csv" | grep -qx 'answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,received_at,via,flagged' \
+head -1 "$tmp/export.csv" | grep -qx 'answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,received_at,via,flagged,superseded' \
   || fail "export --csv header: $(head -1 "$tmp/export.csv")"
 # Exactly the kiosks' answers: the same (id, device, seq, question, value, flagged) rows, no
 # more, no fewer. The same visit repeated 5 s apart is flagged from the second time on.

@@ -1,6 +1,7 @@
 // What the store-side unit tests share: a temporary folder that is removed afterwards, a
 // real store database in one, enrolling a kiosk there, and reading or writing a whole file.
 #pragma once
+#include "content/pack_loader.hpp"
 #include "store/store.hpp"
 #include "sync/signing.hpp"
 
@@ -31,6 +32,12 @@ struct TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 };
+
+// The bundled pack's version: answers under it are checked against the pack.
+inline std::string BundledPackVersion() {
+    static const std::string version = content::LoadPack(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model").Pack.Version;
+    return version;
+}
 
 // The first column of the first row of sql, as text ("" when there is none).
 inline std::string QueryText(sqlite3* db, const std::string& sql) {

@@ -233,3 +233,32 @@ TEST_CASE("decoding: an answer with a field missing or of the wrong type is inva
         CHECK(ValidAnswer(b.Answers[1], &reason));
     }
 }
+
+TEST_CASE("an answer changed on the way back names the one it replaces; absent means none") {
+    Batch b{NewUuidV4(), {Answer(1), Answer(2)}};
+    b.Answers[1].SessionId = b.Answers[0].SessionId;
+    b.Answers[1].Replaces = b.Answers[0].Id;
+    const std::string body = EncodeBatch(b);
+    CHECK(body.find("\"replaces\":\"" + b.Answers[0].Id + "\"") != std::string::npos);
+    CHECK(body.find("\"replaces\":\"\"") == std::string::npos); // only when it replaces one
+    Batch back;
+    std::string error, reason;
+    REQUIRE_MESSAGE(DecodeBatch(body, &back, &error), error);
+    CHECK(back.Answers[0].Replaces.empty());
+    CHECK(back.Answers[1].Replaces == b.Answers[0].Id);
+    CHECK(ValidAnswer(back.Answers[1], &reason));
+
+    StoredAnswer self = Answer(3);
+    self.Replaces = self.Id;
+    CHECK_FALSE(ValidAnswer(self, &reason));
+    CHECK(reason == "replaces must be the UUID of another answer");
+    self.Replaces = "../answers";
+    CHECK_FALSE(ValidAnswer(self, &reason));
+    REQUIRE(DecodeBatch("{\"device_id\":\"" + b.DeviceId + "\",\"answers\":[{\"id\":\"" + Answer(4).Id +
+                            "\",\"seq\":4,\"session_id\":\"" + NewUuidV4() +
+                            "\",\"pack_id\":\"p\",\"pack_version\":\"1\",\"question_id\":\"q\",\"value\":\"v\","
+                            "\"answered_at\":\"2026-11-28T12:00:00.000Z\",\"replaces\":4}]}",
+                        &back, &error));
+    CHECK_FALSE(ValidAnswer(back.Answers[0], &reason));
+    CHECK(reason == "replaces must be a string");
+}

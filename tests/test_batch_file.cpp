@@ -356,8 +356,8 @@ TEST_CASE("batch_file: the anti-stuffing flag travels on the USB stick and is st
     CHECK(d.VisitsFlagged == 1);
     std::string csv;
     REQUIRE(f.S->ExportCsv(&csv, &error));
-    CHECK(csv.find(",file,1\n") != std::string::npos);
-    CHECK(csv.find(",file,0\n") != std::string::npos);
+    CHECK(csv.find(",file,1,0\n") != std::string::npos); // flagged, not superseded
+    CHECK(csv.find(",file,0,0\n") != std::string::npos);
 }
 
 TEST_CASE("batch_file: campfire data travel too, signed through their hash, stored once") {

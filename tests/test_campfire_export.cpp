@@ -60,7 +60,7 @@ TEST_CASE("the campfire CSV: session, counts with their method, the outcome, the
                       "De wijk beslist zelf over een deel van de zaken,2,taps");
     CHECK(lines[11].empty());
     CHECK(lines[12] == "outcome,id,text");
-    CHECK(lines[13] == "archetype,verdelen,Verdelen en besluiten");
+    CHECK(lines[13] == "archetype,verdelen,De wijk beslist en verdeelt");
     CHECK(lines[14] == "witte_vlek,stem-iedereen,Kan iedereen in de wijk meepraten over plannen voor de wijk?");
     CHECK(lines[15].empty());
     CHECK(lines[16] == "agreement_id,what,who,due,answers,status");

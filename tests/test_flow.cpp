@@ -639,3 +639,122 @@ TEST_CASE("the attract screen alternates the invitation with the wijk's results"
         asked = asked || Is(e, VisitEffectKind::LoadHighlights);
     CHECK(asked);
 }
+
+//-----------------------------------------------------------------------------
+// "Terug": back to the question before, with the answer given
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Lets the journal commit the last step's answers under these ids.
+void CommitAs(Harness& h, std::vector<std::string> ids) {
+    REQUIRE(h.Has(VisitEffectKind::CommitAnswers));
+    VisitAction done{VisitKind::Committed};
+    done.Ids = std::move(ids);
+    h.Do(done);
+}
+
+} // namespace
+
+TEST_CASE("Terug: the question before shows the answer given; another answer replaces it, never deletes it") {
+    Harness h;
+    h.Do(VisitKind::Start, "s");
+    const content::Question* first = CurrentQuestion(h.Ctx, h.S);
+    CHECK_FALSE(CanGoBack(h.S)); // the first question has no way back
+    h.Do(VisitKind::Answer, first->Options[0].Id);
+    CHECK(As<VisitEffect>(h.Effects[0]).Replaces == std::vector<std::string>{""}); // a first answer replaces nothing
+    CommitAs(h, {"id-first"});
+    REQUIRE(h.S.QuestionIndex == 1);
+    CHECK(CanGoBack(h.S));
+
+    h.Do(VisitKind::Back);
+    CHECK(h.Effects.empty()); // going back stores nothing
+    CHECK(h.S.Screen == Screen::Question);
+    CHECK(h.S.QuestionIndex == 0);
+    CHECK(h.S.Draft.Chosen == std::vector<std::string>{first->Options[0].Id}); // shown as chosen
+    CHECK_FALSE(CanGoBack(h.S));
+
+    SUBCASE("another answer: stored, naming the one it replaces") {
+        h.Do(VisitKind::Answer, first->Options[2].Id);
+        const VisitEffect* commit = h.Find(VisitEffectKind::CommitAnswers);
+        REQUIRE(commit);
+        CHECK(commit->Answers[0].Value == first->Options[2].Id);
+        CHECK(commit->Replaces == std::vector<std::string>{"id-first"});
+        CommitAs(h, {"id-second"});
+        CHECK(h.S.QuestionIndex == 1);
+        CHECK(h.S.Draft.Chosen.empty()); // the next question was never answered
+        REQUIRE(h.S.Given.size() == 1);  // show-if and the outcome see the latest answer only
+        CHECK(h.S.Given[0].Value == first->Options[2].Id);
+        CHECK(h.S.GivenIds.at(first->Id) == "id-second");
+        h.Do(VisitKind::Back); // and changed once more: it replaces the latest
+        h.Do(VisitKind::Answer, first->Options[1].Id);
+        CHECK(h.Find(VisitEffectKind::CommitAnswers)->Replaces == std::vector<std::string>{"id-second"});
+    }
+    SUBCASE("the same answer, or Verder: on, with nothing stored") {
+        h.Do(VisitKind::Answer, first->Options[0].Id);
+        CHECK(h.Effects.empty());
+        CHECK(h.S.QuestionIndex == 1);
+        h.Do(VisitKind::Back);
+        h.Do(VisitKind::Next);
+        CHECK(h.Effects.empty());
+        CHECK(h.S.QuestionIndex == 1);
+        CHECK(h.S.Given.size() == 1);
+    }
+}
+
+TEST_CASE("Terug: a skipped question can be answered on the way back") {
+    Harness h;
+    h.Do(VisitKind::Start, "s");
+    const content::Question* first = CurrentQuestion(h.Ctx, h.S);
+    h.Do(VisitKind::Skip);
+    h.Do(VisitKind::Back);
+    CHECK(h.S.QuestionIndex == 0);
+    CHECK(h.S.Draft.Chosen.empty());
+    h.Do(VisitKind::Answer, first->Options[1].Id);
+    CHECK(h.Find(VisitEffectKind::CommitAnswers)->Replaces == std::vector<std::string>{""});
+}
+
+TEST_CASE("Terug: goes back over questions a show-if passed over, and not while an answer is saved") {
+    PraatHarness h;
+    h.Do(VisitKind::OpenZone, "samen-leren");
+    h.Do(VisitKind::Answer, "nee"); // no wijkpanel: its follow-up is passed over
+    CHECK(h.S.Saving);
+    CHECK_FALSE(CanGoBack(h.S));
+    h.Do(VisitKind::Back);
+    CHECK(h.S.Saving); // ignored while the journal writes
+    CHECK(h.Effects.empty());
+    h.Do(VisitKind::Committed);
+    REQUIRE(h.QuestionId() == "wijkbudget");
+    h.Do(VisitKind::Back);
+    CHECK(h.QuestionId() == "wijkpanel");
+}
+
+TEST_CASE("Terug: a budget, a top and a matrix come back as they were given") {
+    PraatHarness h;
+    h.Do(VisitKind::OpenZone, "samen-leren");
+    h.Do(VisitKind::Skip);
+    h.Do(VisitKind::Increase, "a");
+    h.Do(VisitKind::Increase, "c");
+    h.Do(VisitKind::Next);
+    h.Commit();
+    h.Do(VisitKind::Toggle, "y");
+    h.Do(VisitKind::Toggle, "x");
+    h.Do(VisitKind::Next);
+    h.Commit();
+    REQUIRE(h.QuestionId() == "meedoen");
+    h.Do(VisitKind::Back);
+    CHECK(h.QuestionId() == "prioriteiten");
+    CHECK(h.S.Draft.Chosen == std::vector<std::string>{"y", "x"}); // the rank kept
+    h.Do(VisitKind::Back);
+    CHECK(h.QuestionId() == "wijkbudget");
+    CHECK(h.S.Draft.Amounts == std::map<std::string, int>{{"a", 1}, {"c", 1}});
+
+    PraatHarness m;
+    m.Do(VisitKind::OpenZone, "rolverdeling");
+    m.Do(VisitKind::SetCell, "groen=wijk");
+    m.Do(VisitKind::Next);
+    m.Commit();
+    m.Do(VisitKind::Back);
+    CHECK(m.QuestionId() == "wie-beslist");
+    CHECK(m.S.Draft.Cells == std::map<std::string, std::string>{{"groen", "wijk"}});
+}

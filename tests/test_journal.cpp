@@ -221,8 +221,9 @@ TEST_CASE("a schema-1 journal is migrated to the current schema with its answers
         REQUIRE(j);
         CommittedAnswer c;
         REQUIRE(j->Commit(Answer("s", "q", "ja"), &c, &error));
-        // Undo migrations 2 to 7, as a journal written by the first version looks.
+        // Undo migrations 2 to 8, as a journal written by the first version looks.
         REQUIRE(sqlite3_exec(j->Handle(),
+                             "ALTER TABLE answers DROP COLUMN replaces; ALTER TABLE answers DROP COLUMN superseded; "
                              "DROP INDEX answers_question; DROP TABLE wijk_results; DROP TABLE store; "
                              "ALTER TABLE device DROP COLUMN public_key; ALTER TABLE device DROP COLUMN secret_key; "
                              "DROP TABLE admin_pin; DROP TABLE pin_attempts; ALTER TABLE answers DROP COLUMN flagged; "
@@ -369,4 +370,37 @@ TEST_CASE("security 6: the journal, its -wal and -shm, and the data folder are t
     REQUIRE(stat(JournalPath(data).c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     umask(old);
+}
+
+TEST_CASE("an answer changed on the way back replaces the old one: kept, superseded, counted nowhere") {
+    TempDir dir;
+    std::string error;
+    auto j = Journal::Open(dir.Journal(), &error);
+    REQUIRE_MESSAGE(j, error);
+    const std::string visit = NewUuidV4();
+    CommittedAnswer first, second, other;
+    REQUIRE(j->Commit(Answer(visit, "prettig-wonen", "4"), &first, &error));
+    REQUIRE(j->Commit(Answer(NewUuidV4(), "prettig-wonen", "4"), &other, &error)); // another visit
+    AnswerRecord changed = Answer(visit, "prettig-wonen", "2");
+    changed.Replaces = first.Id;
+    REQUIRE_MESSAGE(j->Commit(changed, &second, &error), error);
+
+    std::vector<std::pair<std::string, int64_t>> tally;
+    REQUIRE(j->Tally("prettig-wonen", &tally, &error));
+    CHECK(tally == std::vector<std::pair<std::string, int64_t>>{{"2", 1}, {"4", 1}}); // the other visit's 4
+    CHECK(Scalar(j->Handle(), "SELECT count(*) FROM answers") == 3); // never deleted
+    CHECK(fixtures::QueryText(j->Handle(), "SELECT group_concat(superseded) FROM (SELECT superseded FROM answers "
+                                           "ORDER BY seq)") == "1,0,0");
+    std::vector<StoredAnswer> waiting;
+    REQUIRE(j->Waiting(100, 1 << 20, &waiting, &error));
+    REQUIRE(waiting.size() == 3); // the replaced one goes to the store too: it marks it there
+    CHECK(waiting[0].Replaces.empty());
+    CHECK(waiting[2].Id == second.Id);
+    CHECK(waiting[2].Replaces == first.Id);
+
+    // Only an answer of the same visit and question is ever marked.
+    AnswerRecord stray = Answer(NewUuidV4(), "prettig-wonen", "1");
+    stray.Replaces = other.Id;
+    REQUIRE(j->Commit(stray, nullptr, &error));
+    CHECK(fixtures::QueryText(j->Handle(), "SELECT superseded FROM answers WHERE id = '" + other.Id + "'") == "0");
 }

@@ -219,6 +219,7 @@ TEST_CASE("a schema 6 journal gains the campfire tables, its answers kept") {
         REQUIRE(j->Commit(a, &done, &error));
         REQUIRE(sqlite3_exec(j->Handle(),
                              "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
+                             "ALTER TABLE answers DROP COLUMN replaces; ALTER TABLE answers DROP COLUMN superseded; "
                              "PRAGMA user_version=6",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }

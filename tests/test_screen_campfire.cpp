@@ -158,7 +158,7 @@ TEST_CASE("campfire agreements and summary: the words a facilitator reads") {
     h.Do(CampfireKind::Back);
     h.Do(CampfireKind::OpenSummary);
     rec = Draw(ui, h.Ctx, h.S, h.Now);
-    for (const char* text : {"Samenvatting: Buurtavond", "Witte vlekken:", "Kan iedereen in de wijk meepraten",
+    for (const char* text : {"Samenvatting: Buurtavond", "Dit moet eerst beter:", "Kan iedereen in de wijk meepraten",
                              "Afspraken:", "Een wijkpanel samenstellen", "Nee: 80% (4)"}) {
         CAPTURE(text);
         CHECK(AnyText(rec, text));

@@ -81,7 +81,7 @@ TEST_CASE("exactly once: stored, already stored, conflict kept aside, invalid re
     std::string csv;
     REQUIRE(t.S->ExportCsv(&csv, &error));
     CHECK(csv.rfind("answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,"
-                    "answered_at,received_at,via,flagged\n",
+                    "answered_at,received_at,via,flagged,superseded\n",
                     0) == 0);
     CHECK(csv.find(",4,") != std::string::npos);
     CHECK(csv.find("T12:00") == std::string::npos); // coarse times: the date only
@@ -147,7 +147,7 @@ TEST_CASE("signing: a signature verifies with its key only; hashes are stable") 
     CHECK(RandomToken(16).size() == 32);
 }
 
-TEST_CASE("the flag is stored, exported as the last CSV column and counted per device") {
+TEST_CASE("the flag is stored, exported as a CSV column (before superseded) and counted per device") {
     TempStore t;
     const std::string device = NewUuidV4();
     t.Enrol(device);
@@ -160,8 +160,8 @@ TEST_CASE("the flag is stored, exported as the last CSV column and counted per d
     REQUIRE(t.S->ExportCsv(&csv, &error));
     CHECK(csv.find(b.Answers[0].Id + "," + device) != std::string::npos);
     size_t line0 = csv.find(b.Answers[0].Id), line1 = csv.find(b.Answers[1].Id);
-    CHECK(csv.substr(csv.find('\n', line0) - 2, 2) == ",0");
-    CHECK(csv.substr(csv.find('\n', line1) - 2, 2) == ",1");
+    CHECK(csv.substr(csv.find('\n', line0) - 4, 4) == ",0,0");
+    CHECK(csv.substr(csv.find('\n', line1) - 4, 4) == ",1,0");
     DeviceInfo d;
     REQUIRE(t.S->Device(device, &d));
     CHECK(d.Visits == 2);
@@ -204,7 +204,11 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
                              "ALTER TABLE enroll_codes DROP COLUMN cancelled_at; DROP TABLE reenroll_allowed; "
                              "DROP TABLE published_packs; DROP INDEX answers_session; "
                              "ALTER TABLE answers DROP COLUMN unverified; DROP TABLE unverified_questions; "
-                             "DROP TABLE campfire_sources; PRAGMA user_version=0",
+                             "DROP TABLE campfire_sources; "
+                             // and without "Terug"'s columns (schema 4)
+                             "DROP INDEX answers_replaces; ALTER TABLE answers DROP COLUMN replaces; "
+                             "ALTER TABLE answers DROP COLUMN superseded; ALTER TABLE conflicts DROP COLUMN replaces; "
+                             "PRAGMA user_version=0",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     {
@@ -219,7 +223,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         sqlite3_finalize(st);
         REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 3); // schema 3 (docs/security.md)
+        CHECK(sqlite3_column_int(st, 0) == 4); // schema 4: "Terug"'s columns (docs/sync-protocol.md)
         sqlite3_finalize(st);
         // and it has the campfire tables (migration 1 -> 2)
         REQUIRE(sqlite3_prepare_v2(s->Handle(),
@@ -250,7 +254,7 @@ TEST_CASE("the wijk's results sent down leave out flagged repeats, which stay st
     Batch b{device, {}};
     for (int i = 0; i < 11; i++) {
         b.Answers.push_back(Answer(i + 1, i < 5 ? "4" : "2"));
-        b.Answers.back().PackVersion = "2.4.0";
+        b.Answers.back().PackVersion = fixtures::BundledPackVersion();
     }
     b.Answers[10].Flagged = true; // the visit before, repeated within seconds
     std::vector<AnswerResult> results;
@@ -264,4 +268,64 @@ TEST_CASE("the wijk's results sent down leave out flagged repeats, which stay st
             (r.Value == "2" ? twos : fours) += r.Count;
     CHECK(twos == 5);
     CHECK(fours == 5);
+}
+
+TEST_CASE("an answer changed on the way back: the old one kept, superseded in the CSV, counted nowhere") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    std::string error, skipped;
+    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+    const std::string version = fixtures::BundledPackVersion();
+    Batch b{device, {}};
+    for (int i = 0; i < 6; i++) { // six visits answer 4: enough to be sent down to the kiosks
+        b.Answers.push_back(Answer(i + 1, "4"));
+        b.Answers.back().PackVersion = version;
+    }
+    StoredAnswer changed = Answer(7, "2"); // the first visitor went back and chose 2
+    changed.PackVersion = version;
+    changed.SessionId = b.Answers[0].SessionId;
+    changed.Replaces = b.Answers[0].Id;
+    std::vector<AnswerResult> results;
+
+    SUBCASE("in order") {
+        b.Answers.push_back(changed);
+        REQUIRE_MESSAGE(t.S->StoreBatch(b, "network", &results, &error), error);
+    }
+    SUBCASE("the changed answer first (a USB file and the network out of order)") {
+        REQUIRE_MESSAGE(t.S->StoreBatch({device, {changed}}, "file", &results, &error), error);
+        REQUIRE_MESSAGE(t.S->StoreBatch(b, "network", &results, &error), error);
+    }
+    for (const AnswerResult& r : results)
+        CHECK(r.Status == AnswerStatus::Stored);
+    CHECK(t.S->AnswerCount() == 7); // never deleted
+
+    std::string csv;
+    REQUIRE(t.S->ExportCsv(&csv, &error));
+    CHECK(csv.rfind(",flagged,superseded\n", csv.find('\n')) != std::string::npos); // the last column
+    auto line_end = [&](const std::string& id) {
+        size_t at = csv.find(id + ",");
+        REQUIRE(at != std::string::npos);
+        return csv.substr(csv.find('\n', at) - 4, 4);
+    };
+    CHECK(line_end(b.Answers[0].Id) == ",0,1"); // not flagged, superseded
+    CHECK(line_end(b.Answers[1].Id) == ",0,0");
+    CHECK(line_end(changed.Id) == ",0,0");
+
+    WijkContent c;
+    REQUIRE_MESSAGE(t.S->ContentFor(device, &c, &error), error);
+    int64_t fours = 0, twos = 0;
+    for (const Tally& r : c.Results)
+        if (r.QuestionId == "prettig-wonen")
+            (r.Value == "2" ? twos : fours) += r.Count;
+    CHECK(fours == 5);
+    CHECK(twos == 1);
+
+    // An answer that names one of another visit (or kiosk) marks nothing.
+    StoredAnswer stray = Answer(8, "1");
+    stray.PackVersion = version;
+    stray.Replaces = b.Answers[1].Id;
+    REQUIRE(t.S->StoreBatch({device, {stray}}, "network", &results, &error));
+    REQUIRE(t.S->ExportCsv(&csv, &error));
+    CHECK(line_end(b.Answers[1].Id) == ",0,0");
 }

@@ -23,7 +23,7 @@ using namespace store;
 namespace {
 
 const char* kPacks = WIJKSTEM_SOURCE_DIR "/content/packs";
-const std::string kVersion = "2.4.0"; // content/packs/gronings-model
+const std::string kVersion = fixtures::BundledPackVersion(); // content/packs/gronings-model
 
 struct Key {
     std::string Pub, Sec;

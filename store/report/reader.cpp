@@ -48,7 +48,14 @@ struct Db {
 // The wijk's walk-in answers: counted per question, value and month; the flagged apart.
 bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {
     const char* from = " FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 ";
+    // An answer changed on the way back ("Terug") counts only in its latest form. The report
+    // never migrates a store, so an older one (a backup) has no superseded column: all count.
+    bool has_superseded = false;
+    if (!Query(db, "SELECT 1 FROM pragma_table_info('answers') WHERE name = 'superseded'", wijk)
+             .Each([&](sqlite3_stmt*) { has_superseded = true; }, error))
+        return false;
     std::string sql = std::string("SELECT a.question_id, a.value, substr(a.answered_at, 1, 7), count(*)") + from +
+                      (has_superseded ? "AND a.superseded = 0 " : "") +
                       "AND a.flagged = 0 GROUP BY 1, 2, 3 ORDER BY 1, 3, 2";
     if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
             in->Answers.push_back({Col(st, 0), Col(st, 1), Col(st, 2), Int(st, 3)});
