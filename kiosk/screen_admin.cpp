@@ -87,14 +87,19 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
     } else if (!g.PinMessage.empty()) {
         message = U(ctx, s, g.PinMessage.c_str());
     }
+    float message_end = box_min.y + L.Px(105);
     if (!message.empty())
-        TextBlock(t, t.Body, message, L.Px(80), box_min.y + L.Px(105), width, colour);
+        message_end += TextBlock(t, t.Body, message, L.Px(80), box_min.y + L.Px(105), width, colour);
 
     // The keypad: 1-9, then wissen, 0, OK; annuleren beside it. Away from the bottom-left
     // corner, where the finger that opened this screen still rests.
-    const float key_w = 250, key_h = 140, gap = std::max(24.0f, (t.MinSpacingPx() + 1) / t.Scale);
+    const float key_w = 250, gap = std::max(24.0f, (t.MinSpacingPx() + 1) / t.Scale);
     const float pad_w = key_w * 3 + gap * 2;
-    const float x0 = L.Cx() - L.Px(pad_w) * 0.5f, y0 = L.Px(L.Portrait() ? 700 : 400);
+    // Under the message, however many lines it took (large text, a long language).
+    const float x0 = L.Cx() - L.Px(pad_w) * 0.5f;
+    const float y0 = std::max(L.Px(L.Portrait() ? 700 : 400), message_end + L.Px(20));
+    // Four rows of keys in what is left (lower keys on a low screen with large text).
+    const float key_h = std::min(140.0f, (L.H() - 30 - y0 / t.Scale) / 4 - gap);
     auto key_pos = [&](int col, int row) {
         return ImVec2(x0 + L.Px((key_w + gap) * float(col)), y0 + L.Px((key_h + gap) * float(row)));
     };
@@ -169,17 +174,21 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
         {"admin-quit", "admin.quit", ButtonKind::Quiet, AdminAction{AdminKind::Quit}},
     };
     const size_t per_row = L.Portrait() ? 2 : 4;
-    const float gap = 30, bh = 150;
+    const float gap = 30;
     const float bw = std::min(420.0f, (L.ContentW() - gap * float(per_row - 1)) / float(per_row));
     const float row_w = bw * float(per_row) + gap * float(per_row - 1);
-    const float rows_top = L.H() - 50 - bh * 2 - gap; // design px; landscape: one row at 880
+    const float rows_top = L.H() - 50 - 150 * 2 - gap; // design px; landscape: one row at 880
+    const float lines_end = y / t.Scale + 12;           // under the figures, if they reach further
+    const float rows = float(4 / per_row);
+    const float bh = std::max(std::min(150.0f, (L.H() - 30 - lines_end) / rows - gap), t.MinTargetPx() / t.Scale);
     std::vector<std::string> labels;
     for (const Button& b : buttons)
         labels.push_back(U(ctx, s, b.Key));
     const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), L.Px(bh)));
     for (size_t i = 0; i < 4; i++) {
         const float x = L.Cx() - L.Px(row_w) * 0.5f + L.Px((bw + gap) * float(i % per_row));
-        const float y = per_row == 4 ? 880 : rows_top + (bh + gap) * float(i / per_row);
+        const float y = std::max(per_row == 4 ? 880 : rows_top + (bh + gap) * float(i / per_row),
+                                 lines_end + (bh + gap) * float(i / per_row));
         if (TouchButton(t, buttons[i].Id, labels[i], ImVec2(x, L.Px(y)), ImVec2(L.Px(bw), L.Px(bh)), buttons[i].Kind,
                         widgets::Pictogram::None, false, {}, font))
             out->push_back(buttons[i].Do);
