@@ -99,7 +99,9 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
     const float width = L.Display.x - 2 * L.Px(kSide);
-    const float title_end = DrawTitle(ctx, L, U(ctx, s, "poster.title"));
+    // As on the intro: with A+ on a wide screen the title grows less, the cards keep their room.
+    const bool wide_large = !L.Portrait() && t.TextScale > 1.0f;
+    const float title_end = DrawTitle(ctx, L, U(ctx, s, "poster.title"), wide_large ? L.Px(88) : 0.0f);
 
     // Two bands: the four kompas points, then the five bouwstenen, each a grid of cards
     // that fits the width (one row on a wide screen, two or three columns in portrait).
