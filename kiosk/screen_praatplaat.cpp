@@ -135,7 +135,7 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
         room -= widgets::TextBlockHeight(t.Body, U(ctx, s, band.Heading), width) + heading_gap + band_gap +
                 gap * float(band.Rows - 1);
     }
-    const float zone_h = std::max(t.MinTargetPx(), std::min(L.Px(L.Portrait() ? 300 : 220), room / float(std::max<size_t>(rows, 1))));
+    const float zone_h = std::max(t.MinTargetPx(), std::min(L.Px(L.Portrait() ? 300 : 270), room / float(std::max<size_t>(rows, 1))));
     size_t widest = 1;
     for (const Band& band : bands)
         widest = std::max(widest, band.Cols);

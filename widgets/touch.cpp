@@ -181,7 +181,7 @@ LabelRoom RoomFor(const Theme& t, ImVec2 size, bool pict, bool mark, bool badge)
     if (beside)
         w -= std::min(size.y - 2 * pad, size.x * 0.3f) + pad;
     else if (pict)
-        h = size.y * 0.5f;
+        h = size.y * 0.6f; // the picture keeps the rest (at least 40 %)
     return {std::max(w, 1.0f), h};
 }
 
