@@ -856,6 +856,28 @@ CpuSample SampleCpu(pid_t pid) {
     return s;
 }
 
+// The baseline for the kiosk's memory: bench/bare_window.cpp (a GLFW + ImGui window with
+// the same fonts at the same sizes) under xvfb-run, its VmHWM 2 s after its first frame.
+// -1 when it cannot run (the reason in *error).
+long long BareWindowPeakKb(const std::string& bare, const std::string& tmp, std::string* error) {
+    Kiosk k;
+    if (!fs::exists(bare)) {
+        *error = bare + " is not there (build the bare_window target)";
+        return -1;
+    }
+    if (!StartKiosk(bare, tmp + "/bare", &k, error))
+        return -1;
+    Clock::time_point at;
+    long long kb = -1;
+    if (WaitForLine(&k, "screen attract", 60.0, &at, error) && FindKioskProcesses(bare, &k, error)) {
+        Nap(2.0);
+        kb = StatusField(k.Pid, "VmHWM");
+    }
+    std::string note;
+    StopKiosk(&k, &note);
+    return kb;
+}
+
 bool BenchKiosk(const std::string& binary, const std::string& tmp, int starts, double idle_s) {
     std::string xvfb_run;
     if (!FindInPath("xvfb-run", &xvfb_run)) {
@@ -966,6 +988,10 @@ bool BenchKiosk(const std::string& binary, const std::string& tmp, int starts, d
         Progress("kiosk: stopping needed: " + notes);
     else
         Progress("kiosk: every run stopped cleanly (SIGTERM; xvfb-run stopped its Xvfb)");
+    std::string bare_error;
+    const long long bare_hwm = BareWindowPeakKb(SelfDir() + "/bare_window", tmp, &bare_error);
+    if (bare_hwm < 0)
+        Progress("kiosk: no bare-window baseline: " + bare_error);
 
     std::vector<double> sorted = start_ms;
     std::sort(sorted.begin(), sorted.end());
@@ -983,6 +1009,11 @@ bool BenchKiosk(const std::string& binary, const std::string& tmp, int starts, d
     long long hmax = *std::max_element(hwm_kb.begin(), hwm_kb.end());
     AddRow("peak RSS (VmHWM) of the idled kiosk", Fmt("%.1f MiB", double(idle_hwm) / 1024.0), "FACTS: about 113 MB",
            "info");
+    if (bare_hwm > 0) { // issue 15: within 30 MB of a bare window with the same fonts, same run
+        const double over_mb = double(idle_hwm - bare_hwm) * 1024.0 / 1e6;
+        AddRow("  baseline: bare GLFW + ImGui window, same 4 fonts and sizes", Fmt("%.1f MiB", double(bare_hwm) / 1024.0));
+        AddRow("  kiosk above the bare window", Fmt("%.1f MB", over_mb), "<= 30 MB", Verdict(over_mb <= 30.0));
+    }
     AddRow(Fmt("  VmHWM over all %zu starts", hwm_kb.size()),
            Fmt("%.1f - %.1f MiB", double(hmin) / 1024.0, double(hmax) / 1024.0));
     AddRow("RSS (VmRSS) of the idled kiosk, after 30 s", Fmt("%.1f MiB", double(idle_rss) / 1024.0), "", "info");

@@ -21,6 +21,10 @@ install(FILES packaging/systemd/wijkstem-store.service packaging/systemd/wijkste
               packaging/systemd/wijkstem-store-backup.timer
         DESTINATION /lib/systemd/system COMPONENT store)
 install(FILES packaging/store/store.conf DESTINATION /etc/wijkstem-store COMPONENT store)
+# The packs the store checks answers against when none is published yet: its own copy, so a
+# server without the kiosk package knows them too (the kiosk's are in share/wijkstem).
+install(DIRECTORY content/packs/ DESTINATION share/wijkstem-store/packs COMPONENT store
+        FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 install(FILES docs/operations.md docs/sync-protocol.md DESTINATION share/doc/wijkstem-store COMPONENT store)
 
 # 3. Debian's documents per package: copyright and a gzip'ed changelog made from VERSION.

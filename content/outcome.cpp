@@ -21,6 +21,28 @@ const GivenAnswer* Latest(const std::vector<GivenAnswer>& given, const std::stri
     return nullptr;
 }
 
+// The kompas answers whose strength is below what this level of say needs.
+std::vector<const Question*> WitteVlekken(const Pack& pack, const std::vector<GivenAnswer>& given, int level) {
+    std::vector<const Question*> out;
+    const int required = size_t(level - 1) < pack.RequiredStrength.size() ? pack.RequiredStrength[size_t(level - 1)] : 0;
+    for (const Poll& zone : pack.Zones) {
+        if (zone.Kind != PollKind::Kompas)
+            continue;
+        for (const Question& q : zone.Questions) {
+            const GivenAnswer* a = Latest(given, q.Id);
+            if (!a)
+                continue;
+            int strength = -1; // "weet ik niet" on the agree scale has none: it counts for nothing
+            for (const std::string& id : ChosenOptions(a->Value))
+                if (const Option* o = FindOption(q.Options, id); o && o->Strength >= 0)
+                    strength = std::max(strength, o->Strength);
+            if (strength >= 0 && strength < required)
+                out.push_back(&q);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given) {
@@ -50,22 +72,32 @@ Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given) 
     out.MeanLevel = double(sum) / count;
     out.Level = std::max(1, std::min(int(pack.Archetypes.size()), int(std::floor(out.MeanLevel + 0.5))));
     out.Lean = &pack.Archetypes[size_t(out.Level - 1)];
-    const int required = size_t(out.Level - 1) < pack.RequiredStrength.size() ? pack.RequiredStrength[size_t(out.Level - 1)] : 0;
+    out.WitteVlekken = WitteVlekken(pack, given, out.Level);
+    return out;
+}
 
-    for (const Poll& zone : pack.Zones) {
-        if (zone.Kind != PollKind::Kompas)
+std::vector<ThemeLean> OutcomeByTheme(const Pack& pack, const std::vector<GivenAnswer>& given) {
+    std::vector<ThemeLean> out;
+    const int levels = int(pack.Archetypes.size());
+    for (int level = levels; level >= 1; level--) { // the most say first
+        ThemeLean group;
+        for (const Poll& zone : pack.Zones)
+            for (const Question& q : zone.Questions) {
+                if (q.Type != QuestionType::Matrix)
+                    continue;
+                for (const Option& row : q.Rows) {
+                    const GivenAnswer* a = Latest(given, MatrixAnswerId(q, row.Id));
+                    const Option* col = a ? FindOption(q.Options, a->Value) : nullptr;
+                    if (col && col->Level == level)
+                        group.Themes.push_back(&row);
+                }
+            }
+        if (group.Themes.empty())
             continue;
-        for (const Question& q : zone.Questions) {
-            const GivenAnswer* a = Latest(given, q.Id);
-            if (!a)
-                continue;
-            int strength = -1;
-            for (const std::string& id : ChosenOptions(a->Value))
-                if (const Option* o = FindOption(q.Options, id); o && o->Strength >= 0)
-                    strength = std::max(strength, o->Strength);
-            if (strength >= 0 && strength < required)
-                out.WitteVlekken.push_back(&q);
-        }
+        group.Level = level;
+        group.Lean = &pack.Archetypes[size_t(level - 1)];
+        group.WitteVlekken = WitteVlekken(pack, given, level);
+        out.push_back(std::move(group));
     }
     return out;
 }

@@ -25,6 +25,19 @@ struct Outcome {
 
 Outcome ComputeOutcome(const Pack& pack, const std::vector<GivenAnswer>& given);
 
+// Say differs per theme (the seed note: per theme and phase). The themes are the rows of
+// the who-decides questions (a matrix whose options carry levels, "wie-beslist"): per
+// theme answered, its column's level is the lean there, and the witte vlekken are those
+// for that much say. Themes that lean alike are one group, the most say first; a theme
+// answered "weet ik niet" (no level) is in none.
+struct ThemeLean {
+    std::vector<const Option*> Themes; // the matrix rows, in pack order
+    int Level = 0;
+    const Archetype* Lean = nullptr;
+    std::vector<const Question*> WitteVlekken;
+};
+std::vector<ThemeLean> OutcomeByTheme(const Pack& pack, const std::vector<GivenAnswer>& given);
+
 // A campfire group's counts: answer id (a question, or QUESTION.ROW) -> option -> votes.
 using CampfireCounts = std::map<std::string, std::map<std::string, long long>>;
 

@@ -70,6 +70,9 @@ const std::vector<std::string>& RequiredUiKeys() {
         "question.skip",
         "question.stop",
         "question.back",
+        "zone.start",        // a zone's explanation: on to its questions
+        "zone.back",         // a zone's explanation: back to the poster
+        "zone.questions",    // "{n} vragen"
         "question.next",     // confirms a multiple choice, budget, top or matrix answer
         "question.choose_max", // "Kies er hoogstens {max}"
         "question.left",     // budget: "Nog te verdelen: {left} {unit}"
@@ -120,6 +123,10 @@ const std::vector<std::string>& RequiredUiKeys() {
         "admin.none",
         "admin.visits",      // {counted} {flagged}
         "admin.pin_attempts", // {n} {wrong}
+        "admin.opening_hours", // {hours} {now}
+        "admin.open_now",
+        "admin.closed_now",
+        "admin.always_open",
         "admin.sync",
         "admin.syncing",
         "admin.sync_off",

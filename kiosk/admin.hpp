@@ -21,6 +21,8 @@ struct AdminFigures {
     std::string LastSyncError; // in words, empty: none
     int64_t PinAttempts = 0, PinWrong = 0;
     bool SyncRunning = false;  // a background worker is there (enrolled, sync on)
+    std::string OpeningHours;  // DescribeOpeningHours; empty: open all the time
+    bool OpenNow = true;       // the building is open now (outside it, the screen goes dark)
 };
 
 // Kept across visits (it is not about a resident).

@@ -77,6 +77,12 @@ std::vector<Action> AdminEffects::Run(const AdminEffect& e) {
             Log(error);
         f.PinAttempts = counts.Total;
         f.PinWrong = counts.Wrong;
+        if (!Hours.Always) {
+            int day = 0, minute = 0;
+            LocalDayMinute(time(nullptr), &day, &minute);
+            f.OpeningHours = DescribeOpeningHours(Hours);
+            f.OpenNow = IsOpen(Hours, day, minute);
+        }
         out.push_back(a);
         break;
     }

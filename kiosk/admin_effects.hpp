@@ -4,6 +4,7 @@
 // AdminEffect through RunAdminEffect (kiosk/app_state.hpp), which queues the answers.
 #pragma once
 #include "kiosk/flow.hpp"
+#include "kiosk/opening_hours.hpp"
 
 #include <functional>
 #include <future>
@@ -19,6 +20,7 @@ namespace kiosk {
 struct AdminEffects {
     wsync::Journal* Journal = nullptr;
     wsync::SyncWorker* Sync = nullptr; // null: not enrolled, or --no-sync
+    OpeningHours Hours;                // the building's (kiosk/opening_hours.hpp), for the figures
     std::function<void()> Wake;        // called from the checking thread when it is done
     bool QuitChosen = false;           // "Kiosk afsluiten": the app closes
 

@@ -7,6 +7,7 @@
 #include "kiosk/app_state.hpp"
 #include "kiosk/campfire_export.hpp"
 #include "kiosk/flow_admin.hpp"
+#include "kiosk/font_texture.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/opening_hours.hpp"
 #include "kiosk/watchdog.hpp"
@@ -111,12 +112,11 @@ void App::ApplyVisitorSettings() {
             return;
         }
         if (Window) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
+            CreateFontTexture();
         } else {
             unsigned char* pixels = nullptr;
             int w = 0, h = 0;
-            ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+            ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
         }
     }
     Theme = next;
@@ -169,8 +169,8 @@ void Present(App& app) {
         app.PendingScreenshot.clear();
     }
     glfwSwapBuffers(app.Window);
-    // The atlas is on the GPU now: its copy in memory (20 MiB with every language's
-    // glyphs) goes. A rebuild (A+) makes it again from the fonts' data.
+    // The atlas is on the GPU now: its copy in memory (4 MiB as alpha with every
+    // language's glyphs) goes. A rebuild (A+) makes it again from the fonts' data.
     if (io.Fonts->TexPixelsRGBA32 || io.Fonts->TexPixelsAlpha8)
         io.Fonts->ClearTexData();
 }
@@ -314,6 +314,10 @@ int OpenJournal(App& app, const KioskOptions& opts) {
     }
     app.Admin.Journal = app.Journal.get();
     app.Admin.Sync = app.Sync.get();
+    std::vector<std::string> hour_problems; // a bad file is logged, and the kiosk stays on all day
+    if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &app.Admin.Hours, &hour_problems))
+        for (const std::string& p : hour_problems)
+            Log(p + " (the kiosk stays on all day)");
     app.Campfire.Journal = app.Journal.get();
     app.Campfire.Sync = app.Sync.get();
     app.Campfire.Flow = &app.Flow;
@@ -377,6 +381,7 @@ int OpenScreen(App& app, const KioskOptions& opts) {
     if (app.Window) {
         ImGui_ImplGlfw_InitForOpenGL(app.Window, true);
         ImGui_ImplOpenGL3_Init("#version 130");
+        PrepareFontBackend(); // before the fonts: the atlas goes up as alpha (kiosk/font_texture.hpp)
         int w = 0, h = 0;
         glfwGetWindowSize(app.Window, &w, &h);
         app.Display = ImVec2(float(w), float(h));
@@ -388,10 +393,12 @@ int OpenScreen(App& app, const KioskOptions& opts) {
         Log(error);
         return 1;
     }
-    if (!app.Window) {
+    if (app.Window) {
+        CreateFontTexture();
+    } else {
         unsigned char* pixels = nullptr;
         int tw = 0, th = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th); // a built atlas, as a renderer would ask
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th); // a built atlas, as the renderer asks
     }
     widgets::ApplyStyle(app.Theme);
 
@@ -404,6 +411,7 @@ void CleanUp(App& app) {
     if (app.Sync)
         app.Sync->Stop(); // a round in flight finishes first (curl times out at 60 s)
     if (app.Window) {
+        DestroyFontTexture();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
     }
@@ -440,11 +448,7 @@ int RunKiosk(const KioskOptions& opts) {
     if (!opts.ScriptPath.empty()) {
         status = RunScript(app, script, opts.ScriptPath);
     } else {
-        OpeningHours hours; // a bad file is logged, and the kiosk stays on all day
-        std::vector<std::string> hour_problems;
-        if (!opts.OpeningHoursPath.empty() && !ReadOpeningHours(opts.OpeningHoursPath, &hours, &hour_problems))
-            for (const std::string& p : hour_problems)
-                Log(p + " (the kiosk stays on all day)");
+        const OpeningHours& hours = app.Admin.Hours; // read at the start (InitApp)
         StartWatchdogFor(opts.TestHangAfter);
         double last_input = -1e9; // closed at start: dark right after the first frames
         bool dark_drawn = false, ready = false;

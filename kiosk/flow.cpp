@@ -29,6 +29,7 @@ const char* ScreenName(Screen screen) {
     case Screen::Attract: return "attract";
     case Screen::Intro: return "intro";
     case Screen::Poster: return "poster";
+    case Screen::Zone: return "zone";
     case Screen::Question: return "question";
     case Screen::Results: return "results";
     case Screen::Outcome: return "outcome";
@@ -426,6 +427,7 @@ FlowState StepVisitResult(const FlowContext& ctx, FlowState s, const VisitAction
 FlowState StepNext(const FlowContext& ctx, FlowState s, double now, std::vector<Effect>* effects) {
     switch (s.Screen) {
     case Screen::Intro: return Enter(s, Screen::Poster, now);
+    case Screen::Zone: return OpenPoll(ctx, s, s.PollId, now, effects);
     case Screen::Question: {
         const content::Question* q = CurrentQuestion(ctx, s);
         if (!q || s.Saving)
@@ -478,10 +480,15 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
         return StartVisit(ctx, s, a.Value, praatplaat, now, effects);
     }
 
-    case VisitKind::OpenZone:
-        if (s.Screen != Screen::Poster || !ctx.Pack->FindPoll(a.Value) || ctx.Pack->FindPoll(a.Value)->Kind == content::PollKind::Poll)
+    case VisitKind::OpenZone: {
+        const content::Poll* zone = ctx.Pack->FindPoll(a.Value);
+        if (s.Screen != Screen::Poster || !zone || zone->Kind == content::PollKind::Poll)
             return s;
-        return OpenPoll(ctx, s, a.Value, now, effects);
+        if (zone->Explain.empty()) // nothing to explain: straight to its questions
+            return OpenPoll(ctx, s, a.Value, now, effects);
+        s.PollId = a.Value; // first what the zone is about, shown and read aloud (issue 14)
+        return Enter(s, Screen::Zone, now);
+    }
 
     case VisitKind::ShowOutcome:
         return s.Screen == Screen::Poster ? Enter(s, Screen::Outcome, now) : s;
@@ -514,6 +521,8 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
         return ShowFrom(ctx, s, s.QuestionIndex + 1, now, effects);
 
     case VisitKind::Stop:
+        if (s.Screen == Screen::Zone)
+            return Enter(s, Screen::Poster, now);
         if (s.Screen == Screen::Question && !s.Saving && s.Praatplaat && s.PollId != ctx.Pack->ClosingPoll)
             return Enter(s, Screen::Poster, now); // every answer so far is kept
         if ((s.Screen != Screen::Question || s.Saving) && s.Screen != Screen::Poster)

@@ -19,13 +19,13 @@
 namespace kiosk {
 
 enum class Screen {
-    Attract, Intro, Poster, Question, Results, Outcome, Thanks, StillThere, Error,
+    Attract, Intro, Poster, Zone, Question, Results, Outcome, Thanks, StillThere, Error,
     Pin, Admin, // the facilitator's: kiosk/flow_admin.cpp
     // A campfire meeting (kiosk/flow_campfire.cpp): set-up, the picker of zones and polls, one
     // question for the group, the agreements, one agreement, the summary.
     CampfireSetup, CampfirePick, CampfireQuestion, CampfireAgreements, CampfireAgreement, CampfireSummary,
 };
-// "attract", "intro", "poster", "question", "results", "outcome", "thanks", "still-there", "error",
+// "attract", "intro", "poster", "zone", "question", "results", "outcome", "thanks", "still-there", "error",
 // "pin", "admin", "campfire-setup", "campfire-pick", "campfire-question", "campfire-agreements",
 // "campfire-agreement", "campfire-summary"
 const char* ScreenName(Screen screen);
@@ -136,7 +136,7 @@ enum class VisitKind {
     Start,           // Value: the new session id (made at the edge); the quick poll
     StartPraatplaat, // Value: the new session id
     SetLanguage,     // Value: language code
-    Next,            // intro -> poster; confirm a draft answer; the next chart
+    Next,            // intro -> poster; a zone's explanation -> its questions; confirm a draft answer; the next chart
     OpenZone,        // Value: zone id
     ShowOutcome,
     ShowResults,     // from the thanks screen of a quick poll

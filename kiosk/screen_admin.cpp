@@ -156,6 +156,11 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
         line(fill("admin.visits", {{"counted", Num(f.Visits - f.VisitsFlagged)}, {"flagged", Num(f.VisitsFlagged)}}),
              t.Text);
         line(fill("admin.pin_attempts", {{"n", Num(f.PinAttempts)}, {"wrong", Num(f.PinWrong)}}), t.Text);
+        line(f.OpeningHours.empty() ? U(ctx, s, "admin.always_open")
+                                    : fill("admin.opening_hours", {{"hours", f.OpeningHours},
+                                                                   {"now", U(ctx, s, f.OpenNow ? "admin.open_now"
+                                                                                                : "admin.closed_now")}}),
+             t.Text);
     }
     if (!s.Admin.AdminMessage.empty())
         line(U(ctx, s, s.Admin.AdminMessage.c_str()), t.Warning);

@@ -74,6 +74,8 @@ bool WayOn(const ScreenContext& ctx, const FlowState& s, const Layout& L, const 
 bool StopButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label);
 bool BackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label);
 bool SkipButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label);
+// "Terug naar de praatplaat" on a zone's first screen: bottom-left, as wide as Stoppen and Terug.
+bool ZoneBackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label);
 // The sender ("Gemeente Groningen · gebiedsteam") under a screen's texts; returns its height.
 float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y);
 const std::string& Tr(const ScreenContext& ctx, const FlowState& s, const content::Text& text);
@@ -88,6 +90,7 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
 void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+void DrawZone(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 // The speech controls in the top-left corner, on every screen (screen_speech_corner.cpp).

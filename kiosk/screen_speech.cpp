@@ -133,6 +133,14 @@ std::vector<std::string> ScreenSpeech(const FlowContext& ctx, const FlowState& s
         r.Say(r.Ui("intro.next"));
         break;
     case Screen::Poster: ReadPoster(r); break;
+    case Screen::Zone:
+        if (const content::Poll* zone = CurrentPoll(ctx, s)) {
+            r.Say(r.Tr(zone->Title));
+            r.Say(r.Tr(zone->Explain));
+            r.Say(Fill(r.Ui("zone.questions"), "n", std::to_string(zone->Questions.size())));
+            r.Say(r.Ui("zone.start"));
+        }
+        break;
     case Screen::Question: {
         const content::Poll* poll = CurrentPoll(ctx, s);
         const content::Question* q = CurrentQuestion(ctx, s);

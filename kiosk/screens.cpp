@@ -87,6 +87,18 @@ bool BackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
                        NavFontSize(ctx, s, L));
 }
 
+namespace {
+ImVec2 ZoneBackSize(const ScreenContext& ctx, const Layout& L) {
+    return ImVec2(2 * std::max(L.Px(kStopW), ctx.Theme->MinTargetPx()) + L.Gap(), L.BarH());
+}
+} // namespace
+
+bool ZoneBackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label) {
+    widgets::RoleScope role(widgets::TextRole::Nav);
+    return TouchButton(*ctx.Theme, "zone-back", label, ImVec2(L.Px(kSide), L.BarY()), ZoneBackSize(ctx, L),
+                       ButtonKind::Quiet, Pictogram::None, false, {}, NavFontSize(ctx, s, L));
+}
+
 bool SkipButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label) {
     widgets::RoleScope role(widgets::TextRole::Nav);
     const ImVec2 box = L.SkipBox();
@@ -106,7 +118,9 @@ float NavFontSize(const ScreenContext& ctx, const FlowState& s, const Layout& L)
     const float bar = widgets::ButtonFontSize(*ctx.Theme, words, ImVec2(L.Px(kStopW), L.BarH()));
     const float skip = widgets::ButtonFontSize(*ctx.Theme, {content::Ui(pack, "question.skip", s.Lang)},
                                                ImVec2(L.SkipBox().y, L.SkipH()));
-    return std::min(bar, skip);
+    const float zone_back = widgets::ButtonFontSize(*ctx.Theme, {content::Ui(pack, "zone.back", s.Lang)},
+                                                    ZoneBackSize(ctx, L));
+    return std::min({bar, skip, zone_back});
 }
 } // namespace
 
@@ -373,6 +387,7 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
         break;
     case Screen::Intro: DrawIntro(ctx, s, L, out); break;
     case Screen::Poster: DrawPoster(ctx, s, L, out); break;
+    case Screen::Zone: DrawZone(ctx, s, L, out); break;
     case Screen::Question: DrawQuestion(ctx, s, L, out); break;
     case Screen::Results: DrawResults(ctx, s, L, out); break;
     case Screen::Outcome: DrawOutcome(ctx, s, L, out); break;

@@ -541,6 +541,81 @@ bool Store::Revoke(const std::string& device_id, std::string* error) {
     return true;
 }
 
+namespace {
+
+// The statements StoreBatch needs, prepared once for all of a batch's answers.
+struct BatchStatements {
+    sqlite3* Db;
+    Stmt Find{Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
+                  "flagged, coalesce(replaces, '') FROM answers WHERE id = ?1"};
+    // superseded: a later answer of the same visit that replaces this one came first (a USB
+    // file and the network may bring a kiosk's answers out of order).
+    Stmt Insert{Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
+                    "answered_at, received_at, via, flagged, unverified, replaces, superseded) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, EXISTS(SELECT 1 FROM answers "
+                    "WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7)) "
+                    "ON CONFLICT(id) DO NOTHING"};
+    Stmt Supersede{Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
+                       "AND question_id = ?4"};
+    Stmt Owner{Db, "SELECT 1 FROM answers WHERE session_id = ?1 AND device_id != ?2 LIMIT 1"};
+    Stmt Seen{Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3"};
+    Stmt Count{Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND version = ?2"};
+    Stmt Note{Db, "INSERT INTO unverified_questions(pack_id, version, question_id) VALUES(?1, ?2, ?3)"};
+    Stmt Conflict{Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
+                      "value, answered_at, received_at, flagged, replaces) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?14)"};
+
+    // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
+    // version has kMaxUnverifiedQuestions others already. False on a database error.
+    bool UnverifiedQuestion(const StoredAnswer& a, int* known) {
+        for (Stmt* st : {&Seen, &Count, &Note}) {
+            sqlite3_stmt* s = st->Reset();
+            BindStatic(s, 1, a.PackId);
+            BindStatic(s, 2, a.PackVersion);
+            if (st != &Count)
+                BindStatic(s, 3, a.QuestionId);
+        }
+        int rc = sqlite3_step(Seen.S);
+        if (rc == SQLITE_ROW)
+            return *known = 1, true;
+        if (rc != SQLITE_DONE || sqlite3_step(Count.S) != SQLITE_ROW)
+            return false;
+        if (sqlite3_column_int64(Count.S, 0) >= kMaxUnverifiedQuestions)
+            return *known = 0, true;
+        *known = 1;
+        return sqlite3_step(Note.S) == SQLITE_DONE;
+    }
+
+    // The id is stored already: the same content (already stored), or a conflict, kept
+    // aside in conflicts; nothing is overwritten.
+    bool Existing(const std::string& device, const StoredAnswer& a, const std::string& now, AnswerResult* r,
+                  std::string* error) {
+        sqlite3_reset(Find.S);
+        Bind(Find.S, 1, a.Id);
+        if (sqlite3_step(Find.S) != SQLITE_ROW) {
+            *error = std::string("cannot read a stored answer: ") + sqlite3_errmsg(Db);
+            return false;
+        }
+        bool same = Col(Find.S, 0) == device && sqlite3_column_int64(Find.S, 1) == a.Seq &&
+                    Col(Find.S, 2) == a.SessionId && Col(Find.S, 3) == a.PackId && Col(Find.S, 4) == a.PackVersion &&
+                    Col(Find.S, 5) == a.QuestionId && Col(Find.S, 6) == a.Value && Col(Find.S, 7) == a.AnsweredAt &&
+                    (sqlite3_column_int(Find.S, 8) != 0) == a.Flagged && Col(Find.S, 9) == a.Replaces;
+        r->Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
+        if (same)
+            return true;
+        BindAnswer(Conflict.S, device, a, now);
+        sqlite3_bind_int(Conflict.S, 12, a.Flagged ? 1 : 0);
+        BindOptional(Conflict.S, 14, a.Replaces);
+        if (sqlite3_step(Conflict.S) != SQLITE_DONE) {
+            *error = sqlite3_errmsg(Db);
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
 bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<AnswerResult>* results, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     results->clear();
@@ -548,44 +623,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     sql::Transaction tx(Db);
     if (!tx.Begun(error))
         return false;
-    Stmt find(Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
-                  "flagged, coalesce(replaces, '') FROM answers WHERE id = ?1");
-    // superseded: a later answer of the same visit that replaces this one came first (a USB
-    // file and the network may bring a kiosk's answers out of order).
-    Stmt insert(Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                    "answered_at, received_at, via, flagged, unverified, replaces, superseded) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, EXISTS(SELECT 1 FROM answers "
-                    "WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7)) "
-                    "ON CONFLICT(id) DO NOTHING");
-    Stmt supersede(Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
-                       "AND question_id = ?4");
-    Stmt owner(Db, "SELECT 1 FROM answers WHERE session_id = ?1 AND device_id != ?2 LIMIT 1");
-    Stmt seen(Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3");
-    Stmt count(Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND version = ?2");
-    Stmt note(Db, "INSERT INTO unverified_questions(pack_id, version, question_id) VALUES(?1, ?2, ?3)");
-    // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
-    // version has kMaxUnverifiedQuestions others already. False on a database error.
-    auto UnverifiedQuestion = [&](const StoredAnswer& a, int* known) {
-        for (Stmt* st : {&seen, &count, &note}) {
-            sqlite3_stmt* s = st->Reset();
-            BindStatic(s, 1, a.PackId);
-            BindStatic(s, 2, a.PackVersion);
-            if (st != &count)
-                BindStatic(s, 3, a.QuestionId);
-        }
-        int rc = sqlite3_step(seen.S);
-        if (rc == SQLITE_ROW)
-            return *known = 1, true;
-        if (rc != SQLITE_DONE || sqlite3_step(count.S) != SQLITE_ROW)
-            return false;
-        if (sqlite3_column_int64(count.S, 0) >= kMaxUnverifiedQuestions)
-            return *known = 0, true;
-        *known = 1;
-        return sqlite3_step(note.S) == SQLITE_DONE;
-    };
-    Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
-                      "value, answered_at, received_at, flagged, replaces) "
-                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?14)");
+    BatchStatements st{Db};
     const std::string now = Now();
     const int64_t now_unix = int64_t(time(nullptr));
     std::string session_checked; // a visit's answers come together: one owner lookup each
@@ -596,7 +634,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             continue;
         }
         if (a.SessionId != session_checked) {
-            sqlite3_stmt* o = owner.Reset();
+            sqlite3_stmt* o = st.Owner.Reset();
             BindStatic(o, 1, a.SessionId);
             BindStatic(o, 2, b.DeviceId);
             const int rc = sqlite3_step(o);
@@ -619,7 +657,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         }
         if (fit == PackCheck::Unknown) { // no pack to check: at least no endless stream of ids
             int known = -1;
-            if (!UnverifiedQuestion(a, &known)) {
+            if (!st.UnverifiedQuestion(a, &known)) {
                 *error = std::string("cannot count unverified questions: ") + sqlite3_errmsg(Db);
                 return false;
             }
@@ -631,42 +669,24 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             }
         }
         // Insert first: a new id (the usual case) costs one index lookup, not two.
-        BindAnswer(insert.S, b.DeviceId, a, now);
-        BindStatic(insert.S, 11, via);
-        sqlite3_bind_int(insert.S, 12, a.Flagged ? 1 : 0);
-        sqlite3_bind_int(insert.S, 13, fit == PackCheck::Unknown ? 1 : 0);
-        BindOptional(insert.S, 14, a.Replaces);
-        if (sqlite3_step(insert.S) != SQLITE_DONE) {
+        BindAnswer(st.Insert.S, b.DeviceId, a, now);
+        BindStatic(st.Insert.S, 11, via);
+        sqlite3_bind_int(st.Insert.S, 12, a.Flagged ? 1 : 0);
+        sqlite3_bind_int(st.Insert.S, 13, fit == PackCheck::Unknown ? 1 : 0);
+        BindOptional(st.Insert.S, 14, a.Replaces);
+        if (sqlite3_step(st.Insert.S) != SQLITE_DONE) {
             *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
             return false;
         }
         if (sqlite3_changes(Db) == 0) { // the id is there already: same content, or a conflict
-            sqlite3_reset(find.S);
-            Bind(find.S, 1, a.Id);
-            if (sqlite3_step(find.S) != SQLITE_ROW) {
-                *error = std::string("cannot read a stored answer: ") + sqlite3_errmsg(Db);
+            if (!st.Existing(b.DeviceId, a, now, &r, error))
                 return false;
-            }
-            bool same = Col(find.S, 0) == b.DeviceId && sqlite3_column_int64(find.S, 1) == a.Seq &&
-                        Col(find.S, 2) == a.SessionId && Col(find.S, 3) == a.PackId && Col(find.S, 4) == a.PackVersion &&
-                        Col(find.S, 5) == a.QuestionId && Col(find.S, 6) == a.Value && Col(find.S, 7) == a.AnsweredAt &&
-                        (sqlite3_column_int(find.S, 8) != 0) == a.Flagged && Col(find.S, 9) == a.Replaces;
-            r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
-            if (!same) { // keep both, overwrite nothing
-                BindAnswer(conflict.S, b.DeviceId, a, now);
-                sqlite3_bind_int(conflict.S, 12, a.Flagged ? 1 : 0);
-                BindOptional(conflict.S, 14, a.Replaces);
-                if (sqlite3_step(conflict.S) != SQLITE_DONE) {
-                    *error = sqlite3_errmsg(Db);
-                    return false;
-                }
-            }
             results->push_back(r);
             continue;
         }
         if (!a.Replaces.empty()) { // only ever an answer of the same kiosk, visit and question
-            BindAll(supersede.Reset(), a.Replaces, b.DeviceId, a.SessionId, a.QuestionId);
-            if (sqlite3_step(supersede.S) != SQLITE_DONE) {
+            BindAll(st.Supersede.Reset(), a.Replaces, b.DeviceId, a.SessionId, a.QuestionId);
+            if (sqlite3_step(st.Supersede.S) != SQLITE_DONE) {
                 *error = std::string("cannot mark a replaced answer: ") + sqlite3_errmsg(Db);
                 return false;
             }

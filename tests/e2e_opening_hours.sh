@@ -44,3 +44,18 @@ ticks=$(sed -n 's/^dark_ticks=//p' "$tmp/run.out")
 grep -q "touched outside the opening hours: awake for a visit" "$tmp/k/kiosk.log" \
   || fail "a touch did not wake it: $(cat "$tmp/k/kiosk.log")"
 echo "ok: outside the hours the screen is dark ($ticks ticks of CPU in 5 s), and a touch wakes it"
+
+# 3. The admin screen says the hours and whether the building is open now.
+echo 4711 | "$WIJKSTEM" set-pin --data "$tmp/a" > /dev/null
+for f in closed open; do
+  if [ $f = closed ]; then want="Openingstijden: $other 09:00-17:00. Nu dicht"; else want="Openingstijden: $today 00:00-24:00. Nu open"; fi
+  printf 'hold admin-corner 3\nexpect-screen pin\ntap pin-4\ntap pin-7\ntap pin-1\ntap pin-1\ntap OK\nexpect-screen admin\nexpect-text %s\n' \
+    "$want" > "$tmp/admin-$f.script"
+  "$WIJKSTEM" --headless --no-sync --data "$tmp/a" --opening-hours "$tmp/$f" --script "$tmp/admin-$f.script" \
+    > "$tmp/admin-$f.out" 2>&1 || fail "the admin screen ($f) does not say '$want': $(tail -3 "$tmp/admin-$f.out")"
+done
+printf 'hold admin-corner 3\ntap pin-4\ntap pin-7\ntap pin-1\ntap pin-1\ntap OK\nexpect-screen admin\nexpect-text Openingstijden: geen ingesteld, het scherm blijft altijd aan.\n' \
+  > "$tmp/admin-none.script"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/a" --script "$tmp/admin-none.script" > "$tmp/admin-none.out" 2>&1 \
+  || fail "the admin screen without hours: $(tail -3 "$tmp/admin-none.out")"
+echo "ok: the admin screen shows the opening hours and open or closed now"

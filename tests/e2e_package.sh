@@ -36,7 +36,8 @@ for f in ./usr/bin/wijkstem ./usr/share/wijkstem/packs/gronings-model/pack.json 
   grep -q " $f\$" "$tmp/kiosk.list" || fail "wijkstem lacks $f"
 done
 for f in ./usr/bin/wijkstem-store ./lib/systemd/system/wijkstem-store.service ./lib/systemd/system/wijkstem-store-backup.service \
-         ./lib/systemd/system/wijkstem-store-backup.timer ./etc/wijkstem-store/store.conf; do
+         ./lib/systemd/system/wijkstem-store-backup.timer ./etc/wijkstem-store/store.conf \
+         ./usr/share/wijkstem-store/packs/gronings-model/pack.json; do
   grep -q " $f\$" "$tmp/store.list" || fail "wijkstem-store lacks $f"
 done
 grep -q "^root/root" <(awk '{print $2}' "$tmp/kiosk.list" | sort -u) || fail "files not owned by root"

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
     for (size_t z = 0; z < pack.Zones.size(); z++) {
         const Poll& zone = pack.Zones[z];
         out << "tap " << zone.Id << "\n";
+        if (!zone.Explain.empty()) // what the zone is about, on screen, then its questions
+            out << "expect-screen zone\nexpect-text " << Tr(zone.Explain, "nl", "nl") << "\ntap zone-start\n";
         for (size_t i = 0; i < zone.Questions.size(); i++) {
             const Question& q = zone.Questions[i];
             if (!IsShown(q, given))

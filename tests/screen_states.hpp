@@ -43,6 +43,8 @@ inline std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx, const st
     states.push_back(s);
     for (const content::Poll& zone : ctx.Pack->Zones) {
         s = Step(ctx, s, VisitAction{VisitKind::OpenZone, zone.Id}, 0, &fx);
+        states.push_back(s); // what the zone is about
+        s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
         while (s.Screen == Screen::Question) {
             const content::Question* q = CurrentQuestion(ctx, s);
             for (const content::Option& o : q->Options) { // a full draft draws the most

@@ -294,13 +294,19 @@ struct PraatHarness : Harness {
         S = Step(Ctx, S, a, Now, &Effects);
     }
     std::string QuestionId() { return CurrentQuestion(Ctx, S) ? CurrentQuestion(Ctx, S)->Id : ""; }
+    // A zone from the poster: first what it is about, then "Beginnen" to its questions.
+    void Open(const std::string& zone) {
+        Do(VisitKind::OpenZone, zone);
+        REQUIRE(S.Screen == Screen::Zone);
+        Do(VisitKind::Next);
+    }
 };
 
 } // namespace
 
 TEST_CASE("praatplaat: a zone from the poster, then its results, then the poster with the zone marked") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "ieders-stem");
+    h.Open("ieders-stem");
     CHECK(h.S.Screen == Screen::Question);
     CHECK(h.QuestionId() == "stem-iedereen");
     h.Do(VisitKind::Answer, "ja");
@@ -326,7 +332,7 @@ TEST_CASE("praatplaat: a zone from the poster, then its results, then the poster
 
 TEST_CASE("praatplaat: stopping half-way keeps every answer given") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "transparantie");
+    h.Open("transparantie");
     h.Do(VisitKind::Answer, "nee");
     auto stored = h.Commit();
     CHECK(stored.size() == 1);
@@ -340,7 +346,7 @@ TEST_CASE("praatplaat: stopping half-way keeps every answer given") {
 
 TEST_CASE("praatplaat: a matrix stores one answer per row set, in one commit") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "rolverdeling");
+    h.Open("rolverdeling");
     CHECK(h.QuestionId() == "wie-beslist");
     h.Do(VisitKind::Next); // nothing set: nothing to store
     CHECK(h.Effects.empty());
@@ -362,7 +368,7 @@ TEST_CASE("praatplaat: a matrix stores one answer per row set, in one commit") {
 
 TEST_CASE("praatplaat: show-if, budget, top, multiple") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "samen-leren");
+    h.Open("samen-leren");
     CHECK(h.QuestionId() == "wijkpanel");
 
     SUBCASE("no wijkpanel: its follow-up question is passed over") {
@@ -447,7 +453,7 @@ TEST_CASE("the results of a quick poll are asked for from the thanks screen") {
 
 TEST_CASE("a visit's answers are gone when the next visitor starts") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "ieders-stem");
+    h.Open("ieders-stem");
     h.Do(VisitKind::Answer, "ja");
     h.Commit();
     CHECK_FALSE(h.S.Given.empty());
@@ -496,6 +502,7 @@ Harness AtTextQuestion() {
     h.Do(VisitKind::StartPraatplaat, "s");
     h.Do(VisitKind::Next);
     h.Do(VisitKind::OpenZone, "samen-leren");
+    h.Do(VisitKind::Next); // past what the zone is about
     for (int guard = 0; guard < 20 && CurrentQuestion(h.Ctx, h.S)->Id != "opmerking"; guard++)
         h.Do(VisitKind::Skip);
     REQUIRE(CurrentQuestion(h.Ctx, h.S)->Id == "opmerking");
@@ -716,7 +723,7 @@ TEST_CASE("Terug: a skipped question can be answered on the way back") {
 
 TEST_CASE("Terug: goes back over questions a show-if passed over, and not while an answer is saved") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "samen-leren");
+    h.Open("samen-leren");
     h.Do(VisitKind::Answer, "nee"); // no wijkpanel: its follow-up is passed over
     CHECK(h.S.Saving);
     CHECK_FALSE(CanGoBack(h.S));
@@ -731,7 +738,7 @@ TEST_CASE("Terug: goes back over questions a show-if passed over, and not while 
 
 TEST_CASE("Terug: a budget, a top and a matrix come back as they were given") {
     PraatHarness h;
-    h.Do(VisitKind::OpenZone, "samen-leren");
+    h.Open("samen-leren");
     h.Do(VisitKind::Skip);
     h.Do(VisitKind::Increase, "a");
     h.Do(VisitKind::Increase, "c");
@@ -750,11 +757,26 @@ TEST_CASE("Terug: a budget, a top and a matrix come back as they were given") {
     CHECK(h.S.Draft.Amounts == std::map<std::string, int>{{"a", 1}, {"c", 1}});
 
     PraatHarness m;
-    m.Do(VisitKind::OpenZone, "rolverdeling");
+    m.Open("rolverdeling");
     m.Do(VisitKind::SetCell, "groen=wijk");
     m.Do(VisitKind::Next);
     m.Commit();
     m.Do(VisitKind::Back);
     CHECK(m.QuestionId() == "wie-beslist");
     CHECK(m.S.Draft.Cells == std::map<std::string, std::string>{{"groen", "wijk"}});
+}
+
+TEST_CASE("praatplaat: a zone first says what it is about; Beginnen starts it, back returns to the poster") {
+    PraatHarness h;
+    h.Do(VisitKind::OpenZone, "ieders-stem");
+    CHECK(h.S.Screen == Screen::Zone);
+    CHECK(h.S.PollId == "ieders-stem");
+    CHECK(h.Effects.empty()); // nothing stored by looking
+    h.Do(VisitKind::Stop);
+    CHECK(h.S.Screen == Screen::Poster);
+    h.Do(VisitKind::OpenZone, "ieders-stem");
+    h.Do(VisitKind::Next);
+    CHECK(h.S.Screen == Screen::Question);
+    CHECK(h.S.QuestionIndex == 0);
+    CHECK_FALSE(CanGoBack(h.S));
 }

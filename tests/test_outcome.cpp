@@ -110,3 +110,60 @@ TEST_CASE("a campfire group's answers: the most votes, never a tie, never nothin
     CHECK(given[1].QuestionId == "prettig-wonen");
     CHECK(given[1].Value == "4");
 }
+
+TEST_CASE("per theme: each row of who decides leans its own way, with the witte vlekken for that much say") {
+    // groen: wijk (3, verdelen needs 2); spelen: samen (2, aanjagen needs 1); verkeer:
+    // gemeente (1, adviseren needs 0); toegankelijk 3 = strength 1, stem-iedereen nee = 0.
+    const std::vector<GivenAnswer> given = {{"wie-beslist.groen", "wijk"},
+                                            {"wie-beslist.spelen", "samen"},
+                                            {"wie-beslist.verkeer", "gemeente"},
+                                            {"hoeveel-zeggenschap", "besluiten"}, // not a theme: no row
+                                            {"toegankelijk", "3"},
+                                            {"stem-iedereen", "nee"}};
+    std::vector<ThemeLean> themes = OutcomeByTheme(PraatplaatPack(), given);
+    REQUIRE(themes.size() == 3); // the most say first
+    auto ids = [](const ThemeLean& t) {
+        std::vector<std::string> out;
+        for (const Option* row : t.Themes)
+            out.push_back(row->Id);
+        return out;
+    };
+    auto vlekken = [](const ThemeLean& t) {
+        std::vector<std::string> out;
+        for (const Question* q : t.WitteVlekken)
+            out.push_back(q->Id);
+        return out;
+    };
+    CHECK(ids(themes[0]) == std::vector<std::string>{"groen"});
+    CHECK(themes[0].Lean->Id == "verdelen");
+    CHECK(vlekken(themes[0]) == std::vector<std::string>{"stem-iedereen", "toegankelijk"});
+    CHECK(ids(themes[1]) == std::vector<std::string>{"spelen"});
+    CHECK(themes[1].Lean->Id == "aanjagen");
+    CHECK(vlekken(themes[1]) == std::vector<std::string>{"stem-iedereen"});
+    CHECK(ids(themes[2]) == std::vector<std::string>{"verkeer"});
+    CHECK(themes[2].Lean->Id == "adviseren");
+    CHECK(themes[2].WitteVlekken.empty());
+
+    // Two themes alike are one group; no who-decides answer, no themes.
+    themes = OutcomeByTheme(PraatplaatPack(), {{"wie-beslist.groen", "samen"}, {"wie-beslist.verkeer", "samen"}});
+    REQUIRE(themes.size() == 1);
+    CHECK(ids(themes[0]) == std::vector<std::string>{"groen", "verkeer"});
+    CHECK(OutcomeByTheme(PraatplaatPack(), {{"hoeveel-zeggenschap", "besluiten"}}).empty());
+}
+
+TEST_CASE("weet ik niet on the agree scale counts for nothing: not neutral, not a witte vlek") {
+    // The bundled pack: agree has "weet-niet" without a strength (pack 2.5.0).
+    const content::Pack& pack = BundledPack();
+    const Question* q = nullptr;
+    for (const Poll& zone : pack.Zones)
+        for (const Question& x : zone.Questions)
+            if (zone.Kind == PollKind::Kompas && x.Type == QuestionType::Agree && !q)
+                q = &x;
+    REQUIRE(q);
+    const std::vector<GivenAnswer> wijk = {{"wie-beslist.groen", "wijk"}, {"wie-beslist.spelen", "wijk"}};
+    std::vector<GivenAnswer> given = wijk;
+    given.push_back({q->Id, "weet-niet"});
+    CHECK(ComputeOutcome(pack, given).WitteVlekken.empty());
+    given.back().Value = "3"; // neutral: strength 1, under verdelen's 2
+    CHECK(ComputeOutcome(pack, given).WitteVlekken.size() == 1);
+}

@@ -119,7 +119,7 @@ void CheckNavigation(const HeadlessImGui& ui, widgets::FrameRecord rec, NavCheck
             t.Min.x = min_x;
         }
     const widgets::Target* way = nullptr;
-    for (const char* id : {"next", "done", "outcome", "continue"})
+    for (const char* id : {"next", "done", "outcome", "continue", "zone-start"})
         if (!way)
             way = widgets::FindTarget(rec, id);
     if (way && way->Id == "next" && widgets::FindTarget(rec, "key-done"))
@@ -154,6 +154,8 @@ void CheckNavigation(const HeadlessImGui& ui, widgets::FrameRecord rec, NavCheck
             CHECK_FALSE(Overlap(skip->Min, skip->Max, nav->Min, nav->Max, 0));
     }
     const widgets::Target* stop = widgets::FindTarget(rec, "stop");
+    if (!stop)
+        stop = widgets::FindTarget(rec, "zone-back"); // a zone's first screen: back to the poster
     if (stop) {
         CHECK(stop->Min.x < ui.Display.x * 0.2f);
         CHECK(stop->Max.y > ui.Display.y * 0.8f);
@@ -211,6 +213,8 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
         return "A+ on a 600 px high screen: the matrix, the budget, the keyboard and the facilitator screens overflow";
     if (large && shape.Display.x < 1900 && shape.Display.x > shape.Display.y && s.Screen == Screen::Intro)
         return "A+ on the intro below 1920 wide: the longest explanations (tr, uk) reach the way on";
+    if (large && shape.Display.y < 1000 && s.Screen == Screen::Admin)
+        return "A+ on the admin screen below 1000 px high: its eight lines of figures reach the buttons";
     if (large && shape.Display.x > shape.Display.y &&
         (s.Screen == Screen::Poster || (q && q->Type == content::QuestionType::Matrix)))
         return "A+ on a landscape poster or matrix: the cards' words fit only smaller than without A+";

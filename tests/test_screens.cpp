@@ -2,6 +2,7 @@
 #include "content/pack_loader.hpp"
 #include "campfire_states.hpp"
 #include "imgui_headless.hpp"
+#include "kiosk/screen_speech.hpp"
 #include "screen_states.hpp"
 #include "kiosk/screens.hpp"
 #include "test_packs.hpp"
@@ -211,4 +212,31 @@ TEST_CASE("FillTemplate replaces every placeholder") {
     CHECK(FillTemplate("Vraag {n} van {total}", "n", "2") == "Vraag 2 van {total}");
     CHECK(FillTemplate("{x} en {x}", "x", "{x}") == "{x} en {x}");
     CHECK(FillTemplate("geen", "n", "1") == "geen");
+}
+
+TEST_CASE("opening any zone shows what it is about (its explain text) and reads it aloud, in every language") {
+    HeadlessImGui ui;
+    FlowContext ctx;
+    ctx.Pack = &BundledPack();
+    for (const std::string& lang : ctx.Pack->Languages) {
+        for (const content::Poll& zone : ctx.Pack->Zones) {
+            CAPTURE(lang);
+            CAPTURE(zone.Id);
+            std::vector<Effect> fx;
+            FlowState s = InitialState(ctx, lang, 0);
+            s = Step(ctx, s, VisitAction{VisitKind::StartPraatplaat, "s"}, 0, &fx);
+            s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
+            s = Step(ctx, s, VisitAction{VisitKind::OpenZone, zone.Id}, 0, &fx);
+            REQUIRE(s.Screen == Screen::Zone);
+            const std::string& explain = content::Tr(zone.Explain, lang, "nl");
+            REQUIRE_FALSE(explain.empty());
+            widgets::FrameRecord rec = Draw(ui, ctx, s);
+            CHECK(widgets::HasText(rec, explain));
+            CHECK(widgets::HasText(rec, content::Tr(zone.Title, lang, "nl")));
+            CHECK(widgets::FindTarget(rec, "zone-start"));
+            CHECK(widgets::FindTarget(rec, "zone-back"));
+            const std::vector<std::string> said = ScreenSpeech(ctx, s, 0);
+            CHECK(std::find(said.begin(), said.end(), explain) != said.end());
+        }
+    }
 }

@@ -112,6 +112,7 @@ TEST_CASE("a draft answer (multiple, top, budget, matrix) is never read: the sel
     for (const char* zone : {"dna", "rolverdeling", "realisatiekracht"}) {
         CAPTURE(zone);
         h.Do(VisitKind::OpenZone, zone);
+        h.Do(VisitKind::Next); // past what the zone is about
         REQUIRE(h.S.Screen == Screen::Question);
         h.Do(SpeechKind::ReadAloud);
         REQUIRE(h.Spoken().size() == 1);
@@ -143,6 +144,7 @@ TEST_CASE("budget and matrix questions: the total and the topics, never what is 
     h.Do(VisitKind::StartPraatplaat, "v");
     h.Do(VisitKind::Next);
     h.Do(VisitKind::OpenZone, "realisatiekracht");
+    h.Do(VisitKind::Next); // past what the zone is about
     const content::Question& q = h.Q();
     REQUIRE(q.Type == content::QuestionType::Budget);
     h.Do(VisitKind::Increase, q.Options[0].Id);
@@ -155,6 +157,7 @@ TEST_CASE("budget and matrix questions: the total and the topics, never what is 
 
     h.Do(VisitKind::Stop);
     h.Do(VisitKind::OpenZone, "rolverdeling");
+    h.Do(VisitKind::Next); // past what the zone is about
     h.Do(VisitKind::Skip);
     const content::Question& m = h.Q();
     REQUIRE(m.Type == content::QuestionType::Matrix);
@@ -302,6 +305,7 @@ TEST_CASE("the outcome is not read by itself, and a tap reads neither the lean n
     // Every zone answered: the most say, and weak spots.
     for (const content::Poll& zone : h.Ctx.Pack->Zones) {
         h.Do(VisitKind::OpenZone, zone.Id);
+        h.Do(VisitKind::Next); // past what the zone is about
         while (h.S.Screen == Screen::Question) {
             const content::Question& q = h.Q();
             if (q.Type == content::QuestionType::Multiple || q.Type == content::QuestionType::Top ||
@@ -397,6 +401,7 @@ TEST_CASE("every screen has something to say, with every template filled") {
     check(); // poster
     for (const content::Poll& zone : h.Ctx.Pack->Zones) {
         h.Do(VisitKind::OpenZone, zone.Id);
+        h.Do(VisitKind::Next); // past what the zone is about
         while (h.S.Screen == Screen::Question) {
             check();
             h.Do(VisitKind::Skip);
