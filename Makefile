@@ -83,6 +83,7 @@ screenshots: build
 	  xvfb-run -a -s "-screen 0 1920x1080x24" ./$(BUILD)/wijkstem --windowed 1920x1080 --no-sync \
 	  --data $$d --script tests/scripts/campfire-screenshots.script
 	CONSOLE_SCREENSHOTS=assets/screenshots bash tests/e2e_console.sh ./$(BUILD)/wijkstem $(CURDIR)
+	NEWS_SCREENSHOTS=assets/screenshots bash tests/e2e_news.sh ./$(BUILD)/wijkstem $(CURDIR)
 
 # Regenerates docs/sample-report/ from made-up data (docs/report.md).
 sample-report: build

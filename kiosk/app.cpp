@@ -12,12 +12,14 @@
 #include "kiosk/opening_hours.hpp"
 #include "kiosk/watchdog.hpp"
 #include "kiosk/screens.hpp"
+#include "kiosk/screen_news.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/script.hpp"
 #include "kiosk/speaker.hpp"
 #include "sync/client.hpp"
 #include "sync/iso_time.hpp"
 #include "sync/journal.hpp"
+#include "sync/signing.hpp"
 #include "sync/sync_worker.hpp"
 #include "sync/uuid.hpp"
 #include "widgets/fonts.hpp"
@@ -202,7 +204,7 @@ void App::Frame() {
     std::vector<Action> actions;
     Theme.Rtl = content::IsRightToLeft(State.Lang); // an Arabic visit mirrors the layout
     Theme.ViewWidth = Display.x;
-    ScreenContext sc{&Flow, &Theme, Display, Now()};
+    ScreenContext sc{&Flow, &Theme, Display, Now(), PublicUrl, ReceiptKey};
     DrawScreen(sc, State, &actions);
     ImGui::Render();
     if (Window)
@@ -304,7 +306,11 @@ int OpenJournal(App& app, const KioskOptions& opts) {
 
     // Background sync, on its own thread and connection, when this kiosk has a store.
     wsync::StoreLink link;
-    if (opts.Sync && app.Journal->GetStore(&link)) {
+    if (app.Journal->GetStore(&link)) { // the public page and receipts (kiosk/screen_news.hpp)
+        app.PublicUrl = PublicPageUrl(link.Url, link.Wijk);
+        app.ReceiptKey = wsync::HashToken(link.Token);
+    }
+    if (opts.Sync && !link.Url.empty()) {
         wsync::SyncSchedule schedule;
         schedule.Interval = opts.SyncInterval;
         schedule.Debounce = opts.SyncDebounce;

@@ -67,6 +67,9 @@ struct App {
     ImVec2 PointerPos{-FLT_MAX, -FLT_MAX};
     bool PointerDown = false;
 
+    // From the enrolment: the wijk's public page (QR code on thanks and outcome) and the
+    // receipt's key, the token's hash (sync/receipt.hpp). Empty when not enrolled.
+    std::string PublicUrl, ReceiptKey;
     static constexpr double kHighlightsEvery = 120.0; // seconds between new attract-screen results
     double HighlightsAt = -1e308;
 

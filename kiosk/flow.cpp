@@ -38,6 +38,7 @@ const char* ScreenName(Screen screen) {
     case Screen::Error: return "error";
     case Screen::Pin: return "pin";
     case Screen::Admin: return "admin";
+    case Screen::News: return "news";
     case Screen::CampfireSetup: return "campfire-setup";
     case Screen::CampfirePick: return "campfire-pick";
     case Screen::CampfireQuestion: return "campfire-question";
@@ -123,6 +124,7 @@ FlowState EndVisit(const FlowContext& ctx, const FlowState& s, double now, std::
     const std::string& default_lang = ctx.Pack->Languages.empty() ? s.Lang : ctx.Pack->Languages.front();
     FlowState next = InitialState(ctx, default_lang, now);
     next.Highlights = s.Highlights; // until the new figures (with this visit's answers) are in
+    next.News = s.News;
     next.HighlightNext = s.HighlightNext;
     effects->push_back(VisitEffect{VisitEffectKind::LoadHighlights});
     next.Repeat = RepeatAfterVisit(ctx, s, now); // the gap and the repeat check outlive the visit
@@ -414,7 +416,8 @@ FlowState StepVisitResult(const FlowContext& ctx, FlowState s, const VisitAction
         for (const Highlight& h : a.Highlights)
             if (h.Respondents >= ctx.Config.MinResults) // never fewer than 5 answers
                 s.Highlights.push_back(h);
-        if (s.HighlightShown >= int(s.Highlights.size()))
+        s.News = a.News;
+        if (s.HighlightShown >= int(s.Highlights.size() + s.News.size()))
             s.HighlightShown = -1;
         return s;
 
@@ -479,6 +482,9 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
             return s;
         return StartVisit(ctx, s, a.Value, praatplaat, now, effects);
     }
+
+    case VisitKind::OpenNews: // looking, not a visit: no session, nothing stored
+        return s.Screen == Screen::Attract ? Enter(s, Screen::News, now) : s;
 
     case VisitKind::OpenZone: {
         const content::Poll* zone = ctx.Pack->FindPoll(a.Value);
@@ -550,7 +556,7 @@ FlowState StepVisit(const FlowContext& ctx, FlowState s, const VisitAction& a, d
             // a few questions about the resident, each skippable
             return OpenPoll(ctx, s, ctx.Pack->ClosingPoll, now, effects);
         }
-        if (s.Screen != Screen::Thanks && s.Screen != Screen::Error)
+        if (s.Screen != Screen::Thanks && s.Screen != Screen::Error && s.Screen != Screen::News)
             return s;
         return EndVisit(ctx, s, now, effects);
 
@@ -573,9 +579,9 @@ FlowState TickVisit(const FlowContext& ctx, FlowState s, double now, std::vector
             s.LargeText = s.HighContrast = false;
             return s;
         }
-        if (!s.Highlights.empty() && now - s.ScreenSince >= ctx.Config.AttractRotate) {
-            if (s.HighlightShown < 0)
-                s.HighlightShown = s.HighlightNext++ % int(s.Highlights.size());
+        if (AttractItems(s) > 0 && now - s.ScreenSince >= ctx.Config.AttractRotate) {
+            if (s.HighlightShown < 0) // a result or an update, in turn
+                s.HighlightShown = s.HighlightNext++ % AttractItems(s);
             else
                 s.HighlightShown = -1;
             s.ScreenSince = now;
@@ -583,6 +589,8 @@ FlowState TickVisit(const FlowContext& ctx, FlowState s, double now, std::vector
         return s;
     case Screen::StillThere:
         return now - s.ScreenSince >= ctx.Config.StillThereTimeout ? EndVisit(ctx, s, now, effects) : s;
+    case Screen::News: // only reading: back to the start without asking
+        return now - s.LastInput >= ctx.Config.IdleTimeout ? EndVisit(ctx, s, now, effects) : s;
     case Screen::Thanks:
         return now - s.ScreenSince >= ctx.Config.ThanksDuration ? EndVisit(ctx, s, now, effects) : s;
     case Screen::Error:
@@ -706,7 +714,7 @@ double NextDeadline(const FlowContext& ctx, const FlowState& s) {
         const RepeatGuard& g = s.Repeat;
         const double gap = std::isfinite(g.GapRefusedAt) && g.GapRefusedAt < g.NextVisitAt ? g.NextVisitAt : kNever;
         return std::min({AdminDeadline(ctx, s), gap, s.LargeText || s.HighContrast ? s.LastInput + c.IdleTimeout : kNever,
-                         s.Highlights.empty() ? kNever : s.ScreenSince + c.AttractRotate, SpeechResetDeadline(ctx, s)});
+                         AttractItems(s) == 0 ? kNever : s.ScreenSince + c.AttractRotate, SpeechResetDeadline(ctx, s)});
     }
     case Screen::Thanks: return s.ScreenSince + c.ThanksDuration;
     case Screen::Error: return s.ScreenSince + c.ErrorDuration;
@@ -714,6 +722,8 @@ double NextDeadline(const FlowContext& ctx, const FlowState& s) {
     default: return s.Saving ? kNever : s.LastInput + c.IdleTimeout;
     }
 }
+
+int AttractItems(const FlowState& s) { return int(s.Highlights.size() + s.News.size()); }
 
 double VisitGapLeft(const FlowState& s, double now) { return std::max(0.0, s.Repeat.NextVisitAt - now); }
 

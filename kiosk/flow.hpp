@@ -9,6 +9,7 @@
 #include "kiosk/admin.hpp"
 #include "kiosk/campfire.hpp"
 #include "kiosk/repeat_guard.hpp"
+#include "sync/news.hpp"
 
 #include <limits>
 #include <map>
@@ -24,10 +25,11 @@ enum class Screen {
     // A campfire meeting (kiosk/flow_campfire.cpp): set-up, the picker of zones and polls, one
     // question for the group, the agreements, one agreement, the summary.
     CampfireSetup, CampfirePick, CampfireQuestion, CampfireAgreements, CampfireAgreement, CampfireSummary,
+    News, // the wijk's updates for residents, from the attract screen (kiosk/screen_news.cpp)
 };
 // "attract", "intro", "poster", "zone", "question", "results", "outcome", "thanks", "still-there", "error",
 // "pin", "admin", "campfire-setup", "campfire-pick", "campfire-question", "campfire-agreements",
-// "campfire-agreement", "campfire-summary"
+// "campfire-agreement", "campfire-summary", "news"
 const char* ScreenName(Screen screen);
 
 struct FlowConfig {
@@ -89,7 +91,10 @@ struct FlowState {
     // For this visit only; a new visitor starts with the defaults.
     // The attract screen alternates the invitation with how the wijk answered.
     std::vector<Highlight> Highlights;
-    int HighlightShown = -1;     // index into Highlights, -1: the invitation alone
+    // The wijk's updates (sync/news.hpp), newest first: the attract screen shows them in
+    // turn after the highlights, and the news screen lists them.
+    std::vector<wsync::NewsItem> News;
+    int HighlightShown = -1;     // index into Highlights, then News (from Highlights.size()); -1: the invitation alone
     int HighlightNext = 0;
     bool LargeText = false;      // A+: every text larger
     bool HighContrast = false;   // the high-contrast theme
@@ -149,7 +154,8 @@ enum class VisitKind {
     Stop,            // the resident ends the visit (or, in the praatplaat, the zone) early
     Back,            // "Terug": the question before, with the answer given (see CanGoBack)
     Continue,        // "Ja, ik ga verder" on the idle warning
-    Done,            // leave the thanks, error or outcome screen
+    Done,            // leave the thanks, error, outcome or news screen
+    OpenNews,        // the attract screen's button: the wijk's updates (no visit starts)
     // The on-screen keyboard of a text question ("klaar" is Next).
     TypeText,        // Value: the character (UTF-8) of the key
     Backspace,
@@ -167,6 +173,7 @@ struct VisitAction {
     std::vector<Chart> Charts = {};         // ResultsLoaded
     std::vector<Highlight> Highlights = {}; // HighlightsLoaded
     std::vector<std::string> Ids = {};      // Committed: the journal's ids of the pending answers
+    std::vector<wsync::NewsItem> News = {}; // HighlightsLoaded: the journal's updates
 };
 
 enum class SpeechKind {
@@ -178,6 +185,7 @@ enum class SpeechKind {
 };
 struct SpeechAction {
     SpeechKind Kind = SpeechKind::ReadAloud;
+    int Item = -1; // ReadAloud on the news screen: only this update (its own "Lees voor")
 };
 
 // The facilitator's (kiosk/flow_admin.cpp).
@@ -347,6 +355,8 @@ FlowState TickVisit(const FlowContext& ctx, FlowState state, double now, std::ve
 
 // When Step() must next see a Tick for a timer to fire (absolute, same clock as now).
 double NextDeadline(const FlowContext& ctx, const FlowState& state);
+// What the attract screen shows in turn with the invitation: the highlights, then the updates.
+int AttractItems(const FlowState& s);
 // Seconds before a new visit may start (0: it may now).
 double VisitGapLeft(const FlowState& s, double now);
 // Whether the attract screen says why a start tap did nothing.

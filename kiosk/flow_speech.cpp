@@ -43,6 +43,13 @@ FlowState StepSpeech(const FlowContext& ctx, FlowState s, const SpeechAction& a,
     // A tap like any other: Step() has reset the idle timer, so it keeps the visit alive.
     switch (a.Kind) {
     case SpeechKind::ReadAloud: // an explicit tap reads every screen, the outcome by its own rule
+        if (s.Screen == Screen::News && a.Item >= 0 && a.Item < int(s.News.size())) {
+            // One update, in the language it is written in (the pack's first, Dutch).
+            FlowState dutch = s;
+            dutch.Lang = ctx.Pack->Languages.empty() ? s.Lang : ctx.Pack->Languages.front();
+            Speak(dutch, {s.News[size_t(a.Item)].Title, s.News[size_t(a.Item)].Text}, effects);
+            break;
+        }
         Speak(s, ScreenSpeech(ctx, s, now), effects);
         break;
     case SpeechKind::On:

@@ -91,7 +91,8 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawZone(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
-void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
+// Returns where its texts end (px).
+float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 // The speech controls in the top-left corner, on every screen (screen_speech_corner.cpp).
 void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);

@@ -176,7 +176,7 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
         out->push_back(VisitAction{VisitKind::ShowOutcome});
 }
 
-void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
     const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
@@ -214,10 +214,11 @@ void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
             y += TextBlock(t, t.Body, line, x0, y, width, t.Text) + L.Px(6);
         }
     } else if (outcome.Lean) {
-        TextBlock(t, t.Body, U(ctx, s, "outcome.no_vlekken"), x0, y, width, t.Text);
+        y += TextBlock(t, t.Body, U(ctx, s, "outcome.no_vlekken"), x0, y, width, t.Text);
     }
     if (WayOn(ctx, s, L, "done", U(ctx, s, "outcome.done")))
         out->push_back(VisitAction{VisitKind::Done});
+    return y + L.Px(20);
 }
 
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {

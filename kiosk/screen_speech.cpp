@@ -179,6 +179,18 @@ std::vector<std::string> ScreenSpeech(const FlowContext& ctx, const FlowState& s
         r.Say(r.Ui("thanks.done"));
         if (!s.Praatplaat && s.Answered > 0)
             r.Say(r.Ui("thanks.results"));
+        r.Say(r.Ui("next.body")); // what happens next (the QR code and address are not read)
+        break;
+    case Screen::News: // the gebiedsteam writes in Dutch: each update has its own button too
+        r.Say(r.Ui("news.title"));
+        r.Say(r.Ui("news.from"));
+        if (s.News.empty())
+            r.Say(r.Ui("news.empty"));
+        for (const wsync::NewsItem& n : s.News) {
+            r.Say(n.Title);
+            r.Say(n.Text);
+        }
+        r.Say(r.Ui("news.back"));
         break;
     case Screen::StillThere: {
         const int seconds = int(std::ceil(StillThereSecondsLeft(ctx, s, now)));

@@ -7,6 +7,7 @@
 #include "kiosk/screens.hpp"
 #include "kiosk/screen_admin.hpp"
 #include "kiosk/screen_campfire.hpp"
+#include "kiosk/screen_news.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
@@ -234,6 +235,9 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     }
     if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size())) {
         y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(8);
+    } else if (s.HighlightShown >= int(s.Highlights.size()) && s.HighlightShown < AttractItems(s)) { // an update
+        widgets::RoleScope role(widgets::TextRole::Body);
+        y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y) + L.Px(8);
     } else {
         widgets::RoleScope role(widgets::TextRole::Body);
         y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(kSide), y, width, t.TextMuted) + L.Px(8);
@@ -313,7 +317,7 @@ void DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         widgets::RoleScope role(widgets::TextRole::Body);
         y += TextBlock(t, t.Body, body, L.Px(kSide), y, width, t.TextMuted) + L.Px(30);
     }
-    if (sender)
+    if (sender) // the thanks screen: who asked, and what happens next
         y += DrawSender(ctx, s, L, y) + L.Px(40);
     if (!second.empty()) {
         widgets::RoleScope role(widgets::TextRole::Option);
@@ -321,7 +325,10 @@ void DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         y = std::max(y, std::min(L.Px(L.Portrait() ? 900 : 560), L.BarY() - h - L.Px(40)));
         if (TouchButton(t, "results", second, ImVec2(L.Cx() - w * 0.5f, y), ImVec2(w, h), ButtonKind::Card))
             out->push_back(VisitAction{second_action});
+        y += std::max(h, t.MinTargetPx()) + L.Gap();
     }
+    if (sender) // what happens next, between these and the bar (kiosk/screen_news.cpp)
+        DrawNextSteps(ctx, s, L, y, L.BarY() - L.Gap());
     if (WayOn(ctx, s, L, button_id, button))
         out->push_back(VisitAction{action});
 }
@@ -384,13 +391,18 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
     case Screen::Attract:
         DrawAttract(ctx, s, L, out);
         DrawAttractCorner(ctx, s, L, out); // the hidden admin corner, "one moment" between visits
+        DrawNewsButton(ctx, s, L, out);    // kiosk/screen_news.cpp
         break;
+    case Screen::News: DrawNews(ctx, s, L, out); break;
     case Screen::Intro: DrawIntro(ctx, s, L, out); break;
     case Screen::Poster: DrawPoster(ctx, s, L, out); break;
     case Screen::Zone: DrawZone(ctx, s, L, out); break;
     case Screen::Question: DrawQuestion(ctx, s, L, out); break;
     case Screen::Results: DrawResults(ctx, s, L, out); break;
-    case Screen::Outcome: DrawOutcome(ctx, s, L, out); break;
+    case Screen::Outcome:
+        // What happens next, between the outcome and the bar (kiosk/screen_news.cpp).
+        DrawNextSteps(ctx, s, L, DrawOutcome(ctx, s, L, out), L.BarY() - L.Gap());
+        break;
     case Screen::Thanks:
         // After a quick poll a resident may look at the results (transparency).
         DrawMessage(ctx, s, L, U(ctx, s, "thanks.title"), t.Text, U(ctx, s, "thanks.body"), "done",

@@ -15,6 +15,10 @@ struct ScreenContext {
     const widgets::Theme* Theme = nullptr;
     ImVec2 Display;
     double Now = 0.0;
+    // From the enrolment (kiosk/screen_news.cpp): the wijk's public page, for the QR code
+    // and the address in words ("" when not enrolled), and the key of the visit's receipt.
+    std::string PublicUrl = {};
+    std::string ReceiptKey = {};
 };
 
 // Draws the current screen into one full-screen ImGui window (between NewFrame and

@@ -96,6 +96,8 @@ void LoadHighlights(App& app) {
     }
     VisitAction loaded{VisitKind::HighlightsLoaded};
     loaded.Highlights = PickHighlights(app.Pack, tallies, app.Flow.Config.MinResults, 6);
+    if (std::string error; !app.Journal->News(&loaded.News, &error)) // the wijk's updates, as the store sent them
+        Log(error);
     app.Queue.Push(std::move(loaded));
 }
 

@@ -138,10 +138,9 @@ void AddKioskRoutes(http::Router& r, Store& store, RateLimiter& limiter) {
 
 // The console (store/console/) has its own plain structs: copied in and out here. Its
 // cookies are scoped to /console/ and nothing under /v1/ reads them.
-void AddConsoleRoutes(http::Router& r, const ServeOptions& opts) {
-    if (!opts.Console)
-        return;
-    auto handler = [&opts](const http::Request& req) {
+// A console-shaped handler (console or public page) as an HTTP handler.
+http::Handler Adapt(const std::function<void(const console::ConsoleRequest&, console::ConsoleResponse*)>& fn) {
+    return [&fn](const http::Request& req) {
         console::ConsoleRequest in;
         in.Method = req.Method;
         in.Path = req.Path;
@@ -156,7 +155,7 @@ void AddConsoleRoutes(http::Router& r, const ServeOptions& opts) {
             in.Headers[lower] = value;
         }
         console::ConsoleResponse out;
-        opts.Console(in, &out);
+        fn(in, &out);
         http::Response res;
         res.Status = out.Status;
         res.ContentType = out.ContentType;
@@ -165,6 +164,15 @@ void AddConsoleRoutes(http::Router& r, const ServeOptions& opts) {
             res.Headers.push_back(std::move(h));
         return res;
     };
+}
+
+void AddConsoleRoutes(http::Router& r, const ServeOptions& opts) {
+    // The public page of a wijk (store/console/public_page.hpp): no login, GET only.
+    if (opts.Public)
+        http::Add(r, "GET", "/wijk/*", Adapt(opts.Public));
+    if (!opts.Console)
+        return;
+    const http::Handler handler = Adapt(opts.Console);
     const http::RouteOptions upload{2 * 1024 * 1024}; // a pack.json (the bundled one is 200 KB)
     for (const char* method : {"GET", "POST"}) {
         http::Add(r, method, "/console", handler, upload);

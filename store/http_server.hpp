@@ -20,6 +20,8 @@ struct ServeOptions {
     int Workers = 2;             // threads that run the handlers (SQLite)
     // The gebiedsteam's console under /console/ (store/console/); unset: not served.
     std::function<void(const console::ConsoleRequest&, console::ConsoleResponse*)> Console;
+    // The public page of a wijk, /wijk/NAME (store/console/public_page.hpp); unset: not served.
+    std::function<void(const console::ConsoleRequest&, console::ConsoleResponse*)> Public;
 };
 
 // Adds /v1/health, /v1/enroll, /v1/content, /v1/answers and /v1/group to router. store and

@@ -1,5 +1,6 @@
 // wijkstem-store: the municipal store's command line (DESIGN.md).
 #include "content/pack_loader.hpp"
+#include "store/report/overview.hpp"
 #include "store/report/run.hpp"
 #include "store/backup.hpp"
 #include "store/batch_file_import.hpp"
@@ -7,8 +8,10 @@
 #include "store/http_server.hpp"
 #include "store/console/auth.hpp"
 #include "store/console/console.hpp"
+#include "store/console/public_page.hpp"
 
 #include <cerrno>
+#include <cstring>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +48,11 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
                                                       a console user; the password is read from stdin
   wijkstem-store users --db FILE                      the console's users, roles and wijken
   wijkstem-store remove-user --db FILE NAME           the user can no longer log in
+  wijkstem-store news add --db FILE --wijk NAME --title TEXT --text-file FILE
+      [--date YYYY-MM-DD] [--answers ID]              an update for the wijk's residents (one to three
+                                                      sentences); kiosks get it at their next sync
+  wijkstem-store news list --db FILE [--wijk NAME]    the updates, newest first, with their ids
+  wijkstem-store news remove --db FILE ID             the update goes from kiosks and the public page
 
   serve and import check answers against every pack published and the packs installed
   with the store (--packs DIR; default )" WIJKSTEM_PACKS_DEFAULT R"(, or the source tree's).
@@ -52,6 +60,8 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
       [--population CSV]                              the wijk's population figures (reach table)
       [--period month|quarter]                        trends per month (default) or quarter
       [--today YYYY-MM-DD]                            the report's date (default: today)
+  wijkstem-store report --db FILE --all --out DIR     the council's overview of every wijk, each
+                                                      linked to its own report (DIR/wijk-NAME/)
   wijkstem-store backup --db FILE --out FILE          a consistent copy (mode 0600) while kiosks sync
   wijkstem-store backup --db FILE --out-dir DIR [--keep N]   a dated copy in DIR, keeping the newest N (14)
 )";
@@ -66,7 +76,9 @@ struct Args {
     int ValidDays = 7;                                    // enroll-code, allow-reenroll
     long long Quota = 20000;                              // serve: answers per device an hour
     bool Csv = false;
+    bool All = false; // report --all: every wijk, with an overview
     std::string OutDir, Keep = "14"; // backup
+    std::string Title, TextFile, Date, Answers; // news add
 };
 
 int Fail(const std::string& msg) {
@@ -157,9 +169,11 @@ int Report(const Args& a) {
         return Fail("--period is month or quarter, not '" + a.Period + "'");
     if (a.Positional.size() != 1)
         return Fail("report takes no other arguments (did you mean --out " + a.Positional.back() + "?)");
+    if (a.All && !a.Wijk.empty())
+        return Fail("report takes --wijk NAME or --all, not both");
     std::string summary;
     std::vector<std::string> problems;
-    if (!report::Run(o, &summary, &problems)) {
+    if (!(a.All ? report::RunAll(o, &summary, &problems) : report::Run(o, &summary, &problems))) {
         for (const std::string& p : problems)
             fprintf(stderr, "%s\n", p.c_str());
         return Fail("no report was made");
@@ -354,6 +368,14 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->Keep);
         else if (arg == "--packs")
             ok = value(&a->Packs);
+        else if (arg == "--title")
+            ok = value(&a->Title);
+        else if (arg == "--text-file")
+            ok = value(&a->TextFile);
+        else if (arg == "--date")
+            ok = value(&a->Date);
+        else if (arg == "--answers")
+            ok = value(&a->Answers);
         else if (arg == "--valid-days" || arg == "--quota") {
             std::string v;
             char* end = nullptr;
@@ -370,6 +392,8 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
                 a->ValidDays = int(std::min(n, 3650LL));
         } else if (arg == "--csv")
             a->Csv = true;
+        else if (arg == "--all")
+            a->All = true;
         else if (arg == "--help" || arg == "-h") {
             printf("%s", kUsage);
             *exit_code = 0;
@@ -387,6 +411,57 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
         }
     }
     return true;
+}
+
+// news add | list | remove: the updates for residents (store/store_news.cpp).
+int News(store::Store& store, const Args& a) {
+    const std::string sub = a.Positional.size() > 1 ? a.Positional[1] : "";
+    std::string error;
+    if (sub == "add" && a.Positional.size() == 2) {
+        if (a.Wijk.empty() || a.Title.empty() || a.TextFile.empty())
+            return Fail("news add needs --wijk NAME, --title TEXT and --text-file FILE");
+        FILE* f = fopen(a.TextFile.c_str(), "rb");
+        if (!f)
+            return Fail("cannot read " + a.TextFile + ": " + strerror(errno));
+        wsync::NewsItem item;
+        char buf[4096];
+        for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0 && item.Text.size() <= 64 * 1024;)
+            item.Text.append(buf, n);
+        fclose(f);
+        // One paragraph: the file's line breaks become spaces, its ends are trimmed.
+        for (char& c : item.Text)
+            if (c == '\n' || c == '\r')
+                c = ' ';
+        while (!item.Text.empty() && item.Text.back() == ' ')
+            item.Text.pop_back();
+        item.Text.erase(0, item.Text.find_first_not_of(' ') == std::string::npos ? item.Text.size()
+                                                                                 : item.Text.find_first_not_of(' '));
+        item.Wijk = a.Wijk;
+        item.Title = a.Title;
+        item.Date = a.Date;
+        item.Answers = a.Answers;
+        if (!store.AddNews(&item, &error))
+            return Fail(error);
+        printf("added update %s for %s (%s): %s\n", item.Id.c_str(), item.Wijk.c_str(), item.Date.c_str(),
+               item.Title.c_str());
+        return 0;
+    }
+    if (sub == "list" && a.Positional.size() == 2) {
+        std::vector<wsync::NewsItem> items;
+        if (!store.News(a.Wijk, &items, &error))
+            return Fail(error);
+        printf("%-8s  %-16s  %-10s  %s\n", "id", "wijk", "date", "title");
+        for (const wsync::NewsItem& n : items)
+            printf("%-8s  %-16s  %-10s  %s\n", n.Id.c_str(), n.Wijk.c_str(), n.Date.c_str(), n.Title.c_str());
+        return 0;
+    }
+    if (sub == "remove" && a.Positional.size() == 3) {
+        if (!store.RemoveNews(a.Positional[2], &error))
+            return Fail(error);
+        printf("removed update %s\n", a.Positional[2].c_str());
+        return 0;
+    }
+    return Fail("news needs add, list or remove ID (see --help)");
 }
 
 // One function per command, chosen by name in kCommands below.
@@ -407,6 +482,10 @@ int Serve(store::Store& store, const Args& a) {
     console::Console console(store, a.Db);
     o.Console = [&console](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
         console::HandleConsole(console, req, res);
+    };
+    console::PublicPage public_page(store); // /wijk/NAME, no login (store/console/public_page.hpp)
+    o.Public = [&public_page](const console::ConsoleRequest& req, console::ConsoleResponse* res) {
+        console::HandlePublic(public_page, req, res);
     };
     return store::Serve(store, o);
 }
@@ -545,7 +624,7 @@ const Command kCommands[] = {
     {"cancel-code", CancelCode}, {"allow-reenroll", AllowReenroll}, {"publish", Publish},
     {"revoke", Revoke},         {"devices", Devices},        {"export", Export},
     {"add-user", AddUser},      {"users", ListUsers},        {"remove-user", RemoveUser},
-    {"import", ImportFile},
+    {"import", ImportFile},     {"news", News},
 };
 
 } // namespace

@@ -168,6 +168,25 @@ const char* const kStoreMigrations[] = {
     ALTER TABLE conflicts ADD COLUMN replaces TEXT;
     CREATE INDEX answers_replaces ON answers(replaces) WHERE replaces IS NOT NULL;
     )sql",
+    // 4 -> 5: updates for residents per wijk (issue 14; store/store_news.cpp), and the
+    // receipts of visits that reached the store: only the code and the day, nothing that
+    // links them to a kiosk, a visit or an answer.
+    R"sql(
+    CREATE TABLE IF NOT EXISTS news (
+        id         TEXT PRIMARY KEY,            -- 8 hex digits, for news remove
+        wijk       TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        date       TEXT NOT NULL,               -- YYYY-MM-DD, as the gebiedsteam gives it
+        answers    TEXT NOT NULL DEFAULT '',    -- the question id or kompas point it answers
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS news_wijk ON news(wijk, date);
+    CREATE TABLE IF NOT EXISTS receipts (
+        code        TEXT PRIMARY KEY,           -- sync/receipt.hpp: "K7RM-2XQ9"
+        received_on TEXT NOT NULL               -- YYYY-MM-DD: the first answer of the visit arrived
+    ) WITHOUT ROWID;
+    )sql",
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
@@ -694,6 +713,10 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         r.Status = AnswerStatus::Stored;
         results->push_back(r);
     }
+    if (!NoteReceipts(b, *results, &err)) { // store/store_news.cpp
+        *error = "cannot note the visits' receipts: " + err;
+        return false;
+    }
     if (!tx.Commit(&err)) { // the statuses mean something only after this
         *error = "cannot commit the batch: " + err;
         results->clear();
@@ -848,6 +871,13 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         while (sqlite3_step(gaps.S) == SQLITE_ROW)
             out->MissingSeqs.push_back(sqlite3_column_int64(gaps.S, 0));
     }
+    WijkTalliesLocked(out->Wijk, &out->Results);
+    NewsLocked(out->Wijk, &out->News); // store/store_news.cpp
+    return true;
+}
+
+// Mu held.
+void Store::WijkTalliesLocked(const std::string& wijk, std::vector<Tally>* out) {
     // The whole wijk's answers, counted per question and value (every kiosk of the wijk).
     // A visit that repeated the one before (flagged) is kept but not counted, nor an answer
     // changed on the way back (superseded). Only
@@ -858,7 +888,7 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
                 "JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 AND a.flagged = 0 AND a.unverified = 0 "
                 "AND a.superseded = 0 "
                 "GROUP BY a.pack_id, a.pack_version, a.question_id, a.value");
-    Bind(st.S, 1, out->Wijk);
+    Bind(st.S, 1, wijk);
     std::map<std::pair<std::string, std::string>, int64_t> counts; // (question, value) -> answers
     std::map<std::string, int64_t> per_question;
     while (sqlite3_step(st.S) == SQLITE_ROW) {
@@ -871,8 +901,7 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
     }
     for (const auto& [key, n] : counts)
         if (per_question[key.first] >= kMinGroup)
-            out->Results.push_back({key.first, key.second, n});
-    return true;
+            out->push_back({key.first, key.second, n});
 }
 
 } // namespace store

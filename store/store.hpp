@@ -5,6 +5,7 @@
 #include "store/pack_catalog.hpp"
 #include "sync/batch.hpp"
 #include "sync/campfire_batch.hpp"
+#include "sync/news.hpp"
 
 #include <chrono>
 #include <map>
@@ -150,6 +151,32 @@ public:
     };
     bool DeviceExtras(std::vector<DeviceExtra>* out, std::string* error);
 
+    // --- updates for residents and receipts (store/store_news.cpp) ---
+    // Checks (NewsProblem, at most kMaxNewsSentences) and stores an update for item->Wijk;
+    // makes its Id, and its Date today when empty.
+    bool AddNews(wsync::NewsItem* item, std::string* error);
+    // A wijk's updates, newest first (by date, then as added); every wijk's when wijk is "".
+    bool News(const std::string& wijk, std::vector<wsync::NewsItem>* out, std::string* error);
+    // Removes the update with this id; false and *error when there is none.
+    bool RemoveNews(const std::string& id, std::string* error);
+    // The day a visit with this receipt (sync/receipt.hpp, normalised) reached the store;
+    // false when none did (yet).
+    bool ReceiptReceived(const std::string& code, std::string* day);
+    // What the public page /wijk/NAME shows (store/public_page.cpp): the wijk's results
+    // (groups under kMinGroup left out, as for the kiosks), its pack (for the questions'
+    // words), its agreements, its updates. False when the store knows no such wijk.
+    struct PublicAgreement {
+        std::string What, Who, Due, Status;
+    };
+    struct PublicWijk {
+        std::string Wijk;
+        content::Pack Pack; // the wijk's published pack, else the one of its newest answer (the words)
+        std::vector<wsync::Tally> Results;
+        std::vector<PublicAgreement> Agreements;
+        std::vector<wsync::NewsItem> News;
+    };
+    bool PublicData(const std::string& wijk, PublicWijk* out, std::string* error);
+
     int64_t AnswerCount();
     int64_t ConflictCount();
     sqlite3* Handle() { return Db; }
@@ -158,6 +185,11 @@ private:
     Store() = default;
     bool LoadPublishedPacks(std::string* error);
     void CountQuota(const std::string& device_id, int64_t n);
+    // Mu held: the wijk's counts as kiosks get them; its updates, newest first.
+    void WijkTalliesLocked(const std::string& wijk, std::vector<wsync::Tally>* out);
+    void NewsLocked(const std::string& wijk, std::vector<wsync::NewsItem>* out);
+    // Inside StoreBatch's transaction: a receipt for each visit with an answer newly stored.
+    bool NoteReceipts(const wsync::Batch& batch, const std::vector<wsync::AnswerResult>& results, std::string* error);
     sqlite3* Db = nullptr;
     PackCatalog Catalog; // guarded by Mu
     struct QuotaWindow {

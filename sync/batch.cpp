@@ -443,9 +443,10 @@ std::string EncodeContent(const WijkContent& c) {
         results.push_back({t.QuestionId, t.Value, t.Count});
     json pack = c.PackBody.empty() ? json()
                                    : json{{"id", c.PackId}, {"version", c.PackVersion}, {"body", c.PackBody}};
-    return json{{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
-                {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}}
-        .dump();
+    json reply{{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
+                {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}};
+    NewsToJson(c.News, &reply["news"]);
+    return reply.dump();
 }
 
 bool DecodeContent(const std::string& body, WijkContent* out, std::string* error) {
@@ -481,6 +482,9 @@ bool DecodeContent(const std::string& body, WijkContent* out, std::string* error
         }
         out->Results.push_back({r[0], r[1], r[2]});
     }
+    // An older store sends no updates; a malformed one refuses the whole reply.
+    if (j.contains("news") && !NewsFromJson(j["news"], &out->News, error))
+        return false;
     return true;
 }
 

@@ -2,6 +2,7 @@
 // answers, and the store's reply with a status per answer. Pure: JSON in, values out.
 #pragma once
 #include "sync/journal.hpp"
+#include "sync/news.hpp"
 
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ struct WijkContent {
     // it (at most 1000). A store restored from a backup asks for answers again this way.
     int64_t DeviceMaxSeq = 0;
     std::vector<int64_t> MissingSeqs;
+    std::vector<NewsItem> News; // the wijk's updates for residents, newest first (sync/news.hpp)
 };
 
 std::string EncodeContent(const WijkContent& c);

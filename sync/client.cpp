@@ -180,6 +180,8 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
         return false;
     if (!journal.SetWijkResults(content.Results, error))
         return false;
+    if (!journal.SetNews(content.News, error)) // checked whole by DecodeContent
+        return false;
     // Answers this kiosk sent but the store no longer has (restored from a backup): again.
     int64_t resend = journal.ResendMissing(content.DeviceMaxSeq, content.MissingSeqs, error);
     if (resend < 0)

@@ -149,6 +149,17 @@ const char* const kMigrations[] = {
     ALTER TABLE answers ADD COLUMN replaces TEXT;
     ALTER TABLE answers ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
     )sql",
+    // 8 -> 9: the wijk's updates for residents, as the store last sent them (sync/news.hpp)
+    R"sql(
+    CREATE TABLE IF NOT EXISTS news (
+        id       TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,    -- the store's order: newest first
+        title    TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        date     TEXT NOT NULL,
+        answers  TEXT NOT NULL
+    );
+    )sql",
 };
 using namespace sql; // sync/sqlite_util.hpp
 

@@ -33,6 +33,7 @@ struct CommittedAnswer {
 };
 
 struct Tally; // sync/batch.hpp
+struct NewsItem; // sync/news.hpp
 
 // One stored answer as it travels to the store.
 struct StoredAnswer {
@@ -117,6 +118,10 @@ public:
     bool SetStore(const StoreLink& link, std::string* error);
     // The whole wijk's results from the store, replacing the last ones (Tally uses them).
     bool SetWijkResults(const std::vector<wsync::Tally>& results, std::string* error);
+    // The wijk's updates for residents (sync/journal_news.cpp), checked by DecodeContent,
+    // replacing the last ones; News reads them back, newest first.
+    bool SetNews(const std::vector<NewsItem>& items, std::string* error);
+    bool News(std::vector<NewsItem>* out, std::string* error);
     bool GetStore(StoreLink* out); // false when not enrolled
     // The device's Ed25519 key pair (hex), made on first use.
     bool SigningKey(std::string* public_hex, std::string* secret_hex, std::string* error);
@@ -152,7 +157,7 @@ public:
     const std::string& DeviceId() const { return Device; }
     sqlite3* Handle() { return Db; } // for tests and benchmarks
 
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
 private:
     Journal() = default;

@@ -361,8 +361,15 @@ try:
     check("carla is toegevoegd" in text(), "the user was not added: " + text()[:300])
     check("carla" in run([STORE, "users", "--db", db]).stdout, "carla is not in users")
     shot("users")
+    # The placeholder "Updates (later)" became the page itself (issue 14): an update for residents.
     go("/console/updates")
-    check("komt later" in text(), "no placeholder for the updates")
+    driver.find_element(By.ID, "title").send_keys("Nieuwe bankjes in het park")
+    driver.find_element(By.ID, "text").send_keys("Veel bewoners vroegen erom. De gemeente zet ze in maart neer.")
+    navigate(driver.find_element(By.ID, "add-update"))
+    check("De update is geplaatst" in text() and "Nieuwe bankjes in het park" in text(),
+          "the update was not placed: " + text()[:300])
+    check("Nieuwe bankjes in het park" in run([STORE, "news", "list", "--db", db]).stdout, "the update is not in news list")
+    shot("updates")
     logout()
 
     # 11. 30 wrong passwords slow the next attempts down (refused at once, 429).

@@ -223,7 +223,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         sqlite3_finalize(st);
         REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 4); // schema 4: "Terug"'s columns (docs/sync-protocol.md)
+        CHECK(sqlite3_column_int(st, 0) == 5); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts
         sqlite3_finalize(st);
         // and it has the campfire tables (migration 1 -> 2)
         REQUIRE(sqlite3_prepare_v2(s->Handle(),

@@ -8,7 +8,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev
   libsqlite3-dev libstb-dev doctest-dev nlohmann-json3-dev
   libboost-dev libssl-dev libcurl4-openssl-dev libsodium-dev
-  libespeak-ng-dev espeak-ng-data libfribidi-dev libzip-dev
+  libespeak-ng-dev espeak-ng-data libfribidi-dev libzip-dev libqrencode-dev
   fonts-dejavu-core fonts-noto-core
   xvfb xauth libgl1-mesa-dri sqlite3 curl openssl python3
   chromium chromium-driver python3-selenium python3-cryptography

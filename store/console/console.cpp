@@ -240,7 +240,7 @@ void SendPage(Ctx& x, const std::string& active, const std::string& title, const
     static const Item kNav[] = {
         {"kiosks", "Kiosks", false, false},          {"aanmelden", "Kiosk aanmelden", false, false},
         {"inhoud", "Inhoud", false, false},          {"peilingen", "Snelle peilingen", false, false},
-        {"resultaten", "Resultaten", false, false},  {"updates", "Updates", true, false},
+        {"resultaten", "Resultaten", false, false},  {"updates", "Updates", false, false},
         {"afspraken", "Afspraken", true, false},     {"gebruikers", "Gebruikers", false, true},
     };
     std::string nav;
@@ -410,7 +410,7 @@ void HandleConsole(Console& c, const ConsoleRequest& req, ConsoleResponse* res) 
     if (sub == "resultaten/csv" && get) return CsvDownload(x);
     if (sub == "resultaten/zip" && get) return ZipDownload(x);
     if (sub.rfind("rapport/", 0) == 0 && get) return ReportFile(x);
-    if (sub == "updates" && get) return LaterPage(x, "updates", "Updates voor bewoners");
+    if (sub == "updates" || sub == "updates/verwijderen") return NewsPage(x);
     if (sub == "afspraken" && get) return LaterPage(x, "afspraken", "Afspraken");
     if (sub == "gebruikers") {
         if (!IsAdmin(x.S.User))

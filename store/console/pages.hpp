@@ -47,6 +47,7 @@ void ReportFile(Ctx& x);
 void CsvDownload(Ctx& x);
 void ZipDownload(Ctx& x);
 void UsersPage(Ctx& x);
+void NewsPage(Ctx& x); // page_news.cpp
 void LaterPage(Ctx& x, const std::string& active, const std::string& title);
 
 } // namespace console

@@ -1,0 +1,170 @@
+// The store's updates for residents (table news) and the receipts of visits (table
+// receipts), schema 4; and what the public page /wijk/NAME reads (PublicData).
+#include "store/store.hpp"
+#include "content/pack_loader.hpp"
+#include "sync/iso_time.hpp"
+#include "sync/receipt.hpp"
+#include "sync/signing.hpp"
+#include "sync/sqlite_util.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <set>
+
+namespace store {
+
+using namespace wsync;
+using namespace wsync::sql;
+
+bool Store::AddNews(NewsItem* item, std::string* error) {
+    std::vector<std::string> wijken;
+    if (!Wijken(&wijken, error))
+        return false;
+    if (std::find(wijken.begin(), wijken.end(), item->Wijk) == wijken.end()) {
+        *error = "the store knows no wijk \"" + item->Wijk + "\" (a wijk is known once it has a kiosk, a pack, "
+                 "an enrolment code or a console user)";
+        return false;
+    }
+    if (item->Date.empty())
+        item->Date = IsoToday();
+    item->Id = RandomToken(4);
+    if (std::string why = NewsProblem(*item); !why.empty()) {
+        *error = "the update was not stored: " + why;
+        return false;
+    }
+    if (CountSentences(item->Text) > kMaxNewsSentences) {
+        *error = "the update was not stored: its text has more than " + std::to_string(kMaxNewsSentences) +
+                 " sentences; keep it short and plain";
+        return false;
+    }
+    std::lock_guard<std::mutex> lock(Mu);
+    Stmt st(Db, "INSERT INTO news(id, wijk, title, text, date, answers, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!st || !st.Run(item->Id, item->Wijk, item->Title, item->Text, item->Date, item->Answers, IsoNowSeconds())) {
+        *error = std::string("cannot store the update: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+void Store::NewsLocked(const std::string& wijk, std::vector<NewsItem>* out) {
+    out->clear();
+    Stmt st(Db, "SELECT id, wijk, title, text, date, answers FROM news WHERE wijk = ?1 "
+                "ORDER BY date DESC, created_at DESC, rowid DESC LIMIT ?2");
+    BindAll(st.Reset(), wijk, int64_t(kMaxNewsPerWijk));
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        NewsItem n;
+        Cols(st.S, &n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
+        out->push_back(std::move(n));
+    }
+}
+
+bool Store::News(const std::string& wijk, std::vector<NewsItem>* out, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    out->clear();
+    Stmt st(Db, "SELECT id, wijk, title, text, date, answers FROM news WHERE ?1 = '' OR wijk = ?1 "
+                "ORDER BY wijk, date DESC, created_at DESC, rowid DESC");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    BindAll(st.Reset(), wijk);
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        NewsItem n;
+        Cols(st.S, &n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
+        out->push_back(std::move(n));
+    }
+    return true;
+}
+
+bool Store::RemoveNews(const std::string& id, std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    Stmt st(Db, "DELETE FROM news WHERE id = ?1");
+    if (!st || !st.Run(id)) {
+        *error = std::string("cannot remove the update: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    if (sqlite3_changes(Db) == 0) {
+        *error = "there is no update with id " + id + " (see news list)";
+        return false;
+    }
+    return true;
+}
+
+bool Store::NoteReceipts(const Batch& batch, const std::vector<AnswerResult>& results, std::string* error) {
+    std::set<std::string> sessions; // visits with an answer that is new here
+    for (size_t i = 0; i < results.size() && i < batch.Answers.size(); i++)
+        if (results[i].Status == AnswerStatus::Stored)
+            sessions.insert(batch.Answers[i].SessionId);
+    if (sessions.empty())
+        return true;
+    Stmt key(Db, "SELECT token_hash FROM devices WHERE id = ?1");
+    BindAll(key.Reset(), batch.DeviceId);
+    if (!key || sqlite3_step(key.S) != SQLITE_ROW) {
+        *error = "the device has no token";
+        return false;
+    }
+    const std::string key_hex = Col(key.S, 0);
+    Stmt insert(Db, "INSERT OR IGNORE INTO receipts(code, received_on) VALUES(?1, ?2)");
+    const std::string today = IsoToday();
+    for (const std::string& session : sessions)
+        if (!insert.Run(ReceiptCode(key_hex, session), today)) {
+            *error = sqlite3_errmsg(Db);
+            return false;
+        }
+    return true;
+}
+
+bool Store::ReceiptReceived(const std::string& code, std::string* day) {
+    std::lock_guard<std::mutex> lock(Mu);
+    Stmt st(Db, "SELECT received_on FROM receipts WHERE code = ?1");
+    BindAll(st.Reset(), code);
+    if (!st || sqlite3_step(st.S) != SQLITE_ROW)
+        return false;
+    *day = Col(st.S, 0);
+    return true;
+}
+
+bool Store::PublicData(const std::string& wijk, PublicWijk* out, std::string* error) {
+    std::vector<std::string> wijken;
+    if (!Wijken(&wijken, error))
+        return false;
+    if (std::find(wijken.begin(), wijken.end(), wijk) == wijken.end()) {
+        *error = "unknown wijk";
+        return false;
+    }
+    std::lock_guard<std::mutex> lock(Mu);
+    *out = {};
+    out->Wijk = wijk;
+    {
+        Stmt st(Db, "SELECT body FROM packs WHERE wijk = ?1");
+        BindAll(st.Reset(), wijk);
+        if (st && sqlite3_step(st.S) == SQLITE_ROW)
+            out->Pack = content::LoadPackText(Col(st.S, 0), "the wijk's pack").Pack;
+    }
+    if (out->Pack.Id.empty()) { // nothing published: the pack the kiosks answer with
+        Stmt st(Db, "SELECT a.pack_id, a.pack_version FROM answers a JOIN devices d ON d.id = a.device_id "
+                    "WHERE d.wijk = ?1 ORDER BY a.rowid DESC LIMIT 1");
+        BindAll(st.Reset(), wijk);
+        if (st && sqlite3_step(st.S) == SQLITE_ROW)
+            if (const content::Pack* p = Catalog.Find(Col(st.S, 0), Col(st.S, 1)))
+                out->Pack = *p;
+    }
+    WijkTalliesLocked(wijk, &out->Results);
+    NewsLocked(wijk, &out->News);
+    // What the agreements table holds; its statuses are the campfire's and the gebiedsteam's.
+    Stmt st(Db, "SELECT what, who, coalesce(due, ''), status FROM agreements WHERE wijk = ?1 ORDER BY created_at, id");
+    if (!st) {
+        *error = sqlite3_errmsg(Db);
+        return false;
+    }
+    BindAll(st.Reset(), wijk);
+    while (sqlite3_step(st.S) == SQLITE_ROW) {
+        PublicAgreement a;
+        Cols(st.S, &a.What, &a.Who, &a.Due, &a.Status);
+        out->Agreements.push_back(std::move(a));
+    }
+    return true;
+}
+
+} // namespace store
