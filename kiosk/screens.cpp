@@ -217,6 +217,8 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     // Each text under the one before, however many lines large text makes of it: who
     // asks, the invitation, what the answers are for.
     float y = std::max(L.Top(), L.Px(L.Portrait() ? 260 : 100));
+    if (!s.News.empty()) // under the news button (top right, kiosk/screen_news.cpp)
+        y = std::max(y, L.Top() + std::max(L.Px(84), t.MinTargetPx()) + L.Gap());
     // Who asks: in the top row between the corner buttons where it fits, else first.
     {
         const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
@@ -236,7 +238,7 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size())) {
         y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(8);
     } else if (s.HighlightShown >= int(s.Highlights.size()) && s.HighlightShown < AttractItems(s)) { // an update
-        widgets::RoleScope role(widgets::TextRole::Body);
+        widgets::RoleScope role(widgets::TextRole::Other); // a heading and its line (kiosk/screen_news.cpp)
         y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y) + L.Px(8);
     } else {
         widgets::RoleScope role(widgets::TextRole::Body);

@@ -213,6 +213,12 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
         return "A+ on a 600 px high screen: the matrix, the budget, the keyboard and the facilitator screens overflow";
     if (large && shape.Display.x < 1900 && shape.Display.x > shape.Display.y && s.Screen == Screen::Intro)
         return "A+ on the intro below 1920 wide: the longest explanations (tr, uk) reach the way on";
+    if (s.Screen == Screen::Attract && !s.News.empty() && shape.Display.x > shape.Display.y &&
+        (large || shape.Display.x < 1900))
+        return "the attract screen with an update (news button) on a landscape screen below 1920 wide or with A+: "
+               "the texts reach the ways in";
+    if (s.Screen == Screen::News && large && shape.Display.y > shape.Display.x)
+        return "the news screen (kiosk/screen_news.cpp) with A+ in portrait: an update's text reaches Terug";
     if (large && shape.Display.y < 1000 && s.Screen == Screen::Admin)
         return "A+ on the admin screen below 1000 px high: its eight lines of figures reach the buttons";
     if (large && shape.Display.x > shape.Display.y &&
@@ -250,7 +256,16 @@ std::vector<std::pair<const FlowContext*, FlowState>> StatesFor(const Screens& s
     while (s.Screen == Screen::Question)
         s = Step(sc.Ctx, s, VisitAction{VisitKind::Skip}, 0, &fx);
     out.push_back({&sc.Ctx, s});
-    screen_states::AdminScreens admin;
+    // The attract screen with an update in turn and the news button; the news screen.
+    VisitAction loaded{VisitKind::HighlightsLoaded};
+    loaded.News = {{"00000001", "", "Nieuwe bankjes bij de vijver", "De gemeente zet ze in maart neer.", "2026-12-04", ""},
+                   {"00000002", "", "Meer bomen in de Parkstraat", "Het gebiedsteam plant ze in april.", "2026-12-01", ""}};
+    FlowState news = Step(sc.Ctx, InitialState(sc.Ctx, lang, 0), loaded, 0, &fx);
+    for (int k = 0; k < 4 && news.HighlightShown < int(news.Highlights.size()); k++)
+        news = Step(sc.Ctx, news, CommonAction{CommonKind::Tick}, 1000.0 * (k + 1), &fx);
+    out.push_back({&sc.Ctx, news});
+    out.push_back({&sc.Ctx, Step(sc.Ctx, news, VisitAction{VisitKind::OpenNews}, 0, &fx)});
+        screen_states::AdminScreens admin;
     out.push_back({&sc.Ctx, admin.Pin(lang, 4)});
     out.push_back({&sc.Ctx, admin.Admin(lang)});
     if (lang == "nl")
