@@ -62,6 +62,9 @@ const std::vector<std::string>& RequiredUiKeys() {
         "attract.subtitle",
         "attract.start",     // the big start button
         "attract.result",    // "{percent}% van de wijk koos \"{option}\" bij: {question}"
+        "attract.advice",    // what the answers are for (issue 15)
+        "attract.start_time", // "{n} vragen, ongeveer 1 minuut"
+        "sender",            // who is asking: "Gemeente Groningen · gebiedsteam"
 
         "question.progress", // "Vraag {n} van {total}"
         "question.skip",
@@ -259,6 +262,7 @@ const std::vector<std::string>& RequiredUiKeys() {
 const std::vector<std::string>& PraatplaatUiKeys() {
     static const std::vector<std::string> keys = {
         "attract.praatplaat", // the second start button
+        "attract.praatplaat_time", // "Ongeveer {n} vragen, ..."
         "intro.title",        // the three archetypes
         "intro.next",
         "poster.title",

@@ -87,14 +87,19 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
     } else if (!g.PinMessage.empty()) {
         message = U(ctx, s, g.PinMessage.c_str());
     }
+    float message_end = box_min.y + L.Px(105);
     if (!message.empty())
-        TextBlock(t, t.Body, message, L.Px(80), box_min.y + L.Px(105), width, colour);
+        message_end += TextBlock(t, t.Body, message, L.Px(80), box_min.y + L.Px(105), width, colour);
 
     // The keypad: 1-9, then wissen, 0, OK; annuleren beside it. Away from the bottom-left
     // corner, where the finger that opened this screen still rests.
-    const float key_w = 250, key_h = 140, gap = 24;
+    const float key_w = 250, gap = std::max(24.0f, (t.MinSpacingPx() + 1) / t.Scale);
     const float pad_w = key_w * 3 + gap * 2;
-    const float x0 = L.Cx() - L.Px(pad_w) * 0.5f, y0 = L.Px(400);
+    // Under the message, however many lines it took (large text, a long language).
+    const float x0 = L.Cx() - L.Px(pad_w) * 0.5f;
+    const float y0 = std::max(L.Px(L.Portrait() ? 700 : 400), message_end + L.Px(20));
+    // Four rows of keys in what is left (lower keys on a low screen with large text).
+    const float key_h = std::min(140.0f, (L.H() - 30 - y0 / t.Scale) / 4 - gap);
     auto key_pos = [&](int col, int row) {
         return ImVec2(x0 + L.Px((key_w + gap) * float(col)), y0 + L.Px((key_h + gap) * float(row)));
     };
@@ -110,8 +115,11 @@ void DrawPin(const ScreenContext& ctx, const FlowState& s, const Layout& L, std:
         out->push_back(AdminAction{AdminKind::PinDigit, "0"});
     if (TouchButton(t, "pin-ok", U(ctx, s, "pin.ok"), key_pos(2, 3), key_size, ButtonKind::Primary))
         out->push_back(AdminAction{AdminKind::PinOk});
-    if (TouchButton(t, "pin-cancel", U(ctx, s, "pin.cancel"), ImVec2(x0 + L.Px(pad_w + 80), y0),
-                    ImVec2(L.Px(380), L.Px(key_h)), ButtonKind::Quiet))
+    // Beside the keypad on a wide screen, under it in portrait.
+    const bool under = L.Portrait() || L.W() < pad_w + 80 + 380 + 2 * kSide + 40;
+    const ImVec2 cancel_pos = under ? ImVec2(x0, y0 + L.Px((key_h + gap) * 4 + 30)) : ImVec2(x0 + L.Px(pad_w + 80), y0);
+    if (TouchButton(t, "pin-cancel", U(ctx, s, "pin.cancel"), cancel_pos,
+                    ImVec2(L.Px(under ? pad_w : 380), L.Px(key_h)), ButtonKind::Quiet))
         out->push_back(AdminAction{AdminKind::PinCancel});
 }
 
@@ -157,23 +165,39 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     if (!s.Admin.AdminMessage.empty())
         line(U(ctx, s, s.Admin.AdminMessage.c_str()), t.Warning);
 
-    const float bw = 420, gap = 30, by = 880;
-    float x = L.Cx() - L.Px(bw * 4 + gap * 3) * 0.5f;
-    if (TouchButton(t, "admin-campfire", U(ctx, s, "campfire.start"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Primary)) // a campfire meeting: kiosk/flow_campfire.cpp
-        out->push_back(CampfireAction{CampfireKind::Start});
-    x += L.Px(bw + gap);
-    if (TouchButton(t, "admin-sync", U(ctx, s, "admin.sync"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Card))
-        out->push_back(AdminAction{AdminKind::SyncNow});
-    x += L.Px(bw + gap);
-    if (TouchButton(t, "admin-back", U(ctx, s, "admin.back"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Card))
-        out->push_back(AdminAction{AdminKind::Back});
-    x += L.Px(bw + gap);
-    if (TouchButton(t, "admin-quit", U(ctx, s, "admin.quit"), ImVec2(x, L.Px(by)), ImVec2(L.Px(bw), L.Px(150)),
-                    ButtonKind::Quiet))
-        out->push_back(AdminAction{AdminKind::Quit});
+    // Four buttons in a row at the bottom, or (portrait) two rows of two.
+    struct Button {
+        const char* Id;
+        const char* Key;
+        ButtonKind Kind;
+        Action Do;
+    };
+    const Button buttons[] = {
+        {"admin-campfire", "campfire.start", ButtonKind::Primary, CampfireAction{CampfireKind::Start}}, // kiosk/flow_campfire.cpp
+        {"admin-sync", "admin.sync", ButtonKind::Card, AdminAction{AdminKind::SyncNow}},
+        {"admin-back", "admin.back", ButtonKind::Card, AdminAction{AdminKind::Back}},
+        {"admin-quit", "admin.quit", ButtonKind::Quiet, AdminAction{AdminKind::Quit}},
+    };
+    const size_t per_row = L.Portrait() ? 2 : 4;
+    const float gap = 30;
+    const float bw = std::min(420.0f, (L.ContentW() - gap * float(per_row - 1)) / float(per_row));
+    const float row_w = bw * float(per_row) + gap * float(per_row - 1);
+    const float rows_top = L.H() - 50 - 150 * 2 - gap; // design px; landscape: one row at 880
+    const float lines_end = y / t.Scale + 12;           // under the figures, if they reach further
+    const float rows = float(4 / per_row);
+    const float bh = std::max(std::min(150.0f, (L.H() - 30 - lines_end) / rows - gap), t.MinTargetPx() / t.Scale);
+    std::vector<std::string> labels;
+    for (const Button& b : buttons)
+        labels.push_back(U(ctx, s, b.Key));
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), L.Px(bh)));
+    for (size_t i = 0; i < 4; i++) {
+        const float x = L.Cx() - L.Px(row_w) * 0.5f + L.Px((bw + gap) * float(i % per_row));
+        const float y = std::max(per_row == 4 ? 880 : rows_top + (bh + gap) * float(i / per_row),
+                                 lines_end + (bh + gap) * float(i / per_row));
+        if (TouchButton(t, buttons[i].Id, labels[i], ImVec2(x, L.Px(y)), ImVec2(L.Px(bw), L.Px(bh)), buttons[i].Kind,
+                        widgets::Pictogram::None, false, {}, font))
+            out->push_back(buttons[i].Do);
+    }
 }
 
 } // namespace kiosk

@@ -5,6 +5,7 @@
 // [SECTION] the news screen
 // [SECTION] thanks and outcome: what happens next
 #include "kiosk/screen_news.hpp"
+#include "widgets/registry.hpp"
 #include "sync/receipt.hpp"
 #include "widgets/touch.hpp"
 
@@ -172,23 +173,25 @@ void DrawNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
 // [SECTION] thanks and outcome: what happens next
 //-----------------------------------------------------------------------------
 
-void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
+void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L, float top, float bottom) {
     const widgets::Theme& t = *ctx.Theme;
-    if (s.Screen == Screen::Outcome) { // beside its centred button: the words left, the QR code right
-        const float qr = L.Px(190), bottom = L.Bottom() - L.Px(20);
-        // Bottom-aligned; with large text it may not fit there: then the QR code alone (the
-        // thanks screen after the closing questions says it in full).
+    widgets::RoleScope role(widgets::TextRole::Other); // small print beside a QR code
+    if (s.Screen == Screen::Outcome) { // bottom-aligned over the bar: the words left, the QR code right
+        const float qr = L.Px(190);
+        // With large text it may not fit there: then the QR code alone (the thanks screen
+        // after the closing questions says it in full), or nothing.
         const std::string& words = U(ctx, s, "next.body");
         const float h = TextBlockHeight(t.Small, words, L.Px(520)), text_y = bottom - h;
-        if (text_y >= L.Px(860))
-            TextBlock(t, t.Small, words, L.Px(40), text_y, L.Px(520), t.Text);
-        if (!ctx.PublicUrl.empty())
-            DrawQr(ctx.PublicUrl, ImVec2(t.X(L.Display.x - L.Px(40) - qr, qr), bottom - qr), qr);
+        if (text_y >= top)
+            TextBlock(t, t.Small, words, L.Px(kSide), text_y, L.Px(520), t.Text);
+        if (!ctx.PublicUrl.empty() && bottom - qr >= top)
+            DrawQr(ctx.PublicUrl, ImVec2(t.X(L.Display.x - L.Px(kSide) - qr, qr), bottom - qr), qr);
         return;
     }
-    const float qr = L.Px(230), right = L.Display.x - L.Px(80);
-    const float left = L.Px(120), width = right - left - (ctx.PublicUrl.empty() ? 0 : qr + L.Px(40));
-    const float top = y, bottom = L.Bottom() - L.Px(10);
+    float y = top;
+    const float qr = L.Px(230), right = L.Display.x - L.Px(kSide);
+    const bool show_qr = !ctx.PublicUrl.empty() && top + qr <= bottom;
+    const float left = L.Px(kSide), width = right - left - (show_qr ? qr + L.Px(40) : 0);
     // Each part only where it fits above the bottom (large text, a long language): the
     // words first; the receipt's hint is the first to go.
     auto part = [&](ImFont* font, const std::string& text, ImU32 color, float gap) {
@@ -205,8 +208,8 @@ void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L
         part(t.Button, FillTemplate(U(ctx, s, "thanks.receipt"), "code", receipt), t.Text, L.Px(4));
         part(t.Small, U(ctx, s, "thanks.receipt_hint"), t.TextMuted, 0);
     }
-    if (!ctx.PublicUrl.empty())
-        DrawQr(ctx.PublicUrl, ImVec2(t.X(right - qr, qr), std::min(top, L.Bottom() - qr - L.Px(20))), qr);
+    if (show_qr)
+        DrawQr(ctx.PublicUrl, ImVec2(t.X(right - qr, qr), top), qr);
 }
 
 } // namespace kiosk

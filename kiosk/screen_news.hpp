@@ -18,9 +18,9 @@ float DrawAttractNews(const ScreenContext& ctx, const FlowState& s, const Layout
                       float y);
 // The attract screen's button "Nieuws uit de wijk" (target `news`), when there is news.
 void DrawNewsButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
-// What happens next, from y down: the words, the public page's QR code and address, and on
-// the thanks screen the visit's receipt.
-void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y);
+// What happens next, between top and bottom (px): the words, the public page's QR code and
+// address, and on the thanks screen the visit's receipt; each part only where it fits.
+void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L, float top, float bottom);
 
 // "https://store.example/wijk/Oud%20Zuid" -> "store.example/wijk/Oud Zuid" (what a person types).
 std::string ShortAddress(const std::string& url);

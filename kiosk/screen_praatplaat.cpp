@@ -15,140 +15,220 @@ using widgets::Pictogram;
 using widgets::TextBlock;
 using widgets::TouchButton;
 
+using widgets::RoleScope;
+using widgets::TextRole;
+
+namespace {
+
+// A picture for each zone of the poster, by its place: the kompas points, then the bouwstenen.
+Pictogram ZonePictogram(const content::Poll& zone, size_t index_in_band) {
+    const Pictogram kompas[] = {Pictogram::People, Pictogram::Eye, Pictogram::Verdelen, Pictogram::Adviseren};
+    const Pictogram bouwstenen[] = {Pictogram::House, Pictogram::Aanjagen, Pictogram::Heart, Pictogram::Hammer,
+                                    Pictogram::Book};
+    if (zone.Kind == content::PollKind::Kompas)
+        return kompas[index_in_band % 4];
+    return bouwstenen[index_in_band % 5];
+}
+
+// A screen's title under the corner buttons; returns where the next text may start.
+// size > 0: the title face at that size.
+float DrawTitle(const ScreenContext& ctx, const Layout& L, const std::string& title, float size = 0.0f) {
+    const widgets::Theme& t = *ctx.Theme;
+    RoleScope role(TextRole::Title);
+    return L.Top() + TextBlock(t, t.Title, title, L.Px(kSide), L.Top(), L.Display.x - 2 * L.Px(kSide), t.Text, size);
+}
+
+} // namespace
+
 void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const auto& archetypes = ctx.Flow->Pack->Archetypes;
-    // Titles start under the corner buttons (A+, contrast, reading aloud). With large text
-    // this full screen keeps its title to one line, and each picture moves beside its name.
-    const bool large = t.TextScale > 1.0f;
-    const float title_end = L.Top() + TextBlock(t, large ? t.Button : t.Title, U(ctx, s, "intro.title"), L.Px(80),
-                                                L.Top(), L.Display.x - L.Px(160), t.Text);
-    const float col_w = 560, gap = 40;
-    const float box_top = std::max(L.Px(230), title_end + L.Px(20)), box_bottom = L.Px(880);
-    const float pict = L.Px(large ? 110 : 200);
-    float x = L.Cx() - L.Px(col_w * 3 + gap * 2) * 0.5f;
+    // The fullest screen: with A+ on a wide screen its title grows less (one line), so
+    // the three explanations keep their room.
+    const bool wide_large = !L.Portrait() && t.TextScale > 1.0f;
+    const float title_end = DrawTitle(ctx, L, U(ctx, s, "intro.title"), wide_large ? L.Px(88) : 0.0f);
+    // Three boxes side by side, or (portrait) one under the other with the picture beside
+    // the words; with large text the picture moves beside the name in landscape too.
+    const bool stacked = L.Portrait();
+    const bool beside = stacked || t.TextScale > 1.0f;
+    const float gap = L.Px(30), n = float(std::max<size_t>(archetypes.size(), 1));
+    const float total = L.Px(std::min(1840.0f, L.W() - 80)); // the full width: the most text of any screen
+    const float box_w = stacked ? total : (total - gap * (n - 1)) / n;
+    const float top = title_end + L.Px(20), bottom = L.BarY() - L.Gap();
+    const float box_h = stacked ? (bottom - top - gap * (n - 1)) / n : bottom - top;
+    const float pict = std::min(L.Px(stacked ? 150 : beside ? 100 : 200), box_w * 0.3f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < archetypes.size(); i++) {
         const content::Archetype& a = archetypes[i];
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float mx = t.X(x, L.Px(col_w)); // the box as drawn (mirrored in Arabic)
-        dl->AddRect(ImVec2(mx, box_top), ImVec2(mx + L.Px(col_w), box_bottom), t.CardBorder, L.Px(18), 0, L.Px(3));
-        float y = box_top + L.Px(24);
-        if (large) {
-            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(t.X(x + L.Px(20), pict), y), pict, t.Text);
-            float label_h = TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(40) + pict, y,
-                                      L.Px(col_w - 60) - pict, t.Text);
-            y += std::max(pict, label_h) + L.Px(16);
+        const float x = L.Cx() - total * 0.5f + (stacked ? 0.0f : (box_w + gap) * float(i));
+        const float by = top + (stacked ? (box_h + gap) * float(i) : 0.0f);
+        const float mx = t.X(x, box_w); // the box as drawn (mirrored in Arabic)
+        dl->AddRect(ImVec2(mx, by), ImVec2(mx + box_w, by + box_h), t.CardBorder, L.Px(18), 0, L.Px(3));
+        float y = by + L.Px(24);
+        const float pad = L.Px(16);
+        if (beside) {
+            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(t.X(x + pad, pict), y), pict, t.Text);
+            const float tx = x + 2 * pad + pict, tw = box_w - 3 * pad - pict;
+            float label_h;
+            {
+                RoleScope role(TextRole::Option);
+                label_h = TextBlock(t, t.Button, Tr(ctx, s, a.Label), tx, y, tw, t.Text);
+            }
+            RoleScope role(TextRole::Body);
+            if (stacked) // the explanation beside the picture, under the name
+                TextBlock(t, t.Body, Tr(ctx, s, a.Explain), tx, y + label_h + L.Px(12), tw, t.TextMuted);
+            else
+                TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + pad, y + std::max(pict, label_h) + L.Px(16),
+                          box_w - 2 * pad, t.TextMuted);
         } else {
-            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(mx + (L.Px(col_w) - pict) * 0.5f, y), pict, t.Text);
-            y += pict + L.Px(20);
-            y += TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + L.Px(20), y, L.Px(col_w - 40), t.Text) + L.Px(16);
+            widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(mx + (box_w - pict) * 0.5f, y), pict, t.Text);
+            y += pict + pad;
+            {
+                RoleScope role(TextRole::Option);
+                y += TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + pad, y, box_w - 2 * pad, t.Text) + L.Px(16);
+            }
+            RoleScope role(TextRole::Body);
+            TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + pad, y, box_w - 2 * pad, t.TextMuted);
         }
-        TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + L.Px(20), y, L.Px(col_w - 40), t.TextMuted);
-        x += L.Px(col_w + gap);
     }
-    if (TouchButton(t, "next", U(ctx, s, "intro.next"), L.Centered(700, 910), ImVec2(L.Px(700), L.Px(120)),
-                    ButtonKind::Primary))
+    if (WayOn(ctx, s, L, "next", U(ctx, s, "intro.next")))
         out->push_back(VisitAction{VisitKind::Next});
 }
 
 void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
-    const float width = L.Display.x - L.Px(160);
-    const float title_end = L.Top() + TextBlock(t, t.TextScale > 1.0f ? t.Button : t.Title, U(ctx, s, "poster.title"),
-                                                L.Px(80), L.Top(), width, t.Text);
+    const float width = L.Display.x - 2 * L.Px(kSide);
+    // As on the intro: with A+ on a wide screen the title grows less, the cards keep their room.
+    const bool wide_large = !L.Portrait() && t.TextScale > 1.0f;
+    const float title_end = DrawTitle(ctx, L, U(ctx, s, "poster.title"), wide_large ? L.Px(88) : 0.0f);
 
-    // Two bands: the four kompas points, then the five bouwstenen. Each heading under what
-    // came before (a title or heading of two lines in a long language, or in large text);
-    // the zone buttons share the height that is left above the bottom bar.
+    // Two bands: the four kompas points, then the five bouwstenen, each a grid of cards
+    // that fits the width (one row on a wide screen, two or three columns in portrait).
+    // Each heading under what came before; the cards share the height that is left.
     struct Band {
         content::PollKind Kind;
         const char* Heading;
         std::vector<const content::Poll*> Zones;
+        size_t Cols = 1, Rows = 1;
     } bands[] = {{content::PollKind::Kompas, "poster.kompas", {}}, {content::PollKind::Bouwsteen, "poster.bouwstenen", {}}};
-    const float bar_top = L.Px(920), heading_gap = L.Px(10), band_gap = L.Px(30);
-    float y = title_end + L.Px(16), room = bar_top - band_gap - y;
-    int shown = 0;
+    const float heading_gap = L.Px(10), band_gap = L.Px(30);
+    const float gap = std::max(L.Px(30), t.MinSpacingPx() + 1);
+    float y = title_end + L.Px(16), room = L.BarY() - band_gap - y;
+    size_t rows = 0;
+    std::vector<std::string> labels;
     for (Band& band : bands) {
         for (const content::Poll& z : pack.Zones)
-            if (z.Kind == band.Kind)
+            if (z.Kind == band.Kind) {
                 band.Zones.push_back(&z);
+                std::string label = Tr(ctx, s, z.Title);
+                if (std::find(s.DoneZones.begin(), s.DoneZones.end(), z.Id) != s.DoneZones.end())
+                    label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
+                labels.push_back(label);
+            }
         if (band.Zones.empty())
             continue;
-        room -= widgets::TextBlockHeight(t.Button, U(ctx, s, band.Heading), width) + heading_gap + band_gap;
-        shown++;
+        const size_t n = band.Zones.size();
+        band.Cols = L.Portrait() ? (n <= 4 ? 2 : 3) : n;
+        band.Rows = (n + band.Cols - 1) / band.Cols;
+        rows += band.Rows;
+        room -= widgets::TextBlockHeight(t.Body, U(ctx, s, band.Heading), width) + heading_gap + band_gap +
+                gap * float(band.Rows - 1);
     }
-    const float zone_h = std::max(t.MinTargetPx(), std::min(L.Px(220), room / float(std::max(shown, 1))));
+    const float zone_h = std::max(t.MinTargetPx(), std::min(L.Px(L.Portrait() ? 300 : 270), room / float(std::max<size_t>(rows, 1))));
+    size_t widest = 1;
+    for (const Band& band : bands)
+        widest = std::max(widest, band.Cols);
+    const float total = L.Px(L.ContentW());
+    const float w = std::min(L.Px(L.Portrait() ? 700 : 420), (total - gap * float(widest - 1)) / float(widest));
+    // One size for every card's words: the size at which the longest fits (with its picture
+    // and, when finished, the check mark).
+    float font;
+    {
+        RoleScope role(TextRole::Option);
+        font = widgets::ButtonFontSize(t, labels, ImVec2(w, zone_h), true, true);
+    }
+    size_t label_i = 0;
     for (const Band& band : bands) {
         if (band.Zones.empty())
             continue;
-        y += TextBlock(t, t.Button, U(ctx, s, band.Heading), L.Px(80), y, width, t.TextMuted) + heading_gap;
-        const float gap = 30;
-        const float w = std::min(420.0f, (1760 - gap * float(band.Zones.size() - 1)) / float(band.Zones.size()));
-        float x = L.Cx() - L.Px(w * float(band.Zones.size()) + gap * float(band.Zones.size() - 1)) * 0.5f;
-        for (const content::Poll* z : band.Zones) {
-            bool done = std::find(s.DoneZones.begin(), s.DoneZones.end(), z->Id) != s.DoneZones.end();
-            std::string label = Tr(ctx, s, z->Title);
-            if (done) // finished zones say so in words, not only with the check mark
-                label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
-            if (TouchButton(t, z->Id, label, ImVec2(x, y), ImVec2(L.Px(w), zone_h), ButtonKind::Card, Pictogram::None,
-                            done))
-                out->push_back(VisitAction{VisitKind::OpenZone, z->Id});
-            x += L.Px(w + gap);
+        {
+            RoleScope role(TextRole::Hint);
+            y += TextBlock(t, t.Body, U(ctx, s, band.Heading), L.Px(kSide), y, width, t.TextMuted) + heading_gap;
         }
-        y += zone_h + band_gap;
+        RoleScope role(TextRole::Option);
+        for (size_t i = 0; i < band.Zones.size(); i++) {
+            const content::Poll* z = band.Zones[i];
+            const size_t col = i % band.Cols, row = i / band.Cols;
+            const size_t in_row = std::min(band.Cols, band.Zones.size() - row * band.Cols);
+            const float x = L.Cx() - (w * float(in_row) + gap * float(in_row - 1)) * 0.5f + (w + gap) * float(col);
+            const bool done = std::find(s.DoneZones.begin(), s.DoneZones.end(), z->Id) != s.DoneZones.end();
+            // Finished zones say so in words, not only with the check mark.
+            if (TouchButton(t, z->Id, labels[label_i++], ImVec2(x, y + (zone_h + gap) * float(row)), ImVec2(w, zone_h),
+                            ButtonKind::Card, ZonePictogram(*z, i), done, {}, font))
+                out->push_back(VisitAction{VisitKind::OpenZone, z->Id});
+        }
+        y += (zone_h + gap) * float(band.Rows) - gap + band_gap;
     }
-    const float bar_y = L.Px(920), bar_h = L.Px(110);
-    if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(320), bar_h),
-                    ButtonKind::Quiet))
+    if (StopButton(ctx, s, L, U(ctx, s, "question.stop")))
         out->push_back(VisitAction{VisitKind::Stop});
-    if (TouchButton(t, "outcome", U(ctx, s, "poster.outcome"), ImVec2(L.Display.x - L.Px(80 + 700), bar_y),
-                    ImVec2(L.Px(700), bar_h), ButtonKind::Primary))
+    if (WayOn(ctx, s, L, "outcome", U(ctx, s, "poster.outcome")))
         out->push_back(VisitAction{VisitKind::ShowOutcome});
 }
 
-void DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
-    const float width = L.Display.x - L.Px(240);
-    float y = L.Top();
-    y += TextBlock(t, t.Title, U(ctx, s, "outcome.title"), L.Px(120), y, width, t.Text) + L.Px(20);
+    const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
+    float y = DrawTitle(ctx, L, U(ctx, s, "outcome.title")) + L.Px(10);
+    y += DrawSender(ctx, s, L, y) + L.Px(20);
+    const float last = L.BarY() - L.Px(30);
+    RoleScope body(TextRole::Body);
     if (outcome.Lean) {
-        y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), L.Px(120), y, width, t.TextMuted) + L.Px(10);
+        y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), x0, y, width, t.TextMuted) + L.Px(10);
         size_t index = size_t(outcome.Level - 1);
-        widgets::DrawPictogram(ImGui::GetWindowDrawList(), ArchetypePictogram(index), ImVec2(t.X(L.Px(160), L.Px(150)), y), L.Px(150),
-                               t.Text);
+        const float pict = L.Px(150);
+        widgets::DrawPictogram(ImGui::GetWindowDrawList(), ArchetypePictogram(index), ImVec2(t.X(x0 + L.Px(20), pict), y),
+                               pict, t.Text);
         float ty = y + L.Px(10);
-        ty += TextBlock(t, t.Button, Tr(ctx, s, outcome.Lean->Label), L.Px(360), ty, width - L.Px(280), t.Text);
-        ty += TextBlock(t, t.Body, Tr(ctx, s, outcome.Lean->Explain), L.Px(360), ty, width - L.Px(280), t.TextMuted);
-        y = std::max(y + L.Px(170), ty + L.Px(20));
+        const float tx = x0 + pict + L.Px(60), tw = width - pict - L.Px(60);
+        {
+            RoleScope role(TextRole::Option);
+            ty += TextBlock(t, t.Button, Tr(ctx, s, outcome.Lean->Label), tx, ty, tw, t.Text);
+        }
+        ty += TextBlock(t, t.Body, Tr(ctx, s, outcome.Lean->Explain), tx, ty, tw, t.TextMuted);
+        y = std::max(y + pict + L.Px(20), ty + L.Px(20));
     } else {
-        y += TextBlock(t, t.Body, U(ctx, s, "outcome.no_lean"), L.Px(120), y, width, t.TextMuted) + L.Px(30);
+        y += TextBlock(t, t.Body, U(ctx, s, "outcome.no_lean"), x0, y, width, t.TextMuted) + L.Px(30);
     }
     if (outcome.Lean && !outcome.WitteVlekken.empty()) {
-        y += TextBlock(t, t.Button, U(ctx, s, "outcome.vlekken"), L.Px(120), y, width, t.Text) + L.Px(10);
+        {
+            RoleScope role(TextRole::Option);
+            y += TextBlock(t, t.Button, U(ctx, s, "outcome.vlekken"), x0, y, width, t.Text) + L.Px(10);
+        }
         size_t shown = 0;
         for (const content::Question* q : outcome.WitteVlekken) {
-            if (shown++ == 4 || y > L.Px(820))
+            const std::string line = "\u2022 " + Tr(ctx, s, q->Prompt);
+            if (shown++ == 4 || y + widgets::TextBlockHeight(t.Body, line, width) > last)
                 break;
-            y += TextBlock(t, t.Body, "\u2022 " + Tr(ctx, s, q->Prompt), L.Px(120), y, width, t.Text) + L.Px(6);
+            y += TextBlock(t, t.Body, line, x0, y, width, t.Text) + L.Px(6);
         }
     } else if (outcome.Lean) {
-        TextBlock(t, t.Body, U(ctx, s, "outcome.no_vlekken"), L.Px(120), y, width, t.Text);
+        y += TextBlock(t, t.Body, U(ctx, s, "outcome.no_vlekken"), x0, y, width, t.Text);
     }
-    if (TouchButton(t, "done", U(ctx, s, "outcome.done"), L.Centered(700, 920), ImVec2(L.Px(700), L.Px(120)),
-                    ButtonKind::Primary))
+    if (WayOn(ctx, s, L, "done", U(ctx, s, "outcome.done")))
         out->push_back(VisitAction{VisitKind::Done});
+    return y + L.Px(20);
 }
 
 void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
-    const float width = L.Display.x - L.Px(240);
-    float y = L.Top();
-    y += TextBlock(t, t.Title, U(ctx, s, "results.title"), L.Px(120), y, width, t.Text) + L.Px(30);
+    const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
+    float y = DrawTitle(ctx, L, U(ctx, s, "results.title")) + L.Px(30);
     if (s.Charts.empty() || s.ChartIndex >= int(s.Charts.size())) {
-        TextBlock(t, t.Body, U(ctx, s, "results.too_few"), L.Px(120), y + L.Px(80), width, t.TextMuted);
+        RoleScope role(TextRole::Body);
+        TextBlock(t, t.Body, U(ctx, s, "results.too_few"), x0, y + L.Px(80), width, t.TextMuted);
     } else {
         const Chart& chart = s.Charts[size_t(s.ChartIndex)];
         const content::Question* q = content::QuestionOfAnswer(pack, chart.AnswerId);
@@ -157,17 +237,19 @@ void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
             for (const content::Option& row : q->Rows) // a matrix row: say which topic
                 if (content::MatrixAnswerId(*q, row.Id) == chart.AnswerId)
                     heading += " - " + Tr(ctx, s, row.Label);
-            y += TextBlock(t, t.Button, heading, L.Px(120), y, width, t.Text) + L.Px(30);
+            {
+                RoleScope role(TextRole::Body);
+                y += TextBlock(t, t.Body, heading, x0, y, width, t.Text) + L.Px(20);
+            }
             std::vector<widgets::Bar> bars;
             for (const auto& [id, count] : chart.Counts)
                 for (const content::Option& o : q->Options)
                     if (o.Id == id)
                         bars.push_back({Tr(ctx, s, o.Label), count});
-            widgets::BarChart(t, bars, ImVec2(L.Px(120), y), ImVec2(width, L.Px(880) - y));
+            widgets::BarChart(t, bars, ImVec2(x0, y), ImVec2(width, std::min(L.BarY() - L.Px(40), y + L.Px(900)) - y));
         }
     }
-    if (TouchButton(t, "next", U(ctx, s, "results.next"), L.Centered(700, 920), ImVec2(L.Px(700), L.Px(120)),
-                    ButtonKind::Primary))
+    if (WayOn(ctx, s, L, "next", U(ctx, s, "results.next")))
         out->push_back(VisitAction{VisitKind::Next});
 }
 

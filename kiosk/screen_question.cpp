@@ -18,116 +18,200 @@ using widgets::TouchButton;
 
 namespace {
 
-constexpr float kAreaBottom = 890; // design px: answers end here, the bottom bar starts under it
+using widgets::RoleScope;
+using widgets::TextRole;
+
+// The answers' box in px: from top to bottom (above the quiet skip row), between the margins.
+struct AnswerArea {
+    float Top, Bottom, Left, Width; // px
+    float H() const { return Bottom - Top; }
+};
 
 // After "Terug" a one-tap question shows the answer given as chosen (the draft holds it).
 bool IsChosen(const FlowState& s, const std::string& option_id) {
     return std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), option_id) != s.Draft.Chosen.end();
 }
 
-// One row of big cards, a picture on top and the word below (scales).
+// A row's words (a budget line, a matrix topic) centred in its box at the row's size.
+void DrawRowLabel(const widgets::Theme& t, const std::string& label, ImVec2 pos, ImVec2 size, float font) {
+    const float h = widgets::TextBlockHeight(t.Button, label, size.x, font) - font * 0.2f;
+    TextBlock(t, t.Button, label, pos.x, pos.y + (size.y - h) * 0.5f, size.x, t.Text, font);
+}
+
+std::vector<std::string> OptionLabels(const ScreenContext& ctx, const FlowState& s, const std::vector<content::Option>& o) {
+    std::vector<std::string> labels;
+    for (const content::Option& x : o)
+        labels.push_back(Tr(ctx, s, x.Label));
+    return labels;
+}
+
+// Cards with a picture on top and the word below (smileys, yes/no) in one row; the agree
+// scale's words in one row on a wide screen, one under the other in portrait.
 void DrawScaleRow(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
-                  float top, std::vector<Action>* out) {
+                  const AnswerArea& a, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size();
     const bool pictures = q.Type != QuestionType::Agree;
-    float gap = n >= 5 ? 30 : 60;
-    float cw = std::min(420.0f, (1760.0f - gap * float(n - 1)) / float(n));
-    float ch = std::min(pictures ? 420.0f : 260.0f, kAreaBottom - top / t.Scale - 20);
-    float row = cw * float(n) + gap * float(n - 1);
-    float x = L.Cx() - L.Px(row) * 0.5f;
+    const bool column = !pictures && L.Portrait();
+    const float gap = std::max(L.Px(n >= 5 ? 30 : 60), t.MinSpacingPx() + 1);
+    float cw, ch;
+    if (column) {
+        cw = std::min(a.Width, L.Px(1100));
+        ch = std::min(L.Px(170), (a.H() - gap * float(n - 1)) / float(n));
+    } else {
+        cw = std::min(L.Px(420), (a.Width - gap * float(n - 1)) / float(n));
+        ch = std::min(L.Px(pictures ? 420 : 260), a.H() - L.Px(20));
+        if (pictures && L.Portrait())
+            ch = std::min(ch, cw * 1.5f);
+    }
+    const std::vector<std::string> labels = OptionLabels(ctx, s, q.Options);
+    RoleScope role(TextRole::Option);
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(cw, ch), pictures, true);
+    const float row = column ? cw : cw * float(n) + gap * float(n - 1);
+    float x = L.Cx() - row * 0.5f, y = a.Top + L.Px(20);
     for (size_t i = 0; i < n; i++) {
-        const content::Option& o = q.Options[i];
-        if (TouchButton(t, q.Id + "." + o.Id, Tr(ctx, s, o.Label), ImVec2(x, top + L.Px(20)), ImVec2(L.Px(cw), L.Px(ch)),
-                        ButtonKind::Card, OptionPictogram(q.Type, i), IsChosen(s, o.Id)))
-            out->push_back(VisitAction{VisitKind::Answer, o.Id});
-        x += L.Px(cw + gap);
+        if (TouchButton(t, q.Id + "." + q.Options[i].Id, labels[i], ImVec2(x, y), ImVec2(cw, ch), ButtonKind::Card,
+                        OptionPictogram(q.Type, i), IsChosen(s, q.Options[i].Id), {}, font))
+            out->push_back(VisitAction{VisitKind::Answer, q.Options[i].Id});
+        if (column)
+            y += std::max(ch, t.MinTargetPx()) + gap;
+        else
+            x += cw + gap;
     }
 }
 
-// Words only, in one column for up to three options, else two. Single choice answers
-// at once; multiple and top toggle (top shows the rank).
+// Words only, in one column for up to three options (and always in portrait), else two.
+// Single choice answers at once; multiple and top toggle (top shows the rank).
 void DrawChoiceGrid(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
-                    float top, std::vector<Action>* out) {
+                    const AnswerArea& a, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size();
-    size_t cols = n <= 3 ? 1 : 2;
-    size_t rows = (n + cols - 1) / cols;
-    float gap = 28;
-    float cw = cols == 1 ? 1100 : 780;
-    float avail = kAreaBottom - top / t.Scale;
-    float ch = std::min(150.0f, (avail - gap * float(rows - 1)) / float(rows));
-    float row = cw * float(cols) + gap * float(cols - 1);
+    const size_t cols = n <= 3 || L.Portrait() ? 1 : 2;
+    const size_t rows = (n + cols - 1) / cols;
+    const float gap = std::max(L.Px(28), t.MinSpacingPx() + 1);
+    const float cw = std::min(L.Px(cols == 1 ? 1100 : 780), (a.Width - gap * float(cols - 1)) / float(cols));
+    const float ch = std::min(L.Px(150), (a.H() - gap * float(rows - 1)) / float(rows));
+    const float row = cw * float(cols) + gap * float(cols - 1);
+    const float step = std::max(ch, t.MinTargetPx()) + gap;
     const bool toggles = q.Type != QuestionType::Single;
+    const std::vector<std::string> labels = OptionLabels(ctx, s, q.Options);
+    RoleScope role(TextRole::Option);
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(cw, ch), false, q.Type != QuestionType::Top,
+                                               q.Type == QuestionType::Top);
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
-        float x = L.Cx() - L.Px(row) * 0.5f + L.Px((cw + gap) * float(i % cols));
-        float y = top + L.Px((ch + gap) * float(i / cols));
+        float x = L.Cx() - row * 0.5f + (cw + gap) * float(i % cols);
+        float y = a.Top + step * float(i / cols);
         auto chosen = std::find(s.Draft.Chosen.begin(), s.Draft.Chosen.end(), o.Id);
         bool selected = chosen != s.Draft.Chosen.end();
         std::string badge = selected && q.Type == QuestionType::Top
                                 ? std::to_string(chosen - s.Draft.Chosen.begin() + 1)
                                 : std::string();
-        if (TouchButton(t, q.Id + "." + o.Id, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(L.Px(cw), L.Px(ch)),
-                        ButtonKind::Card, Pictogram::None, selected && q.Type != QuestionType::Top, badge))
+        if (TouchButton(t, q.Id + "." + o.Id, labels[i], ImVec2(x, y), ImVec2(cw, ch), ButtonKind::Card,
+                        Pictogram::None, selected && q.Type != QuestionType::Top, badge, font))
             out->push_back(VisitAction{toggles ? VisitKind::Toggle : VisitKind::Answer, o.Id});
     }
 }
 
 // Divide the budget: per option a minus, the amount and a plus; what is left stays in view.
-void DrawBudget(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q, float top,
+void DrawBudget(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q, AnswerArea a,
                 std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const std::string& unit = Tr(ctx, s, q.Unit);
     std::string left = FillTemplate(U(ctx, s, "question.left"), "left", std::to_string(BudgetLeft(q, s.Draft)));
     left = FillTemplate(left, "unit", unit);
-    top += TextBlock(t, t.Button, left, 0, top, L.Display.x, t.Text) + L.Px(20);
-
+    {
+        RoleScope role(TextRole::Hint);
+        a.Top += TextBlock(t, t.Body, left, 0, a.Top, L.Display.x, t.Text) + L.Px(20);
+    }
     const size_t n = q.Options.size();
-    float gap = 24; // 2.5 mm apart even on a small high-DPI screen
-    float avail = kAreaBottom - top / t.Scale;
-    float rh = std::min(110.0f, (avail - gap * float(n - 1)) / float(n));
-    float x0 = L.Cx() - L.Px(800);
+    const float gap = std::max(L.Px(24), t.MinSpacingPx() + 1); // 2.5 mm apart even on a small high-DPI screen
+    const float rh = std::min(L.Px(L.Portrait() ? 150 : 110), (a.H() - gap * float(n - 1)) / float(n));
+    const float step = std::max(rh, t.MinTargetPx()) + gap;
+    // label | - | amount | + across the width: 50 %, 10 %, 26 %, 10 % and the gaps.
+    const float total = std::min(a.Width, L.Px(1600));
+    const float label_w = total * 0.5f, key_w = std::max(total * 0.095f, t.MinTargetPx()), cg = L.Px(20);
+    const float amount_w = total - label_w - 2 * key_w - 3 * cg;
+    const float x0 = L.Cx() - total * 0.5f;
+    const std::vector<std::string> labels = OptionLabels(ctx, s, q.Options);
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(label_w, rh));
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
-        float y = top + L.Px((rh + gap) * float(i));
-        float mid = y + L.Px(rh) * 0.5f;
-        const std::string& label = Tr(ctx, s, o.Label);
-        widgets::TextInBox(t, t.Button, label, ImVec2(x0, y), ImVec2(x0 + L.Px(800), y + L.Px(rh)), t.Text);
+        const float y = a.Top + step * float(i), mid = y + rh * 0.5f;
+        {
+            RoleScope role(TextRole::Option);
+            DrawRowLabel(t, labels[i], ImVec2(x0, y), ImVec2(label_w, rh), font);
+        }
         auto it = s.Draft.Amounts.find(o.Id);
         std::string amount = std::to_string(it == s.Draft.Amounts.end() ? 0 : it->second) + " " + unit;
-        if (TouchButton(t, q.Id + "." + o.Id + ".min", "-", ImVec2(x0 + L.Px(820), y), ImVec2(L.Px(150), L.Px(rh)),
-                        ButtonKind::Card))
+        float x = x0 + label_w + cg;
+        if (TouchButton(t, q.Id + "." + o.Id + ".min", "-", ImVec2(x, y), ImVec2(key_w, rh), ButtonKind::Card))
             out->push_back(VisitAction{VisitKind::Decrease, o.Id});
-        TextBlock(t, t.Button, amount, x0 + L.Px(990), mid - t.Button->FontSize * 0.6f, L.Px(420), t.Text);
-        if (TouchButton(t, q.Id + "." + o.Id + ".plus", "+", ImVec2(x0 + L.Px(1430), y), ImVec2(L.Px(150), L.Px(rh)),
-                        ButtonKind::Card))
+        x += key_w + cg;
+        TextBlock(t, t.Button, amount, x, mid - t.Button->FontSize * 0.6f, amount_w, t.Text);
+        x += amount_w + cg;
+        if (TouchButton(t, q.Id + "." + o.Id + ".plus", "+", ImVec2(x, y), ImVec2(key_w, rh), ButtonKind::Card))
             out->push_back(VisitAction{VisitKind::Increase, o.Id});
     }
 }
 
-// Who decides: a row per topic, a button per column (gemeente, samen, wijk).
-void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q, float top,
+// Who decides: a row per topic, a button per column (gemeente, samen, wijk) under the
+// column headers; in portrait each topic over its own row of buttons; on a low screen
+// where the topics do not fit under each other at 11.5 mm, two groups side by side.
+void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q, AnswerArea a,
                 std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t rows = q.Rows.size(), cols = q.Options.size();
-    const float label_w = 520, gap = 24, cw = (1760 - label_w - gap * float(cols)) / float(cols);
-    const float x0 = L.Cx() - L.Px(880);
-    float avail = kAreaBottom - top / t.Scale;
-    float rh = std::min(110.0f, (avail - gap * float(rows - 1)) / float(rows));
-    for (size_t r = 0; r < rows; r++) {
-        const content::Option& row = q.Rows[r];
-        float y = top + L.Px((rh + gap) * float(r));
-        const std::string& label = Tr(ctx, s, row.Label);
-        widgets::TextInBox(t, t.Button, label, ImVec2(x0, y), ImVec2(x0 + L.Px(label_w), y + L.Px(rh)), t.Text);
-        auto cell = s.Draft.Cells.find(row.Id);
-        for (size_t c = 0; c < cols; c++) {
-            const content::Option& col = q.Options[c];
-            bool selected = cell != s.Draft.Cells.end() && cell->second == col.Id;
-            if (TouchButton(t, q.Id + "." + row.Id + "." + col.Id, Tr(ctx, s, col.Label),
-                            ImVec2(x0 + L.Px(label_w + gap + (cw + gap) * float(c)), y), ImVec2(L.Px(cw), L.Px(rh)),
-                            ButtonKind::Card, Pictogram::None, selected))
-                out->push_back(VisitAction{VisitKind::SetCell, row.Id + "=" + col.Id});
+    const float gap = std::max(L.Px(24), t.MinSpacingPx() + 1);
+    const bool stacked = L.Portrait();
+    const std::vector<std::string> heads = OptionLabels(ctx, s, q.Options);
+    const std::vector<std::string> topics = OptionLabels(ctx, s, q.Rows);
+    const float label_h = stacked ? L.Px(20) + t.Button->FontSize * 1.2f * 2 : 0.0f; // two lines of topic
+    const float min_step = t.MinTargetPx() + label_h + gap;
+    // The headers' height at the width of one group's cells (the narrower of the two layouts).
+    auto heads_h = [&](float cell_w) {
+        float h = 0;
+        for (const std::string& head : heads)
+            h = std::max(h, widgets::TextBlockHeight(t.Body, head, cell_w));
+        return stacked ? 0.0f : h + L.Px(12);
+    };
+    const float head_h = heads_h(std::min(a.Width, L.Px(1760)) * 0.2f);
+    const size_t groups = !stacked && rows > 1 && min_step * float(rows) > a.H() - head_h + gap ? 2 : 1;
+    const size_t per_group = (rows + groups - 1) / groups;
+    const float total = std::min(a.Width, L.Px(1760));
+    const float group_w = (total - gap * 2 * float(groups - 1)) / float(groups);
+    const float label_w = stacked ? group_w : group_w * (groups == 1 ? 0.3f : 0.34f);
+    const float cw = ((stacked ? group_w : group_w - label_w - gap) - gap * float(cols - 1)) / float(cols);
+    const float cells_head_h = heads_h(cw);
+    const float per_row = (a.H() - cells_head_h - gap * float(per_group - 1)) / float(per_group);
+    const float rh = std::min(L.Px(stacked ? 130 : 110), per_row - label_h);
+    const float step = std::max(rh, t.MinTargetPx()) + label_h + gap;
+    // The topics and the buttons' words at one size: the size at which all of them fit.
+    const ImVec2 topic_box(label_w, stacked ? label_h - L.Px(8) : rh);
+    const float font = std::min(widgets::ButtonFontSize(t, heads, ImVec2(cw, rh), false, true),
+                                widgets::ButtonFontSize(t, topics, topic_box));
+    for (size_t g = 0; g < groups; g++) {
+        const float gx = L.Cx() - total * 0.5f + (group_w + 2 * gap) * float(g);
+        const float cells_x = gx + (stacked ? 0.0f : label_w + gap);
+        if (!stacked) { // the column headers over the buttons
+            RoleScope role(TextRole::Hint);
+            for (size_t c = 0; c < cols; c++)
+                TextBlock(t, t.Body, heads[c], cells_x + (cw + gap) * float(c), a.Top, cw, t.TextMuted);
+        }
+        RoleScope role(TextRole::Option);
+        for (size_t r = g * per_group; r < std::min(rows, (g + 1) * per_group); r++) {
+            const float y = a.Top + cells_head_h + step * float(r - g * per_group);
+            const content::Option& row = q.Rows[r];
+            DrawRowLabel(t, topics[r], ImVec2(gx, y), topic_box, font);
+            auto cell = s.Draft.Cells.find(row.Id);
+            for (size_t c = 0; c < cols; c++) {
+                const content::Option& col = q.Options[c];
+                bool selected = cell != s.Draft.Cells.end() && cell->second == col.Id;
+                if (TouchButton(t, q.Id + "." + row.Id + "." + col.Id, heads[c],
+                                ImVec2(cells_x + (cw + gap) * float(c), y + label_h), ImVec2(cw, rh), ButtonKind::Card,
+                                Pictogram::None, selected, {}, font))
+                    out->push_back(VisitAction{VisitKind::SetCell, row.Id + "=" + col.Id});
+            }
         }
     }
 }
@@ -145,54 +229,69 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     progress = FillTemplate(progress, "total", std::to_string(poll->Questions.size()));
     if (s.Praatplaat) // which zone (or the closing questions) the resident is in
         progress = Tr(ctx, s, poll->Title) + "  -  " + progress;
-    float width = L.Display.x - L.Px(200);
+    const float width = L.Display.x - 2 * L.Px(kSide);
     // Under the corner buttons, whose words grow with large text and other languages.
-    const float prompt_y = L.Top() + TextBlock(t, t.Small, progress, L.Px(100), L.Top(), width, t.TextMuted) + L.Px(8);
+    // "Vraag 2 van 4" in the top row between the corner buttons where it fits (the
+    // answers keep that height on a low screen), else under them.
+    float prompt_y = L.Top();
+    {
+        RoleScope role(TextRole::Hint);
+        const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
+        const float w = widgets::TextWidth(t.Body, progress), row = std::max(L.Px(84), t.MinTargetPx());
+        if (left > 0 && w <= right - left)
+            TextBlock(t, t.Body, progress, left, L.Px(14) + (row - t.Body->FontSize) * 0.5f, right - left, t.TextMuted);
+        else
+            prompt_y += TextBlock(t, t.Body, progress, L.Px(kSide), L.Top(), width, t.TextMuted) + L.Px(8);
+    }
     const bool typing = q->Type == QuestionType::Text;
-    // A free-text question needs the room for its keyboard, and a long prompt in large text
-    // on a small screen the room for its answers: then the prompt is smaller.
-    ImFont* prompt_font = t.Title;
-    if (typing || prompt_y + widgets::TextBlockHeight(t.Title, Tr(ctx, s, q->Prompt), width) > L.Px(300))
-        prompt_font = t.Button;
-    float prompt_h = TextBlock(t, prompt_font, Tr(ctx, s, q->Prompt), L.Px(100), prompt_y, width, t.Text);
-    // Answers start under the prompt, however many lines it took (large text, long languages).
-    float top = std::max(L.Px(typing ? 150 : 340), prompt_y + prompt_h + L.Px(30));
-
     const bool draft = q->Type == QuestionType::Multiple || q->Type == QuestionType::Top ||
                        q->Type == QuestionType::Budget || q->Type == QuestionType::Matrix;
+    // The question at one size on every question screen (bold, never under the options'
+    // size): the title face at 60 design px, 78 with A+; a long prompt in a small window
+    // wraps rather than shrinks.
+    // A free-text question has no options and needs the room for its keyboard: its
+    // question at the options' size.
+    const float prompt_size = typing ? t.Button->FontSize : L.Px(60) * t.TextScale;
+    float prompt_h;
+    {
+        RoleScope role(TextRole::Question);
+        prompt_h = TextBlock(t, t.Title, Tr(ctx, s, q->Prompt), L.Px(kSide), prompt_y, width, t.Text, prompt_size);
+    }
+    // Answers start under the prompt, however many lines it took (large text, long languages).
+    AnswerArea a;
+    a.Top = prompt_y + prompt_h + L.Px(30);
+    a.Bottom = L.AnswersBottom();
+    a.Width = L.Px(L.ContentW());
+    a.Left = L.Cx() - a.Width * 0.5f;
     if (q->Type == QuestionType::Multiple || q->Type == QuestionType::Top) {
+        RoleScope role(TextRole::Hint);
         std::string hint = FillTemplate(U(ctx, s, "question.choose_max"), "max", std::to_string(q->Max));
-        top += TextBlock(t, t.Body, hint, L.Px(100), top, width, t.TextMuted) + L.Px(20);
+        a.Top += TextBlock(t, t.Body, hint, L.Px(kSide), a.Top, width, t.TextMuted) + L.Px(20);
     }
 
     switch (q->Type) {
     case QuestionType::Smiley:
     case QuestionType::YesNo:
-    case QuestionType::Agree: DrawScaleRow(ctx, s, L, *q, top, out); break;
+    case QuestionType::Agree: DrawScaleRow(ctx, s, L, *q, a, out); break;
     case QuestionType::Single:
     case QuestionType::Multiple:
-    case QuestionType::Top: DrawChoiceGrid(ctx, s, L, *q, top, out); break;
-    case QuestionType::Budget: DrawBudget(ctx, s, L, *q, top, out); break;
-    case QuestionType::Matrix: DrawMatrix(ctx, s, L, *q, top, out); break;
+    case QuestionType::Top: DrawChoiceGrid(ctx, s, L, *q, a, out); break;
+    case QuestionType::Budget: DrawBudget(ctx, s, L, *q, a, out); break;
+    case QuestionType::Matrix: DrawMatrix(ctx, s, L, *q, a, out); break;
     case QuestionType::Text: // the keyboard ends 2.5 mm above the bottom bar
-        DrawTextAnswer(ctx, s, L, *q, top, L.Px(920) - std::max(L.Px(15), t.MinSpacingPx() + 1), out);
+        DrawTextAnswer(ctx, s, L, *q, a.Top, a.Bottom, out);
         break;
     }
 
-    const float bar_y = L.Px(920), bar_h = L.Px(110);
-    // Stoppen bottom-left, Terug beside it, both clear of the centred Verder.
-    if (TouchButton(t, "stop", U(ctx, s, "question.stop"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(250), bar_h),
-                    ButtonKind::Quiet))
+    // The fixed bar: Stoppen, Terug | Verder; skipping above it in the middle, quieter.
+    if (StopButton(ctx, s, L, U(ctx, s, "question.stop")))
         out->push_back(VisitAction{VisitKind::Stop});
-    if (CanGoBack(s) && TouchButton(t, "back", U(ctx, s, "question.back"), ImVec2(L.Px(80 + 250 + 24), bar_y),
-                                    ImVec2(L.Px(250), bar_h), ButtonKind::Quiet))
+    if (CanGoBack(s) && BackButton(ctx, s, L, U(ctx, s, "question.back")))
         out->push_back(VisitAction{VisitKind::Back});
     const bool answered_before = !s.Draft.Chosen.empty(); // after "Terug": on with the answer given
-    if ((draft || answered_before) && TouchButton(t, "next", U(ctx, s, "question.next"), ImVec2(L.Cx() - L.Px(300), bar_y),
-                             ImVec2(L.Px(600), bar_h), ButtonKind::Primary))
+    if ((draft || typing || answered_before) && WayOn(ctx, s, L, "next", U(ctx, s, "question.next")))
         out->push_back(VisitAction{VisitKind::Next});
-    if (TouchButton(t, "skip", U(ctx, s, "question.skip"), ImVec2(L.Display.x - L.Px(80 + 320), bar_y),
-                    ImVec2(L.Px(320), bar_h), ButtonKind::Quiet))
+    if (SkipButton(ctx, s, L, U(ctx, s, "question.skip")))
         out->push_back(VisitAction{VisitKind::Skip});
 }
 

@@ -16,7 +16,9 @@ using widgets::Pictogram;
 void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const float h = L.Px(84), gap = std::max(L.Px(20), t.MinSpacingPx() + 2.0f); // 2.5 mm apart on any screen
-    ImVec2 pos(L.Px(16), L.Px(14));
+    // In portrait the top row is too narrow for both corners: the speech buttons go in a
+    // second row under A+ and contrast (Layout::Top leaves room for it).
+    ImVec2 pos(L.Px(16), L.Portrait() ? L.Px(14) + std::max(h, t.MinTargetPx()) + gap : L.Px(14));
 
     const std::string& read = U(ctx, s, "speech.read");
     if (widgets::IconButton(t, "speech-read", read, Pictogram::Speaker, pos, h, ButtonKind::Quiet))
@@ -26,6 +28,16 @@ void DrawSpeechCorner(const ScreenContext& ctx, const FlowState& s, const Layout
     const std::string& on = U(ctx, s, s.SpeechOn ? "speech.is_on" : "speech.on");
     if (widgets::IconButton(t, "speech-on", on, Pictogram::None, pos, h, ButtonKind::Quiet, s.SpeechOn))
         out->push_back(SpeechAction{s.SpeechOn ? SpeechKind::Off : SpeechKind::On});
+}
+
+float SpeechCornerRight(const ScreenContext& ctx, const FlowState& s, const Layout& L) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float h = L.Px(84), gap = std::max(L.Px(20), t.MinSpacingPx() + 2.0f);
+    if (L.Portrait())
+        return 0; // in its own row
+    return L.Px(16) + widgets::IconButtonWidth(t, U(ctx, s, "speech.read"), Pictogram::Speaker, false, h) + gap +
+           widgets::IconButtonWidth(t, U(ctx, s, s.SpeechOn ? "speech.is_on" : "speech.on"), Pictogram::None,
+                                    s.SpeechOn, h);
 }
 
 } // namespace kiosk

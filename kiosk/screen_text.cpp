@@ -14,15 +14,17 @@ namespace kiosk {
 float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
                      float top, float bottom, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const float x0 = L.Cx() - L.Px(880), width = L.Px(1760);
+    const float width = L.Px(L.ContentW()), x0 = L.Cx() - width * 0.5f;
 
     // The keyboard sits on the bottom bar; the text box takes what is left above it.
-    const float kb_h = widgets::KeyboardHeight(t, width);
+    // At most what leaves the note and a text box of two lines above it.
+    const float max_h = bottom - top - L.Px(200);
+    const float kb_h = widgets::KeyboardHeight(t, width, max_h);
     const float kb_y = bottom - kb_h;
     widgets::KeyboardLabels labels{U(ctx, s, "keyboard.space"),    U(ctx, s, "keyboard.backspace"),
                                    U(ctx, s, "keyboard.shift"),    U(ctx, s, "keyboard.accents"),
                                    U(ctx, s, "keyboard.letters"),  U(ctx, s, "keyboard.done")};
-    widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, s.Draft.Shift, s.Draft.Accents, labels);
+    widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, s.Draft.Shift, s.Draft.Accents, labels, max_h);
     switch (key.Kind) {
     case widgets::KeyKind::Insert: out->push_back(VisitAction{VisitKind::TypeText, key.Text}); break;
     case widgets::KeyKind::Backspace: out->push_back(VisitAction{VisitKind::Backspace}); break;
@@ -33,12 +35,15 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     }
 
     // Never names or phone numbers (they would be masked anyway), and how much room is left.
+    // The small print over the text box (what not to type, the count): the smaller face,
+    // so the keyboard and the box keep their room with A+ (not a hint of the question).
     ImFont* small = t.Small;
     std::string count = FillTemplate(U(ctx, s, "text.count"), "count", std::to_string(content::Utf8Length(s.Draft.Text)));
     count = FillTemplate(count, "max", std::to_string(q.Max));
     const float count_w = widgets::TextWidth(small, count);
     const float note_h = widgets::TextBlockHeight(small, U(ctx, s, "text.privacy"), width - count_w - L.Px(40));
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    widgets::RoleScope role(widgets::TextRole::Other);
     widgets::TextBlock(t, small, U(ctx, s, "text.privacy"), x0, top, width - count_w - L.Px(40), t.TextMuted);
     widgets::TextLine(t, small, count, ImVec2(x0 + width - count_w, top), t.Text);
 

@@ -3,6 +3,7 @@
 // starts its questions; "Terug naar de praatplaat" goes back to the poster.
 #include "kiosk/screen_parts.hpp"
 #include "kiosk/flow.hpp"
+#include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
 
 namespace kiosk {
@@ -16,19 +17,26 @@ void DrawZone(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     const content::Poll* zone = CurrentPoll(*ctx.Flow, s);
     if (!zone)
         return;
-    const float width = L.Display.x - L.Px(240);
+    const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
     float y = L.Top() + L.Px(40);
-    y += TextBlock(t, t.Title, Tr(ctx, s, zone->Title), L.Px(120), y, width, t.Text) + L.Px(40);
-    y += TextBlock(t, t.Title == t.Button ? t.Body : t.Button, Tr(ctx, s, zone->Explain), L.Px(120), y, width, t.Text);
+    {
+        widgets::RoleScope role(widgets::TextRole::Title);
+        y += TextBlock(t, t.Title, Tr(ctx, s, zone->Title), x0, y, width, t.Text) + L.Px(40);
+    }
+    {
+        widgets::RoleScope role(widgets::TextRole::Body);
+        y += TextBlock(t, t.Body, Tr(ctx, s, zone->Explain), x0, y, width, t.Text);
+    }
     std::string count = FillTemplate(U(ctx, s, "zone.questions"), "n", std::to_string(zone->Questions.size()));
-    TextBlock(t, t.Body, count, L.Px(120), y + L.Px(40), width, t.TextMuted);
-
-    const float bar_y = L.Px(920), bar_h = L.Px(110);
-    if (TouchButton(t, "zone-back", U(ctx, s, "zone.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(560), bar_h),
-                    ButtonKind::Quiet))
+    {
+        widgets::RoleScope role(widgets::TextRole::Hint);
+        TextBlock(t, t.Body, count, x0, y + L.Px(40), width, t.TextMuted);
+    }
+    // Back to the poster where Stoppen stands (it takes Terug's place too: its words are
+    // long); Beginnen is the way on, bottom-right.
+    if (ZoneBackButton(ctx, s, L, U(ctx, s, "zone.back")))
         out->push_back(VisitAction{VisitKind::Stop});
-    if (TouchButton(t, "zone-start", U(ctx, s, "zone.start"), ImVec2(L.Display.x - L.Px(80 + 560), bar_y),
-                    ImVec2(L.Px(560), bar_h), ButtonKind::Primary))
+    if (WayOn(ctx, s, L, "zone-start", U(ctx, s, "zone.start")))
         out->push_back(VisitAction{VisitKind::Next});
 }
 

@@ -1,4 +1,5 @@
 // [SECTION] helpers
+// [SECTION] navigation and the sender
 // [SECTION] attract
 // [SECTION] thanks, still there, error
 // [SECTION] corner buttons: A+ and contrast, on every screen
@@ -34,7 +35,7 @@ std::string FillTemplate(std::string text, std::string_view key, const std::stri
 }
 
 namespace {
-
+float NavFontSize(const ScreenContext& ctx, const FlowState& s, const Layout& L);
 } // namespace
 
 const std::string& U(const ScreenContext& ctx, const FlowState& s, const char* key) {
@@ -61,6 +62,75 @@ Pictogram ArchetypePictogram(size_t index) {
     return index < 3 ? p[index] : Pictogram::None;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] navigation and the sender
+//-----------------------------------------------------------------------------
+
+bool WayOn(const ScreenContext& ctx, const FlowState& s, const Layout& L, const char* id, const std::string& label) {
+    widgets::RoleScope role(widgets::TextRole::Nav);
+    const widgets::Theme& t = *ctx.Theme;
+    const ImVec2 size(L.Px(kWayOnW), L.BarH());
+    return TouchButton(t, id, label, ImVec2(L.Display.x - L.Px(kSide) - size.x, L.BarY()), size, ButtonKind::Primary,
+                       Pictogram::None, false, {}, NavFontSize(ctx, s, L));
+}
+
+bool StopButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label) {
+    widgets::RoleScope role(widgets::TextRole::Nav);
+    return TouchButton(*ctx.Theme, "stop", label, ImVec2(L.Px(kSide), L.BarY()), ImVec2(L.Px(kStopW), L.BarH()),
+                       ButtonKind::Quiet, Pictogram::None, false, {}, NavFontSize(ctx, s, L));
+}
+
+bool BackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label) {
+    widgets::RoleScope role(widgets::TextRole::Nav);
+    const float stop_w = std::max(L.Px(kStopW), ctx.Theme->MinTargetPx());
+    return TouchButton(*ctx.Theme, "back", label, ImVec2(L.Px(kSide) + stop_w + L.Gap(), L.BarY()),
+                       ImVec2(L.Px(kStopW), L.BarH()), ButtonKind::Quiet, Pictogram::None, false, {},
+                       NavFontSize(ctx, s, L));
+}
+
+namespace {
+ImVec2 ZoneBackSize(const ScreenContext& ctx, const Layout& L) {
+    return ImVec2(2 * std::max(L.Px(kStopW), ctx.Theme->MinTargetPx()) + L.Gap(), L.BarH());
+}
+} // namespace
+
+bool ZoneBackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label) {
+    widgets::RoleScope role(widgets::TextRole::Nav);
+    return TouchButton(*ctx.Theme, "zone-back", label, ImVec2(L.Px(kSide), L.BarY()), ZoneBackSize(ctx, L),
+                       ButtonKind::Quiet, Pictogram::None, false, {}, NavFontSize(ctx, s, L));
+}
+
+bool SkipButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label) {
+    widgets::RoleScope role(widgets::TextRole::Nav);
+    const ImVec2 box = L.SkipBox();
+    return TouchButton(*ctx.Theme, "skip", label, ImVec2(box.x, L.SkipY()), ImVec2(box.y, L.SkipH()),
+                       ButtonKind::Quiet, Pictogram::None, false, {}, NavFontSize(ctx, s, L));
+}
+
+namespace {
+// One size for every word of the bar, on every screen: the size at which the longest of
+// the language's bar words fits the smaller bar button.
+float NavFontSize(const ScreenContext& ctx, const FlowState& s, const Layout& L) {
+    const content::Pack& pack = *ctx.Flow->Pack;
+    std::vector<std::string> words;
+    for (const char* key : {"question.stop", "question.next", "question.back", "thanks.done", "outcome.done",
+                            "results.next", "intro.next", "poster.outcome", "still_there.continue", "error.done"})
+        words.push_back(content::Ui(pack, key, s.Lang));
+    const float bar = widgets::ButtonFontSize(*ctx.Theme, words, ImVec2(L.Px(kStopW), L.BarH()));
+    const float skip = widgets::ButtonFontSize(*ctx.Theme, {content::Ui(pack, "question.skip", s.Lang)},
+                                               ImVec2(L.SkipBox().y, L.SkipH()));
+    const float zone_back = widgets::ButtonFontSize(*ctx.Theme, {content::Ui(pack, "zone.back", s.Lang)},
+                                                    ZoneBackSize(ctx, L));
+    return std::min({bar, skip, zone_back});
+}
+} // namespace
+
+float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
+    widgets::RoleScope role(widgets::TextRole::Hint);
+    const widgets::Theme& t = *ctx.Theme;
+    return TextBlock(t, t.Body, U(ctx, s, "sender"), L.Px(kSide), y, L.Display.x - 2 * L.Px(kSide), t.TextMuted);
+}
+
 namespace {
 
 //-----------------------------------------------------------------------------
@@ -80,10 +150,13 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
     std::string line = FillTemplate(U(ctx, s, "attract.result"), "percent", std::to_string(h.Percent));
     line = FillTemplate(line, "option", option);
     line = FillTemplate(line, "question", Tr(ctx, s, q->Prompt));
-    const float width = L.Display.x - L.Px(160), top = y;
-    y += TextBlock(t, t.Body, line, L.Px(80), y, width, t.Text) + L.Px(12);
+    const float width = L.Display.x - 2 * L.Px(kSide), top = y;
+    {
+        widgets::RoleScope role(widgets::TextRole::Body);
+        y += TextBlock(t, t.Body, line, L.Px(kSide), y, width, t.Text) + L.Px(12);
+    }
     // The share as a bar: a frame for the whole wijk, filled for those who chose it.
-    const float bar_w = L.Px(900), bar_h = L.Px(24), x = L.Cx() - bar_w * 0.5f;
+    const float bar_w = std::min(L.Px(900), width), bar_h = L.Px(24), x = L.Cx() - bar_w * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fill = bar_w * float(h.Percent) / 100.0f, fill_x = t.X(x, fill); // from the right in Arabic
     dl->AddRectFilled(ImVec2(fill_x, y), ImVec2(fill_x + fill, y + bar_h), t.Primary, L.Px(6));
@@ -91,104 +164,207 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
     return y + bar_h - top;
 }
 
-void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+// The language buttons, each in its own language (never a flag: a language is not a
+// country), in rows that fit the width, ending at `bottom`; returns their top.
+// One row on a wide screen (up to six), rows of three (four from seven on) in portrait;
+// the names at one size.
+float DrawLanguages(const ScreenContext& ctx, const FlowState& s, const Layout& L, float bottom,
+                    std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    float width = L.Display.x - L.Px(160);
-    // Each text under the one before, however many lines large text makes of it.
-    float y = L.Px(200);
-    y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(80), y, width, t.Text) + L.Px(40);
-    y = std::max(y, L.Px(360));
-    if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size()))
-        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y);
-    else if (s.HighlightShown >= int(s.Highlights.size()) && s.HighlightShown < AttractItems(s)) // an update
-        y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y);
-    else
-        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(80), y, width, t.TextMuted);
-    // Under the texts, over the language row, clear of the hidden admin corner (bottom-left).
-    const float buttons_y = std::min(std::max(L.Px(500), y + L.Px(40)), L.Px(570));
-
-    if (ctx.Flow->Pack->HasPraatplaat()) {
-        // Two ways in: the one-minute poll, or the praatplaat.
-        if (TouchButton(t, "start", U(ctx, s, "attract.start"), ImVec2(L.Cx() - L.Px(880), buttons_y),
-                        ImVec2(L.Px(840), L.Px(200)), ButtonKind::Primary))
-            out->push_back(VisitAction{VisitKind::Start});
-        if (TouchButton(t, "praatplaat", U(ctx, s, "attract.praatplaat"), ImVec2(L.Cx() + L.Px(40), buttons_y),
-                        ImVec2(L.Px(840), L.Px(200)), ButtonKind::Primary))
-            out->push_back(VisitAction{VisitKind::StartPraatplaat});
-    } else if (TouchButton(t, "start", U(ctx, s, "attract.start"), L.Centered(1000, 500),
-                           ImVec2(L.Px(1000), L.Px(220)), ButtonKind::Primary)) {
-        out->push_back(VisitAction{VisitKind::Start});
-    }
-
-    // The language buttons, each in its own language (never a flag: a language is not a
-    // country): one row for up to three, else rows of three (four from seven on), in the
-    // band under the start buttons and clear of the hidden admin corner (bottom-left).
     const auto& langs = ctx.Flow->Pack->Languages;
     if (langs.size() < 2)
-        return;
-    const size_t per_row = langs.size() <= 3 ? langs.size() : langs.size() <= 6 ? 3 : 4;
+        return bottom;
+    const float gap = 30, room = L.ContentW(1760);
+    size_t per_row = langs.size() <= 3 || (!L.Portrait() && langs.size() <= 6) ? langs.size()
+                     : langs.size() <= 6                                    ? 3
+                                                                            : 4;
+    const float bw = std::min(per_row <= 3 ? 500.0f : 380.0f, (room - gap * float(per_row - 1)) / float(per_row));
     const size_t rows = (langs.size() + per_row - 1) / per_row;
-    const float gap = 30, bw = per_row <= 3 ? 500 : 380;
-    const float bh = rows == 1 ? 120 : std::min(85.0f, (1000.0f - 795.0f - 24.0f * float(rows - 1)) / float(rows));
+    const float bh = rows == 1 ? 100 : L.Portrait() ? 100 : 70;
+    const float row_gap = std::max(24.0f, (t.MinSpacingPx() + 1.0f) / t.Scale);
+    const float row_step = std::max(L.Px(bh), t.MinTargetPx()) + L.Px(row_gap);
+    const float top = bottom - row_step * float(rows) + L.Px(row_gap);
+    std::vector<std::string> names;
+    for (const std::string& lang : langs)
+        names.push_back(content::Ui(*ctx.Flow->Pack, "language.name", lang));
+    widgets::RoleScope role(widgets::TextRole::Language);
+    const float font = widgets::ButtonFontSize(t, names, ImVec2(L.Px(bw), L.Px(bh)), false, true);
     for (size_t i = 0; i < langs.size(); i++) {
         const size_t row = i / per_row, col = i % per_row;
         const size_t in_row = std::min(per_row, langs.size() - row * per_row);
         const float row_w = float(in_row) * bw + float(in_row - 1) * gap;
         const float x = L.Cx() - L.Px(row_w) * 0.5f + L.Px(float(col) * (bw + gap));
-        const float row_gap = std::max(24.0f, (t.MinSpacingPx() + 1.0f) / t.Scale);
-        const float y = rows == 1 ? 830 : 795 + float(row) * (bh + row_gap);
         const std::string& lang = langs[i];
-        const std::string& name = content::Ui(*ctx.Flow->Pack, "language.name", lang);
         ButtonKind kind = lang == s.Lang ? ButtonKind::Primary : ButtonKind::Card;
-        if (TouchButton(t, "lang-" + lang, name, ImVec2(x, L.Px(y)), ImVec2(L.Px(bw), L.Px(bh)), kind,
-                        Pictogram::None, lang == s.Lang))
+        if (TouchButton(t, "lang-" + lang, names[i], ImVec2(x, top + row_step * float(row)), ImVec2(L.Px(bw), L.Px(bh)),
+                        kind, Pictogram::None, lang == s.Lang, {}, font))
             out->push_back(VisitAction{VisitKind::SetLanguage, lang});
     }
+    return top;
 }
 
+size_t PraatplaatQuestions(const content::Pack& pack) {
+    size_t n = 0;
+    for (const content::Poll& z : pack.Zones)
+        n += z.Questions.size();
+    return n;
+}
 
+void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const content::Pack& pack = *ctx.Flow->Pack;
+    const float width = L.Display.x - 2 * L.Px(kSide);
+    // Each text under the one before, however many lines large text makes of it: who
+    // asks, the invitation, what the answers are for.
+    float y = std::max(L.Top(), L.Px(L.Portrait() ? 260 : 100));
+    if (!s.News.empty()) // under the news button (top right, kiosk/screen_news.cpp)
+        y = std::max(y, L.Top() + std::max(L.Px(84), t.MinTargetPx()) + L.Gap());
+    // Who asks: in the top row between the corner buttons where it fits, else first.
+    {
+        const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
+        const float row = std::max(L.Px(84), t.MinTargetPx());
+        if (left > 0 && widgets::TextWidth(t.Body, U(ctx, s, "sender")) <= right - left) {
+            widgets::RoleScope role(widgets::TextRole::Hint);
+            TextBlock(t, t.Body, U(ctx, s, "sender"), left, L.Px(14) + (row - t.Body->FontSize) * 0.5f, right - left,
+                      t.TextMuted);
+        } else {
+            y += DrawSender(ctx, s, L, y) + L.Px(16);
+        }
+    }
+    {
+        widgets::RoleScope role(widgets::TextRole::Title);
+        y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(kSide), y, width, t.Text) + L.Px(12);
+    }
+    if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size())) {
+        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(8);
+    } else if (s.HighlightShown >= int(s.Highlights.size()) && s.HighlightShown < AttractItems(s)) { // an update
+        widgets::RoleScope role(widgets::TextRole::Other); // a heading and its line (kiosk/screen_news.cpp)
+        y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y) + L.Px(8);
+    } else {
+        widgets::RoleScope role(widgets::TextRole::Body);
+        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(kSide), y, width, t.TextMuted) + L.Px(8);
+    }
+    {
+        widgets::RoleScope role(widgets::TextRole::Body);
+        y += TextBlock(t, t.Body, U(ctx, s, "attract.advice"), L.Px(kSide), y, width, t.TextMuted) + L.Px(16);
+    }
+
+    // The ways in: the quick poll and the praatplaat, each with how long it takes.
+    struct Way {
+        const char* Id;
+        std::string Label, Hint;
+        VisitKind Kind;
+    };
+    std::vector<Way> ways{{"start", U(ctx, s, "attract.start"), {}, VisitKind::Start}};
+    for (const content::Poll& p : pack.Polls)
+        if (p.Id == pack.StartPoll)
+            ways[0].Hint = FillTemplate(U(ctx, s, "attract.start_time"), "n", std::to_string(p.Questions.size()));
+    if (pack.HasPraatplaat())
+        ways.push_back({"praatplaat", U(ctx, s, "attract.praatplaat"),
+                        FillTemplate(U(ctx, s, "attract.praatplaat_time"), "n", std::to_string(PraatplaatQuestions(pack))),
+                        VisitKind::StartPraatplaat});
+    const bool stacked = L.Portrait() || ways.size() == 1;
+    const float bw = stacked ? L.ContentW(1100) : (L.ContentW() - 80) / 2;
+    const float gap = L.Px(40), bh = L.Px(L.Portrait() ? 220 : 140);
+    std::vector<std::string> labels;
+    for (const Way& w : ways)
+        labels.push_back(w.Label);
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), bh));
+    // The languages at the bottom, clear of the hidden admin corner (bottom-left); the
+    // ways in between the texts and them, side by side or (portrait) one under the other.
+    const float corner = std::max(L.Px(120), t.MinTargetPx()) + t.MinSpacingPx() + 1; // the admin corner
+    const float langs_top = DrawLanguages(ctx, s, L, L.Bottom() - std::max(L.Px(130), corner), out);
+    const float hint_w = L.Px(bw);
+    float hint_h = 0;
+    for (const Way& w : ways)
+        hint_h = std::max(hint_h, widgets::TextBlockHeight(t.Body, w.Hint, hint_w));
+    const float block_h = stacked ? float(ways.size()) * (bh + L.Px(10) + hint_h) + float(ways.size() - 1) * gap
+                                  : bh + L.Px(10) + hint_h;
+    // Centred in the room between the texts and the languages.
+    float by = std::max(y, y + (langs_top - L.Px(30) - y - block_h) * 0.5f);
+    for (size_t i = 0; i < ways.size(); i++) {
+        const Way& w = ways[i];
+        const float x = stacked ? L.Cx() - L.Px(bw) * 0.5f : L.Cx() + (i == 0 ? -L.Px(bw) - gap * 0.5f : gap * 0.5f);
+        {
+            widgets::RoleScope role(widgets::TextRole::Option);
+            if (TouchButton(t, w.Id, w.Label, ImVec2(x, by), ImVec2(L.Px(bw), bh), ButtonKind::Primary,
+                            Pictogram::None, false, {}, font))
+                out->push_back(VisitAction{w.Kind});
+        }
+        widgets::RoleScope role(widgets::TextRole::Hint);
+        TextBlock(t, t.Body, w.Hint, x, by + bh + L.Px(10), hint_w, t.TextMuted);
+        if (stacked)
+            by += bh + L.Px(10) + hint_h + gap;
+    }
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] thanks, still there, error
 //-----------------------------------------------------------------------------
 
-void DrawMessage(const ScreenContext& ctx, const Layout& L, const std::string& title, ImU32 title_color,
-                 const std::string& body, const char* button_id, const std::string& button, VisitKind action,
-                 std::vector<Action>* out, const std::string& second = {}, VisitKind second_action = {}) {
+// A title, a text, the sender (thanks), a second choice in the middle, the way on
+// bottom-right.
+void DrawMessage(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& title,
+                 ImU32 title_color, const std::string& body, const char* button_id, const std::string& button,
+                 VisitKind action, std::vector<Action>* out, const std::string& second = {},
+                 VisitKind second_action = {}, bool sender = false) {
     const widgets::Theme& t = *ctx.Theme;
-    float width = L.Display.x - L.Px(240);
-    float y = L.Px(220);
-    y += TextBlock(t, t.Title, title, L.Px(120), y, width, title_color) + L.Px(40);
-    y += TextBlock(t, t.Body, body, L.Px(120), y, width, t.TextMuted) + L.Px(80);
-    y = std::max(y, L.Px(560));
-    if (second.empty()) {
-        if (TouchButton(t, button_id, button, ImVec2(L.Cx() - L.Px(450), y), ImVec2(L.Px(900), L.Px(200)),
-                        ButtonKind::Primary))
-            out->push_back(VisitAction{action});
-        return;
+    const float width = L.Display.x - 2 * L.Px(kSide);
+    float y = std::max(L.Top(), L.Px(L.Portrait() ? 400 : 200));
+    {
+        widgets::RoleScope role(widgets::TextRole::Title);
+        y += TextBlock(t, t.Title, title, L.Px(kSide), y, width, title_color) + L.Px(40);
     }
-    if (TouchButton(t, button_id, button, ImVec2(L.Cx() - L.Px(820), y), ImVec2(L.Px(780), L.Px(200)),
-                    ButtonKind::Primary))
+    {
+        widgets::RoleScope role(widgets::TextRole::Body);
+        y += TextBlock(t, t.Body, body, L.Px(kSide), y, width, t.TextMuted) + L.Px(30);
+    }
+    if (sender) // the thanks screen: who asked, and what happens next
+        y += DrawSender(ctx, s, L, y) + L.Px(40);
+    if (!second.empty()) {
+        widgets::RoleScope role(widgets::TextRole::Option);
+        const float w = L.Px(L.ContentW(800)), h = L.Px(160);
+        y = std::max(y, std::min(L.Px(L.Portrait() ? 900 : 560), L.BarY() - h - L.Px(40)));
+        if (TouchButton(t, "results", second, ImVec2(L.Cx() - w * 0.5f, y), ImVec2(w, h), ButtonKind::Card))
+            out->push_back(VisitAction{second_action});
+        y += std::max(h, t.MinTargetPx()) + L.Gap();
+    }
+    if (sender) // what happens next, between these and the bar (kiosk/screen_news.cpp)
+        DrawNextSteps(ctx, s, L, y, L.BarY() - L.Gap());
+    if (WayOn(ctx, s, L, button_id, button))
         out->push_back(VisitAction{action});
-    if (TouchButton(t, "results", second, ImVec2(L.Cx() + L.Px(40), y), ImVec2(L.Px(780), L.Px(200)),
-                    ButtonKind::Card))
-        out->push_back(VisitAction{second_action});
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] corner buttons: A+ and contrast, on every screen
 //-----------------------------------------------------------------------------
 
+} // namespace
+
+float CornerButtonsLeft(const ScreenContext& ctx, const Layout& L) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float w = std::max(L.Px(250), t.MinTargetPx()), gap = std::max(L.Px(16), t.MinSpacingPx() + 1);
+    return L.Display.x - L.Px(20) - 2 * w - gap;
+}
+
+namespace {
+
 // Top right, small but never under 11.5 mm; the top-left corner is for reading aloud.
+// Both words at one size: the size at which the longer fits.
 void DrawCornerButtons(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
+    widgets::RoleScope role(widgets::TextRole::Corner);
     const float w = L.Px(250), h = L.Px(84), gap = std::max(L.Px(16), t.MinSpacingPx() + 1), top = L.Px(14);
     const float right = L.Display.x - L.Px(20);
-    if (TouchButton(t, "larger-text", U(ctx, s, s.LargeText ? "corner.smaller" : "corner.larger"),
-                    ImVec2(right - 2 * w - gap, top), ImVec2(w, h), ButtonKind::Quiet))
+    const std::string& larger = U(ctx, s, s.LargeText ? "corner.smaller" : "corner.larger");
+    const std::string& contrast = U(ctx, s, "corner.contrast");
+    const float font = widgets::ButtonFontSize(t, {larger, contrast, U(ctx, s, "corner.smaller")}, ImVec2(w, h), false,
+                                               true);
+    if (TouchButton(t, "larger-text", larger, ImVec2(right - 2 * std::max(w, t.MinTargetPx()) - gap, top),
+                    ImVec2(w, h), ButtonKind::Quiet, Pictogram::None, false, {}, font))
         out->push_back(CommonAction{CommonKind::ToggleLargeText});
-    if (TouchButton(t, "contrast", U(ctx, s, "corner.contrast"), ImVec2(right - w, top), ImVec2(w, h), ButtonKind::Quiet,
-                    Pictogram::None, s.HighContrast))
+    if (TouchButton(t, "contrast", contrast, ImVec2(right - std::max(w, t.MinTargetPx()), top), ImVec2(w, h),
+                    ButtonKind::Quiet, Pictogram::None, s.HighContrast, {}, font))
         out->push_back(CommonAction{CommonKind::ToggleContrast});
 }
 
@@ -226,26 +402,25 @@ void DrawScreen(const ScreenContext& ctx, const FlowState& s, std::vector<Action
     case Screen::Question: DrawQuestion(ctx, s, L, out); break;
     case Screen::Results: DrawResults(ctx, s, L, out); break;
     case Screen::Outcome:
-        DrawOutcome(ctx, s, L, out);
-        DrawNextSteps(ctx, s, L, 0); // what happens next (kiosk/screen_news.cpp)
+        // What happens next, between the outcome and the bar (kiosk/screen_news.cpp).
+        DrawNextSteps(ctx, s, L, DrawOutcome(ctx, s, L, out), L.BarY() - L.Gap());
         break;
     case Screen::Thanks:
         // After a quick poll a resident may look at the results (transparency).
-        DrawMessage(ctx, L, U(ctx, s, "thanks.title"), t.Text, U(ctx, s, "thanks.body"), "done",
+        DrawMessage(ctx, s, L, U(ctx, s, "thanks.title"), t.Text, U(ctx, s, "thanks.body"), "done",
                     U(ctx, s, "thanks.done"), VisitKind::Done, out,
                     s.Praatplaat || s.Answered == 0 ? std::string() : U(ctx, s, "thanks.results"),
-                    VisitKind::ShowResults);
-        DrawNextSteps(ctx, s, L, L.Px(800)); // under the buttons (kiosk/screen_news.cpp)
+                    VisitKind::ShowResults, true);
         break;
     case Screen::StillThere: {
         int seconds = int(std::ceil(StillThereSecondsLeft(*ctx.Flow, s, ctx.Now)));
-        DrawMessage(ctx, L, U(ctx, s, "still_there.title"), t.Text,
+        DrawMessage(ctx, s, L, U(ctx, s, "still_there.title"), t.Text,
                     FillTemplate(U(ctx, s, "still_there.body"), "seconds", std::to_string(seconds)), "continue",
                     U(ctx, s, "still_there.continue"), VisitKind::Continue, out);
         break;
     }
     case Screen::Error:
-        DrawMessage(ctx, L, U(ctx, s, "error.title"), t.Warning, U(ctx, s, "error.body"), "done",
+        DrawMessage(ctx, s, L, U(ctx, s, "error.title"), t.Warning, U(ctx, s, "error.body"), "done",
                     U(ctx, s, "error.done"), VisitKind::Done, out);
         break;
     case Screen::Pin: DrawPin(ctx, s, L, out); break;     // kiosk/screen_admin.cpp

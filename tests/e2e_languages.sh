@@ -58,7 +58,8 @@ got=$(q "$tmp/a/journal.sqlite" "SELECT group_concat(lang, ' ') FROM (SELECT lan
   "$(echo $langs | wc -w)" ] || fail "not one answer per language"
 echo "ok: $(echo $langs | wc -w) languages chosen by their own names, each visit stored in its language"
 
-# 2. Arabic mirrors the layout: "skip" (bottom right in Dutch) is bottom left, as far in.
+# 2. Arabic mirrors the layout: "skip" sits as far in from the other side, and "stop"
+# (bottom left in Dutch; issue 15 put skip in the middle of the bar) is bottom right.
 box() { awk -F'\t' -v id="$2" '$1 == id { print $3 }' "$1"; }
 for l in nl ar; do
   printf 'tap lang-%s\ntap start\ntargets\n' "$l" > "$tmp/$l.script"
@@ -70,7 +71,9 @@ read -r ar_x0 _ ar_x1 _ <<< "$(box "$tmp/ar.targets" skip)"
 [ -n "$nl_x0" ] && [ -n "$ar_x0" ] || fail "no skip button: $(cat "$tmp/ar.targets")"
 [ "$((nl_x0 + ar_x1))" -ge 1918 ] && [ "$((nl_x0 + ar_x1))" -le 1922 ] || \
   fail "skip not mirrored: nl $nl_x0..$nl_x1, ar $ar_x0..$ar_x1"
-[ "$nl_x0" -gt 960 ] && [ "$ar_x1" -lt 960 ] || fail "skip not on opposite sides: nl $nl_x0..$nl_x1, ar $ar_x0..$ar_x1"
+read -r nl_s0 _ nl_s1 _ <<< "$(box "$tmp/nl.targets" stop)"
+read -r ar_s0 _ ar_s1 _ <<< "$(box "$tmp/ar.targets" stop)"
+[ "$nl_s1" -lt 960 ] && [ "$ar_s0" -gt 960 ] || fail "stop not on opposite sides: nl $nl_s0..$nl_s1, ar $ar_s0..$ar_s1"
 echo "ok: Arabic mirrors the layout (skip at x $nl_x0..$nl_x1 in Dutch, $ar_x0..$ar_x1 in Arabic)"
 
 # 3. A pack with a character the fonts cannot show is refused, with its place.

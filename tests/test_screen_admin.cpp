@@ -1,6 +1,7 @@
 // The facilitator's screens and the attract screen's additions, drawn headless: every
 // target big enough, apart and on screen; the words from the pack; the PIN never shown.
 #include "imgui_headless.hpp"
+#include "screen_states.hpp"
 #include "kiosk/flow_admin.hpp"
 #include "kiosk/screens.hpp"
 #include "test_packs.hpp"
@@ -10,58 +11,6 @@
 using namespace kiosk;
 
 namespace {
-
-struct Screens {
-    FlowContext Ctx;
-    std::vector<Effect> Fx;
-    double Now = 100.0;
-
-    Screens() { Ctx.Pack = &BundledPack(); }
-    FlowState Do(FlowState s, const Action& a) { return Step(Ctx, s, a, Now, &Fx); }
-
-    FlowState Pin(const std::string& lang, int wrong = 0) {
-        FlowState s = InitialState(Ctx, lang, Now);
-        s = Do(s, AdminAction{AdminKind::CornerHold, "down"});
-        Now += 3;
-        s = Do(s, CommonAction{CommonKind::Tick});
-        AdminAction state{AdminKind::PinState, "set"};
-        state.Count = wrong;
-        s = Do(s, state);
-        for (char c : std::string("4711"))
-            s = Do(s, AdminAction{AdminKind::PinDigit, std::string(1, c)});
-        return s;
-    }
-    FlowState Admin(const std::string& lang) {
-        FlowState s = Pin(lang);
-        s = Do(s, AdminAction{AdminKind::PinOk});
-        s = Do(s, AdminAction{AdminKind::PinChecked, "ok"});
-        AdminAction loaded{AdminKind::FiguresLoaded};
-        loaded.Figures.DeviceId = "6c81e2a0-0000-4000-8000-000000000001";
-        loaded.Figures.Enrolled = true;
-        loaded.Figures.StoreUrl = "https://wijkstem.groningen.nl";
-        loaded.Figures.Wijk = "Oosterpark";
-        loaded.Figures.Answers = 120;
-        loaded.Figures.Waiting = 17;
-        loaded.Figures.Visits = 40;
-        loaded.Figures.VisitsFlagged = 3;
-        loaded.Figures.LastSync = "2026-11-28T14:03:12.345Z";
-        loaded.Figures.LastSyncError = "the store cannot be reached (Couldn't connect to server)";
-        loaded.Figures.PinAttempts = 5;
-        loaded.Figures.PinWrong = 1;
-        return Do(s, loaded);
-    }
-    FlowState Gap(const std::string& lang) {
-        FlowState s = InitialState(Ctx, lang, Now);
-        s = Do(s, VisitAction{VisitKind::Start, "s"});
-        const content::Question* q = CurrentQuestion(Ctx, s);
-        s = Do(s, VisitAction{VisitKind::Answer, q->Options[0].Id});
-        s = Do(s, VisitAction{VisitKind::Committed});
-        s = Do(s, VisitAction{VisitKind::Stop});
-        s = Do(s, VisitAction{VisitKind::Done});
-        Now += 1;
-        return Do(s, VisitAction{VisitKind::Start, "too-soon"});
-    }
-};
 
 widgets::FrameRecord Draw(HeadlessImGui& ui, const FlowContext& ctx, const FlowState& s, double now) {
     std::vector<Action> actions;
@@ -97,7 +46,7 @@ void CheckTargets(HeadlessImGui& ui, const widgets::FrameRecord& rec) {
 TEST_CASE("PIN and admin screens: targets big enough, apart, on screen, at two sizes") {
     for (auto [display, dpi] : {std::pair{ImVec2(1920, 1080), 96.0f}, std::pair{ImVec2(1280, 720), 113.0f}}) {
         HeadlessImGui ui(display, dpi / 25.4f);
-        Screens sc;
+        screen_states::AdminScreens sc;
         for (const char* lang : {"nl", "en"}) {
             CAPTURE(lang);
             CAPTURE(display.x);
@@ -113,7 +62,7 @@ TEST_CASE("PIN and admin screens: targets big enough, apart, on screen, at two s
 
 TEST_CASE("the PIN screen: dots, never the digits; the lock in words with its seconds") {
     HeadlessImGui ui;
-    Screens sc;
+    screen_states::AdminScreens sc;
     FlowState s = sc.Pin("nl");
     widgets::FrameRecord rec = Draw(ui, sc.Ctx, s, sc.Now);
     CHECK(s.Admin.PinEntry == "4711");
@@ -133,7 +82,7 @@ TEST_CASE("the PIN screen: dots, never the digits; the lock in words with its se
 
 TEST_CASE("the admin screen shows its figures in words, and the three buttons") {
     HeadlessImGui ui;
-    Screens sc;
+    screen_states::AdminScreens sc;
     widgets::FrameRecord rec = Draw(ui, sc.Ctx, sc.Admin("nl"), sc.Now);
     for (const char* text :
          {"Beheer van deze kiosk", "Kiosk 6c81e2a0-0000-4000-8000-000000000001",
@@ -150,7 +99,7 @@ TEST_CASE("the admin screen shows its figures in words, and the three buttons") 
 
 TEST_CASE("the attract screen: the hidden corner bottom-left; the gap said in words") {
     HeadlessImGui ui;
-    Screens sc;
+    screen_states::AdminScreens sc;
     widgets::FrameRecord rec = Draw(ui, sc.Ctx, InitialState(sc.Ctx, "nl", sc.Now), sc.Now);
     const widgets::Target* corner = widgets::FindTarget(rec, "admin-corner");
     REQUIRE(corner);

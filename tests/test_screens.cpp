@@ -3,33 +3,17 @@
 #include "campfire_states.hpp"
 #include "imgui_headless.hpp"
 #include "kiosk/screen_speech.hpp"
+#include "screen_states.hpp"
 #include "kiosk/screens.hpp"
 #include "test_packs.hpp"
 
 #include <cfloat>
 
 using namespace kiosk;
+using screen_states::AllScreens;
+using screen_states::PraatplaatScreens;
 
 namespace {
-
-// Every state a resident can meet: attract, each question, thanks, still-there, error.
-std::vector<FlowState> AllScreens(const FlowContext& ctx, const std::string& lang) {
-    std::vector<FlowState> states;
-    std::vector<Effect> fx;
-    FlowState s = InitialState(ctx, lang, 0);
-    states.push_back(s);
-    s = Step(ctx, s, VisitAction{VisitKind::Start, "s"}, 0, &fx);
-    while (s.Screen == Screen::Question) {
-        states.push_back(s);
-        s = Step(ctx, s, VisitAction{VisitKind::Skip, {}}, 0, &fx);
-    }
-    states.push_back(s); // thanks
-    FlowState idle = states[1];
-    states.push_back(Step(ctx, idle, CommonAction{CommonKind::Tick}, 1000, &fx)); // still there
-    FlowState err = Step(ctx, idle, VisitAction{VisitKind::Answer, "1"}, 0, &fx);
-    states.push_back(Step(ctx, err, VisitAction{VisitKind::CommitFailed, "x"}, 0, &fx));
-    return states;
-}
 
 widgets::FrameRecord Draw(HeadlessImGui& ui, const FlowContext& ctx, const FlowState& s) {
     std::vector<Action> actions;
@@ -42,44 +26,6 @@ widgets::FrameRecord Draw(HeadlessImGui& ui, const FlowContext& ctx, const FlowS
 
 bool Overlap(const widgets::Target& a, const widgets::Target& b, float gap) {
     return a.Min.x < b.Max.x + gap && b.Min.x < a.Max.x + gap && a.Min.y < b.Max.y + gap && b.Min.y < a.Max.y + gap;
-}
-
-// The praatplaat's screens: intro, poster, every question of every zone (with drafts
-// filled in), results with a chart, the outcome.
-std::vector<FlowState> PraatplaatScreens(const FlowContext& ctx, const std::string& lang = "nl") {
-    std::vector<FlowState> states;
-    std::vector<Effect> fx;
-    FlowState s = InitialState(ctx, lang, 0);
-    s = Step(ctx, s, VisitAction{VisitKind::StartPraatplaat, "s"}, 0, &fx);
-    states.push_back(s);
-    s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
-    states.push_back(s);
-    for (const content::Poll& zone : ctx.Pack->Zones) {
-        s = Step(ctx, s, VisitAction{VisitKind::OpenZone, zone.Id}, 0, &fx);
-        states.push_back(s); // what the zone is about
-        s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
-        while (s.Screen == Screen::Question) {
-            const content::Question* q = CurrentQuestion(ctx, s);
-            for (const content::Option& o : q->Options) { // a full draft draws the most
-                s = Step(ctx, s, VisitAction{VisitKind::Toggle, o.Id}, 0, &fx);
-                s = Step(ctx, s, VisitAction{VisitKind::Increase, o.Id}, 0, &fx);
-            }
-            for (const content::Option& row : q->Rows)
-                s = Step(ctx, s, VisitAction{VisitKind::SetCell, row.Id + "=" + q->Options.back().Id}, 0, &fx);
-            states.push_back(s);
-            s = Step(ctx, s, VisitAction{VisitKind::Skip}, 0, &fx);
-        }
-        VisitAction loaded{VisitKind::ResultsLoaded};
-        loaded.Charts.push_back({zone.Questions.front().Id, {}, 9});
-        for (const content::Option& o : zone.Questions.front().Options)
-            loaded.Charts.back().Counts.push_back({o.Id, 3});
-        s = Step(ctx, s, loaded, 0, &fx);
-        states.push_back(s); // results
-        s = Step(ctx, s, VisitAction{VisitKind::Next}, 0, &fx);
-    }
-    s = Step(ctx, s, VisitAction{VisitKind::ShowOutcome}, 0, &fx);
-    states.push_back(s);
-    return states;
 }
 
 bool Inside(const widgets::TextBox& b, const widgets::Target& t) {

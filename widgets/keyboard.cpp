@@ -102,13 +102,24 @@ std::vector<std::vector<std::string>> KeyboardRows(bool accents, bool shift) {
 // Keys stay 2.5 mm apart at the screen's real DPI, not only at 96 dpi.
 float Gap(const Theme& t) { return std::max(t.Px(kGap), t.MinSpacingPx() + 1.0f); }
 
-float KeyboardHeight(const Theme& t, float width) {
+namespace {
+// Keys as high as they are wide, at most kKeyH, lower when the keyboard must fit max_h,
+// never under 11.5 mm.
+float KeyHeight(const Theme& t, float unit, float max_h) {
+    float key_h = std::min(t.Px(kKeyH), unit);
+    if (max_h > 0)
+        key_h = std::min(key_h, (max_h - Gap(t) * (kRows - 1)) / kRows);
+    return std::max(key_h, t.MinTargetPx() + 1.0f);
+}
+} // namespace
+
+float KeyboardHeight(const Theme& t, float width, float max_h) {
     float unit = (width - Gap(t) * (kUnits - 1)) / kUnits;
-    float key_h = std::max(std::min(t.Px(kKeyH), unit), t.MinTargetPx() + 1.0f);
-    return key_h * kRows + Gap(t) * (kRows - 1);
+    return KeyHeight(t, unit, max_h) * kRows + Gap(t) * (kRows - 1);
 }
 
-KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels) {
+KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels,
+                  float max_h) {
     // A Latin keyboard keeps its own order on an Arabic screen; only its place mirrors.
     Theme t = theme;
     t.Rtl = false;
@@ -116,7 +127,7 @@ KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool 
     KeyPress press;
     const float gap = Gap(t);
     const float unit = (width - gap * (kUnits - 1)) / kUnits;
-    const float key_h = std::max(std::min(t.Px(kKeyH), unit), t.MinTargetPx() + 1.0f);
+    const float key_h = KeyHeight(t, unit, max_h);
     float y = pos.y;
     for (const std::vector<Key>& row : Keys(shift, accents, labels)) {
         float units = 0;

@@ -30,11 +30,13 @@ struct KeyPress {
 std::vector<std::vector<std::string>> KeyboardRows(bool accents, bool shift);
 
 // Height of the keyboard for a width (keys keep their shape).
-float KeyboardHeight(const Theme& theme, float width);
+// max_h > 0: lower keys so that it fits (never under 11.5 mm).
+float KeyboardHeight(const Theme& theme, float width, float max_h = 0.0f);
 
 // Draws the keyboard in the box at pos (width wide, KeyboardHeight high). Every key is a
 // touch target: "key-<character>" (e.g. key-a, key-ë, key-A), key-space,
 // key-backspace, key-shift, key-layer, key-done.
-KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels);
+KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels,
+                  float max_h = 0.0f);
 
 } // namespace widgets

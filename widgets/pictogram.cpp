@@ -112,6 +112,52 @@ void DrawPictogram(ImDrawList* dl, Pictogram p, ImVec2 min, float size, ImU32 co
         }
         return;
     }
+    case Pictogram::People: // three heads and shoulders, the middle one in front
+        for (int i = -1; i <= 1; i++) {
+            const float hx = c.x + float(i) * r * 0.6f, hy = c.y - r * (i == 0 ? 0.3f : 0.4f);
+            dl->AddCircle(ImVec2(hx, hy), r * 0.22f, col, 24, line);
+            dl->PathArcTo(ImVec2(hx, hy + r * 0.75f), r * 0.35f, float(M_PI), float(M_PI) * 2.0f, 16);
+            dl->PathStroke(col, 0, line);
+        }
+        return;
+    case Pictogram::Eye: { // two arcs meeting at the corners, and the pupil
+        dl->PathArcTo(ImVec2(c.x, c.y + r * 0.9f), r * 1.25f, -float(M_PI) * 0.82f, -float(M_PI) * 0.18f, 24);
+        dl->PathStroke(col, 0, line);
+        dl->PathArcTo(ImVec2(c.x, c.y - r * 0.9f), r * 1.25f, float(M_PI) * 0.18f, float(M_PI) * 0.82f, 24);
+        dl->PathStroke(col, 0, line);
+        dl->AddCircleFilled(c, r * 0.28f, col, 24);
+        return;
+    }
+    case Pictogram::House: { // a roof over a square with a door
+        ImVec2 roof[3] = {ImVec2(c.x - r * 0.9f, c.y - r * 0.05f), ImVec2(c.x, c.y - r * 0.85f),
+                          ImVec2(c.x + r * 0.9f, c.y - r * 0.05f)};
+        dl->AddPolyline(roof, 3, col, 0, line);
+        dl->AddRect(ImVec2(c.x - r * 0.65f, c.y - r * 0.2f), ImVec2(c.x + r * 0.65f, c.y + r * 0.8f), col, 0, 0, line);
+        dl->AddRectFilled(ImVec2(c.x - r * 0.15f, c.y + r * 0.3f), ImVec2(c.x + r * 0.15f, c.y + r * 0.8f), col);
+        return;
+    }
+    case Pictogram::Heart: { // two arcs and a point
+        const float hr = r * 0.42f;
+        dl->PathArcTo(ImVec2(c.x - hr, c.y - r * 0.25f), hr, float(M_PI) * 0.75f, float(M_PI) * 2.0f, 16);
+        dl->PathArcTo(ImVec2(c.x + hr, c.y - r * 0.25f), hr, float(M_PI), float(M_PI) * 2.25f, 16);
+        dl->PathLineTo(ImVec2(c.x, c.y + r * 0.8f));
+        dl->PathStroke(col, ImDrawFlags_Closed, line);
+        return;
+    }
+    case Pictogram::Hammer: // a slanted handle and a head across its top
+        dl->AddLine(ImVec2(c.x - r * 0.7f, c.y + r * 0.8f), ImVec2(c.x + r * 0.25f, c.y - r * 0.2f), col, line * 1.2f);
+        dl->AddQuadFilled(ImVec2(c.x - r * 0.05f, c.y - r * 0.75f), ImVec2(c.x + r * 0.3f, c.y - r * 1.0f),
+                          ImVec2(c.x + r * 0.95f, c.y - r * 0.25f), ImVec2(c.x + r * 0.6f, c.y + r * 0.0f), col);
+        return;
+    case Pictogram::Book: { // two pages open from a spine
+        ImVec2 left[4] = {ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x - r * 0.9f, c.y - r * 0.7f),
+                          ImVec2(c.x - r * 0.9f, c.y + r * 0.6f), ImVec2(c.x, c.y + r * 0.8f)};
+        ImVec2 right[4] = {ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x + r * 0.9f, c.y - r * 0.7f),
+                           ImVec2(c.x + r * 0.9f, c.y + r * 0.6f), ImVec2(c.x, c.y + r * 0.8f)};
+        dl->AddPolyline(left, 4, col, ImDrawFlags_Closed, line);
+        dl->AddPolyline(right, 4, col, ImDrawFlags_Closed, line);
+        return;
+    }
     }
 }
 

@@ -19,6 +19,13 @@ enum class Pictogram {
     Aanjagen,  // megaphone: take the lead, set things going
     Verdelen,  // a pie cut in parts: divide and decide
     Speaker,   // a loudspeaker with sound waves: read aloud (speech)
+    // The praatplaat's zones (kiosk/screen_praatplaat.cpp).
+    People, // three heads: everyone's voice counts
+    Eye,    // an eye: openness (transparantie)
+    House,  // a house: the wijk's own character (DNA)
+    Heart,  // a heart: values
+    Hammer, // a hammer: getting things done
+    Book,   // an open book: learning together
 };
 
 // Draws pict centred in the square box [min, min+size].

@@ -3,23 +3,48 @@
 namespace widgets {
 
 static FrameRecord g_record;
+static TextRole g_role = TextRole::Other;
+
+const char* RoleName(TextRole role) {
+    switch (role) {
+    case TextRole::Title: return "title";
+    case TextRole::Question: return "question";
+    case TextRole::Option: return "option";
+    case TextRole::Hint: return "hint";
+    case TextRole::Body: return "body";
+    case TextRole::Corner: return "corner";
+    case TextRole::Nav: return "nav";
+    case TextRole::Language: return "language";
+    case TextRole::Other: break;
+    }
+    return "other";
+}
+
+RoleScope::RoleScope(TextRole role) : Prev(g_role) { g_role = role; }
+RoleScope::~RoleScope() { g_role = Prev; }
+TextRole CurrentRole() { return g_role; }
 
 void BeginRecord() {
     g_record.Targets.clear();
     g_record.Texts.clear();
     g_record.TextBoxes.clear();
+    g_record.Marks.clear();
 }
 
 FrameRecord& Record() { return g_record; }
 
-void RecordTarget(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max) {
-    g_record.Targets.push_back({std::string(id), std::string(label), min, max});
+void RecordTarget(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, int kind) {
+    g_record.Targets.push_back({std::string(id), std::string(label), min, max, kind});
 }
 
 void RecordText(std::string_view text) { g_record.Texts.emplace_back(text); }
 
-void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max) {
-    g_record.TextBoxes.push_back({std::string(text), min, max});
+void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max, float size, bool bold) {
+    g_record.TextBoxes.push_back({std::string(text), min, max, g_role, size, bold});
+}
+
+void RecordMark(std::string_view what, ImVec2 min, ImVec2 max) {
+    g_record.Marks.push_back({std::string(what), min, max, TextRole::Other, 0, false});
 }
 
 const Target* FindTarget(const FrameRecord& rec, std::string_view key) {

@@ -37,6 +37,7 @@ struct Theme {
     ImFont* Button = nullptr; // 44 px, bold
     ImFont* Title = nullptr;  // 80 px, bold
 
+    bool IsBold(const ImFont* font) const { return font && (font == Button || font == Title); }
     float Px(float design_px) const { return design_px * Scale; }
     float FontPx(float design_px) const { return design_px * Scale * TextScale; }
     // Where a box [x, x + w] of a left-to-right layout is drawn.

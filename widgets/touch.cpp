@@ -74,7 +74,7 @@ namespace {
 // Wrapped, centred lines at [x, x+width] as given (already mirrored); each line in display
 // order. Returns the height and records the text (in its logical order) and its box.
 float DrawLines(ImFont* font, float size, std::string_view text, float x, float y, float width, ImU32 color,
-                bool rtl) {
+                bool rtl, bool bold) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const bool bidi = rtl || HasRtl(text);
     const std::string shaped = bidi ? ShapeArabic(text) : std::string();
@@ -98,7 +98,7 @@ float DrawLines(ImFont* font, float size, std::string_view text, float x, float 
     }
     RecordText(text);
     if (cy > y) // the box of the glyphs, without the last line's spacing
-        RecordTextBox(text, min, ImVec2(max.x, cy - line_h + size));
+        RecordTextBox(text, min, ImVec2(max.x, cy - line_h + size), size, bold);
     return cy - y;
 }
 
@@ -106,7 +106,8 @@ float DrawLines(ImFont* font, float size, std::string_view text, float x, float 
 
 float TextBlock(const Theme& t, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
                 float size) {
-    return DrawLines(font, size > 0 ? size : font->FontSize, text, t.X(x, width), y, width, color, t.Rtl);
+    return DrawLines(font, size > 0 ? size : font->FontSize, text, t.X(x, width), y, width, color, t.Rtl,
+                     t.IsBold(font));
 }
 
 float TextLine(const Theme& t, ImFont* font, std::string_view text, ImVec2 pos, ImU32 color, float size) {
@@ -122,7 +123,7 @@ float TextLine(const Theme& t, ImFont* font, std::string_view text, ImVec2 pos, 
     pos.x = t.X(pos.x, w); // on a right-to-left screen the line ends where it would start
     ImGui::GetWindowDrawList()->AddText(font, size, pos, color, b, e);
     RecordText(text);
-    RecordTextBox(text, pos, ImVec2(pos.x + w, pos.y + size));
+    RecordTextBox(text, pos, ImVec2(pos.x + w, pos.y + size), size, t.IsBold(font));
     return w;
 }
 
@@ -163,8 +164,55 @@ bool AddTarget(const Theme& t, std::string_view id, ImVec2 pos, ImVec2 size, boo
     return true;
 }
 
+namespace {
+
+// The room a button's label has: its width between the corners a check mark or a badge
+// keep free, and the height the pictogram leaves (a wide button has it beside the words).
+struct LabelRoom {
+    float Width, Height;
+};
+LabelRoom RoomFor(const Theme& t, ImVec2 size, bool pict, bool mark, bool badge) {
+    size.x = std::max(size.x, t.MinTargetPx());
+    size.y = std::max(size.y, t.MinTargetPx());
+    const float pad = t.Px(16), corner = std::min(t.Px(56), size.y * 0.45f) + t.Px(10);
+    const bool beside = pict && size.x > 1.6f * size.y;
+    float w = size.x - 2 * pad - (mark ? corner : 0.0f) - (badge ? corner : 0.0f);
+    float h = size.y;
+    if (beside)
+        w -= std::min(size.y - 2 * pad, size.x * 0.3f) + pad;
+    else if (pict)
+        h = size.y * 0.6f; // the picture keeps the rest (at least 40 %)
+    return {std::max(w, 1.0f), h};
+}
+
+bool Fits(ImFont* font, float size, std::string_view label, LabelRoom room) {
+    return TextBlockHeight(font, label, room.Width, size) <= room.Height && !SplitsWord(font, size, label, room.Width);
+}
+
+} // namespace
+
+float ButtonFontSize(const Theme& t, const std::vector<std::string>& labels, ImVec2 size, bool pict, bool mark,
+                     bool badge) {
+    const LabelRoom room = RoomFor(t, size, pict, mark, badge);
+    const float full = t.Button->FontSize, least = full * 0.3f;
+    float font_size = full;
+    for (const std::string& label : labels) {
+        if (Fits(t.Button, font_size, label, room))
+            continue;
+        // The largest size that fits, to a pixel's tenth (down to 30 %, the weight kept):
+        // the same words fit at the same size with or without A+.
+        float lo = least, hi = font_size;
+        while (hi - lo > 0.1f) {
+            const float mid = (lo + hi) * 0.5f;
+            (Fits(t.Button, mid, label, room) ? lo : hi) = mid;
+        }
+        font_size = lo;
+    }
+    return font_size;
+}
+
 bool TouchButton(const Theme& t, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
-                 ButtonKind kind, Pictogram pict, bool selected, std::string_view badge) {
+                 ButtonKind kind, Pictogram pict, bool selected, std::string_view badge, float font_size) {
     TargetHit hit;
     if (!AddTarget(t, id, pos, size, true, &hit))
         return false;
@@ -185,60 +233,56 @@ bool TouchButton(const Theme& t, std::string_view id, std::string_view label, Im
         face = t.CardHeld;
     dl->AddRectFilled(bb.Min, bb.Max, face, rounding);
     dl->AddRect(bb.Min, bb.Max, selected ? t.Primary : border, rounding, 0, std::max(2.0f, t.Px(selected ? 8 : 3)));
-    // The check mark at the end of the reading direction, the badge at its start.
+    // The check mark at the end of the reading direction, the badge at its start; the
+    // label keeps clear of both corners.
     const float end_x = t.Rtl ? -1.0f : 1.0f;
     if (selected) { // a check mark in a disc at the top-right corner (top-left in Arabic)
         float d = std::min(t.Px(56), size.y * 0.45f);
         ImVec2 c(bb.GetCenter().x + end_x * (size.x * 0.5f - d * 0.5f - t.Px(10)), bb.Min.y + d * 0.5f + t.Px(10));
         dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
         DrawPictogram(dl, Pictogram::Yes, ImVec2(c.x - d * 0.35f, c.y - d * 0.35f), d * 0.7f, t.PrimaryText);
+        RecordMark("check", ImVec2(c.x - d * 0.5f, c.y - d * 0.5f), ImVec2(c.x + d * 0.5f, c.y + d * 0.5f));
     }
     if (!badge.empty()) { // a rank in a disc at the top-left corner
         float d = std::min(t.Px(60), size.y * 0.5f);
         ImVec2 c(bb.GetCenter().x - end_x * (size.x * 0.5f - d * 0.5f - t.Px(10)), bb.Min.y + d * 0.5f + t.Px(10));
         dl->AddCircleFilled(c, d * 0.5f, t.Primary, 24);
-        ImVec2 ts = t.Button->CalcTextSizeA(t.Button->FontSize, FLT_MAX, 0, badge.data(), badge.data() + badge.size());
-        dl->AddText(t.Button, t.Button->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), t.PrimaryText,
-                    badge.data(), badge.data() + badge.size());
+        const float bs = std::min(t.Button->FontSize, d * 0.8f);
+        ImVec2 ts = t.Button->CalcTextSizeA(bs, FLT_MAX, 0, badge.data(), badge.data() + badge.size());
+        dl->AddText(t.Button, bs, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), t.PrimaryText, badge.data(),
+                    badge.data() + badge.size());
+        RecordMark("badge", ImVec2(c.x - d * 0.5f, c.y - d * 0.5f), ImVec2(c.x + d * 0.5f, c.y + d * 0.5f));
     }
 
+    // One face (bold) for every button's words: a label that does not fit is drawn smaller,
+    // never in another weight (issue 15). A row passes the one size that fits all its labels.
     ImFont* font = t.Button;
-    float pad = t.Px(16);
-    // The check mark and the badge keep their corner free of text.
-    float mark = std::min(t.Px(56), size.y * 0.45f) + t.Px(10);
-    float left = pad + (badge.empty() ? 0.0f : mark), right = pad + (selected ? mark : 0.0f);
-    if (t.Rtl)
-        std::swap(left, right);
-    float text_w = size.x - left - right;
-    // A long word in a low or narrow button (a matrix cell, a language, a small window):
-    // a smaller font rather than text spilling over the edge or a word cut in two.
-    float room = size.y - (pict != Pictogram::None ? size.y * 0.5f : 0.0f);
-    float font_size = font->FontSize;
-    float text_h = TextBlockHeight(font, label, text_w);
-    auto too_big = [&] { return text_h > room || SplitsWord(font, font_size, label, text_w); };
-    for (ImFont* smaller : {t.Body, t.Small})
-        if (too_big() && smaller) {
-            font = smaller;
-            font_size = font->FontSize;
-            text_h = TextBlockHeight(font, label, text_w);
-        }
-    // Still too big (a long word in a small corner button, large text): the small font
-    // drawn smaller, down to two thirds, rather than words over the edge.
-    for (int step = 0; step < 4 && too_big(); step++) {
-        font_size *= 0.9f;
-        text_h = TextBlockHeight(font, label, text_w, font_size);
+    const bool has_pict = pict != Pictogram::None;
+    if (font_size <= 0)
+        font_size = ButtonFontSize(t, {std::string(label)}, size, has_pict, selected, !badge.empty());
+    const LabelRoom room = RoomFor(t, size, has_pict, selected, !badge.empty());
+    const float pad = t.Px(16), corner = std::min(t.Px(56), size.y * 0.45f) + t.Px(10);
+    float left = pad + (badge.empty() ? 0.0f : corner);
+    const float text_h = TextBlockHeight(font, label, room.Width, font_size) - font_size * 0.2f;
+    const bool beside = has_pict && size.x > 1.6f * size.y;
+    if (beside) { // a wide card: the picture at the start, the words beside it
+        const float pict_size = std::min(size.y - 2 * pad, size.x * 0.3f);
+        const float px = t.Rtl ? bb.Max.x - left - pict_size : bb.Min.x + left;
+        DrawPictogram(dl, pict, ImVec2(px, bb.Min.y + (size.y - pict_size) * 0.5f), pict_size, text_col);
+        left += pict_size + pad;
     }
-    if (pict != Pictogram::None) {
+    const float text_x = t.Rtl ? bb.Max.x - left - room.Width : bb.Min.x + left;
+    if (has_pict && !beside) {
         float pict_size = std::min(size.x - 2 * pad, size.y - text_h - 3 * pad);
         float block = pict_size + pad + text_h;
         float top = bb.Min.y + (size.y - block) * 0.5f;
         DrawPictogram(dl, pict, ImVec2(bb.Min.x + (size.x - pict_size) * 0.5f, top), pict_size, text_col);
-        DrawLines(font, font_size, label, bb.Min.x + left, top + pict_size + pad, text_w, text_col, t.Rtl);
+        DrawLines(font, font_size, label, text_x, top + pict_size + pad, room.Width, text_col, t.Rtl, true);
     } else {
-        DrawLines(font, font_size, label, bb.Min.x + left, bb.Min.y + (size.y - text_h) * 0.5f, text_w, text_col,
-                  t.Rtl);
+        DrawLines(font, font_size, label, text_x, bb.Min.y + (size.y - text_h) * 0.5f, room.Width, text_col, t.Rtl,
+                  true);
     }
-    RecordTarget(id, label, bb.Min, bb.Max);
+    RecordTarget(id, label, bb.Min, bb.Max, int(kind));
     return pressed;
 }
 

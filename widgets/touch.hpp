@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace widgets {
 
@@ -27,9 +28,16 @@ struct TargetHit {
 };
 bool AddTarget(const Theme& theme, std::string_view id, ImVec2 pos, ImVec2 size, bool mirror, TargetHit* hit);
 
+// font_size > 0: the label at that size (a row's ButtonFontSize); else the size that fits.
+// A button much wider than high has its pictogram beside the words.
 bool TouchButton(const Theme& theme, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
                  ButtonKind kind, Pictogram pict = Pictogram::None, bool selected = false,
-                 std::string_view badge = {});
+                 std::string_view badge = {}, float font_size = 0.0f);
+
+// The one label size at which every label fits a button of this size (with a pictogram,
+// a check mark, a rank badge): a row of buttons shrinks alike, in one weight.
+float ButtonFontSize(const Theme& theme, const std::vector<std::string>& labels, ImVec2 size,
+                     bool pict = false, bool mark = false, bool badge = false);
 
 // Text wrapped to width and centred in [x, x+width] from y down; returns its height.
 // Arabic is joined and each line put in display order (widgets/bidi.hpp); on a
