@@ -152,7 +152,6 @@ const std::vector<std::string>& RequiredUiKeys() {
         "campfire.type_wijk",
         "campfire.pick_title",
         "campfire.session_line",
-        "campfire.skipped_note",
         "campfire.questions_n",
         "campfire.polls",
         "campfire.done",
@@ -275,6 +274,8 @@ const std::vector<std::string>& PraatplaatUiKeys() {
         "outcome.no_lean",
         "outcome.vlekken",    // "Witte vlekken: hier is het proces nog niet sterk genoeg"
         "outcome.no_vlekken",
+        "outcome.per_theme",   // the lean per who-decides theme (content/outcome.hpp OutcomeByTheme)
+        "outcome.theme_vlekken", // "{n}": how many witte vlekken that much say has
         "outcome.done",
         "speech.outcome_private", // spoken on the outcome instead of the outcome itself
     };

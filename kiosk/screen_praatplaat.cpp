@@ -176,15 +176,57 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
         out->push_back(VisitAction{VisitKind::ShowOutcome});
 }
 
+namespace {
+
+// Say differs per theme (issue 14): one line per group of themes that lean alike, its
+// picture, and how many witte vlekken that much say has (the list follows, once).
+// Returns the new y; stops where the screen ends.
+float DrawThemes(const ScreenContext& ctx, const FlowState& s, const Layout& L,
+                 const std::vector<content::ThemeLean>& themes, float y, float last) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
+    y += TextBlock(t, t.Body, U(ctx, s, "outcome.per_theme"), x0, y, width, t.TextMuted) + L.Px(10);
+    const float pict = L.Px(90), tx = x0 + pict + L.Px(30), tw = width - pict - L.Px(30);
+    for (const content::ThemeLean& g : themes) {
+        std::string names;
+        for (const content::Option* row : g.Themes)
+            names += (names.empty() ? "" : ", ") + Tr(ctx, s, row->Label);
+        const std::string head = names + ": " + Tr(ctx, s, g.Lean->Label);
+        const std::string sub = g.WitteVlekken.empty() ? U(ctx, s, "outcome.no_vlekken")
+                                                       : FillTemplate(U(ctx, s, "outcome.theme_vlekken"), "n",
+                                                                      std::to_string(g.WitteVlekken.size()));
+        const float h = std::max(pict, widgets::TextBlockHeight(t.Button, head, tw) +
+                                            widgets::TextBlockHeight(t.Body, sub, tw));
+        if (y + h > last)
+            break;
+        widgets::DrawPictogram(ImGui::GetWindowDrawList(), ArchetypePictogram(size_t(g.Level - 1)),
+                               ImVec2(t.X(x0, pict), y), pict, t.Text);
+        float ty = y;
+        {
+            RoleScope role(TextRole::Option);
+            ty += TextBlock(t, t.Button, head, tx, ty, tw, t.Text);
+        }
+        TextBlock(t, t.Body, sub, tx, ty, tw, t.TextMuted);
+        y += h + L.Px(14);
+    }
+    return y;
+}
+
+} // namespace
+
 float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
+    content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
+    const std::vector<content::ThemeLean> themes = content::OutcomeByTheme(*ctx.Flow->Pack, s.Given);
     const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
     float y = DrawTitle(ctx, L, U(ctx, s, "outcome.title")) + L.Px(10);
     y += DrawSender(ctx, s, L, y) + L.Px(20);
     const float last = L.BarY() - L.Px(30);
     RoleScope body(TextRole::Body);
-    if (outcome.Lean) {
+    if (!themes.empty()) { // per theme, not one label for everything; the most say's vlekken below
+        y = DrawThemes(ctx, s, L, themes, y, last) + L.Px(10);
+        outcome.WitteVlekken = themes.front().WitteVlekken;
+    } else if (outcome.Lean) {
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), x0, y, width, t.TextMuted) + L.Px(10);
         size_t index = size_t(outcome.Level - 1);
         const float pict = L.Px(150);
@@ -213,7 +255,7 @@ float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L,
                 break;
             y += TextBlock(t, t.Body, line, x0, y, width, t.Text) + L.Px(6);
         }
-    } else if (outcome.Lean) {
+    } else if (outcome.Lean && themes.empty()) { // per theme, each group says so itself
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.no_vlekken"), x0, y, width, t.Text);
     }
     if (WayOn(ctx, s, L, "done", U(ctx, s, "outcome.done")))

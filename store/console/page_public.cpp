@@ -62,7 +62,8 @@ std::string DutchDate(const std::string& iso) {
 std::string StatusWords(const std::string& status) {
     static const std::map<std::string, std::string> kWords = {
         {"open", "nog niet begonnen"}, {"bezig", "bezig"},         {"klaar", "gedaan"},
-        {"gedaan", "gedaan"},          {"lukt niet", "lukt niet"}, {"lukt_niet", "lukt niet"}};
+        {"gedaan", "gedaan"},          {"lukt niet", "lukt niet"}, {"lukt_niet", "lukt niet"},
+        {"lukt-niet", "lukt niet"}}; // the store's id (stap 3); the others from older data
     auto it = kWords.find(status);
     return it == kWords.end() ? status : it->second;
 }
