@@ -19,6 +19,8 @@ Action Failed(const std::string& error) {
 
 } // namespace
 
+// A switch over the campfire effects (about 130 lines): each case a few calls to the journal
+// or the file system, kept side by side so the edge's whole surface reads in one place.
 std::vector<Action> CampfireEffects::Run(const CampfireEffect& e, const std::string& lang) {
     std::vector<Action> out;
     std::string error;

@@ -33,6 +33,7 @@ void Smiley(ImDrawList* dl, ImVec2 c, float r, int level, ImU32 col) {
 
 } // namespace
 
+// A switch over the pictograms (a drawing table, about 130 lines): one short case each.
 void DrawPictogram(ImDrawList* dl, Pictogram p, ImVec2 min, float size, ImU32 col) {
     ImVec2 c(min.x + size * 0.5f, min.y + size * 0.5f);
     float r = size * 0.45f;
