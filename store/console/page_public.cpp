@@ -3,6 +3,7 @@
 // [SECTION] the parts: updates, agreements, results, receipt
 // [SECTION] HandlePublic
 #include "store/console/public_page.hpp"
+#include "store/report/model.hpp"
 #include "store/console/forms.hpp"
 #include "store/console/pages.hpp"
 #include "sync/receipt.hpp"
@@ -68,16 +69,6 @@ std::string StatusWords(const std::string& status) {
     return it == kWords.end() ? status : it->second;
 }
 
-std::string WhoWords(const std::string& who) {
-    if (who == "wijk")
-        return "de wijk";
-    if (who == "gemeente")
-        return "de gemeente";
-    if (who == "samen")
-        return "de wijk en de gemeente samen";
-    return who;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] the parts: updates, agreements, results, receipt
 //-----------------------------------------------------------------------------
@@ -100,7 +91,7 @@ std::string AgreementsPart(const store::Store::PublicWijk& w) {
             "<th scope=\"col\">Afspraak</th><th scope=\"col\">Wie</th><th scope=\"col\">Wanneer klaar</th>"
             "<th scope=\"col\">Stand</th></tr></thead><tbody>";
     for (const auto& a : w.Agreements)
-        html += "<tr><td>" + Esc(a.What) + "</td><td>" + Esc(WhoWords(a.Who)) + "</td><td>" +
+        html += "<tr><td>" + Esc(a.What) + "</td><td>" + Esc(report::WhoWords(a.Who)) + "</td><td>" +
                 (a.Due.empty() ? "<span class=\"muted\">geen datum</span>" : Esc(DutchDate(a.Due))) + "</td><td>" +
                 Esc(StatusWords(a.Status)) + "</td></tr>";
     return html + "</tbody></table>";

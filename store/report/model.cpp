@@ -415,16 +415,6 @@ void Reach(const Input& in, Report* r) {
 // [SECTION] Agreements and campfire meetings
 //-----------------------------------------------------------------------------
 
-std::string WhoWords(const std::string& who) {
-    if (who == "wijk")
-        return "de wijk";
-    if (who == "gemeente")
-        return "de gemeente";
-    if (who == "samen")
-        return "wijk en gemeente samen";
-    return who;
-}
-
 // What an agreement answers: a kompas point or bouwsteen (a zone), a question, or as written.
 std::string AnswersWords(const content::Pack* pack, const std::string& id) {
     if (id.empty() || !pack)
@@ -593,6 +583,16 @@ Report BuildReport(const Input& in) {
     Agreements(in, &r);
     Meetings(in, &r, &slugs);
     return r;
+}
+
+std::string WhoWords(const std::string& who) {
+    if (who == "wijk")
+        return "de wijk";
+    if (who == "gemeente")
+        return "de gemeente";
+    if (who == "samen")
+        return "de wijk en de gemeente samen";
+    return who;
 }
 
 } // namespace report

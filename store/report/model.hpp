@@ -193,5 +193,7 @@ std::string PeriodKey(const std::string& month, Period per);
 std::string PeriodLabel(const std::string& key);
 // "2026-11-28" -> "28 november 2026" (as given when it is not a date).
 std::string DutchDate(const std::string& ymd);
+// Who carries out an agreement, in words: "wijk" -> "de wijk" (the report and the public page).
+std::string WhoWords(const std::string& who);
 
 } // namespace report
