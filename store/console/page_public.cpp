@@ -50,16 +50,6 @@ std::string StyleHash() {
     return hash;
 }
 
-// "2026-12-04" -> "4 december 2026".
-std::string DutchDate(const std::string& iso) {
-    static const char* kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
-                                    "juli",    "augustus", "september", "oktober", "november", "december"};
-    int y, m, d;
-    if (sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
-        return iso;
-    return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
-}
-
 std::string StatusWords(const std::string& status) {
     static const std::map<std::string, std::string> kWords = {
         {"open", "nog niet begonnen"}, {"bezig", "bezig"},         {"klaar", "gedaan"},
@@ -78,7 +68,7 @@ std::string UpdatesPart(const store::Store::PublicWijk& w) {
     if (w.News.empty())
         return html + "<p class=\"muted\">Er zijn nog geen berichten voor deze wijk.</p>";
     for (const wsync::NewsItem& n : w.News)
-        html += "<article><h3>" + Esc(n.Title) + "</h3><p class=\"date\">" + Esc(DutchDate(n.Date)) + "</p><p>" +
+        html += "<article><h3>" + Esc(n.Title) + "</h3><p class=\"date\">" + Esc(report::DutchDate(n.Date)) + "</p><p>" +
                 Esc(n.Text) + "</p></article>";
     return html;
 }
@@ -92,7 +82,7 @@ std::string AgreementsPart(const store::Store::PublicWijk& w) {
             "<th scope=\"col\">Stand</th></tr></thead><tbody>";
     for (const auto& a : w.Agreements)
         html += "<tr><td>" + Esc(a.What) + "</td><td>" + Esc(report::WhoWords(a.Who)) + "</td><td>" +
-                (a.Due.empty() ? "<span class=\"muted\">geen datum</span>" : Esc(DutchDate(a.Due))) + "</td><td>" +
+                (a.Due.empty() ? "<span class=\"muted\">geen datum</span>" : Esc(report::DutchDate(a.Due))) + "</td><td>" +
                 Esc(StatusWords(a.Status)) + "</td></tr>";
     return html + "</tbody></table>";
 }
@@ -167,7 +157,7 @@ std::string ReceiptPart(PublicPage& page, const ConsoleRequest& req, const std::
     } else if (code.empty())
         answer = "Dit is geen bewijsnummer. Een bewijsnummer heeft 8 tekens, zoals ABCD-1234.";
     else if (page.Store.ReceiptReceived(code, &day))
-        answer = "Ontvangen door de gemeente op " + DutchDate(day) + ".";
+        answer = "Ontvangen door de gemeente op " + report::DutchDate(day) + ".";
     else
         answer = "Nog niet ontvangen. De kiosk stuurt uw antwoorden als hij verbinding heeft; kijk later nog eens.";
     return html + "<p class=\"answer\" role=\"status\" id=\"bon-antwoord\">" + Esc(answer) + "</p>";
