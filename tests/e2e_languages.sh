@@ -100,7 +100,7 @@ if command -v xvfb-run > /dev/null; then
     printf 'tap lang-%s\ntap start\nscreenshot %s/question-%s.png\ntap stop\nexpect-screen attract\n' "$l" "$tmp" "$l" \
       >> "$tmp/shots.script"
   done
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1920x1080 --no-sync --data "$tmp/c" \
+  xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1920x1080 --no-sync --data "$tmp/c" \
     --script "$tmp/shots.script" || fail "screenshots in each language"
   for l in $langs; do
     [ -s "$tmp/question-$l.png" ] || fail "no screenshot in $l"

@@ -84,7 +84,7 @@ tap weet-wie-beslist.ja
 expect-screen question
 S
     [ -n "$PNG_CHECK" ] && echo "screenshot $tmp/question.png" >> "$tmp/window.script"
-    xvfb-run -a -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1920x1080 --data "$tmp/d3" \
+    xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1920x1080 --data "$tmp/d3" \
         --script "$tmp/window.script" > "$tmp/window.out" 2> "$tmp/window.err" || fail "window script: $(cat "$tmp/window.err")"
     if grep -q 'speech stays silent' "$tmp/d3/kiosk.log"; then
         [ "$(grep -c 'speech stays silent' "$tmp/d3/kiosk.log")" = 1 ] || fail "the missing sound device was logged more than once"

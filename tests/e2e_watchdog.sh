@@ -15,7 +15,7 @@ field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" "$2"; }
 run() { # NAME SECONDS [kiosk options]
   local name=$1 secs=$2
   shift 2
-  xvfb-run -a -s "-screen 0 1280x720x24" "$SUPERVISOR" "$tmp" 2000000 "$secs" -- \
+  xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1280x720x24" "$SUPERVISOR" "$tmp" 2000000 "$secs" -- \
     "$WIJKSTEM" --windowed 640x480 --no-sync --data "$tmp/$name" "$@" > "$tmp/$name.out" 2>&1 \
     || fail "$name: the supervisor failed: $(cat "$tmp/$name.out")"
 }

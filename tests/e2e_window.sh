@@ -10,7 +10,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v xvfb-run > /dev/null || fail "xvfb-run is missing (make test installs the Debian package xvfb)"
 
 sed "s#assets/screenshots/#$tmp/#" "$SRC/tests/scripts/screenshots.script" > "$tmp/shots.script"
-xvfb-run -a -s "-screen 0 1920x1080x24" "$WIJKSTEM" --data "$tmp/data" --script "$tmp/shots.script" --trace \
+xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" "$WIJKSTEM" --data "$tmp/data" --script "$tmp/shots.script" --trace \
   > "$tmp/out" 2> "$tmp/err" || fail "the window run failed: $(cat "$tmp/err")"
 # Every screenshot the script takes (quick poll, praatplaat, each question type, results).
 shots=$(sed -n 's#^screenshot assets/screenshots/\(.*\)\.png$#\1#p' "$SRC/tests/scripts/screenshots.script")
@@ -29,7 +29,7 @@ tap start
 expect-screen question
 screenshot $tmp/small.png
 S
-xvfb-run -a -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1280x720 --data "$tmp/data" --script "$tmp/small.script" \
+xvfb-run -a -n $(( 200 + RANDOM % 700 )) -s "-screen 0 1920x1080x24" "$WIJKSTEM" --windowed 1280x720 --data "$tmp/data" --script "$tmp/small.script" \
   2> "$tmp/err" || fail "the 1280x720 window run failed: $(cat "$tmp/err")"
 "$PNG_CHECK" "$tmp/small.png" 1280 720 || fail "small.png"
 
