@@ -630,10 +630,11 @@ int Devices(store::Store& store, const Args&) {
 int Export(store::Store& store, const Args& a) {
     if (!a.Csv)
         return Fail("export needs --csv (the only format so far)");
-    std::string csv, error;
-    if (!store.ExportCsv(&csv, &error))
-        return Fail(error);
-    fwrite(csv.data(), 1, csv.size(), stdout);
+    std::string error;
+    const bool ok = store.ExportCsv( // a row at a time: a million answers never sit in memory
+        [](const std::string& row) { return fwrite(row.data(), 1, row.size(), stdout) == row.size(); }, &error);
+    if (fflush(stdout) != 0 || !ok)
+        return Fail(error.empty() ? "the CSV could not be written (disk full, or the pipe closed?)" : error);
     return 0;
 }
 

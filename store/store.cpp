@@ -772,6 +772,16 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
 }
 
 bool Store::ExportCsv(std::string* csv, std::string* error) {
+    csv->clear();
+    return ExportCsv(
+        [csv](const std::string& row) {
+            *csv += row;
+            return true;
+        },
+        error);
+}
+
+bool Store::ExportCsv(const std::function<bool(const std::string& row)>& write, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT a.id, a.device_id, a.seq, d.wijk, a.session_id, a.pack_id, a.pack_version, a.question_id, "
                 "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via, a.flagged, a.superseded "
@@ -781,12 +791,26 @@ bool Store::ExportCsv(std::string* csv, std::string* error) {
         return false;
     }
     // Coarse times in exports (the date only): promise 3, anonymous by design.
-    *csv = "answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,"
-           "received_at,via,flagged,superseded\n";
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
+    if (!write("answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,"
+               "received_at,via,flagged,superseded\n")) {
+        *error = "the CSV could not be written";
+        return false;
+    }
+    std::string row;
+    int rc;
+    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW) {
+        row.clear();
         for (int i = 0; i < 14; i++)
-            *csv += (i ? "," : "") + CsvField(Col(st.S, i));
-        *csv += "\n";
+            row += (i ? "," : "") + CsvField(Col(st.S, i));
+        row += "\n";
+        if (!write(row)) {
+            *error = "the CSV could not be written";
+            return false;
+        }
+    }
+    if (rc != SQLITE_DONE) { // a part-way failure is not a shorter CSV
+        *error = std::string("the export stopped part-way: ") + sqlite3_errmsg(Db);
+        return false;
     }
     return true;
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -139,7 +140,11 @@ public:
     bool Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
                  const std::string& body, std::string* error);
     bool ContentFor(const std::string& device_id, wsync::WijkContent* out, std::string* error);
-    // One row per answer, header first.
+    // One row per answer, header first, handed to write() a row at a time: memory stays
+    // flat however many answers the store holds (issue 18). False, with the reason, when
+    // write() refuses a row or the database fails part-way (the output is then incomplete).
+    bool ExportCsv(const std::function<bool(const std::string& row)>& write, std::string* error);
+    // The same, whole, in memory (the console's download of one wijk).
     bool ExportCsv(std::string* csv, std::string* error);
     // --- the console's tables (store/users.cpp) ---
     bool AddUser(const ConsoleUser& user, std::string* error); // false when the name is taken

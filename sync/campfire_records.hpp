@@ -85,9 +85,9 @@ constexpr size_t kMaxGroupNote = 1000; // characters
 // What waits to go to the store (or what was sent, to be marked synced).
 struct CampfireBatch {
     std::string DeviceId;
-    std::vector<CampfireSessionRecord> Sessions;
-    std::vector<CampfireResultRecord> Results;
-    std::vector<AgreementRecord> Agreements;
+    std::vector<CampfireSessionRecord> Sessions{};
+    std::vector<CampfireResultRecord> Results{};
+    std::vector<AgreementRecord> Agreements{};
     // Since stap 3 (optional on the wire; an older store leaves them waiting).
     std::vector<AgreementChangeRecord> Changes{};
     std::vector<GroupNoteRecord> Notes{};

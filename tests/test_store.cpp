@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -328,4 +329,35 @@ TEST_CASE("an answer changed on the way back: the old one kept, superseded in th
     REQUIRE(t.S->StoreBatch({device, {stray}}, "network", &results, &error));
     REQUIRE(t.S->ExportCsv(&csv, &error));
     CHECK(line_end(b.Answers[1].Id) == ",0,0");
+}
+
+TEST_CASE("export --csv streams a row at a time; a writer that fails stops it with a reason") {
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    std::vector<AnswerResult> r;
+    std::string error;
+    REQUIRE(t.S->StoreBatch({device, {Answer(1), Answer(2), Answer(3)}}, "network", &r, &error));
+    std::string whole;
+    REQUIRE(t.S->ExportCsv(&whole, &error));
+    std::vector<std::string> rows;
+    REQUIRE(t.S->ExportCsv(
+        [&](const std::string& row) {
+            rows.push_back(row);
+            return true;
+        },
+        &error));
+    REQUIRE(rows.size() == 4); // the header and one row per answer, each handed over alone
+    std::string joined;
+    for (const std::string& row : rows) {
+        CHECK(row.back() == '\n');
+        CHECK(std::count(row.begin(), row.end(), '\n') == 1);
+        joined += row;
+    }
+    CHECK(joined == whole);
+
+    size_t taken = 0;
+    CHECK_FALSE(t.S->ExportCsv([&](const std::string&) { return ++taken < 2; }, &error)); // a full disk
+    CHECK(taken == 2);
+    CHECK(error == "the CSV could not be written");
 }
