@@ -163,16 +163,22 @@ void CsvDownload(Ctx& x) {
     const std::string wijk = x.Query.Get("wijk");
     if (wijk.empty() || !MaySee(x.S.User, wijk))
         return SendForbidden(x, "U hebt geen toegang tot de wijk \u201c" + wijk + "\u201d.");
-    std::string all, error;
-    if (!x.C.Store.ExportCsv(&all, &error))
-        return SendPage(x, "resultaten", "Resultaten", Notice("fout", "Geen CSV: " + Esc(error)), 500);
-    // The store's own export, the rows of this wijk only (column 4 is the wijk).
-    std::string csv, record;
+    // The store's own export, a row at a time; only this wijk's rows are kept (column 4 is
+    // the wijk), so the whole store's CSV is never in memory.
+    std::string csv, record, error;
     std::vector<std::string> fields;
-    size_t at = 0;
-    for (bool header = true; NextRecord(all, &at, &record, &fields); header = false)
-        if (header || (fields.size() > 3 && fields[3] == wijk))
-            csv += record;
+    bool header = true;
+    const bool ok = x.C.Store.ExportCsv(
+        [&](const std::string& row) {
+            size_t at = 0;
+            if (header || (NextRecord(row, &at, &record, &fields) && fields.size() > 3 && fields[3] == wijk))
+                csv += row;
+            header = false;
+            return true;
+        },
+        &error);
+    if (!ok)
+        return SendPage(x, "resultaten", "Resultaten", Notice("fout", "Geen CSV: " + Esc(error)), 500);
     fprintf(stderr, "wijkstem-store: console: '%s' downloaded the CSV of %s\n", x.S.User.Name.c_str(), wijk.c_str());
     x.Res->ContentType = "text/csv; charset=utf-8";
     x.Res->Headers.emplace_back("Content-Disposition", "attachment; filename=\"wijkstem-" + Slug(wijk, 40) + ".csv\"");
