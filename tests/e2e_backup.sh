@@ -91,8 +91,9 @@ done
 stop_store
 rm -f "$tmp/store.db" "$tmp/store.db-wal" "$tmp/store.db-shm"
 cp "$tmp/old.db" "$tmp/store.db"
-start_store "$tmp/store.db" "$port" || fail "the store did not start on the restored database"
+# Checked before the store starts: once it listens, the syncing kiosks resend at once.
 [ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 32 ] || fail "the restore did not take"
+start_store "$tmp/store.db" "$port" || fail "the store did not start on the restored database"
 visits a 2; visits b 1
 
 # 4. Every answer comes back, none twice.
