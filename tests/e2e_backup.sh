@@ -21,7 +21,8 @@ json_field() { sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
 q() { sqlite3 -batch "$1" "$2"; }
 start_store() { # DB PORT: waits (up to 10 s) until it listens
   local i
-  "$STORE" serve --db "$1" --listen "127.0.0.1:$2" 2> "$tmp/store.log" &
+  : > "$tmp/store.log" # emptied before the child starts: a restart must not read the last "listening"
+  "$STORE" serve --db "$1" --listen "127.0.0.1:$2" 2>> "$tmp/store.log" &
   store_pid=$!
   for i in $(seq 200); do
     grep -q listening "$tmp/store.log" && return 0

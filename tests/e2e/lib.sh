@@ -49,7 +49,10 @@ start_store() {
   local db=$1 p=$2 try
   shift 2
   for try in 1 2 3 4 5; do
-    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2> "$tmp/store.log" &
+    # Emptied here, not by the redirection below: that runs in the background child, and the
+    # wait could read the last store's "listening" line before the child truncates the file.
+    : > "$tmp/store.log"
+    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" "$@" 2>> "$tmp/store.log" &
     store_pid=$!
     wait_listening "$tmp/store.log" "$store_pid" && return 0
     kill "$store_pid" 2> /dev/null; wait "$store_pid" 2> /dev/null || true
