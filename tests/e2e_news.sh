@@ -114,6 +114,7 @@ import os, sys, tempfile, urllib.request, urllib.error
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 url, title, receipt, shots = sys.argv[1:5]
 def check(cond, msg):
     if not cond:
@@ -136,6 +137,8 @@ try:
     check(not errors, "the browser reported errors: %s" % errors)
     d.find_element(By.ID, "bon").send_keys(receipt.lower())
     d.find_element(By.CSS_SELECTOR, "form button").click()
+    # The form loads a new page: wait for its answer (a click returns before the page is there).
+    WebDriverWait(d, 30).until(lambda drv: drv.find_elements(By.ID, "bon-antwoord"))
     answer = d.find_element(By.ID, "bon-antwoord").text
     check(answer.startswith("Ontvangen door de gemeente op "), "receipt: %s" % answer)
     d.set_window_size(1000, 2400) # the whole page, top to the receipt's answer, for the README
