@@ -196,14 +196,7 @@ using namespace sql; // sync/sqlite_util.hpp
 std::string Now() { return IsoNowSeconds(); }
 
 // "2026-11-28T12:00:00Z", the store's format, for a moment days from now.
-std::string IsoInDays(int days) {
-    time_t t = time(nullptr) + time_t(days) * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+std::string IsoInDays(int days) { return IsoTimeSeconds(int64_t(time(nullptr)) + int64_t(days) * 86400); }
 
 // What a client is told when the database fails: SQLite's words go to the log only.
 bool Internal(const std::string& what, sqlite3* db, std::string* error) {
