@@ -37,8 +37,140 @@ using widgets::TouchButton;
 
 namespace {
 
-constexpr float kBarY = 920, kBarH = 110; // design px: the bottom bar of buttons
-constexpr float kAreaBottom = 890;        // content ends here
+// Every screen lays itself out for the screen it has (issue 15): the bottom bar of the
+// resident screens (Layout::BarY, BarH), content between Layout::Top() and that bar; on a
+// narrow screen the bar's buttons wrap into rows, a form's labels go over their controls
+// and the question's chart goes under its answers.
+constexpr float kEdge = 100; // design px: the content's margin at the sides
+
+// The space between two buttons: the design's gap, never under 2.5 mm.
+float Space(const Layout& L, float design) { return std::max(L.Px(design), L.T.MinSpacingPx() + 1.0f); }
+// A button's height: the design's, never under 11.5 mm.
+float Tall(const Layout& L, float design) { return std::max(L.Px(design), L.T.MinTargetPx() + 1.0f); }
+float ContentX(const Layout& L) { return L.Px(kEdge); }
+float ContentW(const Layout& L) { return L.Display.x - 2 * L.Px(kEdge); }
+
+// A button of the bottom bar: its design width on a full-HD screen; joined: it stays on
+// the row of the one before it when the bar wraps ("<" and ">").
+struct BarButton {
+    std::string Id, Label;
+    ButtonKind Kind;
+    float W;
+    Action Act;
+    bool Joined = false;
+    bool Selected = false; // a card drawn as chosen (a note was made)
+};
+
+// The bottom bar: in one row where the buttons fit (shrunk to no less than 3/4 of their
+// width), the last one (the way on) at the right edge; else in rows over each other, the
+// last row at the bottom, each row across the width. Returns where the bar begins (px).
+float DrawBar(const ScreenContext& ctx, const Layout& L, const std::vector<BarButton>& buttons,
+              std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float room = L.Display.x - 2 * L.Px(kSide), gap = L.Gap(), h = L.BarH(), least = t.MinTargetPx() + 1.0f;
+    // The widths of buttons [first, end) at scale f, never under 11.5 mm.
+    auto widths = [&](size_t first, size_t end, float f) {
+        std::vector<float> w;
+        for (size_t i = first; i < end; i++)
+            w.push_back(std::max(L.Px(buttons[i].W) * f, least));
+        return w;
+    };
+    auto need = [&](size_t first, size_t end, float f) {
+        float sum = gap * float(end - first - 1);
+        for (float w : widths(first, end, f))
+            sum += w;
+        return sum;
+    };
+    // Rows from the last button back; a row is full when it would shrink under 3/4.
+    std::vector<std::pair<size_t, size_t>> rows; // [first, end)
+    size_t end = buttons.size();
+    while (end > 0) {
+        size_t first = end - 1;
+        while (first > 0 && buttons[first].Joined)
+            first--;
+        while (first > 0) {
+            size_t from = first - 1; // the button before, with the ones it is joined to
+            while (from > 0 && buttons[from].Joined)
+                from--;
+            if (need(from, end, 0.75f) > room)
+                break;
+            first = from;
+        }
+        rows.insert(rows.begin(), {first, end});
+        end = first;
+    }
+    const float top = L.BarY() - float(rows.size() - 1) * (h + gap);
+    for (size_t r = 0; r < rows.size(); r++) {
+        const auto [first, last] = rows[r];
+        // One row: natural widths (shrunk if need be), the room left before the last button.
+        // Wrapped rows: across the whole width. The scale by halving to a thousandth.
+        float lo = 0.0f, hi = 4.0f;
+        for (int k = 0; k < 14; k++) {
+            const float mid = (lo + hi) * 0.5f;
+            (need(first, last, mid) <= room ? lo : hi) = mid;
+        }
+        const float f = rows.size() == 1 ? std::min(1.0f, lo) : lo;
+        const std::vector<float> w = widths(first, last, f);
+        const float spare = room - need(first, last, f);
+        float x = L.Px(kSide);
+        const float y = top + float(r) * (h + gap);
+        for (size_t i = first; i < last; i++) {
+            if (i + 1 == last && i != first)
+                x += std::max(0.0f, spare);
+            const BarButton& b = buttons[i];
+            if (TouchButton(t, b.Id, b.Label, ImVec2(x, y), ImVec2(w[i - first], h), b.Kind, Pictogram::None,
+                            b.Selected))
+                out->push_back(b.Act);
+            x += w[i - first] + gap;
+        }
+    }
+    return top;
+}
+
+// Where the content above the bar ends.
+float AboveBar(const Layout& L, float bar_top) { return bar_top - L.Gap(); }
+
+// A row of a form: its label left of the controls on a wide screen (the controls from
+// x = 560 on), over them in portrait. Returns the controls' box: x, y and width.
+struct Controls {
+    float X, Y, W;
+};
+float FormLabelH(const widgets::Theme& t, const Layout& L) {
+    return L.Portrait() ? t.Button->FontSize * 1.3f + L.Px(8) : 0.0f;
+}
+Controls FormRow(const ScreenContext& ctx, const Layout& L, const std::string& label, float y, float h) {
+    const widgets::Theme& t = *ctx.Theme;
+    if (L.Portrait()) {
+        const float lh = FormLabelH(t, L) - L.Px(8);
+        TextInBox(t, t.Button, label, ImVec2(ContentX(L), y), ImVec2(ContentX(L) + ContentW(L), y + lh), t.Text);
+        return {ContentX(L), y + lh + L.Px(8), ContentW(L)};
+    }
+    TextInBox(t, t.Button, label, ImVec2(L.Px(kEdge), y), ImVec2(L.Px(520), y + h), t.Text);
+    return {L.Px(560), y, L.Display.x - L.Px(kEdge) - L.Px(560)};
+}
+
+// Buttons in a grid of `cols` columns in [x, x + w] from y down; returns the height used.
+struct GridButton {
+    std::string Id, Label;
+    bool Selected;
+    Action Act;
+};
+float ButtonGrid(const ScreenContext& ctx, const Layout& L, const std::vector<GridButton>& buttons, float x, float y,
+                 float w, size_t cols, float h, std::vector<Action>* out) {
+    if (buttons.empty())
+        return 0;
+    const widgets::Theme& t = *ctx.Theme;
+    cols = std::max<size_t>(1, std::min(cols, buttons.size()));
+    const float gap = Space(L, 22), bw = (w - gap * float(cols - 1)) / float(cols);
+    const size_t rows = (buttons.size() + cols - 1) / cols;
+    for (size_t i = 0; i < buttons.size(); i++) {
+        const GridButton& b = buttons[i];
+        if (TouchButton(t, b.Id, b.Label, ImVec2(x + (bw + gap) * float(i % cols), y + (h + gap) * float(i / cols)),
+                        ImVec2(bw, h), ButtonKind::Card, Pictogram::None, b.Selected))
+            out->push_back(b.Act);
+    }
+    return float(rows) * h + float(rows - 1) * gap;
+}
 
 std::string Fill(const ScreenContext& ctx, const FlowState& s, const char* key,
                  std::initializer_list<std::pair<const char*, std::string>> values) {
@@ -97,6 +229,11 @@ std::vector<widgets::Bar> Bars(const ScreenContext& ctx, const FlowState& s, con
     return bars;
 }
 
+// A budget's counts are amounts: its unit (euro) beside each bar's figure.
+std::string ChartUnit(const ScreenContext& ctx, const FlowState& s, const content::Question& q) {
+    return q.Type == QuestionType::Budget ? Tr(ctx, s, q.Unit) : std::string();
+}
+
 std::string WhoText(const ScreenContext& ctx, const FlowState& s, const std::string& who) {
     if (who == "wijk")
         return U(ctx, s, "agreement.who_wijk");
@@ -134,7 +271,7 @@ void DrawTyping(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
                               : g.Editing == CampfireField::What         ? g.Draft.What
                               : g.Editing == CampfireField::PreviousNote ? g.PreviousNote
                                                                          : g.Typing;
-    const float x0 = L.Cx() - L.Px(880), width = L.Px(1760);
+    const float width = std::min(L.Px(1760), L.Display.x - 2 * L.Px(kSide)), x0 = L.Cx() - width * 0.5f;
     float y = L.Top();
     y += TextBlock(t, t.Button, U(ctx, s, title), x0, y, width, t.Text) + L.Px(16);
     if (g.Editing == CampfireField::Note) { // which question, and what to note
@@ -145,12 +282,15 @@ void DrawTyping(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
         y += TextBlock(t, t.Small, U(ctx, s, "campfire.note_hint"), x0, y, width, t.TextMuted) + L.Px(12);
     }
 
-    const float kb_h = widgets::KeyboardHeight(t, width);
+    // The keyboard at the bottom, lower keys where the titles took the room (never under
+    // 11.5 mm); the text box between.
+    const float max_h = L.Bottom() - L.Px(20) - y - L.Px(70) - L.Px(24);
+    const float kb_h = widgets::KeyboardHeight(t, width, max_h);
     const float kb_y = L.Bottom() - kb_h - L.Px(20);
     widgets::KeyboardLabels labels{U(ctx, s, "keyboard.space"),   U(ctx, s, "keyboard.backspace"),
                                    U(ctx, s, "keyboard.shift"),   U(ctx, s, "keyboard.accents"),
                                    U(ctx, s, "keyboard.letters"), U(ctx, s, "keyboard.done")};
-    widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, g.Shift, g.Accents, labels);
+    widgets::KeyPress key = widgets::Keyboard(t, ImVec2(x0, kb_y), width, g.Shift, g.Accents, labels, max_h);
     switch (key.Kind) {
     case widgets::KeyKind::Insert: out->push_back(CampfireAction{CampfireKind::TypeText, key.Text}); break;
     case widgets::KeyKind::Backspace: out->push_back(CampfireAction{CampfireKind::Backspace}); break;
@@ -184,60 +324,62 @@ void DrawTyping(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
 // [SECTION] set-up
 //-----------------------------------------------------------------------------
 
-// A row: its label on the left, its controls from x = 560 on; returns the row's height.
-void RowLabel(const ScreenContext& ctx, const Layout& L, const std::string& label, float y, float h) {
+// "-" value "+" in the controls' box: the value in words between two buttons.
+void Stepper(const ScreenContext& ctx, const Layout& L, const std::string& id, const std::string& value, Controls c,
+             float h, std::vector<Action>* out, CampfireKind kind, const std::string& minus, const std::string& plus) {
     const widgets::Theme& t = *ctx.Theme;
-    TextInBox(t, t.Button, label, ImVec2(L.Px(100), y), ImVec2(L.Px(520), y + h), t.Text);
-}
-
-// "-" value "+": the value in words between two buttons.
-void Stepper(const ScreenContext& ctx, const Layout& L, const std::string& id, const std::string& value, float x,
-             float y, float h, std::vector<Action>* out, CampfireKind kind, const std::string& minus,
-             const std::string& plus, float value_w = 420) {
-    const widgets::Theme& t = *ctx.Theme;
-    if (TouchButton(t, id + "-min", "-", ImVec2(x, y), ImVec2(L.Px(150), h), ButtonKind::Card))
+    const float bw = std::max(L.Px(150), t.MinTargetPx() + 1.0f), gap = Space(L, 20);
+    const float value_w = std::min(L.Px(420), c.W - 2 * bw - 2 * gap);
+    if (TouchButton(t, id + "-min", "-", ImVec2(c.X, c.Y), ImVec2(bw, h), ButtonKind::Card))
         out->push_back(CampfireAction{kind, minus});
-    TextInBox(t, t.Button, value, ImVec2(x + L.Px(170), y), ImVec2(x + L.Px(170 + value_w), y + h), t.Text);
-    if (TouchButton(t, id + "-plus", "+", ImVec2(x + L.Px(190 + value_w), y), ImVec2(L.Px(150), h), ButtonKind::Card))
+    TextInBox(t, t.Button, value, ImVec2(c.X + bw + gap, c.Y), ImVec2(c.X + bw + gap + value_w, c.Y + h), t.Text);
+    if (TouchButton(t, id + "-plus", "+", ImVec2(c.X + bw + 2 * gap + value_w, c.Y), ImVec2(bw, h), ButtonKind::Card))
         out->push_back(CampfireAction{kind, plus});
 }
 
 void DrawSetup(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
+    const float bar_top = DrawBar(ctx, L,
+                                  {{"campfire-cancel", U(ctx, s, "campfire.cancel"), ButtonKind::Quiet, 400,
+                                    CampfireAction{CampfireKind::Cancel}},
+                                   {"campfire-setup-next", U(ctx, s, "campfire.setup_next"), ButtonKind::Primary, 800,
+                                    CampfireAction{CampfireKind::SetupDone}}},
+                                  out);
+    // Four rows share what is left over the message (a name is missing) and the bar; the
+    // title in the buttons' face where the big one leaves them too little (A+, a low screen).
+    const std::string message = MessageText(ctx, s);
+    const float message_h = message.empty() ? 0.0f : widgets::TextBlockHeight(t.Body, message, ContentW(L)) + L.Px(20);
+    const float gap = Space(L, 34), label_h = FormLabelH(t, L);
+    const std::string& title = U(ctx, s, "campfire.setup_title");
     float y = L.Top();
-    y += TextBlock(t, t.Title, U(ctx, s, "campfire.setup_title"), L.Px(100), y, L.Display.x - L.Px(200), t.Text) +
-         L.Px(30);
-    const float gap = 34;
-    const float h = std::min(L.Px(110), (L.Px(kAreaBottom - 60) - y - L.Px(gap * 3)) / 4);
-    const float x = L.Px(560), w = L.Px(1260);
+    const float rows_room = AboveBar(L, bar_top) - y - message_h - gap * 3 - label_h * 4 - L.Px(30);
+    ImFont* title_font = rows_room - widgets::TextBlockHeight(t.Title, title, ContentW(L)) >= 4 * (t.MinTargetPx() + 1)
+                             ? t.Title
+                             : t.Button;
+    y += TextBlock(t, title_font, title, ContentX(L), y, ContentW(L), t.Text) + L.Px(30);
+    const float h = std::max(t.MinTargetPx() + 1.0f,
+                             std::min(L.Px(L.Portrait() ? 150 : 110),
+                                      (AboveBar(L, bar_top) - y - message_h - gap * 3 - label_h * 4) / 4));
 
-    RowLabel(ctx, L, U(ctx, s, "campfire.name"), y, h);
-    if (TouchButton(t, "campfire-name", g.Name.empty() ? U(ctx, s, "campfire.name_empty") : g.Name, ImVec2(x, y),
-                    ImVec2(w, h), ButtonKind::Card))
+    Controls c = FormRow(ctx, L, U(ctx, s, "campfire.name"), y, h);
+    if (TouchButton(t, "campfire-name", g.Name.empty() ? U(ctx, s, "campfire.name_empty") : g.Name, ImVec2(c.X, c.Y),
+                    ImVec2(c.W, h), ButtonKind::Card))
         out->push_back(CampfireAction{CampfireKind::Edit, "name"});
-    y += h + L.Px(gap);
-    RowLabel(ctx, L, U(ctx, s, "campfire.wijk"), y, h);
-    if (TouchButton(t, "campfire-wijk", g.Wijk.empty() ? U(ctx, s, "campfire.wijk_empty") : g.Wijk, ImVec2(x, y),
-                    ImVec2(w, h), ButtonKind::Card))
+    y = c.Y + h + gap;
+    c = FormRow(ctx, L, U(ctx, s, "campfire.wijk"), y, h);
+    if (TouchButton(t, "campfire-wijk", g.Wijk.empty() ? U(ctx, s, "campfire.wijk_empty") : g.Wijk, ImVec2(c.X, c.Y),
+                    ImVec2(c.W, h), ButtonKind::Card))
         out->push_back(CampfireAction{CampfireKind::Edit, "wijk"});
-    y += h + L.Px(gap);
-    RowLabel(ctx, L, U(ctx, s, "campfire.date"), y, h);
-    Stepper(ctx, L, "campfire-date", ShowDate(g.Date), x, y, h, out, CampfireKind::Date, "-1", "+1");
-    y += h + L.Px(gap);
-    RowLabel(ctx, L, U(ctx, s, "campfire.present"), y, h);
-    Stepper(ctx, L, "campfire-present", Fill(ctx, s, "campfire.present_n", {{"n", std::to_string(g.Present)}}), x, y, h,
+    y = c.Y + h + gap;
+    c = FormRow(ctx, L, U(ctx, s, "campfire.date"), y, h);
+    Stepper(ctx, L, "campfire-date", ShowDate(g.Date), c, h, out, CampfireKind::Date, "-1", "+1");
+    y = c.Y + h + gap;
+    c = FormRow(ctx, L, U(ctx, s, "campfire.present"), y, h);
+    Stepper(ctx, L, "campfire-present", Fill(ctx, s, "campfire.present_n", {{"n", std::to_string(g.Present)}}), c, h,
             out, CampfireKind::Present, "-1", "+1");
-    y += h + L.Px(20);
+    y = c.Y + h + L.Px(20);
     DrawMessage(ctx, s, L, y);
-
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "campfire-cancel", U(ctx, s, "campfire.cancel"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
-                    ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::Cancel});
-    if (TouchButton(t, "campfire-setup-next", U(ctx, s, "campfire.setup_next"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
-                    ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::SetupDone});
 }
 
 //-----------------------------------------------------------------------------
@@ -254,19 +396,28 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     const widgets::Theme& t = *ctx.Theme;
     const content::Pack& pack = *ctx.Flow->Pack;
     const CampfireState& g = s.Campfire;
-    const float width = L.Display.x - L.Px(200);
+    const float bar_top =
+        DrawBar(ctx, L,
+                {{"campfire-agreements", Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
+                  ButtonKind::Card, 700, CampfireAction{CampfireKind::OpenAgreements}},
+                 {"campfire-summary", U(ctx, s, "campfire.summary"), ButtonKind::Primary, 800,
+                  CampfireAction{CampfireKind::OpenSummary}}},
+                out);
+    const float width = ContentW(L);
     float y = L.Top();
-    y += TextBlock(t, t.Button, U(ctx, s, "campfire.pick_title"), L.Px(100), y, width, t.Text) + L.Px(6);
+    y += TextBlock(t, t.Button, U(ctx, s, "campfire.pick_title"), ContentX(L), y, width, t.Text) + L.Px(6);
     const float subtitle_y = y;
     y += widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width) + L.Px(10);
     if (!g.Message.empty())
         y += DrawMessage(ctx, s, L, y) + L.Px(6);
 
     // Three bands: the kompas points, the bouwstenen, the quick polls (not the closing
-    // questions about the resident: a group has no age).
+    // questions about the resident: a group has no age). One row each on a wide screen,
+    // two columns in portrait.
     struct Band {
         std::string Heading;
         std::vector<const content::Poll*> Polls;
+        size_t Cols = 1, Rows = 1;
     };
     std::vector<Band> bands;
     for (auto [kind, key] : {std::pair{content::PollKind::Kompas, "poster.kompas"},
@@ -287,30 +438,39 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     if (bands.empty())
         return;
 
-    float headings = 0;
-    for (const Band& b : bands)
+    const float gap = Space(L, 24), min_h = t.MinTargetPx() + L.Px(6);
+    float headings = 0, inner_gaps = 0;
+    size_t rows = 0;
+    for (Band& b : bands) {
+        b.Cols = L.Portrait() ? std::min<size_t>(2, b.Polls.size()) : b.Polls.size();
+        b.Rows = (b.Polls.size() + b.Cols - 1) / b.Cols;
+        rows += b.Rows;
+        inner_gaps += gap * float(b.Rows - 1);
         headings += widgets::TextBlockHeight(t.Small, b.Heading, width) + L.Px(4);
-    const float bottom = L.Px(kAreaBottom) - L.Px(10);
-    const float gap = 24, min_h = t.MinTargetPx() + L.Px(6);
+    }
+    const float bottom = AboveBar(L, bar_top);
     // Which questions a group skips, said under the session when there is room for it
     // (large text on a small screen: the buttons come first).
     const std::string note = SessionLine(ctx, s) + ". " + U(ctx, s, "campfire.skipped_text_note");
     const float note_extra = widgets::TextBlockHeight(t.Small, note, width) -
                              widgets::TextBlockHeight(t.Small, SessionLine(ctx, s), width);
-    if (g.Message.empty() &&
-        y + note_extra + headings + (min_h + L.Px(gap)) * float(bands.size()) <= bottom) {
-        TextBlock(t, t.Small, note, L.Px(100), subtitle_y, width, t.TextMuted);
+    const float fixed = headings + inner_gaps + gap * float(bands.size());
+    if (g.Message.empty() && y + note_extra + fixed + min_h * float(rows) <= bottom) {
+        TextBlock(t, t.Small, note, ContentX(L), subtitle_y, width, t.TextMuted);
         y += note_extra;
     } else {
-        TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), subtitle_y, width, t.TextMuted);
+        TextBlock(t, t.Small, SessionLine(ctx, s), ContentX(L), subtitle_y, width, t.TextMuted);
     }
-    const float h = std::min(L.Px(150), (bottom - y - headings - L.Px(gap) * float(bands.size())) / float(bands.size()));
+    const float h = std::max(t.MinTargetPx() + 1.0f,
+                             std::min(L.Px(L.Portrait() ? 190 : 150), (bottom - y - fixed) / float(rows)));
     for (const Band& b : bands) {
-        y += TextBlock(t, t.Small, b.Heading, L.Px(100), y, width, t.TextMuted) + L.Px(4);
-        const size_t n = b.Polls.size();
-        const float w = std::min(420.0f, (1720 - gap * float(n - 1)) / float(n));
-        float x = L.Cx() - L.Px(w * float(n) + gap * float(n - 1)) * 0.5f;
-        for (const content::Poll* p : b.Polls) {
+        y += TextBlock(t, t.Small, b.Heading, ContentX(L), y, width, t.TextMuted) + L.Px(4);
+        const float w = std::min(L.Px(L.Portrait() ? 700 : 420), (width - gap * float(b.Cols - 1)) / float(b.Cols));
+        for (size_t i = 0; i < b.Polls.size(); i++) {
+            const content::Poll* p = b.Polls[i];
+            const size_t col = i % b.Cols, row = i / b.Cols;
+            const size_t in_row = std::min(b.Cols, b.Polls.size() - row * b.Cols);
+            const float x = L.Cx() - (w * float(in_row) + gap * float(in_row - 1)) * 0.5f + (w + gap) * float(col);
             const bool done = std::find(g.DonePolls.begin(), g.DonePolls.end(), p->Id) != g.DonePolls.end();
             std::string label = Tr(ctx, s, p->Title);
             const int of = int(p->Questions.size()), shown = CampfireQuestionCount(*p);
@@ -318,21 +478,12 @@ void DrawPick(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
                 label += "\n" + Fill(ctx, s, "campfire.questions_n", {{"n", std::to_string(shown)}, {"total", std::to_string(of)}});
             if (done)
                 label += " (" + U(ctx, s, "campfire.done") + ")";
-            if (TouchButton(t, p->Id, label, ImVec2(x, y), ImVec2(L.Px(w), h), ButtonKind::Card, Pictogram::None, done))
+            if (TouchButton(t, p->Id, label, ImVec2(x, y + (h + gap) * float(row)), ImVec2(w, h), ButtonKind::Card,
+                            Pictogram::None, done))
                 out->push_back(CampfireAction{CampfireKind::OpenPoll, p->Id});
-            x += L.Px(w + gap);
         }
-        y += h + L.Px(gap);
+        y += (h + gap) * float(b.Rows);
     }
-
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "campfire-agreements",
-                    Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
-                    ImVec2(L.Px(80), bar_y), ImVec2(L.Px(700), bar_h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::OpenAgreements});
-    if (TouchButton(t, "campfire-summary", U(ctx, s, "campfire.summary"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
-                    ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::OpenSummary});
 }
 
 //-----------------------------------------------------------------------------
@@ -348,7 +499,7 @@ void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size();
     const size_t cols = TapColumns(n), rows = (n + cols - 1) / cols;
-    const float gap = L.Px(20);
+    const float gap = Space(L, 20);
     const float cw = (max.x - min.x - gap * float(cols - 1)) / float(cols);
     const float ch = std::min(L.Px(300), (max.y - min.y - gap * float(rows - 1)) / float(rows));
     const bool pictures = ch >= L.Px(200);
@@ -361,6 +512,28 @@ void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     }
 }
 
+// A share as a bar in a frame under an option's words (hands counted in two columns):
+// the frame is 100 %, the share and the count written beside it (issue 15's honest charts).
+void DrawInlineBar(const ScreenContext& ctx, const Layout& L, ImVec2 b0, ImVec2 b1, long long count, long long total) {
+    const widgets::Theme& t = *ctx.Theme;
+    const long long pct = total > 0 ? std::llround(100.0 * double(count) / double(total)) : 0;
+    const std::string value = std::to_string(pct) + "% (" + std::to_string(count) + ")";
+    const float text_size = std::min(t.Small->FontSize, (b1.y - b0.y) * 1.25f); // clear of the words above
+    const float value_w = widgets::TextWidth(t.Small, value, text_size);
+    const ImVec2 track_max(std::max(b0.x + L.Px(20), b1.x - value_w - L.Px(12)), b1.y);
+    const float share = total > 0 ? float(count) / float(total) : 0.0f;
+    const float len = (track_max.x - b0.x) * share;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float frame_x = t.X(b0.x, track_max.x - b0.x), fill_x = t.X(b0.x, len); // from the right in Arabic
+    if (len > 0)
+        dl->AddRectFilled(ImVec2(fill_x, b0.y), ImVec2(fill_x + len, b1.y), t.Primary, L.Px(4));
+    dl->AddRect(ImVec2(frame_x, b0.y), ImVec2(frame_x + track_max.x - b0.x, b1.y), t.CardBorder, L.Px(4), 0,
+                std::max(1.0f, L.Px(2)));
+    const ImVec2 text_pos(track_max.x + L.Px(12), (b0.y + b1.y - text_size) * 0.5f);
+    widgets::TextLine(t, t.Small, value, text_pos, t.Text, text_size);
+    widgets::RecordBar({ImVec2(frame_x, b0.y), ImVec2(frame_x + track_max.x - b0.x, b1.y), len, share, value});
+}
+
 // Hands: per option its words, a minus, the count and a plus; in one or two columns. With
 // bars (two columns leave no room for the chart beside them): once revealed, each option's
 // share as a bar under its words.
@@ -369,34 +542,31 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
                   bool bars_inline, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const size_t n = q.Options.size(), rows = (n + columns - 1) / columns;
-    const float col_gap = L.Px(40);
+    const float col_gap = Space(L, 40);
     // Never below a touch target's size: on a small screen with many options the rows come
     // closer together first (never closer than the targets' spacing).
-    float gap = L.Px(20);
+    float gap = Space(L, 20);
     const float row_min = t.MinTargetPx() + 1.0f;
     if (rows > 1 && float(rows) * row_min + gap * float(rows - 1) > max.y - min.y)
         gap = std::max(t.MinSpacingPx() + 1.0f, (max.y - min.y - float(rows) * row_min) / float(rows - 1));
-    const float rh = std::max(row_min, std::min(L.Px(110), (max.y - min.y - gap * float(rows - 1)) / float(rows)));
+    const float rh = std::max(row_min, std::min(L.Px(L.Portrait() ? 130 : 110), (max.y - min.y - gap * float(rows - 1)) / float(rows)));
     const float col_w = (max.x - min.x - col_gap * float(columns - 1)) / float(columns);
     const std::vector<widgets::Bar> bars = Bars(ctx, s, q, answer_id);
-    long long most = 0;
+    long long total = 0;
     for (const widgets::Bar& b : bars)
-        most = std::max(most, b.Count);
-    const float button_w = L.Px(140), count_w = L.Px(140);
+        total += b.Count;
+    // Two columns: narrower keys and count, so the words keep their room.
+    const float key = columns > 1 ? 110 : 140;
+    const float button_w = std::max(L.Px(key), t.MinTargetPx() + 1.0f), count_w = L.Px(columns > 1 ? 80 : 140);
     const float label_w = col_w - 2 * button_w - count_w - 3 * gap;
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
         const float y = min.y + (rh + gap) * float(i % rows);
         float x = min.x + (col_w + col_gap) * float(i / rows);
-        const float bar_h = bars_inline ? std::max(L.Px(10), rh * 0.18f) : 0.0f;
-        TextInBox(t, t.Button, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(x + label_w, y + rh - bar_h * 1.5f), t.Text);
-        if (bars_inline) { // the share, as a bar in a frame (the count beside it says the number)
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            const ImVec2 b0(x, y + rh - bar_h), b1(x + label_w, y + rh);
-            if (most > 0)
-                dl->AddRectFilled(b0, ImVec2(x + label_w * float(bars[i].Count) / float(most), b1.y), t.Primary, L.Px(4));
-            dl->AddRect(b0, b1, t.CardBorder, L.Px(4), 0, std::max(1.0f, L.Px(2)));
-        }
+        const float bar_h = bars_inline ? std::max(L.Px(10), rh * 0.22f) : 0.0f;
+        TextInBox(t, t.Button, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(x + label_w, y + rh - bar_h * 1.2f), t.Text);
+        if (bars_inline)
+            DrawInlineBar(ctx, L, ImVec2(x, y + rh - bar_h), ImVec2(x + label_w, y + rh), bars[i].Count, total);
         x += label_w + gap;
         if (TouchButton(t, id_prefix + o.Id + ".min", "-", ImVec2(x, y), ImVec2(button_w, rh), ButtonKind::Card))
             out->push_back(CampfireAction{CampfireKind::HandDown, o.Id});
@@ -408,21 +578,11 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     }
 }
 
-// The mode row's height and the gaps around it.
-float ModeRowHeight(const widgets::Theme& t, const Layout& L) {
-    return std::max(L.Px(100), t.MinTargetPx() + L.Px(6)) + L.Px(44);
-}
-
 // The question's bottom bar: back, the note of what was said (with its start once there
-// is one), the reveal, next.
-void DrawQuestionBar(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& answer_id,
-                     std::vector<Action>* out) {
-    const widgets::Theme& t = *ctx.Theme;
+// is one), the reveal, next. Returns where it begins.
+float DrawQuestionBar(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& answer_id,
+                      std::vector<Action>* out) {
     const CampfireState& g = s.Campfire;
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "campfire-back", U(ctx, s, "campfire.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(440), bar_h),
-                    ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::Back});
     auto note = g.Notes.find(answer_id);
     const bool noted = note != g.Notes.end() && !note->second.empty();
     std::string note_label = U(ctx, s, "campfire.note");
@@ -434,16 +594,74 @@ void DrawQuestionBar(const ScreenContext& ctx, const FlowState& s, const Layout&
             start.pop_back();
         note_label = U(ctx, s, "campfire.noted") + " " + start + (start.size() < note->second.size() ? "..." : "");
     }
-    if (TouchButton(t, "campfire-note", note_label, ImVec2(L.Px(540), bar_y), ImVec2(L.Px(440), bar_h), ButtonKind::Card,
-                    Pictogram::None, noted))
-        out->push_back(CampfireAction{CampfireKind::Edit, "note"});
-    if (TouchButton(t, "campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"),
-                    ImVec2(L.Px(1000), bar_y), ImVec2(L.Px(400), bar_h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::Reveal});
     const bool last = g.ItemIndex + 1 >= int(g.Items.size());
-    if (TouchButton(t, "campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"),
-                    ImVec2(L.Display.x - L.Px(80 + 420), bar_y), ImVec2(L.Px(420), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::Next});
+    return DrawBar(ctx, L,
+                   {{"campfire-back", U(ctx, s, "campfire.back"), ButtonKind::Quiet, 440, CampfireAction{CampfireKind::Back}},
+                    {"campfire-note", note_label, ButtonKind::Card, 440, CampfireAction{CampfireKind::Edit, "note"}, false,
+                     noted},
+                    {"campfire-reveal", U(ctx, s, g.Revealed ? "campfire.hide" : "campfire.reveal"), ButtonKind::Card,
+                     400, CampfireAction{CampfireKind::Reveal}},
+                    {"campfire-next", U(ctx, s, last ? "campfire.last" : "campfire.next"), ButtonKind::Primary, 420,
+                     CampfireAction{CampfireKind::Next}}},
+                   out);
+}
+
+// The mode switch (taps or hands) and how many votes so far (never per option before the
+// reveal), side by side on a wide screen, the count under the switch in portrait. A budget
+// has no modes: the remainder, big, in their place. Returns the height used.
+float DrawModeRow(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
+                  const std::string& answer_id, float y, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    const bool budget = q.Type == QuestionType::Budget;
+    const float mode_h = Tall(L, 100) + L.Px(5), gap = Space(L, 24), x0 = ContentX(L), right = x0 + ContentW(L);
+    const float mode_w = L.Portrait() ? (ContentW(L) - gap) / 2 : std::min(L.Px(460), ContentW(L) * 0.3f);
+    if (!budget && TouchButton(t, "campfire-mode-taps", U(ctx, s, "campfire.mode_taps"), ImVec2(x0, y),
+                               ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
+        out->push_back(CampfireAction{CampfireKind::Mode, "taps"});
+    if (!budget && TouchButton(t, "campfire-mode-hands", U(ctx, s, "campfire.mode_hands"), ImVec2(x0 + mode_w + gap, y),
+                               ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Hands))
+        out->push_back(CampfireAction{CampfireKind::Mode, "hands"});
+    const bool below = L.Portrait() && !budget;
+    const ImVec2 status_min = below ? ImVec2(x0, y + mode_h + gap) : ImVec2(x0 + 2 * mode_w + gap + L.Px(36), y);
+    const ImVec2 status_max(right, status_min.y + mode_h);
+    if (budget) {
+        const std::string left = Fill(ctx, s, "campfire.budget_left",
+                                      {{"n", std::to_string(BudgetLeft(q, g, answer_id))},
+                                       {"total", std::to_string(q.Total)}, {"unit", Tr(ctx, s, q.Unit)}});
+        TextInBox(t, t.Title, left, ImVec2(x0, y), status_max, t.Text);
+    } else if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(status_min, status_max, t.Primary, L.Px(18));
+        const float mark = mode_h * 0.7f; // a check mark, then the words
+        widgets::DrawPictogram(dl, Pictogram::Yes, ImVec2(status_min.x + L.Px(24), status_min.y + (mode_h - mark) * 0.5f),
+                               mark, t.PrimaryText);
+        TextInBox(t, t.Title, U(ctx, s, "campfire.vote_counted"), ImVec2(status_min.x + mark + L.Px(40), status_min.y),
+                  status_max, t.PrimaryText);
+    } else {
+        const std::string votes = Fill(ctx, s, "campfire.votes",
+                                       {{"n", std::to_string(CampfireTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
+        TextInBox(t, t.Button, votes, status_min, status_max, t.Text);
+    }
+    return below ? 2 * mode_h + gap : mode_h;
+}
+
+// The chart behind "Laat uitslag zien", or a frame that says why it is hidden.
+void DrawQuestionChart(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
+                       const std::string& answer_id, ImVec2 min, ImVec2 max) {
+    const widgets::Theme& t = *ctx.Theme;
+    if (s.Campfire.Revealed) {
+        const float head = TextBlock(t, t.Button, U(ctx, s, "campfire.result"), min.x, min.y, max.x - min.x, t.Text) +
+                           L.Px(12);
+        widgets::BarChart(t, Bars(ctx, s, q, answer_id), ImVec2(min.x, min.y + head),
+                          ImVec2(max.x - min.x, max.y - min.y - head), 0, ChartUnit(ctx, s, q));
+        return;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(min, max, t.CardBorder, L.Px(18), 0, L.Px(3));
+    const float pad = L.Px(24);
+    TextInBox(t, t.Body, U(ctx, s, "campfire.hidden"), ImVec2(min.x + pad, min.y + pad), ImVec2(max.x - pad, max.y - pad),
+              t.TextMuted);
 }
 
 void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -455,13 +673,21 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
         return;
     const CampfireItem& item = g.Items[size_t(g.ItemIndex)];
     const std::string answer_id = CampfireAnswerId(item);
-    const float width = L.Display.x - L.Px(200);
+    const float bottom = AboveBar(L, DrawQuestionBar(ctx, s, L, answer_id, out));
+    const float width = ContentW(L), x0 = ContentX(L);
 
     float y = L.Top();
     const std::string progress =
         Fill(ctx, s, "campfire.progress",
              {{"title", Tr(ctx, s, poll->Title)}, {"n", std::to_string(g.ItemIndex + 1)}, {"total", std::to_string(g.Items.size())}});
-    y += TextBlock(t, t.Small, progress, L.Px(100), y, width, t.TextMuted) + L.Px(6);
+    { // in the top row between the corner buttons where it fits (as on a resident's question), else under them
+        const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
+        const float row = std::max(L.Px(84), t.MinTargetPx());
+        if (left > 0 && widgets::TextWidth(t.Small, progress) <= right - left)
+            TextBlock(t, t.Small, progress, left, L.Px(14) + (row - t.Small->FontSize) * 0.5f, right - left, t.TextMuted);
+        else
+            y += TextBlock(t, t.Small, progress, x0, y, width, t.TextMuted) + L.Px(6);
+    }
     // The question big, for the group to read from a step away; a matrix row says its topic.
     // Smaller letters only when the answers would not fit under it (many options counted
     // by hand, large text, a small screen).
@@ -472,142 +698,127 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
     const size_t n = q->Options.size();
     const bool budget = q->Type == QuestionType::Budget; // the group divides together: + and -
     const bool hands = g.Mode == CountMode::Hands || budget;
-    const float gap = L.Px(20), min_row = std::max(L.Px(84), t.MinTargetPx() + L.Px(6));
-    // Counting hands for many options on a small screen: two columns across the width.
+    const float gap = Space(L, 20), min_row = std::max(L.Px(84), t.MinTargetPx() + L.Px(6));
+    const float mode_h = (Tall(L, 100) + L.Px(5)) * (L.Portrait() && !budget ? 2.0f : 1.0f) +
+                         (L.Portrait() && !budget ? Space(L, 24) : 0.0f);
     // A failed write is said where the hint goes, always: its room is counted first.
     const std::string warning = MessageText(ctx, s);
-    const float warning_h = warning.empty() ? 0.0f : widgets::TextBlockHeight(t.Small, warning, L.Px(1020)) + L.Px(16);
+    const float hint_w = L.Portrait() ? width : std::min(L.Px(1020), width * 0.593f);
+    const float warning_h = warning.empty() ? 0.0f : widgets::TextBlockHeight(t.Small, warning, hint_w) + L.Px(16);
+    // (measured at the answers' column's width: the most it takes)
+    // In portrait the chart goes under the answers: its room is counted too.
+    const float chart_min = L.Portrait() ? L.Px(160) + float(n) * std::max(L.Px(80), t.Body->FontSize * 2.2f) : 0.0f;
+    // Counting hands for many options on a low landscape screen: two columns across the width.
     const float one_column = float(n) * min_row + float(n - 1) * gap;
-    const float below_title = L.Px(kAreaBottom) - y - ModeRowHeight(t, L) - warning_h;
-    const size_t hand_columns = hands && one_column + widgets::TextBlockHeight(t.Body, prompt, width) > below_title ? 2 : 1;
-    const size_t rows = hands ? (n + hand_columns - 1) / hand_columns
-                              : (n + TapColumns(n) - 1) / TapColumns(n);
+    const float below_title = bottom - y - mode_h - L.Px(44) - warning_h - chart_min;
+    const size_t hand_columns =
+        hands && !L.Portrait() && one_column + widgets::TextBlockHeight(t.Body, prompt, width) > below_title ? 2 : 1;
+    const size_t rows = hands ? (n + hand_columns - 1) / hand_columns : (n + TapColumns(n) - 1) / TapColumns(n);
     const float answers_h = float(rows) * min_row + float(rows - 1) * gap;
-    const float mode_h = ModeRowHeight(t, L) - L.Px(44), mode_w = L.Px(460);
-    const float room = L.Px(kAreaBottom) - y - L.Px(20) - mode_h - L.Px(24) - warning_h - answers_h;
+    const float room = below_title - answers_h;
+    // With A+ on a low screen the words grow only as far as the answers keep their room:
+    // last of all the body face at its size without A+.
     ImFont* font = t.Body;
-    for (ImFont* f : {t.Title, t.Button})
+    float size = t.Body->FontSize / t.TextScale;
+    for (ImFont* f : {t.Title, t.Button, t.Body})
         if (widgets::TextBlockHeight(f, prompt, width) <= room) {
             font = f;
+            size = 0;
             break;
         }
     const bool tight = hand_columns == 2; // many options counted by hand: every pixel for the rows
-    y += TextBlock(t, font, prompt, L.Px(100), y, width, t.Text) + L.Px(tight ? 8 : 20);
-
-    // The mode switch, and how many votes so far (never per option before the reveal). A
-    // budget has no modes: the remainder, big, in their place.
-    if (!budget && TouchButton(t, "campfire-mode-taps", U(ctx, s, "campfire.mode_taps"), ImVec2(L.Px(100), y),
-                               ImVec2(mode_w, mode_h), ButtonKind::Card, Pictogram::None, g.Mode == CountMode::Taps))
-        out->push_back(CampfireAction{CampfireKind::Mode, "taps"});
-    if (!budget && TouchButton(t, "campfire-mode-hands", U(ctx, s, "campfire.mode_hands"),
-                               ImVec2(L.Px(100) + mode_w + L.Px(24), y), ImVec2(mode_w, mode_h), ButtonKind::Card,
-                               Pictogram::None, g.Mode == CountMode::Hands))
-        out->push_back(CampfireAction{CampfireKind::Mode, "hands"});
-    const ImVec2 status_min(L.Px(100) + 2 * mode_w + L.Px(60), y), status_max(L.Display.x - L.Px(100), y + mode_h);
-    if (budget) {
-        const std::string left = Fill(ctx, s, "campfire.budget_left",
-                                      {{"n", std::to_string(BudgetLeft(*q, g, answer_id))},
-                                       {"total", std::to_string(q->Total)}, {"unit", Tr(ctx, s, q->Unit)}});
-        TextInBox(t, t.Title, left, ImVec2(L.Px(100), y), status_max, t.Text);
-    } else if (ctx.Now < g.ConfirmUntil) { // "Stem geteld", big, in a bar of its own colour
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(status_min, status_max, t.Primary, L.Px(18));
-        const float mark = mode_h * 0.7f; // a check mark, then the words
-        widgets::DrawPictogram(dl, Pictogram::Yes, ImVec2(status_min.x + L.Px(24), y + (mode_h - mark) * 0.5f), mark,
-                               t.PrimaryText);
-        TextInBox(t, t.Title, U(ctx, s, "campfire.vote_counted"), ImVec2(status_min.x + mark + L.Px(40), status_min.y),
-                  status_max, t.PrimaryText);
-    } else {
-        const std::string votes = Fill(ctx, s, "campfire.votes",
-                                       {{"n", std::to_string(CampfireTotal(g, answer_id))}, {"present", std::to_string(g.Present)}});
-        TextInBox(t, t.Button, votes, status_min, status_max, t.Text);
-    }
-    y += mode_h + (tight ? t.MinSpacingPx() + 1.0f : L.Px(24));
+    y += TextBlock(t, font, prompt, x0, y, width, t.Text, size) + L.Px(tight ? 8 : 20);
+    y += DrawModeRow(ctx, s, L, *q, answer_id, y, out) + (tight ? t.MinSpacingPx() + 1.0f : L.Px(24));
 
     // The answers on the left (with a hint when there is room), the chart (or why it is
-    // hidden) on the right.
-    const char* hint_key = budget                                                         ? "campfire.budget_hint"
-                           : hands                                                        ? "campfire.hands_hint"
-                           : q->Type == QuestionType::Top                                 ? "campfire.top_hint"
-                           : q->Type == QuestionType::Multiple                            ? "campfire.multi_hint"
-                                                                                          : "campfire.tap_hint";
+    // hidden) on the right; in portrait the chart under the answers.
+    const char* hint_key = budget                              ? "campfire.budget_hint"
+                           : hands                             ? "campfire.hands_hint"
+                           : q->Type == QuestionType::Top      ? "campfire.top_hint"
+                           : q->Type == QuestionType::Multiple ? "campfire.multi_hint"
+                                                               : "campfire.tap_hint";
     const std::string hint = !warning.empty() ? warning : U(ctx, s, hint_key);
     float area_top = y;
+    // Two columns of hands take the width: so does a failed write's warning over them, at
+    // its size without A+ (the rows keep their room).
+    const float note_w = tight ? width : hint_w, note_size = tight ? t.Small->FontSize / t.TextScale : 0.0f;
     if (!warning.empty() ||
-        y + widgets::TextBlockHeight(t.Small, hint, L.Px(1020)) + L.Px(16) + answers_h <= L.Px(kAreaBottom))
-        area_top += TextBlock(t, t.Small, hint, L.Px(100), y, L.Px(1020), warning.empty() ? t.TextMuted : t.Warning) +
-                    L.Px(16);
+        y + widgets::TextBlockHeight(t.Small, hint, note_w, note_size) + L.Px(16) + answers_h + chart_min <= bottom)
+        area_top += TextBlock(t, t.Small, hint, x0, y, note_w, warning.empty() ? t.TextMuted : t.Warning, note_size) +
+                    L.Px(tight ? 8 : 16);
     const std::string prefix = answer_id + ".";
-    if (hand_columns == 2) { // the whole width; the reveal shows bars in the rows
-        DrawHandRows(ctx, s, L, *q, answer_id, prefix, ImVec2(L.Px(100), area_top),
-                     ImVec2(L.Display.x - L.Px(100), L.Px(kAreaBottom)), 2, g.Revealed, out);
-    } else {
-        const ImVec2 area_min(L.Px(100), area_top), area_max(L.Px(1120), L.Px(kAreaBottom));
-        if (!hands)
-            DrawTapCards(ctx, s, L, *q, prefix, area_min, area_max, out);
-        else
-            DrawHandRows(ctx, s, L, *q, answer_id, prefix, area_min, area_max, 1, false, out);
-
-        const ImVec2 chart_min(L.Px(1180), y), chart_max(L.Display.x - L.Px(100), L.Px(kAreaBottom));
-        if (g.Revealed) {
-            const float head = TextBlock(t, t.Button, U(ctx, s, "campfire.result"), chart_min.x, chart_min.y,
-                                         chart_max.x - chart_min.x, t.Text) + L.Px(12);
-            widgets::BarChart(t, Bars(ctx, s, *q, answer_id), ImVec2(chart_min.x, chart_min.y + head),
-                              ImVec2(chart_max.x - chart_min.x, chart_max.y - chart_min.y - head));
-        } else {
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->AddRect(chart_min, chart_max, t.CardBorder, L.Px(18), 0, L.Px(3));
-            const float pad = L.Px(24);
-            TextInBox(t, t.Body, U(ctx, s, "campfire.hidden"), ImVec2(chart_min.x + pad, chart_min.y + pad),
-                      ImVec2(chart_max.x - pad, chart_max.y - pad), t.TextMuted);
-        }
+    // Hands in two columns (a low screen), or in portrait where the chart has no room left
+    // under the rows: the rows take the rest, the reveal shows the bars in them.
+    const bool no_chart_room = L.Portrait() && hands && bottom - area_top - answers_h - L.Px(40) < chart_min;
+    if (hand_columns == 2 || no_chart_room) {
+        DrawHandRows(ctx, s, L, *q, answer_id, prefix, ImVec2(x0, area_top), ImVec2(x0 + width, bottom), hand_columns,
+                     g.Revealed, out);
+        return;
     }
-
-    DrawQuestionBar(ctx, s, L, answer_id, out);
+    ImVec2 area_min(x0, area_top), area_max(x0 + hint_w, bottom), chart_min_at(x0 + hint_w + L.Px(60), y),
+        chart_max(x0 + width, bottom);
+    if (L.Portrait()) { // the answers as high as they like to be, the chart under them
+        const float natural = float(rows) * L.Px(hands ? 130 : 300) + float(rows - 1) * gap;
+        const float answers = std::max(answers_h, std::min(natural, bottom - area_top - chart_min - L.Px(40)));
+        area_max = ImVec2(x0 + width, area_top + answers);
+        chart_min_at = ImVec2(x0, area_max.y + L.Px(40));
+    }
+    if (!hands)
+        DrawTapCards(ctx, s, L, *q, prefix, area_min, area_max, out);
+    else
+        DrawHandRows(ctx, s, L, *q, answer_id, prefix, area_min, area_max, 1, false, out);
+    DrawQuestionChart(ctx, s, L, *q, answer_id, chart_min_at, chart_max);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] agreements
 //-----------------------------------------------------------------------------
 
-void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+// A list of cards, one a row across the width, from y to bottom; the last row says how
+// many more when they do not all fit.
+void DrawCardList(const ScreenContext& ctx, const Layout& L, const std::vector<std::string>& labels,
+                  const std::string& id_prefix, float h, float y, float bottom, const std::string& more_key,
+                  const FlowState& s, CampfireKind open, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    const CampfireState& g = s.Campfire;
-    const float width = L.Display.x - L.Px(200);
-    float y = L.Top();
-    y += TextBlock(t, t.Title, U(ctx, s, "agreement.list_title"), L.Px(100), y, width, t.Text) + L.Px(10);
-    y += TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), y, width, t.TextMuted) + L.Px(20);
-    if (!g.Message.empty()) // an agreement that could not be stored
-        y += DrawMessage(ctx, s, L, y) + L.Px(12);
-    if (g.Agreements.empty())
-        TextBlock(t, t.Body, U(ctx, s, "agreement.none"), L.Px(100), y, width, t.TextMuted);
-    const float h = L.Px(100), gap = L.Px(20);
-    const int fit = std::max(1, int((L.Px(kAreaBottom) - y + gap) / (h + gap)));
-    const int n = int(g.Agreements.size());
+    const float gap = Space(L, 20), width = ContentW(L);
+    const int fit = std::max(1, int((bottom - y + gap) / (h + gap)));
+    const int n = int(labels.size());
     const int shown = n > fit ? fit - 1 : n; // the last row then says how many more
     for (int i = 0; i < shown; i++) {
-        if (TouchButton(t, "agreement-" + std::to_string(i + 1),
-                        std::to_string(i + 1) + ". " + AgreementLine(ctx, s, g.Agreements[size_t(i)]),
-                        ImVec2(L.Px(100), y), ImVec2(width, h), ButtonKind::Card))
-            out->push_back(CampfireAction{CampfireKind::AgreementOpen, std::to_string(i)});
+        if (TouchButton(t, id_prefix + std::to_string(i + 1), labels[size_t(i)], ImVec2(ContentX(L), y),
+                        ImVec2(width, h), ButtonKind::Card))
+            out->push_back(CampfireAction{open, std::to_string(i)});
         y += h + gap;
     }
     if (shown < n)
-        TextInBox(t, t.Body, Fill(ctx, s, "agreement.more", {{"n", std::to_string(n - shown)}}), ImVec2(L.Px(100), y),
-                  ImVec2(L.Px(100) + width, y + h), t.TextMuted);
+        TextInBox(t, t.Body, Fill(ctx, s, more_key.c_str(), {{"n", std::to_string(n - shown)}}), ImVec2(ContentX(L), y),
+                  ImVec2(ContentX(L) + width, std::min(y + h, bottom)), t.TextMuted);
+}
 
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "campfire-back", U(ctx, s, "agreement.back"), ImVec2(L.Px(80), bar_y), ImVec2(L.Px(400), bar_h),
-                    ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::Back});
-    if (!g.Previous.empty() &&
-        TouchButton(t, "agreements-previous",
-                    Fill(ctx, s, "previous.open", {{"n", std::to_string(g.Previous.size())}}),
-                    ImVec2(L.Px(500), bar_y), ImVec2(L.Px(600), bar_h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::OpenPrevious});
-    if (TouchButton(t, "agreement-new", U(ctx, s, "agreement.new"), ImVec2(L.Display.x - L.Px(80 + 700), bar_y),
-                    ImVec2(L.Px(700), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::AgreementNew});
+void DrawAgreements(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    std::vector<BarButton> bar{{"campfire-back", U(ctx, s, "agreement.back"), ButtonKind::Quiet, 400,
+                                CampfireAction{CampfireKind::Back}}};
+    if (!g.Previous.empty())
+        bar.push_back({"agreements-previous", Fill(ctx, s, "previous.open", {{"n", std::to_string(g.Previous.size())}}),
+                       ButtonKind::Card, 600, CampfireAction{CampfireKind::OpenPrevious}});
+    bar.push_back({"agreement-new", U(ctx, s, "agreement.new"), ButtonKind::Primary, 700,
+                   CampfireAction{CampfireKind::AgreementNew}});
+    const float bottom = AboveBar(L, DrawBar(ctx, L, bar, out));
+    const float width = ContentW(L);
+    float y = L.Top();
+    y += TextBlock(t, t.Title, U(ctx, s, "agreement.list_title"), ContentX(L), y, width, t.Text) + L.Px(10);
+    y += TextBlock(t, t.Small, SessionLine(ctx, s), ContentX(L), y, width, t.TextMuted) + L.Px(20);
+    if (!g.Message.empty()) // an agreement that could not be stored
+        y += DrawMessage(ctx, s, L, y) + L.Px(12);
+    if (g.Agreements.empty())
+        TextBlock(t, t.Body, U(ctx, s, "agreement.none"), ContentX(L), y, width, t.TextMuted);
+    std::vector<std::string> labels;
+    for (size_t i = 0; i < g.Agreements.size(); i++)
+        labels.push_back(std::to_string(i + 1) + ". " + AgreementLine(ctx, s, g.Agreements[i]));
+    DrawCardList(ctx, L, labels, "agreement-", Tall(L, L.Portrait() ? 150 : 100), y, bottom, "agreement.more", s,
+                 CampfireKind::AgreementOpen, out);
 }
 
 //-----------------------------------------------------------------------------
@@ -633,37 +844,40 @@ void DrawPreviousOne(const ScreenContext& ctx, const FlowState& s, const Layout&
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
     const Agreement& a = g.Previous[size_t(g.PreviousIndex)];
-    const float width = L.Display.x - L.Px(200);
+    const float bottom =
+        AboveBar(L, DrawBar(ctx, L,
+                            {{"previous-cancel", U(ctx, s, "agreement.cancel"), ButtonKind::Quiet, 340,
+                              CampfireAction{CampfireKind::PreviousCancel}},
+                             {"previous-save", U(ctx, s, "previous.save"), ButtonKind::Primary, 560,
+                              CampfireAction{CampfireKind::PreviousSave}}},
+                            out));
+    const float width = ContentW(L);
     float y = L.Top();
-    y += TextBlock(t, t.Button, U(ctx, s, "previous.change_title"), L.Px(100), y, width, t.TextMuted) + L.Px(8);
-    y += TextBlock(t, t.Title, a.What, L.Px(100), y, width, t.Text) + L.Px(8);
+    y += TextBlock(t, t.Button, U(ctx, s, "previous.change_title"), ContentX(L), y, width, t.TextMuted) + L.Px(8);
+    y += TextBlock(t, t.Title, a.What, ContentX(L), y, width, t.Text) + L.Px(8);
     std::string who = WhoText(ctx, s, a.Who);
     if (!a.Due.empty())
         who += "  -  " + Fill(ctx, s, "agreement.due", {{"date", ShowDate(a.Due)}});
-    y += TextBlock(t, t.Body, who, L.Px(100), y, width, t.TextMuted) + L.Px(30);
+    y += TextBlock(t, t.Body, who, ContentX(L), y, width, t.TextMuted) + L.Px(30);
 
-    const float x = L.Px(560), w = L.Display.x - L.Px(100) - x, gap = L.Px(22), h = L.Px(110);
-    RowLabel(ctx, L, U(ctx, s, "previous.how"), y, h);
+    // The four statuses (two by two in portrait) and the note share what is left.
+    const size_t cols = L.Portrait() ? 2 : 4;
+    const float gap = Space(L, 22), label_h = FormLabelH(t, L);
+    const float h = std::max(t.MinTargetPx() + 1.0f,
+                             std::min(L.Px(L.Portrait() ? 150 : 110),
+                                      (bottom - y - 2 * gap - 2 * label_h - gap * float(4 / cols - 1)) /
+                                          (float(4 / cols) + 1.5f)));
+    Controls c = FormRow(ctx, L, U(ctx, s, "previous.how"), y, h);
     const char* statuses[] = {"open", "bezig", "gedaan", "lukt-niet"};
-    const float sw = (w - gap * 3) / 4;
-    for (size_t i = 0; i < 4; i++)
-        if (TouchButton(t, std::string("previous-status-") + statuses[i], StatusText(ctx, s, statuses[i]),
-                        ImVec2(x + (sw + gap) * float(i), y), ImVec2(sw, h), ButtonKind::Card, Pictogram::None,
-                        g.PreviousStatus == statuses[i]))
-            out->push_back(CampfireAction{CampfireKind::PreviousStatus, statuses[i]});
-    y += h + gap * 2;
-    RowLabel(ctx, L, U(ctx, s, "previous.note"), y, h * 1.5f);
+    std::vector<GridButton> buttons;
+    for (const char* st : statuses)
+        buttons.push_back({std::string("previous-status-") + st, StatusText(ctx, s, st), g.PreviousStatus == st,
+                           CampfireAction{CampfireKind::PreviousStatus, st}});
+    y = c.Y + ButtonGrid(ctx, L, buttons, c.X, c.Y, c.W, cols, h, out) + gap * 2;
+    c = FormRow(ctx, L, U(ctx, s, "previous.note"), y, h * 1.5f);
     if (TouchButton(t, "previous-note", g.PreviousNote.empty() ? U(ctx, s, "previous.note_empty") : g.PreviousNote,
-                    ImVec2(x, y), ImVec2(w, h * 1.5f), ButtonKind::Card))
+                    ImVec2(c.X, c.Y), ImVec2(c.W, h * 1.5f), ButtonKind::Card))
         out->push_back(CampfireAction{CampfireKind::Edit, "previous-note"});
-
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "previous-cancel", U(ctx, s, "agreement.cancel"), ImVec2(L.Px(80), bar_y),
-                    ImVec2(L.Px(340), bar_h), ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::PreviousCancel});
-    if (TouchButton(t, "previous-save", U(ctx, s, "previous.save"), ImVec2(L.Display.x - L.Px(80 + 560), bar_y),
-                    ImVec2(L.Px(560), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::PreviousSave});
 }
 
 // "Afspraken van vorige keer": the wijk's agreements from before, each with its status;
@@ -675,127 +889,98 @@ void DrawPrevious(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         return;
     }
     const widgets::Theme& t = *ctx.Theme;
-    const float width = L.Display.x - L.Px(200);
+    const float bottom = AboveBar(L, DrawBar(ctx, L,
+                                             {{"previous-done", U(ctx, s, "previous.done"), ButtonKind::Primary, 800,
+                                               CampfireAction{CampfireKind::PreviousDone}}},
+                                             out));
+    const float width = ContentW(L);
     float y = L.Top();
-    y += TextBlock(t, t.Title, U(ctx, s, "previous.title"), L.Px(100), y, width, t.Text) + L.Px(6);
-    y += TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), y, width, t.TextMuted) + L.Px(6);
-    y += TextBlock(t, t.Body, U(ctx, s, "previous.intro"), L.Px(100), y, width, t.TextMuted) + L.Px(16);
+    y += TextBlock(t, t.Title, U(ctx, s, "previous.title"), ContentX(L), y, width, t.Text) + L.Px(6);
+    y += TextBlock(t, t.Small, SessionLine(ctx, s), ContentX(L), y, width, t.TextMuted) + L.Px(6);
+    y += TextBlock(t, t.Body, U(ctx, s, "previous.intro"), ContentX(L), y, width, t.TextMuted) + L.Px(16);
     if (!g.Message.empty())
         y += DrawMessage(ctx, s, L, y) + L.Px(10);
-    const float h = std::max(L.Px(120), t.MinTargetPx() + 1.0f), gap = std::max(L.Px(20), t.MinSpacingPx() + 1.0f);
-    const int fit = std::max(1, int((L.Px(kAreaBottom) - y + gap) / (h + gap)));
-    const int n = int(g.Previous.size());
-    const int shown = n > fit ? fit - 1 : n; // the last row then says how many more
-    for (int i = 0; i < shown; i++) {
-        if (TouchButton(t, "previous-" + std::to_string(i + 1),
-                        std::to_string(i + 1) + ". " + PreviousLine(ctx, s, g.Previous[size_t(i)]), ImVec2(L.Px(100), y),
-                        ImVec2(width, h), ButtonKind::Card))
-            out->push_back(CampfireAction{CampfireKind::PreviousOpen, std::to_string(i)});
-        y += h + gap;
-    }
-    if (shown < n)
-        TextInBox(t, t.Body, Fill(ctx, s, "agreement.more", {{"n", std::to_string(n - shown)}}), ImVec2(L.Px(100), y),
-                  ImVec2(L.Px(100) + width, y + h), t.TextMuted);
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "previous-done", U(ctx, s, "previous.done"), ImVec2(L.Display.x - L.Px(80 + 800), bar_y),
-                    ImVec2(L.Px(800), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::PreviousDone});
+    std::vector<std::string> labels;
+    for (size_t i = 0; i < g.Previous.size(); i++)
+        labels.push_back(std::to_string(i + 1) + ". " + PreviousLine(ctx, s, g.Previous[i]));
+    DrawCardList(ctx, L, labels, "previous-", Tall(L, L.Portrait() ? 170 : 120), y, bottom, "agreement.more", s,
+                 CampfireKind::PreviousOpen, out);
 }
 
+// One agreement: what, who, by when, what it answers (a kompas point or a witte vlek);
+// its status in the bar. Rows of buttons two by two (the witte vlekken one a row) in portrait.
 void DrawAgreement(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
     const Agreement& d = g.Draft;
+    std::vector<BarButton> bar{{"agreement-cancel", U(ctx, s, "agreement.cancel"), ButtonKind::Quiet, 340,
+                                CampfireAction{CampfireKind::AgreementCancel}}};
+    for (const char* st : {"open", "bezig", "klaar"})
+        bar.push_back({std::string("status-") + st, U(ctx, s, (std::string("agreement.status_") + st).c_str()),
+                       ButtonKind::Card, 270, CampfireAction{CampfireKind::AgreementStatus, st}, false, d.Status == st});
+    bar.push_back({"agreement-save", U(ctx, s, "agreement.save"), ButtonKind::Primary, 460,
+                   CampfireAction{CampfireKind::AgreementSave}});
+    const float bottom = AboveBar(L, DrawBar(ctx, L, bar, out));
     float y = L.Top();
-    y += TextBlock(t, t.Button, U(ctx, s, "agreement.title"), L.Px(100), y, L.Display.x - L.Px(200), t.Text) +
-         L.Px(14);
+    y += TextBlock(t, t.Button, U(ctx, s, "agreement.title"), ContentX(L), y, ContentW(L), t.Text) + L.Px(14);
+
+    // What it answers: a kompas point, or one of the group's witte vlekken (tap again: none).
     const std::vector<const content::Question*> vlekken = CampfireOutcome(*ctx.Flow, g).WitteVlekken;
-    const int rows = vlekken.empty() ? 4 : 5;
-    const float gap = L.Px(22), message = g.Message.empty() ? 0 : L.Px(56);
-    const float h = std::min(L.Px(110), (L.Px(kAreaBottom) - y - message - gap * float(rows)) / float(rows));
-    const float x = L.Px(560), w = L.Display.x - L.Px(100) - x;
-
-    RowLabel(ctx, L, U(ctx, s, "agreement.what"), y, h);
-    if (TouchButton(t, "agreement-what", d.What.empty() ? U(ctx, s, "agreement.what_empty") : d.What, ImVec2(x, y),
-                    ImVec2(w, h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::Edit, "what"});
-    y += h + gap;
-
-    RowLabel(ctx, L, U(ctx, s, "agreement.who"), y, h);
+    std::vector<GridButton> points, spots;
+    for (const content::Poll& z : ctx.Flow->Pack->Zones)
+        if (z.Kind == content::PollKind::Kompas)
+            points.push_back({"answers-" + z.Id, Tr(ctx, s, z.Title), d.Answers == z.Id,
+                              CampfireAction{CampfireKind::AgreementAnswers, z.Id}});
+    for (size_t i = 0; i < vlekken.size() && i < 3; i++)
+        spots.push_back({"answers-" + vlekken[i]->Id, U(ctx, s, "agreement.vlek") + " " + Tr(ctx, s, vlekken[i]->Prompt),
+                         d.Answers == vlekken[i]->Id, CampfireAction{CampfireKind::AgreementAnswers, vlekken[i]->Id}});
     const bool named = !d.Who.empty() && d.Who != "wijk" && d.Who != "gemeente" && d.Who != "samen";
-    struct Who {
-        const char* Id;
-        std::string Label;
-        bool Selected;
-        Action Act;
-    } whos[] = {
+    const std::vector<GridButton> whos = {
         {"who-wijk", U(ctx, s, "agreement.who_wijk"), d.Who == "wijk", CampfireAction{CampfireKind::AgreementWho, "wijk"}},
         {"who-gemeente", U(ctx, s, "agreement.who_gemeente"), d.Who == "gemeente", CampfireAction{CampfireKind::AgreementWho, "gemeente"}},
         {"who-samen", U(ctx, s, "agreement.who_samen"), d.Who == "samen", CampfireAction{CampfireKind::AgreementWho, "samen"}},
         {"who-group", named ? d.Who : U(ctx, s, "agreement.who_group"), named, CampfireAction{CampfireKind::Edit, "who-group"}},
     };
-    const float ww = (w - gap * 3) / 4;
-    for (size_t i = 0; i < 4; i++)
-        if (TouchButton(t, whos[i].Id, whos[i].Label, ImVec2(x + (ww + gap) * float(i), y), ImVec2(ww, h),
-                        ButtonKind::Card, Pictogram::None, whos[i].Selected))
-            out->push_back(whos[i].Act);
-    y += h + gap;
+    const size_t cols = L.Portrait() ? 2 : 4, spot_cols = L.Portrait() ? 1 : 3;
+    auto rows_of = [](size_t n, size_t c) { return n == 0 ? size_t(0) : (n + std::min(n, c) - 1) / std::min(n, c); };
+    const size_t rows = 2 + rows_of(whos.size(), cols) + rows_of(points.size(), cols) + rows_of(spots.size(), spot_cols);
+    const float gap = Space(L, 22), label_h = FormLabelH(t, L);
+    const std::string message = MessageText(ctx, s);
+    const float message_h = message.empty() ? 0.0f : widgets::TextBlockHeight(t.Body, message, ContentW(L)) + L.Px(8);
+    const float h = std::max(t.MinTargetPx() + 1.0f, std::min(L.Px(L.Portrait() ? 130 : 110),
+                                                           (bottom - y - message_h - gap * float(rows) - label_h * 4) /
+                                                               float(rows)));
 
-    RowLabel(ctx, L, U(ctx, s, "agreement.when"), y, h);
+    Controls c = FormRow(ctx, L, U(ctx, s, "agreement.what"), y, h);
+    if (TouchButton(t, "agreement-what", d.What.empty() ? U(ctx, s, "agreement.what_empty") : d.What, ImVec2(c.X, c.Y),
+                    ImVec2(c.W, h), ButtonKind::Card))
+        out->push_back(CampfireAction{CampfireKind::Edit, "what"});
+    y = c.Y + h + gap;
+    c = FormRow(ctx, L, U(ctx, s, "agreement.who"), y, h);
+    y = c.Y + ButtonGrid(ctx, L, whos, c.X, c.Y, c.W, cols, h, out) + gap;
+
+    c = FormRow(ctx, L, U(ctx, s, "agreement.when"), y, h);
     {
         const std::string due = d.Due.empty() ? U(ctx, s, "agreement.no_due")
                                               : Fill(ctx, s, "agreement.due", {{"date", ShowDate(d.Due)}});
-        if (TouchButton(t, "due-min", U(ctx, s, "agreement.week_earlier"), ImVec2(x, y), ImVec2(L.Px(260), h),
+        const float bw = std::min(L.Px(260), c.W * 0.3f), due_w = std::min(L.Px(540), c.W - 2 * bw - 2 * gap);
+        if (TouchButton(t, "due-min", U(ctx, s, "agreement.week_earlier"), ImVec2(c.X, c.Y), ImVec2(bw, h),
                         ButtonKind::Card))
             out->push_back(CampfireAction{CampfireKind::AgreementDue, "-7"});
-        TextInBox(t, t.Button, due, ImVec2(x + L.Px(280), y), ImVec2(x + L.Px(820), y + h), t.Text);
-        if (TouchButton(t, "due-plus", U(ctx, s, "agreement.week_later"), ImVec2(x + L.Px(840), y), ImVec2(L.Px(260), h),
-                        ButtonKind::Card))
+        TextInBox(t, t.Button, due, ImVec2(c.X + bw + gap, c.Y), ImVec2(c.X + bw + gap + due_w, c.Y + h), t.Text);
+        if (TouchButton(t, "due-plus", U(ctx, s, "agreement.week_later"), ImVec2(c.X + bw + 2 * gap + due_w, c.Y),
+                        ImVec2(bw, h), ButtonKind::Card))
             out->push_back(CampfireAction{CampfireKind::AgreementDue, "+7"});
     }
-    y += h + gap;
-
-    // What it answers: a kompas point, or one of the group's witte vlekken (tap again: none).
-    RowLabel(ctx, L, U(ctx, s, "agreement.answers"), y, h);
-    std::vector<const content::Poll*> kompas;
-    for (const content::Poll& z : ctx.Flow->Pack->Zones)
-        if (z.Kind == content::PollKind::Kompas)
-            kompas.push_back(&z);
-    auto answer_row = [&](const std::vector<std::pair<std::string, std::string>>& choices) {
-        if (choices.empty())
-            return;
-        const float cw = (w - gap * float(choices.size() - 1)) / float(choices.size());
-        for (size_t i = 0; i < choices.size(); i++)
-            if (TouchButton(t, "answers-" + choices[i].first, choices[i].second, ImVec2(x + (cw + gap) * float(i), y),
-                            ImVec2(cw, h), ButtonKind::Card, Pictogram::None, d.Answers == choices[i].first))
-                out->push_back(CampfireAction{CampfireKind::AgreementAnswers, choices[i].first});
-        y += h + gap;
-    };
-    std::vector<std::pair<std::string, std::string>> points, spots;
-    for (const content::Poll* z : kompas)
-        points.push_back({z->Id, Tr(ctx, s, z->Title)});
-    for (size_t i = 0; i < vlekken.size() && i < 3; i++)
-        spots.push_back({vlekken[i]->Id, U(ctx, s, "agreement.vlek") + " " + Tr(ctx, s, vlekken[i]->Prompt)});
-    answer_row(points);
-    answer_row(spots);
+    y = c.Y + h + gap;
+    c = FormRow(ctx, L, U(ctx, s, "agreement.answers"), y, h);
+    y = c.Y;
+    if (!points.empty())
+        y += ButtonGrid(ctx, L, points, c.X, y, c.W, cols, h, out) + gap;
+    if (!spots.empty())
+        y += ButtonGrid(ctx, L, spots, c.X, y, c.W, spot_cols, h, out) + gap;
     if (!g.Message.empty())
         DrawMessage(ctx, s, L, y);
-
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (TouchButton(t, "agreement-cancel", U(ctx, s, "agreement.cancel"), ImVec2(L.Px(80), bar_y),
-                    ImVec2(L.Px(340), bar_h), ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::AgreementCancel});
-    const char* statuses[] = {"open", "bezig", "klaar"};
-    float sx = L.Px(470);
-    for (const char* st : statuses) {
-        if (TouchButton(t, std::string("status-") + st, U(ctx, s, (std::string("agreement.status_") + st).c_str()),
-                        ImVec2(sx, bar_y), ImVec2(L.Px(270), bar_h), ButtonKind::Card, Pictogram::None, d.Status == st))
-            out->push_back(CampfireAction{CampfireKind::AgreementStatus, st});
-        sx += L.Px(295);
-    }
-    if (TouchButton(t, "agreement-save", U(ctx, s, "agreement.save"), ImVec2(L.Display.x - L.Px(80 + 460), bar_y),
-                    ImVec2(L.Px(460), bar_h), ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::AgreementSave});
 }
 
 //-----------------------------------------------------------------------------
@@ -822,29 +1007,26 @@ float DrawList(const ScreenContext& ctx, const FlowState& s, const std::vector<s
     return y;
 }
 
-// Where to save, once "Opslaan op USB-stick" was tapped: the folders found, or none.
-void DrawExportTargets(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+// Where to save, once "Opslaan op USB-stick" was tapped: the folders found, or none; the
+// question over the bar. Returns where the question begins.
+float DrawExportTargets(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    float x = L.Px(80);
-    TextInBox(t, t.Button, U(ctx, s, g.TargetsLoaded && g.Targets.empty() ? "summary.no_target" : "summary.choose_target"),
-              ImVec2(x, bar_y - L.Px(70)), ImVec2(L.Display.x - L.Px(80), bar_y - L.Px(10)), t.Text);
+    std::vector<BarButton> bar;
     const size_t n = std::min<size_t>(g.Targets.size(), 3);
-    for (size_t i = 0; i < n; i++) {
-        if (TouchButton(t, "export-" + std::to_string(i + 1), g.Targets[i], ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
-                        ButtonKind::Primary))
-            out->push_back(CampfireAction{CampfireKind::Export, g.Targets[i]});
-        x += L.Px(460);
-    }
-    if (g.TargetsLoaded && g.Targets.empty()) {
-        if (TouchButton(t, "export-retry", U(ctx, s, "summary.retry"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
-                        ButtonKind::Card))
-            out->push_back(CampfireAction{CampfireKind::ExportChoose});
-    }
-    if (TouchButton(t, "export-cancel", U(ctx, s, "summary.cancel"), ImVec2(L.Display.x - L.Px(80 + 360), bar_y),
-                    ImVec2(L.Px(360), bar_h), ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::ExportCancel});
+    for (size_t i = 0; i < n; i++)
+        bar.push_back({"export-" + std::to_string(i + 1), g.Targets[i], ButtonKind::Primary, 440,
+                       CampfireAction{CampfireKind::Export, g.Targets[i]}});
+    if (g.TargetsLoaded && g.Targets.empty())
+        bar.push_back({"export-retry", U(ctx, s, "summary.retry"), ButtonKind::Card, 440,
+                       CampfireAction{CampfireKind::ExportChoose}});
+    bar.push_back({"export-cancel", U(ctx, s, "summary.cancel"), ButtonKind::Quiet, 360,
+                   CampfireAction{CampfireKind::ExportCancel}});
+    const float bar_top = DrawBar(ctx, L, bar, out);
+    const float top = bar_top - L.Px(70);
+    TextInBox(t, t.Button, U(ctx, s, g.TargetsLoaded && g.Targets.empty() ? "summary.no_target" : "summary.choose_target"),
+              ImVec2(L.Px(kSide), top), ImVec2(L.Display.x - L.Px(kSide), bar_top - L.Px(10)), t.Text);
+    return top;
 }
 
 // The summary's page after the charts: what was said, per question.
@@ -869,24 +1051,32 @@ void DrawNotesPage(const ScreenContext& ctx, const FlowState& s, const Layout& L
     }
 }
 
-void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+// The summary's bottom bar (or where to save); returns where it begins.
+float DrawSummaryBar(const ScreenContext& ctx, const FlowState& s, const Layout& L, int pages, std::vector<Action>* out) {
+    const CampfireState& g = s.Campfire;
+    if (g.Choosing)
+        return DrawExportTargets(ctx, s, L, out);
+    std::vector<BarButton> bar{
+        {"campfire-back", U(ctx, s, "summary.back"), ButtonKind::Quiet, 300, CampfireAction{CampfireKind::Back}},
+        {"campfire-agreements", Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
+         ButtonKind::Card, 380, CampfireAction{CampfireKind::OpenAgreements}}};
+    if (pages > 1) {
+        bar.push_back({"summary-prev", "<", ButtonKind::Card, 120, CampfireAction{CampfireKind::Page, "-1"}});
+        bar.push_back({"summary-next", ">", ButtonKind::Card, 120, CampfireAction{CampfireKind::Page, "+1"}, true});
+    }
+    bar.push_back({"campfire-export", U(ctx, s, "summary.export"), ButtonKind::Primary, 440,
+                   CampfireAction{CampfireKind::ExportChoose}});
+    bar.push_back({"campfire-end", U(ctx, s, "summary.end"), ButtonKind::Quiet, 300, CampfireAction{CampfireKind::End}});
+    return DrawBar(ctx, L, bar, out);
+}
+
+// The group's outcome, its witte vlekken and the agreements in [x, x + w] from y to
+// bottom (the left column; the top of the screen in portrait).
+void DrawSummaryTexts(const ScreenContext& ctx, const FlowState& s, const Layout& L, float lx, float ly, float lw,
+                      float bottom) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
-    const float width = L.Display.x - L.Px(200);
-    float y = L.Top();
-    y += TextBlock(t, t.Button, Fill(ctx, s, "summary.title", {{"name", g.Name}}), L.Px(100), y, width, t.Text) + L.Px(4);
-    y += TextBlock(t, t.Small, SessionLine(ctx, s), L.Px(100), y, width, t.TextMuted) + L.Px(12);
-    const float message_h = g.Message.empty() || g.Choosing
-                                ? 0.0f
-                                : widgets::TextBlockHeight(t.Body, MessageText(ctx, s), L.Display.x - L.Px(200)) +
-                                      L.Px(12); // measured as DrawMessage draws it
-    const float bottom = L.Px(kAreaBottom) - message_h - (g.Choosing ? L.Px(80) : 0.0f); // room to say where to save
-    const float top = y;
-
-    // Left: the group's outcome, its witte vlekken, the agreements.
-    const float lx = L.Px(100), lw = L.Px(660);
     const content::Outcome outcome = CampfireOutcome(*ctx.Flow, g);
-    float ly = top;
     ly += TextBlock(t, t.Body, U(ctx, s, outcome.Lean ? "summary.lean" : "summary.no_lean"), lx, ly, lw, t.TextMuted) +
           L.Px(4);
     if (outcome.Lean)
@@ -906,28 +1096,16 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     if (lines.empty())
         lines.push_back(U(ctx, s, "summary.no_agreements"));
     DrawList(ctx, s, lines, lx, ly, lw, bottom);
+}
 
-    // Right: the charts of this page, in two columns (SummaryLayout packs them).
-    // The page after the charts: what was said, per question (the facilitator's notes).
-    const std::vector<SummaryPage> pages = SummaryLayout(*ctx.Flow, g);
-    const int total = SummaryPages(*ctx.Flow, g);
-    const int page = std::clamp(g.SummaryPage, 0, total - 1);
-    const float rx = L.Px(820), rw = L.Display.x - L.Px(100) - rx;
-    float ry = top;
-    if (total > 1)
-        ry += TextBlock(t, t.Small,
-                        Fill(ctx, s, "summary.page", {{"n", std::to_string(page + 1)}, {"total", std::to_string(total)}}),
-                        rx, ry, rw, t.TextMuted) +
-              L.Px(6);
-    if (page >= int(pages.size())) {
-        DrawNotesPage(ctx, s, L, rx, ry, rw, bottom);
-    } else if (pages[size_t(page)].empty())
-        TextBlock(t, t.Body, U(ctx, s, "summary.no_charts"), rx, ry, rw, t.TextMuted);
+// The charts of one page in two columns in [rx, rx + rw] from ry to bottom, each its share
+// of its column's height by what it asks for.
+void DrawSummaryCharts(const ScreenContext& ctx, const FlowState& s, const Layout& L, const SummaryPage& page, float rx,
+                       float ry, float rw, float bottom) {
+    const widgets::Theme& t = *ctx.Theme;
     const float gap = L.Px(30), cw = (rw - gap) / 2;
-    const size_t columns = page < int(pages.size()) ? pages[size_t(page)].size() : 0;
-    for (size_t c = 0; c < columns; c++) {
-        const std::vector<std::string>& column = pages[size_t(page)][c];
-        // Each chart its share of the column's height, by what it asks for.
+    for (size_t c = 0; c < page.size(); c++) {
+        const std::vector<std::string>& column = page[c];
         float asked = 0;
         for (const std::string& id : column)
             if (const content::Question* q = content::QuestionOfAnswer(*ctx.Flow->Pack, id))
@@ -943,41 +1121,56 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
             const float head = std::min(t.Small->FontSize * 2.5f, ch * 0.35f);
             TextInBox(t, t.Small, ItemHeading(ctx, s, id), pos, ImVec2(pos.x + cw, pos.y + head), t.Text);
             widgets::BarChart(t, Bars(ctx, s, *q, id), ImVec2(pos.x, pos.y + head + L.Px(8)),
-                              ImVec2(cw, ch - head - L.Px(8)));
+                              ImVec2(cw, ch - head - L.Px(8)), 0, ChartUnit(ctx, s, *q));
             cy += ch + gap;
         }
     }
+}
+
+void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const CampfireState& g = s.Campfire;
+    const std::vector<SummaryPage> pages = SummaryLayout(*ctx.Flow, g);
+    const int total = SummaryPages(*ctx.Flow, g);
+    const int page = std::clamp(g.SummaryPage, 0, total - 1);
+    const float bar_top = DrawSummaryBar(ctx, s, L, total, out);
+    const float width = ContentW(L);
+    float y = L.Top();
+    y += TextBlock(t, t.Button, Fill(ctx, s, "summary.title", {{"name", g.Name}}), ContentX(L), y, width, t.Text) + L.Px(4);
+    y += TextBlock(t, t.Small, SessionLine(ctx, s), ContentX(L), y, width, t.TextMuted) + L.Px(12);
+    const float message_h = g.Message.empty() || g.Choosing
+                                ? 0.0f
+                                : widgets::TextBlockHeight(t.Body, MessageText(ctx, s), width) +
+                                      L.Px(12); // measured as DrawMessage draws it
+    const float bottom = AboveBar(L, bar_top) - message_h;
+    const float top = y;
+
+    // Left (on top in portrait): the group's outcome, its witte vlekken, the agreements.
+    // Right (under them in portrait): the charts of this page, in two columns (SummaryLayout
+    // packs them); the page after the charts: what was said, per question.
+    float rx = L.Px(820), ry = top, rw = L.Display.x - L.Px(kEdge) - rx;
+    if (L.Portrait()) {
+        const float texts_bottom = top + (bottom - top) * 0.38f;
+        DrawSummaryTexts(ctx, s, L, ContentX(L), top, width, texts_bottom);
+        rx = ContentX(L);
+        ry = texts_bottom + L.Px(30);
+        rw = width;
+    } else {
+        DrawSummaryTexts(ctx, s, L, ContentX(L), top, L.Px(660), bottom);
+    }
+    if (total > 1)
+        ry += TextBlock(t, t.Small,
+                        Fill(ctx, s, "summary.page", {{"n", std::to_string(page + 1)}, {"total", std::to_string(total)}}),
+                        rx, ry, rw, t.TextMuted) +
+              L.Px(6);
+    if (page >= int(pages.size()))
+        DrawNotesPage(ctx, s, L, rx, ry, rw, bottom);
+    else if (pages[size_t(page)].empty())
+        TextBlock(t, t.Body, U(ctx, s, "summary.no_charts"), rx, ry, rw, t.TextMuted);
+    else
+        DrawSummaryCharts(ctx, s, L, pages[size_t(page)], rx, ry, rw, bottom);
     if (!g.Choosing && !g.Message.empty())
         DrawMessage(ctx, s, L, bottom + L.Px(6));
-
-    // The bottom bar; or where to save, once "Opslaan op USB-stick" was tapped.
-    const float bar_y = L.Px(kBarY), bar_h = L.Px(kBarH);
-    if (g.Choosing) {
-        DrawExportTargets(ctx, s, L, out);
-        return;
-    }
-    float x = L.Px(80);
-    if (TouchButton(t, "campfire-back", U(ctx, s, "summary.back"), ImVec2(x, bar_y), ImVec2(L.Px(300), bar_h),
-                    ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::Back});
-    x += L.Px(320);
-    if (TouchButton(t, "campfire-agreements", Fill(ctx, s, "campfire.agreements", {{"n", std::to_string(g.Agreements.size())}}),
-                    ImVec2(x, bar_y), ImVec2(L.Px(380), bar_h), ButtonKind::Card))
-        out->push_back(CampfireAction{CampfireKind::OpenAgreements});
-    x += L.Px(400);
-    if (total > 1) {
-        if (TouchButton(t, "summary-prev", "<", ImVec2(x, bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
-            out->push_back(CampfireAction{CampfireKind::Page, "-1"});
-        if (TouchButton(t, "summary-next", ">", ImVec2(x + L.Px(140), bar_y), ImVec2(L.Px(120), bar_h), ButtonKind::Card))
-            out->push_back(CampfireAction{CampfireKind::Page, "+1"});
-    }
-    x += L.Px(280);
-    if (TouchButton(t, "campfire-export", U(ctx, s, "summary.export"), ImVec2(x, bar_y), ImVec2(L.Px(440), bar_h),
-                    ButtonKind::Primary))
-        out->push_back(CampfireAction{CampfireKind::ExportChoose});
-    if (TouchButton(t, "campfire-end", U(ctx, s, "summary.end"), ImVec2(L.Display.x - L.Px(80 + 300), bar_y),
-                    ImVec2(L.Px(300), bar_h), ButtonKind::Quiet))
-        out->push_back(CampfireAction{CampfireKind::End});
 }
 
 } // namespace

@@ -288,7 +288,10 @@ void DrawResults(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                 for (const content::Option& o : q->Options)
                     if (o.Id == id)
                         bars.push_back({Tr(ctx, s, o.Label), count});
-            widgets::BarChart(t, bars, ImVec2(x0, y), ImVec2(width, std::min(L.BarY() - L.Px(40), y + L.Px(900)) - y));
+            // A budget's counts are amounts: written with their unit (euro).
+            const std::string unit = q->Type == content::QuestionType::Budget ? Tr(ctx, s, q->Unit) : std::string();
+            widgets::BarChart(t, bars, ImVec2(x0, y), ImVec2(width, std::min(L.BarY() - L.Px(40), y + L.Px(900)) - y), 0,
+                              unit);
         }
     }
     if (WayOn(ctx, s, L, "next", U(ctx, s, "results.next")))

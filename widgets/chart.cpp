@@ -11,7 +11,8 @@
 
 namespace widgets {
 
-float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size, long long whole) {
+float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size, long long whole,
+               std::string_view unit) {
     if (bars.empty())
         return 0.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -29,7 +30,7 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     const float text_size = std::min(font->FontSize, (row_h - gap - t.Px(24)) / 1.15f);
     const float label_h = text_size * 1.15f;
     const float bar_h = std::max(t.Px(24), row_h - label_h - gap);
-    const float value_w = t.Px(200);
+    const float value_w = t.Px(unit.empty() ? 200 : 330); // "100% (12)", or with a unit "40% (400 euro)"
     const float bar_w = size.x - value_w - gap;
     float y = pos.y;
     // The figure beside a bar thinner than the words reaches up into the words' line: then
@@ -56,7 +57,8 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
         TextLine(t, font, label, ImVec2(pos.x, y + (text_size - label_size) * 0.5f), t.Text, label_size);
         float by = y + label_h;
         // Honest: the frame is 100 %, so 40 % is drawn as 40 %, whatever the largest bar.
-        float len = total > 0 ? bar_w * std::min(1.0f, float(b.Count) / float(total)) : 0.0f;
+        const float share = total > 0 ? std::min(1.0f, float(b.Count) / float(total)) : 0.0f;
+        float len = bar_w * share;
         // Bars grow in the reading direction: from the right on an Arabic screen.
         const float frame_x = t.X(pos.x, bar_w), fill_x = t.X(pos.x, len);
         dl->AddRect(ImVec2(frame_x, by), ImVec2(frame_x + bar_w, by + bar_h), t.CardBorder, t.Px(6), 0,
@@ -64,8 +66,13 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
         if (len > 0)
             dl->AddRectFilled(ImVec2(fill_x, by), ImVec2(fill_x + len, by + bar_h), t.Primary, t.Px(6));
         int pct = total > 0 ? int(std::lround(100.0 * double(b.Count) / double(total))) : 0;
-        std::string value = std::to_string(pct) + "% (" + std::to_string(b.Count) + ")";
-        TextLine(t, font, value, ImVec2(pos.x + bar_w + gap, by + value_top), t.Text, text_size);
+        std::string value = std::to_string(pct) + "% (" + std::to_string(b.Count) +
+                            (unit.empty() ? std::string() : " " + std::string(unit)) + ")";
+        // A long figure (a unit) gets smaller rather than run off the chart.
+        const float value_size = std::min(text_size, text_size * (size.x - bar_w - gap) / std::max(1.0f, TextWidth(font, value, text_size)));
+        TextLine(t, font, value, ImVec2(pos.x + bar_w + gap, by + value_top + (text_size - value_size) * 0.5f), t.Text,
+                 value_size);
+        RecordBar({ImVec2(frame_x, by), ImVec2(frame_x + bar_w, by + bar_h), len, share, value});
         RecordText(b.Label + ": " + value); // for scripts: which bar has which figure
         y = by + bar_h + gap;
     }

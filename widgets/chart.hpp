@@ -4,6 +4,7 @@
 #include "widgets/theme.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace widgets {
@@ -16,6 +17,8 @@ struct Bar {
 // Draws the bars in [pos, pos+size]. Returns the height used. whole is what 100% is:
 // 0 for the sum of the bars (the kiosk's results); the number of respondents where one
 // answer can choose several options (the store's report), so the shares say "of the people".
-float BarChart(const Theme& theme, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size, long long whole = 0);
+// unit: written after each count where the counts have one ("40% (400 euro)" for a budget).
+float BarChart(const Theme& theme, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 size, long long whole = 0,
+               std::string_view unit = {});
 
 } // namespace widgets

@@ -11,6 +11,8 @@ constexpr float kUnits = 11.0f;   // the widest row, in key widths
 constexpr float kGap = 14.0f;     // design px between keys (2.5 mm at 96 dpi is 9.4 px)
 constexpr float kKeyH = 84.0f;    // design px
 constexpr int kRows = 5;
+constexpr float kNarrowUnits = 8.0f; // the narrow layout's widest row
+constexpr int kNarrowRows = 7;       // its rows (both layers)
 
 // Lower and upper case of every letter on the keys. The accents layer's "ı" gives "İ"
 // with shift: the dotless ı and the dotted İ are both Turkish letters, and I and i are
@@ -87,6 +89,28 @@ std::vector<std::vector<Key>> Keys(bool shift, bool accents, const KeyboardLabel
     return rows;
 }
 
+// The narrow layout (a portrait tablet, where 11 keys a row cannot each be 11.5 mm): the
+// same keys in the same order, kNarrowUnits a row, more rows; shift and backspace after
+// the last characters, then a row of the layer key, space and "klaar".
+std::vector<std::vector<Key>> NarrowKeys(bool shift, bool accents, const KeyboardLabels& labels) {
+    std::vector<std::vector<Key>> rows(1);
+    for (const auto& row : Layer(accents))
+        for (const std::string& raw : row) {
+            if (rows.back().size() == size_t(kNarrowUnits))
+                rows.emplace_back();
+            const std::string c = shift ? Upper(raw) : raw;
+            rows.back().push_back({"key-" + c, c, KeyKind::Insert, c, 1.0f});
+        }
+    if (rows.back().size() + 4 > size_t(kNarrowUnits))
+        rows.emplace_back();
+    rows.back().push_back({"key-shift", std::string(labels.Shift), KeyKind::Shift, {}, 2.0f});
+    rows.back().push_back({"key-backspace", std::string(labels.Backspace), KeyKind::Backspace, {}, 2.0f});
+    rows.push_back({{"key-layer", std::string(accents ? labels.Letters : labels.Accents), KeyKind::Layer, {}, 2.0f},
+                    {"key-space", std::string(labels.Space), KeyKind::Insert, " ", kNarrowUnits - 4.0f},
+                    {"key-done", std::string(labels.Done), KeyKind::Done, {}, 2.0f}});
+    return rows;
+}
+
 } // namespace
 
 std::vector<std::vector<std::string>> KeyboardRows(bool accents, bool shift) {
@@ -103,19 +127,28 @@ std::vector<std::vector<std::string>> KeyboardRows(bool accents, bool shift) {
 float Gap(const Theme& t) { return std::max(t.Px(kGap), t.MinSpacingPx() + 1.0f); }
 
 namespace {
+// The narrow layout where 11 keys a row would be under 11.5 mm each.
+bool Narrow(const Theme& t, float width) {
+    return (width - Gap(t) * (kUnits - 1)) / kUnits < t.MinTargetPx() + 1.0f;
+}
+float Units(const Theme& t, float width) { return Narrow(t, width) ? kNarrowUnits : kUnits; }
+int Rows(const Theme& t, float width) { return Narrow(t, width) ? kNarrowRows : kRows; }
+
 // Keys as high as they are wide, at most kKeyH, lower when the keyboard must fit max_h,
 // never under 11.5 mm.
-float KeyHeight(const Theme& t, float unit, float max_h) {
+float KeyHeight(const Theme& t, float unit, float max_h, int rows) {
     float key_h = std::min(t.Px(kKeyH), unit);
     if (max_h > 0)
-        key_h = std::min(key_h, (max_h - Gap(t) * (kRows - 1)) / kRows);
+        key_h = std::min(key_h, (max_h - Gap(t) * float(rows - 1)) / float(rows));
     return std::max(key_h, t.MinTargetPx() + 1.0f);
 }
 } // namespace
 
 float KeyboardHeight(const Theme& t, float width, float max_h) {
-    float unit = (width - Gap(t) * (kUnits - 1)) / kUnits;
-    return KeyHeight(t, unit, max_h) * kRows + Gap(t) * (kRows - 1);
+    const float units = Units(t, width);
+    const float unit = (width - Gap(t) * (units - 1)) / units;
+    const int rows = Rows(t, width);
+    return KeyHeight(t, unit, max_h, rows) * float(rows) + Gap(t) * float(rows - 1);
 }
 
 KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool accents, const KeyboardLabels& labels,
@@ -126,10 +159,11 @@ KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool 
     pos.x = theme.X(pos.x, width);
     KeyPress press;
     const float gap = Gap(t);
-    const float unit = (width - gap * (kUnits - 1)) / kUnits;
-    const float key_h = KeyHeight(t, unit, max_h);
+    const float units_wide = Units(t, width);
+    const float unit = (width - gap * (units_wide - 1)) / units_wide;
+    const float key_h = KeyHeight(t, unit, max_h, Rows(t, width));
     float y = pos.y;
-    for (const std::vector<Key>& row : Keys(shift, accents, labels)) {
+    for (const std::vector<Key>& row : Narrow(t, width) ? NarrowKeys(shift, accents, labels) : Keys(shift, accents, labels)) {
         float units = 0;
         for (const Key& k : row)
             units += k.Units;

@@ -29,6 +29,7 @@ void BeginRecord() {
     g_record.Texts.clear();
     g_record.TextBoxes.clear();
     g_record.Marks.clear();
+    g_record.Bars.clear();
 }
 
 FrameRecord& Record() { return g_record; }
@@ -42,6 +43,8 @@ void RecordText(std::string_view text) { g_record.Texts.emplace_back(text); }
 void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max, float size, bool bold) {
     g_record.TextBoxes.push_back({std::string(text), min, max, g_role, size, bold});
 }
+
+void RecordBar(const ChartBar& bar) { g_record.Bars.push_back(bar); }
 
 void RecordMark(std::string_view what, ImVec2 min, ImVec2 max) {
     g_record.Marks.push_back({std::string(what), min, max, TextRole::Other, 0, false});

@@ -47,11 +47,22 @@ private:
 };
 TextRole CurrentRole();
 
+// A bar of a chart as drawn (issue 15's honest charts): its track is 100 %, Filled px of
+// it drawn for Share (0 to 1), and the words beside it (the percentage and the count, with
+// a unit where there is one).
+struct ChartBar {
+    ImVec2 Min, Max; // the track
+    float Filled = 0;
+    float Share = 0;
+    std::string Text;
+};
+
 struct FrameRecord {
     std::vector<Target> Targets;
     std::vector<std::string> Texts;
     std::vector<TextBox> TextBoxes;
     std::vector<TextBox> Marks; // check marks and rank badges on buttons: no word under them
+    std::vector<ChartBar> Bars;
 };
 
 void BeginRecord(); // call before drawing a frame
@@ -62,6 +73,7 @@ void RecordText(std::string_view text);
 // size: the font size drawn (px); bold: the bold face. The role is CurrentRole().
 void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max, float size = 0, bool bold = false);
 void RecordMark(std::string_view what, ImVec2 min, ImVec2 max);
+void RecordBar(const ChartBar& bar);
 
 // The target whose id, else whose label, equals key; nullptr if none.
 const Target* FindTarget(const FrameRecord& rec, std::string_view key);
