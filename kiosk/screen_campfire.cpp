@@ -99,13 +99,34 @@ float DrawBar(const ScreenContext& ctx, const Layout& L, const std::vector<BarBu
         rows.insert(rows.begin(), {first, end});
         end = first;
     }
+    // As many rows, evened out: the lower rows one group more where it does not divide.
+    if (rows.size() > 1) {
+        std::vector<size_t> starts; // where each group (a button and the ones joined to it) begins
+        for (size_t i = 0; i < buttons.size(); i++)
+            if (!buttons[i].Joined || i == 0)
+                starts.push_back(i);
+        const size_t n = rows.size(), groups = starts.size();
+        std::vector<std::pair<size_t, size_t>> even;
+        size_t g = 0;
+        for (size_t r = 0; r < n; r++) {
+            const size_t take = groups / n + (r >= n - groups % n ? 1 : 0);
+            const size_t from = starts[g], to = g + take < groups ? starts[g + take] : buttons.size();
+            even.push_back({from, to});
+            g += take;
+        }
+        bool fits = true;
+        for (const auto& [from, to] : even)
+            fits = fits && to > from && need(from, to, 0.75f) <= room;
+        if (fits)
+            rows = even;
+    }
     const float top = L.BarY() - float(rows.size() - 1) * (h + gap);
     for (size_t r = 0; r < rows.size(); r++) {
         const auto [first, last] = rows[r];
         // One row: natural widths (shrunk if need be), the room left before the last button.
         // Wrapped rows: across the whole width. The scale by halving to a thousandth.
-        float lo = 0.0f, hi = 4.0f;
-        for (int k = 0; k < 14; k++) {
+        float lo = 0.0f, hi = 16.0f;
+        for (int k = 0; k < 18; k++) {
             const float mid = (lo + hi) * 0.5f;
             (need(first, last, mid) <= room ? lo : hi) = mid;
         }
@@ -1072,8 +1093,8 @@ float DrawSummaryBar(const ScreenContext& ctx, const FlowState& s, const Layout&
 
 // The group's outcome, its witte vlekken and the agreements in [x, x + w] from y to
 // bottom (the left column; the top of the screen in portrait).
-void DrawSummaryTexts(const ScreenContext& ctx, const FlowState& s, const Layout& L, float lx, float ly, float lw,
-                      float bottom) {
+float DrawSummaryTexts(const ScreenContext& ctx, const FlowState& s, const Layout& L, float lx, float ly, float lw,
+                       float bottom) {
     const widgets::Theme& t = *ctx.Theme;
     const CampfireState& g = s.Campfire;
     const content::Outcome outcome = CampfireOutcome(*ctx.Flow, g);
@@ -1095,7 +1116,7 @@ void DrawSummaryTexts(const ScreenContext& ctx, const FlowState& s, const Layout
         lines.push_back(AgreementLine(ctx, s, a));
     if (lines.empty())
         lines.push_back(U(ctx, s, "summary.no_agreements"));
-    DrawList(ctx, s, lines, lx, ly, lw, bottom);
+    return DrawList(ctx, s, lines, lx, ly, lw, bottom);
 }
 
 // The charts of one page in two columns in [rx, rx + rw] from ry to bottom, each its share
@@ -1150,10 +1171,9 @@ void DrawSummary(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     // packs them); the page after the charts: what was said, per question.
     float rx = L.Px(820), ry = top, rw = L.Display.x - L.Px(kEdge) - rx;
     if (L.Portrait()) {
-        const float texts_bottom = top + (bottom - top) * 0.38f;
-        DrawSummaryTexts(ctx, s, L, ContentX(L), top, width, texts_bottom);
+        const float texts_end = DrawSummaryTexts(ctx, s, L, ContentX(L), top, width, top + (bottom - top) * 0.4f);
         rx = ContentX(L);
-        ry = texts_bottom + L.Px(30);
+        ry = texts_end + L.Px(40);
         rw = width;
     } else {
         DrawSummaryTexts(ctx, s, L, ContentX(L), top, L.Px(660), bottom);
