@@ -82,6 +82,9 @@ screenshots: build
 	d=$$(mktemp -d) && echo 4711 | ./$(BUILD)/wijkstem set-pin --data $$d > /dev/null && \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" ./$(BUILD)/wijkstem --windowed 1920x1080 --no-sync \
 	  --data $$d --script tests/scripts/campfire-screenshots.script
+	d=$$(mktemp -d) && echo 4711 | ./$(BUILD)/wijkstem set-pin --data $$d > /dev/null && \
+	  xvfb-run -a -s "-screen 0 1920x1920x24" ./$(BUILD)/wijkstem --windowed 1080x1920 --no-sync \
+	  --data $$d --script tests/scripts/portrait-campfire-screenshots.script
 	CONSOLE_SCREENSHOTS=assets/screenshots bash tests/e2e_console.sh ./$(BUILD)/wijkstem $(CURDIR)
 	NEWS_SCREENSHOTS=assets/screenshots bash tests/e2e_news.sh ./$(BUILD)/wijkstem $(CURDIR)
 

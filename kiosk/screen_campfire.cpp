@@ -783,6 +783,8 @@ void DrawCampfireQuestion(const ScreenContext& ctx, const FlowState& s, const La
         const float answers = std::max(answers_h, std::min(natural, bottom - area_top - chart_min - L.Px(40)));
         area_max = ImVec2(x0 + width, area_top + answers);
         chart_min_at = ImVec2(x0, area_max.y + L.Px(40));
+        // As high as its bars will be, not down to the bar (a hidden chart's frame too).
+        chart_max.y = std::min(bottom, chart_min_at.y + std::max(chart_min, L.Px(160) + float(n) * L.Px(150)));
     }
     if (!hands)
         DrawTapCards(ctx, s, L, *q, prefix, area_min, area_max, out);
