@@ -44,7 +44,7 @@ std::vector<Highlight> PickHighlights(const content::Pack& pack, const Tallies& 
         if (best->second == 0)
             continue;
         out.push_back({id, best->first, int(std::lround(100.0 * double(best->second) / double(respondents))),
-                       respondents});
+                       respondents, best->second});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Highlight& a, const Highlight& b) { return a.Respondents > b.Respondents; });

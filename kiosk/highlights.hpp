@@ -16,6 +16,7 @@ struct Highlight {
     std::string OptionId;
     int Percent = 0;           // of the respondents, rounded
     long long Respondents = 0; // at least FlowConfig::MinResults: small numbers stay private
+    long long Count = 0;       // how many of them chose the option (0: not known, from Percent)
 };
 
 using Tallies = std::map<std::string, std::vector<std::pair<std::string, long long>>>; // question -> value, times

@@ -535,10 +535,12 @@ void DrawTapCards(const ScreenContext& ctx, const FlowState& s, const Layout& L,
 
 // A share as a bar in a frame under an option's words (hands counted in two columns):
 // the frame is 100 %, the share and the count written beside it (issue 15's honest charts).
-void DrawInlineBar(const ScreenContext& ctx, const Layout& L, ImVec2 b0, ImVec2 b1, long long count, long long total) {
+void DrawInlineBar(const ScreenContext& ctx, const Layout& L, ImVec2 b0, ImVec2 b1, long long count, long long total,
+                   int chart, const std::string& unit) {
     const widgets::Theme& t = *ctx.Theme;
     const long long pct = total > 0 ? std::llround(100.0 * double(count) / double(total)) : 0;
-    const std::string value = std::to_string(pct) + "% (" + std::to_string(count) + ")";
+    const std::string value =
+        std::to_string(pct) + "% (" + std::to_string(count) + (unit.empty() ? "" : " " + unit) + ")";
     const float text_size = std::min(t.Small->FontSize, (b1.y - b0.y) * 1.25f); // clear of the words above
     const float value_w = widgets::TextWidth(t.Small, value, text_size);
     const ImVec2 track_max(std::max(b0.x + L.Px(20), b1.x - value_w - L.Px(12)), b1.y);
@@ -552,7 +554,7 @@ void DrawInlineBar(const ScreenContext& ctx, const Layout& L, ImVec2 b0, ImVec2 
                 std::max(1.0f, L.Px(2)));
     const ImVec2 text_pos(track_max.x + L.Px(12), (b0.y + b1.y - text_size) * 0.5f);
     widgets::TextLine(t, t.Small, value, text_pos, t.Text, text_size);
-    widgets::RecordBar({ImVec2(frame_x, b0.y), ImVec2(frame_x + track_max.x - b0.x, b1.y), len, share, value});
+    widgets::RecordBar({ImVec2(frame_x, b0.y), ImVec2(frame_x + track_max.x - b0.x, b1.y), len, share, value, chart});
 }
 
 // Hands: per option its words, a minus, the count and a plus; in one or two columns. With
@@ -580,6 +582,7 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     const float key = columns > 1 ? 110 : 140;
     const float button_w = std::max(L.Px(key), t.MinTargetPx() + 1.0f), count_w = L.Px(columns > 1 ? 80 : 140);
     const float label_w = col_w - 2 * button_w - count_w - 3 * gap;
+    const int chart = bars_inline ? widgets::NewChart() : 0;
     for (size_t i = 0; i < n; i++) {
         const content::Option& o = q.Options[i];
         const float y = min.y + (rh + gap) * float(i % rows);
@@ -587,7 +590,8 @@ void DrawHandRows(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         const float bar_h = bars_inline ? std::max(L.Px(10), rh * 0.22f) : 0.0f;
         TextInBox(t, t.Button, Tr(ctx, s, o.Label), ImVec2(x, y), ImVec2(x + label_w, y + rh - bar_h * 1.2f), t.Text);
         if (bars_inline)
-            DrawInlineBar(ctx, L, ImVec2(x, y + rh - bar_h), ImVec2(x + label_w, y + rh), bars[i].Count, total);
+            DrawInlineBar(ctx, L, ImVec2(x, y + rh - bar_h), ImVec2(x + label_w, y + rh), bars[i].Count, total, chart,
+                          ChartUnit(ctx, s, q));
         x += label_w + gap;
         if (TouchButton(t, id_prefix + o.Id + ".min", "-", ImVec2(x, y), ImVec2(button_w, rh), ButtonKind::Card))
             out->push_back(CampfireAction{CampfireKind::HandDown, o.Id});

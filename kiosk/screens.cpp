@@ -155,12 +155,25 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
         widgets::RoleScope role(widgets::TextRole::Body);
         y += TextBlock(t, t.Body, line, L.Px(kSide), y, width, t.Text) + L.Px(12);
     }
-    // The share as a bar: a frame for the whole wijk, filled for those who chose it.
-    const float bar_w = std::min(L.Px(900), width), bar_h = L.Px(24), x = L.Cx() - bar_w * 0.5f;
+    // The share as a bar: a frame for the whole wijk (100 %), filled for those who chose
+    // it, the percentage and the count beside it (issue 15's honest charts).
+    const long long count = h.Count > 0 ? h.Count : std::llround(double(h.Percent) * double(h.Respondents) / 100.0);
+    const float share = h.Respondents > 0 ? std::min(1.0f, float(count) / float(h.Respondents)) : h.Percent / 100.0f;
+    const std::string value = std::to_string(h.Percent) + "% (" + std::to_string(count) + ")";
+    ImFont* font = t.Small;
+    const float value_w = widgets::TextWidth(font, value), gap = L.Px(16);
+    const float bar_h = std::max(L.Px(24), font->FontSize), bar_w = std::min(L.Px(900), width - value_w - gap);
+    const float x = L.Cx() - (bar_w + gap + value_w) * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float fill = bar_w * float(h.Percent) / 100.0f, fill_x = t.X(x, fill); // from the right in Arabic
+    const float fill = bar_w * share, frame_x = t.X(x, bar_w), fill_x = t.X(x, fill); // from the right in Arabic
     dl->AddRectFilled(ImVec2(fill_x, y), ImVec2(fill_x + fill, y + bar_h), t.Primary, L.Px(6));
-    dl->AddRect(ImVec2(x, y), ImVec2(x + bar_w, y + bar_h), t.CardBorder, L.Px(6), 0, std::max(1.0f, L.Px(2)));
+    dl->AddRect(ImVec2(frame_x, y), ImVec2(frame_x + bar_w, y + bar_h), t.CardBorder, L.Px(6), 0,
+                std::max(1.0f, L.Px(2)));
+    {
+        widgets::RoleScope role(widgets::TextRole::Other); // a chart's figure, as on the results
+        widgets::TextLine(t, font, value, ImVec2(x + bar_w + gap, y + (bar_h - font->FontSize) * 0.5f), t.Text);
+    }
+    widgets::RecordBar({ImVec2(frame_x, y), ImVec2(frame_x + bar_w, y + bar_h), fill, share, value, widgets::NewChart()});
     return y + bar_h - top;
 }
 
@@ -232,8 +245,16 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         }
     }
     {
+        // With A+ the title grows only while it keeps its number of lines: a line more would
+        // take the ways in their room (a long language, a result or an update under it).
         widgets::RoleScope role(widgets::TextRole::Title);
-        y += TextBlock(t, t.Title, U(ctx, s, "attract.title"), L.Px(kSide), y, width, t.Text) + L.Px(12);
+        const std::string& title = U(ctx, s, "attract.title");
+        const float normal = t.Title->FontSize / t.TextScale;
+        auto lines = [&](float size) { return widgets::TextBlockHeight(t.Title, title, width, size) / size; };
+        float size = t.Title->FontSize;
+        while (size > normal * 1.06f && lines(size) > lines(normal) + 0.5f)
+            size = std::max(normal * 1.05f, size * 0.95f);
+        y += TextBlock(t, t.Title, title, L.Px(kSide), y, width, t.Text, size) + L.Px(12);
     }
     if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size())) {
         y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(8);

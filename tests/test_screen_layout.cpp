@@ -11,6 +11,8 @@
 #include "widgets/touch.hpp"
 
 #include <cfloat>
+#include <cmath>
+#include <cstdio>
 #include <map>
 
 using namespace kiosk;
@@ -208,6 +210,56 @@ std::map<TextRole, float> CheckTypeScale(const widgets::FrameRecord& rec) {
     return sizes;
 }
 
+// Honest charts (issue 15): every bar's track is 100 %, its filled part the share of its
+// chart's total (never of the largest bar), and beside it the percentage and the count,
+// with the unit where there is one. attract_share: the attract screen's one bar, whose
+// total is the respondents (not drawn). unit: what every figure ends with ("munten").
+void CheckBars(const HeadlessImGui& ui, const widgets::FrameRecord& rec, float attract_share, const std::string& unit) {
+    std::map<int, long long> totals;
+    std::map<int, int> sizes;
+    auto parse = [](const std::string& text, long long* pct, long long* count) {
+        return std::sscanf(text.c_str(), "%lld%% (%lld", pct, count) == 2;
+    };
+    for (const widgets::ChartBar& b : rec.Bars) {
+        long long pct = -1, count = -1;
+        CAPTURE(b.Text);
+        REQUIRE(parse(b.Text, &pct, &count));
+        totals[b.Chart] += count;
+        sizes[b.Chart]++;
+    }
+    for (const widgets::ChartBar& b : rec.Bars) {
+        CAPTURE(b.Text);
+        long long pct = -1, count = -1;
+        parse(b.Text, &pct, &count);
+        const float track = b.Max.x - b.Min.x;
+        REQUIRE(track > 0);
+        const bool single = sizes[b.Chart] == 1 && attract_share >= 0;
+        const double share = single ? attract_share : totals[b.Chart] > 0 ? double(count) / double(totals[b.Chart]) : 0.0;
+        CHECK(b.Filled / track == doctest::Approx(share).epsilon(0.002));
+        CHECK(b.Share == doctest::Approx(share).epsilon(0.002));
+        CHECK(pct == std::llround(100.0 * share));
+        if (!unit.empty())
+            CHECK(b.Text.size() > unit.size() + 1);
+        if (!unit.empty())
+            CHECK(b.Text.compare(b.Text.size() - unit.size() - 1, unit.size(), unit) == 0);
+        // The figure as drawn, beside its bar: after it in the reading direction, level with it.
+        const widgets::TextBox* figure = nullptr; // the nearest of that text, level with the bar
+        auto distance = [&](const widgets::TextBox& t) {
+            return ui.Theme.Rtl ? std::fabs(t.Max.x - b.Min.x) : std::fabs(t.Min.x - b.Max.x);
+        };
+        for (const widgets::TextBox& t : rec.TextBoxes)
+            if (t.Text == b.Text && t.Min.y < b.Max.y + (b.Max.y - b.Min.y) && t.Max.y > b.Min.y - (b.Max.y - b.Min.y) &&
+                (!figure || distance(t) < distance(*figure)))
+                figure = &t;
+        REQUIRE(figure);
+        const float beside = ui.Theme.Px(40);
+        if (ui.Theme.Rtl)
+            CHECK((figure->Max.x <= b.Min.x + 1.0f && figure->Max.x >= b.Min.x - beside));
+        else
+            CHECK((figure->Min.x >= b.Max.x - 1.0f && figure->Min.x <= b.Max.x + beside));
+    }
+}
+
 // Where the layout cannot meet every rule, with the reason; these are drawn and checked
 // in their own test case, which reports them without failing the run (issue 15 is open
 // on them). Everything else must pass.
@@ -223,6 +275,10 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
         (large || shape.Display.x < 1900))
         return "the attract screen with an update (news button) on a landscape screen below 1920 wide or with A+: "
                "the texts reach the ways in";
+    if (s.Screen == Screen::Attract && s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size()) && large &&
+        shape.Display.x > shape.Display.y && shape.Display.x < 1900)
+        return "A+ on the attract screen with a result (the line and its bar) on a landscape screen below 1920 wide: "
+               "in English and Ukrainian the texts reach the ways in";
     if (s.Screen == Screen::News && large && shape.Display.y > shape.Display.x)
         return "the news screen (kiosk/screen_news.cpp) with A+ in portrait: an update's text reaches Terug";
     if (large && shape.Display.y < 1000 && s.Screen == Screen::Admin)
@@ -231,6 +287,26 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
         (s.Screen == Screen::Poster || (q && q->Type == content::QuestionType::Matrix)))
         return "A+ on a landscape poster or matrix: the cards' words fit only smaller than without A+";
     return nullptr;
+}
+
+// The attract screen's result in turn: its share of the respondents; -1 for other screens.
+float AttractShare(const FlowState& s) {
+    if (s.Screen != Screen::Attract || s.HighlightShown < 0 || s.HighlightShown >= int(s.Highlights.size()))
+        return -1.0f;
+    const Highlight& h = s.Highlights[size_t(s.HighlightShown)];
+    return float(h.Count) / float(h.Respondents);
+}
+
+// The unit every bar's figure ends with: a budget's (its counts are amounts).
+std::string ChartUnit(const FlowContext& ctx, const FlowState& s) {
+    const content::Question* q = nullptr;
+    if (s.Screen == Screen::Results && s.ChartIndex >= 0 && s.ChartIndex < int(s.Charts.size()))
+        q = content::QuestionOfAnswer(*ctx.Pack, s.Charts[size_t(s.ChartIndex)].AnswerId);
+    if (s.Screen == Screen::CampfireQuestion && s.Campfire.Editing == CampfireField::None)
+        q = CampfireQuestion(ctx, s);
+    if (!q || q->Type != content::QuestionType::Budget)
+        return {};
+    return content::Tr(q->Unit, s.Lang, ctx.Pack->Languages.front());
 }
 
 struct Screens {
@@ -262,6 +338,29 @@ std::vector<std::pair<const FlowContext*, FlowState>> StatesFor(const Screens& s
     while (s.Screen == Screen::Question)
         s = Step(sc.Ctx, s, VisitAction{VisitKind::Skip}, 0, &fx);
     out.push_back({&sc.Ctx, s});
+    // The results of a budget (amounts, with their unit) after the thanks.
+    FlowState results = Step(sc.Ctx, s, VisitAction{VisitKind::ShowResults}, 0, &fx);
+    if (const content::Question* budget = sc.Ctx.Pack->FindQuestion("idee-munten")) {
+        VisitAction charts{VisitKind::ResultsLoaded};
+        charts.Charts.push_back({budget->Id, {}, 9});
+        long long amount = 12;
+        for (const content::Option& o : budget->Options)
+            charts.Charts.back().Counts.push_back({o.Id, amount += 7});
+        results = Step(sc.Ctx, results, charts, 0, &fx);
+        out.push_back({&sc.Ctx, results});
+    }
+    // The attract screen with a result in turn: 25 of 40 chose it.
+    {
+        const content::Question* q = CurrentQuestion(sc.Ctx, Step(sc.Ctx, InitialState(sc.Ctx, lang, 0),
+                                                                  VisitAction{VisitKind::Start, "s"}, 0, &fx));
+        VisitAction highlights{VisitKind::HighlightsLoaded};
+        highlights.Highlights = {{q->Id, q->Options[0].Id, 63, 40, 25}};
+        FlowState attract = Step(sc.Ctx, InitialState(sc.Ctx, lang, 0), highlights, 0, &fx);
+        for (int k = 0; k < 4 && attract.HighlightShown != 0; k++)
+            attract = Step(sc.Ctx, attract, CommonAction{CommonKind::Tick}, 1000.0 * (k + 1), &fx);
+        REQUIRE(attract.HighlightShown == 0);
+        out.push_back({&sc.Ctx, attract});
+    }
     // The attract screen with an update in turn and the news button; the news screen.
     VisitAction loaded{VisitKind::HighlightsLoaded};
     loaded.News = {{"00000001", "", "Nieuwe bankjes bij de vijver", "De gemeente zet ze in maart neer.", "2026-12-04", ""},
@@ -314,6 +413,7 @@ void CheckAllShapes(bool campfire, bool known = false) {
                     CHECK_FALSE(rec.Targets.empty());
                     CheckTargets(ui, rec);
                     CheckWords(ui, rec);
+                    CheckBars(ui, rec, AttractShare(s), ChartUnit(*ctx, s));
                     if (!campfire)
                         CheckNavigation(ui, rec, &nav);
                     std::map<TextRole, float> sizes = CheckTypeScale(rec);

@@ -33,6 +33,7 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
     const float value_w = t.Px(unit.empty() ? 200 : 330); // "100% (12)", or with a unit "40% (400 euro)"
     const float bar_w = size.x - value_w - gap;
     float y = pos.y;
+    const int chart = NewChart();
     // The figure beside a bar thinner than the words reaches up into the words' line: then
     // the words stop where the bar does, so the two never overlap.
     const float value_top = (bar_h - text_size) * 0.5f; // relative to the bar's top
@@ -72,7 +73,7 @@ float BarChart(const Theme& t, const std::vector<Bar>& bars, ImVec2 pos, ImVec2 
         const float value_size = std::min(text_size, text_size * (size.x - bar_w - gap) / std::max(1.0f, TextWidth(font, value, text_size)));
         TextLine(t, font, value, ImVec2(pos.x + bar_w + gap, by + value_top + (text_size - value_size) * 0.5f), t.Text,
                  value_size);
-        RecordBar({ImVec2(frame_x, by), ImVec2(frame_x + bar_w, by + bar_h), len, share, value});
+        RecordBar({ImVec2(frame_x, by), ImVec2(frame_x + bar_w, by + bar_h), len, share, value, chart});
         RecordText(b.Label + ": " + value); // for scripts: which bar has which figure
         y = by + bar_h + gap;
     }

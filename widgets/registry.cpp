@@ -1,4 +1,5 @@
 #include "widgets/registry.hpp"
+#include <algorithm>
 
 namespace widgets {
 
@@ -45,6 +46,13 @@ void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max, float size, bo
 }
 
 void RecordBar(const ChartBar& bar) { g_record.Bars.push_back(bar); }
+
+int NewChart() {
+    int last = 0;
+    for (const ChartBar& b : g_record.Bars)
+        last = std::max(last, b.Chart);
+    return last + 1;
+}
 
 void RecordMark(std::string_view what, ImVec2 min, ImVec2 max) {
     g_record.Marks.push_back({std::string(what), min, max, TextRole::Other, 0, false});

@@ -55,6 +55,7 @@ struct ChartBar {
     float Filled = 0;
     float Share = 0;
     std::string Text;
+    int Chart = 0; // the bars of one chart share it (NewChart)
 };
 
 struct FrameRecord {
@@ -74,6 +75,8 @@ void RecordText(std::string_view text);
 void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max, float size = 0, bool bold = false);
 void RecordMark(std::string_view what, ImVec2 min, ImVec2 max);
 void RecordBar(const ChartBar& bar);
+// A new chart's id for its bars, unique within the frame.
+int NewChart();
 
 // The target whose id, else whose label, equals key; nullptr if none.
 const Target* FindTarget(const FrameRecord& rec, std::string_view key);
