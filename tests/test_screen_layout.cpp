@@ -265,8 +265,6 @@ void CheckBars(const HeadlessImGui& ui, const widgets::FrameRecord& rec, float a
 // on them). Everything else must pass.
 const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, const FlowState& s) {
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
-    if (shape.Display.x < 900 && q && q->Type == content::QuestionType::Text)
-        return "the keyboard's 11 keys a row cannot each be 11.5 mm on an 800 px wide tablet at 149 dpi";
     if (shape.Display.y < 700 && large)
         return "A+ on a 600 px high screen: the matrix, the budget, the keyboard and the facilitator screens overflow";
     if (large && shape.Display.x < 1900 && shape.Display.x > shape.Display.y && s.Screen == Screen::Intro)
