@@ -140,7 +140,10 @@ void DrawNewsButton(const ScreenContext& ctx, const FlowState& s, const Layout& 
 void DrawNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
     const float left = L.Px(120), read_w = L.Px(340), width = L.Display.x - L.Px(240);
-    const float bottom = L.Px(900); // over the Terug button
+    // Terug under the updates: at the bottom bar's height in portrait (the updates get the
+    // screen's height), at 930 design px on a wide screen; the updates end over it.
+    const float back_y = L.Portrait() ? L.BarY() : L.Px(930), back_h = std::max(L.Px(120), t.MinTargetPx());
+    const float bottom = back_y - L.Gap();
     float y = L.Top();
     y += TextBlock(t, t.Title, U(ctx, s, "news.title"), left, y, width, t.Text) + L.Px(8);
     y += TextBlock(t, t.Small, U(ctx, s, "news.from"), left, y, width, t.TextMuted) + L.Px(24);
@@ -149,7 +152,8 @@ void DrawNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
     const float text_w = width - read_w - L.Px(40);
     for (size_t i = 0; i < s.News.size(); i++) {
         const wsync::NewsItem& n = s.News[i];
-        const float need = TextBlockHeight(t.Button, n.Title, text_w) + TextBlockHeight(t.Body, n.Text, text_w);
+        const float need = TextBlockHeight(t.Small, n.Date, text_w) + TextBlockHeight(t.Button, n.Title, text_w) +
+                           L.Px(4) + TextBlockHeight(t.Body, n.Text, text_w);
         if (y + need > bottom) // newest first: what does not fit is the oldest
             break;
         const float top = y;
@@ -164,8 +168,8 @@ void DrawNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, std
             out->push_back(read);
         y = std::max(y, top + L.Px(100)) + L.Px(30);
     }
-    if (TouchButton(t, "news-back", U(ctx, s, "news.back"), L.Centered(600, 930), ImVec2(L.Px(600), L.Px(120)),
-                    ButtonKind::Primary))
+    if (TouchButton(t, "news-back", U(ctx, s, "news.back"), ImVec2(L.Cx() - L.Px(300), back_y),
+                    ImVec2(L.Px(600), back_h), ButtonKind::Primary))
         out->push_back(VisitAction{VisitKind::Done});
 }
 

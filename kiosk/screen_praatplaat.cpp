@@ -57,6 +57,24 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     const float top = title_end + L.Px(20), bottom = L.BarY() - L.Gap();
     const float box_h = stacked ? (bottom - top - gap * (n - 1)) / n : bottom - top;
     const float pict = std::min(L.Px(stacked ? 150 : beside ? 100 : 200), box_w * 0.3f);
+    // With A+ the explanations grow as far as their boxes have room (one size for all three,
+    // never under 1.05 times the size without A+): the longest language on a smaller screen.
+    float body = t.Body->FontSize;
+    if (t.TextScale > 1.0f && !stacked) {
+        const float normal = t.Body->FontSize / t.TextScale, pad = L.Px(16), tw = box_w - 3 * pad - pict;
+        auto fits = [&](float size) {
+            for (const content::Archetype& a : archetypes) {
+                const float label_h = widgets::TextBlockHeight(t.Button, Tr(ctx, s, a.Label), tw);
+                if (L.Px(24) + std::max(pict, label_h) + L.Px(16) +
+                        widgets::TextBlockHeight(t.Body, Tr(ctx, s, a.Explain), box_w - 2 * pad, size) >
+                    box_h)
+                    return false;
+            }
+            return true;
+        };
+        while (body > normal * 1.06f && !fits(body))
+            body = std::max(normal * 1.05f, body * 0.95f);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < archetypes.size(); i++) {
         const content::Archetype& a = archetypes[i];
@@ -76,10 +94,10 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
             }
             RoleScope role(TextRole::Body);
             if (stacked) // the explanation beside the picture, under the name
-                TextBlock(t, t.Body, Tr(ctx, s, a.Explain), tx, y + label_h + L.Px(12), tw, t.TextMuted);
+                TextBlock(t, t.Body, Tr(ctx, s, a.Explain), tx, y + label_h + L.Px(12), tw, t.TextMuted, body);
             else
                 TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + pad, y + std::max(pict, label_h) + L.Px(16),
-                          box_w - 2 * pad, t.TextMuted);
+                          box_w - 2 * pad, t.TextMuted, body);
         } else {
             widgets::DrawPictogram(dl, ArchetypePictogram(i), ImVec2(mx + (box_w - pict) * 0.5f, y), pict, t.Text);
             y += pict + pad;
@@ -88,7 +106,7 @@ void DrawIntro(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
                 y += TextBlock(t, t.Button, Tr(ctx, s, a.Label), x + pad, y, box_w - 2 * pad, t.Text) + L.Px(16);
             }
             RoleScope role(TextRole::Body);
-            TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + pad, y, box_w - 2 * pad, t.TextMuted);
+            TextBlock(t, t.Body, Tr(ctx, s, a.Explain), x + pad, y, box_w - 2 * pad, t.TextMuted, body);
         }
     }
     if (WayOn(ctx, s, L, "next", U(ctx, s, "intro.next")))

@@ -267,8 +267,6 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
     const content::Question* q = s.Screen == Screen::Question ? CurrentQuestion(ctx, s) : nullptr;
     if (shape.Display.y < 700 && large)
         return "A+ on a 600 px high screen: the matrix, the budget, the keyboard and the facilitator screens overflow";
-    if (large && shape.Display.x < 1900 && shape.Display.x > shape.Display.y && s.Screen == Screen::Intro)
-        return "A+ on the intro below 1920 wide: the longest explanations (tr, uk) reach the way on";
     if (s.Screen == Screen::Attract && !s.News.empty() && shape.Display.x > shape.Display.y &&
         (large || shape.Display.x < 1900))
         return "the attract screen with an update (news button) on a landscape screen below 1920 wide or with A+: "
@@ -277,8 +275,6 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
         shape.Display.x > shape.Display.y && shape.Display.x < 1900)
         return "A+ on the attract screen with a result (the line and its bar) on a landscape screen below 1920 wide: "
                "in English and Ukrainian the texts reach the ways in";
-    if (s.Screen == Screen::News && large && shape.Display.y > shape.Display.x)
-        return "the news screen (kiosk/screen_news.cpp) with A+ in portrait: an update's text reaches Terug";
     if (large && shape.Display.y < 1000 && s.Screen == Screen::Admin)
         return "A+ on the admin screen below 1000 px high: its eight lines of figures reach the buttons";
     if (large && shape.Display.x > shape.Display.y &&
