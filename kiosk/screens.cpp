@@ -332,11 +332,11 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                         VisitKind::StartPraatplaat});
     const bool stacked = L.Portrait() || ways.size() == 1;
     const float bw = stacked ? L.ContentW(1100) : (L.ContentW() - 80) / 2;
-    const float gap = L.Px(40), bh = L.Px(L.Portrait() ? 220 : 140);
+    const float gap = L.Px(40);
+    float bh = L.Px(L.Portrait() ? 220 : 140);
     std::vector<std::string> labels;
     for (const Way& w : ways)
         labels.push_back(w.Label);
-    const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), bh));
     // The languages at the bottom, clear of the hidden admin corner (bottom-left); the
     // ways in between the texts and them, side by side or (portrait) one under the other.
     const float corner = std::max(L.Px(120), t.MinTargetPx()) + t.MinSpacingPx() + 1; // the admin corner
@@ -345,8 +345,13 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     float hint_h = 0;
     for (const Way& w : ways)
         hint_h = std::max(hint_h, widgets::TextBlockHeight(t.Body, w.Hint, hint_w));
-    const float block_h = stacked ? float(ways.size()) * (bh + L.Px(10) + hint_h) + float(ways.size() - 1) * gap
-                                  : bh + L.Px(10) + hint_h;
+    // Where the texts above ran long (a result or an update, A+, a long language) the
+    // buttons get lower first, never under 11.5 mm.
+    const float rows = stacked ? float(ways.size()) : 1.0f;
+    const float fixed = rows * (L.Px(10) + hint_h) + (rows - 1) * gap;
+    bh = std::max(t.MinTargetPx() + 1.0f, std::min(bh, (langs_top - L.Px(30) - y - fixed) / rows));
+    const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), bh));
+    const float block_h = rows * bh + fixed;
     // Centred in the room between the texts and the languages.
     float by = std::max(y, y + (langs_top - L.Px(30) - y - block_h) * 0.5f);
     for (size_t i = 0; i < ways.size(); i++) {

@@ -269,10 +269,10 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
     if (shape.Display.y < 700 && large && q && (q->Type == QT::Matrix || q->Type == QT::Budget || q->Type == QT::Text))
         return "A+ on a 600 px high screen: the matrix's rows, the budget's rows and the keyboard under a question "
                "do not fit over the bar at 11.5 mm (every other screen there is checked)";
-    if (s.Screen == Screen::Attract && !s.News.empty() && shape.Display.x > shape.Display.y &&
-        (large || shape.Display.x < 1900))
-        return "the attract screen with an update (news button) on a landscape screen below 1920 wide or with A+: "
-               "the texts reach the ways in";
+    if (s.Screen == Screen::Attract && !s.News.empty() && shape.Display.x > shape.Display.y && large &&
+        shape.Display.x < 1900)
+        return "A+ on the attract screen with an update (and the news button) on a landscape screen below 1920 wide: "
+               "the texts reach the ways in even with the ways' buttons at their lowest";
     if (s.Screen == Screen::Attract && s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size()) && large &&
         shape.Display.x > shape.Display.y && shape.Display.x < 1900)
         return "A+ on the attract screen with a result (the line and its bar) on a landscape screen below 1920 wide: "
