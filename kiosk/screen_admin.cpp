@@ -134,9 +134,8 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     float y = L.Top(); // under the corner buttons
     y += TextBlock(t, t.Title, U(ctx, s, "admin.title"), L.Px(120), y, width, t.Text) + L.Px(20);
 
-    auto line = [&](const std::string& text, ImU32 colour) {
-        y += TextBlock(t, t.Body, text, L.Px(120), y, width, colour) + L.Px(12);
-    };
+    std::vector<std::pair<std::string, ImU32>> lines; // drawn below, at a size that leaves the buttons room
+    auto line = [&](const std::string& text, ImU32 colour) { lines.push_back({text, colour}); };
     auto fill = [&](const char* key, std::initializer_list<std::pair<const char*, std::string>> values) {
         std::string text = U(ctx, s, key);
         for (const auto& [name, value] : values)
@@ -164,6 +163,25 @@ void DrawAdmin(const ScreenContext& ctx, const FlowState& s, const Layout& L, st
     }
     if (!s.Admin.AdminMessage.empty())
         line(U(ctx, s, s.Admin.AdminMessage.c_str()), t.Warning);
+    // With A+ the figures grow as far as the buttons under them keep 11.5 mm (at most down
+    // to their size without A+): a low screen has no room for eight lines at A+.
+    {
+        const float rows_n = L.Portrait() ? 2.0f : 1.0f;
+        const float limit =
+            L.Display.y - L.Px(30) - rows_n * (std::max(L.Px(100), t.MinTargetPx() + 1.0f) + L.Px(30)) - L.Px(12);
+        auto height = [&](float size) {
+            float h = 0;
+            for (const auto& [text, colour] : lines)
+                h += widgets::TextBlockHeight(t.Body, text, width, size) + L.Px(12);
+            return h;
+        };
+        float size = t.Body->FontSize;
+        const float normal = t.Body->FontSize / t.TextScale;
+        while (size > normal + 0.05f && y + height(size) > limit)
+            size = std::max(normal, size * 0.95f);
+        for (const auto& [text, colour] : lines)
+            y += TextBlock(t, t.Body, text, L.Px(120), y, width, colour, size) + L.Px(12);
+    }
 
     // Four buttons in a row at the bottom, or (portrait) two rows of two.
     struct Button {

@@ -277,8 +277,6 @@ const char* KnownLimit(const Shape& shape, bool large, const FlowContext& ctx, c
         shape.Display.x > shape.Display.y && shape.Display.x < 1900)
         return "A+ on the attract screen with a result (the line and its bar) on a landscape screen below 1920 wide: "
                "in English and Ukrainian the texts reach the ways in";
-    if (large && shape.Display.y < 1000 && s.Screen == Screen::Admin)
-        return "A+ on the admin screen below 1000 px high: its eight lines of figures reach the buttons";
     if (large && shape.Display.x > shape.Display.y &&
         (s.Screen == Screen::Poster || (q && q->Type == content::QuestionType::Matrix)))
         return "A+ on a landscape poster or matrix: the cards' words fit only smaller than without A+";
