@@ -192,6 +192,10 @@ public:
     };
     bool PublicData(const std::string& wijk, PublicWijk* out, std::string* error);
 
+    // Counts answer_counts anew from the answers (schema 6), in one transaction: only for
+    // answers that reached the table outside StoreBatch (the bench's bulk fill).
+    bool RebuildAnswerCounts(std::string* error);
+
     int64_t AnswerCount();
     int64_t ConflictCount();
     sqlite3* Handle() { return Db; }
