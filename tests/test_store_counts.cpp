@@ -138,7 +138,7 @@ void Send(Store& s, const Batch& b) {
 
 } // namespace
 
-TEST_CASE("the content reply's running counts send down byte for byte what counting the answers did") {
+TEST_CASE("the store's content reply from running counts: byte for byte what counting the answers sent") {
     TempStore t;
     std::string error, skipped;
     REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
@@ -193,6 +193,15 @@ TEST_CASE("the content reply's running counts send down byte for byte what count
                           "WHERE superseded = 0 LIMIT 3); DELETE FROM answers WHERE rowid IN (SELECT rowid FROM "
                           "answers WHERE flagged = 0 LIMIT 5)",
                           &error));
+    }
+    SUBCASE("answers inserted by hand, outside StoreBatch, are counted once RebuildAnswerCounts ran") {
+        REQUIRE(sql::Exec(t.S->Handle(),
+                          "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
+                          "value, answered_at, received_at, via) SELECT id || 'x', device_id, seq + 100000, session_id, "
+                          "pack_id, pack_version, question_id, value, answered_at, received_at, via FROM answers "
+                          "WHERE flagged = 0 AND unverified = 0 AND superseded = 0 LIMIT 40",
+                          &error));
+        REQUIRE_MESSAGE(t.S->RebuildAnswerCounts(&error), error);
     }
     SUBCASE("a kiosk enrolled again in another wijk takes its answers along") {
         REQUIRE(t.S->AllowReenroll(devices[0], 1, &error));
