@@ -12,11 +12,16 @@
 //      p50/p99, total answers/s
 //   5. a kiosk's sync round while 500 connections trickle their headers a byte a second,
 //      as a ratio to the same round with none (issue 12 item 5; goal <= 2x)
+//   6. issue 18, per store size (10 thousand and 1 million answers, filled in-process):
+//      GET /v1/content latency (goal: within 1.5x), export --csv peak RSS, report --wijk
+//      time (goal < 2 s at 1 million); bench/bench_sync_scale.cpp
+//   7. 1000 kiosks syncing at once against the 1-million-answer store: errors, latency
 //
 // Afterwards the store must hold every answer exactly once (checked, printed).
 //
 // Usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]
 //                   [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N] [--store-arg ARG]...
+//                   [--scale-sizes N,N...] [--scale-kiosks N] [--scale-replies N]
 // Environment: WIJKSTEM_STORE_BIN (default: `wijkstem-store` next to this binary), TMPDIR.
 #include "sync/batch.hpp"
 #include "sync/client.hpp"
@@ -26,6 +31,8 @@
 #include "sync/iso_time.hpp"
 #include "sync/uuid.hpp"
 
+#include "bench_store_process.hpp"
+#include "bench_sync_scale.hpp"
 #include "bench_util.hpp"
 
 #include <sqlite3.h>
@@ -68,20 +75,9 @@ namespace {
 
 using namespace bench; // bench/bench_util.hpp
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 using namespace wsync;
 using namespace store;
 
-volatile sig_atomic_t g_store_pid = 0;
-volatile sig_atomic_t g_stop = 0;
-
-void OnInterrupt(int) {
-    g_stop = 1;
-    if (g_store_pid > 0)
-        kill(pid_t(g_store_pid), SIGTERM); // requests then fail fast; main cleans up
-}
-
-double SecondsSince(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
 
 //-----------------------------------------------------------------------------
 // Answers
@@ -126,84 +122,6 @@ StoredAnswer MakeAnswer(int64_t seq, const std::string& session, int64_t ms) {
     a.Value = kValues[seq % 5];
     a.AnsweredAt = IsoTimeMs(ms);
     return a;
-}
-
-//-----------------------------------------------------------------------------
-// The store process
-//-----------------------------------------------------------------------------
-
-struct StoreProcess {
-    pid_t Pid = 0;
-    std::string Url, Log;
-};
-
-bool StartStore(const std::string& binary, const std::string& db, const std::string& log,
-                const std::vector<std::string>& more_args, StoreProcess* out) {
-    std::mt19937 rng(std::random_device{}());
-    for (int attempt = 0; attempt < 5 && !g_stop; attempt++) {
-        const int port = 20000 + int(rng() % 20000);
-        const std::string listen = Fmt("127.0.0.1:%d", port);
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_addopen(&fa, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-        // Parts 2, 4 and 5 speak for hundreds of kiosks from 127.0.0.1: no rate or connection
-        // cap per address here (in a deployment each kiosk has its own).
-        std::vector<std::string> args = {binary, "serve", "--db", db, "--listen", listen,
-                                         "--rate-per-addr", "0", "--max-conns-per-addr", "4000"};
-        args.insert(args.end(), more_args.begin(), more_args.end());
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        pid_t pid = 0;
-        int rc = posix_spawn(&pid, binary.c_str(), &fa, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&fa);
-        if (rc != 0) {
-            Progress(Fmt("cannot start %s: %s", binary.c_str(), strerror(rc)));
-            return false;
-        }
-        g_store_pid = pid;
-        auto t0 = Clock::now();
-        while (SecondsSince(t0) < 10 && !g_stop) { // a loaded machine starts slowly
-            if (ReadFileText(log).find("listening") != std::string::npos) {
-                *out = {pid, "http://" + listen, log};
-                return true;
-            }
-            int status;
-            if (waitpid(pid, &status, WNOHANG) == pid) {
-                pid = 0;
-                break;
-            }
-            usleep(20000);
-        }
-        if (pid) {
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-        }
-        g_store_pid = 0;
-        Progress("the store did not start on " + listen + ": " + ReadFileText(log));
-    }
-    return false;
-}
-
-void StopStore(StoreProcess& s) {
-    if (!s.Pid)
-        return;
-    kill(s.Pid, SIGTERM);
-    auto t0 = Clock::now();
-    while (SecondsSince(t0) < 5) {
-        if (waitpid(s.Pid, nullptr, WNOHANG) == s.Pid) {
-            s.Pid = 0;
-            g_store_pid = 0;
-            return;
-        }
-        usleep(20000);
-    }
-    kill(s.Pid, SIGKILL);
-    waitpid(s.Pid, nullptr, 0);
-    s.Pid = 0;
-    g_store_pid = 0;
 }
 
 //-----------------------------------------------------------------------------
@@ -571,42 +489,6 @@ CREATE INDEX answers_device_seq ON answers(device_id, seq);)sql";
     return true;
 }
 
-// TcpExt ListenOverflows from /proc/net/netstat: connections the kernel dropped because
-// a listen queue was full (the whole machine, not only our store). -1 when unreadable.
-long long ListenOverflows() {
-    std::istringstream in(ReadFileText("/proc/net/netstat"));
-    std::string names, values;
-    while (std::getline(in, names) && std::getline(in, values)) {
-        if (names.rfind("TcpExt:", 0) != 0)
-            continue;
-        std::istringstream n(names), v(values);
-        std::string name, value;
-        while (n >> name && v >> value)
-            if (name == "ListenOverflows")
-                return atoll(value.c_str());
-    }
-    return -1;
-}
-
-// CPU time a process has used (user + system, all its threads), in seconds; -1 when
-// unreadable. Under a loaded machine wall time says little about a server's own cost.
-double CpuSeconds(pid_t pid) {
-    std::string st = ReadFileText(Fmt("/proc/%d/stat", int(pid)));
-    size_t paren = st.rfind(')');
-    if (paren == std::string::npos)
-        return -1;
-    std::istringstream in(st.substr(paren + 2));
-    std::string field;
-    unsigned long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && in >> field; i++) { // fields 14 and 15: utime, stime
-        if (i == 14)
-            utime = std::stoull(field);
-        if (i == 15)
-            stime = std::stoull(field);
-    }
-    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
-}
-
 // 4. 200 kiosks at once: one thread each, all released together.
 // A request that takes longer counts as failed; no batch starts after the deadline (the
 // run stays bounded even when the store stalls).
@@ -849,13 +731,16 @@ bool BenchSlow(const Config& cfg, const StoreProcess& sp, Setup& s, int64_t* clo
 void Usage() {
     fprintf(stderr, "usage: bench_sync [--store PATH] [--tmp DIR] [--answers N] [--single N] [--bulk N]\n"
                     "                  [--kiosks N] [--per-kiosk N] [--kiosk-batch N] [--slow N]\n"
-                    "                  [--store-arg ARG]...   one more option for wijkstem-store serve\n");
+                    "                  [--store-arg ARG]...   one more option for wijkstem-store serve\n"
+                    "                  [--scale-sizes N,N...] (default 10000,1000000; \"\" skips parts 6 and 7)\n"
+                    "                  [--scale-kiosks N] (default 1000; 0 skips part 7) [--scale-replies N]\n");
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     Config cfg;
+    ScaleConfig scale;
     cfg.StoreBin = EnvOr("WIJKSTEM_STORE_BIN", SelfDir() + "/wijkstem-store");
     std::string tmp_root = EnvOr("TMPDIR", "/tmp");
     for (int i = 1; i < argc; i++) {
@@ -881,6 +766,16 @@ int main(int argc, char** argv) {
             cfg.StoreArgs.push_back(next());
         else if (a == "--slow")
             cfg.Slow = std::clamp(atoi(next()), 1, 3000);
+        else if (a == "--scale-sizes") { // e.g. 10000,1000000; "" skips parts 6 and 7
+            scale.Sizes.clear();
+            std::istringstream list(next());
+            for (std::string n; std::getline(list, n, ',');)
+                if (atoll(n.c_str()) >= 1000)
+                    scale.Sizes.push_back(atoll(n.c_str()));
+        } else if (a == "--scale-kiosks")
+            scale.Kiosks = std::max(0, atoi(next()));
+        else if (a == "--scale-replies")
+            scale.Replies = std::max(10, atoi(next()));
         else {
             Usage();
             return 2;
@@ -895,6 +790,8 @@ int main(int argc, char** argv) {
     HandleInterrupts(OnInterrupt);
     if (!MakeTempDir(tmp_root, "wijkstem-bench-sync", &cfg.Tmp))
         return 1;
+    scale.StoreBin = cfg.StoreBin;
+    scale.Tmp = cfg.Tmp;
     const std::string machine = MachineLine();
     Progress(machine);
     Progress("store " + cfg.StoreBin + "; temp " + cfg.Tmp);
@@ -953,8 +850,9 @@ int main(int argc, char** argv) {
         AddRow("3. bare SQLite bulk insert", "NOT MEASURED (see above)");
         ok = false;
     }
-    if (batched > 0 && bulk > 0)
-        AddRow("   batched sync / bare bulk insert", Fmt("%.0f %%", 100 * batched / bulk), "", "info");
+    if (batched > 0 && bulk > 0) // issue 18: ingest as a share of SQLite's own bulk speed, same run
+        AddRow("**ingest: batched sync (1) / bare bulk insert (3)**", Fmt("**%.0f %%**", 100 * batched / bulk), ">= 25 %",
+               Verdict(batched / bulk >= 0.25));
 
     // Exactly once: every acknowledged answer is in the store once, none in conflict, and
     // nothing the store refused (a 500 says "nothing was stored") crept in.
@@ -978,6 +876,8 @@ int main(int argc, char** argv) {
                    (long long)conflicts, (long long)expected, (long long)sent),
                "= acknowledged", Verdict(have == expected && distinct == expected && conflicts == 0));
     }
+    if (!g_stop && scale.Sizes.size() && !BenchScale(scale)) // parts 6 and 7 (bench/bench_sync_scale.cpp)
+        ok = false;
     const double total_s = SecondsSince(t0);
     std::error_code ec;
     fs::remove_all(cfg.Tmp, ec);

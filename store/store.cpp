@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <tuple>
 
 namespace store {
 
@@ -188,7 +189,45 @@ const char* const kStoreMigrations[] = {
         received_on TEXT NOT NULL               -- YYYY-MM-DD: the first answer of the visit arrived
     ) WITHOUT ROWID;
     )sql",
-    // 5 -> 6: a wijk can be a dorp (issue 14 item 9); a wijk not listed is a wijk
+    // 5 -> 6: running counts for the content reply (issue 18), so that a kiosk's down-sync
+    // costs the same at 10 thousand answers as at a million. n = the answers with this key
+    // that count (not flagged, not unverified, not superseded), exactly what the reply
+    // counted anew before; per device, so a kiosk enrolled again in another wijk takes its
+    // counts along. StoreBatch adds its new answers once per batch (kAddCounts); the
+    // triggers keep n right when an answer changes or goes (Terug's superseded, an edit by
+    // hand). Only an INSERT into answers outside StoreBatch must call RebuildAnswerCounts.
+    R"sql(
+    CREATE TABLE answer_counts (
+        device_id    TEXT NOT NULL,
+        pack_id      TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        question_id  TEXT NOT NULL,
+        value        TEXT NOT NULL,
+        n            INTEGER NOT NULL,
+        PRIMARY KEY (device_id, pack_id, pack_version, question_id, value)
+    ) WITHOUT ROWID;
+    INSERT INTO answer_counts SELECT device_id, pack_id, pack_version, question_id, value, count(*) FROM answers
+        WHERE flagged = 0 AND unverified = 0 AND superseded = 0
+        GROUP BY device_id, pack_id, pack_version, question_id, value;
+    CREATE TRIGGER answer_counts_update
+    AFTER UPDATE OF device_id, pack_id, pack_version, question_id, value, flagged, unverified, superseded ON answers
+    BEGIN
+        INSERT INTO answer_counts SELECT OLD.device_id, OLD.pack_id, OLD.pack_version, OLD.question_id, OLD.value, -1
+            WHERE OLD.flagged = 0 AND OLD.unverified = 0 AND OLD.superseded = 0
+            ON CONFLICT DO UPDATE SET n = n - 1;
+        INSERT INTO answer_counts SELECT NEW.device_id, NEW.pack_id, NEW.pack_version, NEW.question_id, NEW.value, 1
+            WHERE NEW.flagged = 0 AND NEW.unverified = 0 AND NEW.superseded = 0
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER answer_counts_delete AFTER DELETE ON answers
+    WHEN OLD.flagged = 0 AND OLD.unverified = 0 AND OLD.superseded = 0
+    BEGIN
+        INSERT INTO answer_counts VALUES(OLD.device_id, OLD.pack_id, OLD.pack_version, OLD.question_id, OLD.value, -1)
+            ON CONFLICT DO UPDATE SET n = n - 1;
+    END;
+    CREATE INDEX devices_wijk ON devices(wijk);
+    )sql",
+    // 6 -> 7: a wijk can be a dorp (issue 14 item 9); a wijk not listed is a wijk
     R"sql(
     CREATE TABLE places (
         wijk TEXT PRIMARY KEY,
@@ -196,6 +235,13 @@ const char* const kStoreMigrations[] = {
     ) WITHOUT ROWID;
     )sql",
 };
+
+// Adds n to a key of answer_counts (?1..?5 the key, ?6 n). A decrement may come before the
+// increment it undoes within one transaction (an answer stored and replaced in one batch:
+// the trigger runs at once, StoreBatch adds at the end), so a row may pass through a
+// negative n; at COMMIT every n is the true count again.
+const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_version, question_id, value, n) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET n = n + excluded.n";
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
 using namespace sql; // sync/sqlite_util.hpp
@@ -578,7 +624,22 @@ struct BatchStatements {
                     "answered_at, received_at, via, flagged, unverified, replaces, superseded) "
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, EXISTS(SELECT 1 FROM answers "
                     "WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7)) "
-                    "ON CONFLICT(id) DO NOTHING"};
+                    "ON CONFLICT(id) DO NOTHING RETURNING superseded"};
+    Stmt AddCounts{Db, kAddCounts};
+    // This batch's new answers that count, per (pack_id, pack_version, question_id, value):
+    // added to answer_counts once at the end, not once per answer.
+    std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> NewCounts{};
+
+    void CountNew(const StoredAnswer& a) { NewCounts[{a.PackId, a.PackVersion, a.QuestionId, a.Value}]++; }
+    bool FlushCounts(const std::string& device) {
+        for (const auto& [key, n] : NewCounts) {
+            const auto& [pack, version, question, value] = key;
+            if (!AddCounts.Run(device, pack, version, question, value, n))
+                return false;
+        }
+        NewCounts.clear();
+        return true;
+    }
     Stmt Supersede{Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
                        "AND question_id = ?4"};
     Stmt Owner{Db, "SELECT 1 FROM answers WHERE session_id = ?1 AND device_id != ?2 LIMIT 1"};
@@ -698,11 +759,17 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         sqlite3_bind_int(st.Insert.S, 12, a.Flagged ? 1 : 0);
         sqlite3_bind_int(st.Insert.S, 13, fit == PackCheck::Unknown ? 1 : 0);
         BindOptional(st.Insert.S, 14, a.Replaces);
-        if (sqlite3_step(st.Insert.S) != SQLITE_DONE) {
+        // A row back: the answer is new, and says whether a later one replaced it already.
+        int rc = sqlite3_step(st.Insert.S);
+        const bool inserted = rc == SQLITE_ROW;
+        const bool superseded = inserted && sqlite3_column_int(st.Insert.S, 0) != 0;
+        if (inserted)
+            rc = sqlite3_step(st.Insert.S);
+        if (rc != SQLITE_DONE) {
             *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
             return false;
         }
-        if (sqlite3_changes(Db) == 0) { // the id is there already: same content, or a conflict
+        if (!inserted) { // the id is there already: same content, or a conflict
             if (!st.Existing(b.DeviceId, a, now, &r, error))
                 return false;
             results->push_back(r);
@@ -715,8 +782,14 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
                 return false;
             }
         }
+        if (!a.Flagged && fit != PackCheck::Unknown && !superseded) // as WijkTalliesLocked counts
+            st.CountNew(a);
         r.Status = AnswerStatus::Stored;
         results->push_back(r);
+    }
+    if (!st.FlushCounts(b.DeviceId)) {
+        *error = std::string("cannot count the answers: ") + sqlite3_errmsg(Db);
+        return false;
     }
     if (!NoteReceipts(b, *results, &err)) { // store/store_news.cpp
         *error = "cannot note the visits' receipts: " + err;
@@ -813,6 +886,18 @@ bool Store::ExportCsv(const std::function<bool(const std::string& row)>& write, 
         return false;
     }
     return true;
+}
+
+bool Store::RebuildAnswerCounts(std::string* error) {
+    std::lock_guard<std::mutex> lock(Mu);
+    sql::Transaction tx(Db);
+    return tx.Begun(error) &&
+           Exec(Db, "DELETE FROM answer_counts; "
+                    "INSERT INTO answer_counts SELECT device_id, pack_id, pack_version, question_id, value, count(*) "
+                    "FROM answers WHERE flagged = 0 AND unverified = 0 AND superseded = 0 "
+                    "GROUP BY device_id, pack_id, pack_version, question_id, value",
+                error) &&
+           tx.Commit(error);
 }
 
 int64_t Store::AnswerCount() {
@@ -917,10 +1002,12 @@ void Store::WijkTalliesLocked(const std::string& wijk, std::vector<Tally>* out) 
     // questions with choices in a pack version the store knows go out (a free-text value
     // is a resident's own words), and a question with fewer than kMinGroup answers not
     // at all: these figures end up in every kiosk of the wijk.
-    Stmt st(Db, "SELECT a.pack_id, a.pack_version, a.question_id, a.value, count(*) FROM answers a "
-                "JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 AND a.flagged = 0 AND a.unverified = 0 "
-                "AND a.superseded = 0 "
-                "GROUP BY a.pack_id, a.pack_version, a.question_id, a.value");
+    // The running counts (schema 6) hold per kiosk what this once counted over answers,
+    // grouped the same way: rows as many as the wijk's kiosks have distinct values, however
+    // many answers there are (issue 18; tests/test_store_counts.cpp compares the two).
+    Stmt st(Db, "SELECT c.pack_id, c.pack_version, c.question_id, c.value, sum(c.n) FROM answer_counts c "
+                "JOIN devices d ON d.id = c.device_id WHERE d.wijk = ?1 "
+                "GROUP BY c.pack_id, c.pack_version, c.question_id, c.value HAVING sum(c.n) > 0");
     Bind(st.S, 1, wijk);
     std::map<std::pair<std::string, std::string>, int64_t> counts; // (question, value) -> answers
     std::map<std::string, int64_t> per_question;

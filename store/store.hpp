@@ -198,6 +198,10 @@ public:
     bool SetPlace(const std::string& wijk, content::PlaceKind kind, std::string* error);
     content::PlaceKind PlaceOf(const std::string& wijk);
 
+    // Counts answer_counts anew from the answers (schema 6), in one transaction: only for
+    // answers that reached the table outside StoreBatch (the bench's bulk fill).
+    bool RebuildAnswerCounts(std::string* error);
+
     int64_t AnswerCount();
     int64_t ConflictCount();
     sqlite3* Handle() { return Db; }

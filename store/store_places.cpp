@@ -1,4 +1,4 @@
-// A wijk or a dorp (table places, schema 6): the kind each wijk's texts are spelled for
+// A wijk or a dorp (table places, schema 7): the kind each wijk's texts are spelled for
 // (content/pack.hpp place words). A wijk not in the table is a wijk.
 #include "store/store.hpp"
 #include "sync/sqlite_util.hpp"

@@ -197,6 +197,9 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         REQUIRE(s->StoreBatch(b, "network", &results, &error));
         // Back to how the first stores' databases look: no flag, no user_version.
         REQUIRE(sqlite3_exec(s->Handle(),
+                             // without the running counts (schema 6), whose triggers name the columns below
+                             "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
+                             "DROP TABLE answer_counts; DROP INDEX devices_wijk; "
                              "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
                              "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
                              // and without what schema 3 added (docs/security.md)
@@ -209,7 +212,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
                              // and without "Terug"'s columns (schema 4)
                              "DROP INDEX answers_replaces; ALTER TABLE answers DROP COLUMN replaces; "
                              "ALTER TABLE answers DROP COLUMN superseded; ALTER TABLE conflicts DROP COLUMN replaces; "
-                             "DROP TABLE places; " // and without schema 6
+                             "DROP TABLE places; " // and without schema 7
                              "PRAGMA user_version=0",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
@@ -225,7 +228,8 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         sqlite3_finalize(st);
         REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 6); // 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts; 6: places
+        CHECK(sqlite3_column_int(st, 0) == 7); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts;
+                                               // 6: the content reply's running counts (issue 18); 7: places (dorp)
         sqlite3_finalize(st);
         // and it has the campfire tables (migration 1 -> 2)
         REQUIRE(sqlite3_prepare_v2(s->Handle(),

@@ -14,6 +14,7 @@ packages=(
   chromium chromium-driver python3-selenium python3-cryptography
   libsystemd-dev
   cage xwayland dpkg-dev file   # the packaged kiosk in cage (tests/e2e_package.sh), CPack's shlibdeps
+  postgresql-15                 # the tests' own PostgreSQL (tests/pg_cluster.sh, docs/postgresql.md)
 )
 # `install-deps.sh fuzz` (make fuzz): Debian's clang and its libFuzzer too.
 [[ "${1:-}" == fuzz ]] && packages+=(clang-14 libclang-rt-14-dev)
