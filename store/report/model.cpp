@@ -582,6 +582,8 @@ Report BuildReport(const Input& in) {
     WalkIn(in, &r, &slugs);
     Agreements(in, &r);
     Meetings(in, &r, &slugs);
+    if (in.Pack)
+        r.Say = CountSay(*in.Pack, in.VisitAnswers);
     return r;
 }
 
