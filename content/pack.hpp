@@ -72,6 +72,13 @@ struct Archetype {
     Text Explain;
 };
 
+// The sender's logo beside their name (optional): a PNG, checked when the pack loads.
+struct PackLogo {
+    std::string Png; // the file's bytes
+    int Width = 0, Height = 0;
+    bool Empty() const { return Png.empty(); }
+};
+
 struct Pack {
     std::string Id;
     std::string Version;
@@ -83,6 +90,7 @@ struct Pack {
     std::vector<int> RequiredStrength;  // per archetype: the least strength a kompas answer needs
     std::string StartPoll;              // the quick poll a walk-in resident gets
     std::string ClosingPoll;            // optional: asked after the praatplaat's outcome (about you)
+    PackLogo Logo;                      // optional: "logo" in pack.json, the PNG in base64
     std::string Dir;                    // folder the pack was loaded from
 
     const Poll* FindPoll(std::string_view id) const; // a quick poll or a zone

@@ -1,6 +1,7 @@
 #include "content/pack_loader.hpp"
 #include "content/free_text.hpp"
 #include "content/json_tree.hpp"
+#include "content/pack_logo.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -531,7 +532,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name, con
         return result;
     }
     c.CheckFields(root,
-                  {"pack", "version", "languages", "start_poll", "closing_poll", "ui", "scales", "polls", "praatplaat"},
+                  {"pack", "version", "languages", "start_poll", "closing_poll", "logo", "ui", "scales", "polls",
+                   "praatplaat"},
                   "the pack");
 
     if (const JsonNode* n = c.Require(root, "pack", JsonNode::Kind::String, "the pack")) {
@@ -619,6 +621,11 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name, con
         else if (!pack.HasPraatplaat())
             c.Report(s->Pos, "closing_poll is asked after the praatplaat, and this pack has none");
         pack.ClosingPoll = s->String;
+    }
+    if (const JsonNode* s = c.Optional(root, "logo", JsonNode::Kind::String, "the pack")) {
+        std::string error;
+        if (!ReadLogo(s->String, &pack.Logo, &error))
+            c.Report(s->Pos, error);
     }
     return result;
 }

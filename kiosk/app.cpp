@@ -8,6 +8,7 @@
 #include "kiosk/campfire_export.hpp"
 #include "kiosk/flow_admin.hpp"
 #include "kiosk/font_texture.hpp"
+#include "kiosk/logo_texture.hpp"
 #include "kiosk/log.hpp"
 #include "kiosk/opening_hours.hpp"
 #include "kiosk/watchdog.hpp"
@@ -205,6 +206,8 @@ void App::Frame() {
     Theme.Rtl = content::IsRightToLeft(State.Lang); // an Arabic visit mirrors the layout
     Theme.ViewWidth = Display.x;
     ScreenContext sc{&Flow, &Theme, Display, Now(), PublicUrl, ReceiptKey};
+    sc.Logo = Logo;
+    sc.LogoPixels = ImVec2(float(Pack.Logo.Width), float(Pack.Logo.Height));
     DrawScreen(sc, State, &actions);
     ImGui::Render();
     if (Window)
@@ -406,6 +409,14 @@ int OpenScreen(App& app, const KioskOptions& opts) {
         int tw = 0, th = 0;
         io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th); // a built atlas, as the renderer asks
     }
+    if (!app.Pack.Logo.Empty()) {
+        if (app.Window)
+            app.Logo = CreateLogoTexture(app.Pack.Logo, &error);
+        else // nothing is rendered without a window: laid out and recorded all the same
+            app.Logo = reinterpret_cast<ImTextureID>(intptr_t(1));
+        if (!app.Logo)
+            Log(error);
+    }
     widgets::ApplyStyle(app.Theme);
 
     return 0;
@@ -417,6 +428,7 @@ void CleanUp(App& app) {
     if (app.Sync)
         app.Sync->Stop(); // a round in flight finishes first (curl times out at 60 s)
     if (app.Window) {
+        DestroyLogoTexture();
         DestroyFontTexture();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();

@@ -70,6 +70,7 @@ struct App {
     // From the enrolment: the wijk's public page (QR code on thanks and outcome) and the
     // receipt's key, the token's hash (sync/receipt.hpp). Empty when not enrolled.
     std::string PublicUrl, ReceiptKey;
+    ImTextureID Logo = nullptr; // the pack's logo, if it has one (kiosk/logo_texture.hpp)
     static constexpr double kHighlightsEvery = 120.0; // seconds between new attract-screen results
     double HighlightsAt = -1e308;
 

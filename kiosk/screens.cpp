@@ -125,10 +125,57 @@ float NavFontSize(const ScreenContext& ctx, const FlowState& s, const Layout& L)
 }
 } // namespace
 
-float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
+namespace {
+
+// The logo's box beside the sender's name: two lines of body text high, at most four
+// times as wide as high (a wide logo gets lower). Zero without a logo.
+ImVec2 LogoSize(const ScreenContext& ctx) {
+    if (!ctx.Logo || ctx.LogoPixels.x <= 0 || ctx.LogoPixels.y <= 0)
+        return ImVec2(0, 0);
+    const float h = ctx.Theme->Body->FontSize * 2.0f, aspect = ctx.LogoPixels.x / ctx.LogoPixels.y;
+    return aspect > 4.0f ? ImVec2(4 * h, 4 * h / aspect) : ImVec2(h * aspect, h);
+}
+
+void DrawLogo(const ScreenContext& ctx, ImVec2 at, ImVec2 size) {
+    const widgets::Theme& t = *ctx.Theme;
+    const ImVec2 min(t.X(at.x, size.x), at.y), max(min.x + size.x, min.y + size.y);
+    ImGui::GetWindowDrawList()->AddImage(ctx.Logo, min, max);
+    widgets::RecordMark("logo", min, max); // no word may lie under it
+}
+
+} // namespace
+
+float SenderRowWidth(const ScreenContext& ctx, const FlowState& s, const Layout& L) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float logo = LogoSize(ctx).x;
+    // + 2 px: wrapping measures a line a little wider than TextWidth does
+    return widgets::TextWidth(t.Body, U(ctx, s, "sender")) + 2.0f + (logo > 0 ? logo + L.Px(16) : 0.0f);
+}
+
+float DrawSenderIn(const ScreenContext& ctx, const FlowState& s, const Layout& L, float x, float y, float width) {
     widgets::RoleScope role(widgets::TextRole::Hint);
     const widgets::Theme& t = *ctx.Theme;
-    return TextBlock(t, t.Body, U(ctx, s, "sender"), L.Px(kSide), y, L.Display.x - 2 * L.Px(kSide), t.TextMuted);
+    const std::string& name = U(ctx, s, "sender");
+    const ImVec2 logo = LogoSize(ctx);
+    if (logo.x <= 0)
+        return TextBlock(t, t.Body, name, x, y, width, t.TextMuted);
+    const float gap = L.Px(16), row = SenderRowWidth(ctx, s, L);
+    if (row <= width) { // logo and name side by side, centred, the name in the logo's middle
+        const float left = x + (width - row) * 0.5f, text_w = row - logo.x - gap;
+        DrawLogo(ctx, ImVec2(left, y), logo);
+        const float text_h = widgets::TextBlockHeight(t.Body, name, text_w);
+        TextBlock(t, t.Body, name, left + logo.x + gap, y + std::max(0.0f, (logo.y - text_h) * 0.5f), text_w,
+                  t.TextMuted);
+        return std::max(logo.y, text_h);
+    }
+    // Too narrow for one row: the logo centred above the name.
+    const ImVec2 fit = logo.x > width ? ImVec2(width, logo.y * width / logo.x) : logo;
+    DrawLogo(ctx, ImVec2(x + (width - fit.x) * 0.5f, y), fit);
+    return fit.y + L.Px(8) + TextBlock(t, t.Body, name, x, y + fit.y + L.Px(8), width, t.TextMuted);
+}
+
+float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
+    return DrawSenderIn(ctx, s, L, L.Px(kSide), y, L.Display.x - 2 * L.Px(kSide));
 }
 
 namespace {
@@ -223,10 +270,9 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     {
         const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
         const float row = std::max(L.Px(84), t.MinTargetPx());
-        if (left > 0 && widgets::TextWidth(t.Body, U(ctx, s, "sender")) <= right - left) {
-            widgets::RoleScope role(widgets::TextRole::Hint);
-            TextBlock(t, t.Body, U(ctx, s, "sender"), left, L.Px(14) + (row - t.Body->FontSize) * 0.5f, right - left,
-                      t.TextMuted);
+        const float logo_h = std::max(LogoSize(ctx).y, t.Body->FontSize);
+        if (left > 0 && SenderRowWidth(ctx, s, L) <= right - left && logo_h <= row) {
+            DrawSenderIn(ctx, s, L, left, L.Px(14) + (row - logo_h) * 0.5f, right - left);
         } else {
             y += DrawSender(ctx, s, L, y) + L.Px(16);
         }

@@ -19,6 +19,9 @@ struct ScreenContext {
     // and the address in words ("" when not enrolled), and the key of the visit's receipt.
     std::string PublicUrl = {};
     std::string ReceiptKey = {};
+    // The pack's logo on the GPU (kiosk/logo_texture.cpp) and its size in pixels; none: null.
+    ImTextureID Logo = nullptr;
+    ImVec2 LogoPixels = {};
 };
 
 // Draws the current screen into one full-screen ImGui window (between NewFrame and

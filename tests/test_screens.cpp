@@ -240,3 +240,73 @@ TEST_CASE("opening any zone shows what it is about (its explain text) and reads 
         }
     }
 }
+
+// The sender's logo (issue 15 item 5): beside or above the sender's name on the attract,
+// thanks and outcome screens, at every size, in every language, normal and A+; never
+// over a word or a button, and wholly on screen. A wide and a tall logo.
+TEST_CASE("the pack's logo stands by the sender on attract, thanks and outcome, clear of every word and button") {
+    FlowContext ctx;
+    ctx.Pack = &BundledPack();
+    const widgets::GlyphSet glyphs = widgets::GlyphsFor(content::AllTexts(*ctx.Pack));
+    const std::pair<ImVec2, float> shapes[] = {{ImVec2(1920, 1080), 92}, {ImVec2(1280, 800), 126},
+                                               {ImVec2(1024, 600), 118}, {ImVec2(1080, 1920), 100},
+                                               {ImVec2(800, 1280), 149}};
+    int drawn = 0;
+    for (const auto& [display, dpi] : shapes)
+        for (bool large : {false, true}) {
+            CAPTURE(display.x);
+            CAPTURE(large);
+            HeadlessImGui ui(display, dpi / 25.4f, large, false, &glyphs);
+            for (const std::string& lang : ctx.Pack->Languages) {
+                CAPTURE(lang);
+                std::vector<FlowState> states = AllScreens(ctx, lang);
+                for (const FlowState& s : PraatplaatScreens(ctx, lang))
+                    states.push_back(s);
+                for (const FlowState& s : states) {
+                    if (s.Screen != Screen::Attract && s.Screen != Screen::Thanks && s.Screen != Screen::Outcome)
+                        continue;
+                    const std::string screen = ScreenName(s.Screen);
+                    CAPTURE(screen);
+                    for (ImVec2 pixels : {ImVec2(400, 100), ImVec2(120, 160)}) {
+                        std::vector<Action> actions;
+                        ui.Theme.Rtl = content::IsRightToLeft(s.Lang);
+                        ScreenContext sc{&ctx, &ui.Theme, ui.Display, s.ScreenSince};
+                        sc.Logo = reinterpret_cast<ImTextureID>(intptr_t(1)); // laid out, not rendered
+                        sc.LogoPixels = pixels;
+                        ui.Frame(ImVec2(-FLT_MAX, -FLT_MAX), false, [&] { DrawScreen(sc, s, &actions); });
+                        const widgets::FrameRecord& rec = widgets::Record();
+                        const widgets::TextBox* logo = nullptr;
+                        for (const widgets::TextBox& m : rec.Marks)
+                            if (m.Text == "logo")
+                                logo = &m;
+                        REQUIRE(logo);
+                        drawn++;
+                        CHECK(logo->Max.y - logo->Min.y >= ui.Theme.Body->FontSize); // visible, not a speck
+                        CHECK((logo->Max.x - logo->Min.x) / (logo->Max.y - logo->Min.y) ==
+                              doctest::Approx(pixels.x / pixels.y).epsilon(0.01)); // not stretched
+                        CHECK(logo->Min.x >= 0);
+                        CHECK(logo->Min.y >= 0);
+                        CHECK(logo->Max.x <= display.x);
+                        CHECK(logo->Max.y <= display.y);
+                        for (const widgets::TextBox& b : rec.TextBoxes) {
+                            CAPTURE(b.Text);
+                            CHECK_FALSE(Overlap(b, logo->Min, logo->Max));
+                        }
+                        for (const widgets::Target& t : rec.Targets) {
+                            CAPTURE(t.Id);
+                            widgets::TextBox box{"", t.Min, t.Max};
+                            CHECK_FALSE(Overlap(box, logo->Min, logo->Max));
+                        }
+                        CHECK(widgets::HasText(rec, content::Ui(*ctx.Pack, "sender", lang)));
+                    }
+                }
+            }
+        }
+    CHECK(drawn >= 5 * 2 * 6 * 3 * 2);
+
+    // Without a logo: the name alone, no picture.
+    HeadlessImGui ui(ImVec2(1920, 1080), 92 / 25.4f);
+    const widgets::FrameRecord rec = Draw(ui, ctx, AllScreens(ctx, "nl").front());
+    for (const widgets::TextBox& m : rec.Marks)
+        CHECK(m.Text != "logo");
+}
