@@ -67,6 +67,7 @@ TEST_CASE("console jaarrapport: only the user's own wijken; an admin sees all; i
     REQUIRE(overview.Status == 200);
     CHECK(overview.ContentType == "text/html; charset=utf-8");
     CHECK(Has(overview, "href=\"wijk-oosterpark/index.html\">Oosterpark</a>"));
+    CHECK(Has(overview, "<h1>Wijkstem: jaarrapport van Oosterpark</h1>"));
     CHECK(Has(overview, "<td><b>De wijk beslist en verdeelt</b>")); // Oosterpark's 6 on groen
     CHECK_FALSE(Has(overview, "Selwerd"));
     CHECK_FALSE(Has(overview, "<td><b>De wijk geeft advies</b>")); // Selwerd's lean is not in it
@@ -92,6 +93,7 @@ TEST_CASE("console jaarrapport: only the user's own wijken; an admin sees all; i
     auto all_overview = f.Do("GET", "/console/jaarrapport/bestand/index.html", "", admin);
     CHECK(Has(all_overview, ">Oosterpark</a>"));
     CHECK(Has(all_overview, ">Selwerd</a>"));
+    CHECK(Has(all_overview, "<h1>Wijkstem: jaarrapport van alle wijken</h1>"));
     CHECK(Has(all_overview, "<td><b>De wijk geeft advies</b>"));
     CHECK(f.Do("GET", "/console/jaarrapport/bestand/wijk-selwerd/index.html", "", admin).Status == 200);
 

@@ -117,6 +117,7 @@ TEST_CASE("report --all: say per theme and the witte vlekken ranked, per wijk an
     std::vector<std::string> problems;
     REQUIRE_MESSAGE(report::RunAll(o, &summary, &problems), (problems.empty() ? "" : problems.front()));
     const std::string page = fixtures::Slurp(t.Path / "jaar" / "index.html");
+    CHECK(page.find("<h1>Wijkstem: jaarrapport van alle wijken</h1>") != std::string::npos);
     const std::string advies = "De wijk geeft advies", aanjagen = "De wijk begint zelf plannen",
                       verdelen = "De wijk beslist en verdeelt";
 
@@ -169,5 +170,6 @@ TEST_CASE("report --all: say per theme and the witte vlekken ranked, per wijk an
     const std::string only = fixtures::Slurp(t.Path / "selwerd" / "index.html");
     CHECK(only.find("Selwerd") != std::string::npos);
     CHECK(only.find("Oud Zuid") == std::string::npos);
+    CHECK(only.find("<h1>Wijkstem: jaarrapport van Selwerd</h1>") != std::string::npos); // not "alle wijken"
     CHECK_FALSE(std::filesystem::exists(t.Path / "selwerd" / "wijk-oud-zuid"));
 }

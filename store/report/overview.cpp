@@ -146,7 +146,7 @@ const ThemeSay* FindTheme(const SayFigures& s, const std::string& id) {
     return nullptr;
 }
 
-E SaySection(const std::vector<WijkRow>& rows, const SayFigures& all) {
+E SaySection(const std::vector<WijkRow>& rows, const SayFigures& all, const std::string& together) {
     E h = "<section id=\"zeggenschap\"><h2>Hoeveel zeggenschap wil elke wijk, per thema?</h2><p>" + SayExplained() +
           "</p>";
     if (all.Themes.empty())
@@ -164,16 +164,16 @@ E SaySection(const std::vector<WijkRow>& rows, const SayFigures& all) {
             h += ThemeCell(r.Say, FindTheme(r.Say, t.Id));
         h += "</tr>";
     }
-    h += "<tr class=\"total\"><th scope=\"row\">Alle wijken samen</th>";
+    h += "<tr class=\"total\"><th scope=\"row\">" + together + "</th>";
     for (const ThemeSay& t : all.Themes)
         h += ThemeCell(all, &t);
-    return h + "</tr></tbody></table><p class=\"muted\">Alle wijken samen telt alleen de getallen die bij de wijken "
+    return h + "</tr></tbody></table><p class=\"muted\">" + together + " telt alleen de getallen die bij de wijken "
                "zelf staan: zo is ook een kleine wijk niet uit het totaal terug te rekenen.</p></section>\n";
 }
 
-E VlekkenSection(const std::vector<WijkRow>& rows, const SayFigures& all) {
+E VlekkenSection(const std::vector<WijkRow>& rows, const SayFigures& all, const std::string& together) {
     E h = "<section id=\"witte-vlekken\"><h2>Witte vlekken, de vaakste eerst</h2><p>" + VlekkenExplained() +
-          "</p><h3>Alle wijken samen</h3>" + VlekkenTable(all, 10) +
+          "</p><h3>" + together + "</h3>" + VlekkenTable(all, 10) +
           "<h3>Per wijk de drie vaakste</h3><table><thead><tr><th scope=\"col\">Wijk</th><th scope=\"col\">"
           "De vaakste witte vlekken</th></tr></thead><tbody>";
     for (const WijkRow& r : rows) {
@@ -207,16 +207,22 @@ E NewsSection(const std::vector<WijkRow>& rows) {
     return h + "</section>\n";
 }
 
-E Page(const std::vector<WijkRow>& rows, const SayFigures& all, const std::string& today) {
+// every: the report is of every wijk the store knows (else of some: the console's, a user's own).
+E Page(const std::vector<WijkRow>& rows, const SayFigures& all, const std::string& today, bool every) {
+    E names;
+    for (size_t i = 0; i < rows.size(); i++)
+        names += (i == 0 ? "" : i + 1 == rows.size() ? " en " : ", ") + Esc(rows[i].Wijk);
+    const E title = every ? "jaarrapport van alle wijken" : names.empty() ? "jaarrapport" : "jaarrapport van " + names;
+    const E together = every ? "Alle wijken samen" : rows.size() == 1 ? "Samen" : "Deze wijken samen";
     return "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-           "content=\"width=device-width, initial-scale=1\"><title>Wijkstem: jaarrapport van alle wijken</title>"
+           "content=\"width=device-width, initial-scale=1\"><title>Wijkstem: " + title + "</title>"
            "<style>body{font-family:\"DejaVu Sans\",Verdana,sans-serif;max-width:72rem;margin:1rem auto;padding:0 "
            "1rem;color:#1b1b1b;line-height:1.5}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{"
            "text-align:left;padding:.4rem;border-bottom:1px solid #c9d1da;vertical-align:top}thead th{background:"
            "#f2f5f8}td.num,th.num{text-align:right}a{color:#0b4f8a}.muted{color:#4a5562}tr.total th,tr.total td{"
            "border-top:2px solid #1b1b1b}ol{margin:0;padding-left:1.4rem}h2{margin-top:2rem;border-bottom:3px solid "
            "#104682}.regel{border-left:6px solid #104682;padding:.6rem 1rem;background:#f2f5f8}</style></head>"
-           "<body><h1>Wijkstem: jaarrapport van alle wijken</h1><p>Gemaakt op " +
+           "<body><h1>Wijkstem: " + title + "</h1><p>Gemaakt op " +
            Esc(DutchDate(today)) +
            ". Voor de gemeenteraad: wat bewoners bij de kiosks zeiden, hoeveel zeggenschap ze willen, waar het "
            "proces nog niet sterk genoeg is, en wat er met de afspraken gebeurde. De naam van een wijk opent het "
@@ -224,7 +230,7 @@ E Page(const std::vector<WijkRow>& rows, const SayFigures& all, const std::strin
            "updates per wijk</a></li><li><a href=\"#zeggenschap\">Zeggenschap per thema</a></li><li><a "
            "href=\"#witte-vlekken\">Witte vlekken</a></li><li><a href=\"#updates\">Updates voor bewoners</a></li>"
            "<li><a href=\"#regel\">Kleine groepen</a></li></ul></nav>" +
-           VisitsSection(rows) + SaySection(rows, all) + VlekkenSection(rows, all) + NewsSection(rows) +
+           VisitsSection(rows) + SaySection(rows, all, together) + VlekkenSection(rows, all, together) + NewsSection(rows) +
            "<section id=\"regel\"><h2>Kleine groepen blijven onzichtbaar</h2><p class=\"regel\">Een getal van minder "
            "dan " + std::to_string(kMinGroup) +
            " mensen staat niet in dit rapport: niet bij de bezoeken, niet bij een thema en niet bij een witte vlek. "
@@ -286,7 +292,7 @@ bool RunAll(const Options& o, std::string* summary, std::vector<std::string>* pr
     const std::string today = o.Today.empty() ? wsync::IsoToday() : o.Today;
     std::error_code ec;
     std::filesystem::create_directories(o.Out, ec);
-    if (!wsync::WriteFileAtomically(o.Out + "/index.html", Page(rows, all, today), &error)) {
+    if (!wsync::WriteFileAtomically(o.Out + "/index.html", Page(rows, all, today, o.OnlyWijken.empty()), &error)) {
         problems->push_back("the overview was not written: " + error);
         return false;
     }
