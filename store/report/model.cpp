@@ -582,8 +582,7 @@ Report BuildReport(const Input& in) {
     WalkIn(in, &r, &slugs);
     Agreements(in, &r);
     Meetings(in, &r, &slugs);
-    if (in.Pack)
-        r.Say = CountSay(*in.Pack, in.VisitAnswers);
+    r.Say = in.Say;
     return r;
 }
 

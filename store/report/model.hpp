@@ -90,7 +90,7 @@ struct Input : Overview {
     std::vector<Agreement> Agreements;
     std::vector<CampfireNote> Notes{};
     std::optional<Population> Residents; // the population figures, checked against the pack beforehand
-    std::vector<VisitAnswer> VisitAnswers{}; // the praatplaat's answers per visit (SayAnswerIds), for say.hpp
+    SayFigures Say{}; // say per theme and witte vlekken, counted by the reader visit by visit (report/say.hpp)
 };
 
 // --- what comes out ---

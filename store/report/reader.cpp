@@ -91,16 +91,21 @@ bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* e
         return false;
     if (!in->Pack)
         return true;
-    // Per visit, the answers that say how much say is wanted and how strong the process is
-    // (report/say.hpp); only those are kept, the rest of a visit is not needed here.
+    // Per visit, the answers that say how much say is wanted and how strong the process is,
+    // counted as they come (report/say.hpp): only one visit is held at a time.
     const std::set<std::string> wanted = SayAnswerIds(*in->Pack);
+    SayCounter counter(*in->Pack);
     sql = std::string("SELECT a.session_id, a.question_id, a.value") + from +
           (has_superseded ? "AND a.superseded = 0 " : "") + "AND a.flagged = 0 ORDER BY a.session_id, a.answered_at, a.seq";
-    return Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
-        std::string question = Col(st, 1);
-        if (wanted.count(question))
-            in->VisitAnswers.push_back({Col(st, 0), std::move(question), Col(st, 2)});
-    }, error);
+    std::string question;
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+            question = Col(st, 1);
+            if (wanted.count(question))
+                counter.Add(Col(st, 0), question, Col(st, 2));
+        }, error))
+        return false;
+    in->Say = counter.Finish();
+    return true;
 }
 
 bool ReadPack(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {

@@ -95,43 +95,51 @@ std::set<std::string> SayAnswerIds(const content::Pack& pack) {
     return ids;
 }
 
-SayFigures CountSay(const content::Pack& pack, const std::vector<VisitAnswer>& answers) {
-    std::map<const content::Option*, size_t> theme_of;
-    std::map<std::string, size_t> vlek_of;
-    SayFigures s = Frame(pack, &theme_of, &vlek_of);
-    if (!s.HasPraatplaat())
-        return s;
-    std::vector<content::GivenAnswer> given;
-    auto visit_done = [&] {
-        for (const content::ThemeLean& group : content::OutcomeByTheme(pack, given))
+SayCounter::SayCounter(const content::Pack& pack) : Pack(pack) { S = Frame(pack, &ThemeOf, &VlekOf); }
+
+void SayCounter::Add(const std::string& visit, const std::string& question_id, const std::string& value) {
+    if (visit != Visit && !Given.empty())
+        VisitDone();
+    Visit = visit;
+    Given.push_back({question_id, value});
+}
+
+void SayCounter::VisitDone() {
+    if (S.HasPraatplaat()) {
+        for (const content::ThemeLean& group : content::OutcomeByTheme(Pack, Given))
             for (const content::Option* row : group.Themes)
-                if (auto it = theme_of.find(row); it != theme_of.end() && size_t(group.Level - 1) < s.Levels.size()) {
-                    s.Themes[it->second].PerLevel[size_t(group.Level - 1)]++;
-                    s.Themes[it->second].Respondents++;
+                if (auto it = ThemeOf.find(row); it != ThemeOf.end() && size_t(group.Level - 1) < S.Levels.size()) {
+                    S.Themes[it->second].PerLevel[size_t(group.Level - 1)]++;
+                    S.Themes[it->second].Respondents++;
                 }
         int level = 0;
-        const std::vector<const content::Question*> listed = content::ListedWitteVlekken(pack, given, &level);
+        const std::vector<const content::Question*> listed = content::ListedWitteVlekken(Pack, Given, &level);
         if (level > 0) {
-            s.VisitsWithOutcome++;
+            S.VisitsWithOutcome++;
             std::set<std::string> asked;
-            for (const content::GivenAnswer& a : given)
-                if (vlek_of.count(a.QuestionId) && asked.insert(a.QuestionId).second)
-                    s.Vlekken[vlek_of[a.QuestionId]].Asked++;
+            for (const content::GivenAnswer& a : Given)
+                if (auto it = VlekOf.find(a.QuestionId); it != VlekOf.end() && asked.insert(a.QuestionId).second)
+                    S.Vlekken[it->second].Asked++;
             for (const content::Question* q : listed)
-                if (auto it = vlek_of.find(q->Id); it != vlek_of.end())
-                    s.Vlekken[it->second].Listed++;
+                if (auto it = VlekOf.find(q->Id); it != VlekOf.end())
+                    S.Vlekken[it->second].Listed++;
         }
-        given.clear();
-    };
-    for (size_t i = 0; i < answers.size(); i++) {
-        if (i > 0 && answers[i].Visit != answers[i - 1].Visit)
-            visit_done();
-        given.push_back({answers[i].QuestionId, answers[i].Value});
     }
-    if (!given.empty())
-        visit_done();
-    ApplyRule(&s);
-    return s;
+    Given.clear();
+}
+
+SayFigures SayCounter::Finish() {
+    if (!Given.empty())
+        VisitDone();
+    ApplyRule(&S);
+    return S;
+}
+
+SayFigures CountSay(const content::Pack& pack, const std::vector<VisitAnswer>& answers) {
+    SayCounter counter(pack);
+    for (const VisitAnswer& a : answers)
+        counter.Add(a.Visit, a.QuestionId, a.Value);
+    return counter.Finish();
 }
 
 SayFigures CombineSay(const std::vector<const SayFigures*>& wijken) {

@@ -7,6 +7,9 @@
 #pragma once
 #include "content/pack.hpp"
 
+#include "content/answer.hpp"
+
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -51,6 +54,24 @@ struct SayFigures {
 
 // The answer ids CountSay looks at: who-decides rows, answers with a level, kompas questions.
 std::set<std::string> SayAnswerIds(const content::Pack& pack);
+
+// Counts visit by visit as the rows come (the reader streams a wijk's answers through it, so
+// only one visit is ever held): Add every row, the rows of a visit together, then Finish.
+class SayCounter {
+public:
+    explicit SayCounter(const content::Pack& pack);
+    void Add(const std::string& visit, const std::string& question_id, const std::string& value);
+    SayFigures Finish(); // the figures, with the rule for small groups applied
+
+private:
+    void VisitDone();
+    const content::Pack& Pack;
+    SayFigures S;
+    std::map<const content::Option*, size_t> ThemeOf;
+    std::map<std::string, size_t> VlekOf;
+    std::string Visit;
+    std::vector<content::GivenAnswer> Given;
+};
 
 // The wijk's figures from its visits' answers (other answers are ignored).
 SayFigures CountSay(const content::Pack& pack, const std::vector<VisitAnswer>& answers);
