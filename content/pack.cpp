@@ -323,32 +323,70 @@ const std::string& Ui(const Pack& pack, std::string_view key, const std::string&
     return Tr(it->second, lang, pack.Languages.empty() ? lang : pack.Languages.front());
 }
 
-std::vector<std::string> AllTexts(const Pack& pack) {
-    std::vector<std::string> out;
-    auto add = [&](const Text& t) {
-        for (const auto& [lang, text] : t)
-            out.push_back(text);
-    };
-    for (const auto& [key, text] : pack.Ui)
-        add(text);
-    for (const std::vector<Poll>* polls : {&pack.Polls, &pack.Zones})
-        for (const Poll& p : *polls) {
-            add(p.Title);
-            add(p.Explain);
-            for (const Question& q : p.Questions) {
-                add(q.Prompt);
-                add(q.Unit);
-                for (const Option& o : q.Options)
-                    add(o.Label);
-                for (const Option& r : q.Rows)
-                    add(r.Label);
+namespace {
+
+// Every Text of the pack a person can read, for f.
+template <class P, class F> void ForEachText(P& pack, F&& f) {
+    for (auto& [key, text] : pack.Ui)
+        f(text);
+    for (auto* polls : {&pack.Polls, &pack.Zones})
+        for (auto& p : *polls) {
+            f(p.Title);
+            f(p.Explain);
+            for (auto& q : p.Questions) {
+                f(q.Prompt);
+                f(q.Unit);
+                for (auto& o : q.Options)
+                    f(o.Label);
+                for (auto& r : q.Rows)
+                    f(r.Label);
             }
         }
-    for (const Archetype& a : pack.Archetypes) {
-        add(a.Label);
-        add(a.Explain);
+    for (auto& a : pack.Archetypes) {
+        f(a.Label);
+        f(a.Explain);
     }
+}
+
+} // namespace
+
+std::vector<std::string> AllTexts(const Pack& pack) {
+    std::vector<std::string> out;
+    ForEachText(pack, [&](const Text& t) {
+        for (const auto& [lang, text] : t)
+            out.push_back(text);
+    });
     return out;
+}
+
+const char* PlaceKindName(PlaceKind kind) { return kind == PlaceKind::Dorp ? "dorp" : "wijk"; }
+
+bool ParsePlaceKind(std::string_view name, PlaceKind* out) {
+    if (name != "wijk" && name != "dorp")
+        return false;
+    *out = name == "dorp" ? PlaceKind::Dorp : PlaceKind::Wijk;
+    return true;
+}
+
+void ApplyPlace(Pack* pack, PlaceKind kind) {
+    const std::string fallback = pack->Languages.empty() ? std::string() : pack->Languages.front();
+    ForEachText(*pack, [&](Text& t) {
+        for (auto& [lang, text] : t)
+            for (size_t at = text.find("{@"); at != std::string::npos; at = text.find("{@", at)) {
+                const size_t close = text.find('}', at);
+                auto word = close == std::string::npos ? pack->PlaceWords.end()
+                                                       : pack->PlaceWords.find(text.substr(at + 2, close - at - 2));
+                if (word == pack->PlaceWords.end()) {
+                    at += 2;
+                    continue;
+                }
+                const std::string& spelled = Tr(kind == PlaceKind::Dorp ? word->second.Dorp : word->second.Wijk, lang,
+                                                fallback);
+                text.replace(at, close + 1 - at, spelled);
+                at += spelled.size();
+            }
+    });
+    pack->Place = kind;
 }
 
 bool IsRightToLeft(std::string_view lang) {

@@ -72,6 +72,16 @@ struct Archetype {
     Text Explain;
 };
 
+// A wijk can be a dorp (a village): texts name the place with words like {@de-wijk}, which
+// the pack spells per language for each kind ("de wijk" / "het dorp").
+enum class PlaceKind { Wijk, Dorp };
+const char* PlaceKindName(PlaceKind kind); // "wijk", "dorp": as the store sends it
+bool ParsePlaceKind(std::string_view name, PlaceKind* out);
+
+struct PlaceWord {
+    Text Wijk, Dorp;
+};
+
 // The sender's logo beside their name (optional): a PNG, checked when the pack loads.
 struct PackLogo {
     std::string Png; // the file's bytes
@@ -91,6 +101,8 @@ struct Pack {
     std::string StartPoll;              // the quick poll a walk-in resident gets
     std::string ClosingPoll;            // optional: asked after the praatplaat's outcome (about you)
     PackLogo Logo;                      // optional: "logo" in pack.json, the PNG in base64
+    std::map<std::string, PlaceWord> PlaceWords; // "place_words": "de-wijk" for {@de-wijk}
+    PlaceKind Place = PlaceKind::Wijk;  // the kind its texts were spelled for (ApplyPlace)
     std::string Dir;                    // folder the pack was loaded from
 
     const Poll* FindPoll(std::string_view id) const; // a quick poll or a zone
@@ -110,6 +122,11 @@ std::vector<std::string> AllTexts(const Pack& pack);
 
 // The language is written right to left (Arabic, Hebrew, Persian, Urdu, ...).
 bool IsRightToLeft(std::string_view lang);
+
+// Spells every {@word} in every text of the pack for the kind of place (the loader does it
+// for LoadOptions::Place). Words the pack does not define stay as they are (the loader
+// refuses those).
+void ApplyPlace(Pack* pack, PlaceKind kind);
 
 // The text in lang, else in the pack's default language, else "".
 const std::string& Tr(const Text& text, const std::string& lang, const std::string& fallback_lang);

@@ -46,6 +46,7 @@ struct Checker {
     std::vector<Problem>* Problems;
     std::vector<std::string> Languages;
     const LoadOptions* Options = nullptr;
+    const std::map<std::string, PlaceWord>* PlaceWords = nullptr; // read before any other text
 
     void Report(JsonPos pos, std::string message) {
         Problems->push_back({File, pos.Line, pos.Col, std::move(message)});
@@ -141,12 +142,32 @@ struct Checker {
                 for (char32_t c : Options->MissingGlyphs(value.String))
                     Report(value.Pos, what + " in '" + lang + "' has a character the kiosk's fonts cannot show: " +
                                           CharName(c));
+            CheckPlaceWords(value, what, lang);
             text[lang] = value.String;
         }
         for (const auto& l : Languages)
             if (!seen.count(l))
                 Report(n.Pos, "missing translation in '" + l + "' for " + what);
         return text;
+    }
+
+    // Every {@word} in a text must be one of the pack's place_words.
+    void CheckPlaceWords(const JsonNode& value, const std::string& what, const std::string& lang) {
+        const std::string& v = value.String;
+        for (size_t at = v.find("{@"); at != std::string::npos; at = v.find("{@", at + 2)) {
+            const size_t close = v.find('}', at);
+            const std::string word = close == std::string::npos ? v.substr(at) : v.substr(at + 2, close - at - 2);
+            if (close == std::string::npos || !PlaceWords || !PlaceWords->count(word)) {
+                std::string known;
+                if (PlaceWords)
+                    for (const auto& [name, forms] : *PlaceWords)
+                        known += (known.empty() ? "" : ", ") + ("{@" + name + "}");
+                Report(value.Pos, what + " in '" + lang + "' names the place word '" +
+                                      (close == std::string::npos ? word : "{@" + word + "}") +
+                                      "', which the pack's place_words do not spell" +
+                                      (known.empty() ? std::string() : " (it has: " + known + ")"));
+            }
+        }
     }
 
     // A required Text field: "missing field" when absent, else read as a Text.
@@ -514,6 +535,35 @@ struct PackReader {
     }
 };
 
+// "place_words": {"de-wijk": {"wijk": {"nl": "de wijk", ...}, "dorp": {"nl": "het dorp", ...}}}
+void ReadPlaceWords(Checker& c, const JsonNode& root, std::map<std::string, PlaceWord>* out) {
+    const JsonNode* words = c.Optional(root, "place_words", JsonNode::Kind::Object, "the pack");
+    if (!words)
+        return;
+    for (size_t i = 0; i < words->Members.size(); i++) {
+        const auto& [name, forms] = words->Members[i];
+        const bool valid = !name.empty() && name.size() <= 40 &&
+                           name.find_first_of("{}@ \t\n") == std::string::npos;
+        if (!valid) {
+            c.Report(words->KeyPos[i], "place word '" + name + "' may not be empty, nor hold spaces, '{', '}' or '@'");
+            continue;
+        }
+        if (out->count(name)) {
+            c.Report(words->KeyPos[i], "duplicate place word '" + name + "'");
+            continue;
+        }
+        if (!forms.IsObject()) {
+            c.Report(forms.Pos, "place word '" + name + "' must be {\"wijk\": {...}, \"dorp\": {...}}");
+            continue;
+        }
+        c.CheckFields(forms, {"wijk", "dorp"}, "place word '" + name + "'");
+        PlaceWord w;
+        w.Wijk = c.RequireText(forms, "wijk", "place word '" + name + "' for a wijk", "place word '" + name + "'");
+        w.Dorp = c.RequireText(forms, "dorp", "place word '" + name + "' for a dorp", "place word '" + name + "'");
+        (*out)[name] = w;
+    }
+}
+
 } // namespace
 
 LoadResult LoadPackText(std::string_view text, const std::string& file_name, const LoadOptions& options) {
@@ -532,8 +582,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name, con
         return result;
     }
     c.CheckFields(root,
-                  {"pack", "version", "languages", "start_poll", "closing_poll", "logo", "ui", "scales", "polls",
-                   "praatplaat"},
+                  {"pack", "version", "languages", "start_poll", "closing_poll", "logo", "place_words", "ui", "scales",
+                   "polls", "praatplaat"},
                   "the pack");
 
     if (const JsonNode* n = c.Require(root, "pack", JsonNode::Kind::String, "the pack")) {
@@ -567,6 +617,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name, con
         }
     }
     c.Languages = pack.Languages;
+    ReadPlaceWords(c, root, &pack.PlaceWords); // before every other text: they name them
+    c.PlaceWords = &pack.PlaceWords;
 
     const JsonNode* ui = c.Require(root, "ui", JsonNode::Kind::Object, "the pack");
     if (ui) {
@@ -627,6 +679,8 @@ LoadResult LoadPackText(std::string_view text, const std::string& file_name, con
         if (!ReadLogo(s->String, &pack.Logo, &error))
             c.Report(s->Pos, error);
     }
+    if (result.Ok())
+        ApplyPlace(&pack, options.Place);
     return result;
 }
 

@@ -30,6 +30,8 @@ struct LoadOptions {
     // The characters of a text the kiosk's fonts cannot draw (widgets::MissingGlyphs);
     // each is a problem at the text's place. Unset: not checked (the store has no fonts).
     std::function<std::vector<char32_t>(std::string_view text)> MissingGlyphs;
+    // The kind of place the texts are for: each {@word} is spelled for it.
+    PlaceKind Place = PlaceKind::Wijk;
 };
 
 // Reads DIR/pack.json.

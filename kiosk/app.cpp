@@ -249,6 +249,12 @@ int LoadContent(App& app, const KioskOptions& opts) {
     content::LoadResult loaded;
     content::LoadOptions checks; // a text the fonts cannot draw is a problem, as in check-content
     checks.MissingGlyphs = widgets::MissingGlyphs;
+    { // a dorp: as the store said at the last sync (sync/client.hpp); else a wijk
+        std::string place;
+        if (ReadFile(wsync::DownloadedPackDir(opts.DataDir) + "/" + wsync::kPlaceFile, &place) &&
+            !content::ParsePlaceKind(place, &checks.Place))
+            Log("the kind of place in the data folder is neither wijk nor dorp; using wijk");
+    }
     if (content_dir.empty()) {
         const std::string downloaded = wsync::DownloadedPackDir(opts.DataDir);
         if (FILE* f = fopen((downloaded + "/pack.json").c_str(), "rb")) {

@@ -278,6 +278,8 @@ int Sync(const Args& a) {
                r.CampfireAcknowledged, r.CampfireRefused, (long long)r.CampfireLeft);
     if (!r.NewPack.empty())
         printf("sync: installed the pack %s from the store (used from the next start)\n", r.NewPack.c_str());
+    if (!r.NewPlace.empty())
+        printf("sync: the store says this is a %s (its texts say so from the next start)\n", r.NewPlace.c_str());
     if (!ok)
         fprintf(stderr, "wijkstem: sync failed: %s\n", r.Error.c_str());
     return ok && r.Left == 0 && r.CampfireLeft == 0 ? 0 : 1;

@@ -57,6 +57,8 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
                                                       sentences); kiosks get it at their next sync
   wijkstem-store news list --db FILE [--wijk NAME]    the updates, newest first, with their ids
   wijkstem-store news remove --db FILE ID             the update goes from kiosks and the public page
+  wijkstem-store place --db FILE --wijk NAME [--kind wijk|dorp]
+                                                      a wijk or a dorp: the kiosks' texts say which
 
   serve and import check answers against every pack published and the packs installed
   with the store (--packs DIR; default )" WIJKSTEM_PACKS_DEFAULT R"(, or the source tree's).
@@ -84,6 +86,7 @@ struct Args {
     std::string OutDir, Keep = "14"; // backup
     std::string Status, Note; bool HasNote = false; // agreement
     std::string Title, TextFile, Date, Answers; // news add
+    std::string Kind;                          // place
 };
 
 int Fail(const std::string& msg) {
@@ -189,6 +192,23 @@ int Report(const Args& a) {
 
 // One line of standard input without its line break; on a terminal without echo.
 // Stap 3: the gebiedsteam sets an agreement's status and note, or lists them with their history.
+int Place(store::Store& store, const Args& a) {
+    if (a.Wijk.empty())
+        return Fail("place needs --wijk NAME (and --kind wijk or --kind dorp to set it)");
+    if (a.Kind.empty()) {
+        printf("%s: %s\n", a.Wijk.c_str(), content::PlaceKindName(store.PlaceOf(a.Wijk)));
+        return 0;
+    }
+    content::PlaceKind kind;
+    if (!content::ParsePlaceKind(a.Kind, &kind))
+        return Fail("--kind must be wijk or dorp, not \"" + a.Kind + "\"");
+    std::string error;
+    if (!store.SetPlace(a.Wijk, kind, &error))
+        return Fail(error);
+    printf("%s is a %s; its kiosks say so from their next sync and start\n", a.Wijk.c_str(), a.Kind.c_str());
+    return 0;
+}
+
 int Agreement(store::Store& store, const Args& a) {
     std::string error;
     if (a.Positional.size() == 2 && a.Positional[1] == "list") {
@@ -410,6 +430,8 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
             ok = value(&a->Packs);
         else if (arg == "--status")
             ok = value(&a->Status);
+        else if (arg == "--kind")
+            ok = value(&a->Kind);
         else if (arg == "--note")
             ok = a->HasNote = value(&a->Note);
         else if (arg == "--title")
@@ -670,6 +692,7 @@ const Command kCommands[] = {
     {"revoke", Revoke},         {"devices", Devices},        {"export", Export},
     {"add-user", AddUser},      {"users", ListUsers},        {"remove-user", RemoveUser},
     {"import", ImportFile},     {"agreement", Agreement},   {"news", News},
+    {"place", Place},
 };
 
 } // namespace

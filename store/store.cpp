@@ -188,6 +188,13 @@ const char* const kStoreMigrations[] = {
         received_on TEXT NOT NULL               -- YYYY-MM-DD: the first answer of the visit arrived
     ) WITHOUT ROWID;
     )sql",
+    // 5 -> 6: a wijk can be a dorp (issue 14 item 9); a wijk not listed is a wijk
+    R"sql(
+    CREATE TABLE places (
+        wijk TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('wijk', 'dorp'))
+    ) WITHOUT ROWID;
+    )sql",
 };
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
@@ -898,6 +905,7 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
     }
     WijkTalliesLocked(out->Wijk, &out->Results);
     NewsLocked(out->Wijk, &out->News); // store/store_news.cpp
+    out->Place = content::PlaceKindName(PlaceLocked(out->Wijk)); // store/store_places.cpp
     return true;
 }
 

@@ -189,8 +189,14 @@ public:
         std::vector<wsync::Tally> Results;
         std::vector<PublicAgreement> Agreements;
         std::vector<wsync::NewsItem> News;
+        content::PlaceKind Place = content::PlaceKind::Wijk; // a dorp: the page says "het dorp"
     };
     bool PublicData(const std::string& wijk, PublicWijk* out, std::string* error);
+
+    // --- a wijk or a dorp (store/store_places.cpp) ---
+    // Sets the kind of a wijk the store knows; kiosks get it with their next sync.
+    bool SetPlace(const std::string& wijk, content::PlaceKind kind, std::string* error);
+    content::PlaceKind PlaceOf(const std::string& wijk);
 
     int64_t AnswerCount();
     int64_t ConflictCount();
@@ -203,6 +209,7 @@ private:
     // Mu held: the wijk's counts as kiosks get them; its updates, newest first.
     void WijkTalliesLocked(const std::string& wijk, std::vector<wsync::Tally>* out);
     void NewsLocked(const std::string& wijk, std::vector<wsync::NewsItem>* out);
+    content::PlaceKind PlaceLocked(const std::string& wijk);
     // Inside StoreBatch's transaction: a receipt for each visit with an answer newly stored.
     bool NoteReceipts(const wsync::Batch& batch, const std::vector<wsync::AnswerResult>& results, std::string* error);
     sqlite3* Db = nullptr;

@@ -136,19 +136,25 @@ bool Store::PublicData(const std::string& wijk, PublicWijk* out, std::string* er
     std::lock_guard<std::mutex> lock(Mu);
     *out = {};
     out->Wijk = wijk;
+    content::LoadOptions place; // the pack's words for a dorp where the wijk is one
+    place.Place = out->Place = PlaceLocked(wijk);
     {
         Stmt st(Db, "SELECT body FROM packs WHERE wijk = ?1");
         BindAll(st.Reset(), wijk);
         if (st && sqlite3_step(st.S) == SQLITE_ROW)
-            out->Pack = content::LoadPackText(Col(st.S, 0), "the wijk's pack").Pack;
+            out->Pack = content::LoadPackText(Col(st.S, 0), "the wijk's pack", place).Pack;
     }
     if (out->Pack.Id.empty()) { // nothing published: the pack the kiosks answer with
         Stmt st(Db, "SELECT a.pack_id, a.pack_version FROM answers a JOIN devices d ON d.id = a.device_id "
                     "WHERE d.wijk = ?1 ORDER BY a.rowid DESC LIMIT 1");
         BindAll(st.Reset(), wijk);
         if (st && sqlite3_step(st.S) == SQLITE_ROW)
-            if (const content::Pack* p = Catalog.Find(Col(st.S, 0), Col(st.S, 1)))
-                out->Pack = *p;
+            if (const content::Pack* p = Catalog.Find(Col(st.S, 0), Col(st.S, 1))) {
+                out->Pack = *p; // spelled for a wijk when loaded; a dorp's words from its folder
+                if (place.Place != p->Place && !p->Dir.empty())
+                    if (content::LoadResult r = content::LoadPack(p->Dir, place); r.Ok())
+                        out->Pack = std::move(r.Pack);
+            }
     }
     WijkTalliesLocked(wijk, &out->Results);
     NewsLocked(wijk, &out->News);

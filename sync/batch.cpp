@@ -507,6 +507,7 @@ std::string EncodeContent(const WijkContent& c) {
     json reply{{"store", kStoreMarker}, {"wijk", c.Wijk},         {"pack", pack},
                 {"results", results},    {"device_max_seq", c.DeviceMaxSeq}, {"missing_seqs", c.MissingSeqs}};
     NewsToJson(c.News, &reply["news"]);
+    reply["place"] = c.Place;
     if (c.HasAgreements)
         reply["agreements"] = AgreementsJson(c);
     return reply.dump();
@@ -548,6 +549,13 @@ bool DecodeContent(const std::string& body, WijkContent* out, std::string* error
     // An older store sends no updates; a malformed one refuses the whole reply.
     if (j.contains("news") && !NewsFromJson(j["news"], &out->News, error))
         return false;
+    if (j.contains("place")) {
+        if (!j["place"].is_string() || (j["place"] != "wijk" && j["place"] != "dorp")) {
+            *error = "the store's kind of place is neither \"wijk\" nor \"dorp\"";
+            return false;
+        }
+        out->Place = j["place"];
+    }
     if (j.contains("agreements") && !ReadAgreements(j["agreements"], out, error))
         return false; // stap 3: an older store sends none; a malformed list refuses the reply
     return true;

@@ -49,6 +49,7 @@ struct WijkContent {
     std::vector<AgreementChangeRecord> AgreementChanges{};
     bool HasAgreements = false;
     std::vector<NewsItem> News; // the wijk's updates for residents, newest first (sync/news.hpp)
+    std::string Place = "wijk"; // "wijk" or "dorp": the kind its texts are spelled for (an older store: none, a wijk)
 };
 
 std::string EncodeContent(const WijkContent& c);

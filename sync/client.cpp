@@ -189,6 +189,15 @@ bool FetchContent(Journal& journal, const StoreLink& store, const std::string& p
     if (resend < 0)
         return false;
     rep->Resent = resend;
+    // A wijk or a dorp: kept beside the pack, used from the kiosk's next start, like a pack.
+    if (!pack_dir.empty()) {
+        const std::string place_now = ReadAll(pack_dir + "/" + kPlaceFile);
+        if (place_now != content.Place && !(place_now.empty() && content.Place == "wijk")) {
+            if (!WriteFileAtomically(pack_dir, kPlaceFile, content.Place, error))
+                return false;
+            rep->NewPlace = content.Place;
+        }
+    }
     if (content.PackBody.empty() || pack_dir.empty() || ReadAll(pack_dir + "/pack.json") == content.PackBody)
         return true;
     content::LoadResult pack = content::LoadPackText(content.PackBody, "the store's pack");

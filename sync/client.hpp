@@ -40,6 +40,7 @@ struct SyncReport {
     int64_t Left = 0;  // still waiting after the round
     std::string Error; // empty when the round went through
     std::string NewPack; // "id version" when the round installed a new pack
+    std::string NewPlace; // "wijk" or "dorp" when the round changed the kind of place
     int64_t Resent = 0;  // answers the store did not have any more, marked to send again
     // Campfire data (group sessions, results, agreements): items the store took (stored or
     // already stored), refused (conflict, invalid), and still waiting after the round.
@@ -59,5 +60,7 @@ constexpr int kRetentionDays = 30;
 
 // The folder of the pack the store sent, under a data folder.
 std::string DownloadedPackDir(const std::string& data_dir);
+// In that folder: "wijk" or "dorp", as the store last said (none: a wijk).
+constexpr const char* kPlaceFile = "place";
 
 } // namespace wsync

@@ -19,16 +19,18 @@ PACK="$SRC/content/packs/gronings-model/pack.json"
 langs=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["languages"]))' "$PACK")
 word() { # word LANG KEY: a ui text; word LANG @QUESTION: a quick-poll question's prompt
   python3 - "$PACK" "$1" "$2" <<'PY'
-import json, sys
+import json, re, sys
 p = json.load(open(sys.argv[1], encoding="utf-8"))
 lang, key = sys.argv[2], sys.argv[3]
+def spelled(text):  # place words as for a wijk (docs/content-format.md)
+    return re.sub(r"\{@([^}]+)\}", lambda m: p["place_words"][m.group(1)]["wijk"][lang], text)
 if key.startswith("@"):
     for poll in p["polls"]:
         for q in poll["questions"]:
             if q["id"] == key[1:]:
-                print(q["prompt"][lang])
+                print(spelled(q["prompt"][lang]))
 else:
-    print(p["ui"][key][lang])
+    print(spelled(p["ui"][key][lang]))
 PY
 }
 [ "$(echo $langs | wc -w)" -ge 6 ] || fail "the pack has only: $langs"

@@ -102,7 +102,7 @@ echo "ok: 401, 401, 403, 400, 400, 413 - and nothing stored"
 #    validation), and the results screens show the whole wijk.
 SRC=$2
 cp -r "$SRC/content/packs/gronings-model" "$tmp/newpack"
-sed -i 's/"version": "[^"]*"/"version": "9.9.9"/; s/Praat mee over uw wijk/Praat mee over Oosterpark/' "$tmp/newpack/pack.json"
+sed -i 's/"version": "[^"]*"/"version": "9.9.9"/; s/Praat mee over {@uw-wijk}/Praat mee over Oosterpark/' "$tmp/newpack/pack.json"
 "$STORE" publish --db "$tmp/store.db" --wijk Oosterpark "$tmp/newpack" > /dev/null || fail "publish"
 cp -r "$tmp/newpack" "$tmp/brokenpack"
 sed -i 's/"type": "smiley"/"type": "slider"/' "$tmp/brokenpack/pack.json"

@@ -209,6 +209,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
                              // and without "Terug"'s columns (schema 4)
                              "DROP INDEX answers_replaces; ALTER TABLE answers DROP COLUMN replaces; "
                              "ALTER TABLE answers DROP COLUMN superseded; ALTER TABLE conflicts DROP COLUMN replaces; "
+                             "DROP TABLE places; " // and without schema 6
                              "PRAGMA user_version=0",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
@@ -224,7 +225,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         sqlite3_finalize(st);
         REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 5); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts
+        CHECK(sqlite3_column_int(st, 0) == 6); // 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts; 6: places
         sqlite3_finalize(st);
         // and it has the campfire tables (migration 1 -> 2)
         REQUIRE(sqlite3_prepare_v2(s->Handle(),

@@ -108,3 +108,34 @@ TEST_CASE("store receipts: noted when a visit's answer is newly stored, with the
           "code,received_on");
     CHECK_FALSE(t.S->ReceiptReceived(ReceiptCode(HashToken("another token"), session), &day));
 }
+
+TEST_CASE("store places: a wijk is a wijk until set a dorp; the kiosk's content says so; unknown wijk refused") {
+    fixtures::TempStore t("store-places");
+    const std::string device = NewUuidV4();
+    t.Enrol(device, "Ten Boer");
+    std::string error;
+    WijkContent c;
+    REQUIRE(t.S->ContentFor(device, &c, &error));
+    CHECK(c.Place == "wijk");
+    CHECK(t.S->PlaceOf("Ten Boer") == content::PlaceKind::Wijk);
+
+    REQUIRE_MESSAGE(t.S->SetPlace("Ten Boer", content::PlaceKind::Dorp, &error), error);
+    REQUIRE(t.S->ContentFor(device, &c, &error));
+    CHECK(c.Place == "dorp");
+    WijkContent back;
+    REQUIRE(DecodeContent(EncodeContent(c), &back, &error));
+    CHECK(back.Place == "dorp");
+
+    CHECK_FALSE(t.S->SetPlace("Nergens", content::PlaceKind::Dorp, &error));
+    CHECK(error.find("knows no wijk") != std::string::npos);
+    CHECK(fixtures::QueryText(t.S->Handle(), "SELECT count(*) FROM places") == "1");
+
+    // A reply with another kind is refused whole; one without (an older store) is a wijk.
+    std::string body = EncodeContent(c);
+    body.replace(body.find("\"dorp\""), 6, "\"stad\"");
+    CHECK_FALSE(DecodeContent(body, &back, &error));
+    CHECK(error.find("neither") != std::string::npos);
+    body.replace(body.find(",\"place\":\"stad\""), 15, "");
+    REQUIRE_MESSAGE(DecodeContent(body, &back, &error), body);
+    CHECK(back.Place == "wijk");
+}

@@ -63,10 +63,15 @@ std::string StatusWords(const std::string& status) {
 // [SECTION] the parts: updates, agreements, results, receipt
 //-----------------------------------------------------------------------------
 
+// "deze wijk" or "dit dorp": the page speaks of the place as it is (Store::SetPlace).
+std::string Word(const store::Store::PublicWijk& w, const char* wijk, const char* dorp) {
+    return w.Place == content::PlaceKind::Dorp ? dorp : wijk;
+}
+
 std::string UpdatesPart(const store::Store::PublicWijk& w) {
     std::string html = "<h2 id=\"updates\">Wat de gemeente met uw antwoorden doet</h2>";
     if (w.News.empty())
-        return html + "<p class=\"muted\">Er zijn nog geen berichten voor deze wijk.</p>";
+        return html + "<p class=\"muted\">Er zijn nog geen berichten voor " + Word(w, "deze wijk", "dit dorp") + ".</p>";
     for (const wsync::NewsItem& n : w.News)
         html += "<article><h3>" + Esc(n.Title) + "</h3><p class=\"date\">" + Esc(report::DutchDate(n.Date)) + "</p><p>" +
                 Esc(n.Text) + "</p></article>";
@@ -76,7 +81,7 @@ std::string UpdatesPart(const store::Store::PublicWijk& w) {
 std::string AgreementsPart(const store::Store::PublicWijk& w) {
     std::string html = "<h2 id=\"afspraken\">Afspraken</h2>";
     if (w.Agreements.empty())
-        return html + "<p class=\"muted\">Er zijn nog geen afspraken gemaakt in deze wijk.</p>";
+        return html + "<p class=\"muted\">Er zijn nog geen afspraken gemaakt in " + Word(w, "deze wijk", "dit dorp") + ".</p>";
     html += "<table><caption class=\"muted\">Afspraken uit de kampvuur-bijeenkomsten</caption><thead><tr>"
             "<th scope=\"col\">Afspraak</th><th scope=\"col\">Wie</th><th scope=\"col\">Wanneer klaar</th>"
             "<th scope=\"col\">Stand</th></tr></thead><tbody>";
@@ -89,7 +94,7 @@ std::string AgreementsPart(const store::Store::PublicWijk& w) {
 
 // One table per question, in the pack's words (Dutch); counts under 5 never get here.
 std::string ResultsPart(const store::Store::PublicWijk& w) {
-    std::string html = "<h2 id=\"resultaten\">Wat de wijk zei</h2><p>Zo antwoordden bewoners op de kiosk. "
+    std::string html = "<h2 id=\"resultaten\">Wat " + Word(w, "de wijk", "het dorp") + " zei</h2><p>Zo antwoordden bewoners op de kiosk. "
                        "Een vraag met minder dan 5 antwoorden laten we weg: zo blijft niemand herkenbaar.</p>";
     if (w.Results.empty())
         return html + "<p class=\"muted\">Er zijn nog niet genoeg antwoorden om te laten zien.</p>";
@@ -202,11 +207,12 @@ void HandlePublic(PublicPage& page, const ConsoleRequest& req, ConsoleResponse* 
     }
     int status = 200;
     const std::string receipt = ReceiptPart(page, req, ParseUrlEncoded(req.Query).Get("bon"), &status);
-    Send(res, status, "Wijk " + w.Wijk + " - Wijkstem",
-         "<h1>Wijk " + Esc(w.Wijk) + ": wat de wijk zei en wat ermee gebeurt</h1><p>Bewoners gaven hun mening op "
+    const std::string kind = Word(w, "Wijk", "Dorp"), the = Word(w, "de wijk", "het dorp");
+    Send(res, status, kind + " " + w.Wijk + " - Wijkstem",
+         "<h1>" + kind + " " + Esc(w.Wijk) + ": wat " + the + " zei en wat ermee gebeurt</h1><p>Bewoners gaven hun mening op "
          "de Wijkstem-kiosk. Hun antwoorden zijn advies aan de gemeente. Hier leest u wat de gemeente ermee doet.</p>"
          "<nav aria-label=\"Op deze pagina\"><ul><li><a href=\"#updates\">Wat de gemeente doet</a></li><li><a "
-         "href=\"#afspraken\">Afspraken</a></li><li><a href=\"#resultaten\">Wat de wijk zei</a></li><li><a "
+         "href=\"#afspraken\">Afspraken</a></li><li><a href=\"#resultaten\">Wat " + the + " zei</a></li><li><a "
          "href=\"#bewijs\">Is mijn bezoek aangekomen?</a></li></ul></nav>" +
              UpdatesPart(w) + AgreementsPart(w) + ResultsPart(w) + receipt);
 }

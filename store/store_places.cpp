@@ -1,0 +1,48 @@
+// A wijk or a dorp (table places, schema 6): the kind each wijk's texts are spelled for
+// (content/pack.hpp place words). A wijk not in the table is a wijk.
+#include "store/store.hpp"
+#include "sync/sqlite_util.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace store {
+
+using namespace wsync::sql;
+
+bool Store::SetPlace(const std::string& wijk, content::PlaceKind kind, std::string* error) {
+    std::vector<std::string> wijken;
+    if (!Wijken(&wijken, error))
+        return false;
+    if (std::find(wijken.begin(), wijken.end(), wijk) == wijken.end()) {
+        *error = "the store knows no wijk \"" + wijk + "\" (a wijk is known once it has a kiosk, a pack, "
+                 "an enrolment code or a console user)";
+        return false;
+    }
+    std::lock_guard<std::mutex> lock(Mu);
+    Stmt st(Db, "INSERT INTO places(wijk, kind) VALUES(?1, ?2) ON CONFLICT(wijk) DO UPDATE SET kind = excluded.kind");
+    Bind(st.S, 1, wijk);
+    Bind(st.S, 2, content::PlaceKindName(kind));
+    if (sqlite3_step(st.S) != SQLITE_DONE) {
+        *error = std::string("cannot store the kind of place: ") + sqlite3_errmsg(Db);
+        return false;
+    }
+    return true;
+}
+
+content::PlaceKind Store::PlaceOf(const std::string& wijk) {
+    std::lock_guard<std::mutex> lock(Mu);
+    return PlaceLocked(wijk);
+}
+
+content::PlaceKind Store::PlaceLocked(const std::string& wijk) {
+    Stmt st(Db, "SELECT kind FROM places WHERE wijk = ?1");
+    Bind(st.S, 1, wijk);
+    content::PlaceKind kind = content::PlaceKind::Wijk;
+    if (sqlite3_step(st.S) == SQLITE_ROW)
+        content::ParsePlaceKind(Col(st.S, 0), &kind);
+    return kind;
+}
+
+} // namespace store
