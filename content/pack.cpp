@@ -336,6 +336,7 @@ template <class P, class F> void ForEachText(P& pack, F&& f) {
             for (auto& q : p.Questions) {
                 f(q.Prompt);
                 f(q.Unit);
+                f(q.Follow.Words);
                 for (auto& o : q.Options)
                     f(o.Label);
                 for (auto& r : q.Rows)

@@ -41,6 +41,14 @@ struct ShowIf {
     std::vector<std::string> Values;
 };
 
+// Where a resident can go on after a question (issue 14 item 7): a few words, and an
+// address shown as a QR code. Nothing the resident does with it is stored.
+struct FollowUp {
+    Text Words;      // "Meedoen kan ook later. Bel het gebiedsteam: 14 050."
+    std::string Url; // optional: https only
+    bool Empty() const { return Words.empty(); }
+};
+
 struct Question {
     std::string Id;
     QuestionType Type = QuestionType::Single;
@@ -53,6 +61,7 @@ struct Question {
     Text Unit;                   // Budget: "munten", "euro"
     std::string Kompas;          // the kompas point this question weighs (witte vlekken)
     std::optional<ShowIf> Show;
+    FollowUp Follow; // optional: "follow_up"
 };
 
 enum class PollKind { Poll, Kompas, Bouwsteen };

@@ -287,6 +287,26 @@ struct PackReader {
         }
     }
 
+    // "follow_up": {"text": {...}, "url": "https://..."}: words, and an address for a QR code.
+    void ReadFollowUp(const JsonNode& fu, const std::string& qwhat, FollowUp* out) {
+        const std::string what = "the follow_up of " + qwhat;
+        C.CheckFields(fu, {"text", "url"}, what);
+        out->Words = C.RequireText(fu, "text", what, what);
+        if (const JsonNode* url = C.Optional(fu, "url", JsonNode::Kind::String, what)) {
+            const std::string& u = url->String;
+            const bool shaped = u.rfind("https://", 0) == 0 && u.size() > 8 && u.size() <= 200 &&
+                                std::none_of(u.begin(), u.end(), [](char c) {
+                                    return static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' ||
+                                           c == '\\' || static_cast<unsigned char>(c) >= 0x7f;
+                                });
+            if (shaped)
+                out->Url = u;
+            else
+                C.Report(url->Pos, "the url of " + what + " must be an https:// address of at most 200 characters, "
+                                   "without spaces");
+        }
+    }
+
     bool ReadQuestion(const JsonNode& qn, const std::string& poll_what, std::vector<std::string>* earlier,
                       Question* out) {
         Question& q = *out;
@@ -295,7 +315,7 @@ struct PackReader {
         const std::string qwhat = "question '" + q.Id + "'";
         C.CheckFields(qn,
                       {"id", "type", "prompt", "options", "rows", "max", "pick", "total", "step", "unit", "max_length",
-                       "show_if"},
+                       "show_if", "follow_up"},
                       qwhat);
         if (!QuestionIds.insert(q.Id).second)
             C.Report(qn.Find("id")->Pos, "duplicate question id '" + q.Id + "'");
@@ -396,6 +416,8 @@ struct PackReader {
                 ShowIfs.push_back({ref->Pos, q.Id, *earlier});
             }
         }
+        if (const JsonNode* fu = C.Optional(qn, "follow_up", JsonNode::Kind::Object, qwhat))
+            ReadFollowUp(*fu, qwhat, &q.Follow);
         earlier->push_back(q.Id);
         return true;
     }

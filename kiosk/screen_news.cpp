@@ -87,6 +87,8 @@ const std::vector<bool>& QrModules(const std::string& text, int* width) {
     return modules;
 }
 
+} // namespace
+
 // Dark modules on white with the quiet zone of four modules the standard asks for, as
 // ImGui rectangles; side is the whole square's size. Never mirrored (a QR code has no
 // reading direction to follow).
@@ -105,9 +107,8 @@ void DrawQr(const std::string& text, ImVec2 pos, float side) {
                 const ImVec2 a(pos.x + pad + cell * float(x), pos.y + pad + cell * float(y));
                 dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(0, 0, 0, 255));
             }
+    widgets::RecordMark("qr", pos, ImVec2(pos.x + side, pos.y + side)); // no word under it
 }
-
-} // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] attract: an update in turn, the button

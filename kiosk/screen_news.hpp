@@ -22,6 +22,8 @@ void DrawNewsButton(const ScreenContext& ctx, const FlowState& s, const Layout& 
 // address, and on the thanks screen the visit's receipt; each part only where it fits.
 void DrawNextSteps(const ScreenContext& ctx, const FlowState& s, const Layout& L, float top, float bottom);
 
+// A QR code of text, side px square with its quiet zone, at pos (never mirrored).
+void DrawQr(const std::string& text, ImVec2 pos, float side);
 // "https://store.example/wijk/Oud%20Zuid" -> "store.example/wijk/Oud Zuid" (what a person types).
 std::string ShortAddress(const std::string& url);
 // The public page of a wijk at the store a kiosk enrolled at: URL/wijk/NAME, NAME percent-encoded.

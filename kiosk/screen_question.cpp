@@ -2,6 +2,7 @@
 // scales) commit at once; multiple, top, budget and matrix build a draft first and
 // commit with "Verder".
 #include "kiosk/screen_parts.hpp"
+#include "kiosk/screen_news.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
 
@@ -216,6 +217,34 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
     }
 }
 
+// A follow-up route (the pack's "follow_up"): its words, and its address as a QR code with
+// the address in words, in a band that ends at bottom. Returns the band's height, so the
+// answers stay above it; 0 when there is none or it does not fit above min_top.
+float DrawFollowUp(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q,
+                   float min_top, float bottom) {
+    if (q.Follow.Empty())
+        return 0;
+    const widgets::Theme& t = *ctx.Theme;
+    RoleScope role(TextRole::Hint);
+    const float qr = q.Follow.Url.empty() ? 0.0f : std::max(L.Px(170), 25.0f * t.PxPerMm); // scannable a step away
+    const float left = L.Px(kSide), right = L.Display.x - L.Px(kSide);
+    const float width = right - left - (qr > 0 ? qr + L.Px(30) : 0.0f);
+    const std::string& words = Tr(ctx, s, q.Follow.Words);
+    const std::string address = q.Follow.Url.empty() ? std::string() : ShortAddress(q.Follow.Url);
+    const float text_h = widgets::TextBlockHeight(t.Body, words, width) +
+                         (address.empty() ? 0.0f : widgets::TextBlockHeight(t.Body, address, width) + L.Px(4));
+    const float h = std::max(text_h, qr), top = bottom - h;
+    if (top < min_top)
+        return 0;
+    float y = top + (h - text_h) * 0.5f;
+    y += TextBlock(t, t.Body, words, left, y, width, t.Text) + L.Px(4);
+    if (!address.empty())
+        TextBlock(t, t.Body, address, left, y, width, t.TextMuted);
+    if (qr > 0)
+        DrawQr(q.Follow.Url, ImVec2(t.X(right - qr, qr), top), qr);
+    return h;
+}
+
 } // namespace
 
 void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -268,6 +297,10 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
         std::string hint = FillTemplate(U(ctx, s, "question.choose_max"), "max", std::to_string(q->Max));
         a.Top += TextBlock(t, t.Body, hint, L.Px(kSide), a.Top, width, t.TextMuted) + L.Px(20);
     }
+    // Where to go on from here, under the answers (the pack's follow-up route), if the
+    // answers keep at least two target rows above it.
+    if (const float band = DrawFollowUp(ctx, s, L, *q, a.Top + 2 * t.MinTargetPx() + L.Gap(), a.Bottom); band > 0)
+        a.Bottom -= band + L.Gap();
 
     switch (q->Type) {
     case QuestionType::Smiley:

@@ -53,6 +53,8 @@ void ReadQuestion(Reader& r, const content::Poll& poll, const content::Question&
     }
     for (const content::Option& o : q.Options)
         r.Say(r.Tr(o.Label));
+    if (!q.Follow.Empty()) // where to go on from here (the address is for the eyes: a QR code)
+        r.Say(r.Tr(q.Follow.Words));
     const bool draft = q.Type == QuestionType::Multiple || q.Type == QuestionType::Top ||
                        q.Type == QuestionType::Budget || q.Type == QuestionType::Matrix;
     if (draft)

@@ -521,3 +521,29 @@ TEST_CASE("pack: a character the kiosk's fonts lack is reported at its text") {
                   "the label of option 'groen' in 'nl' has a character the kiosk's fonts cannot show: "
                   "'\xE2\x98\x83' (U+2603)");
 }
+
+TEST_CASE("pack: a follow-up route has words in every language and at most an https address") {
+    const std::string q = R"({"id": "tevreden", "type": "smiley", "prompt": {"nl": "Tevreden?", "en": "Happy?"}})";
+    auto with = [&](const std::string& follow_up) {
+        return Broken(q, R"({"id": "tevreden", "type": "smiley", "prompt": {"nl": "Tevreden?", "en": "Happy?"},
+         "follow_up": )" + follow_up + "}");
+    };
+    LoadResult good = LoadPackText(with(R"({"text": {"nl": "Bel 14 050.", "en": "Call 14 050."},
+                                            "url": "https://gemeente.example/panel"})"),
+                                   kFile);
+    INFO("problems:", Joined(good.Problems));
+    REQUIRE(good.Ok());
+    const Question& tevreden = good.Pack.Polls[0].Questions[0];
+    CHECK(tevreden.Follow.Words.at("nl") == "Bel 14 050.");
+    CHECK(tevreden.Follow.Url == "https://gemeente.example/panel");
+
+    CHECK_PROBLEM(Only(with(R"({"text": {"nl": "Bel."}, "url": "https://a.example"})")), 26, 32,
+                  "missing translation in 'en' for the follow_up of question 'tevreden'");
+    CHECK_PROBLEM(Only(with(R"({"text": {"nl": "Bel.", "en": "Call."}, "url": "http://a.example"})")), 26, 70,
+                  "must be an https:// address");
+    CHECK_PROBLEM(Only(with(R"({"text": {"nl": "Bel.", "en": "Call."}, "url": "https://a.example/x y"})")), 26, 70,
+                  "without spaces");
+    CHECK_PROBLEM(Only(with(R"({"text": {"nl": "Bel.", "en": "Call."}, "phone": "14 050"})")), 26, 63,
+                  "unknown field 'phone' in the follow_up of question 'tevreden'");
+    CHECK(Only(with(R"({"url": "https://a.example"})")).Message.find("missing field 'text'") != std::string::npos);
+}

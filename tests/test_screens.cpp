@@ -310,3 +310,55 @@ TEST_CASE("the pack's logo stands by the sender on attract, thanks and outcome, 
     for (const widgets::TextBox& m : rec.Marks)
         CHECK(m.Text != "logo");
 }
+
+// A follow-up route (issue 14 item 7): on its question, the words and, with an address, a
+// QR code with the address in words, under the answers and clear of them, at every size.
+TEST_CASE("a question's follow-up route shows its words and QR code under the answers, clear of every target") {
+    static content::Pack pack = BundledPack();
+    content::Question* q = nullptr;
+    for (content::Poll& p : pack.Polls)
+        for (content::Question& qq : p.Questions)
+            if (qq.Id == "idee-hulp") {
+                q = &qq;
+                pack.StartPoll = p.Id; // walked through by skipping, so shown without its show_if
+            }
+    REQUIRE(q);
+    q->Show.reset();
+    REQUIRE_FALSE(q->Follow.Empty()); // the bundled pack's: the gebiedsteam's number
+    q->Follow.Url = "https://gemeente.example/wijkpanel/aanmelden";
+    FlowContext ctx;
+    ctx.Pack = &pack;
+    const std::pair<ImVec2, float> shapes[] = {{ImVec2(1920, 1080), 92}, {ImVec2(1280, 800), 126},
+                                               {ImVec2(1024, 600), 118}, {ImVec2(1080, 1920), 100},
+                                               {ImVec2(800, 1280), 149}};
+    int seen = 0;
+    for (const auto& [display, dpi] : shapes) {
+        CAPTURE(display.x);
+        HeadlessImGui ui(display, dpi / 25.4f);
+        for (const FlowState& s : AllScreens(ctx, "nl")) {
+            if (s.Screen != Screen::Question || CurrentQuestion(ctx, s) != q)
+                continue;
+            const widgets::FrameRecord rec = Draw(ui, ctx, s);
+            CHECK(widgets::HasText(rec, "Hulp bij uw idee? Bel het gebiedsteam: 14 050."));
+            CHECK(widgets::HasText(rec, "gemeente.example/wijkpanel/aanmelden"));
+            const widgets::TextBox* qr = nullptr;
+            for (const widgets::TextBox& m : rec.Marks)
+                if (m.Text == "qr")
+                    qr = &m;
+            REQUIRE(qr);
+            CHECK(qr->Max.x - qr->Min.x >= 25 * ui.Theme.PxPerMm - 0.01f); // scannable from a step away
+            CHECK(qr->Max.y <= display.y);
+            for (const widgets::Target& t : rec.Targets) {
+                CAPTURE(t.Id);
+                CHECK_FALSE(Overlap(widgets::TextBox{"", t.Min, t.Max}, qr->Min, qr->Max));
+            }
+            for (const widgets::TextBox& b : rec.TextBoxes) {
+                CAPTURE(b.Text);
+                CHECK_FALSE(Overlap(b, qr->Min, qr->Max));
+            }
+            CheckTexts(ui, rec);
+            seen++;
+        }
+    }
+    CHECK(seen == 5);
+}
