@@ -88,9 +88,11 @@ screenshots: build
 	CONSOLE_SCREENSHOTS=assets/screenshots bash tests/e2e_console.sh ./$(BUILD)/wijkstem $(CURDIR)
 	NEWS_SCREENSHOTS=assets/screenshots bash tests/e2e_news.sh ./$(BUILD)/wijkstem $(CURDIR)
 
-# Regenerates docs/sample-report/ from made-up data (docs/report.md).
+# Regenerates docs/sample-report/ from made-up data (docs/report.md): a wijk's report and the
+# year report of every wijk (jaarrapport/), and the README's screenshots of the year report.
 sample-report: build
 	bash tools/sample-report.sh ./$(BUILD)/wijkstem-store docs/sample-report
+	bash tools/report-screenshots.sh docs/sample-report assets/screenshots
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) dist

@@ -102,6 +102,19 @@ std::vector<ThemeLean> OutcomeByTheme(const Pack& pack, const std::vector<GivenA
     return out;
 }
 
+std::vector<const Question*> ListedWitteVlekken(const Pack& pack, const std::vector<GivenAnswer>& given, int* level) {
+    const std::vector<ThemeLean> themes = OutcomeByTheme(pack, given);
+    if (!themes.empty()) {
+        if (level)
+            *level = themes.front().Level;
+        return themes.front().WitteVlekken;
+    }
+    const Outcome outcome = ComputeOutcome(pack, given);
+    if (level)
+        *level = outcome.Lean ? outcome.Level : 0;
+    return outcome.Lean ? outcome.WitteVlekken : std::vector<const Question*>{};
+}
+
 std::vector<GivenAnswer> CampfireAnswers(const CampfireCounts& counts) {
     std::vector<GivenAnswer> out;
     for (const auto& [answer_id, options] : counts) {

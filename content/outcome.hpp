@@ -38,6 +38,13 @@ struct ThemeLean {
 };
 std::vector<ThemeLean> OutcomeByTheme(const Pack& pack, const std::vector<GivenAnswer>& given);
 
+// The witte vlekken the outcome screen lists: with who-decides themes answered, those for
+// the theme that wants the most say (the first ThemeLean); else those for the overall lean;
+// none without a lean. *level (when given) is the level they are for, 0 without a lean.
+// The council's report counts these per visit (store/report/say.cpp).
+std::vector<const Question*> ListedWitteVlekken(const Pack& pack, const std::vector<GivenAnswer>& given,
+                                                int* level = nullptr);
+
 // A campfire group's counts: answer id (a question, or QUESTION.ROW) -> option -> votes.
 using CampfireCounts = std::map<std::string, std::map<std::string, long long>>;
 

@@ -234,8 +234,10 @@ float DrawThemes(const ScreenContext& ctx, const FlowState& s, const Layout& L,
 
 float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
     const widgets::Theme& t = *ctx.Theme;
-    content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
+    const content::Outcome outcome = content::ComputeOutcome(*ctx.Flow->Pack, s.Given);
     const std::vector<content::ThemeLean> themes = content::OutcomeByTheme(*ctx.Flow->Pack, s.Given);
+    // The list below: the same rule as the year report's ranking (content/outcome.hpp).
+    const std::vector<const content::Question*> vlekken = content::ListedWitteVlekken(*ctx.Flow->Pack, s.Given, nullptr);
     const float width = L.Display.x - 2 * L.Px(kSide), x0 = L.Px(kSide);
     float y = DrawTitle(ctx, L, U(ctx, s, "outcome.title")) + L.Px(10);
     y += DrawSender(ctx, s, L, y) + L.Px(20);
@@ -243,7 +245,6 @@ float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     RoleScope body(TextRole::Body);
     if (!themes.empty()) { // per theme, not one label for everything; the most say's vlekken below
         y = DrawThemes(ctx, s, L, themes, y, last) + L.Px(10);
-        outcome.WitteVlekken = themes.front().WitteVlekken;
     } else if (outcome.Lean) {
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.lean"), x0, y, width, t.TextMuted) + L.Px(10);
         size_t index = size_t(outcome.Level - 1);
@@ -261,13 +262,13 @@ float DrawOutcome(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     } else {
         y += TextBlock(t, t.Body, U(ctx, s, "outcome.no_lean"), x0, y, width, t.TextMuted) + L.Px(30);
     }
-    if (outcome.Lean && !outcome.WitteVlekken.empty()) {
+    if (!vlekken.empty()) {
         {
             RoleScope role(TextRole::Option);
             y += TextBlock(t, t.Button, U(ctx, s, "outcome.vlekken"), x0, y, width, t.Text) + L.Px(10);
         }
         size_t shown = 0;
-        for (const content::Question* q : outcome.WitteVlekken) {
+        for (const content::Question* q : vlekken) {
             const std::string line = "\u2022 " + Tr(ctx, s, q->Prompt);
             if (shown++ == 4 || y + widgets::TextBlockHeight(t.Body, line, width) > last)
                 break;

@@ -3,8 +3,8 @@
 `wijkstem enroll`); answer and sync; see the kiosk and its answers; a broken pack shows its
 problems with positions and publishes nothing, a good one publishes; a quick poll made in
 the browser reaches the kiosk after a sync, is answered there and counted in the results;
-the CSV and the zip download; a gebiedsteam user of wijk A sees nothing of wijk B, also by
-typed URLs; a form without its CSRF token changes nothing; 30 wrong passwords slow the next
+the CSV and the zip download; the year report (Jaarrapport) holds only the user's wijken (an
+admin's: all); a gebiedsteam user of wijk A sees nothing of wijk B, also by typed URLs; a form without its CSRF token changes nothing; 30 wrong passwords slow the next
 attempts down. Screenshots of every page (1280x900) go to CONSOLE_SCREENSHOTS if set."""
 import json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request, urllib.error, zipfile
 
@@ -328,6 +328,19 @@ try:
     names = zipfile.ZipFile(zip_path).namelist()
     check("rapport/index.html" in names and "rapport/counts.csv" in names, "zip: %r" % names)
 
+    # 8b. The year report, found in the navigation: only anna's wijk, not Selwerd.
+    navigate(driver.find_element(By.LINK_TEXT, "Jaarrapport"))
+    check("Alleen uw wijken staan erin: Oosterpark." in text(), "the year report does not name anna's wijken")
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "iframe.report"))
+    year = driver.page_source
+    driver.switch_to.default_content()
+    check("Hoeveel zeggenschap wil elke wijk" in year and ">Oosterpark</a>" in year, "no year report: " + year[:800])
+    check("Selwerd" not in year and "Selwerd" not in driver.page_source, "the year report shows Selwerd")
+    shot("jaarrapport")
+    go("/console/jaarrapport/bestand/wijk-selwerd/index.html")
+    check(driver.title.startswith("Niet gevonden") and "Selwerd" not in driver.page_source,
+          "anna opened Selwerd's page of the year report: " + driver.title)
+
     # 9. Wijk B by typed URLs: 403, nothing of it shown.
     for path in ["/console/kiosks?wijk=Selwerd", "/console/kiosks/intrekken?device=" + k2,
                  "/console/resultaten?wijk=Selwerd", "/console/resultaten/csv?wijk=Selwerd",
@@ -361,6 +374,11 @@ try:
     check("carla is toegevoegd" in text(), "the user was not added: " + text()[:300])
     check("carla" in run([STORE, "users", "--db", db]).stdout, "carla is not in users")
     shot("users")
+    go("/console/jaarrapport")
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "iframe.report"))
+    year = driver.page_source
+    driver.switch_to.default_content()
+    check(">Oosterpark</a>" in year and ">Selwerd</a>" in year, "the admin's year report lacks a wijk")
     # The placeholder "Updates (later)" became the page itself (issue 14): an update for residents.
     go("/console/updates")
     driver.find_element(By.ID, "title").send_keys("Nieuwe bankjes in het park")

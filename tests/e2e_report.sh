@@ -5,7 +5,8 @@
 # with fewer than 5 answers, shows the reach table against tests/data/wijkkompas-sample.csv
 # with "< 5" for small groups, keeps campfire meetings apart, and draws its charts as SVG
 # (well-formed XML, a title each, the percentages written), inline and as files. A bad CSV
-# or an unknown wijk changes nothing.
+# or an unknown wijk changes nothing. `report --all` (the year report) over both wijken, after
+# 5 praatplaat visits on the kiosk in Selwerd: where it leans per theme, its witte vlekken ranked.
 # Usage: e2e_report.sh WIJKSTEM SOURCE_DIR  (wijkstem-store sits next to WIJKSTEM)
 set -euo pipefail
 WIJKSTEM=$1
@@ -221,3 +222,64 @@ grep -q -- "--population BESTAND" "$out/index.html" || fail "without figures the
 row "65 tot 80 jaar" | grep -q '<td class="n">6</td><td>50%</td></tr>' || fail "reach without figures: $(row "65 tot 80 jaar")"
 [ "$(ls -A "$out/charts" | wc -l)" -gt 0 ] || fail "the replaced report has no charts"
 echo "ok: a second report replaced the first; without figures the reach table shows the kiosk's side"
+
+# 8. The year report (report --all): kiosk c in Selwerd runs the praatplaat 5 times on the real
+#    binary (the wijk decides on groen, samen on spelen, the gemeente on verkeer; the budget
+#    is never visible, 3 of 5 hear too little of decisions) and syncs. The overview names
+#    where each wijk leans per theme and ranks Selwerd's witte vlekken; each wijk is linked.
+# praatplaat_visit BESLUIT-BEKEND CHARTS: the agree answer (1-5) to "Na een besluit hoort de wijk
+# ...", and how many charts the results screen shows after each zone (the kiosk shows a chart
+# only from 5 answers on: none before the fifth visit, then one per question).
+praatplaat_visit() {
+  local more=''
+  local i
+  for ((i = 1; i < $2; i++)); do more+=$'tap next\n'; done
+  printf 'tap praatplaat\nexpect-screen intro\ntap next\nexpect-screen poster\ntap rolverdeling\nexpect-screen zone\n'
+  printf 'tap zone-start\nexpect-screen question\ntap hoeveel-zeggenschap.besluiten\nexpect-screen question\n'
+  printf 'tap wie-beslist.groen.wijk\ntap wie-beslist.spelen.samen\ntap wie-beslist.verkeer.gemeente\ntap next\n'
+  printf 'expect-screen question\ntap rol-raad.raad-laat\nexpect-screen results\n%stap next\nexpect-screen poster\n' "$more"
+  printf 'tap transparantie\nexpect-screen zone\ntap zone-start\nexpect-screen question\ntap wie-beslist-wat.ja\n'
+  printf 'tap wanneer-beslist.ja\ntap werkwijze-zichtbaar.5\ntap begroting-zichtbaar.nee\ntap besluit-bekend.%s\n' "$1"
+  printf 'expect-screen results\n%stap next\nexpect-screen poster\ntap outcome\nexpect-screen outcome\ntap done\n' "$more"
+  printf 'expect-screen question\ntap skip\ntap skip\ntap skip\ntap skip\nexpect-screen thanks\ntap done\nwait 31\n'
+}
+{ for b in 3 3 3 4; do praatplaat_visit "$b" 0; done; praatplaat_visit 4 5; } > "$tmp/c-praatplaat.script"
+"$WIJKSTEM" --headless --no-sync --data "$tmp/c" --script "$tmp/c-praatplaat.script" > "$tmp/c.out" 2>&1 \
+  || fail "kiosk c's praatplaat visits: $(cat "$tmp/c.out")"
+"$WIJKSTEM" sync --data "$tmp/c" > "$tmp/sync.out" || fail "sync c: $(cat "$tmp/sync.out")"
+"$STORE" publish --db "$tmp/store.db" --wijk Selwerd "$SRC/content/packs/gronings-model" > /dev/null || fail "publish Selwerd"
+"$STORE" report --db "$tmp/store.db" --all --out "$tmp/jaar" --today 2026-12-04 > "$tmp/all.out" \
+  || fail "report --all: $(cat "$tmp/all.out")"
+year=$tmp/jaar/index.html
+for w in selwerd voorbeeldwijk; do
+  grep -q "href=\"wijk-$w/index.html\"" "$year" || fail "the overview does not link wijk-$w"
+  [ -f "$tmp/jaar/wijk-$w/index.html" ] || fail "no report of wijk-$w"
+done
+python3 - "$year" > "$tmp/year.out" 2>&1 <<'PY' || fail "the year report: $(cat "$tmp/year.out")"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+def section(id_):
+    m = re.search(r'<section id="%s">(.*?)</section>' % id_, page, re.S)
+    assert m, "no section " + id_
+    return m.group(1)
+def row(html, wijk):
+    m = re.search(r'>%s</a></th>(.*?)</tr>' % wijk, html, re.S)
+    assert m, "no row for " + wijk
+    return re.findall(r"<td[^>]*>(.*?)</td>", m.group(1), re.S)
+say = section("zeggenschap")
+cells = row(say, "Selwerd")  # groen, spelen, verkeer, wijkbudget, activiteiten
+assert "De wijk beslist en verdeelt" in cells[0] and "De wijk 5" in cells[0], cells[0]
+assert "De wijk begint zelf plannen" in cells[1], cells[1]
+assert "De wijk geeft advies" in cells[2], cells[2]
+assert "geen antwoorden" in cells[3], cells[3]
+assert all("geen antwoorden" in c for c in row(say, "Voorbeeldwijk")), row(say, "Voorbeeldwijk")
+vlekken = section("witte-vlekken")
+top = re.findall(r"<tr><td class=\"n\">(\d+)</td><td>(.*?)</td><td>.*?</td><td class=\"n\">(.*?)</td></tr>", vlekken)
+assert [t[0] for t in top[:2]] == ["1", "2"], top
+assert top[0][1].startswith("Kunt u zien waar het geld") and top[0][2] == "5 van 5 (100%)", top
+assert top[1][1].startswith("Na een besluit hoort de wijk") and top[1][2] == "3 van 5 (60%)", top
+assert len(top) == 2, top  # the strong answers are no witte vlek
+print("ok")
+PY
+grep -q 'Kunt u zien waar het geld' "$tmp/jaar/wijk-selwerd/index.html" || fail "Selwerd's own report has no witte vlekken"
+echo "ok: report --all over two wijken: Selwerd's 5 praatplaat visits lean per theme (verdelen, aanjagen, advies), its witte vlekken ranked 5/5 then 3/5, each wijk linked"

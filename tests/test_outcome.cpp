@@ -167,3 +167,26 @@ TEST_CASE("weet ik niet on the agree scale counts for nothing: not neutral, not 
     given.back().Value = "3"; // neutral: strength 1, under verdelen's 2
     CHECK(ComputeOutcome(pack, given).WitteVlekken.size() == 1);
 }
+
+TEST_CASE("the witte vlekken the outcome lists: the most say of any theme, else the overall lean, else none") {
+    auto ids = [](const std::vector<const Question*>& qs) {
+        std::vector<std::string> out;
+        for (const Question* q : qs)
+            out.push_back(q->Id);
+        return out;
+    };
+    int level = -1;
+    // Themes answered: groen wants the most (wijk, 3), so verdelen's strength 2 is asked.
+    CHECK(ids(ListedWitteVlekken(PraatplaatPack(),
+                                 {{"wie-beslist.groen", "wijk"}, {"wie-beslist.spelen", "gemeente"},
+                                  {"toegankelijk", "3"}, {"stem-iedereen", "ja"}},
+                                 &level)) == std::vector<std::string>{"toegankelijk"});
+    CHECK(level == 3);
+    // No theme, but how much say: the overall lean (besluiten 3) decides.
+    CHECK(ids(ListedWitteVlekken(PraatplaatPack(), {{"hoeveel-zeggenschap", "besluiten"}, {"stem-iedereen", "nee"}},
+                                 &level)) == std::vector<std::string>{"stem-iedereen"});
+    CHECK(level == 3);
+    // Nothing about who decides: no lean, so nothing is too weak.
+    CHECK(ListedWitteVlekken(PraatplaatPack(), {{"stem-iedereen", "nee"}}, &level).empty());
+    CHECK(level == 0);
+}

@@ -240,8 +240,9 @@ void SendPage(Ctx& x, const std::string& active, const std::string& title, const
     static const Item kNav[] = {
         {"kiosks", "Kiosks", false, false},          {"aanmelden", "Kiosk aanmelden", false, false},
         {"inhoud", "Inhoud", false, false},          {"peilingen", "Snelle peilingen", false, false},
-        {"resultaten", "Resultaten", false, false},  {"updates", "Updates", false, false},
-        {"afspraken", "Afspraken", false, false},     {"gebruikers", "Gebruikers", false, true},
+        {"resultaten", "Resultaten", false, false},  {"jaarrapport", "Jaarrapport", false, false},
+        {"updates", "Updates", false, false},        {"afspraken", "Afspraken", false, false},
+        {"gebruikers", "Gebruikers", false, true},
     };
     std::string nav;
     for (const Item& i : kNav) {
@@ -410,6 +411,9 @@ void HandleConsole(Console& c, const ConsoleRequest& req, ConsoleResponse* res) 
     if (sub == "resultaten/csv" && get) return CsvDownload(x);
     if (sub == "resultaten/zip" && get) return ZipDownload(x);
     if (sub.rfind("rapport/", 0) == 0 && get) return ReportFile(x);
+    if (sub == "jaarrapport" && get) return YearReportPage(x);
+    if (sub == "jaarrapport/zip" && get) return YearReportZip(x);
+    if (sub.rfind("jaarrapport/bestand/", 0) == 0 && get) return YearReportFile(x);
     if (sub == "updates" || sub == "updates/verwijderen") return NewsPage(x);
     if (sub == "afspraken") return AgreementsPage(x);
     if (sub == "gebruikers") {

@@ -14,8 +14,6 @@ namespace console {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 std::string HexName(const std::string& s) {
     static const char* hex = "0123456789abcdef";
     std::string out;
@@ -25,6 +23,8 @@ std::string HexName(const std::string& s) {
     }
     return out;
 }
+
+namespace {
 
 bool Quarterly(const std::string& periode) { return periode == "kwartaal"; }
 

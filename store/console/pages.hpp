@@ -34,7 +34,9 @@ std::vector<std::string> MyWijken(Ctx& x);
 // The wijk named by ?wijk= (or the form), checked against the user's role: "" and a 403
 // page sent when the user may not see it; the first of the user's wijken when none is named.
 bool PickWijk(Ctx& x, const std::string& named, std::string* wijk);
-std::string FormatTime(const std::string& iso); // "2026-12-04T10:31:05Z" -> "4 dec 2026 10:31 UTC"
+std::string FormatTime(const std::string& iso);
+// Any text as a safe file name: its bytes in hex (report folders per wijk or user).
+std::string HexName(const std::string& s); // "2026-12-04T10:31:05Z" -> "4 dec 2026 10:31 UTC"
 
 // The pages (page_*.cpp).
 void KiosksPage(Ctx& x);
@@ -49,6 +51,9 @@ void ZipDownload(Ctx& x);
 void UsersPage(Ctx& x);
 void AgreementsPage(Ctx& x); // page_agreements.cpp
 void NewsPage(Ctx& x); // page_news.cpp
+void YearReportPage(Ctx& x); // page_year_report.cpp
+void YearReportFile(Ctx& x);
+void YearReportZip(Ctx& x);
 void LaterPage(Ctx& x, const std::string& active, const std::string& title);
 
 } // namespace console

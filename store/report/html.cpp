@@ -1,5 +1,5 @@
-// [SECTION] Helpers: escaping, shares, words
-// [SECTION] The page's parts: summary, reach, answers, agreements, meetings, about
+// [SECTION] Helpers: escaping, shares, words; say per theme and witte vlekken (also for the overview)
+// [SECTION] The page's parts: summary, reach, answers, say, agreements, meetings, about
 // [SECTION] RenderHtml
 #include "store/report/html.hpp"
 #include "store/report/svg_chart.hpp"
@@ -96,6 +96,75 @@ E StatusWords(const std::string& s) {
     return Esc(s);
 }
 
+} // namespace
+
+std::string AgreementStatusWords(const std::string& status) { return StatusWords(status); }
+
+std::string SayExplained() {
+    return "Op de praatplaat zeggen bewoners per thema wie erover moet beslissen: de gemeente, samen, of de wijk. "
+           "Per thema staat hier hoeveel bezoekers welk antwoord gaven, en naar welke vorm van zeggenschap de "
+           "antwoorden neigen: het gemiddelde, afgerond, zoals de kiosk het voor één bezoeker ook rekent. "
+           "&ldquo;Weet ik niet&rdquo; telt niet mee.";
+}
+
+std::string VlekkenExplained() {
+    return "Hoe meer zeggenschap een wijk wil, hoe sterker het democratisch proces moet zijn (het kompas). Na de "
+           "praatplaat laat de kiosk elke bezoeker de witte vlekken zien: vragen van het kompas waarop het antwoord "
+           "zwakker is dan nodig is voor de zeggenschap die de bezoeker wil. Hier staat hoe vaak elke witte vlek voorkwam, uit de bezoekers "
+           "die de vraag beantwoordden en zeiden hoeveel zeggenschap ze willen.";
+}
+
+std::string SayThemesTable(const SayFigures& s) {
+    if (s.Themes.empty())
+        return "<p>De praatplaat van deze wijk heeft geen vraag wie er beslist.</p>\n";
+    E h = "<table>\n<tr><th scope=\"col\">Thema</th>";
+    for (const std::string& answer : s.LevelAnswers)
+        h += "<th scope=\"col\" class=\"n\">" + Esc(answer) + "</th>";
+    h += "<th scope=\"col\" class=\"n\">Bezoekers</th><th scope=\"col\">De antwoorden neigen naar</th></tr>\n";
+    for (const ThemeSay& t : s.Themes) {
+        h += "<tr><th scope=\"row\">" + Esc(t.Label) + "</th>";
+        if (!t.Shown) {
+            h += "<td colspan=\"" + Num(long(s.LevelAnswers.size() + 2)) + "\" class=\"muted\">" +
+                 (t.Respondents == 0 ? E("Nog geen antwoorden.")
+                                     : "Minder dan " + Num(kMinGroup) + " antwoorden: niet getoond.") +
+                 "</td></tr>\n";
+            continue;
+        }
+        for (long long n : t.PerLevel)
+            h += "<td class=\"n\">" + Percent(n, t.Respondents) + " (" + Num(n) + ")</td>";
+        h += "<td class=\"n\">" + Num(t.Respondents) + "</td><td><b>" + Esc(s.Levels[size_t(t.Lean - 1)]) +
+             "</b></td></tr>\n";
+    }
+    return h + "</table>\n";
+}
+
+std::string VlekkenTable(const SayFigures& s, size_t max_rows) {
+    const std::vector<const VlekCount*> ranked = RankedVlekken(s);
+    long long hidden = 0;
+    for (const VlekCount& v : s.Vlekken)
+        hidden += !v.Shown && v.Asked > 0;
+    E h;
+    if (ranked.empty())
+        h += "<p>Geen witte vlekken om te tonen.</p>\n";
+    else {
+        h += "<table>\n<tr><th scope=\"col\" class=\"n\">Plaats</th><th scope=\"col\">Vraag van het kompas</th>"
+             "<th scope=\"col\">Kompaspunt</th><th scope=\"col\" class=\"n\">Hoe vaak een witte vlek</th></tr>\n";
+        for (size_t i = 0; i < ranked.size() && (max_rows == 0 || i < max_rows); i++)
+            h += "<tr><td class=\"n\">" + Num(long(i + 1)) + "</td><td>" + Esc(ranked[i]->Prompt) + "</td><td>" +
+                 Esc(ranked[i]->Point) + "</td><td class=\"n\">" + Num(ranked[i]->Listed) + " van " +
+                 Num(ranked[i]->Asked) + " (" + Percent(ranked[i]->Listed, ranked[i]->Asked) + ")</td></tr>\n";
+        h += "</table>\n";
+        if (max_rows > 0 && ranked.size() > max_rows)
+            h += "<p class=\"muted\">En nog " + Num(long(ranked.size() - max_rows)) + " andere.</p>\n";
+    }
+    if (hidden > 0)
+        h += "<p class=\"muted\">" + Plural(hidden, "vraag", "vragen") + " van het kompas met minder dan " +
+             Num(kMinGroup) + " antwoorden: niet getoond.</p>\n";
+    return h;
+}
+
+namespace {
+
 const char* kStyle = R"css(
 body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #1a1a1a; background: #faf7f0; margin: 0; line-height: 1.5; }
 main { max-width: 64rem; margin: 0 auto; padding: 1.5rem; }
@@ -168,6 +237,7 @@ E Contents(const Report& r) {
     h += "<li><a href=\"#bereik\">Wie bereikt de kiosk?</a></li>\n";
     for (size_t i = 0; i < r.Sections.size(); i++)
         h += "<li><a href=\"#deel-" + Num(long(i + 1)) + "\">" + Esc(r.Sections[i].Title) + "</a></li>\n";
+    h += "<li><a href=\"#zeggenschap\">Zeggenschap per thema en witte vlekken</a></li>\n";
     h += "<li><a href=\"#afspraken\">Afspraken</a></li>\n";
     h += "<li><a href=\"#kampvuur\">Kampvuurbijeenkomsten</a></li>\n";
     h += "<li><a href=\"#over\">Over dit rapport</a></li>\n</ul></nav>\n";
@@ -293,6 +363,15 @@ E Answers(const Report& r) {
     return h + "</section>\n";
 }
 
+E SaySection(const Report& r) {
+    E h = "<section id=\"zeggenschap\">\n<h2>Zeggenschap per thema en witte vlekken</h2>\n";
+    if (!r.Say.HasPraatplaat())
+        return h + "<p>Het pakket van deze wijk heeft geen praatplaat: hier is niets te tellen.</p>\n</section>\n";
+    h += "<p>" + SayExplained() + "</p>\n<h3>Wie moet beslissen, per thema?</h3>\n" + SayThemesTable(r.Say);
+    h += "<h3>Witte vlekken, de vaakste eerst</h3>\n<p>" + VlekkenExplained() + "</p>\n" + VlekkenTable(r.Say, 0);
+    return h + "</section>\n";
+}
+
 // Every change of an agreement's status (stap 3), oldest first, folded away.
 E History(const AgreementRow& a) {
     if (a.History.empty())
@@ -382,7 +461,7 @@ std::string RenderHtml(const Report& r) {
           Esc(r.Wijk) + " (" + Esc(DutchDate(r.Today)) + ")</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
     h += "<header><p class=\"sub\">Wijkstem &middot; rapport voor het gebiedsteam</p>\n<h1>Wat " + Esc(r.Wijk) +
          " zegt</h1>\n<p class=\"sub\">Gemaakt op " + Esc(DutchDate(r.Today)) + "</p></header>\n";
-    h += Summary(r) + Contents(r) + ReachSection(r) + Answers(r) + AgreementsSection(r) + Meetings(r) + About(r);
+    h += Summary(r) + Contents(r) + ReachSection(r) + Answers(r) + SaySection(r) + AgreementsSection(r) + Meetings(r) + About(r);
     return h + "</main>\n</body>\n</html>\n";
 }
 

@@ -23,5 +23,13 @@ std::string DutchNumber(long long n);
 std::string BarFigure(const Chart& chart, const Bar& bar);
 // The figures of a chart in words ("Goed: 55% (6); ..."), for the chart's description.
 std::string ChartInWords(const Chart& chart);
+// An agreement's status with its sign: "\u25D0 bezig" (never colour alone).
+std::string AgreementStatusWords(const std::string& status);
+
+// Say per theme and the witte vlekken (report/say.hpp), for a wijk's page and the overview.
+std::string SayExplained();      // what the say table means, in plain words
+std::string VlekkenExplained();  // what a witte vlek is and how it is counted
+std::string SayThemesTable(const SayFigures& say);                 // a row per theme
+std::string VlekkenTable(const SayFigures& say, size_t max_rows); // ranked; 0: every row
 
 } // namespace report

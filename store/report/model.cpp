@@ -582,6 +582,7 @@ Report BuildReport(const Input& in) {
     WalkIn(in, &r, &slugs);
     Agreements(in, &r);
     Meetings(in, &r, &slugs);
+    r.Say = in.Say;
     return r;
 }
 

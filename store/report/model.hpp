@@ -11,6 +11,7 @@
 #pragma once
 #include "content/pack.hpp"
 #include "store/report/population.hpp"
+#include "store/report/say.hpp"
 
 #include <optional>
 #include <string>
@@ -89,6 +90,7 @@ struct Input : Overview {
     std::vector<Agreement> Agreements;
     std::vector<CampfireNote> Notes{};
     std::optional<Population> Residents; // the population figures, checked against the pack beforehand
+    SayFigures Say{}; // say per theme and witte vlekken, counted by the reader visit by visit (report/say.hpp)
 };
 
 // --- what comes out ---
@@ -183,6 +185,7 @@ struct Report : Overview {
     std::vector<ReachTable> Reach;
     std::vector<AgreementRow> Agreements;
     std::vector<SessionReport> Sessions;
+    SayFigures Say{}; // how much say per theme, the witte vlekken (report/say.hpp); empty without a praatplaat
 };
 
 Report BuildReport(const Input& in);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 
 namespace report {
 
@@ -46,7 +47,8 @@ struct Db {
     ~Db() { sqlite3_close(H); }
 };
 
-// The wijk's walk-in answers: counted per question, value and month; the flagged apart.
+// The wijk's walk-in answers: counted per question, value and month; the flagged apart; and
+// per visit those the say per theme needs (after ReadPack: which ones depends on the pack).
 bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {
     const char* from = " FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 ";
     // An answer changed on the way back ("Terug") counts only in its latest form. The report
@@ -83,9 +85,27 @@ bool ReadAnswers(sqlite3* db, const std::string& wijk, Input* in, std::string* e
         return false;
     sql = std::string("SELECT a.pack_id || ' ' || a.pack_version, count(*)") + from +
           "AND a.flagged = 0 GROUP BY 1 ORDER BY 1";
-    return Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
-        in->PackVersions.emplace_back(Col(st, 0), Int(st, 1));
-    }, error);
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+            in->PackVersions.emplace_back(Col(st, 0), Int(st, 1));
+        }, error))
+        return false;
+    if (!in->Pack)
+        return true;
+    // Per visit, the answers that say how much say is wanted and how strong the process is,
+    // counted as they come (report/say.hpp): only one visit is held at a time.
+    const std::set<std::string> wanted = SayAnswerIds(*in->Pack);
+    SayCounter counter(*in->Pack);
+    sql = std::string("SELECT a.session_id, a.question_id, a.value") + from +
+          (has_superseded ? "AND a.superseded = 0 " : "") + "AND a.flagged = 0 ORDER BY a.session_id, a.answered_at, a.seq";
+    std::string question;
+    if (!Query(db, sql.c_str(), wijk).Each([&](sqlite3_stmt* st) {
+            question = Col(st, 1);
+            if (wanted.count(question))
+                counter.Add(Col(st, 0), question, Col(st, 2));
+        }, error))
+        return false;
+    in->Say = counter.Finish();
+    return true;
 }
 
 bool ReadPack(sqlite3* db, const std::string& wijk, Input* in, std::string* error) {

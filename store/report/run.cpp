@@ -39,7 +39,7 @@ bool ReadText(const std::string& path, std::string* text, std::string* error) {
 
 } // namespace
 
-bool Run(const Options& o, std::string* summary, std::vector<std::string>* problems) {
+bool Run(const Options& o, std::string* summary, std::vector<std::string>* problems, Report* built) {
     problems->clear();
     if (o.Wijk.empty() || o.Out.empty()) {
         problems->push_back("report needs --wijk NAME and --out DIR");
@@ -90,6 +90,8 @@ bool Run(const Options& o, std::string* summary, std::vector<std::string>* probl
                std::to_string(r.Agreements.size()) + " agreement(s), " + std::to_string(r.Sessions.size()) +
                " campfire meeting(s)" + (r.HasPopulation ? ", reach against " + o.PopulationFile : "") + "; " +
                (in.Pack ? "" : "no usable pack (questions by id); ") + "open " + o.Out + "/index.html";
+    if (built)
+        *built = std::move(r);
     return true;
 }
 

@@ -16,10 +16,12 @@ struct Options {
     std::string PopulationFile; // empty: no reach comparison
     std::string Today;          // YYYY-MM-DD; empty: today (UTC)
     Period Per = Period::Month;
+    std::vector<std::string> OnlyWijken{}; // --all: only these wijken (the console: a user's own); empty: all
 };
 
 // true when the report is written; *summary says what is in it. Otherwise *problems holds
 // each problem as a line for a person (FILE:LINE: message for the population figures).
-bool Run(const Options& options, std::string* summary, std::vector<std::string>* problems);
+// *built (when given) gets the report as data too (report --all adds it up across wijken).
+bool Run(const Options& options, std::string* summary, std::vector<std::string>* problems, Report* built = nullptr);
 
 } // namespace report
