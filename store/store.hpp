@@ -157,6 +157,8 @@ public:
     bool DropSession(const std::string& id_hash);
     // Every wijk the store knows of: of kiosks, packs, enrolment codes and users.
     bool Wijken(std::vector<std::string>* out, std::string* error);
+    // The wijk is one of Wijken(); false and *error ("the store knows no wijk ...") if not.
+    bool KnowsWijk(const std::string& wijk, std::string* error);
     bool Packs(std::vector<PublishedPack>* out, std::string* error);
     bool PackOf(const std::string& wijk, PublishedPack* out);
     // Per kiosk: when it last fetched its content (the end of every sync round; "" never)

@@ -18,14 +18,8 @@ using namespace wsync;
 using namespace wsync::sql;
 
 bool Store::AddNews(NewsItem* item, std::string* error) {
-    std::vector<std::string> wijken;
-    if (!Wijken(&wijken, error))
+    if (!KnowsWijk(item->Wijk, error))
         return false;
-    if (std::find(wijken.begin(), wijken.end(), item->Wijk) == wijken.end()) {
-        *error = "the store knows no wijk \"" + item->Wijk + "\" (a wijk is known once it has a kiosk, a pack, "
-                 "an enrolment code or a console user)";
-        return false;
-    }
     if (item->Date.empty())
         item->Date = IsoToday();
     item->Id = RandomToken(4);

@@ -5,21 +5,13 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
-
 namespace store {
 
 using namespace wsync::sql;
 
 bool Store::SetPlace(const std::string& wijk, content::PlaceKind kind, std::string* error) {
-    std::vector<std::string> wijken;
-    if (!Wijken(&wijken, error))
+    if (!KnowsWijk(wijk, error))
         return false;
-    if (std::find(wijken.begin(), wijken.end(), wijk) == wijken.end()) {
-        *error = "the store knows no wijk \"" + wijk + "\" (a wijk is known once it has a kiosk, a pack, "
-                 "an enrolment code or a console user)";
-        return false;
-    }
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "INSERT INTO places(wijk, kind) VALUES(?1, ?2) ON CONFLICT(wijk) DO UPDATE SET kind = excluded.kind");
     Bind(st.S, 1, wijk);

@@ -190,6 +190,18 @@ bool Store::Wijken(std::vector<std::string>* out, std::string* error) {
     return true;
 }
 
+bool Store::KnowsWijk(const std::string& wijk, std::string* error) {
+    std::vector<std::string> wijken;
+    if (!Wijken(&wijken, error))
+        return false;
+    if (std::find(wijken.begin(), wijken.end(), wijk) == wijken.end()) {
+        *error = "the store knows no wijk \"" + wijk + "\" (a wijk is known once it has a kiosk, a pack, "
+                 "an enrolment code or a console user)";
+        return false;
+    }
+    return true;
+}
+
 bool Store::Packs(std::vector<PublishedPack>* out, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     out->clear();
