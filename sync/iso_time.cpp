@@ -20,10 +20,14 @@ int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 
 
 } // namespace
 
+// Every "now" here comes from this one clock. time() reads glibc's coarse clock, which can
+// lag system_clock by a tick: mixing the two put a stamp a second ahead of time() (CI, stop 12).
 int64_t NowMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
+
+static int64_t NowSeconds() { return FloorSeconds(NowMs()); }
 
 std::string IsoTimeMs(int64_t unix_ms) {
     const int64_t secs = FloorSeconds(unix_ms);
@@ -42,14 +46,14 @@ std::string IsoTimeSeconds(int64_t unix_seconds) {
     return buf;
 }
 
-std::string IsoNowSeconds() { return IsoTimeSeconds(int64_t(time(nullptr))); }
+std::string IsoNowSeconds() { return IsoTimeSeconds(NowSeconds()); }
 
 std::string IsoDate(int64_t unix_seconds) { return IsoTimeSeconds(unix_seconds).substr(0, 10); }
 
-std::string IsoToday() { return IsoDate(int64_t(time(nullptr))); }
+std::string IsoToday() { return IsoDate(NowSeconds()); }
 
 std::string IsoLocalToday() {
-    time_t t = time(nullptr);
+    const time_t t = time_t(NowSeconds());
     struct tm tm;
     localtime_r(&t, &tm);
     char buf[16];
