@@ -5,13 +5,26 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace report {
 
 namespace db = store::db;
+
+std::string SqlLiteral(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        out += c;
+        if (c == '\'')
+            out += c;
+    }
+    return out + "'";
+}
 
 namespace {
 
@@ -39,63 +52,201 @@ private:
     db::Stmt St;
 };
 
+// SQLite's substr(text, 1, n): the first n characters, a character being a byte and, after
+// a lead byte of 0xC0 or more, the continuation bytes (10xxxxxx) that follow it.
+std::string Prefix(const std::string& s, int n) {
+    size_t i = 0;
+    for (int c = 0; c < n && i < s.size(); c++)
+        if (static_cast<unsigned char>(s[i++]) >= 0xC0)
+            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+                i++;
+    return s.substr(0, i);
+}
+
+// Which answers are the wijk's, for the one pass over them. On SQLite, a wijk whose kiosks
+// hold most of the store's answers is read straight through the table (a million lookups
+// through the kiosks' index cost 3 times as much); a small wijk goes through the index.
+// The running counts (schema 6) say which, for a few hundred rows. PostgreSQL's planner
+// makes that choice itself.
+std::string WijkAnswers(db::Conn* db, const std::string& wijk) {
+    const std::string lit = SqlLiteral(wijk);
+    if (db->Kind() == db::Backend::Sqlite && db->HasTable("answer_counts")) {
+        int64_t mine = 0, all = 0;
+        db::Stmt st(db, "SELECT coalesce(sum(CASE WHEN d.wijk = ?1 THEN c.n ELSE 0 END), 0), coalesce(sum(c.n), 0) "
+                        "FROM answer_counts c LEFT JOIN devices d ON d.id = c.device_id");
+        if (st.Bind(wijk).Step() == db::kRow) {
+            mine = st.Int(0);
+            all = st.Int(1);
+        }
+        if (mine * 4 > all)
+            return " FROM answers a WHERE +a.device_id IN (SELECT id FROM devices WHERE wijk = " + lit + ")";
+    }
+    return " FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = " + lit;
+}
+
+// One answer that the say per theme needs, kept until every row is read: its visit, ids of
+// its question and value (interned), and the order within the visit (answered_at, seq).
+struct SayRow {
+    uint32_t Visit, Question, Value, AtLength;
+    size_t At; // offset in the arena of answered_at texts
+    int64_t Seq;
+};
+
+// Everything ReadAnswers counts, in one pass over the wijk's answers in no particular order
+// (no sort of a million rows in the database). Each figure is what the query it replaced
+// said: the comment names that query's condition.
+class AnswerPass {
+public:
+    explicit AnswerPass(const content::Pack* pack) : Pack(pack) {
+        if (pack)
+            Wanted = SayAnswerIds(*pack);
+    }
+
+    // The columns: session_id, question_id, value, answered_at, flagged * 2 + (superseded != 0),
+    // pack_id || ' ' || pack_version, seq. Only what a row needs is taken from it (each
+    // column read costs, a million times over).
+    void Row(db::Stmt& st) {
+        const int64_t flags = st.Int(4), flagged = flags >> 1;
+        const bool superseded = (flags & 1) != 0;
+        Session = st.Text(0);
+        if (Session != LastSession || VisitMax.empty()) { // a visit's answers mostly come together
+            auto [it, added] = VisitOf.try_emplace(Session, uint32_t(VisitMax.size()));
+            if (added)
+                VisitMax.push_back(flagged);
+            Visit = it->second;
+            LastSession = Session;
+        }
+        if (flagged > VisitMax[Visit]) // max(a.flagged) per session
+            VisitMax[Visit] = flagged;
+        if (flagged == 1) // a.flagged = 1
+            Flagged++;
+        if (flagged != 0)
+            return;
+        // a.flagged = 0: the first and last day, the pack versions
+        Question = st.Text(1);
+        Value = st.Text(2);
+        At = st.Text(3);
+        const std::string day = Prefix(At, 10);
+        if (FirstDay.empty() || day < FirstDay)
+            FirstDay = day;
+        if (day > LastDay)
+            LastDay = day;
+        Packs[st.Text(5)]++;
+        if (superseded)
+            return;
+        // a.superseded = 0 AND a.flagged = 0: the counts per question, value and month
+        Key.clear();
+        for (const std::string* part : {&Question, &Value}) {
+            Key += std::to_string(part->size());
+            Key += ':';
+            Key += *part;
+        }
+        Key += Prefix(At, 7);
+        Tally[Key]++;
+        if (Wanted.count(Question)) {
+            Say.push_back({Visit, Intern(Question), Intern(Value), uint32_t(At.size()), Arena.size(), st.Int(6)});
+            Arena += At;
+        }
+    }
+
+    void Finish(Input* in) {
+        for (const auto& [key, n] : Tally) {
+            TallyRow row;
+            size_t pos = 0;
+            for (std::string* part : {&row.QuestionId, &row.Value}) {
+                const size_t colon = key.find(':', pos), len = std::stoul(key.substr(pos, colon - pos));
+                *part = key.substr(colon + 1, len);
+                pos = colon + 1 + len;
+            }
+            row.Month = key.substr(pos);
+            row.Count = n;
+            in->Answers.push_back(std::move(row));
+        }
+        // ORDER BY question, month, value: byte order, as SQLite's BINARY and PostgreSQL's "C".
+        std::sort(in->Answers.begin(), in->Answers.end(), [](const TallyRow& a, const TallyRow& b) {
+            return std::tie(a.QuestionId, a.Month, a.Value) < std::tie(b.QuestionId, b.Month, b.Value);
+        });
+        in->FirstDay = FirstDay;
+        in->LastDay = LastDay;
+        in->FlaggedAnswers = Flagged;
+        for (int64_t f : VisitMax) {
+            in->Visits += f == 0 ? 1 : 0;
+            in->FlaggedVisits += f == 1 ? 1 : 0;
+        }
+        std::map<std::string, long long> packs(Packs.begin(), Packs.end());
+        in->PackVersions.assign(packs.begin(), packs.end());
+        if (!Pack)
+            return;
+        // The say per theme, visit by visit; within a visit in the order the answers were
+        // given (answered_at, seq), as the kiosk gave them. The order of visits changes no sum.
+        std::stable_sort(Say.begin(), Say.end(), [&](const SayRow& a, const SayRow& b) {
+            if (a.Visit != b.Visit)
+                return a.Visit < b.Visit;
+            const int at = Arena.compare(a.At, a.AtLength, Arena, b.At, b.AtLength);
+            return at != 0 ? at < 0 : a.Seq < b.Seq;
+        });
+        SayCounter counter(*Pack);
+        std::string visit;
+        for (const SayRow& r : Say) {
+            visit = std::to_string(r.Visit); // SayCounter only tells one visit from the next
+            counter.Add(visit, Names[r.Question], Names[r.Value]);
+        }
+        in->Say = counter.Finish();
+    }
+
+private:
+    uint32_t Intern(const std::string& s) {
+        auto [it, added] = NameOf.try_emplace(s, uint32_t(Names.size()));
+        if (added)
+            Names.push_back(s);
+        return it->second;
+    }
+
+    const content::Pack* Pack;
+    std::set<std::string> Wanted;
+    std::string Session, Question, Value, At, Key, LastSession; // this row's, reused
+    uint32_t Visit = 0;
+    std::unordered_map<std::string, uint32_t> VisitOf;
+    std::vector<int64_t> VisitMax;
+    long long Flagged = 0;
+    std::string FirstDay, LastDay;
+    std::unordered_map<std::string, long long> Packs, Tally;
+    std::unordered_map<std::string, uint32_t> NameOf;
+    std::vector<std::string> Names;
+    std::vector<SayRow> Say;
+    std::string Arena;
+};
+
 // The wijk's walk-in answers: counted per question, value and month; the flagged apart; and
 // per visit those the say per theme needs (after ReadPack: which ones depends on the pack).
+// One pass over the answers, streamed (on PostgreSQL through a cursor, so a million rows
+// never sit in memory at once; a streamed statement takes no parameter, so the wijk is a
+// quoted literal).
 bool ReadAnswers(db::Conn* db, const std::string& wijk, Input* in, std::string* error) {
-    const char* from = " FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 ";
     // An answer changed on the way back ("Terug") counts only in its latest form. The report
     // never migrates a store, so an older one (a backup) has no superseded column: all count.
     const bool has_superseded = db->HasTable("answers", "superseded");
-    std::string sql = std::string("SELECT a.question_id, a.value, substr(a.answered_at, 1, 7), count(*)") + from +
-                      (has_superseded ? "AND a.superseded = 0 " : "") +
-                      "AND a.flagged = 0 GROUP BY 1, 2, 3 ORDER BY 1, 3, 2";
-    if (!Query(db, sql, wijk).Each([&](db::Stmt& st) {
-            in->Answers.push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3)});
-        }, error))
+    const std::string sql =
+        std::string("SELECT a.session_id, a.question_id, a.value, a.answered_at, a.flagged * 2 + ") +
+        (has_superseded ? "CASE WHEN a.superseded = 0 THEN 0 ELSE 1 END" : "0") +
+        ", a.pack_id || ' ' || a.pack_version, a.seq" + WijkAnswers(db, wijk);
+    AnswerPass pass(in->Pack ? &*in->Pack : nullptr);
+    db::Stmt st(db, sql, db::Rows::Streamed);
+    db::StepResult rc;
+    while ((rc = st.Step()) == db::kRow)
+        pass.Row(st);
+    if (rc != db::kDone) {
+        *error = "cannot read the store: " + db->Error();
         return false;
-    sql = std::string("SELECT count(DISTINCT a.device_id), min(substr(a.answered_at, 1, 10)), "
-                      "max(substr(a.answered_at, 1, 10))") + from + "AND a.flagged = 0";
-    if (!Query(db, sql, wijk).Each([&](db::Stmt& st) {
-            in->Kiosks = st.Int(0);
-            in->FirstDay = st.Text(1);
-            in->LastDay = st.Text(2);
-        }, error))
-        return false;
-    sql = std::string("SELECT count(*)") + from + "AND a.flagged = 1";
-    if (!Query(db, sql, wijk).Each([&](db::Stmt& st) { in->FlaggedAnswers = st.Int(0); }, error))
-        return false;
-    // A visit counts when none of its answers is flagged (the kiosk flags a whole visit).
-    sql = std::string("SELECT coalesce(sum(CASE WHEN f = 0 THEN 1 ELSE 0 END), 0), "
-                      "coalesce(sum(CASE WHEN f = 1 THEN 1 ELSE 0 END), 0) FROM (SELECT max(a.flagged) AS f") +
-          from + "GROUP BY a.session_id) AS visits";
-    if (!Query(db, sql, wijk).Each([&](db::Stmt& st) {
-            in->Visits = st.Int(0);
-            in->FlaggedVisits = st.Int(1);
-        }, error))
-        return false;
-    sql = std::string("SELECT a.pack_id || ' ' || a.pack_version, count(*)") + from +
-          "AND a.flagged = 0 GROUP BY 1 ORDER BY 1";
-    if (!Query(db, sql, wijk).Each([&](db::Stmt& st) {
-            in->PackVersions.emplace_back(st.Text(0), st.Int(1));
-        }, error))
-        return false;
-    if (!in->Pack)
-        return true;
-    // Per visit, the answers that say how much say is wanted and how strong the process is,
-    // counted as they come (report/say.hpp): only one visit is held at a time.
-    const std::set<std::string> wanted = SayAnswerIds(*in->Pack);
-    SayCounter counter(*in->Pack);
-    sql = std::string("SELECT a.session_id, a.question_id, a.value") + from +
-          (has_superseded ? "AND a.superseded = 0 " : "") + "AND a.flagged = 0 ORDER BY a.session_id, a.answered_at, a.seq";
-    std::string question;
-    if (!Query(db, sql, wijk).Each([&](db::Stmt& st) {
-            question = st.Text(1);
-            if (wanted.count(question))
-                counter.Add(st.Text(0), question, st.Text(2));
-        }, error))
-        return false;
-    in->Say = counter.Finish();
-    return true;
+    }
+    pass.Finish(in);
+    // The kiosks that sent a counted answer (count(DISTINCT a.device_id) of those): one
+    // look-up each in the kiosks' index.
+    return Query(db,
+                 "SELECT count(*) FROM devices d WHERE d.wijk = ?1 AND EXISTS "
+                 "(SELECT 1 FROM answers a WHERE a.device_id = d.id AND a.flagged = 0)",
+                 wijk)
+        .Each([&](db::Stmt& st) { in->Kiosks = st.Int(0); }, error);
 }
 
 bool ReadPack(db::Conn* db, const std::string& wijk, Input* in, std::string* error) {
@@ -201,6 +352,10 @@ std::string KnownWijken(db::Conn* db, const std::string& asked) {
 
 bool ReadStore(const std::string& path, const std::string& wijk, Input* in, std::string* error) {
     in->Wijk = wijk;
+    if (wijk.find('\0') != std::string::npos) { // it would end the SQL text early (SqlLiteral)
+        *error = "a wijk name cannot hold a NUL byte";
+        return false;
+    }
     struct stat st;
     if (!db::IsPostgresTarget(path) && stat(path.c_str(), &st) != 0) {
         *error = "there is no store database at " + path;

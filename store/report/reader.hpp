@@ -12,4 +12,8 @@ namespace report {
 // a message a person understands when the file is not a store or the wijk is unknown.
 bool ReadStore(const std::string& db_path, const std::string& wijk, Input* in, std::string* error);
 
+// text as an SQL string literal that both engines read as text: in single quotes, each ' doubled
+// (a streamed statement takes no parameter, db::Rows). No NUL byte: ReadStore refuses one.
+std::string SqlLiteral(const std::string& text);
+
 } // namespace report
