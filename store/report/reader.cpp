@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
@@ -84,6 +85,80 @@ std::string WijkAnswers(db::Conn* db, const std::string& wijk) {
     return " FROM answers a JOIN devices d ON d.id = a.device_id WHERE d.wijk = " + lit;
 }
 
+// The visits seen, by session id, each with its number (0, 1, ... as first seen). A kiosk's
+// session id is a UUID: kept as its 16 bytes in an open-addressing table, so 200 thousand
+// visits cost a few MB and no allocation each. Any other id (made by hand) goes in a map
+// beside it; only lowercase hex is packed, so two different texts never share a slot.
+class VisitTable {
+public:
+    // The visit's number, and whether it was new.
+    std::pair<uint32_t, bool> Find(const std::string& session) {
+        uint64_t hi = 0, lo = 0;
+        if (!Pack(session, &hi, &lo)) {
+            auto [it, added] = Other.try_emplace(session, Count);
+            if (added)
+                Count++;
+            return {it->second, added};
+        }
+        if ((Used + 1) * 2 > Slots.size())
+            Grow();
+        size_t i = Hash(hi, lo) & (Slots.size() - 1);
+        for (; Slots[i].Visit != kFree; i = (i + 1) & (Slots.size() - 1))
+            if (Slots[i].Hi == hi && Slots[i].Lo == lo)
+                return {Slots[i].Visit, false};
+        Slots[i] = {hi, lo, Count};
+        Used++;
+        return {Count++, true};
+    }
+
+private:
+    static constexpr uint32_t kFree = UINT32_MAX;
+    struct Slot {
+        uint64_t Hi = 0, Lo = 0;
+        uint32_t Visit = kFree;
+    };
+    static bool Pack(const std::string& s, uint64_t* hi, uint64_t* lo) {
+        if (s.size() != 36)
+            return false;
+        int nibbles = 0;
+        for (size_t i = 0; i < 36; i++) {
+            const char c = s[i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-')
+                    return false;
+                continue;
+            }
+            const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (v < 0)
+                return false;
+            uint64_t* half = nibbles++ < 16 ? hi : lo;
+            *half = (*half << 4) | uint64_t(v);
+        }
+        return true;
+    }
+    static uint64_t Mix(uint64_t x) { // splitmix64's finaliser
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+        return x ^ (x >> 31);
+    }
+    static size_t Hash(uint64_t hi, uint64_t lo) { return size_t(Mix(hi ^ Mix(lo))); }
+    void Grow() {
+        std::vector<Slot> old(std::max<size_t>(1024, Slots.size() * 2));
+        old.swap(Slots);
+        for (const Slot& s : old)
+            if (s.Visit != kFree) {
+                size_t i = Hash(s.Hi, s.Lo) & (Slots.size() - 1);
+                while (Slots[i].Visit != kFree)
+                    i = (i + 1) & (Slots.size() - 1);
+                Slots[i] = s;
+            }
+    }
+    std::vector<Slot> Slots;
+    size_t Used = 0;
+    uint32_t Count = 0;
+    std::unordered_map<std::string, uint32_t> Other;
+};
+
 // One answer that the say per theme needs, kept until every row is read: its visit, ids of
 // its question and value (interned), and the order within the visit (answered_at, seq).
 struct SayRow {
@@ -103,17 +178,17 @@ public:
     }
 
     // The columns: session_id, question_id, value, answered_at, flagged * 2 + (superseded != 0),
-    // pack_id || ' ' || pack_version, seq. Only what a row needs is taken from it (each
-    // column read costs, a million times over).
+    // pack_id, pack_version, seq. Only what a row needs is taken from it: each column read
+    // costs, a million times over (and a text built in the SQL costs the server more).
     void Row(db::Stmt& st) {
         const int64_t flags = st.Int(4), flagged = flags >> 1;
         const bool superseded = (flags & 1) != 0;
         Session = st.Text(0);
         if (Session != LastSession || VisitMax.empty()) { // a visit's answers mostly come together
-            auto [it, added] = VisitOf.try_emplace(Session, uint32_t(VisitMax.size()));
+            const auto [visit, added] = Visits.Find(Session);
             if (added)
                 VisitMax.push_back(flagged);
-            Visit = it->second;
+            Visit = visit;
             LastSession = Session;
         }
         if (flagged > VisitMax[Visit]) // max(a.flagged) per session
@@ -131,7 +206,10 @@ public:
             FirstDay = day;
         if (day > LastDay)
             LastDay = day;
-        Packs[st.Text(5)]++;
+        Key = st.Text(5);
+        Key += ' ';
+        Key += st.Text(6);
+        Packs[Key]++;
         if (superseded)
             return;
         // a.superseded = 0 AND a.flagged = 0: the counts per question, value and month
@@ -144,7 +222,7 @@ public:
         Key += Prefix(At, 7);
         Tally[Key]++;
         if (Wanted.count(Question)) {
-            Say.push_back({Visit, Intern(Question), Intern(Value), uint32_t(At.size()), Arena.size(), st.Int(6)});
+            Say.push_back({Visit, Intern(Question), Intern(Value), uint32_t(At.size()), Arena.size(), st.Int(7)});
             Arena += At;
         }
     }
@@ -206,7 +284,7 @@ private:
     std::set<std::string> Wanted;
     std::string Session, Question, Value, At, Key, LastSession; // this row's, reused
     uint32_t Visit = 0;
-    std::unordered_map<std::string, uint32_t> VisitOf;
+    VisitTable Visits;
     std::vector<int64_t> VisitMax;
     long long Flagged = 0;
     std::string FirstDay, LastDay;
@@ -229,7 +307,7 @@ bool ReadAnswers(db::Conn* db, const std::string& wijk, Input* in, std::string* 
     const std::string sql =
         std::string("SELECT a.session_id, a.question_id, a.value, a.answered_at, a.flagged * 2 + ") +
         (has_superseded ? "CASE WHEN a.superseded = 0 THEN 0 ELSE 1 END" : "0") +
-        ", a.pack_id || ' ' || a.pack_version, a.seq" + WijkAnswers(db, wijk);
+        ", a.pack_id, a.pack_version, a.seq" + WijkAnswers(db, wijk);
     AnswerPass pass(in->Pack ? &*in->Pack : nullptr);
     db::Stmt st(db, sql, db::Rows::Streamed);
     db::StepResult rc;
