@@ -271,7 +271,9 @@ TEST_CASE("report reader: one pass over a wijk's answers gives what the queries 
     std::map<std::string, int64_t> seqs;
     // Visit n of a kiosk: its answers a few seconds apart in month 9, 10 or 11; every 7th flagged,
     // every 5th gives its first answer again (Terug), every 4th its last two at the same second
-    // (seq decides), every 6th under an older pack version, every 9th a who-decides answer twice.
+    // (seq decides), every 6th under an older pack version; every 3rd answers who decides on
+    // verkeer twice (every 9th a second later, the others at the same second: seq decides which
+    // is last). A reader that took a visit's answers in another order fails here.
     auto visit = [&](const std::string& device, int n) {
         wsync::Batch b;
         b.DeviceId = device;
@@ -291,13 +293,15 @@ TEST_CASE("report reader: one pass over a wijk's answers gives what the queries 
                                   version, q, values[size_t(n * 7 + int(k)) % values.size()], at};
             a.Flagged = n % 7 == 0;
             b.Answers.push_back(a);
-            if (n % 9 == 0 && k == 0) { // the same question again later, not as a change
+            if (n % 3 == 0 && k == 1) { // who decides on verkeer again, not as a change
                 wsync::StoredAnswer again = a;
                 again.Id = NewUuidV7(1795000000000 + ++seqs[device]);
                 again.Seq = seqs[device];
-                again.Value = values[size_t(n + 1) % values.size()];
-                snprintf(at, sizeof at, "%s%02d.500Z", day, 55);
-                again.AnsweredAt = at;
+                again.Value = a.Value == "samen" ? "gemeente" : "samen";
+                if (n % 9 == 0) { // a later second; else the same second, and seq decides
+                    snprintf(at, sizeof at, "%s%02d.500Z", day, 55);
+                    again.AnsweredAt = at;
+                }
                 b.Answers.push_back(again);
             }
         }
