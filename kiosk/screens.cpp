@@ -371,17 +371,25 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
     // buttons of a comfortable height (a result or an update, a long language, a low
     // screen), they grow less, all alike, never to their size without A+ (k from 1 down to
     // 1.05 / TextScale).
-    const float want_h = std::max(t.MinTargetPx() + 1.0f, std::min(L.Px(140), t.Button->FontSize * 1.8f));
+    const float want_h = std::max(t.MinTargetPx() + 1.0f, std::min(L.Px(140), t.Button->FontSize * 2.2f));
     const float k_min = std::min(1.0f, 1.05f / t.TextScale);
     auto fits = [&](float k, bool compact, float button_h) {
         widgets::MeasureScope measure;
         const float end = DrawAttractTexts(ctx, s, L, y, k, sender_first, compact);
         return end + fixed_h(k) + rows * button_h <= langs_top - L.Px(30);
     };
-    float k = 1.0f;
-    while (k > k_min && !fits(k, false, want_h))
-        k = std::max(k_min, k - 0.025f);
-    const bool compact = !fits(k, false, t.MinTargetPx() + 1.0f);
+    auto largest = [&](bool compact) {
+        float k = 1.0f;
+        while (k > k_min && !fits(k, compact, want_h))
+            k = std::max(k_min, k - 0.025f);
+        return k;
+    };
+    // Where even that leaves the ways too low, the compact arrangement (the ways' words
+    // are what a resident must read first).
+    float k = largest(false);
+    const bool compact = !fits(k, false, want_h);
+    if (compact)
+        k = largest(true);
     const float body = t.Body->FontSize * k;
     if (!sender_first)
         DrawSenderIn(ctx, s, L, sender_left, L.Px(14) + (top_row - logo_h) * 0.5f, sender_right - sender_left, body);
