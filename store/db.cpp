@@ -50,7 +50,7 @@ Stmt& Stmt::Reset() {
     return *this;
 }
 
-StepResult Stmt::Step() { return S ? S->Step() : kError; }
+StepResult Stmt::Step() { return Last = S ? S->Step() : kError; }
 
 Transaction::Transaction(Conn* db, TxMode mode) : Db(db) { Began = db->Exec(db->BeginSql(mode), &BeginError); }
 
