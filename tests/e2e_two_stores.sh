@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# Several store processes (issue 18, docs/operations.md "Several store processes"): two
+# `wijkstem-store serve` processes on one database, behind nginx (an `upstream` of the two,
+# Debian's nginx-light, started here as a plain process in the test's folder). Several real
+# kiosks, each with thousands of answers, sync through nginx at once, so both processes take
+# batches. Once the first batches are acknowledged, and while nginx has a request open at
+# store A, A is killed with SIGKILL: the batch it held is never acknowledged. The kiosks sync
+# again (nginx sends them to the survivor, B) until nothing waits. Then, read only through
+# backend-neutral commands (`wijkstem-store export --csv`, `devices`) and the kiosks' own
+# journals: every answer every kiosk holds is in the store exactly once, under its own kiosk
+# with its own seq; none missing, none twice, no other rows.
+#
+# The database: $WIJKSTEM_PG_URL when set (tests/pg_cluster.sh run sets it), else a SQLite
+# file in the test's folder (two processes on one SQLite file in WAL mode work too). A store
+# that does not know postgresql:// targets yet (its backend not built) makes the test skip:
+# exit 77.
+# Usage: e2e_two_stores.sh WIJKSTEM SOURCE_DIR [PNG_CHECK]  (wijkstem-store sits next to WIJKSTEM)
+# Environment: E2E_KIOSKS (default 6), E2E_VISITS (visits per kiosk, 4 answers each; default 600),
+#              E2E_SEED (default: random, printed).
+set -euo pipefail
+WIJKSTEM=$1
+STORE=$(dirname "$WIJKSTEM")/wijkstem-store
+tmp=$(mktemp -d)
+pid_a= pid_b= nginx_pid=
+sync_pids=()
+cleanup() {
+  local p
+  for p in "${sync_pids[@]}" $pid_a $pid_b; do kill -KILL "$p" 2> /dev/null || true; done
+  # nginx's master ends its workers on TERM (QUIT would wait for open connections).
+  [ -n "$nginx_pid" ] && kill -TERM "$nginx_pid" 2> /dev/null
+  wait 2> /dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, wait_listening, quick_visit
+
+# lib.sh's fail shows $tmp/store.log; here there are two stores and nginx.
+fail() {
+  echo "FAIL (seed $SEED, $backend): $*" >&2
+  local log
+  for log in "$tmp/store-a.log" "$tmp/store-b.log" "$tmp/nginx/error.log"; do
+    [ -s "$log" ] && tail -n 15 "$log" | sed "s|^|  ${log#$tmp/}: |" >&2
+  done
+  exit 1
+}
+
+SEED=${E2E_SEED:-$(( $(date +%s%N) % 32768 ))}
+RANDOM=$SEED
+KIOSKS=${E2E_KIOSKS:-6}
+VISITS=${E2E_VISITS:-600}
+if [ -n "${WIJKSTEM_PG_URL:-}" ]; then
+  db=$WIJKSTEM_PG_URL backend=PostgreSQL
+else
+  db=$tmp/store.db backend=SQLite
+fi
+for tool in sqlite3 nginx ss curl; do
+  command -v $tool > /dev/null || fail "$tool is missing (tools/install-deps.sh installs it)"
+done
+
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+waiting() { q "$1/journal.sqlite" 'SELECT count(*) FROM answers WHERE synced_at IS NULL'; }
+free_port() { # a loopback port nobody listens on now
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 20000 ))
+    ss -Htln "sport = :$p" | grep -q . || { echo $p; return; }
+  done
+}
+
+# start_serve NAME PORT: one `serve` process on the shared database; sets pid_NAME. No rate
+# limit per address: behind nginx every kiosk comes from nginx's address (docs/operations.md).
+start_serve() {
+  local log=$tmp/store-$1.log pid
+  : > "$log"
+  "$STORE" serve --db "$db" --listen "127.0.0.1:$2" --rate-per-addr 0 2>> "$log" &
+  pid=$!
+  printf -v "pid_$1" %s "$pid"
+  wait_listening "$log" "$pid" && return 0
+  # A store without the PostgreSQL backend takes a postgresql:// URL for a file name (and
+  # says it cannot create it), or says the backend is not built: skip, the test turns on by
+  # itself when the backend lands.
+  if [ "$backend" = PostgreSQL ] &&
+     grep -Eqi 'not built|unknown (target|backend|database)|cannot create postgresql://|not supported' "$log"; then
+    echo "SKIP: this wijkstem-store has no PostgreSQL backend; it said: $(head -1 "$log")"
+    exit 77
+  fi
+  fail "store $1 did not start on port $2"
+}
+
+# --- Two store processes on one database (A first: it makes the schema; B finds it).
+port_a=$(free_port)
+start_serve a "$port_a"
+port_b=$(free_port)
+while [ "$port_b" = "$port_a" ]; do port_b=$(free_port); done
+start_serve b "$port_b"
+
+# --- nginx in front: round robin over A and B (the example in docs/operations.md).
+port_n=$(free_port)
+while [ "$port_n" = "$port_a" ] || [ "$port_n" = "$port_b" ]; do port_n=$(free_port); done
+ng=$tmp/nginx
+mkdir -p "$ng"
+# As root nginx's workers would become `nobody`, who cannot enter this folder (0700).
+[ "$(id -u)" = 0 ] && run_as="user root root;" || run_as=
+cat > "$ng/nginx.conf" << EOF
+$run_as
+daemon off;
+worker_processes 1;
+pid $ng/nginx.pid;
+error_log $ng/error.log error;
+events { worker_connections 512; }
+http {
+  log_format upstream '\$request_method \$uri \$status \$upstream_addr \$upstream_status';
+  access_log $ng/access.log upstream;
+  client_body_temp_path $ng/body;
+  proxy_temp_path $ng/proxy;
+  fastcgi_temp_path $ng/fastcgi;
+  uwsgi_temp_path $ng/uwsgi;
+  scgi_temp_path $ng/scgi;
+
+  upstream wijkstem_store {
+    server 127.0.0.1:$port_a max_fails=1 fail_timeout=30s;
+    server 127.0.0.1:$port_b max_fails=1 fail_timeout=30s;
+  }
+  server {
+    listen 127.0.0.1:$port_n;
+    client_max_body_size 2m; # a batch is at most 1 MiB; the store checks the exact limit
+    location / {
+      proxy_pass http://wijkstem_store;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      # nginx's default: a store that refuses the connection is skipped; a POST already
+      # sent to a store that dies is not sent again (the kiosk sends it again itself).
+      proxy_next_upstream error timeout;
+      proxy_read_timeout 120s;
+    }
+  }
+}
+EOF
+nginx -p "$ng" -e "$ng/error.log" -c "$ng/nginx.conf" 2> "$ng/start.err" &
+nginx_pid=$!
+url=http://127.0.0.1:$port_n
+for i in $(seq 200); do
+  rc=0
+  curl -s -o /dev/null --max-time 2 "$url/" || rc=$?
+  [ "$rc" != 7 ] && break # 7: connection refused, nginx not listening yet
+  kill -0 "$nginx_pid" 2> /dev/null || fail "nginx did not start: $(cat "$ng/start.err")"
+  sleep 0.05
+done
+[ "$rc" != 7 ] || fail "nginx did not listen on $url within 10 s"
+: > "$ng/access.log"
+
+# --- Kiosks: enrolled through nginx, each with VISITS visits (4 answers each) waiting.
+wijken=(Oosterpark Selwerd Vinkhuizen)
+visits_script() { # VISITS visits with varied answers
+  local smiley=(1 2 3 4 5) yes_no=(ja nee weet-niet) budget=(groen spelen veiligheid ontmoeten activiteiten) i
+  for ((i = 0; i < VISITS; i++)); do
+    quick_visit "${smiley[RANDOM % 5]}" "${yes_no[RANDOM % 3]}" "${budget[RANDOM % 5]}" "${yes_no[RANDOM % 3]}"
+  done
+}
+t_setup=$(ms_now)
+for ((k = 1; k <= KIOSKS; k++)); do
+  code=$("$STORE" enroll-code --db "$db" --wijk "${wijken[k % 3]}") || fail "no enrolment code"
+  "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/k$k" > /dev/null 2> "$tmp/enroll$k.err" ||
+    fail "kiosk $k could not enrol through nginx: $(cat "$tmp/enroll$k.err")"
+  visits_script > "$tmp/visits$k.script"
+done
+for ((k = 1; k <= KIOSKS; k++)); do # the journals fill in parallel: mostly waiting for fsync
+  "$WIJKSTEM" --headless --no-sync --data "$tmp/k$k" --script "$tmp/visits$k.script" 2> "$tmp/visits$k.err" &
+  sync_pids+=($!)
+done
+for ((k = 1; k <= KIOSKS; k++)); do
+  wait "${sync_pids[k - 1]}" || fail "kiosk $k's visit script failed: $(cat "$tmp/visits$k.err")"
+done
+sync_pids=()
+per_kiosk=$((VISITS * 4))
+for ((k = 1; k <= KIOSKS; k++)); do
+  [ "$(waiting "$tmp/k$k")" = $per_kiosk ] || fail "kiosk $k should have $per_kiosk answers waiting, has $(waiting "$tmp/k$k")"
+  devices[k]=$("$WIJKSTEM" status --json --data "$tmp/k$k" | sed -n 's/.*"device_id": *"\([0-9a-f-]*\)".*/\1/p')
+  [ -n "${devices[k]}" ] || fail "kiosk $k has no device id"
+done
+total=$((KIOSKS * per_kiosk))
+echo "set-up: $backend, stores A :$port_a and B :$port_b behind nginx :$port_n; $KIOSKS kiosks with" \
+     "$per_kiosk answers each ($total in all, batches of at most 1000) in $(( $(ms_now) - t_setup )) ms; seed $SEED"
+
+# --- All kiosks sync at once. Once each store has acknowledged batches (nginx logs a
+#     request when it ends) and nginx has a connection open to A (a request A holds), A is
+#     killed with SIGKILL.
+acked_at() { grep -c "^POST /v1/answers 200 127.0.0.1:$1 " "$ng/access.log" || true; }
+open_to_a() { ss -Htn state established "dport = :$port_a" | grep -q .; }
+t0=$(ms_now)
+for ((k = 1; k <= KIOSKS; k++)); do
+  "$WIJKSTEM" sync --data "$tmp/k$k" > "$tmp/sync1-$k.out" 2>&1 &
+  sync_pids+=($!)
+done
+killed=0
+while (( $(ms_now) - t0 < 30000 )); do
+  if (( $(acked_at "$port_a") >= 2 && $(acked_at "$port_b") >= 2 )) && open_to_a; then
+    { kill -KILL "$pid_a"; wait "$pid_a"; } 2> /dev/null || true # no "Killed" line from bash
+    killed=$(ms_now)
+    break
+  fi
+  sleep 0.002
+done
+((killed)) || fail "no moment within 30 s with batches acknowledged by both stores and a request open at store A"
+kill_ms=$((killed - t0))
+acked_at_kill=$(( $(acked_at "$port_a") + $(acked_at "$port_b") ))
+pid_a=
+failed_rounds=0
+for ((k = 1; k <= KIOSKS; k++)); do
+  rc=0
+  wait "${sync_pids[k - 1]}" || rc=$?
+  ((rc == 0)) || failed_rounds=$((failed_rounds + 1))
+done
+sync_pids=()
+first_ms=$(( $(ms_now) - t0 ))
+# What nginx saw: batches each store answered before the kill, and batches A held when it
+# died (sent to A, no reply: 502, not passed on to B since a POST may have been stored).
+served_a=$(acked_at "$port_a")
+served_b=$(acked_at "$port_b")
+cut=$(grep -c "^POST /v1/answers 502 127.0.0.1:$port_a 502" "$ng/access.log" || true)
+echo "kill: store A SIGKILLed ${kill_ms} ms into the sync, when $acked_at_kill of the $((KIOSKS * ((per_kiosk + 999) / 1000)))" \
+     "batches were acknowledged; $cut batch(es) in flight at A were cut off; in this round A answered $served_a" \
+     "batch(es), B $served_b; $failed_rounds of $KIOSKS kiosks' sync rounds ended on the error"
+((served_a > 0 && served_b > 0)) || fail "the kiosks did not sync through both stores (A $served_a, B $served_b batches)"
+((cut > 0)) || fail "the kill did not land mid-batch: nginx saw no batch cut off at A"
+
+# --- The kiosks sync again through nginx (to B, the survivor) until nothing waits (bounded).
+rounds=0 resent=0
+while :; do
+  left=0
+  for ((k = 1; k <= KIOSKS; k++)); do left=$((left + $(waiting "$tmp/k$k"))); done
+  ((left > 0)) || break
+  rounds=$((rounds + 1))
+  ((rounds <= 5)) || fail "$left answers still waiting after 5 more sync rounds"
+  for ((k = 1; k <= KIOSKS; k++)); do
+    "$WIJKSTEM" sync --data "$tmp/k$k" > "$tmp/sync2-$rounds-$k.out" 2>&1 &
+    sync_pids+=($!)
+  done
+  for ((k = 1; k <= KIOSKS; k++)); do wait "${sync_pids[k - 1]}" || true; done
+  sync_pids=()
+done
+# Answers sent again that the store already had: the batch A committed just before it died.
+for f in "$tmp"/sync2-*.out; do
+  [ -e "$f" ] || continue
+  n=$(sed -n 's/.* \([0-9][0-9]*\) already stored.*/\1/p' "$f" | head -1)
+  resent=$((resent + ${n:-0}))
+done
+served_b2=$(( $(acked_at "$port_b") - served_b ))
+echo "resync: $rounds more round(s) through nginx, $served_b2 batch(es) to B; $resent answer(s) came back already stored"
+
+# --- The store, through its own commands: every answer once, under its own kiosk.
+"$STORE" export --db "$db" --csv > "$tmp/export.csv" 2> "$tmp/export.err" || fail "export: $(cat "$tmp/export.err")"
+head -1 "$tmp/export.csv" | grep -q '^answer_id,device_id,device_seq,' || fail "export header: $(head -1 "$tmp/export.csv")"
+tail -n +2 "$tmp/export.csv" | cut -d, -f1-3 | sort > "$tmp/store.ids"
+: > "$tmp/kiosks.ids"
+for ((k = 1; k <= KIOSKS; k++)); do
+  q "$tmp/k$k/journal.sqlite" "SELECT id || ',${devices[k]},' || seq FROM answers" >> "$tmp/kiosks.ids"
+done
+sort -o "$tmp/kiosks.ids" "$tmp/kiosks.ids"
+rows=$(wc -l < "$tmp/store.ids")
+distinct=$(cut -d, -f1 "$tmp/store.ids" | sort -u | wc -l)
+kiosk_rows=$(wc -l < "$tmp/kiosks.ids")
+missing=$(comm -23 "$tmp/kiosks.ids" "$tmp/store.ids" | wc -l)
+extra=$(comm -13 "$tmp/kiosks.ids" "$tmp/store.ids" | wc -l)
+twice=$(cut -d, -f1 "$tmp/store.ids" | uniq -d | wc -l)
+echo "store: $rows rows in the CSV, $distinct distinct answer ids; kiosks: $kiosk_rows answers;" \
+     "$missing missing, $extra not from a kiosk (or under another kiosk or seq), $twice stored twice"
+((kiosk_rows == total)) || fail "the kiosks hold $kiosk_rows answers, not $total"
+((missing == 0)) || fail "$missing answer(s) missing at the store, e.g. $(comm -23 "$tmp/kiosks.ids" "$tmp/store.ids" | head -1)"
+((twice == 0)) || fail "$twice answer id(s) stored more than once, e.g. $(cut -d, -f1 "$tmp/store.ids" | uniq -d | head -1)"
+((extra == 0)) || fail "$extra store row(s) no kiosk holds like that, e.g. $(comm -13 "$tmp/kiosks.ids" "$tmp/store.ids" | head -1)"
+((rows == total && distinct == total)) || fail "the store has $rows rows ($distinct ids), the kiosks $total answers"
+# Completeness as the store reports it: per kiosk all answers, the highest seq, no gaps.
+"$STORE" devices --db "$db" > "$tmp/devices.out" 2>&1 || fail "devices: $(cat "$tmp/devices.out")"
+for ((k = 1; k <= KIOSKS; k++)); do
+  line=$(awk -v d="${devices[k]}" '$1 == d {print $3, $4, $5}' "$tmp/devices.out")
+  [ "$line" = "$per_kiosk $per_kiosk 0" ] || fail "devices for kiosk $k: '$line' (answers, max seq, missing), not '$per_kiosk $per_kiosk 0'"
+done
+for ((k = 1; k <= KIOSKS; k++)); do
+  json=$("$WIJKSTEM" status --json --data "$tmp/k$k")
+  [ "$(echo "$json" | json_field waiting)" = 0 ] || fail "kiosk $k still has answers waiting: $json"
+done
+echo "ok: $backend, 2 store processes behind nginx, A killed mid-batch ${kill_ms} ms in; $total answers from" \
+     "$KIOSKS kiosks, each in the store exactly once, none missing (whole run $(( $(ms_now) - t_setup )) ms)"
