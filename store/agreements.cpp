@@ -1,15 +1,15 @@
 #include "store/agreements.hpp"
 
 #include "sync/campfire_batch.hpp"
-#include "sync/sqlite_util.hpp"
 
-#include <sqlite3.h>
 
 namespace store {
 
-using namespace wsync::sql;
+using db::Exec;
+using db::Optional;
+using db::Stmt;
 
-bool CreateAgreementTables(sqlite3* db, std::string* error) {
+bool CreateAgreementTables(db::Conn* db, std::string* error) {
     return Exec(db, R"sql(
     CREATE TABLE IF NOT EXISTS agreement_changes (  -- stap 3: every change of an agreement, kept
         id           TEXT PRIMARY KEY,              -- UUID made where the change was made
@@ -34,14 +34,14 @@ bool CreateAgreementTables(sqlite3* db, std::string* error) {
 
 namespace {
 
-bool DbError(sqlite3* db, const char* what, std::string* reason) {
-    *reason = std::string(what) + ": " + sqlite3_errmsg(db);
+bool DbError(db::Conn* db, const char* what, std::string* reason) {
+    *reason = std::string(what) + ": " + db->Error();
     return false;
 }
 
 } // namespace
 
-bool ResolveAgreement(sqlite3* db, const std::string& agreement_id, std::string* error) {
+bool ResolveAgreement(db::Conn* db, const std::string& agreement_id, std::string* error) {
     // Only a change later than the agreement's own version decides: a change at the same
     // time is that version's status going into the history.
     Stmt st(db, "UPDATE agreements SET status = (SELECT status FROM agreement_changes WHERE agreement_id = ?1 "
@@ -50,7 +50,7 @@ bool ResolveAgreement(sqlite3* db, const std::string& agreement_id, std::string*
     return (st && st.Run(agreement_id)) || DbError(db, "cannot update the agreement's status", error);
 }
 
-bool PutAgreementChange(sqlite3* db, const wsync::AgreementChangeRecord& c, const std::string& wijk,
+bool PutAgreementChange(db::Conn* db, const wsync::AgreementChangeRecord& c, const std::string& wijk,
                         ChangeResult* result, std::string* reason) {
     *result = ChangeResult::Invalid;
     if (!wsync::ValidAgreementChange(c, reason))
@@ -59,15 +59,15 @@ bool PutAgreementChange(sqlite3* db, const wsync::AgreementChangeRecord& c, cons
         Stmt st(db, "SELECT wijk FROM agreements WHERE id = ?1");
         if (!st)
             return DbError(db, "cannot read the agreement", reason);
-        Bind(st.S, 1, c.AgreementId);
-        const int rc = sqlite3_step(st.S);
-        if (rc == SQLITE_DONE) {
+        st.BindOne(1, c.AgreementId);
+        const int rc = st.Step();
+        if (rc == db::kDone) {
             *reason = "there is no agreement " + c.AgreementId + " at the store";
             return true;
         }
-        if (rc != SQLITE_ROW)
+        if (rc != db::kRow)
             return DbError(db, "cannot read the agreement", reason);
-        if (!wijk.empty() && Col(st.S, 0) != wijk) {
+        if (!wijk.empty() && st.Text(0) != wijk) {
             *reason = "the agreement is not of the wijk " + wijk;
             return true;
         }
@@ -76,17 +76,17 @@ bool PutAgreementChange(sqlite3* db, const wsync::AgreementChangeRecord& c, cons
         Stmt st(db, "SELECT agreement_id, status, note, at, source FROM agreement_changes WHERE id = ?1");
         if (!st)
             return DbError(db, "cannot read the agreement's changes", reason);
-        Bind(st.S, 1, c.Id);
-        const int rc = sqlite3_step(st.S);
-        if (rc == SQLITE_ROW) {
-            const bool same = Col(st.S, 0) == c.AgreementId && Col(st.S, 1) == c.Status && Col(st.S, 2) == c.Note &&
-                              Col(st.S, 3) == c.At && Col(st.S, 4) == c.Source;
+        st.BindOne(1, c.Id);
+        const int rc = st.Step();
+        if (rc == db::kRow) {
+            const bool same = st.Text(0) == c.AgreementId && st.Text(1) == c.Status && st.Text(2) == c.Note &&
+                              st.Text(3) == c.At && st.Text(4) == c.Source;
             *result = same ? ChangeResult::AlreadyStored : ChangeResult::Conflict;
             if (!same)
                 *reason = "another change has this id";
             return true;
         }
-        if (rc != SQLITE_DONE)
+        if (rc != db::kDone)
             return DbError(db, "cannot read the agreement's changes", reason);
     }
     Stmt put(db, "INSERT INTO agreement_changes(id, agreement_id, status, note, at, source, received_at) "
@@ -99,7 +99,7 @@ bool PutAgreementChange(sqlite3* db, const wsync::AgreementChangeRecord& c, cons
     return true;
 }
 
-bool ReadAgreements(sqlite3* db, const std::string& wijk, std::vector<wsync::AgreementRecord>* list,
+bool ReadAgreements(db::Conn* db, const std::string& wijk, std::vector<wsync::AgreementRecord>* list,
                     std::vector<wsync::AgreementChangeRecord>* history, std::string* error) {
     list->clear();
     history->clear();
@@ -115,28 +115,28 @@ bool ReadAgreements(sqlite3* db, const std::string& wijk, std::vector<wsync::Agr
                 "WHERE ?1 = '' OR a.wijk = ?1 ORDER BY a.created_at, a.id");
     if (!st)
         return DbError(db, "cannot read the agreements", error);
-    Bind(st.S, 1, wijk);
+    st.BindOne(1, wijk);
     int rc;
-    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW) {
+    while ((rc = st.Step()) == db::kRow) {
         wsync::AgreementRecord a;
-        Cols(st.S, &a.Id, &a.SessionId, &a.Wijk, &a.What, &a.Who, &a.Due, &a.Answers, &a.Status, &a.CreatedAt,
+        st.Cols(&a.Id, &a.SessionId, &a.Wijk, &a.What, &a.Who, &a.Due, &a.Answers, &a.Status, &a.CreatedAt,
              &a.UpdatedAt, &a.Note, &a.StatusAt, &a.StatusSource, &a.SessionName, &a.HeldOn);
         a.Status = wsync::NormalAgreementStatus(a.Status);
         list->push_back(a);
     }
-    if (rc != SQLITE_DONE)
+    if (rc != db::kDone)
         return DbError(db, "cannot read the agreements", error);
     Stmt h(db, "SELECT c.id, c.agreement_id, c.status, c.note, c.at, c.source FROM agreement_changes c "
                "JOIN agreements a ON a.id = c.agreement_id WHERE ?1 = '' OR a.wijk = ?1 ORDER BY c.at, c.id");
     if (!h)
         return DbError(db, "cannot read the agreements' history", error);
-    Bind(h.S, 1, wijk);
-    while ((rc = sqlite3_step(h.S)) == SQLITE_ROW) {
+    h.BindOne(1, wijk);
+    while ((rc = h.Step()) == db::kRow) {
         wsync::AgreementChangeRecord c;
-        Cols(h.S, &c.Id, &c.AgreementId, &c.Status, &c.Note, &c.At, &c.Source);
+        h.Cols(&c.Id, &c.AgreementId, &c.Status, &c.Note, &c.At, &c.Source);
         history->push_back(c);
     }
-    return rc == SQLITE_DONE || DbError(db, "cannot read the agreements' history", error);
+    return rc == db::kDone || DbError(db, "cannot read the agreements' history", error);
 }
 
 } // namespace store

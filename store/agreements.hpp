@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
+#include "store/db.hpp"
 
 namespace store {
 
 // The tables (IF NOT EXISTS: run at every open, after the migrations).
-bool CreateAgreementTables(sqlite3* db, std::string* error);
+bool CreateAgreementTables(db::Conn* db, std::string* error);
 
 enum class ChangeResult { Stored, AlreadyStored, Conflict, Invalid };
 
@@ -21,16 +21,16 @@ enum class ChangeResult { Stored, AlreadyStored, Conflict, Invalid };
 // change. Inside the caller's transaction. The agreement must exist and, when wijk is not
 // empty, be of that wijk. c.Source as given (the caller sets it). *reason says why not
 // (Invalid, Conflict); false only on a database error (*reason says what).
-bool PutAgreementChange(sqlite3* db, const wsync::AgreementChangeRecord& c, const std::string& wijk,
+bool PutAgreementChange(db::Conn* db, const wsync::AgreementChangeRecord& c, const std::string& wijk,
                         ChangeResult* result, std::string* reason);
 
 // Sets agreements.status to that of the latest change (a kiosk's own re-sent agreement
 // may have written an older one).
-bool ResolveAgreement(sqlite3* db, const std::string& agreement_id, std::string* error);
+bool ResolveAgreement(db::Conn* db, const std::string& agreement_id, std::string* error);
 
 // The agreements of a wijk (every wijk when empty), oldest first, with the status, note,
 // time and source of the latest change and their session; and their whole history.
-bool ReadAgreements(sqlite3* db, const std::string& wijk, std::vector<wsync::AgreementRecord>* list,
+bool ReadAgreements(db::Conn* db, const std::string& wijk, std::vector<wsync::AgreementRecord>* list,
                     std::vector<wsync::AgreementChangeRecord>* history, std::string* error);
 
 } // namespace store

@@ -1,5 +1,6 @@
 #include "store/store.hpp"
 #include "store/agreements.hpp"
+#include "store/schema_postgres.hpp"
 #include "store/users.hpp"
 #include "content/pack_loader.hpp"
 #include "sync/csv.hpp"
@@ -9,10 +10,7 @@
 #include "sync/text_check.hpp"
 #include "sync/uuid.hpp"
 
-#include "sync/sqlite_util.hpp"
-
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -244,7 +242,9 @@ const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_ver
                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET n = n + excluded.n";
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
-using namespace sql; // sync/sqlite_util.hpp
+using db::Exec;
+using db::Optional;
+using db::Stmt;
 
 std::string Now() { return IsoNowSeconds(); }
 
@@ -252,39 +252,15 @@ std::string Now() { return IsoNowSeconds(); }
 std::string IsoInDays(int days) { return IsoTimeSeconds(int64_t(time(nullptr)) + int64_t(days) * 86400); }
 
 // What a client is told when the database fails: SQLite's words go to the log only.
-bool Internal(const std::string& what, sqlite3* db, std::string* error) {
-    fprintf(stderr, "wijkstem-store: %s: %s\n", what.c_str(), sqlite3_errmsg(db));
+bool Internal(const std::string& what, db::Conn* db, std::string* error) {
+    fprintf(stderr, "wijkstem-store: %s: %s\n", what.c_str(), db->Error().c_str());
     *error = "the store could not " + what + "; try again later";
     return false;
 }
 
-struct Tx {
-    sqlite3* Db;
-    bool Done = false;
-    ~Tx() {
-        if (!Done)
-            sqlite3_exec(Db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-};
-
-// Without a copy: for strings that outlive the statement's next step.
-void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
-    sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_STATIC);
-}
-
 // Resets st and binds an answer as ?1..?10 (the column order of answers and conflicts).
-void BindAnswer(sqlite3_stmt* st, const std::string& device, const StoredAnswer& a, const std::string& now) {
-    sqlite3_reset(st);
-    BindStatic(st, 1, a.Id);
-    BindStatic(st, 2, device);
-    sqlite3_bind_int64(st, 3, a.Seq);
-    BindStatic(st, 4, a.SessionId);
-    BindStatic(st, 5, a.PackId);
-    BindStatic(st, 6, a.PackVersion);
-    BindStatic(st, 7, a.QuestionId);
-    BindStatic(st, 8, a.Value);
-    BindStatic(st, 9, a.AnsweredAt);
-    BindStatic(st, 10, now);
+void BindAnswer(Stmt& st, const std::string& device, const StoredAnswer& a, const std::string& now) {
+    st.Bind(a.Id, device, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value, a.AnsweredAt, now);
 }
 
 // Codes people read off a screen and type: no 0/O or 1/I/L.
@@ -301,59 +277,54 @@ std::string NewCode() {
 
 } // namespace
 
-std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
-    std::unique_ptr<Store> s(new Store());
-    if (!PrepareDatabaseFile(path, error)) // 0600, and its -wal and -shm with it
-        return nullptr;
-    if (sqlite3_open_v2(path.c_str(), &s->Db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
-        *error = "the store database " + path + " cannot be opened: " + (s->Db ? sqlite3_errmsg(s->Db) : "no memory");
-        return nullptr;
-    }
-    sqlite3_busy_timeout(s->Db, 5000);
+// SQLite: the schema of version 0, then each migration up to the current one, all in one
+// transaction; the console's and stap 3's tables (IF NOT EXISTS, no number).
+static bool MigrateSqlite(db::Conn* db, std::string* error) {
     std::string err;
-    if (!Exec(s->Db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &err) ||
-        !Exec(s->Db, kSchema.c_str(), &err) || !CreateConsoleTables(s->Db, &err)) {
-        *error = "the store database " + path + " cannot be used: " + err;
-        return nullptr;
-    }
-    // Migrations, all in one transaction: an old store database gains the new columns.
+    if (!Exec(db, kSchema, error) || !CreateConsoleTables(db, error))
+        return false;
     int64_t version = -1;
     {
-        Stmt st(s->Db, "PRAGMA user_version");
-        if (st && sqlite3_step(st.S) == SQLITE_ROW)
-            version = sqlite3_column_int64(st.S, 0);
+        Stmt st(db, "PRAGMA user_version");
+        if (st.Step() == db::kRow)
+            version = st.Int(0);
     }
     if (version < 0 || version > kStoreSchemaVersion) {
-        *error = "the store database " + path + " has schema " + std::to_string(version) +
+        *error = "it has schema " + std::to_string(version) +
                  (version < 0 ? "" : ", made by a newer wijkstem-store (this one knows " +
                                          std::to_string(kStoreSchemaVersion) + ")");
-        return nullptr;
+        return false;
     }
     if (version < kStoreSchemaVersion) {
-        sql::Transaction tx(s->Db);
+        db::Transaction tx(db);
         if (!tx.Begun(&err)) {
-            *error = "the store database " + path + " cannot be migrated: " + err;
-            return nullptr;
+            *error = "it cannot be migrated: " + err;
+            return false;
         }
         for (int v = int(version); v < kStoreSchemaVersion; v++)
-            if (!Exec(s->Db, kStoreMigrations[v], &err)) {
-                *error = "the store database " + path + " cannot be migrated to schema " + std::to_string(v + 1) +
-                         ": " + err;
-                return nullptr;
+            if (!Exec(db, kStoreMigrations[v], &err)) {
+                *error = "it cannot be migrated to schema " + std::to_string(v + 1) + ": " + err;
+                return false;
             }
-        if (!Exec(s->Db, ("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str(), &err) ||
-            !tx.Commit(&err)) {
-            *error = "the store database " + path + " cannot be migrated: " + err;
-            return nullptr;
+        if (!Exec(db, "PRAGMA user_version=" + std::to_string(kStoreSchemaVersion), &err) || !tx.Commit(&err)) {
+            *error = "it cannot be migrated: " + err;
+            return false;
         }
     }
-    if (!CreateAgreementTables(s->Db, &err)) { // stap 3: no schema number, IF NOT EXISTS
-        *error = "the store database " + path + " cannot be used: " + err;
+    return CreateAgreementTables(db, error);
+}
+
+std::unique_ptr<Store> Store::Open(const std::string& target, std::string* error) {
+    std::unique_ptr<Store> s(new Store());
+    s->Owned = db::Open(target, false, error);
+    if (!s->Owned)
         return nullptr;
-    }
-    if (!s->LoadPublishedPacks(&err)) {
-        *error = "the store database " + path + " cannot be used: " + err;
+    s->Db = s->Owned.get();
+    std::string err;
+    const bool ok = s->Db->Kind() == db::Backend::Postgres ? MigratePostgres(s->Db, kStoreSchemaVersion, &err)
+                                                           : MigrateSqlite(s->Db, &err);
+    if (!ok || !s->LoadPublishedPacks(&err)) {
+        *error = "the store database " + s->Db->Name() + " cannot be used: " + err;
         return nullptr;
     }
     return s;
@@ -362,12 +333,12 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
 bool Store::LoadPublishedPacks(std::string* error) {
     Stmt st(Db, "SELECT pack_id, version, body FROM published_packs");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
-        content::LoadResult r = content::LoadPackText(Col(st.S, 2), "the published pack " + Col(st.S, 0));
-        if (!r.Pack.Id.empty() && r.Pack.Version == Col(st.S, 1)) // a broken body checks nothing
+    while (st.Step() == db::kRow) {
+        content::LoadResult r = content::LoadPackText(st.Text(2), "the published pack " + st.Text(0));
+        if (!r.Pack.Id.empty() && r.Pack.Version == st.Text(1)) // a broken body checks nothing
             Catalog.Add(std::move(r.Pack));
     }
     return true;
@@ -445,7 +416,7 @@ bool PlausibleTime(const std::string& iso, int64_t now_unix, const std::string& 
     return true;
 }
 
-Store::~Store() { sqlite3_close(Db); }
+Store::~Store() = default;
 
 bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::string* error, int valid_days) {
     std::lock_guard<std::mutex> lock(Mu);
@@ -461,16 +432,16 @@ bool Store::NewEnrollCode(const std::string& wijk, std::string* code, std::strin
     Stmt st(Db, "INSERT INTO enroll_codes(code_hash, wijk, created_at, expires_at, short_id) "
                 "VALUES(?1, ?2, ?3, ?4, ?5)");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    Bind(st.S, 1, HashToken(*code));
-    Bind(st.S, 2, wijk);
-    Bind(st.S, 3, Now());
-    Bind(st.S, 4, IsoInDays(valid_days));
-    Bind(st.S, 5, RandomToken(4));
-    if (sqlite3_step(st.S) != SQLITE_DONE) {
-        *error = std::string("cannot store the code: ") + sqlite3_errmsg(Db);
+    st.BindOne(1, HashToken(*code));
+    st.BindOne(2, wijk);
+    st.BindOne(3, Now());
+    st.BindOne(4, IsoInDays(valid_days));
+    st.BindOne(5, RandomToken(4));
+    if (st.Step() != db::kDone) {
+        *error = std::string("cannot store the code: ") + Db->Error();
         return false;
     }
     return true;
@@ -482,12 +453,12 @@ bool Store::EnrollCodes(std::vector<EnrollCodeInfo>* out, std::string* error) {
     Stmt st(Db, "SELECT short_id, wijk, created_at, expires_at FROM enroll_codes WHERE used_at IS NULL AND "
                 "cancelled_at IS NULL AND expires_at > ?1 ORDER BY created_at, short_id");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    Bind(st.S, 1, Now());
-    while (sqlite3_step(st.S) == SQLITE_ROW)
-        out->push_back({Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3)});
+    st.BindOne(1, Now());
+    while (st.Step() == db::kRow)
+        out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3)});
     return true;
 }
 
@@ -495,9 +466,9 @@ bool Store::CancelCode(const std::string& short_id, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "UPDATE enroll_codes SET cancelled_at = ?2 WHERE short_id = ?1 AND used_at IS NULL AND "
                 "cancelled_at IS NULL AND expires_at > ?2");
-    Bind(st.S, 1, short_id);
-    Bind(st.S, 2, Now());
-    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) < 1) {
+    st.BindOne(1, short_id);
+    st.BindOne(2, Now());
+    if (st.Step() != db::kDone || st.Changes() < 1) {
         *error = "no open enrolment code " + short_id + " (see enroll-codes)";
         return false;
     }
@@ -513,10 +484,10 @@ bool Store::AllowReenroll(const std::string& device_id, int valid_days, std::str
     Stmt st(Db, "INSERT INTO reenroll_allowed(device_id, created_at, expires_at) SELECT id, ?2, ?3 FROM devices "
                 "WHERE id = ?1 ON CONFLICT(device_id) DO UPDATE SET created_at = excluded.created_at, "
                 "expires_at = excluded.expires_at");
-    Bind(st.S, 1, device_id);
-    Bind(st.S, 2, Now());
-    Bind(st.S, 3, IsoInDays(valid_days));
-    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) != 1) {
+    st.BindOne(1, device_id);
+    st.BindOne(2, Now());
+    st.BindOne(3, IsoInDays(valid_days));
+    if (st.Step() != db::kDone || st.Changes() != 1) {
         *error = "no enrolled device " + device_id + " (see devices)";
         return false;
     }
@@ -531,35 +502,35 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
         *forbidden = true;
         return false;
     }
-    if (sqlite3_exec(Db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    db::Transaction tx(Db);
+    if (!tx.Begun())
         return Internal("enrol the device", Db, error);
-    Tx tx{Db};
     const std::string now = Now();
     {
         Stmt st(Db, "SELECT wijk FROM enroll_codes WHERE code_hash = ?1 AND used_at IS NULL AND cancelled_at IS NULL "
                     "AND expires_at > ?2");
-        Bind(st.S, 1, HashToken(code));
-        Bind(st.S, 2, now);
-        if (sqlite3_step(st.S) != SQLITE_ROW) { // unknown, used, cancelled, expired: answered alike
+        st.BindOne(1, HashToken(code));
+        st.BindOne(2, now);
+        if (st.Step() != db::kRow) { // unknown, used, cancelled, expired: answered alike
             *forbidden = true;
             *error = "this enrolment code is unknown or already used (or cancelled, or expired)";
             return false;
         }
-        *wijk = Col(st.S, 0);
+        *wijk = st.Text(0);
     }
     // A device id is not secret (file names, status, the CSV): enrolling it again would
     // hand the kiosk's identity to whoever holds any code. Only an admin's allowance does.
     {
         Stmt known(Db, "SELECT 1 FROM devices WHERE id = ?1");
-        Bind(known.S, 1, device_id);
-        const bool exists = sqlite3_step(known.S) == SQLITE_ROW;
+        known.BindOne(1, device_id);
+        const bool exists = known.Step() == db::kRow;
         if (exists) {
             Stmt allowed(Db, "DELETE FROM reenroll_allowed WHERE device_id = ?1 AND expires_at > ?2");
-            Bind(allowed.S, 1, device_id);
-            Bind(allowed.S, 2, now);
-            if (sqlite3_step(allowed.S) != SQLITE_DONE)
+            allowed.BindOne(1, device_id);
+            allowed.BindOne(2, now);
+            if (allowed.Step() != db::kDone)
                 return Internal("enrol the device", Db, error);
-            if (sqlite3_changes(Db) != 1) {
+            if (allowed.Changes() != 1) {
                 *forbidden = true;
                 *error = "this device is enrolled already; an admin must allow it to enrol again "
                          "(wijkstem-store allow-reenroll DEVICE_ID)";
@@ -571,19 +542,17 @@ bool Store::Enroll(const std::string& code, const std::string& device_id, const 
     Stmt dev(Db, "INSERT INTO devices(id, wijk, token_hash, public_key, enrolled_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                  "ON CONFLICT(id) DO UPDATE SET wijk = excluded.wijk, token_hash = excluded.token_hash, "
                  "public_key = excluded.public_key, enrolled_at = excluded.enrolled_at, revoked_at = NULL");
-    Bind(dev.S, 1, device_id);
-    Bind(dev.S, 2, *wijk);
-    Bind(dev.S, 3, HashToken(*token));
-    Bind(dev.S, 4, public_key);
-    Bind(dev.S, 5, now);
+    dev.BindOne(1, device_id);
+    dev.BindOne(2, *wijk);
+    dev.BindOne(3, HashToken(*token));
+    dev.BindOne(4, public_key);
+    dev.BindOne(5, now);
     Stmt used(Db, "UPDATE enroll_codes SET used_at = ?2, device_id = ?3 WHERE code_hash = ?1");
-    Bind(used.S, 1, HashToken(code));
-    Bind(used.S, 2, now);
-    Bind(used.S, 3, device_id);
-    if (sqlite3_step(dev.S) != SQLITE_DONE || sqlite3_step(used.S) != SQLITE_DONE ||
-        sqlite3_exec(Db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    used.BindOne(1, HashToken(code));
+    used.BindOne(2, now);
+    used.BindOne(3, device_id);
+    if (dev.Step() != db::kDone || used.Step() != db::kDone || !tx.Commit())
         return Internal("enrol the device", Db, error);
-    tx.Done = true;
     return true;
 }
 
@@ -592,19 +561,19 @@ bool Store::Authenticate(const std::string& token, std::string* device_id) {
     if (token.empty())
         return false;
     Stmt st(Db, "SELECT id FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL");
-    Bind(st.S, 1, HashToken(token));
-    if (sqlite3_step(st.S) != SQLITE_ROW)
+    st.BindOne(1, HashToken(token));
+    if (st.Step() != db::kRow)
         return false;
-    *device_id = Col(st.S, 0);
+    *device_id = st.Text(0);
     return true;
 }
 
 bool Store::Revoke(const std::string& device_id, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
-    Bind(st.S, 1, device_id);
-    Bind(st.S, 2, Now());
-    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) != 1) {
+    st.BindOne(1, device_id);
+    st.BindOne(2, Now());
+    if (st.Step() != db::kDone || st.Changes() != 1) {
         *error = "no enrolled device " + device_id + " to revoke";
         return false;
     }
@@ -615,15 +584,16 @@ namespace {
 
 // The statements StoreBatch needs, prepared once for all of a batch's answers.
 struct BatchStatements {
-    sqlite3* Db;
+    db::Conn* Db;
     Stmt Find{Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
                   "flagged, coalesce(replaces, '') FROM answers WHERE id = ?1"};
     // superseded: a later answer of the same visit that replaces this one came first (a USB
     // file and the network may bring a kiosk's answers out of order).
     Stmt Insert{Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
                     "answered_at, received_at, via, flagged, unverified, replaces, superseded) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, EXISTS(SELECT 1 FROM answers "
-                    "WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7)) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, CASE WHEN EXISTS(SELECT 1 FROM "
+                    "answers WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7) "
+                    "THEN 1 ELSE 0 END) "
                     "ON CONFLICT(id) DO NOTHING RETURNING superseded"};
     Stmt AddCounts{Db, kAddCounts};
     // This batch's new answers that count, per (pack_id, pack_version, question_id, value):
@@ -653,46 +623,41 @@ struct BatchStatements {
     // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
     // version has kMaxUnverifiedQuestions others already. False on a database error.
     bool UnverifiedQuestion(const StoredAnswer& a, int* known) {
-        for (Stmt* st : {&Seen, &Count, &Note}) {
-            sqlite3_stmt* s = st->Reset();
-            BindStatic(s, 1, a.PackId);
-            BindStatic(s, 2, a.PackVersion);
-            if (st != &Count)
-                BindStatic(s, 3, a.QuestionId);
-        }
-        int rc = sqlite3_step(Seen.S);
-        if (rc == SQLITE_ROW)
+        Seen.Bind(a.PackId, a.PackVersion, a.QuestionId);
+        Count.Bind(a.PackId, a.PackVersion);
+        Note.Bind(a.PackId, a.PackVersion, a.QuestionId);
+        int rc = Seen.Step();
+        if (rc == db::kRow)
             return *known = 1, true;
-        if (rc != SQLITE_DONE || sqlite3_step(Count.S) != SQLITE_ROW)
+        if (rc != db::kDone || Count.Step() != db::kRow)
             return false;
-        if (sqlite3_column_int64(Count.S, 0) >= kMaxUnverifiedQuestions)
+        if (Count.Int(0) >= kMaxUnverifiedQuestions)
             return *known = 0, true;
         *known = 1;
-        return sqlite3_step(Note.S) == SQLITE_DONE;
+        return Note.Step() == db::kDone;
     }
 
     // The id is stored already: the same content (already stored), or a conflict, kept
     // aside in conflicts; nothing is overwritten.
     bool Existing(const std::string& device, const StoredAnswer& a, const std::string& now, AnswerResult* r,
                   std::string* error) {
-        sqlite3_reset(Find.S);
-        Bind(Find.S, 1, a.Id);
-        if (sqlite3_step(Find.S) != SQLITE_ROW) {
-            *error = std::string("cannot read a stored answer: ") + sqlite3_errmsg(Db);
+        Find.Bind(a.Id);
+        if (Find.Step() != db::kRow) {
+            *error = std::string("cannot read a stored answer: ") + Db->Error();
             return false;
         }
-        bool same = Col(Find.S, 0) == device && sqlite3_column_int64(Find.S, 1) == a.Seq &&
-                    Col(Find.S, 2) == a.SessionId && Col(Find.S, 3) == a.PackId && Col(Find.S, 4) == a.PackVersion &&
-                    Col(Find.S, 5) == a.QuestionId && Col(Find.S, 6) == a.Value && Col(Find.S, 7) == a.AnsweredAt &&
-                    (sqlite3_column_int(Find.S, 8) != 0) == a.Flagged && Col(Find.S, 9) == a.Replaces;
+        bool same = Find.Text(0) == device && Find.Int(1) == a.Seq &&
+                    Find.Text(2) == a.SessionId && Find.Text(3) == a.PackId && Find.Text(4) == a.PackVersion &&
+                    Find.Text(5) == a.QuestionId && Find.Text(6) == a.Value && Find.Text(7) == a.AnsweredAt &&
+                    (Find.Int(8) != 0) == a.Flagged && Find.Text(9) == a.Replaces;
         r->Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
         if (same)
             return true;
-        BindAnswer(Conflict.S, device, a, now);
-        sqlite3_bind_int(Conflict.S, 12, a.Flagged ? 1 : 0);
-        BindOptional(Conflict.S, 14, a.Replaces);
-        if (sqlite3_step(Conflict.S) != SQLITE_DONE) {
-            *error = sqlite3_errmsg(Db);
+        BindAnswer(Conflict, device, a, now);
+        Conflict.BindOne(12, a.Flagged ? 1 : 0);
+        Conflict.BindOne(14, Optional{a.Replaces});
+        if (Conflict.Step() != db::kDone) {
+            *error = Db->Error();
             return false;
         }
         return true;
@@ -705,7 +670,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     std::lock_guard<std::mutex> lock(Mu);
     results->clear();
     std::string err;
-    sql::Transaction tx(Db);
+    db::Transaction tx(Db);
     if (!tx.Begun(error))
         return false;
     BatchStatements st{Db};
@@ -719,17 +684,14 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             continue;
         }
         if (a.SessionId != session_checked) {
-            sqlite3_stmt* o = st.Owner.Reset();
-            BindStatic(o, 1, a.SessionId);
-            BindStatic(o, 2, b.DeviceId);
-            const int rc = sqlite3_step(o);
-            if (rc == SQLITE_ROW) {
+            const int rc = st.Owner.Bind(a.SessionId, b.DeviceId).Step();
+            if (rc == db::kRow) {
                 r.Reason = "session_id belongs to another kiosk's visit";
                 results->push_back(r);
                 continue;
             }
-            if (rc != SQLITE_DONE) {
-                *error = std::string("cannot read a session: ") + sqlite3_errmsg(Db);
+            if (rc != db::kDone) {
+                *error = std::string("cannot read a session: ") + Db->Error();
                 return false;
             }
             session_checked = a.SessionId;
@@ -743,7 +705,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         if (fit == PackCheck::Unknown) { // no pack to check: at least no endless stream of ids
             int known = -1;
             if (!st.UnverifiedQuestion(a, &known)) {
-                *error = std::string("cannot count unverified questions: ") + sqlite3_errmsg(Db);
+                *error = std::string("cannot count unverified questions: ") + Db->Error();
                 return false;
             }
             if (known == 0) {
@@ -754,19 +716,19 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             }
         }
         // Insert first: a new id (the usual case) costs one index lookup, not two.
-        BindAnswer(st.Insert.S, b.DeviceId, a, now);
-        BindStatic(st.Insert.S, 11, via);
-        sqlite3_bind_int(st.Insert.S, 12, a.Flagged ? 1 : 0);
-        sqlite3_bind_int(st.Insert.S, 13, fit == PackCheck::Unknown ? 1 : 0);
-        BindOptional(st.Insert.S, 14, a.Replaces);
+        BindAnswer(st.Insert, b.DeviceId, a, now);
+        st.Insert.BindOne(11, via);
+        st.Insert.BindOne(12, a.Flagged ? 1 : 0);
+        st.Insert.BindOne(13, fit == PackCheck::Unknown ? 1 : 0);
+        st.Insert.BindOne(14, Optional{a.Replaces});
         // A row back: the answer is new, and says whether a later one replaced it already.
-        int rc = sqlite3_step(st.Insert.S);
-        const bool inserted = rc == SQLITE_ROW;
-        const bool superseded = inserted && sqlite3_column_int(st.Insert.S, 0) != 0;
+        int rc = st.Insert.Step();
+        const bool inserted = rc == db::kRow;
+        const bool superseded = inserted && st.Insert.Int(0) != 0;
         if (inserted)
-            rc = sqlite3_step(st.Insert.S);
-        if (rc != SQLITE_DONE) {
-            *error = std::string("cannot store an answer: ") + sqlite3_errmsg(Db);
+            rc = st.Insert.Step();
+        if (rc != db::kDone) {
+            *error = std::string("cannot store an answer: ") + Db->Error();
             return false;
         }
         if (!inserted) { // the id is there already: same content, or a conflict
@@ -776,9 +738,9 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             continue;
         }
         if (!a.Replaces.empty()) { // only ever an answer of the same kiosk, visit and question
-            BindAll(st.Supersede.Reset(), a.Replaces, b.DeviceId, a.SessionId, a.QuestionId);
-            if (sqlite3_step(st.Supersede.S) != SQLITE_DONE) {
-                *error = std::string("cannot mark a replaced answer: ") + sqlite3_errmsg(Db);
+            st.Supersede.Bind(a.Replaces, b.DeviceId, a.SessionId, a.QuestionId);
+            if (st.Supersede.Step() != db::kDone) {
+                *error = std::string("cannot mark a replaced answer: ") + Db->Error();
                 return false;
             }
         }
@@ -788,7 +750,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         results->push_back(r);
     }
     if (!st.FlushCounts(b.DeviceId)) {
-        *error = std::string("cannot count the answers: ") + sqlite3_errmsg(Db);
+        *error = std::string("cannot count the answers: ") + Db->Error();
         return false;
     }
     if (!NoteReceipts(b, *results, &err)) { // store/store_news.cpp
@@ -829,16 +791,16 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
                 "coalesce(sum(a.unverified), 0) "
                 "FROM devices d LEFT JOIN answers a ON a.device_id = d.id GROUP BY d.id ORDER BY d.wijk, d.id");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
-        DeviceInfo d{Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3), sqlite3_column_int(st.S, 4) != 0,
-                     sqlite3_column_int64(st.S, 5), sqlite3_column_int64(st.S, 6), 0};
-        d.Missing = d.MaxSeq - sqlite3_column_int64(st.S, 7); // gaps: numbers under the highest not seen
-        d.Visits = sqlite3_column_int64(st.S, 8);
-        d.VisitsFlagged = sqlite3_column_int64(st.S, 9);
-        d.Unverified = sqlite3_column_int64(st.S, 10);
+    while (st.Step() == db::kRow) {
+        DeviceInfo d{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4) != 0,
+                     st.Int(5), st.Int(6), 0};
+        d.Missing = d.MaxSeq - st.Int(7); // gaps: numbers under the highest not seen
+        d.Visits = st.Int(8);
+        d.VisitsFlagged = st.Int(9);
+        d.Unverified = st.Int(10);
         out->push_back(d);
     }
     return true;
@@ -860,7 +822,7 @@ bool Store::ExportCsv(const std::function<bool(const std::string& row)>& write, 
                 "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via, a.flagged, a.superseded "
                 "FROM answers a JOIN devices d ON d.id = a.device_id ORDER BY a.device_id, a.seq");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
     // Coarse times in exports (the date only): promise 3, anonymous by design.
@@ -871,18 +833,18 @@ bool Store::ExportCsv(const std::function<bool(const std::string& row)>& write, 
     }
     std::string row;
     int rc;
-    while ((rc = sqlite3_step(st.S)) == SQLITE_ROW) {
+    while ((rc = st.Step()) == db::kRow) {
         row.clear();
         for (int i = 0; i < 14; i++)
-            row += (i ? "," : "") + CsvField(Col(st.S, i));
+            row += (i ? "," : "") + CsvField(st.Text(i));
         row += "\n";
         if (!write(row)) {
             *error = "the CSV could not be written";
             return false;
         }
     }
-    if (rc != SQLITE_DONE) { // a part-way failure is not a shorter CSV
-        *error = std::string("the export stopped part-way: ") + sqlite3_errmsg(Db);
+    if (rc != db::kDone) { // a part-way failure is not a shorter CSV
+        *error = std::string("the export stopped part-way: ") + Db->Error();
         return false;
     }
     return true;
@@ -890,7 +852,7 @@ bool Store::ExportCsv(const std::function<bool(const std::string& row)>& write, 
 
 bool Store::RebuildAnswerCounts(std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
-    sql::Transaction tx(Db);
+    db::Transaction tx(Db);
     return tx.Begun(error) &&
            Exec(Db, "DELETE FROM answer_counts; "
                     "INSERT INTO answer_counts SELECT device_id, pack_id, pack_version, question_id, value, count(*) "
@@ -903,13 +865,13 @@ bool Store::RebuildAnswerCounts(std::string* error) {
 int64_t Store::AnswerCount() {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT count(*) FROM answers");
-    return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
+    return st.Step() == db::kRow ? st.Int(0) : -1;
 }
 
 int64_t Store::ConflictCount() {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT count(*) FROM conflicts");
-    return sqlite3_step(st.S) == SQLITE_ROW ? sqlite3_column_int64(st.S, 0) : -1;
+    return st.Step() == db::kRow ? st.Int(0) : -1;
 }
 
 bool Store::Publish(const std::string& wijk, const std::string& pack_id, const std::string& version,
@@ -921,31 +883,30 @@ bool Store::Publish(const std::string& wijk, const std::string& pack_id, const s
         return false;
     }
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
+    db::Transaction tx(Db);
+    if (!tx.Begun(&err)) {
         *error = "cannot publish the pack: " + err;
         return false;
     }
-    Tx tx{Db};
     Stmt st(Db, "INSERT INTO packs(wijk, pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4, ?5) "
                 "ON CONFLICT(wijk) DO UPDATE SET pack_id = excluded.pack_id, version = excluded.version, "
                 "body = excluded.body, published_at = excluded.published_at");
-    Bind(st.S, 1, wijk);
-    Bind(st.S, 2, pack_id);
-    Bind(st.S, 3, version);
-    Bind(st.S, 4, body);
-    Bind(st.S, 5, Now());
+    st.BindOne(1, wijk);
+    st.BindOne(2, pack_id);
+    st.BindOne(3, version);
+    st.BindOne(4, body);
+    st.BindOne(5, Now());
     // Every version ever published stays known: kiosks answer with older ones for a while.
     Stmt all(Db, "INSERT INTO published_packs(pack_id, version, body, published_at) VALUES(?1, ?2, ?3, ?4) "
                  "ON CONFLICT(pack_id, version) DO UPDATE SET body = excluded.body, published_at = excluded.published_at");
-    Bind(all.S, 1, pack_id);
-    Bind(all.S, 2, version);
-    Bind(all.S, 3, body);
-    Bind(all.S, 4, Now());
-    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_step(all.S) != SQLITE_DONE || !Exec(Db, "COMMIT", &err)) {
-        *error = std::string("cannot publish the pack: ") + (err.empty() ? sqlite3_errmsg(Db) : err.c_str());
+    all.BindOne(1, pack_id);
+    all.BindOne(2, version);
+    all.BindOne(3, body);
+    all.BindOne(4, Now());
+    if (st.Step() != db::kDone || all.Step() != db::kDone || !tx.Commit(&err)) {
+        *error = "cannot publish the pack: " + (err.empty() ? Db->Error() : err);
         return false;
     }
-    tx.Done = true;
     Catalog.Add(std::move(pack.Pack));
     return true;
 }
@@ -955,12 +916,12 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
     *out = {};
     {
         Stmt st(Db, "SELECT wijk FROM devices WHERE id = ?1");
-        Bind(st.S, 1, device_id);
-        if (sqlite3_step(st.S) != SQLITE_ROW) {
+        st.BindOne(1, device_id);
+        if (st.Step() != db::kRow) {
             *error = "unknown device";
             return false;
         }
-        out->Wijk = Col(st.S, 0);
+        out->Wijk = st.Text(0);
     }
     NoteSync(Db, device_id); // the console's "last sync" (store/users.cpp)
     if (!ReadAgreements(Db, out->Wijk, &out->Agreements, &out->AgreementChanges, error)) // stap 3
@@ -968,25 +929,25 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
     out->HasAgreements = true;
     {
         Stmt st(Db, "SELECT pack_id, version, body FROM packs WHERE wijk = ?1");
-        Bind(st.S, 1, out->Wijk);
-        if (sqlite3_step(st.S) == SQLITE_ROW) {
-            out->PackId = Col(st.S, 0);
-            out->PackVersion = Col(st.S, 1);
-            out->PackBody = Col(st.S, 2);
+        st.BindOne(1, out->Wijk);
+        if (st.Step() == db::kRow) {
+            out->PackId = st.Text(0);
+            out->PackVersion = st.Text(1);
+            out->PackBody = st.Text(2);
         }
     }
     {
         Stmt st(Db, "SELECT coalesce(max(seq), 0) FROM answers WHERE device_id = ?1");
-        Bind(st.S, 1, device_id);
-        if (sqlite3_step(st.S) == SQLITE_ROW)
-            out->DeviceMaxSeq = sqlite3_column_int64(st.S, 0);
+        st.BindOne(1, device_id);
+        if (st.Step() == db::kRow)
+            out->DeviceMaxSeq = st.Int(0);
         // The numbers under the highest that the store has not seen.
         Stmt gaps(Db, "WITH RECURSIVE n(s) AS (SELECT 1 UNION ALL SELECT s + 1 FROM n WHERE s < ?2) "
                       "SELECT s FROM n WHERE s NOT IN (SELECT seq FROM answers WHERE device_id = ?1) LIMIT 1000");
-        Bind(gaps.S, 1, device_id);
-        sqlite3_bind_int64(gaps.S, 2, out->DeviceMaxSeq);
-        while (sqlite3_step(gaps.S) == SQLITE_ROW)
-            out->MissingSeqs.push_back(sqlite3_column_int64(gaps.S, 0));
+        gaps.BindOne(1, device_id);
+        gaps.BindOne(2, out->DeviceMaxSeq);
+        while (gaps.Step() == db::kRow)
+            out->MissingSeqs.push_back(gaps.Int(0));
     }
     WijkTalliesLocked(out->Wijk, &out->Results);
     NewsLocked(out->Wijk, &out->News); // store/store_news.cpp
@@ -1008,15 +969,15 @@ void Store::WijkTalliesLocked(const std::string& wijk, std::vector<Tally>* out) 
     Stmt st(Db, "SELECT c.pack_id, c.pack_version, c.question_id, c.value, sum(c.n) FROM answer_counts c "
                 "JOIN devices d ON d.id = c.device_id WHERE d.wijk = ?1 "
                 "GROUP BY c.pack_id, c.pack_version, c.question_id, c.value HAVING sum(c.n) > 0");
-    Bind(st.S, 1, wijk);
+    st.BindOne(1, wijk);
     std::map<std::pair<std::string, std::string>, int64_t> counts; // (question, value) -> answers
     std::map<std::string, int64_t> per_question;
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
-        const std::string question = Col(st.S, 2);
-        if (!Catalog.IsChoice(Col(st.S, 0), Col(st.S, 1), question))
+    while (st.Step() == db::kRow) {
+        const std::string question = st.Text(2);
+        if (!Catalog.IsChoice(st.Text(0), st.Text(1), question))
             continue;
-        const int64_t n = sqlite3_column_int64(st.S, 4);
-        counts[{question, Col(st.S, 3)}] += n;
+        const int64_t n = st.Int(4);
+        counts[{question, st.Text(3)}] += n;
         per_question[question] += n;
     }
     for (const auto& [key, n] : counts)
@@ -1036,18 +997,18 @@ bool Store::ChangeAgreement(wsync::AgreementChangeRecord c, const std::vector<st
     std::string wijk;
     {
         Stmt st(Db, "SELECT wijk FROM agreements WHERE id = ?1");
-        Bind(st.S, 1, c.AgreementId);
-        if (sqlite3_step(st.S) != SQLITE_ROW) {
+        st.BindOne(1, c.AgreementId);
+        if (st.Step() != db::kRow) {
             *error = "there is no agreement " + c.AgreementId + " (wijkstem-store agreement list shows them)";
             return false;
         }
-        wijk = Col(st.S, 0);
+        wijk = st.Text(0);
     }
     if (!wijken.empty() && std::find(wijken.begin(), wijken.end(), wijk) == wijken.end()) {
         *error = "this agreement is of a wijk you do not look after";
         return false;
     }
-    sql::Transaction tx(Db);
+    db::Transaction tx(Db);
     if (!tx.Begun(error))
         return false;
     ChangeResult result;

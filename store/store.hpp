@@ -2,6 +2,7 @@
 // answer once (a unique key on its id). No HTTP here: http_server.cpp puts this on the
 // network, main.cpp on the command line.
 #pragma once
+#include "store/db.hpp"
 #include "store/pack_catalog.hpp"
 #include "sync/batch.hpp"
 #include "sync/campfire_batch.hpp"
@@ -14,8 +15,6 @@
 #include <functional>
 #include <string>
 #include <vector>
-
-struct sqlite3;
 
 namespace store {
 
@@ -206,7 +205,8 @@ public:
 
     int64_t AnswerCount();
     int64_t ConflictCount();
-    sqlite3* Handle() { return Db; }
+    // The database underneath: for tests and the bench only (they run SQL of their own).
+    db::Conn* Handle() { return Db; }
 
 private:
     Store() = default;
@@ -218,7 +218,8 @@ private:
     content::PlaceKind PlaceLocked(const std::string& wijk);
     // Inside StoreBatch's transaction: a receipt for each visit with an answer newly stored.
     bool NoteReceipts(const wsync::Batch& batch, const std::vector<wsync::AnswerResult>& results, std::string* error);
-    sqlite3* Db = nullptr;
+    std::unique_ptr<db::Conn> Owned;
+    db::Conn* Db = nullptr; // Owned, or nothing
     PackCatalog Catalog; // guarded by Mu
     struct QuotaWindow {
         std::chrono::steady_clock::time_point Start;

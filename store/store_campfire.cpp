@@ -25,10 +25,8 @@
 #include "store/agreements.hpp"
 
 #include "sync/iso_time.hpp"
-#include "sync/sqlite_util.hpp"
 #include "sync/uuid.hpp"
 
-#include <sqlite3.h>
 
 #include <ctime>
 
@@ -38,12 +36,13 @@ using namespace wsync; // the batch formats and SQLite helpers kiosk and store s
 
 namespace {
 
-using namespace sql; // sync/sqlite_util.hpp
+using db::Optional;
+using db::Stmt;
 
 // One request's campfire data into the tables, inside the caller's transaction; a method
 // is false on a database error (*Error says what), and then nothing of the request counts.
 struct CampfireWriter {
-    sqlite3* Db;
+    db::Conn* Db;
     const std::string& Device; // the kiosk sending
     std::string* Error;
     const std::string& Wijk;      // the kiosk's enrolled wijk: every session and agreement's
@@ -77,15 +76,15 @@ struct CampfireWriter {
         Stmt st(Db, "SELECT EXISTS (SELECT 1 FROM agreement_changes WHERE agreement_id = ?1 AND at > ?2)");
         if (!st)
             return false;
-        BindAll(st.S, id, at);
-        if (sqlite3_step(st.S) != SQLITE_ROW)
+        st.Bind(id, at);
+        if (st.Step() != db::kRow)
             return false;
-        *later = sqlite3_column_int(st.S, 0) != 0;
+        *later = st.Int(0) != 0;
         return true;
     }
 
     bool Failed(const char* what) {
-        *Error = std::string(what) + ": " + sqlite3_errmsg(Db);
+        *Error = std::string(what) + ": " + Db->Error();
         return false;
     }
     bool Ready() {
@@ -101,14 +100,14 @@ struct CampfireWriter {
         std::string PackId, PackVersion;
     };
     bool SessionState(const std::string& id, std::string* state, SessionFacts* facts = nullptr) {
-        sqlite3_stmt* f = FindSession.Reset();
-        Bind(f, 1, id);
-        const int rc = sqlite3_step(f);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        Stmt& f = FindSession.Reset();
+        f.BindOne(1, id);
+        const int rc = f.Step();
+        if (rc != db::kRow && rc != db::kDone)
             return false;
-        *state = rc == SQLITE_ROW && Col(f, 0) == Device ? (Col(f, 8).empty() ? "-" : Col(f, 8)) : "";
+        *state = rc == db::kRow && f.Text(0) == Device ? (f.Text(8).empty() ? "-" : f.Text(8)) : "";
         if (facts && !state->empty())
-            *facts = {sqlite3_column_int64(f, 4), Col(f, 5), Col(f, 6)};
+            *facts = {f.Int(4), f.Text(5), f.Text(6)};
         return true;
     }
 
@@ -121,23 +120,23 @@ struct CampfireWriter {
                 continue;
             }
             g.Wijk = Wijk;
-            sqlite3_stmt* f = FindSession.Reset();
-            Bind(f, 1, g.Id);
-            const int rc = sqlite3_step(f);
-            if (rc == SQLITE_DONE) {
+            Stmt& f = FindSession.Reset();
+            f.BindOne(1, g.Id);
+            const int rc = f.Step();
+            if (rc == db::kDone) {
                 if (!InsertSession.Run(g.Id, Device, g.Wijk, g.Name, g.HeldOn, g.Present, g.PackId,
                          g.PackVersion, g.StartedAt, Optional{g.EndedAt}, Now))
                     return Failed("cannot store a campfire session");
                 r.Status = AnswerStatus::Stored;
-            } else if (rc != SQLITE_ROW) {
+            } else if (rc != db::kRow) {
                 return Failed("cannot read a campfire session");
-            } else if (Col(f, 0) != Device) {
+            } else if (f.Text(0) != Device) {
                 r.Status = AnswerStatus::Conflict; // another kiosk's id: kept as it is
                 r.Reason = "another kiosk has a session with this id";
             } else {
-                const std::string ended = g.EndedAt.empty() ? Col(f, 8) : g.EndedAt; // never un-ended
-                const bool same = Col(f, 1) == g.Name && Col(f, 2) == g.Wijk && Col(f, 3) == g.HeldOn &&
-                                  sqlite3_column_int64(f, 4) == g.Present && Col(f, 8) == ended;
+                const std::string ended = g.EndedAt.empty() ? f.Text(8) : g.EndedAt; // never un-ended
+                const bool same = f.Text(1) == g.Name && f.Text(2) == g.Wijk && f.Text(3) == g.HeldOn &&
+                                  f.Int(4) == g.Present && f.Text(8) == ended;
                 if (same) {
                     r.Status = AnswerStatus::AlreadyStored;
                 } else {
@@ -193,12 +192,12 @@ struct CampfireWriter {
                 out->push_back(r);
                 continue;
             }
-            sqlite3_stmt* f = FindResult.Reset();
-            BindAll(f, res.SessionId, res.QuestionId, res.Value);
-            const int rc = sqlite3_step(f);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            Stmt& f = FindResult.Reset();
+            f.Bind(res.SessionId, res.QuestionId, res.Value);
+            const int rc = f.Step();
+            if (rc != db::kRow && rc != db::kDone)
                 return Failed("cannot read a campfire result");
-            if (rc == SQLITE_ROW && sqlite3_column_int64(f, 0) == res.Count && Col(f, 1) == res.Method) {
+            if (rc == db::kRow && f.Int(0) == res.Count && f.Text(1) == res.Method) {
                 r.Status = AnswerStatus::AlreadyStored;
             } else {
                 if (!PutResult.Run(res.SessionId, res.QuestionId, res.Value, res.Count, res.Method))
@@ -219,13 +218,13 @@ struct CampfireWriter {
                 continue;
             }
             a.Wijk = Wijk;
-            sqlite3_stmt* f = FindAgreement.Reset();
-            Bind(f, 1, a.Id);
-            const int rc = sqlite3_step(f);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            Stmt& f = FindAgreement.Reset();
+            f.BindOne(1, a.Id);
+            const int rc = f.Step();
+            if (rc != db::kRow && rc != db::kDone)
                 return Failed("cannot read an agreement");
             std::string state;
-            if (!a.SessionId.empty() && !(rc == SQLITE_ROW && Col(f, 0) != Device)) {
+            if (!a.SessionId.empty() && !(rc == db::kRow && f.Text(0) != Device)) {
                 if (!SessionState(a.SessionId, &state))
                     return Failed("cannot read a campfire session");
                 if (state.empty()) {
@@ -234,20 +233,20 @@ struct CampfireWriter {
                     continue;
                 }
             }
-            bool write = rc == SQLITE_DONE;
+            bool write = rc == db::kDone;
             std::string stored_status;
-            if (rc == SQLITE_ROW) {
-                stored_status = Col(f, 7);
-                const std::string stored_at = Col(f, 8);
+            if (rc == db::kRow) {
+                stored_status = f.Text(7);
+                const std::string stored_at = f.Text(8);
                 // A later change of stap 3 (the gebiedsteam's) may have set the status since:
                 // then the status does not tell two versions apart.
                 bool overridden = false;
                 if (!LaterChange(a.Id, stored_at, &overridden))
                     return Failed("cannot read an agreement's changes");
-                const bool same = Col(f, 1) == a.SessionId && Col(f, 2) == a.Wijk && Col(f, 3) == a.What &&
-                                  Col(f, 4) == a.Who && Col(f, 5) == a.Due && Col(f, 6) == a.Answers &&
-                                  (overridden || Col(f, 7) == a.Status);
-                if (Col(f, 0) != Device) {
+                const bool same = f.Text(1) == a.SessionId && f.Text(2) == a.Wijk && f.Text(3) == a.What &&
+                                  f.Text(4) == a.Who && f.Text(5) == a.Due && f.Text(6) == a.Answers &&
+                                  (overridden || f.Text(7) == a.Status);
+                if (f.Text(0) != Device) {
                     r.Status = AnswerStatus::Conflict;
                     r.Reason = "another kiosk has an agreement with this id";
                 } else if (a.UpdatedAt > stored_at) {
@@ -265,7 +264,7 @@ struct CampfireWriter {
                     return Failed("cannot store an agreement");
                 // A status changed in the meeting's own agreement screen is a change of
                 // stap 3 too: into the history, and the latest change decides the status.
-                if (rc == SQLITE_ROW && NormalAgreementStatus(stored_status) != NormalAgreementStatus(a.Status)) {
+                if (rc == db::kRow && NormalAgreementStatus(stored_status) != NormalAgreementStatus(a.Status)) {
                     AgreementChangeRecord c{NewUuidV4(), a.Id, NormalAgreementStatus(a.Status), "", a.UpdatedAt, Device};
                     ChangeResult put;
                     std::string why;
@@ -287,7 +286,7 @@ struct CampfireWriter {
 
 // Stap 3: the facilitator's changes of agreements (any agreement of the kiosk's wijk,
 // made at any kiosk or at the store), and the notes of a meeting's conversation.
-bool StoreChanges(sqlite3* db, const std::string& device, const std::string& wijk,
+bool StoreChanges(db::Conn* db, const std::string& device, const std::string& wijk,
                   const std::vector<AgreementChangeRecord>& changes, std::vector<AnswerResult>* out, std::string* error) {
     for (AgreementChangeRecord c : changes) {
         AnswerResult r{c.Id, AnswerStatus::Invalid, {}};
@@ -327,12 +326,12 @@ bool StoreNotes(CampfireWriter& w, const std::vector<GroupNoteRecord>& notes, st
             out->push_back(r);
             continue;
         }
-        BindAll(find.Reset(), n.SessionId, n.QuestionId);
-        const int rc = sqlite3_step(find.S);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        find.Bind(n.SessionId, n.QuestionId);
+        const int rc = find.Step();
+        if (rc != db::kRow && rc != db::kDone)
             return w.Failed("cannot read a note");
-        if (rc == SQLITE_ROW && Col(find.S, 1) >= n.UpdatedAt) { // the same, or an older version
-            r.Status = Col(find.S, 1) == n.UpdatedAt && Col(find.S, 0) != n.Note ? AnswerStatus::Conflict
+        if (rc == db::kRow && find.Text(1) >= n.UpdatedAt) { // the same, or an older version
+            r.Status = find.Text(1) == n.UpdatedAt && find.Text(0) != n.Note ? AnswerStatus::Conflict
                                                                                  : AnswerStatus::AlreadyStored;
         } else {
             if (!put.Run(n.SessionId, n.QuestionId, n.Note, n.UpdatedAt))
@@ -373,26 +372,26 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
     // only decides what counts toward the device's quota.
     std::lock_guard<std::mutex> lock(Mu);
     *reply = {};
-    sql::Transaction tx(Db);
+    db::Transaction tx(Db);
     if (!tx.Begun(error))
         return false;
     std::string wijk, newest;
     {
         Stmt dev(Db, "SELECT d.wijk, coalesce(c.newest, '') FROM devices d LEFT JOIN campfire_sources c "
                      "ON c.device_id = d.id WHERE d.id = ?1");
-        Bind(dev.S, 1, b.DeviceId);
-        if (sqlite3_step(dev.S) != SQLITE_ROW) {
+        dev.BindOne(1, b.DeviceId);
+        if (dev.Step() != db::kRow) {
             *error = "the kiosk is not enrolled at this store";
             return false;
         }
-        Cols(dev.S, &wijk, &newest);
+        dev.Cols(&wijk, &newest);
     }
     if (ReplayedFile(b, newest, reply))
         return true; // nothing written: the transaction rolls back
     Stmt source(Db, "INSERT INTO campfire_sources(device_id, newest) VALUES(?1, ?2) ON CONFLICT(device_id) "
                     "DO UPDATE SET newest = max(newest, excluded.newest)");
     if (!source.Run(b.DeviceId, b.FileCreatedAt.empty() ? IsoNowSeconds() : b.FileCreatedAt)) {
-        *error = std::string("cannot note the campfire data's age: ") + sqlite3_errmsg(Db);
+        *error = std::string("cannot note the campfire data's age: ") + Db->Error();
         return false;
     }
     CampfireWriter w{Db, b.DeviceId, error, wijk, Catalog};

@@ -5,9 +5,7 @@
 #include "sync/iso_time.hpp"
 #include "sync/receipt.hpp"
 #include "sync/signing.hpp"
-#include "sync/sqlite_util.hpp"
 
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <set>
@@ -15,7 +13,9 @@
 namespace store {
 
 using namespace wsync;
-using namespace wsync::sql;
+using db::Exec;
+using db::Optional;
+using db::Stmt;
 
 bool Store::AddNews(NewsItem* item, std::string* error) {
     if (!KnowsWijk(item->Wijk, error))
@@ -35,7 +35,7 @@ bool Store::AddNews(NewsItem* item, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "INSERT INTO news(id, wijk, title, text, date, answers, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!st || !st.Run(item->Id, item->Wijk, item->Title, item->Text, item->Date, item->Answers, IsoNowSeconds())) {
-        *error = std::string("cannot store the update: ") + sqlite3_errmsg(Db);
+        *error = std::string("cannot store the update: ") + Db->Error();
         return false;
     }
     return true;
@@ -45,10 +45,10 @@ void Store::NewsLocked(const std::string& wijk, std::vector<NewsItem>* out) {
     out->clear();
     Stmt st(Db, "SELECT id, wijk, title, text, date, answers FROM news WHERE wijk = ?1 "
                 "ORDER BY date DESC, created_at DESC, rowid DESC LIMIT ?2");
-    BindAll(st.Reset(), wijk, int64_t(kMaxNewsPerWijk));
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
+    st.Bind(wijk, int64_t(kMaxNewsPerWijk));
+    while (st.Step() == db::kRow) {
         NewsItem n;
-        Cols(st.S, &n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
+        st.Cols(&n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
         out->push_back(std::move(n));
     }
 }
@@ -59,13 +59,13 @@ bool Store::News(const std::string& wijk, std::vector<NewsItem>* out, std::strin
     Stmt st(Db, "SELECT id, wijk, title, text, date, answers FROM news WHERE ?1 = '' OR wijk = ?1 "
                 "ORDER BY wijk, date DESC, created_at DESC, rowid DESC");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    BindAll(st.Reset(), wijk);
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
+    st.Bind(wijk);
+    while (st.Step() == db::kRow) {
         NewsItem n;
-        Cols(st.S, &n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
+        st.Cols(&n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
         out->push_back(std::move(n));
     }
     return true;
@@ -75,10 +75,10 @@ bool Store::RemoveNews(const std::string& id, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "DELETE FROM news WHERE id = ?1");
     if (!st || !st.Run(id)) {
-        *error = std::string("cannot remove the update: ") + sqlite3_errmsg(Db);
+        *error = "cannot remove the update: " + Db->Error();
         return false;
     }
-    if (sqlite3_changes(Db) == 0) {
+    if (st.Changes() == 0) {
         *error = "there is no update with id " + id + " (see news list)";
         return false;
     }
@@ -93,17 +93,17 @@ bool Store::NoteReceipts(const Batch& batch, const std::vector<AnswerResult>& re
     if (sessions.empty())
         return true;
     Stmt key(Db, "SELECT token_hash FROM devices WHERE id = ?1");
-    BindAll(key.Reset(), batch.DeviceId);
-    if (!key || sqlite3_step(key.S) != SQLITE_ROW) {
+    key.Bind(batch.DeviceId);
+    if (!key || key.Step() != db::kRow) {
         *error = "the device has no token";
         return false;
     }
-    const std::string key_hex = Col(key.S, 0);
-    Stmt insert(Db, "INSERT OR IGNORE INTO receipts(code, received_on) VALUES(?1, ?2)");
+    const std::string key_hex = key.Text(0);
+    Stmt insert(Db, "INSERT INTO receipts(code, received_on) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
     const std::string today = IsoToday();
     for (const std::string& session : sessions)
         if (!insert.Run(ReceiptCode(key_hex, session), today)) {
-            *error = sqlite3_errmsg(Db);
+            *error = Db->Error();
             return false;
         }
     return true;
@@ -112,10 +112,10 @@ bool Store::NoteReceipts(const Batch& batch, const std::vector<AnswerResult>& re
 bool Store::ReceiptReceived(const std::string& code, std::string* day) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT received_on FROM receipts WHERE code = ?1");
-    BindAll(st.Reset(), code);
-    if (!st || sqlite3_step(st.S) != SQLITE_ROW)
+    st.Bind(code);
+    if (!st || st.Step() != db::kRow)
         return false;
-    *day = Col(st.S, 0);
+    *day = st.Text(0);
     return true;
 }
 
@@ -134,16 +134,16 @@ bool Store::PublicData(const std::string& wijk, PublicWijk* out, std::string* er
     place.Place = out->Place = PlaceLocked(wijk);
     {
         Stmt st(Db, "SELECT body FROM packs WHERE wijk = ?1");
-        BindAll(st.Reset(), wijk);
-        if (st && sqlite3_step(st.S) == SQLITE_ROW)
-            out->Pack = content::LoadPackText(Col(st.S, 0), "the wijk's pack", place).Pack;
+        st.Bind(wijk);
+        if (st && st.Step() == db::kRow)
+            out->Pack = content::LoadPackText(st.Text(0), "the wijk's pack", place).Pack;
     }
     if (out->Pack.Id.empty()) { // nothing published: the pack the kiosks answer with
         Stmt st(Db, "SELECT a.pack_id, a.pack_version FROM answers a JOIN devices d ON d.id = a.device_id "
                     "WHERE d.wijk = ?1 ORDER BY a.rowid DESC LIMIT 1");
-        BindAll(st.Reset(), wijk);
-        if (st && sqlite3_step(st.S) == SQLITE_ROW)
-            if (const content::Pack* p = Catalog.Find(Col(st.S, 0), Col(st.S, 1))) {
+        st.Bind(wijk);
+        if (st && st.Step() == db::kRow)
+            if (const content::Pack* p = Catalog.Find(st.Text(0), st.Text(1))) {
                 out->Pack = *p; // spelled for a wijk when loaded; a dorp's words from its folder
                 if (place.Place != p->Place && !p->Dir.empty())
                     if (content::LoadResult r = content::LoadPack(p->Dir, place); r.Ok())
@@ -155,13 +155,13 @@ bool Store::PublicData(const std::string& wijk, PublicWijk* out, std::string* er
     // What the agreements table holds; its statuses are the campfire's and the gebiedsteam's.
     Stmt st(Db, "SELECT what, who, coalesce(due, ''), status FROM agreements WHERE wijk = ?1 ORDER BY created_at, id");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    BindAll(st.Reset(), wijk);
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
+    st.Bind(wijk);
+    while (st.Step() == db::kRow) {
         PublicAgreement a;
-        Cols(st.S, &a.What, &a.Who, &a.Due, &a.Status);
+        st.Cols(&a.What, &a.Who, &a.Due, &a.Status);
         out->Agreements.push_back(std::move(a));
     }
     return true;

@@ -1,23 +1,23 @@
 // A wijk or a dorp (table places, schema 7): the kind each wijk's texts are spelled for
 // (content/pack.hpp place words). A wijk not in the table is a wijk.
 #include "store/store.hpp"
-#include "sync/sqlite_util.hpp"
 
-#include <sqlite3.h>
 
 namespace store {
 
-using namespace wsync::sql;
+using db::Exec;
+using db::Optional;
+using db::Stmt;
 
 bool Store::SetPlace(const std::string& wijk, content::PlaceKind kind, std::string* error) {
     if (!KnowsWijk(wijk, error))
         return false;
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "INSERT INTO places(wijk, kind) VALUES(?1, ?2) ON CONFLICT(wijk) DO UPDATE SET kind = excluded.kind");
-    Bind(st.S, 1, wijk);
-    Bind(st.S, 2, content::PlaceKindName(kind));
-    if (sqlite3_step(st.S) != SQLITE_DONE) {
-        *error = std::string("cannot store the kind of place: ") + sqlite3_errmsg(Db);
+    st.BindOne(1, wijk);
+    st.BindOne(2, content::PlaceKindName(kind));
+    if (st.Step() != db::kDone) {
+        *error = std::string("cannot store the kind of place: ") + Db->Error();
         return false;
     }
     return true;
@@ -30,10 +30,10 @@ content::PlaceKind Store::PlaceOf(const std::string& wijk) {
 
 content::PlaceKind Store::PlaceLocked(const std::string& wijk) {
     Stmt st(Db, "SELECT kind FROM places WHERE wijk = ?1");
-    Bind(st.S, 1, wijk);
+    st.BindOne(1, wijk);
     content::PlaceKind kind = content::PlaceKind::Wijk;
-    if (sqlite3_step(st.S) == SQLITE_ROW)
-        content::ParsePlaceKind(Col(st.S, 0), &kind);
+    if (st.Step() == db::kRow)
+        content::ParsePlaceKind(st.Text(0), &kind);
     return kind;
 }
 

@@ -4,17 +4,14 @@
 #include "store/users.hpp"
 
 #include "sync/iso_time.hpp"
-#include "sync/sqlite_util.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace store {
 
-using wsync::sql::Bind;
-using wsync::sql::Col;
-using wsync::sql::Exec;
-using wsync::sql::Stmt;
+using db::Exec;
+using db::Stmt;
 
 namespace {
 
@@ -26,13 +23,13 @@ CREATE TABLE IF NOT EXISTS console_users (
     created_at    TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS console_user_wijken (
-    user TEXT NOT NULL REFERENCES console_users(name) ON DELETE CASCADE,
+    "user" TEXT NOT NULL REFERENCES console_users(name) ON DELETE CASCADE,
     wijk TEXT NOT NULL,
-    PRIMARY KEY (user, wijk)
+    PRIMARY KEY ("user", wijk)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS console_sessions (
     id_hash    TEXT PRIMARY KEY,          -- BLAKE2b of the cookie's random id; the id itself is never stored
-    user       TEXT NOT NULL REFERENCES console_users(name) ON DELETE CASCADE,
+    "user"     TEXT NOT NULL REFERENCES console_users(name) ON DELETE CASCADE,
     created_at INTEGER NOT NULL,          -- unix seconds
     last_seen  INTEGER NOT NULL
 );
@@ -44,47 +41,44 @@ CREATE TABLE IF NOT EXISTS device_syncs (     -- when each kiosk last fetched it
 
 } // namespace
 
-bool CreateConsoleTables(sqlite3* db, std::string* error) { return Exec(db, kConsoleSchema, error); }
+bool CreateConsoleTables(db::Conn* db, std::string* error) { return Exec(db, kConsoleSchema, error); }
 
-void NoteSync(sqlite3* db, const std::string& device_id) {
+void NoteSync(db::Conn* db, const std::string& device_id) {
     Stmt st(db, "INSERT INTO device_syncs(device_id, last_sync_at) VALUES(?1, ?2) "
                 "ON CONFLICT(device_id) DO UPDATE SET last_sync_at = excluded.last_sync_at");
-    Bind(st.S, 1, device_id);
-    Bind(st.S, 2, wsync::IsoNowSeconds());
-    sqlite3_step(st.S); // a missed note only makes the console's "last sync" older
+    st.BindOne(1, device_id);
+    st.BindOne(2, wsync::IsoNowSeconds());
+    st.Step(); // a missed note only makes the console's "last sync" older
 }
 
 bool Store::AddUser(const ConsoleUser& u, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     std::string err;
-    if (!Exec(Db, "BEGIN IMMEDIATE", &err)) {
-        *error = err;
+    db::Transaction tx(Db);
+    if (!tx.Begun(error))
         return false;
-    }
     Stmt user(Db, "INSERT INTO console_users(name, role, password_hash, created_at) VALUES(?1, ?2, ?3, ?4) "
                   "ON CONFLICT(name) DO NOTHING");
-    Bind(user.S, 1, u.Name);
-    Bind(user.S, 2, u.Role);
-    Bind(user.S, 3, u.PasswordHash);
-    Bind(user.S, 4, wsync::IsoNowSeconds());
-    bool ok = sqlite3_step(user.S) == SQLITE_DONE;
-    if (ok && sqlite3_changes(Db) == 0) {
-        Exec(Db, "ROLLBACK", nullptr);
+    user.BindOne(1, u.Name);
+    user.BindOne(2, u.Role);
+    user.BindOne(3, u.PasswordHash);
+    user.BindOne(4, wsync::IsoNowSeconds());
+    bool ok = user.Step() == db::kDone;
+    if (ok && user.Changes() == 0) {
         *error = "there is already a user named " + u.Name;
         return false;
     }
-    Stmt wijk(Db, "INSERT OR IGNORE INTO console_user_wijken(user, wijk) VALUES(?1, ?2)");
+    Stmt wijk(Db, "INSERT INTO console_user_wijken(\"user\", wijk) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
     for (const std::string& w : u.Wijken) {
         if (!ok)
             break;
         wijk.Reset();
-        Bind(wijk.S, 1, u.Name);
-        Bind(wijk.S, 2, w);
-        ok = sqlite3_step(wijk.S) == SQLITE_DONE;
+        wijk.BindOne(1, u.Name);
+        wijk.BindOne(2, w);
+        ok = wijk.Step() == db::kDone;
     }
-    if (!ok || !Exec(Db, "COMMIT", &err)) {
-        *error = "cannot store the user: " + (err.empty() ? std::string(sqlite3_errmsg(Db)) : err);
-        Exec(Db, "ROLLBACK", nullptr);
+    if (!ok || !tx.Commit(&err)) {
+        *error = "cannot store the user: " + (err.empty() ? Db->Error() : err);
         return false;
     }
     return true;
@@ -93,8 +87,8 @@ bool Store::AddUser(const ConsoleUser& u, std::string* error) {
 bool Store::RemoveUser(const std::string& name, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "DELETE FROM console_users WHERE name = ?1"); // wijken and sessions go with it (CASCADE)
-    Bind(st.S, 1, name);
-    if (sqlite3_step(st.S) != SQLITE_DONE || sqlite3_changes(Db) != 1) {
+    st.BindOne(1, name);
+    if (st.Step() != db::kDone || st.Changes() != 1) {
         *error = "there is no user named " + name;
         return false;
     }
@@ -105,16 +99,16 @@ bool Store::Users(std::vector<ConsoleUser>* out, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
     out->clear();
     Stmt st(Db, "SELECT u.name, u.role, u.created_at, coalesce(w.wijk, '') FROM console_users u "
-                "LEFT JOIN console_user_wijken w ON w.user = u.name ORDER BY u.name, w.wijk");
+                "LEFT JOIN console_user_wijken w ON w.\"user\" = u.name ORDER BY u.name, w.wijk");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    while (sqlite3_step(st.S) == SQLITE_ROW) {
-        if (out->empty() || out->back().Name != Col(st.S, 0))
-            out->push_back({Col(st.S, 0), Col(st.S, 1), {}, "", Col(st.S, 2)}); // never the hash
-        if (!Col(st.S, 3).empty())
-            out->back().Wijken.push_back(Col(st.S, 3));
+    while (st.Step() == db::kRow) {
+        if (out->empty() || out->back().Name != st.Text(0))
+            out->push_back({st.Text(0), st.Text(1), {}, "", st.Text(2)}); // never the hash
+        if (!st.Text(3).empty())
+            out->back().Wijken.push_back(st.Text(3));
     }
     return true;
 }
@@ -122,58 +116,58 @@ bool Store::Users(std::vector<ConsoleUser>* out, std::string* error) {
 bool Store::FindUser(const std::string& name, ConsoleUser* out) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT name, role, password_hash, created_at FROM console_users WHERE name = ?1");
-    Bind(st.S, 1, name);
-    if (sqlite3_step(st.S) != SQLITE_ROW)
+    st.BindOne(1, name);
+    if (st.Step() != db::kRow)
         return false;
-    *out = {Col(st.S, 0), Col(st.S, 1), {}, Col(st.S, 2), Col(st.S, 3)};
-    Stmt w(Db, "SELECT wijk FROM console_user_wijken WHERE user = ?1 ORDER BY wijk");
-    Bind(w.S, 1, name);
-    while (sqlite3_step(w.S) == SQLITE_ROW)
-        out->Wijken.push_back(Col(w.S, 0));
+    *out = {st.Text(0), st.Text(1), {}, st.Text(2), st.Text(3)};
+    Stmt w(Db, "SELECT wijk FROM console_user_wijken WHERE \"user\" = ?1 ORDER BY wijk");
+    w.BindOne(1, name);
+    while (w.Step() == db::kRow)
+        out->Wijken.push_back(w.Text(0));
     return true;
 }
 
 bool Store::SaveSession(const ConsoleSessionRow& row, std::string* error) {
     std::lock_guard<std::mutex> lock(Mu);
-    Stmt st(Db, "INSERT INTO console_sessions(id_hash, user, created_at, last_seen) VALUES(?1, ?2, ?3, ?4)");
-    Bind(st.S, 1, row.IdHash);
-    Bind(st.S, 2, row.User);
-    sqlite3_bind_int64(st.S, 3, row.CreatedAt);
-    sqlite3_bind_int64(st.S, 4, row.LastSeen);
-    if (sqlite3_step(st.S) != SQLITE_DONE) {
-        *error = std::string("cannot store the session: ") + sqlite3_errmsg(Db);
+    Stmt st(Db, "INSERT INTO console_sessions(id_hash, \"user\", created_at, last_seen) VALUES(?1, ?2, ?3, ?4)");
+    st.BindOne(1, row.IdHash);
+    st.BindOne(2, row.User);
+    st.BindOne(3, row.CreatedAt);
+    st.BindOne(4, row.LastSeen);
+    if (st.Step() != db::kDone) {
+        *error = "cannot store the session: " + Db->Error();
         return false;
     }
     // Sessions left behind (never logged out) go after a day.
     Stmt old(Db, "DELETE FROM console_sessions WHERE last_seen < ?1");
-    sqlite3_bind_int64(old.S, 1, row.LastSeen - 24 * 3600);
-    sqlite3_step(old.S);
+    old.BindOne(1, row.LastSeen - 24 * 3600);
+    old.Step();
     return true;
 }
 
 bool Store::FindSession(const std::string& id_hash, ConsoleSessionRow* out) {
     std::lock_guard<std::mutex> lock(Mu);
-    Stmt st(Db, "SELECT id_hash, user, created_at, last_seen FROM console_sessions WHERE id_hash = ?1");
-    Bind(st.S, 1, id_hash);
-    if (sqlite3_step(st.S) != SQLITE_ROW)
+    Stmt st(Db, "SELECT id_hash, \"user\", created_at, last_seen FROM console_sessions WHERE id_hash = ?1");
+    st.BindOne(1, id_hash);
+    if (st.Step() != db::kRow)
         return false;
-    *out = {Col(st.S, 0), Col(st.S, 1), sqlite3_column_int64(st.S, 2), sqlite3_column_int64(st.S, 3)};
+    *out = {st.Text(0), st.Text(1), st.Int(2), st.Int(3)};
     return true;
 }
 
 bool Store::TouchSession(const std::string& id_hash, int64_t now) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "UPDATE console_sessions SET last_seen = ?2 WHERE id_hash = ?1");
-    Bind(st.S, 1, id_hash);
-    sqlite3_bind_int64(st.S, 2, now);
-    return sqlite3_step(st.S) == SQLITE_DONE && sqlite3_changes(Db) == 1;
+    st.BindOne(1, id_hash);
+    st.BindOne(2, now);
+    return st.Step() == db::kDone && st.Changes() == 1;
 }
 
 bool Store::DropSession(const std::string& id_hash) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "DELETE FROM console_sessions WHERE id_hash = ?1");
-    Bind(st.S, 1, id_hash);
-    return sqlite3_step(st.S) == SQLITE_DONE;
+    st.BindOne(1, id_hash);
+    return st.Step() == db::kDone;
 }
 
 bool Store::Wijken(std::vector<std::string>* out, std::string* error) {
@@ -182,11 +176,11 @@ bool Store::Wijken(std::vector<std::string>* out, std::string* error) {
     Stmt st(Db, "SELECT wijk FROM devices UNION SELECT wijk FROM packs UNION SELECT wijk FROM enroll_codes "
                 "UNION SELECT wijk FROM console_user_wijken ORDER BY 1");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    while (sqlite3_step(st.S) == SQLITE_ROW)
-        out->push_back(Col(st.S, 0));
+    while (st.Step() == db::kRow)
+        out->push_back(st.Text(0));
     return true;
 }
 
@@ -207,21 +201,21 @@ bool Store::Packs(std::vector<PublishedPack>* out, std::string* error) {
     out->clear();
     Stmt st(Db, "SELECT wijk, pack_id, version, '', published_at FROM packs ORDER BY wijk"); // no bodies: a list
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    while (sqlite3_step(st.S) == SQLITE_ROW)
-        out->push_back({Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3), Col(st.S, 4)});
+    while (st.Step() == db::kRow)
+        out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
     return true;
 }
 
 bool Store::PackOf(const std::string& wijk, PublishedPack* out) {
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT wijk, pack_id, version, body, published_at FROM packs WHERE wijk = ?1");
-    Bind(st.S, 1, wijk);
-    if (sqlite3_step(st.S) != SQLITE_ROW)
+    st.BindOne(1, wijk);
+    if (st.Step() != db::kRow)
         return false;
-    *out = {Col(st.S, 0), Col(st.S, 1), Col(st.S, 2), Col(st.S, 3), Col(st.S, 4)};
+    *out = {st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)};
     return true;
 }
 
@@ -232,11 +226,11 @@ bool Store::DeviceExtras(std::vector<DeviceExtra>* out, std::string* error) {
                 "WHERE a.device_id = d.id ORDER BY a.seq DESC LIMIT 1), '') "
                 "FROM devices d LEFT JOIN device_syncs s ON s.device_id = d.id");
     if (!st) {
-        *error = sqlite3_errmsg(Db);
+        *error = Db->Error();
         return false;
     }
-    while (sqlite3_step(st.S) == SQLITE_ROW)
-        out->push_back({Col(st.S, 0), Col(st.S, 1), Col(st.S, 2)});
+    while (st.Step() == db::kRow)
+        out->push_back({st.Text(0), st.Text(1), st.Text(2)});
     return true;
 }
 

@@ -1,7 +1,9 @@
-// A real store on a temp SQLite file with a console over it and a clock the test moves.
+// A real store (a temp SQLite file, or a PostgreSQL schema under pg_cluster.sh) with a console
+// over it and a clock the test moves.
 #pragma once
 #include "store/console/console.hpp"
 #include "store/console/forms.hpp"
+#include "fixtures_store.hpp"
 #include "sync/signing.hpp"
 
 #include <doctest/doctest.h>
@@ -11,6 +13,7 @@
 
 struct ConsoleFixture {
     std::string Dir;
+    std::unique_ptr<fixtures::StoreTarget> Target; // a file in Dir, or a PostgreSQL schema
     std::unique_ptr<store::Store> S;
     std::unique_ptr<console::Console> C;
     int64_t Clock = 1764000000;
@@ -19,15 +22,17 @@ struct ConsoleFixture {
         char tmpl[] = "/tmp/wijkstem-console-test-XXXXXX";
         Dir = mkdtemp(tmpl);
         std::string error;
-        S = store::Store::Open(Dir + "/store.db", &error);
+        Target = std::make_unique<fixtures::StoreTarget>(Dir);
+        S = store::Store::Open(Target->Url, &error);
         REQUIRE_MESSAGE(S, error);
-        C = std::make_unique<console::Console>(*S, Dir + "/store.db");
+        C = std::make_unique<console::Console>(*S, Target->Url);
         C->Now = [this] { return Clock; };
         C->WorkDir = Dir + "/work";
     }
     ~ConsoleFixture() {
         C.reset();
         S.reset();
+        Target.reset();
         std::filesystem::remove_all(Dir);
     }
     void AddUser(const std::string& name, const std::string& role, std::vector<std::string> wijken,

@@ -3,7 +3,6 @@
 #include "console_fixture.hpp"
 #include "store/console/auth.hpp"
 
-#include <sqlite3.h>
 
 using namespace console;
 
@@ -43,12 +42,9 @@ TEST_CASE("console sessions: stored hashed, expire after 30 minutes idle, at 12 
     REQUIRE(StartSession(*f.S, "anna", 1000, &id, &error));
     CHECK(id.size() == 64); // 256 bits, hex
     {   // only the hash is at the store
-        sqlite3_stmt* st;
-        sqlite3_prepare_v2(f.S->Handle(), "SELECT count(*) FROM console_sessions WHERE id_hash = ?1", -1, &st, nullptr);
-        sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 0);
-        sqlite3_finalize(st);
+        store::db::Stmt st(f.S->Handle(), "SELECT count(*) FROM console_sessions WHERE id_hash = ?1");
+        REQUIRE(st.Bind(id).Step() == store::db::kRow);
+        CHECK(st.Int(0) == 0);
         store::ConsoleSessionRow row;
         CHECK(f.S->FindSession(wsync::HashToken(id), &row));
         CHECK(row.User == "anna");

@@ -7,7 +7,6 @@
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 using namespace console;
 
@@ -35,11 +34,10 @@ TEST_CASE("public page: the wijk's updates and agreements, escaped; another wijk
     REQUIRE(f.S->AddNews(&n, &error));
     wsync::NewsItem other{"", "Selwerd", "Alleen Selwerd", "Tekst.", "", ""};
     REQUIRE(f.S->AddNews(&other, &error));
-    REQUIRE(sqlite3_exec(f.S->Handle(),
-                         "INSERT INTO agreements(id, device_id, wijk, what, who, status, created_at, updated_at, "
-                         "received_at) VALUES('x', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'Oud Zuid', "
-                         "'Speeltuin <opknappen>', 'gemeente', 'bezig', '2026-11-01', '2026-11-01', '2026-11-01')",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    fixtures::ExecSql(f.S->Handle(),
+                      "INSERT INTO agreements(id, device_id, wijk, what, who, status, created_at, updated_at, "
+                      "received_at) VALUES('x', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'Oud Zuid', "
+                      "'Speeltuin <opknappen>', 'gemeente', 'bezig', '2026-11-01', '2026-11-01', '2026-11-01')");
     PublicPage p(*f.S);
     auto r = Get(p, "/wijk/Oud%20Zuid");
     CHECK(r.Status == 200);

@@ -13,7 +13,6 @@
 #include "sync/uuid.hpp"
 #include "test_packs.hpp"
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -192,7 +191,7 @@ TEST_CASE("report reader: a real store's wijk, read without changing the store")
             "'2026-11-12T19:00:00Z', '2026-11-12T19:00:00Z', '2026-11-13T08:00:00Z');";
         char buf[2048];
         snprintf(buf, sizeof buf, sql, a.c_str(), a.c_str(), other.c_str());
-        REQUIRE(sqlite3_exec(store->Handle(), buf, nullptr, nullptr, nullptr) == SQLITE_OK);
+        fixtures::ExecSql(store->Handle(), buf);
     }
     struct stat before;
     REQUIRE(stat(db.c_str(), &before) == 0);

@@ -3,7 +3,6 @@
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -196,53 +195,42 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         std::vector<AnswerResult> results;
         REQUIRE(s->StoreBatch(b, "network", &results, &error));
         // Back to how the first stores' databases look: no flag, no user_version.
-        REQUIRE(sqlite3_exec(s->Handle(),
-                             // without the running counts (schema 6), whose triggers name the columns below
-                             "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
-                             "DROP TABLE answer_counts; DROP INDEX devices_wijk; "
-                             "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
-                             "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
-                             // and without what schema 3 added (docs/security.md)
-                             "ALTER TABLE enroll_codes DROP COLUMN expires_at; "
-                             "ALTER TABLE enroll_codes DROP COLUMN short_id; "
-                             "ALTER TABLE enroll_codes DROP COLUMN cancelled_at; DROP TABLE reenroll_allowed; "
-                             "DROP TABLE published_packs; DROP INDEX answers_session; "
-                             "ALTER TABLE answers DROP COLUMN unverified; DROP TABLE unverified_questions; "
-                             "DROP TABLE campfire_sources; "
-                             // and without "Terug"'s columns (schema 4)
-                             "DROP INDEX answers_replaces; ALTER TABLE answers DROP COLUMN replaces; "
-                             "ALTER TABLE answers DROP COLUMN superseded; ALTER TABLE conflicts DROP COLUMN replaces; "
-                             "DROP TABLE places; " // and without schema 7
-                             "PRAGMA user_version=0",
-                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        fixtures::ExecSql(s->Handle(),
+                          // without the running counts (schema 6), whose triggers name the columns below
+                          "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
+                          "DROP TABLE answer_counts; DROP INDEX devices_wijk; "
+                          "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
+                          "DROP TABLE group_results; DROP TABLE agreements; DROP TABLE group_sessions; "
+                          // and without what schema 3 added (docs/security.md)
+                          "ALTER TABLE enroll_codes DROP COLUMN expires_at; "
+                          "ALTER TABLE enroll_codes DROP COLUMN short_id; "
+                          "ALTER TABLE enroll_codes DROP COLUMN cancelled_at; DROP TABLE reenroll_allowed; "
+                          "DROP TABLE published_packs; DROP INDEX answers_session; "
+                          "ALTER TABLE answers DROP COLUMN unverified; DROP TABLE unverified_questions; "
+                          "DROP TABLE campfire_sources; "
+                          // and without "Terug"'s columns (schema 4)
+                          "DROP INDEX answers_replaces; ALTER TABLE answers DROP COLUMN replaces; "
+                          "ALTER TABLE answers DROP COLUMN superseded; ALTER TABLE conflicts DROP COLUMN replaces; "
+                          "DROP TABLE places; " // and without schema 7
+                          "PRAGMA user_version=0");
     }
     {
         auto s = Store::Open(path, &error);
         REQUIRE_MESSAGE(s, error);
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(s->Handle(), "SELECT count(*), sum(flagged) FROM answers", -1, &st, nullptr) ==
-                SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 1); // the old answer is still there, not flagged
-        CHECK(sqlite3_column_int(st, 1) == 0);
-        sqlite3_finalize(st);
-        REQUIRE(sqlite3_prepare_v2(s->Handle(), "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 7); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts;
-                                               // 6: the content reply's running counts (issue 18); 7: places (dorp)
-        sqlite3_finalize(st);
+        store::db::Stmt st(s->Handle(), "SELECT count(*), sum(flagged) FROM answers");
+        REQUIRE(st.Step() == store::db::kRow);
+        CHECK(st.Int(0) == 1); // the old answer is still there, not flagged
+        CHECK(st.Int(1) == 0);
+        CHECK(fixtures::QueryText(s->Handle(), "PRAGMA user_version") ==
+              "7"); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts;
+                    // 6: the content reply's running counts (issue 18); 7: places (dorp)
         // and it has the campfire tables (migration 1 -> 2)
-        REQUIRE(sqlite3_prepare_v2(s->Handle(),
-                                   "SELECT count(*) FROM sqlite_master WHERE name IN "
-                                   "('group_sessions', 'group_results', 'agreements')",
-                                   -1, &st, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        CHECK(sqlite3_column_int(st, 0) == 3);
-        sqlite3_finalize(st);
+        CHECK(fixtures::QueryText(s->Handle(), "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                               "('group_sessions', 'group_results', 'agreements')") == "3");
         std::string csv;
         REQUIRE(s->ExportCsv(&csv, &error));
         CHECK(csv.find(b.Answers[0].Id) != std::string::npos);
-        REQUIRE(sqlite3_exec(s->Handle(), "PRAGMA user_version=99", nullptr, nullptr, nullptr) == SQLITE_OK);
+        fixtures::ExecSql(s->Handle(), "PRAGMA user_version=99");
     }
     CHECK_FALSE(Store::Open(path, &error)); // made by a newer store: refused, not damaged
     CHECK(error.find("newer wijkstem-store") != std::string::npos);

@@ -10,7 +10,6 @@
 #include "sync/uuid.hpp"
 
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>

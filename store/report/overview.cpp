@@ -6,13 +6,15 @@
 #include "sync/atomic_file.hpp"
 #include "sync/iso_time.hpp"
 
-#include <sqlite3.h>
+#include "store/db.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 
 namespace report {
+
+namespace db = store::db;
 
 namespace {
 
@@ -29,58 +31,47 @@ struct WijkRow {
 //-----------------------------------------------------------------------------
 
 // Runs sql with ?1 bound to wijk, calling row() per row. A table an older store lacks reads as empty.
-template <typename F> void Each(sqlite3* db, const std::string& sql, const std::string& wijk, F row) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, wijk.c_str(), -1, SQLITE_TRANSIENT);
-        while (sqlite3_step(st) == SQLITE_ROW)
-            row(st);
-    }
-    sqlite3_finalize(st);
-}
-
-std::string Text(sqlite3_stmt* st, int i) {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
+template <typename F> void Each(db::Conn* db, const std::string& sql, const std::string& wijk, F row) {
+    db::Stmt st(db, sql);
+    st.Bind(wijk);
+    while (st.Step() == db::kRow)
+        row(st);
 }
 
 bool ReadRows(const std::string& path, const std::vector<std::string>& only, std::vector<WijkRow>* rows,
               std::string* error) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        *error = "cannot open the store " + path + " to read: " + (db ? sqlite3_errmsg(db) : "no memory");
-        sqlite3_close(db);
+    std::string err;
+    std::unique_ptr<db::Conn> conn = db::Open(path, true, &err);
+    if (!conn) {
+        *error = "cannot open the store " + db::RedactedTarget(path) + " to read: " + err;
         return false;
     }
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1", -1, &st, nullptr) !=
-        SQLITE_OK) {
-        *error = "the store " + path + " cannot be read: " + sqlite3_errmsg(db);
-        sqlite3_close(db);
-        return false;
-    }
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const std::string wijk = Text(st, 0);
+    db::Conn* d = conn.get();
+    db::Stmt st(d, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1");
+    db::StepResult rc;
+    while ((rc = st.Step()) == db::kRow) {
+        const std::string wijk = st.Text(0);
         if (only.empty() || std::find(only.begin(), only.end(), wijk) != only.end())
             rows->push_back({wijk});
     }
-    sqlite3_finalize(st);
+    if (rc != db::kDone) {
+        *error = "the store " + d->Name() + " cannot be read: " + d->Error();
+        return false;
+    }
     const std::string in_wijk = "a.device_id IN (SELECT id FROM devices WHERE wijk = ?1) AND a.flagged = 0";
     for (WijkRow& r : *rows) {
-        Each(db, "SELECT count(DISTINCT a.session_id), count(*) FROM answers a WHERE " + in_wijk, r.Wijk,
-             [&](sqlite3_stmt* s) {
-                 r.Visits = sqlite3_column_int64(s, 0);
-                 r.Answers = sqlite3_column_int64(s, 1);
+        Each(d, "SELECT count(DISTINCT a.session_id), count(*) FROM answers a WHERE " + in_wijk, r.Wijk,
+             [&](db::Stmt& s) {
+                 r.Visits = s.Int(0);
+                 r.Answers = s.Int(1);
              });
-        Each(db, "SELECT count(*) FROM devices WHERE wijk = ?1 AND revoked_at IS NULL", r.Wijk,
-             [&](sqlite3_stmt* s) { r.Kiosks = sqlite3_column_int64(s, 0); });
-        Each(db, "SELECT date, title FROM news WHERE wijk = ?1 ORDER BY date DESC, created_at DESC", r.Wijk,
-             [&](sqlite3_stmt* s) { r.News.emplace_back(Text(s, 0), Text(s, 1)); });
-        Each(db, "SELECT status, count(*) FROM agreements WHERE wijk = ?1 GROUP BY status", r.Wijk,
-             [&](sqlite3_stmt* s) { r.Agreements[Text(s, 0)] = sqlite3_column_int64(s, 1); });
+        Each(d, "SELECT count(*) FROM devices WHERE wijk = ?1 AND revoked_at IS NULL", r.Wijk,
+             [&](db::Stmt& s) { r.Kiosks = s.Int(0); });
+        Each(d, "SELECT date, title FROM news WHERE wijk = ?1 ORDER BY date DESC, created_at DESC", r.Wijk,
+             [&](db::Stmt& s) { r.News.emplace_back(s.Text(0), s.Text(1)); });
+        Each(d, "SELECT status, count(*) FROM agreements WHERE wijk = ?1 GROUP BY status", r.Wijk,
+             [&](db::Stmt& s) { r.Agreements[s.Text(0)] = s.Int(1); });
     }
-    sqlite3_close(db);
     return true;
 }
 

@@ -1,0 +1,271 @@
+// The store on PostgreSQL (libpqxx 6.4 from Debian 12): for a municipality whose DBAs back
+// up, replicate and watch PostgreSQL already, and for several store processes on one
+// database (docs/postgresql.md). The SQL arrives with ?1, ?2, ... as SQLite takes it; here
+// it becomes $1, $2, ... and a prepared statement of this connection.
+#include "store/db.hpp"
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace store::db {
+
+namespace {
+
+// The key of the advisory lock every writing transaction takes: one writer at a time over
+// all store processes, as on SQLite (docs/postgresql.md, "How the promises hold").
+constexpr long long kWriteLock = 0x5769'6a6b; // "Wijk"
+
+// ?N -> $M outside quotes and comments; a bare ? takes the next number. PostgreSQL wants
+// every $M from 1 up used (SQLite lets a statement skip ?11), so the numbers used are
+// renumbered densely: (*slots)[N] = M, 0 for an N the SQL does not use.
+std::string ToPostgresSql(const std::string& sql, std::vector<int>* slots) {
+    std::string body; // with ?N as \x01N\x02 first, then renumbered
+    body.reserve(sql.size() + 8);
+    int next = 0;
+    std::vector<int> used;
+    for (size_t i = 0; i < sql.size(); i++) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') { // a literal or a quoted name, copied whole
+            const size_t end = sql.find(c, i + 1);
+            const size_t stop = end == std::string::npos ? sql.size() : end + 1;
+            body.append(sql, i, stop - i);
+            i = stop - 1;
+            continue;
+        }
+        if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') { // a comment to the line's end
+            const size_t end = sql.find('\n', i);
+            const size_t stop = end == std::string::npos ? sql.size() : end;
+            body.append(sql, i, stop - i);
+            i = stop - 1;
+            continue;
+        }
+        if (c != '?') {
+            body += c;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
+            j++;
+        const int n = j > i + 1 ? std::atoi(sql.substr(i + 1, j - i - 1).c_str()) : ++next;
+        if (n >= int(used.size()))
+            used.resize(size_t(n) + 1);
+        used[size_t(n)] = 1;
+        body += '\x01' + std::to_string(n) + '\x02';
+        i = j - 1;
+    }
+    slots->assign(used.size(), 0);
+    int m = 0;
+    for (size_t n = 1; n < used.size(); n++)
+        if (used[n])
+            (*slots)[n] = ++m;
+    std::string out;
+    out.reserve(body.size());
+    for (size_t i = 0; i < body.size(); i++) {
+        if (body[i] != '\x01') {
+            out += body[i];
+            continue;
+        }
+        const size_t end = body.find('\x02', i);
+        out += '$' + std::to_string((*slots)[size_t(std::atoi(body.substr(i + 1, end - i - 1).c_str()))]);
+        i = end;
+    }
+    return out;
+}
+
+class PgConn;
+
+class PgStmt final : public StmtImpl {
+public:
+    PgStmt(PgConn* c, std::string name, std::vector<int> slots) : C(c), Name(std::move(name)), Slots(std::move(slots)) {
+        int n = 0;
+        for (int m : Slots)
+            n = std::max(n, m);
+        Values.resize(size_t(n));
+    }
+    void Reset() override {
+        for (auto& v : Values)
+            v.reset();
+        Ran = false;
+        R = pqxx::result();
+    }
+    void BindText(int i, std::string_view v) override { At(i) = std::string(v); }
+    void BindInt(int i, int64_t v) override { At(i) = std::to_string(v); }
+    void BindNull(int i) override { At(i).reset(); }
+    StepResult Step() override;
+    std::string Text(int col) override {
+        if (!HasRow() || col >= int(R.columns()) || R[Row][col].is_null())
+            return {};
+        return std::string(R[Row][col].c_str(), R[Row][col].size());
+    }
+    int64_t Int(int col) override {
+        const std::string t = Text(col);
+        if (t == "t")
+            return 1;
+        if (t == "f")
+            return 0;
+        return std::strtoll(t.c_str(), nullptr, 10);
+    }
+    bool IsNull(int col) override { return !HasRow() || col >= int(R.columns()) || R[Row][col].is_null(); }
+    int64_t Changes() override { return Changed; }
+
+private:
+    std::optional<std::string>& At(int i) {
+        Ignored.reset(); // a parameter the SQL does not use
+        return i >= 1 && i < int(Slots.size()) && Slots[size_t(i)] > 0 ? Values[size_t(Slots[size_t(i)] - 1)] : Ignored;
+    }
+    bool HasRow() const { return Ran && Row >= 0 && Row < long(R.size()); }
+
+    PgConn* C;
+    std::string Name;
+    std::vector<int> Slots; // ?N -> $M
+    std::vector<std::optional<std::string>> Values;
+    std::optional<std::string> Ignored;
+    pqxx::result R;
+    long Row = -1;
+    bool Ran = false;
+    int64_t Changed = 0;
+};
+
+class PgConn final : public Conn {
+public:
+    PgConn(std::string target) : Target(std::move(target)) {}
+    Backend Kind() const override { return Backend::Postgres; }
+
+    bool Exec(const std::string& sql, std::string* error) override {
+        // PostgreSQL answers COMMIT of a transaction that failed half way with a ROLLBACK, not
+        // an error: the failure is remembered here, so that Commit says false as on SQLite.
+        const bool commit = sql == "COMMIT";
+        if (commit && Aborted) {
+            const std::string why = LastError;
+            Exec("ROLLBACK", nullptr);
+            LastError = "the transaction was rolled back after an earlier failure: " + why;
+            if (error)
+                *error = LastError;
+            return false;
+        }
+        try {
+            N->exec(sql);
+            if (sql.rfind("BEGIN", 0) == 0)
+                InTx = true, Aborted = false;
+            else if (commit || sql == "ROLLBACK")
+                InTx = false, Aborted = false;
+            return true;
+        } catch (const std::exception& e) {
+            if (commit || sql == "ROLLBACK")
+                InTx = false, Aborted = false;
+            return Failed(e, error);
+        }
+    }
+
+    std::unique_ptr<StmtImpl> Prepare(const std::string& sql, std::string* error) override {
+        auto it = Names.find(sql);
+        std::vector<int> slots;
+        const std::string pg = ToPostgresSql(sql, &slots);
+        if (it == Names.end()) {
+            const std::string name = "s" + std::to_string(Names.size() + 1);
+            try {
+                C->prepare(name, pg); // sent with its first use
+            } catch (const std::exception& e) {
+                Failed(e, error);
+                return nullptr;
+            }
+            it = Names.emplace(sql, name).first;
+        }
+        return std::make_unique<PgStmt>(this, it->second, std::move(slots));
+    }
+
+    std::string Error() const override { return LastError; }
+    std::string BeginSql(TxMode mode) const override {
+        return mode == TxMode::Write ? "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")"
+                                     : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    }
+    bool HasTable(const std::string& table, const std::string& column) override {
+        try {
+            const pqxx::result r =
+                column.empty()
+                    ? N->exec_params("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+                                     "AND table_name = $1",
+                                     table)
+                    : N->exec_params("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                                     "AND table_name = $1 AND column_name = $2",
+                                     table, column);
+            return !r.empty();
+        } catch (const std::exception& e) {
+            Failed(e, nullptr);
+            return false;
+        }
+    }
+    std::string Name() const override { return RedactedTarget(Target); }
+
+    // Runs a prepared statement; false with the message kept.
+    bool Run(const std::string& name, const std::vector<std::optional<std::string>>& values, pqxx::result* out) {
+        try {
+            std::vector<const char*> params;
+            params.reserve(values.size());
+            for (const auto& v : values)
+                params.push_back(v ? v->c_str() : nullptr);
+            *out = N->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
+            return true;
+        } catch (const std::exception& e) {
+            return Failed(e, nullptr);
+        }
+    }
+
+    bool Failed(const std::exception& e, std::string* error) {
+        Aborted = InTx;
+        LastError = e.what();
+        while (!LastError.empty() && (LastError.back() == '\n' || LastError.back() == ' '))
+            LastError.pop_back();
+        if (error)
+            *error = LastError;
+        return false;
+    }
+
+    std::string Target;
+    std::unique_ptr<pqxx::connection> C;
+    std::unique_ptr<pqxx::nontransaction> N; // BEGIN and COMMIT are ours (Transaction)
+    std::map<std::string, std::string> Names; // SQL text -> prepared statement name
+    bool InTx = false, Aborted = false;
+};
+
+StepResult PgStmt::Step() {
+    if (!Ran) {
+        if (!C->Run(Name, Values, &R))
+            return kError;
+        Ran = true;
+        Row = -1;
+        Changed = int64_t(R.affected_rows());
+    }
+    if (++Row < long(R.size()))
+        return kRow;
+    Ran = false; // the next Step runs it again, as after a Reset
+    R = pqxx::result();
+    return kDone;
+}
+
+} // namespace
+
+std::unique_ptr<Conn> OpenPostgres(const std::string& target, bool read_only, std::string* error) {
+    auto c = std::make_unique<PgConn>(target);
+    try {
+        c->C = std::make_unique<pqxx::connection>(target);
+        c->N = std::make_unique<pqxx::nontransaction>(*c->C, "wijkstem-store");
+        // Messages in English whatever the server's locale: they go to the log as they are.
+        c->N->exec(std::string("SET client_min_messages TO warning") +
+                   (read_only ? "; SET default_transaction_read_only TO on" : ""));
+    } catch (const std::exception& e) {
+        std::string why = e.what();
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
+            why.pop_back();
+        *error = "the store database " + RedactedTarget(target) + " cannot be opened: " + why;
+        return nullptr;
+    }
+    return c;
+}
+
+} // namespace store::db
