@@ -193,8 +193,9 @@ for ((k = 1; k <= KIOSKS; k++)); do
   "$WIJKSTEM" sync --data "$tmp/k$k" > "$tmp/sync1-$k.out" 2>&1 &
   sync_pids+=($!)
 done
+syncing() { local p; for p in "${sync_pids[@]}"; do kill -0 "$p" 2> /dev/null && return 0; done; return 1; }
 killed=0
-while (( $(ms_now) - t0 < 30000 )); do
+while (( $(ms_now) - t0 < 30000 )) && syncing; do
   if (( $(acked_at "$port_a") >= 2 && $(acked_at "$port_b") >= 2 )) && open_to_a; then
     { kill -KILL "$pid_a"; wait "$pid_a"; } 2> /dev/null || true # no "Killed" line from bash
     killed=$(ms_now)
@@ -202,7 +203,8 @@ while (( $(ms_now) - t0 < 30000 )); do
   fi
   sleep 0.002
 done
-((killed)) || fail "no moment within 30 s with batches acknowledged by both stores and a request open at store A"
+((killed)) || fail "no moment within $(( $(ms_now) - t0 )) ms with batches acknowledged by both stores and a request" \
+  "open at store A (A answered $(acked_at "$port_a"), B $(acked_at "$port_b")); kiosk 1's sync said: $(tail -2 "$tmp/sync1-1.out")"
 kill_ms=$((killed - t0))
 acked_at_kill=$(( $(acked_at "$port_a") + $(acked_at "$port_b") ))
 pid_a=
