@@ -249,6 +249,11 @@ for f in "$tmp"/sync2-*.out; do
   resent=$((resent + ${n:-0}))
 done
 served_b2=$(( $(acked_at "$port_b") - served_b ))
+# A whole round for every kiosk, its wijk's content too, ends well at the survivor.
+for ((k = 1; k <= KIOSKS; k++)); do
+  "$WIJKSTEM" sync --data "$tmp/k$k" > "$tmp/sync3-$k.out" 2>&1 || fail "kiosk $k's last sync round failed: $(cat "$tmp/sync3-$k.out")"
+  grep -q "; 0 still waiting" "$tmp/sync3-$k.out" || fail "kiosk $k's last sync round: $(cat "$tmp/sync3-$k.out")"
+done
 echo "resync: $rounds more round(s) through nginx, $served_b2 batch(es) to B; $resent answer(s) came back already stored"
 
 # --- The store, through its own commands: every answer once, under its own kiosk.
@@ -277,7 +282,8 @@ echo "store: $rows rows in the CSV, $distinct distinct answer ids; kiosks: $kios
 "$STORE" devices --db "$db" > "$tmp/devices.out" 2>&1 || fail "devices: $(cat "$tmp/devices.out")"
 for ((k = 1; k <= KIOSKS; k++)); do
   line=$(awk -v d="${devices[k]}" '$1 == d {print $3, $4, $5}' "$tmp/devices.out")
-  [ "$line" = "$per_kiosk $per_kiosk 0" ] || fail "devices for kiosk $k: '$line' (answers, max seq, missing), not '$per_kiosk $per_kiosk 0'"
+  [ "$line" = "$per_kiosk $per_kiosk 0" ] ||
+    fail "devices for kiosk $k (${devices[k]}): '$line' (answers, max seq, missing), not '$per_kiosk $per_kiosk 0'; devices said: $(head -4 "$tmp/devices.out")"
 done
 for ((k = 1; k <= KIOSKS; k++)); do
   json=$("$WIJKSTEM" status --json --data "$tmp/k$k")
