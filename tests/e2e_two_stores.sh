@@ -3,9 +3,10 @@
 # `wijkstem-store serve` processes on one database, behind nginx (an `upstream` of the two,
 # Debian's nginx-light, started here as a plain process in the test's folder). Several real
 # kiosks, each with thousands of answers, sync through nginx at once, so both processes take
-# batches. Once the first batches are acknowledged, and while nginx has a request open at
-# store A, A is killed with SIGKILL: the batch it held is never acknowledged. The kiosks sync
-# again (nginx sends them to the survivor, B) until nothing waits. Then, read only through
+# batches. Once each process has acknowledged batches, and while nginx has a request open at
+# store A, A is killed with SIGKILL: the batches it held are never acknowledged (nginx's log
+# shows them cut off). The kiosks sync again (nginx sends them to the survivor, B) until
+# nothing waits, and one more whole round, content too, ends well. Then, read only through
 # backend-neutral commands (`wijkstem-store export --csv`, `devices`) and the kiosks' own
 # journals: every answer every kiosk holds is in the store exactly once, under its own kiosk
 # with its own seq; none missing, none twice, no other rows.
