@@ -24,8 +24,11 @@ STORE=$(dirname "$WIJKSTEM")/wijkstem-store
 tmp=$(mktemp -d)
 pid_a= pid_b= nginx_pid=
 sync_pids=()
+reported=0
 cleanup() {
-  local p
+  local rc=$? p
+  # set -e ended the test on a command that failed where no check expected it: say so.
+  ((rc == 0 || rc == 77 || reported)) || echo "FAIL: the test stopped on an unexpected error (status $rc)" >&2
   for p in "${sync_pids[@]}" $pid_a $pid_b; do kill -KILL "$p" 2> /dev/null || true; done
   # nginx's master ends its workers on TERM (QUIT would wait for open connections).
   [ -n "$nginx_pid" ] && kill -TERM "$nginx_pid" 2> /dev/null
@@ -38,6 +41,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, wait_l
 # lib.sh's fail shows $tmp/store.log; here there are two stores and nginx.
 fail() {
   echo "FAIL (seed $SEED, $backend): $*" >&2
+  reported=1
   local log
   for log in "$tmp/store-a.log" "$tmp/store-b.log" "$tmp/nginx/error.log"; do
     [ -s "$log" ] && tail -n 15 "$log" | sed "s|^|  ${log#$tmp/}: |" >&2
@@ -60,23 +64,36 @@ done
 
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 waiting() { q "$1/journal.sqlite" 'SELECT count(*) FROM answers WHERE synced_at IS NULL'; }
-free_port() { # a loopback port nobody listens on now
+taken_ports=" "
+free_port() { # a loopback port no socket uses now, below Linux's ephemeral range (32768-)
   local p
   while :; do
-    p=$(( 20000 + RANDOM % 20000 ))
-    ss -Htln "sport = :$p" | grep -q . || { echo $p; return; }
+    p=$(( 20000 + RANDOM % 12000 ))
+    [[ "$taken_ports" == *" $p "* ]] && continue
+    ss -Htan "sport = :$p" | grep -q . || { echo $p; return; }
   done
 }
 
-# start_serve NAME PORT: one `serve` process on the shared database; sets pid_NAME. No rate
-# limit per address: behind nginx every kiosk comes from nginx's address (docs/operations.md).
+# start_serve NAME: one `serve` process on the shared database, on a free port (another one
+# if that was taken meanwhile); sets pid_NAME and port_NAME. No rate limit per address:
+# behind nginx every kiosk comes from nginx's address (docs/operations.md).
 start_serve() {
-  local log=$tmp/store-$1.log pid
-  : > "$log"
-  "$STORE" serve --db "$db" --listen "127.0.0.1:$2" --rate-per-addr 0 2>> "$log" &
-  pid=$!
-  printf -v "pid_$1" %s "$pid"
-  wait_listening "$log" "$pid" && return 0
+  local log=$tmp/store-$1.log pid p try
+  for try in 1 2 3 4 5; do
+    p=$(free_port)
+    : > "$log"
+    "$STORE" serve --db "$db" --listen "127.0.0.1:$p" --rate-per-addr 0 2>> "$log" &
+    pid=$!
+    if wait_listening "$log" "$pid"; then
+      printf -v "pid_$1" %s "$pid"
+      printf -v "port_$1" %s "$p"
+      taken_ports+="$p "
+      return 0
+    fi
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    grep -q "in use" "$log" || break # only a taken port is worth another try
+  done
   # A store without the PostgreSQL backend takes a postgresql:// URL for a file name (and
   # says it cannot create it), or says the backend is not built: skip, the test turns on by
   # itself when the backend lands.
@@ -85,24 +102,20 @@ start_serve() {
     echo "SKIP: this wijkstem-store has no PostgreSQL backend; it said: $(head -1 "$log")"
     exit 77
   fi
-  fail "store $1 did not start on port $2"
+  fail "store $1 did not start (last on port $p)"
 }
 
 # --- Two store processes on one database (A first: it makes the schema; B finds it).
-port_a=$(free_port)
-start_serve a "$port_a"
-port_b=$(free_port)
-while [ "$port_b" = "$port_a" ]; do port_b=$(free_port); done
-start_serve b "$port_b"
+start_serve a
+start_serve b
 
 # --- nginx in front: round robin over A and B (the example in docs/operations.md).
-port_n=$(free_port)
-while [ "$port_n" = "$port_a" ] || [ "$port_n" = "$port_b" ]; do port_n=$(free_port); done
 ng=$tmp/nginx
 mkdir -p "$ng"
 # As root nginx's workers would become `nobody`, who cannot enter this folder (0700).
 [ "$(id -u)" = 0 ] && run_as="user root root;" || run_as=
-cat > "$ng/nginx.conf" << EOF
+nginx_conf() { # PORT
+  cat > "$ng/nginx.conf" << EOF
 $run_as
 daemon off;
 worker_processes 1;
@@ -123,7 +136,7 @@ http {
     server 127.0.0.1:$port_b max_fails=1 fail_timeout=30s;
   }
   server {
-    listen 127.0.0.1:$port_n;
+    listen 127.0.0.1:$1;
     client_max_body_size 2m; # a batch is at most 1 MiB; the store checks the exact limit
     location / {
       proxy_pass http://wijkstem_store;
@@ -138,17 +151,31 @@ http {
   }
 }
 EOF
-nginx -p "$ng" -e "$ng/error.log" -c "$ng/nginx.conf" 2> "$ng/start.err" &
-nginx_pid=$!
-url=http://127.0.0.1:$port_n
-for i in $(seq 200); do
-  rc=0
-  curl -s -o /dev/null --max-time 2 "$url/" || rc=$?
-  [ "$rc" != 7 ] && break # 7: connection refused, nginx not listening yet
-  kill -0 "$nginx_pid" 2> /dev/null || fail "nginx did not start: $(cat "$ng/start.err")"
-  sleep 0.05
-done
-[ "$rc" != 7 ] || fail "nginx did not listen on $url within 10 s"
+}
+# start_nginx: nginx on a free port (another one if that was taken meanwhile); sets
+# nginx_pid, port_n and url.
+start_nginx() {
+  local try i
+  for try in 1 2 3 4 5; do
+    port_n=$(free_port)
+    nginx_conf "$port_n"
+    : > "$ng/error.log"
+    nginx -p "$ng" -e "$ng/error.log" -c "$ng/nginx.conf" 2> "$ng/start.err" &
+    nginx_pid=$!
+    url=http://127.0.0.1:$port_n
+    for i in $(seq 200); do # nginx answers (its own Server header), or has ended
+      curl -s -D - -o /dev/null --max-time 2 "$url/" | grep -qi '^server: nginx' && return 0
+      kill -0 "$nginx_pid" 2> /dev/null || break
+      sleep 0.05
+    done
+    kill -TERM "$nginx_pid" 2> /dev/null || true
+    wait "$nginx_pid" 2> /dev/null || true
+    nginx_pid=
+    grep -q "in use" "$ng/error.log" "$ng/start.err" || break # only a taken port is worth another try
+  done
+  fail "nginx did not start: $(cat "$ng/start.err") $(tail -3 "$ng/error.log")"
+}
+start_nginx
 : > "$ng/access.log"
 
 # --- Kiosks: enrolled through nginx, each with VISITS visits (4 answers each) waiting.
