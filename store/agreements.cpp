@@ -1,6 +1,7 @@
 #include "store/agreements.hpp"
 
 #include "sync/campfire_batch.hpp"
+#include "sync/iso_time.hpp"
 
 
 namespace store {
@@ -90,8 +91,8 @@ bool PutAgreementChange(db::Conn* db, const wsync::AgreementChangeRecord& c, con
             return DbError(db, "cannot read the agreement's changes", reason);
     }
     Stmt put(db, "INSERT INTO agreement_changes(id, agreement_id, status, note, at, source, received_at) "
-                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-    if (!put || !put.Run(c.Id, c.AgreementId, c.Status, c.Note, c.At, c.Source))
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!put || !put.Run(c.Id, c.AgreementId, c.Status, c.Note, c.At, c.Source, wsync::IsoNowSeconds()))
         return DbError(db, "cannot store the agreement's change", reason);
     if (!ResolveAgreement(db, c.AgreementId, reason))
         return false;
@@ -106,7 +107,8 @@ bool ReadAgreements(db::Conn* db, const std::string& wijk, std::vector<wsync::Ag
     // The latest change per agreement, by time (ties: the larger id), as ResolveAgreement.
     Stmt st(db, "SELECT a.id, coalesce(a.group_session_id, ''), a.wijk, a.what, a.who, coalesce(a.due, ''), "
                 "coalesce(a.answers, ''), a.status, a.created_at, a.updated_at, "
-                "CASE WHEN c.at > a.updated_at THEN c.note ELSE '' END, max(coalesce(c.at, ''), a.updated_at), "
+                "CASE WHEN c.at > a.updated_at THEN c.note ELSE '' END, "
+                "CASE WHEN c.at > a.updated_at THEN c.at ELSE a.updated_at END, "
                 "CASE WHEN c.at > a.updated_at THEN c.source ELSE a.device_id END, coalesce(s.name, ''), "
                 "coalesce(s.held_on, '') FROM agreements a "
                 "LEFT JOIN agreement_changes c ON c.id = (SELECT id FROM agreement_changes WHERE agreement_id = a.id "

@@ -4,6 +4,7 @@
 #include "store/report/run.hpp"
 #include "store/backup.hpp"
 #include "store/batch_file_import.hpp"
+#include "store/migrate.hpp"
 #include "store/store.hpp"
 #include "store/http_server.hpp"
 #include "store/console/auth.hpp"
@@ -70,11 +71,17 @@ const char* kUsage = R"(wijkstem-store: the municipality's store for Wijkstem ki
                                                       linked to its own report (DIR/wijk-NAME/)
   wijkstem-store backup --db FILE --out FILE          a consistent copy (mode 0600) while kiosks sync
   wijkstem-store backup --db FILE --out-dir DIR [--keep N]   a dated copy in DIR, keeping the newest N (14)
+  wijkstem-store migrate --from FILE --to postgresql://...    a SQLite store copied into an empty
+                                                      PostgreSQL store, then compared table by table
+
+  --db takes a SQLite FILE or a PostgreSQL URL (postgresql://USER@HOST/DB, docs/postgresql.md);
+  several `serve` processes may share one PostgreSQL database (docs/operations.md).
 )";
 
 struct Args {
     std::vector<std::string> Positional;
     std::string Db, Listen = "127.0.0.1:8480", Wijk, TlsCert, TlsKey, Role;
+    std::string From, To; // migrate
     std::vector<std::string> Wijken; // add-user: every --wijk
     std::string Out, Population, Period = "month", Today; // report
     std::string MaxConns, MaxConnsPerAddr, RatePerAddr, Workers; // serve
@@ -144,6 +151,9 @@ int Import(store::Store& store, const std::string& path) {
 int Backup(const Args& a) {
     if (a.Positional.size() != 1)
         return Fail("backup takes no other arguments");
+    if (store::db::IsPostgresTarget(a.Db))
+        return Fail("backup copies a SQLite store; a PostgreSQL store is backed up with pg_dump "
+                    "(docs/operations.md, \"Backups\")");
     if (a.Out.empty() == a.OutDir.empty())
         return Fail("backup needs either --out FILE or --out-dir DIR");
     std::string error, written = a.Out;
@@ -159,6 +169,23 @@ int Backup(const Args& a) {
             return Fail(error);
     }
     printf("backup: %s\n", written.c_str());
+    return 0;
+}
+
+// A SQLite store into an empty PostgreSQL one (store/migrate.cpp): every table copied in one
+// transaction, then counted and checksummed on both sides.
+int MigrateCommand(const Args& a) {
+    if (a.Positional.size() != 1 || a.From.empty() || a.To.empty() || !a.Db.empty())
+        return Fail("migrate needs --from FILE --to postgresql://... (and nothing else)");
+    std::vector<store::TableCheck> checks;
+    std::string error;
+    const bool ok = store::Migrate(a.From, a.To, &checks, &error);
+    for (const store::TableCheck& c : checks)
+        printf("%-22s %10lld rows  %s  %s\n", c.Table.c_str(), (long long)c.ToRows, c.ToSum.substr(0, 16).c_str(),
+               c.FromRows == c.ToRows && c.FromSum == c.ToSum ? "same" : "DIFFERS");
+    if (!ok)
+        return Fail(error + (checks.empty() ? "; nothing was copied" : ""));
+    printf("migrated %s to %s: every table the same\n", a.From.c_str(), store::db::RedactedTarget(a.To).c_str());
     return 0;
 }
 
@@ -394,6 +421,10 @@ bool ParseArgs(int argc, char** argv, Args* a, int* exit_code) {
         bool ok = true;
         if (arg == "--db")
             ok = value(&a->Db);
+        else if (arg == "--from")
+            ok = value(&a->From);
+        else if (arg == "--to")
+            ok = value(&a->To);
         else if (arg == "--listen")
             ok = value(&a->Listen);
         else if (arg == "--wijk") {
@@ -702,7 +733,7 @@ int main(int argc, char** argv) {
     Args a;
     if (int code = 0; !ParseArgs(argc, argv, &a, &code))
         return code;
-    if (a.Positional.empty() || a.Db.empty()) {
+    if (a.Positional.empty() || (a.Db.empty() && a.Positional[0] != "migrate")) {
         fprintf(stderr, "%s", kUsage);
         return 2;
     }
@@ -711,6 +742,8 @@ int main(int argc, char** argv) {
         return Report(a);
     if (cmd == "backup") // reads the store as it is: never creates or migrates one
         return Backup(a);
+    if (cmd == "migrate")
+        return MigrateCommand(a);
     for (const Command& c : kCommands) {
         if (cmd != c.Name)
             continue;

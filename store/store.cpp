@@ -239,7 +239,8 @@ const char* const kStoreMigrations[] = {
 // the trigger runs at once, StoreBatch adds at the end), so a row may pass through a
 // negative n; at COMMIT every n is the true count again.
 const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_version, question_id, value, n) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET n = n + excluded.n";
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(device_id, pack_id, pack_version, question_id, "
+                         "value) DO UPDATE SET n = answer_counts.n + excluded.n";
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
 using db::Exec;
@@ -787,7 +788,7 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
     out->clear();
     Stmt st(Db, "SELECT d.id, d.wijk, d.public_key, d.enrolled_at, d.revoked_at IS NOT NULL, "
                 "count(a.id), coalesce(max(a.seq), 0), count(DISTINCT a.seq), "
-                "count(DISTINCT a.session_id), count(DISTINCT CASE WHEN a.flagged THEN a.session_id END), "
+                "count(DISTINCT a.session_id), count(DISTINCT CASE WHEN a.flagged = 1 THEN a.session_id END), "
                 "coalesce(sum(a.unverified), 0) "
                 "FROM devices d LEFT JOIN answers a ON a.device_id = d.id GROUP BY d.id ORDER BY d.wijk, d.id");
     if (!st) {

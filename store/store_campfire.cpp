@@ -389,7 +389,8 @@ bool Store::StoreCampfireBatch(const CampfireBatch& b, const std::string& via, C
     if (ReplayedFile(b, newest, reply))
         return true; // nothing written: the transaction rolls back
     Stmt source(Db, "INSERT INTO campfire_sources(device_id, newest) VALUES(?1, ?2) ON CONFLICT(device_id) "
-                    "DO UPDATE SET newest = max(newest, excluded.newest)");
+                    "DO UPDATE SET newest = CASE WHEN excluded.newest > campfire_sources.newest "
+                    "THEN excluded.newest ELSE campfire_sources.newest END");
     if (!source.Run(b.DeviceId, b.FileCreatedAt.empty() ? IsoNowSeconds() : b.FileCreatedAt)) {
         *error = std::string("cannot note the campfire data's age: ") + Db->Error();
         return false;

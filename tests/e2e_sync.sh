@@ -7,12 +7,14 @@ WIJKSTEM=$1
 source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
 trap e2e_cleanup EXIT
 
-# A store on a free loopback port.
-start_store_anywhere "$tmp/store.db"
+# A store on a free loopback port: on a SQLite file, or on PostgreSQL under pg_cluster.sh
+# (the ctest e2e_sync_pg).
+store_db=$(new_store_db store)
+start_store_anywhere "$store_db"
 
 # Two kiosks in one wijk, each with its own one-time code.
 for k in a b; do
-  code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
+  code=$("$STORE" enroll-code --db "$store_db" --wijk Oosterpark)
   "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/$k" > /dev/null || fail "kiosk $k could not enrol"
   if "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/other" 2> "$tmp/reuse.err"; then fail "a used code enrolled again"; fi
 done
@@ -33,8 +35,8 @@ for k in a b; do
   [ "$(echo "$st" | json_field waiting)" = 0 ] || fail "kiosk $k still has answers waiting: $st"
   echo "$st" | grep -q '"last_sync": "20' || fail "kiosk $k has no last_sync: $st"
 done
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 200 ] || fail "the store should hold 120 + 80 answers"
-"$STORE" export --db "$tmp/store.db" --csv > "$tmp/export.csv"
+[ "$(q "$store_db" 'SELECT count(*) FROM answers')" = 200 ] || fail "the store should hold 120 + 80 answers"
+"$STORE" export --db "$store_db" --csv > "$tmp/export.csv"
 rows=$(wc -l < "$tmp/export.csv")
 [ "$rows" = 201 ] || fail "export --csv should have a header and 200 rows, has $rows lines"
 head -1 "$tmp/export.csv" | grep -qx 'answer_id,device_id,device_seq,wijk,session_id,pack_id,pack_version,question_id,value,answered_at,received_at,via,flagged,superseded' \
@@ -48,36 +50,36 @@ done | sort > "$tmp/kiosk.rows"
 [ "$(grep -c ',1$' "$tmp/kiosk.rows")" = $(( (29 + 19) * 4 )) ] || fail "the kiosks should have flagged 48 repeated visits"
 tail -n +2 "$tmp/export.csv" | awk -F, '{print $1","$2","$3","$4","$5","$8","$9","$13}' | sort > "$tmp/csv.rows"
 diff "$tmp/kiosk.rows" "$tmp/csv.rows" > "$tmp/rows.diff" || fail "the CSV export differs from the kiosks' answers: $(head -5 "$tmp/rows.diff")"
-"$STORE" devices --db "$tmp/store.db" > "$tmp/devices.out"
+"$STORE" devices --db "$store_db" > "$tmp/devices.out"
 grep -q "Oosterpark  *120  *120  *0  *enrolled  *1  *29$" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
 grep -q "Oosterpark  *80  *80  *0  *enrolled  *1  *19$" "$tmp/devices.out" || fail "devices: $(cat "$tmp/devices.out")"
 echo "ok: two kiosks synced 200 answers; export and devices agree"
 
 # 1b. In the background: the kiosk syncs by itself soon after new answers (its own
 #     thread; the script's `sleep` lets real time pass).
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
+code=$("$STORE" enroll-code --db "$store_db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/c" > /dev/null || fail "kiosk c could not enrol"
-sqlite3 "$tmp/store.db" ".backup '$tmp/backup.db'" # the store's backup: c enrolled, none of its answers yet
+backup_db=$(store_copy "$store_db" backup) # the store's backup: c enrolled, none of its answers yet
 { printf '%s' "$visit"; printf '%s' "$visit"; echo "sleep 2"; } > "$tmp/c.script"
 "$WIJKSTEM" --headless --sync-debounce 0.2 --data "$tmp/c" --script "$tmp/c.script" || fail "kiosk c's visits"
 [ "$("$WIJKSTEM" status --json --data "$tmp/c" | json_field waiting)" = 0 ] || fail "the background sync left answers waiting"
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 208 ] || fail "the background sync did not bring 8 answers"
+[ "$(q "$store_db" 'SELECT count(*) FROM answers')" = 208 ] || fail "the background sync did not bring 8 answers"
 echo "ok: the kiosk synced 8 answers in the background, without a command"
 
 # 2. The same answers again (a reply lost after the store saved): already stored, not twice.
 sqlite3 "$tmp/a/journal.sqlite" "UPDATE answers SET synced_at = NULL WHERE seq <= 50"
 "$WIJKSTEM" sync --data "$tmp/a" > "$tmp/again.out" || fail "re-sync: $(cat "$tmp/again.out")"
 grep -q "0 stored, 50 already stored" "$tmp/again.out" || fail "re-sync: $(cat "$tmp/again.out")"
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 208 ] || fail "a re-sent answer was stored twice"
+[ "$(q "$store_db" 'SELECT count(*) FROM answers')" = 208 ] || fail "a re-sent answer was stored twice"
 echo "ok: 50 re-sent answers came back 'already stored'; still 208 at the store"
 
 # 3. Same id, other content: a conflict; both kept, nothing overwritten, the kiosk keeps it.
 sqlite3 "$tmp/a/journal.sqlite" "UPDATE answers SET synced_at = NULL, value = '1' WHERE seq = 1"
 if "$WIJKSTEM" sync --data "$tmp/a" > "$tmp/conflict.out" 2> "$tmp/conflict.err"; then fail "a conflict should not end in exit 0"; fi
 grep -q "1 conflict" "$tmp/conflict.out" || fail "conflict: $(cat "$tmp/conflict.out")"
-[ "$(q "$tmp/store.db" "SELECT value FROM answers WHERE device_id = (SELECT device_id FROM answers LIMIT 1) AND seq = 1")" = 4 ] \
+[ "$(q "$store_db" "SELECT value FROM answers WHERE device_id = (SELECT device_id FROM answers ORDER BY rowid LIMIT 1) AND seq = 1")" = 4 ] \
   || fail "the conflict overwrote the stored answer"
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM conflicts')" = 1 ] || fail "the conflicting version was not kept"
+[ "$(q "$store_db" 'SELECT count(*) FROM conflicts')" = 1 ] || fail "the conflicting version was not kept"
 [ "$("$WIJKSTEM" status --json --data "$tmp/a" | json_field waiting)" = 1 ] || fail "the conflicting answer should stay waiting"
 "$WIJKSTEM" status --data "$tmp/a" | grep -q "last error:.*conflict" || fail "status does not say the last error in words"
 echo "ok: a conflict keeps both versions and the kiosk's copy waits"
@@ -95,7 +97,7 @@ printf '{"device_id":"\xff"}' > "$tmp/bad-utf8.json"
 [ "$(post -H "Authorization: Bearer $token_a" --data-binary @"$tmp/bad-utf8.json")" = 400 ] || fail "invalid UTF-8 should be 400"
 head -c 1200000 /dev/zero | tr '\0' 'x' > "$tmp/big.json"
 [ "$(post -H "Authorization: Bearer $token_a" --data-binary @"$tmp/big.json")" = 413 ] || fail "a body over 1 MiB should be 413"
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = 208 ] || fail "a refused request stored something"
+[ "$(q "$store_db" 'SELECT count(*) FROM answers')" = 208 ] || fail "a refused request stored something"
 echo "ok: 401, 401, 403, 400, 400, 413 - and nothing stored"
 
 # 5. Down-sync: the pack published for the wijk replaces the bundled one (only after
@@ -103,32 +105,32 @@ echo "ok: 401, 401, 403, 400, 400, 413 - and nothing stored"
 SRC=$2
 cp -r "$SRC/content/packs/gronings-model" "$tmp/newpack"
 sed -i 's/"version": "[^"]*"/"version": "9.9.9"/; s/Praat mee over {@uw-wijk}/Praat mee over Oosterpark/' "$tmp/newpack/pack.json"
-"$STORE" publish --db "$tmp/store.db" --wijk Oosterpark "$tmp/newpack" > /dev/null || fail "publish"
+"$STORE" publish --db "$store_db" --wijk Oosterpark "$tmp/newpack" > /dev/null || fail "publish"
 cp -r "$tmp/newpack" "$tmp/brokenpack"
 sed -i 's/"type": "smiley"/"type": "slider"/' "$tmp/brokenpack/pack.json"
-if "$STORE" publish --db "$tmp/store.db" --wijk Oosterpark "$tmp/brokenpack" 2> "$tmp/publish.err"; then fail "a broken pack was published"; fi
+if "$STORE" publish --db "$store_db" --wijk Oosterpark "$tmp/brokenpack" 2> "$tmp/publish.err"; then fail "a broken pack was published"; fi
 grep -q "pack.json:[0-9]*:[0-9]*: unknown question type 'slider'" "$tmp/publish.err" || fail "publish: $(cat "$tmp/publish.err")"
 "$WIJKSTEM" sync --data "$tmp/b" > "$tmp/down.out" || fail "down-sync: $(cat "$tmp/down.out")"
 grep -q "installed the pack gronings-model 9.9.9" "$tmp/down.out" || fail "no pack installed: $(cat "$tmp/down.out")"
 printf 'expect-text Praat mee over Oosterpark\n' > "$tmp/title.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/b" --script "$tmp/title.script" || fail "the kiosk does not use the store's pack"
 # A pack that arrives broken (here: changed in the store's database behind its back) is refused whole.
-sqlite3 "$tmp/store.db" "UPDATE packs SET version = '9.9.10', body = '{\"pack\": \"gronings-model\", \"version\": '"
+q "$store_db" "UPDATE packs SET version = '9.9.10', body = '{\"pack\": \"gronings-model\", \"version\": '"
 if "$WIJKSTEM" sync --data "$tmp/b" > /dev/null 2> "$tmp/broken.err"; then fail "a broken pack from the store was accepted"; fi
 grep -q "pack with problems, which was not installed" "$tmp/broken.err" || fail "broken pack: $(cat "$tmp/broken.err")"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/b" --script "$tmp/title.script" || fail "the last good pack was lost"
 # A new kiosk with one answer sees the wijk's figures: 52 answers from the store plus its own.
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
+code=$("$STORE" enroll-code --db "$store_db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/d" > /dev/null
-sqlite3 "$tmp/store.db" "DELETE FROM packs"
+q "$store_db" "DELETE FROM packs"
 # The store sends no question with fewer than 5 counted answers (docs/security.md); this
 # wijk's repeats leave 3, so two of them count here.
-sqlite3 "$tmp/store.db" "UPDATE answers SET flagged = 0 WHERE rowid IN (SELECT rowid FROM answers
+q "$store_db" "UPDATE answers SET flagged = 0 WHERE rowid IN (SELECT rowid FROM answers
   WHERE question_id = 'prettig-wonen' AND value = '4' AND flagged = 1 LIMIT 2)"
 "$WIJKSTEM" sync --data "$tmp/d" > /dev/null || fail "sync d"
 # Flagged repeats are kept but not counted: the wijk's figure is the store's unflagged
 # answers plus this kiosk's own two (31 s apart, so the second is not a repeat).
-counted=$(( $(sqlite3 "$tmp/store.db" "SELECT count(*) FROM answers WHERE question_id = 'prettig-wonen' AND flagged = 0") + 2 ))
+counted=$(( $(q "$store_db" "SELECT count(*) FROM answers WHERE question_id = 'prettig-wonen' AND flagged = 0") + 2 ))
 [ "$counted" -lt 54 ] && [ "$counted" -ge 5 ] || fail "expected flagged answers left out and at least 5 counted: $counted"
 printf 'tap start\ntap prettig-wonen.4\ntap stop\ntap done\nwait 31\ntap start\ntap prettig-wonen.4\ntap stop\nexpect-screen thanks\ntap results\nexpect-screen results\nexpect-text Goed: 100%% (%s)\n' "$counted" > "$tmp/d.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/d" --script "$tmp/d.script" || fail "the results screen does not show the wijk's figures"
@@ -136,7 +138,7 @@ echo "ok: the store's pack installed after validation (a broken one refused, the
 
 # 6. A revoked kiosk is refused; an unreachable store is an error in words, not a crash.
 device_a=$(q "$tmp/a/journal.sqlite" 'SELECT id FROM device')
-"$STORE" revoke --db "$tmp/store.db" "$device_a" > /dev/null
+"$STORE" revoke --db "$store_db" "$device_a" > /dev/null
 if "$WIJKSTEM" sync --data "$tmp/a" > /dev/null 2> "$tmp/revoked.err"; then fail "a revoked kiosk synced"; fi
 grep -q "does not know this kiosk's token" "$tmp/revoked.err" || fail "revoked: $(cat "$tmp/revoked.err")"
 kill "$store_pid"; wait "$store_pid" 2> /dev/null || true; store_pid=
@@ -148,13 +150,13 @@ echo "ok: a revoked kiosk gets 401, a store that is down leaves the answer waiti
 
 # 7. The store is restored from that backup: it lost kiosk c's 8 answers. The next round
 #    finds out (the store says what it holds of the device) and sends them again.
-cp "$tmp/backup.db" "$tmp/restored.db"
-start_store "$tmp/restored.db" "$port" || fail "the restored store did not start on port $port"
+restored_db=$backup_db
+start_store "$restored_db" "$port" || fail "the restored store did not start on port $port"
 device_c=$(q "$tmp/c/journal.sqlite" 'SELECT id FROM device')
-[ "$(q "$tmp/restored.db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 0 ] \
+[ "$(q "$restored_db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 0 ] \
   || fail "the backup should hold none of kiosk c's answers"
 "$WIJKSTEM" sync --data "$tmp/c" > "$tmp/restore.out" || fail "sync after restore: $(cat "$tmp/restore.out")"
-[ "$(q "$tmp/restored.db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 8 ] \
+[ "$(q "$restored_db" "SELECT count(*) FROM answers WHERE device_id = '$device_c'")" = 8 ] \
   || fail "the restored store did not get kiosk c's 8 answers back: $(cat "$tmp/restore.out")"
 [ "$("$WIJKSTEM" status --json --data "$tmp/c" | json_field waiting)" = 0 ] || fail "kiosk c still has answers waiting"
 echo "ok: a store restored from a backup got a kiosk's 8 lost answers back in one round"
@@ -172,9 +174,10 @@ kill "$store_pid"; wait "$store_pid" 2> /dev/null || true; store_pid=
 # 9. HTTPS with the municipality's own certificate: trusted with --ca, refused without.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
   -keyout "$tmp/key.pem" -out "$tmp/cert.pem" 2> /dev/null || fail "openssl could not make a test certificate"
-start_store "$tmp/tls.db" "$port" --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" || fail "the TLS store did not start"
+tls_db=$(new_store_db tls)
+start_store "$tls_db" "$port" --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" || fail "the TLS store did not start"
 grep -q "listening on https" "$tmp/store.log" || fail "the TLS store does not say https"
-code=$("$STORE" enroll-code --db "$tmp/tls.db" --wijk Selwerd)
+code=$("$STORE" enroll-code --db "$tls_db" --wijk Selwerd)
 if "$WIJKSTEM" enroll "https://127.0.0.1:$port" "$code" --data "$tmp/e" 2> "$tmp/tls.err"; then
   fail "a certificate nobody vouched for was trusted"
 fi
@@ -184,7 +187,7 @@ grep -qi "certificate" "$tmp/tls.err" || fail "no word about the certificate: $(
 printf '%s' "$visit" > "$tmp/e.script"
 "$WIJKSTEM" --headless --no-sync --data "$tmp/e" --script "$tmp/e.script"
 "$WIJKSTEM" sync --data "$tmp/e" > /dev/null || fail "sync over TLS failed"
-[ "$(q "$tmp/tls.db" 'SELECT count(*) FROM answers')" = 4 ] || fail "the TLS store did not get 4 answers"
+[ "$(q "$tls_db" 'SELECT count(*) FROM answers')" = 4 ] || fail "the TLS store did not get 4 answers"
 echo "ok: over HTTPS with the store's own certificate: refused without --ca, 4 answers synced with it"
 
 # 10. Only TLS 1.2+ with ECDHE and AEAD ciphers: TLS 1.1 is refused, and so is TLS 1.2 with

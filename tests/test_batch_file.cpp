@@ -32,6 +32,7 @@ using fixtures::WriteAll;
 struct UsbFixture : fixtures::TempDir {
     std::string Usb;
     std::unique_ptr<Journal> J;
+    fixtures::StoreTarget Target{Dir};
     std::unique_ptr<Store> S;
     std::string Pub, Sec;
     std::string Session = NewUuidV4();
@@ -42,7 +43,7 @@ struct UsbFixture : fixtures::TempDir {
         std::string error;
         J = Journal::Open(Dir + "/journal.sqlite", &error);
         REQUIRE_MESSAGE(J, error);
-        S = Store::Open(Dir + "/store.db", &error);
+        S = Store::Open(Target.Url, &error);
         REQUIRE_MESSAGE(S, error);
         REQUIRE(J->SigningKey(&Pub, &Sec, &error));
         if (enrol)

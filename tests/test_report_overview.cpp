@@ -65,7 +65,7 @@ TEST_CASE("report --all: one overview linking a report per wijk; fewer than 5 vi
     NewsItem n{"", "Oud Zuid", "Bankjes", "Er komen bankjes.", "", ""};
     REQUIRE(t.S->AddNews(&n, &error));
     report::Options o;
-    o.Db = t.Dir + "/store.db";
+    o.Db = t.Target.Url;
     o.Out = t.Dir + "/overzicht";
     o.Today = "2026-12-04";
     std::string summary;
@@ -110,7 +110,7 @@ TEST_CASE("report --all: say per theme and the witte vlekken ranked, per wijk an
     for (int i = 0; i < 3; i++)
         Visit(*t.S, vink, &seq, {{"wie-beslist.groen", "wijk"}, {"bezwaar", "nee"}});
     report::Options o;
-    o.Db = t.Dir + "/store.db";
+    o.Db = t.Target.Url;
     o.Out = t.Dir + "/jaar";
     o.Today = "2026-12-04";
     std::string summary;

@@ -228,7 +228,7 @@ TEST_CASE("a store database of schema 5 gains its running counts from the answer
                       "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
                       "DROP TABLE answer_counts; DROP INDEX devices_wijk; DROP TABLE places; PRAGMA user_version=5");
     t.S.reset();
-    t.S = Store::Open(t.Dir + "/store.db", &error);
+    t.S = Store::Open(t.Target.Url, &error);
     REQUIRE_MESSAGE(t.S, error);
     REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
     CHECK(fixtures::QueryText(t.S->Handle(), "PRAGMA user_version") == "7"); // 7: places (dorp)

@@ -34,18 +34,21 @@ struct Key {
 
 struct TempStore {
     std::string Dir;
+    std::unique_ptr<fixtures::StoreTarget> Target;
     std::unique_ptr<Store> S;
     TempStore() {
         char tmpl[] = "/tmp/wijkstem-store-sec-XXXXXX";
         Dir = mkdtemp(tmpl);
+        Target = std::make_unique<fixtures::StoreTarget>(Dir);
         std::string error, skipped;
-        S = Store::Open(Dir + "/store.db", &error);
+        S = Store::Open(Target->Url, &error);
         REQUIRE_MESSAGE(S, error);
         REQUIRE_MESSAGE(S->AddPackFolder(kPacks, &error, &skipped), error);
         CHECK(skipped.empty());
     }
     ~TempStore() {
         S.reset();
+        Target.reset();
         std::filesystem::remove_all(Dir);
     }
     // Enrols device with key in wijk; returns its token.
@@ -229,8 +232,8 @@ TEST_CASE("security 3: campfire data land in the kiosk's own wijk; a count above
     CHECK(reply.Results[3].Status == AnswerStatus::Stored);
     CHECK(reply.Results[4].Status == AnswerStatus::Invalid);
     CHECK(reply.Agreements[0].Status == AnswerStatus::Stored);
-    CHECK(t.Text("SELECT group_concat(DISTINCT wijk) FROM group_sessions") == "Selwerd");
-    CHECK(t.Text("SELECT group_concat(DISTINCT wijk) FROM agreements") == "Selwerd");
+    CHECK(fixtures::QueryColumn(t.S->Handle(), "SELECT DISTINCT wijk FROM group_sessions") == "Selwerd");
+    CHECK(fixtures::QueryColumn(t.S->Handle(), "SELECT DISTINCT wijk FROM agreements") == "Selwerd");
     CHECK(t.Text("SELECT count(*) FROM group_results") == "2");
 
     SUBCASE("control and bidi characters in a name or agreement are refused") {

@@ -27,8 +27,41 @@ fail() {
 # json_field NAME < JSON: a number or a word of a flat JSON object (wijkstem status --json).
 json_field() { sed -n "s/.*\"$1\": *\\([0-9a-z]*\\).*/\\1/p"; }
 
-# q DB SQL: one query with the sqlite3 tool, waiting up to 10 s for a busy database.
-q() { sqlite3 -batch -cmd '.timeout 10000' "$1" "$2"; }
+# q DB SQL: one query on a kiosk's journal or a store's database: the sqlite3 tool, waiting
+# up to 10 s for a busy file, or psql for a store on PostgreSQL (the same output: one line a
+# row, columns split by |).
+q() {
+  case "$1" in
+    postgresql://*) psql -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
+    *) sqlite3 -batch -cmd '.timeout 10000' "$1" "$2" ;;
+  esac
+}
+
+# new_store_db NAME: where a store of the test keeps its data, printed: the file $tmp/NAME.db,
+# or, when the test runs under tests/pg_cluster.sh (WIJKSTEM_PG_URL set: the ctest *_pg
+# entries), a schema of its own in that PostgreSQL (issue 18: one test, both backends).
+new_store_db() {
+  if [ -z "${WIJKSTEM_PG_URL:-}" ]; then echo "$tmp/$1.db"; return; fi
+  local schema="e2e_$1_$$_$RANDOM"
+  psql -X -q -v ON_ERROR_STOP=1 -d "$WIJKSTEM_PG_URL" -c "CREATE SCHEMA $schema" > /dev/null \
+    || fail "cannot make the schema $schema in $WIJKSTEM_PG_URL"
+  echo "$WIJKSTEM_PG_URL&options=-csearch_path%3D$schema"
+}
+
+# store_copy DB NAME: a copy of the store's database as it is now (a backup), printed as a
+# target: SQLite's .backup, or on PostgreSQL pg_dump of its schema restored into a new one.
+store_copy() {
+  case "$1" in
+    postgresql://*)
+      local from=${1##*%3D} to
+      to=$(new_store_db "$2")
+      psql -X -q -d "$WIJKSTEM_PG_URL" -c "DROP SCHEMA ${to##*%3D}" > /dev/null
+      pg_dump --no-owner -n "$from" -d "$WIJKSTEM_PG_URL" | sed "s/$from/${to##*%3D}/g" \
+        | psql -X -q -v ON_ERROR_STOP=1 -d "$WIJKSTEM_PG_URL" > /dev/null || fail "cannot copy the schema $from"
+      echo "$to" ;;
+    *) sqlite3 "$1" ".backup '$tmp/$2.db'" && echo "$tmp/$2.db" ;;
+  esac
+}
 
 # wait_listening LOG PID: true once LOG says "listening" (within 10 s: a loaded CI machine
 # is slow); false when the process PID ends first or the time is up.
