@@ -11,8 +11,9 @@
 # journals: every answer every kiosk holds is in the store exactly once, under its own kiosk
 # with its own seq; none missing, none twice, no other rows.
 #
-# The database: $WIJKSTEM_PG_URL when set (tests/pg_cluster.sh run sets it), else a SQLite
-# file in the test's folder (two processes on one SQLite file in WAL mode work too). A store
+# The database (lib.sh's new_store_db): a schema of its own in $WIJKSTEM_PG_URL when that is
+# set (tests/pg_cluster.sh run sets it), else a SQLite file in the test's folder (two
+# processes on one SQLite file in WAL mode work too). A store
 # that does not know postgresql:// targets yet (its backend not built) makes the test skip:
 # exit 77.
 # Usage: e2e_two_stores.sh WIJKSTEM SOURCE_DIR [PNG_CHECK]  (wijkstem-store sits next to WIJKSTEM)
@@ -36,7 +37,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, json_field, q, wait_listening, quick_visit
+source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # json_field, q, wait_listening, new_store_db, quick_visit
 
 # lib.sh's fail shows $tmp/store.log; here there are two stores and nginx.
 fail() {
@@ -53,11 +54,10 @@ SEED=${E2E_SEED:-$(( $(date +%s%N) % 32768 ))}
 RANDOM=$SEED
 KIOSKS=${E2E_KIOSKS:-6}
 VISITS=${E2E_VISITS:-600}
-if [ -n "${WIJKSTEM_PG_URL:-}" ]; then
-  db=$WIJKSTEM_PG_URL backend=PostgreSQL
-else
-  db=$tmp/store.db backend=SQLite
-fi
+backend=SQLite
+[ -n "${WIJKSTEM_PG_URL:-}" ] && backend=PostgreSQL
+db=$(new_store_db store) # the file $tmp/store.db, or a schema of its own in WIJKSTEM_PG_URL
+[ -n "$db" ] || exit 1   # new_store_db said why
 for tool in sqlite3 nginx ss curl; do
   command -v $tool > /dev/null || fail "$tool is missing (tools/install-deps.sh installs it)"
 done
