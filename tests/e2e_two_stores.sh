@@ -23,7 +23,7 @@ set -euo pipefail
 WIJKSTEM=$1
 STORE=$(dirname "$WIJKSTEM")/wijkstem-store
 tmp=$(mktemp -d)
-pid_a= pid_b= nginx_pid=
+pid_a='' pid_b='' port_a='' port_b='' nginx_pid=''
 sync_pids=()
 reported=0
 cleanup() {
@@ -45,7 +45,7 @@ fail() {
   reported=1
   local log
   for log in "$tmp/store-a.log" "$tmp/store-b.log" "$tmp/nginx/error.log"; do
-    [ -s "$log" ] && tail -n 15 "$log" | sed "s|^|  ${log#$tmp/}: |" >&2
+    [ -s "$log" ] && tail -n 15 "$log" | sed "s|^|  ${log#"$tmp"/}: |" >&2
   done
   exit 1
 }
@@ -78,8 +78,8 @@ free_port() { # a loopback port no socket uses now, below Linux's ephemeral rang
 # (another one if that was taken meanwhile); sets pid_NAME and port_NAME. No rate limit per
 # address: behind nginx every kiosk comes from nginx's address (docs/operations.md).
 start_serve() {
-  local log=$tmp/store-$1.log pid p try
-  for try in 1 2 3 4 5; do
+  local log=$tmp/store-$1.log pid p
+  for _ in 1 2 3 4 5; do
     p=${2:-$(free_port)}
     : > "$log"
     "$STORE" serve --db "$db" --listen "127.0.0.1:$p" --rate-per-addr 0 2>> "$log" &
@@ -156,8 +156,8 @@ EOF
 # start_nginx: nginx on a free port (another one if that was taken meanwhile); sets
 # nginx_pid, port_n and url.
 start_nginx() {
-  local try i
-  for try in 1 2 3 4 5; do
+  local i
+  for _ in 1 2 3 4 5; do
     port_n=$(free_port)
     nginx_conf "$port_n"
     : > "$ng/error.log"
