@@ -331,6 +331,27 @@ std::unique_ptr<Store> Store::Open(const std::string& target, std::string* error
     return s;
 }
 
+// Mu held. A pack version this process has not seen may have been published since it
+// started, by `wijkstem-store publish` or another store process on the same database. A
+// version nobody published is asked for again after a minute, not for every answer.
+bool Store::LoadPublishedPack(const std::string& pack_id, const std::string& version) {
+    const auto now = std::chrono::steady_clock::now();
+    if (LookedUp.size() > 10000) // versions made up by a kiosk: forget them, not grow
+        LookedUp.clear();
+    auto [it, fresh] = LookedUp.emplace(pack_id + '\n' + version, now);
+    if (!fresh && now - it->second < std::chrono::minutes(1))
+        return false;
+    it->second = now;
+    Stmt st(Db, "SELECT body FROM published_packs WHERE pack_id = ?1 AND version = ?2");
+    if (st.Bind(pack_id, version).Step() != db::kRow)
+        return false;
+    content::LoadResult r = content::LoadPackText(st.Text(0), "the published pack " + pack_id);
+    if (r.Pack.Id != pack_id || r.Pack.Version != version)
+        return false;
+    Catalog.Add(std::move(r.Pack));
+    return true;
+}
+
 bool Store::LoadPublishedPacks(std::string* error) {
     Stmt st(Db, "SELECT pack_id, version, body FROM published_packs");
     if (!st) {
@@ -698,7 +719,9 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             session_checked = a.SessionId;
         }
         // Against the pack version it names, where the store knows it (issue 17).
-        const PackCheck fit = Catalog.CheckAnswer(a.PackId, a.PackVersion, a.QuestionId, a.Value, &r.Reason);
+        PackCheck fit = Catalog.CheckAnswer(a.PackId, a.PackVersion, a.QuestionId, a.Value, &r.Reason);
+        if (fit == PackCheck::Unknown && LoadPublishedPack(a.PackId, a.PackVersion)) // another process published it
+            fit = Catalog.CheckAnswer(a.PackId, a.PackVersion, a.QuestionId, a.Value, &r.Reason);
         if (fit == PackCheck::Misfit) {
             results->push_back(r);
             continue;
@@ -821,7 +844,8 @@ bool Store::ExportCsv(const std::function<bool(const std::string& row)>& write, 
     std::lock_guard<std::mutex> lock(Mu);
     Stmt st(Db, "SELECT a.id, a.device_id, a.seq, d.wijk, a.session_id, a.pack_id, a.pack_version, a.question_id, "
                 "a.value, substr(a.answered_at, 1, 10), substr(a.received_at, 1, 10), a.via, a.flagged, a.superseded "
-                "FROM answers a JOIN devices d ON d.id = a.device_id ORDER BY a.device_id, a.seq");
+                "FROM answers a JOIN devices d ON d.id = a.device_id ORDER BY a.device_id, a.seq",
+            db::Rows::Streamed); // a row at a time on both: the export's memory stays flat
     if (!st) {
         *error = Db->Error();
         return false;
