@@ -37,9 +37,9 @@ std::unique_ptr<Conn> Open(const std::string& target, bool read_only, std::strin
     return OpenSqlite(target, read_only, error);
 }
 
-Stmt::Stmt(Conn* db, const std::string& sql) : Db(db) {
+Stmt::Stmt(Conn* db, const std::string& sql, Rows rows) : Db(db) {
     std::string err;
-    S = db->Prepare(sql, &err);
+    S = db->Prepare(sql, rows == Rows::Streamed, &err);
     if (!S)
         db->NoteError(err);
 }
@@ -50,7 +50,7 @@ Stmt& Stmt::Reset() {
     return *this;
 }
 
-StepResult Stmt::Step() { return S ? S->Step() : kError; }
+StepResult Stmt::Step() { return Last = S ? S->Step() : kError; }
 
 Transaction::Transaction(Conn* db, TxMode mode) : Db(db) { Began = db->Exec(db->BeginSql(mode), &BeginError); }
 

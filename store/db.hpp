@@ -45,8 +45,9 @@ public:
     virtual Backend Kind() const = 0;
     // Runs sql (one or more statements, no parameters); false with the engine's message.
     virtual bool Exec(const std::string& sql, std::string* error) = 0;
-    // Null with the engine's message when the SQL does not compile.
-    virtual std::unique_ptr<StmtImpl> Prepare(const std::string& sql, std::string* error) = 0;
+    // Null with the engine's message when the SQL does not compile. A Streamed statement
+    // hands its rows over a few thousand at a time (an export of a million rows).
+    virtual std::unique_ptr<StmtImpl> Prepare(const std::string& sql, bool streamed, std::string* error) = 0;
     // The last failure's message (for the log; a client gets a plainer one).
     virtual std::string Error() const = 0;
     virtual std::string BeginSql(TxMode mode) const = 0;
@@ -79,10 +80,16 @@ struct Optional {
     const std::string& Text;
 };
 
+// How a statement's rows come: all at once (SQLite always steps row by row; PostgreSQL
+// sends the whole result), or Streamed: on PostgreSQL through a cursor, a few thousand rows
+// at a time, so that memory stays flat however many rows there are. A streamed statement
+// takes no parameters.
+enum class Rows { AtOnce, Streamed };
+
 // A prepared statement; S is null when the SQL did not compile (then Step says kError).
 class Stmt {
 public:
-    Stmt(Conn* db, const std::string& sql);
+    Stmt(Conn* db, const std::string& sql, Rows rows = Rows::AtOnce);
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
     explicit operator bool() const { return S != nullptr; }
@@ -107,6 +114,8 @@ public:
     }
 
     StepResult Step();
+    // The last Step failed: a read loop that stopped on it read less than there is.
+    bool Failed() const { return Last == kError; }
     // Binds the values and runs a statement that returns no rows; true when done.
     template <typename... T> bool Run(const T&... values) {
         Bind(values...);
@@ -132,7 +141,23 @@ private:
 
     Conn* Db;
     std::unique_ptr<StmtImpl> S;
+    StepResult Last = kDone;
 };
+
+// "(?F, ?F+1, ...), (...), ..." for rows rows of cols values, numbered from first: the VALUES
+// of a many-row INSERT, or with one column an IN list. One statement for many rows is one
+// round trip to PostgreSQL instead of many.
+inline std::string Placeholders(size_t rows, size_t cols, int first = 1) {
+    std::string out;
+    int p = first;
+    for (size_t r = 0; r < rows; r++) {
+        out += r ? ", (" : "(";
+        for (size_t c = 0; c < cols; c++)
+            out += (c ? ", ?" : "?") + std::to_string(p++);
+        out += ")";
+    }
+    return out;
+}
 
 // Runs sql without parameters; false with the engine's message in *error.
 inline bool Exec(Conn* db, const std::string& sql, std::string* error) { return db->Exec(sql, error); }

@@ -87,9 +87,13 @@ public:
             n = std::max(n, m);
         Values.resize(size_t(n));
     }
+    // Streamed: rows come through the cursor, kFetch at a time.
+    PgStmt(PgConn* c, std::string cursor, std::string sql) : C(c), Cursor(std::move(cursor)), Sql(std::move(sql)) {}
+    ~PgStmt() override { EndCursor(false); }
     void Reset() override {
         for (auto& v : Values)
             v.reset();
+        EndCursor(false);
         Ran = false;
         R = pqxx::result();
     }
@@ -119,9 +123,16 @@ private:
         return i >= 1 && i < int(Slots.size()) && Slots[size_t(i)] > 0 ? Values[size_t(Slots[size_t(i)] - 1)] : Ignored;
     }
     bool HasRow() const { return Ran && Row >= 0 && Row < long(R.size()); }
+    StepResult StepStreamed();
+    // Closes a cursor left open (a reader that stopped early), and ends the transaction it
+    // opened for it; false when that failed.
+    bool EndCursor(bool done);
 
+    static constexpr int kFetch = 2000;
     PgConn* C;
     std::string Name;
+    std::string Cursor, Sql; // streamed only
+    bool OwnTx = false, More = false;
     std::vector<int> Slots; // ?N -> $M
     std::vector<std::optional<std::string>> Values;
     std::optional<std::string> Ignored;
@@ -162,10 +173,17 @@ public:
         }
     }
 
-    std::unique_ptr<StmtImpl> Prepare(const std::string& sql, std::string* error) override {
+    std::unique_ptr<StmtImpl> Prepare(const std::string& sql, bool streamed, std::string* error) override {
         auto it = Names.find(sql);
         std::vector<int> slots;
         const std::string pg = ToPostgresSql(sql, &slots);
+        if (streamed) {
+            if (slots.size() > 1) {
+                *error = LastError = "a streamed statement takes no parameters";
+                return nullptr;
+            }
+            return std::make_unique<PgStmt>(this, "wijkstem_rows_" + std::to_string(++Cursors), pg);
+        }
         if (it == Names.end()) {
             const std::string name = "s" + std::to_string(Names.size() + 1);
             try {
@@ -202,6 +220,16 @@ public:
     }
     std::string Name() const override { return RedactedTarget(Target); }
 
+    // Runs sql that returns rows (FETCH); false with the message kept.
+    bool Query(const std::string& sql, pqxx::result* out) {
+        try {
+            *out = N->exec(sql);
+            return true;
+        } catch (const std::exception& e) {
+            return Failed(e, nullptr);
+        }
+    }
+
     // Runs a prepared statement; false with the message kept.
     bool Run(const std::string& name, const std::vector<std::optional<std::string>>& values, pqxx::result* out) {
         try {
@@ -231,9 +259,12 @@ public:
     std::unique_ptr<pqxx::nontransaction> N; // BEGIN and COMMIT are ours (Transaction)
     std::map<std::string, std::string> Names; // SQL text -> prepared statement name
     bool InTx = false, Aborted = false;
+    int Cursors = 0;
 };
 
 StepResult PgStmt::Step() {
+    if (!Cursor.empty())
+        return StepStreamed();
     if (!Ran) {
         if (!C->Run(Name, Values, &R))
             return kError;
@@ -248,6 +279,49 @@ StepResult PgStmt::Step() {
     return kDone;
 }
 
+// A cursor lives in a transaction: the caller's, or one of its own (a consistent snapshot).
+StepResult PgStmt::StepStreamed() {
+    if (!Ran) {
+        OwnTx = !C->InTx;
+        if (OwnTx && !C->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", nullptr))
+            return kError;
+        if (!C->Exec("DECLARE " + Cursor + " NO SCROLL CURSOR FOR " + Sql, nullptr)) {
+            if (OwnTx)
+                C->Exec("ROLLBACK", nullptr);
+            return kError;
+        }
+        Ran = true;
+        More = true;
+        Row = -1;
+        R = pqxx::result();
+    }
+    if (++Row < long(R.size()))
+        return kRow;
+    if (More) {
+        if (!C->Query("FETCH FORWARD " + std::to_string(kFetch) + " FROM " + Cursor, &R)) {
+            EndCursor(false);
+            return kError;
+        }
+        Row = 0;
+        More = long(R.size()) == kFetch;
+        if (Row < long(R.size()))
+            return kRow;
+    }
+    return EndCursor(true) ? kDone : kError;
+}
+
+bool PgStmt::EndCursor(bool done) {
+    if (Cursor.empty() || !Ran)
+        return true;
+    Ran = false;
+    R = pqxx::result();
+    bool ok = C->Aborted || C->Exec("CLOSE " + Cursor, nullptr);
+    if (OwnTx)
+        ok = C->Exec(done && ok ? "COMMIT" : "ROLLBACK", nullptr) && ok;
+    OwnTx = false;
+    return ok;
+}
+
 } // namespace
 
 std::unique_ptr<Conn> OpenPostgres(const std::string& target, bool read_only, std::string* error) {
@@ -255,9 +329,17 @@ std::unique_ptr<Conn> OpenPostgres(const std::string& target, bool read_only, st
     try {
         c->C = std::make_unique<pqxx::connection>(target);
         c->N = std::make_unique<pqxx::nontransaction>(*c->C, "wijkstem-store");
-        // Messages in English whatever the server's locale: they go to the log as they are.
         c->N->exec(std::string("SET client_min_messages TO warning") +
                    (read_only ? "; SET default_transaction_read_only TO on" : ""));
+        // An answer is acknowledged only once it is safe: with synchronous_commit off a crash
+        // of the server could lose what a kiosk was told is stored.
+        const pqxx::result sc = c->N->exec("SHOW synchronous_commit");
+        if (!read_only && !sc.empty() && std::string(sc[0][0].c_str()) == "off") {
+            *error = "the store database " + RedactedTarget(target) +
+                     " has synchronous_commit off: a crash could lose answers the kiosks were told are stored; "
+                     "set it to on (the default) for the store's user or database";
+            return nullptr;
+        }
     } catch (const std::exception& e) {
         std::string why = e.what();
         while (!why.empty() && (why.back() == '\n' || why.back() == ' '))

@@ -64,7 +64,7 @@ public:
             *error = LastError;
         return false;
     }
-    std::unique_ptr<StmtImpl> Prepare(const std::string& sql, std::string* error) override {
+    std::unique_ptr<StmtImpl> Prepare(const std::string& sql, bool, std::string* error) override { // always a row at a time
         sqlite3_stmt* st = nullptr;
         if (sqlite3_prepare_v2(H, sql.c_str(), int(sql.size()), &st, nullptr) != SQLITE_OK || !st) {
             sqlite3_finalize(st);

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <functional>
 #include <string>
 #include <vector>
@@ -211,6 +212,8 @@ public:
 private:
     Store() = default;
     bool LoadPublishedPacks(std::string* error);
+    bool LoadPublishedPack(const std::string& pack_id, const std::string& version);
+    std::map<std::string, std::chrono::steady_clock::time_point> LookedUp; // "pack\nversion" asked for (Mu)
     void CountQuota(const std::string& device_id, int64_t n);
     // Mu held: the wijk's counts as kiosks get them; its updates, newest first.
     void WijkTalliesLocked(const std::string& wijk, std::vector<wsync::Tally>* out);

@@ -381,6 +381,28 @@ TEST_CASE("security 5 / issue 17: the store checks what it stores") {
         CHECK(d.Unverified == 1);
         CHECK(d.Answers == 6);
     }
+    SUBCASE("a pack version published through another store process is checked, not unverified") {
+        std::string error, body = fixtures::Slurp(WIJKSTEM_SOURCE_DIR "/content/packs/gronings-model/pack.json");
+        const size_t at = body.find("\"version\": \"");
+        REQUIRE(at != std::string::npos);
+        body.replace(at, body.find('"', at + 12) - at + 1, "\"version\": \"9.1.0\"");
+        {
+            auto other = Store::Open(t.Target->Url, &error); // a second process on the same database
+            REQUIRE_MESSAGE(other, error);
+            REQUIRE_MESSAGE(other->Publish("Selwerd", "gronings-model", "9.1.0", body, &error), error);
+        }
+        StoredAnswer misfit = Answer(6, "prettig-wonen", "6", visit);
+        misfit.PackVersion = "9.1.0";
+        const AnswerResult r = t.Send({device, {misfit}})[0];
+        CHECK(r.Status == AnswerStatus::Invalid); // checked against the pack the other process published
+        CHECK(r.Reason.find("not an option") != std::string::npos);
+        StoredAnswer fits = Answer(7, "prettig-wonen", "5", visit);
+        fits.PackVersion = "9.1.0";
+        CHECK(t.Send({device, {fits}})[0].Status == AnswerStatus::Stored);
+        DeviceInfo d;
+        REQUIRE(t.S->Device(device, &d));
+        CHECK(d.Unverified == 0);
+    }
     SUBCASE("20,000 distinct question ids cannot reach the report") {
         Batch flood{device, {}};
         for (int i = 0; i < 20000; i++)
