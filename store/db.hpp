@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace store::db {
 
@@ -62,6 +63,15 @@ public:
 protected:
     std::string LastError;
 };
+
+// For the backends: the SQL cut at its parameters, outside quotes and comments. The SQL is
+// Pieces[0], parameter Params[0], Pieces[1], ..., Pieces.back(); a ?N gives N, a bare ? the
+// next number.
+struct ParsedSql {
+    std::vector<std::string> Pieces;
+    std::vector<int> Params;
+};
+ParsedSql ParseParams(const std::string& sql);
 
 // A postgresql:// or postgres:// URL (or "host=... dbname=..." keywords) is PostgreSQL;
 // anything else a SQLite file.

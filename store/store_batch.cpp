@@ -32,43 +32,70 @@ const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_ver
                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(device_id, pack_id, pack_version, question_id, "
                          "value) DO UPDATE SET n = answer_counts.n + excluded.n";
 
-// Rows per INSERT: 15 values each, well under PostgreSQL's 65535 parameters and SQLite's
-// 32766, and few enough that the statement's text stays small.
-constexpr size_t kRowsPerInsert = 250;
+// Rows per INSERT on PostgreSQL: 15 values each, well under its 65535 parameters, and few
+// enough that the statement's text stays small. SQLite runs in this process: there one row
+// per INSERT, the statement compiled once and run per row, is the fastest.
+constexpr size_t kRowsPerInsertPg = 250;
 constexpr size_t kAnswerValues = 15;
 // Ids or sessions per IN list.
 constexpr size_t kPerInList = 500;
 
-// An answer as stored: the columns of answers (id .. replaces) in the INSERT's order. The
-// last column, superseded, is 1 when an answer that replaces this one came first (a USB file
-// and the network may bring a kiosk's answers out of order).
+// The answers' columns, in the INSERT's order; rows of plain values (a subquery per row
+// would cost more to compile than the rows cost to store).
 std::string InsertSql(size_t rows) {
-    std::string sql = "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                      "answered_at, received_at, via, flagged, unverified, replaces, superseded) VALUES ";
-    for (size_t r = 0; r < rows; r++) {
-        const int p = int(r * kAnswerValues);
-        auto n = [&](int k) { return "?" + std::to_string(p + k); };
-        sql += (r ? ", (" : "(");
-        for (int k = 1; k <= 14; k++)
-            sql += n(k) + ", ";
-        sql += "CASE WHEN EXISTS(SELECT 1 FROM answers x WHERE x.replaces = " + n(1) + " AND x.device_id = " + n(2) +
-               " AND x.session_id = " + n(4) + " AND x.question_id = " + n(7) + ") THEN 1 ELSE 0 END)";
-    }
-    return sql + " ON CONFLICT(id) DO NOTHING RETURNING id, superseded";
+    return "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
+           "answered_at, received_at, via, flagged, unverified, replaces, superseded) VALUES " +
+           db::Placeholders(rows, kAnswerValues) + " ON CONFLICT(id) DO NOTHING RETURNING id";
 }
 
 // What one checked answer of the batch needs on its way in.
 struct Candidate {
-    size_t Index;   // in the batch
-    bool Unknown;   // no pack to check it against: stored unverified, counted nowhere
+    size_t Index;            // in the batch
+    bool Unknown;            // no pack to check it against: stored unverified, counted nowhere
+    bool Superseded = false; // an answer that replaces it is stored already (it came first)
 };
 
-// The answers of the batch that are new here, as (id -> superseded at insert).
+// Marks the candidates that a stored answer of the same kiosk, visit and question replaces
+// already: a USB file and the network may bring a kiosk's answers out of order.
+bool FindSuperseded(db::Conn* Db, const Batch& b, std::vector<Candidate>* todo, std::string* error) {
+    std::map<std::string, Candidate*> by_id;
+    for (Candidate& c : *todo)
+        by_id[b.Answers[c.Index].Id] = &c;
+    for (size_t from = 0; from < todo->size(); from += kPerInList) {
+        const size_t n = std::min(kPerInList, todo->size() - from);
+        Stmt st(Db, "SELECT replaces, session_id, question_id FROM answers WHERE device_id = ?1 AND replaces IN " +
+                        db::Placeholders(1, n, 2));
+        st.BindOne(1, b.DeviceId);
+        for (size_t i = 0; i < n; i++)
+            st.BindOne(int(i + 2), b.Answers[(*todo)[from + i].Index].Id);
+        db::StepResult rc;
+        while ((rc = st.Step()) == db::kRow) {
+            auto it = by_id.find(st.Text(0));
+            if (it == by_id.end())
+                continue;
+            const StoredAnswer& a = b.Answers[it->second->Index];
+            if (st.Text(1) == a.SessionId && st.Text(2) == a.QuestionId)
+                it->second->Superseded = true;
+        }
+        if (rc != db::kDone) {
+            *error = "cannot read the answers that replace others: " + Db->Error();
+            return false;
+        }
+    }
+    return true;
+}
+
+// The answers of the batch that are new here (their ids).
 bool InsertAnswers(db::Conn* Db, const Batch& b, const std::vector<Candidate>& todo, const std::string& via,
-                          const std::string& now, std::map<std::string, bool>* inserted, std::string* error) {
-    for (size_t from = 0; from < todo.size(); from += kRowsPerInsert) {
-        const size_t rows = std::min(kRowsPerInsert, todo.size() - from);
-        Stmt st(Db, InsertSql(rows));
+                   const std::string& now, std::set<std::string>* inserted, std::string* error) {
+    const size_t per = Db->Kind() == db::Backend::Postgres ? kRowsPerInsertPg : 1;
+    Stmt full(Db, InsertSql(per));
+    for (size_t from = 0; from < todo.size(); from += per) {
+        const size_t rows = std::min(per, todo.size() - from);
+        std::unique_ptr<Stmt> tail; // the last, shorter statement
+        if (rows < per)
+            tail = std::make_unique<Stmt>(Db, InsertSql(rows));
+        Stmt& st = tail ? *tail : full.Reset();
         for (size_t r = 0; r < rows; r++) {
             const StoredAnswer& a = b.Answers[todo[from + r].Index];
             const int p = int(r * kAnswerValues);
@@ -86,10 +113,11 @@ bool InsertAnswers(db::Conn* Db, const Batch& b, const std::vector<Candidate>& t
             st.BindOne(p + 12, a.Flagged);
             st.BindOne(p + 13, todo[from + r].Unknown);
             st.BindOne(p + 14, Optional{a.Replaces});
+            st.BindOne(p + 15, todo[from + r].Superseded);
         }
         db::StepResult rc;
         while ((rc = st.Step()) == db::kRow)
-            (*inserted)[st.Text(0)] = st.Int(1) != 0;
+            inserted->insert(st.Text(0));
         if (rc != db::kDone) {
             *error = "cannot store the answers: " + Db->Error();
             return false;
@@ -120,22 +148,34 @@ bool ForeignSessions(db::Conn* Db, const std::string& device, const std::set<std
     return true;
 }
 
-// *known: 1 when a's question id is (now) one of its unknown pack version's, 0
-// when the version has kMaxUnverifiedQuestions others already. False on a database error.
-bool UnverifiedQuestion(db::Conn* Db, const StoredAnswer& a, int* known) {
-    Stmt seen(Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3");
-    const db::StepResult rc = seen.Bind(a.PackId, a.PackVersion, a.QuestionId).Step();
-    if (rc == db::kRow)
-        return *known = 1, true;
-    Stmt count(Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND version = ?2");
-    if (rc != db::kDone || count.Bind(a.PackId, a.PackVersion).Step() != db::kRow)
-        return false;
-    if (count.Int(0) >= kMaxUnverifiedQuestions)
-        return *known = 0, true;
-    *known = 1;
-    return Stmt(Db, "INSERT INTO unverified_questions(pack_id, version, question_id) VALUES(?1, ?2, ?3)")
-        .Run(a.PackId, a.PackVersion, a.QuestionId);
-}
+// Question ids under pack versions the store does not know: at most kMaxUnverifiedQuestions
+// a version. Its statements are prepared once a batch, when an answer first needs them.
+struct UnverifiedQuestions {
+    db::Conn* Db;
+    std::unique_ptr<Stmt> Seen, Count, Note;
+
+    // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
+    // version has kMaxUnverifiedQuestions others already. False on a database error.
+    bool Check(const StoredAnswer& a, int* known) {
+        if (!Seen) {
+            Seen = std::make_unique<Stmt>(
+                Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3");
+            Count = std::make_unique<Stmt>(Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND "
+                                               "version = ?2");
+            Note = std::make_unique<Stmt>(Db, "INSERT INTO unverified_questions(pack_id, version, question_id) "
+                                              "VALUES(?1, ?2, ?3)");
+        }
+        const db::StepResult rc = Seen->Bind(a.PackId, a.PackVersion, a.QuestionId).Step();
+        if (rc == db::kRow)
+            return *known = 1, true;
+        if (rc != db::kDone || Count->Bind(a.PackId, a.PackVersion).Step() != db::kRow)
+            return false;
+        if (Count->Int(0) >= kMaxUnverifiedQuestions)
+            return *known = 0, true;
+        *known = 1;
+        return Note->Run(a.PackId, a.PackVersion, a.QuestionId);
+    }
+};
 
 // Answers whose id is stored already: the same content (already stored), or a
 // conflict, kept aside in conflicts; nothing is overwritten.
@@ -219,6 +259,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     if (!ForeignSessions(Db, b.DeviceId, sessions, &foreign, error))
         return false;
     std::vector<Candidate> todo;
+    UnverifiedQuestions unverified{Db, nullptr, nullptr, nullptr};
     for (size_t i : valid) {
         const StoredAnswer& a = b.Answers[i];
         AnswerResult& r = (*results)[i];
@@ -234,7 +275,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             continue;
         if (fit == PackCheck::Unknown) { // no pack to check: at least no endless stream of ids
             int known = -1;
-            if (!UnverifiedQuestion(Db, a, &known)) {
+            if (!unverified.Check(a, &known)) {
                 *error = "cannot count unverified questions: " + Db->Error();
                 return false;
             }
@@ -247,8 +288,8 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         todo.push_back({i, fit == PackCheck::Unknown});
     }
     // 3. In, many rows a statement; the ids that were there already come back as no row.
-    std::map<std::string, bool> inserted; // id -> superseded at insert
-    if (!InsertAnswers(Db, b, todo, via, now, &inserted, error))
+    std::set<std::string> inserted;
+    if (!FindSuperseded(Db, b, &todo, error) || !InsertAnswers(Db, b, todo, via, now, &inserted, error))
         return false;
     std::vector<size_t> existing;
     std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> counts; // new answers that count
@@ -261,7 +302,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             existing.push_back(c.Index);
             continue;
         }
-        const bool superseded = it->second;
+        const bool superseded = c.Superseded;
         inserted.erase(it); // a second copy of the id in this batch is "already stored"
         // Only ever an answer of the same kiosk, visit and question; after the INSERT, so an
         // answer replaced within this batch is marked too (the trigger takes back its count).
