@@ -76,6 +76,8 @@ screenshots: build
 	  --data $$(mktemp -d) --script tests/scripts/screenshots.script
 	xvfb-run -a -s "-screen 0 1920x1920x24" ./$(BUILD)/wijkstem --windowed 1080x1920 \
 	  --data $$(mktemp -d) --script tests/scripts/portrait-screenshots.script
+	xvfb-run -a -s "-screen 0 1920x1920x24" ./$(BUILD)/wijkstem --windowed 1024x600 --no-sync \
+	  --data $$(mktemp -d) --script tests/scripts/large-text-screenshots.script
 	d=$$(mktemp -d) && echo 4711 | ./$(BUILD)/wijkstem set-pin --data $$d > /dev/null && \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" ./$(BUILD)/wijkstem --windowed 1920x1080 --no-sync \
 	  --data $$d --script tests/scripts/admin-screenshots.script

@@ -2,6 +2,7 @@
 // `wijkstem-store serve` on a free loopback port, started and stopped; Ctrl-C stops it.
 #pragma once
 #include "bench_util.hpp"
+#include "store/db.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -32,6 +33,29 @@ inline void OnInterrupt(int) {
 }
 
 inline double SecondsSince(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+//-----------------------------------------------------------------------------
+// Where a store keeps its data: a SQLite file, or with --pg a PostgreSQL schema
+//-----------------------------------------------------------------------------
+
+// Set by --pg: the PostgreSQL every store of the run lives in ($WIJKSTEM_PG_URL, from
+// tests/pg_cluster.sh run), a schema each.
+inline std::string g_pg_url;
+
+inline bool Postgres() { return !g_pg_url.empty(); }
+
+// A new, empty store database named name: tmp/name.db, or a schema name_N in g_pg_url.
+inline std::string NewStoreDb(const std::string& tmp, const std::string& name) {
+    if (!Postgres())
+        return tmp + "/" + name + ".db";
+    static int n = 0;
+    const std::string schema = Fmt("%s_%d_%d", name.c_str(), int(getpid()), ++n);
+    std::string error;
+    auto admin = store::db::Open(g_pg_url, false, &error);
+    if (!admin || !admin->Exec("CREATE SCHEMA " + schema, &error))
+        Progress("cannot make the schema " + schema + ": " + error);
+    return g_pg_url + (g_pg_url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+}
+
 //-----------------------------------------------------------------------------
 // The store process
 //-----------------------------------------------------------------------------

@@ -14,10 +14,7 @@
 #include "sync/client.hpp"
 #include "sync/iso_time.hpp"
 #include "sync/signing.hpp"
-#include "sync/sqlite_util.hpp"
 #include "sync/uuid.hpp"
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -225,20 +222,20 @@ bool RunChild(const std::vector<std::string>& args, const std::string& out, doub
 
 // The wijk's results in-process, the old way (one GROUP BY over the answers, as the store
 // did before schema 6) and the new (answer_counts): median of 5 runs each, in ms.
-void QueryTimes(const std::string& db_path, const std::string& wijk, double* old_ms, double* new_ms) {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+void QueryTimes(const std::string& target, const std::string& wijk, double* old_ms, double* new_ms) {
+    std::string error;
+    std::unique_ptr<store::db::Conn> db = store::db::Open(target, true, &error);
     auto time_it = [&](const char* sql) {
         std::vector<double> ms;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 5 && db; i++) {
             const auto t0 = Clock::now();
-            sql::Stmt st(db, sql);
-            sql::Bind(st.S, 1, wijk);
-            while (st && sqlite3_step(st.S) == SQLITE_ROW) {
+            store::db::Stmt st(db.get(), sql);
+            st.Bind(wijk);
+            while (st.Step() == store::db::kRow) {
             }
             ms.push_back(SecondsSince(t0) * 1000);
         }
-        return Summarize(ms).P50;
+        return ms.empty() ? -1.0 : Summarize(ms).P50;
     };
     *old_ms = time_it("SELECT a.pack_id, a.pack_version, a.question_id, a.value, count(*) FROM answers a "
                       "JOIN devices d ON d.id = a.device_id WHERE d.wijk = ?1 AND a.flagged = 0 AND a.unverified = 0 "
@@ -246,7 +243,6 @@ void QueryTimes(const std::string& db_path, const std::string& wijk, double* old
     *new_ms = time_it("SELECT c.pack_id, c.pack_version, c.question_id, c.value, sum(c.n) FROM answer_counts c "
                       "JOIN devices d ON d.id = c.device_id WHERE d.wijk = ?1 "
                       "GROUP BY c.pack_id, c.pack_version, c.question_id, c.value HAVING sum(c.n) > 0");
-    sqlite3_close(db);
 }
 
 // GET /v1/content from the kiosks in turn (one request each at most: the rate per device);
@@ -284,7 +280,7 @@ struct SizeFigures {
 };
 
 bool MeasureSize(const ScaleConfig& cfg, const Choices& choices, int64_t size, ScaleStore* s, SizeFigures* f) {
-    s->Db = cfg.Tmp + Fmt("/scale-%lld.db", (long long)size);
+    s->Db = NewStoreDb(cfg.Tmp, Fmt("scale_%lld", (long long)size));
     Progress(Fmt("6. filling a store with %lld answers through Store::StoreBatch (in-process)", (long long)size));
     if (!FillStore(cfg, choices, size, s))
         return false;

@@ -115,11 +115,22 @@ void DrawQr(const std::string& text, ImVec2 pos, float side) {
 //-----------------------------------------------------------------------------
 
 float DrawAttractNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, const wsync::NewsItem& item,
-                      float y) {
+                      float y, float k, bool one_line) {
     const widgets::Theme& t = *ctx.Theme;
     const float width = L.Display.x - L.Px(160), top = y;
-    y += TextBlock(t, t.Body, U(ctx, s, "attract.news_label"), L.Px(80), y, width, t.TextMuted) + L.Px(6);
-    y += TextBlock(t, t.Button, item.Title, L.Px(80), y, width, t.Text); // the gebiedsteam's words, in Dutch
+    const std::string& label = U(ctx, s, "attract.news_label");
+    const float body = t.Body->FontSize * k, bold = t.Button->FontSize * k, gap = L.Px(16);
+    const float label_w = widgets::TextWidth(t.Body, label, body), title_w = widgets::TextWidth(t.Button, item.Title, bold);
+    if (one_line && label_w + gap + title_w + 2.0f <= width) { // the label and the title side by side, centred
+        const float x = L.Px(80) + (width - label_w - gap - title_w) * 0.5f, h = std::max(body, bold);
+        widgets::TextLine(t, t.Body, label, ImVec2(x, y + (h - body) * 0.8f), t.TextMuted, body);
+        widgets::TextLine(t, t.Button, item.Title, ImVec2(x + label_w + gap, y + (h - bold) * 0.8f), t.Text, bold);
+        return h * 1.2f;
+    }
+    y += TextBlock(t, t.Body, U(ctx, s, "attract.news_label"), L.Px(80), y, width, t.TextMuted, t.Body->FontSize * k) +
+         L.Px(6);
+    // the gebiedsteam's words, in Dutch
+    y += TextBlock(t, t.Button, item.Title, L.Px(80), y, width, t.Text, t.Button->FontSize * k);
     return y - top;
 }
 

@@ -13,9 +13,10 @@ namespace kiosk {
 // The news screen: the updates newest first, each with its own "Lees voor", and Terug.
 void DrawNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 // On the attract screen, in turn with the invitation: "Nieuws van de gemeente:" and the
-// update's title, from y; returns the height.
+// update's title, from y, at k times the faces' sizes (the attract screen fits its texts);
+// one_line: both in one row where they fit (a low screen with A+). Returns the height.
 float DrawAttractNews(const ScreenContext& ctx, const FlowState& s, const Layout& L, const wsync::NewsItem& item,
-                      float y);
+                      float y, float k = 1.0f, bool one_line = false);
 // The attract screen's button "Nieuws uit de wijk" (target `news`), when there is news.
 void DrawNewsButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out);
 // What happens next, between top and bottom (px): the words, the public page's QR code and

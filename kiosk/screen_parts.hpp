@@ -77,9 +77,11 @@ bool SkipButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
 // "Terug naar de praatplaat" on a zone's first screen: bottom-left, as wide as Stoppen and Terug.
 bool ZoneBackButton(const ScreenContext& ctx, const FlowState& s, const Layout& L, const std::string& label);
 // The sender ("Gemeente Groningen · gebiedsteam") under a screen's texts; returns its height.
-// With the pack's logo beside it (or above it where a row is too narrow).
-float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y);
-float DrawSenderIn(const ScreenContext& ctx, const FlowState& s, const Layout& L, float x, float y, float width);
+// With the pack's logo beside it (or above it where a row is too narrow). size: the
+// name's font size (0: the body face's own).
+float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y, float size = 0);
+float DrawSenderIn(const ScreenContext& ctx, const FlowState& s, const Layout& L, float x, float y, float width,
+                   float size = 0);
 float SenderRowWidth(const ScreenContext& ctx, const FlowState& s, const Layout& L); // logo and name in one row
 const std::string& Tr(const ScreenContext& ctx, const FlowState& s, const content::Text& text);
 

@@ -130,12 +130,12 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
         std::vector<const content::Poll*> Zones;
         size_t Cols = 1, Rows = 1;
     } bands[] = {{content::PollKind::Kompas, "poster.kompas", {}}, {content::PollKind::Bouwsteen, "poster.bouwstenen", {}}};
-    const float heading_gap = L.Px(10), band_gap = L.Px(30);
-    const float gap = std::max(L.Px(30), t.MinSpacingPx() + 1);
-    float y = title_end + L.Px(16), room = L.BarY() - band_gap - y;
-    size_t rows = 0;
+    // With A+ on a wide screen the bands come closer, so the cards keep their height.
+    const float heading_gap = L.Px(10), band_gap = L.Px(wide_large ? 16 : 30);
+    const float gap = std::max(L.Px(wide_large ? 24 : 30), t.MinSpacingPx() + 1);
+    float y = title_end + L.Px(16);
     std::vector<std::string> labels;
-    for (Band& band : bands) {
+    for (Band& band : bands)
         for (const content::Poll& z : pack.Zones)
             if (z.Kind == band.Kind) {
                 band.Zones.push_back(&z);
@@ -144,28 +144,58 @@ void DrawPoster(const ScreenContext& ctx, const FlowState& s, const Layout& L, s
                     label += "\n(" + U(ctx, s, "poster.done_zone") + ")";
                 labels.push_back(label);
             }
-        if (band.Zones.empty())
-            continue;
-        const size_t n = band.Zones.size();
-        band.Cols = L.Portrait() ? (n <= 4 ? 2 : 3) : n;
-        band.Rows = (n + band.Cols - 1) / band.Cols;
-        rows += band.Rows;
-        room -= widgets::TextBlockHeight(t.Body, U(ctx, s, band.Heading), width) + heading_gap + band_gap +
-                gap * float(band.Rows - 1);
-    }
-    const float zone_h = std::max(t.MinTargetPx(), std::min(L.Px(L.Portrait() ? 300 : 270), room / float(std::max<size_t>(rows, 1))));
-    size_t widest = 1;
-    for (const Band& band : bands)
-        widest = std::max(widest, band.Cols);
+    // The cards' size and their words' size for a number of columns per band (at most
+    // `most`); one size for every card's words: the size at which the longest fits (with
+    // its picture and, when finished, the check mark).
+    struct Cards {
+        float W, H, Font;
+        bool Fits; // every row at 11.5 mm at least
+    };
     const float total = L.Px(L.ContentW());
-    const float w = std::min(L.Px(L.Portrait() ? 700 : 420), (total - gap * float(widest - 1)) / float(widest));
-    // One size for every card's words: the size at which the longest fits (with its picture
-    // and, when finished, the check mark).
-    float font;
-    {
+    // cols: the most columns of each band (kompas, bouwstenen) on a wide screen.
+    auto layout = [&](const size_t (&cols)[2]) {
+        float room = L.BarY() - band_gap - y;
+        size_t rows = 0, widest = 1;
+        for (size_t b = 0; b < 2; b++) {
+            Band& band = bands[b];
+            if (band.Zones.empty())
+                continue;
+            const size_t n = band.Zones.size();
+            band.Cols = L.Portrait() ? (n <= 4 ? 2 : 3) : std::min(n, cols[b]);
+            band.Rows = (n + band.Cols - 1) / band.Cols;
+            rows += band.Rows;
+            widest = std::max(widest, band.Cols);
+            room -= widgets::TextBlockHeight(t.Body, U(ctx, s, band.Heading), width) + heading_gap + band_gap +
+                    gap * float(band.Rows - 1);
+        }
+        Cards c;
+        c.Fits = room / float(std::max<size_t>(rows, 1)) >= t.MinTargetPx() + 1.0f;
+        c.H = std::max(t.MinTargetPx(), std::min(L.Px(L.Portrait() ? 300 : 270), room / float(std::max<size_t>(rows, 1))));
+        // One row a band: cards of at most 420 design px; fewer columns make wide cards,
+        // the picture beside the words.
+        const float most_w = L.Portrait() ? 700 : widest >= 4 ? 420 : 860;
+        c.W = std::min(L.Px(most_w), (total - gap * float(widest - 1)) / float(widest));
         RoleScope role(TextRole::Option);
-        font = widgets::ButtonFontSize(t, labels, ImVec2(w, zone_h), true, true);
+        c.Font = widgets::ButtonFontSize(t, labels, ImVec2(c.W, c.H), true, true);
+        return c;
+    };
+    // Each band in one row on a wide screen; with A+, where its words would be smaller than
+    // without, in fewer columns and more rows instead if that lets them be larger.
+    size_t chosen[2] = {99, 99};
+    Cards cards = layout(chosen);
+    if (!L.Portrait() && t.TextScale > 1.0f) {
+        const size_t tries[][2] = {{99, 3}, {2, 99}, {2, 3}, {2, 2}};
+        for (const auto& cols : tries) {
+            const Cards c = layout(cols);
+            if (c.Fits && c.Font > cards.Font * 1.02f) {
+                cards = c;
+                chosen[0] = cols[0];
+                chosen[1] = cols[1];
+            }
+        }
+        cards = layout(chosen); // the bands' columns of the one chosen
     }
+    const float zone_h = cards.H, w = cards.W, font = cards.Font;
     size_t label_i = 0;
     for (const Band& band : bands) {
         if (band.Zones.empty())

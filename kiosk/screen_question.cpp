@@ -3,6 +3,7 @@
 // commit with "Verder".
 #include "kiosk/screen_parts.hpp"
 #include "kiosk/screen_news.hpp"
+#include "widgets/keyboard.hpp"
 #include "widgets/registry.hpp"
 #include "widgets/touch.hpp"
 
@@ -121,12 +122,15 @@ void DrawBudget(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
     const std::string& unit = Tr(ctx, s, q.Unit);
     std::string left = FillTemplate(U(ctx, s, "question.left"), "left", std::to_string(BudgetLeft(q, s.Draft)));
     left = FillTemplate(left, "unit", unit);
-    {
-        RoleScope role(TextRole::Hint);
-        a.Top += TextBlock(t, t.Body, left, 0, a.Top, L.Display.x, t.Text) + L.Px(20);
-    }
     const size_t n = q.Options.size();
     const float gap = std::max(L.Px(24), t.MinSpacingPx() + 1); // 2.5 mm apart even on a small high-DPI screen
+    {
+        RoleScope role(TextRole::Hint);
+        const float h = TextBlock(t, t.Body, left, 0, a.Top, L.Display.x, t.Text);
+        // Less space under it where the rows need it (a low screen with A+).
+        const float rows_h = float(n) * t.MinTargetPx() + gap * float(n - 1);
+        a.Top += h + std::clamp(a.H() - h - rows_h, L.Px(6), L.Px(20));
+    }
     const float rh = std::min(L.Px(L.Portrait() ? 150 : 110), (a.H() - gap * float(n - 1)) / float(n));
     const float step = std::max(rh, t.MinTargetPx()) + gap;
     // label | - | amount | + across the width: 50 %, 10 %, 26 %, 10 % and the gaps.
@@ -177,24 +181,47 @@ void DrawMatrix(const ScreenContext& ctx, const FlowState& s, const Layout& L, c
         return stacked ? 0.0f : h + L.Px(12);
     };
     const float head_h = heads_h(std::min(a.Width, L.Px(1760)) * 0.2f);
-    const size_t groups = !stacked && rows > 1 && min_step * float(rows) > a.H() - head_h + gap ? 2 : 1;
+    // One group under the headers where it fits; else one group without them (the buttons
+    // say the same words, as in portrait) rather than two narrow groups whose words would
+    // be small (a low screen with A+).
+    const bool fits_under_heads = min_step * float(rows) <= a.H() - head_h + gap;
+    const bool fits_bare = min_step * float(rows) <= a.H() + gap;
+    const size_t groups = !stacked && rows > 1 && !fits_under_heads && !fits_bare ? 2 : 1;
+    const bool show_heads = !stacked && (groups == 2 || fits_under_heads);
     const size_t per_group = (rows + groups - 1) / groups;
     const float total = std::min(a.Width, L.Px(1760));
     const float group_w = (total - gap * 2 * float(groups - 1)) / float(groups);
-    const float label_w = stacked ? group_w : group_w * (groups == 1 ? 0.3f : 0.34f);
-    const float cw = ((stacked ? group_w : group_w - label_w - gap) - gap * float(cols - 1)) / float(cols);
-    const float cells_head_h = heads_h(cw);
-    const float per_row = (a.H() - cells_head_h - gap * float(per_group - 1)) / float(per_group);
-    const float rh = std::min(L.Px(stacked ? 130 : 110), per_row - label_h);
+    // The topics' share of a group's width: their column, the cells, the rows, and the
+    // topics' and the buttons' words at one size (the size at which all of them fit).
+    struct Grid {
+        float LabelW, Cw, HeadH, Rh, Font;
+    };
+    auto grid = [&](float share) {
+        Grid c;
+        c.LabelW = stacked ? group_w : group_w * share;
+        c.Cw = ((stacked ? group_w : group_w - c.LabelW - gap) - gap * float(cols - 1)) / float(cols);
+        c.HeadH = show_heads ? heads_h(c.Cw) : 0.0f;
+        const float per_row = (a.H() - c.HeadH - gap * float(per_group - 1)) / float(per_group);
+        c.Rh = std::min(L.Px(stacked ? 130 : 110), per_row - label_h);
+        const ImVec2 topic_box(c.LabelW, stacked ? label_h - L.Px(8) : c.Rh);
+        c.Font = std::min(widgets::ButtonFontSize(t, heads, ImVec2(c.Cw, c.Rh), false, true),
+                          widgets::ButtonFontSize(t, topics, topic_box));
+        return c;
+    };
+    Grid best = grid(groups == 1 ? 0.3f : 0.34f);
+    // With A+ the buttons' words grow rather than the topics' column: a narrower column
+    // where that lets every word be larger.
+    if (!stacked && t.TextScale > 1.0f)
+        for (float share : {0.25f, 0.2f})
+            if (const Grid c = grid(groups == 1 ? share : share + 0.04f); c.Font > best.Font * 1.01f)
+                best = c;
+    const float label_w = best.LabelW, cw = best.Cw, cells_head_h = best.HeadH, rh = best.Rh, font = best.Font;
     const float step = std::max(rh, t.MinTargetPx()) + label_h + gap;
-    // The topics and the buttons' words at one size: the size at which all of them fit.
     const ImVec2 topic_box(label_w, stacked ? label_h - L.Px(8) : rh);
-    const float font = std::min(widgets::ButtonFontSize(t, heads, ImVec2(cw, rh), false, true),
-                                widgets::ButtonFontSize(t, topics, topic_box));
     for (size_t g = 0; g < groups; g++) {
         const float gx = L.Cx() - total * 0.5f + (group_w + 2 * gap) * float(g);
         const float cells_x = gx + (stacked ? 0.0f : label_w + gap);
-        if (!stacked) { // the column headers over the buttons
+        if (show_heads) { // the column headers over the buttons
             RoleScope role(TextRole::Hint);
             for (size_t c = 0; c < cols; c++)
                 TextBlock(t, t.Body, heads[c], cells_x + (cw + gap) * float(c), a.Top, cw, t.TextMuted);
@@ -245,6 +272,29 @@ float DrawFollowUp(const ScreenContext& ctx, const FlowState& s, const Layout& L
     return h;
 }
 
+// The least height the answers need at 11.5 mm, for the types whose answers fill the
+// screen (budget, matrix, text); 0 for the others (they shrink their cards instead).
+float LeastAnswersHeight(const ScreenContext& ctx, const FlowState& s, const Layout& L, const content::Question& q) {
+    const widgets::Theme& t = *ctx.Theme;
+    const float target = t.MinTargetPx() + 1.0f;
+    switch (q.Type) {
+    case QuestionType::Budget: {
+        const float n = float(q.Options.size()), gap = std::max(L.Px(24), t.MinSpacingPx() + 1);
+        return t.Body->FontSize * 1.2f + L.Px(6) + n * target + (n - 1) * gap;
+    }
+    case QuestionType::Matrix: {
+        if (L.Portrait())
+            return 0;
+        const float n = float(q.Rows.size()), gap = std::max(L.Px(24), t.MinSpacingPx() + 1);
+        return n * target + (n - 1) * gap;
+    }
+    case QuestionType::Text: // the keyboard at its lowest, the small print and one line to type in
+        return widgets::KeyboardHeight(t, L.Px(L.ContentW()), 1.0f) + t.Small->FontSize * 1.2f + L.Px(12) +
+               t.Body->FontSize * 1.2f + L.Px(16) + L.Px(24);
+    default: return 0;
+    }
+}
+
 } // namespace
 
 void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
@@ -280,11 +330,22 @@ void DrawQuestion(const ScreenContext& ctx, const FlowState& s, const Layout& L,
     // wraps rather than shrinks.
     // A free-text question has no options and needs the room for its keyboard: its
     // question at the options' size.
-    const float prompt_size = typing ? t.Button->FontSize : L.Px(60) * t.TextScale;
+    float prompt_size = typing ? t.Button->FontSize : L.Px(60) * t.TextScale;
+    // With A+ the question grows as far as its answers keep their room at 11.5 mm (a low
+    // screen): down to 1.05 times its size without A+, never under its options' size.
+    const std::string& prompt = Tr(ctx, s, q->Prompt);
+    if (const float need = LeastAnswersHeight(ctx, s, L, *q); need > 0 && t.TextScale > 1.0f) {
+        const float least = std::max(prompt_size / t.TextScale * 1.05f, typing ? 0.0f : t.Button->FontSize);
+        auto room = [&](float size) {
+            return L.AnswersBottom() - (prompt_y + widgets::TextBlockHeight(t.Title, prompt, width, size) + L.Px(30));
+        };
+        while (prompt_size > least && room(prompt_size) < need)
+            prompt_size = std::max(least, prompt_size * 0.96f);
+    }
     float prompt_h;
     {
         RoleScope role(TextRole::Question);
-        prompt_h = TextBlock(t, t.Title, Tr(ctx, s, q->Prompt), L.Px(kSide), prompt_y, width, t.Text, prompt_size);
+        prompt_h = TextBlock(t, t.Title, prompt, L.Px(kSide), prompt_y, width, t.Text, prompt_size);
     }
     // Answers start under the prompt, however many lines it took (large text, long languages).
     AnswerArea a;

@@ -52,9 +52,12 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     dl->AddRectFilled(ImVec2(x0, box_y), ImVec2(x0 + width, box_y + box_h), t.Card, L.Px(12));
     dl->AddRect(ImVec2(x0, box_y), ImVec2(x0 + width, box_y + box_h), t.CardBorder, L.Px(12), 0, L.Px(3));
     ImFont* font = t.Body;
-    const float pad = L.Px(20), inner_w = width - 2 * pad, line_h = font->FontSize * 1.2f;
+    const float line_h = font->FontSize * 1.2f;
+    // Less padding in a box of about one line (a low screen with A+), so the line stays inside.
+    const float pad = std::clamp((box_h - line_h) * 0.5f, L.Px(4), L.Px(20)), side = L.Px(20);
+    const float inner_w = width - 2 * side;
     if (s.Draft.Text.empty()) { // the hint, in the screen's language and direction
-        widgets::TextLine(t, font, U(ctx, s, "text.empty"), ImVec2(x0 + pad, box_y + pad), t.TextMuted);
+        widgets::TextLine(t, font, U(ctx, s, "text.empty"), ImVec2(x0 + side, box_y + pad), t.TextMuted);
         return kb_y;
     }
     // What is typed is Latin (the keyboard's letters): left to right on every screen.
@@ -78,10 +81,10 @@ float DrawTextAnswer(const ScreenContext& ctx, const FlowState& s, const Layout&
     const size_t fit = std::max<size_t>(1, size_t((box_h - 2 * pad) / line_h));
     const size_t first = lines.size() > fit ? lines.size() - fit : 0;
     float y = box_y + pad;
-    float caret_x = x0 + pad;
+    float caret_x = x0 + side;
     for (size_t i = first; i < lines.size(); i++) {
-        dl->AddText(font, font->FontSize, ImVec2(x0 + pad, y), color, lines[i].first, lines[i].second);
-        caret_x = x0 + pad + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, lines[i].first, lines[i].second).x;
+        dl->AddText(font, font->FontSize, ImVec2(x0 + side, y), color, lines[i].first, lines[i].second);
+        caret_x = x0 + side + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, lines[i].first, lines[i].second).x;
         y += line_h;
     }
     widgets::RecordText(shown);

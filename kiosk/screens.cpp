@@ -137,6 +137,8 @@ ImVec2 LogoSize(const ScreenContext& ctx) {
 }
 
 void DrawLogo(const ScreenContext& ctx, ImVec2 at, ImVec2 size) {
+    if (widgets::Measuring())
+        return;
     const widgets::Theme& t = *ctx.Theme;
     const ImVec2 min(t.X(at.x, size.x), at.y), max(min.x + size.x, min.y + size.y);
     ImGui::GetWindowDrawList()->AddImage(ctx.Logo, min, max);
@@ -152,30 +154,31 @@ float SenderRowWidth(const ScreenContext& ctx, const FlowState& s, const Layout&
     return widgets::TextWidth(t.Body, U(ctx, s, "sender")) + 2.0f + (logo > 0 ? logo + L.Px(16) : 0.0f);
 }
 
-float DrawSenderIn(const ScreenContext& ctx, const FlowState& s, const Layout& L, float x, float y, float width) {
+float DrawSenderIn(const ScreenContext& ctx, const FlowState& s, const Layout& L, float x, float y, float width,
+                   float size) {
     widgets::RoleScope role(widgets::TextRole::Hint);
     const widgets::Theme& t = *ctx.Theme;
     const std::string& name = U(ctx, s, "sender");
     const ImVec2 logo = LogoSize(ctx);
     if (logo.x <= 0)
-        return TextBlock(t, t.Body, name, x, y, width, t.TextMuted);
+        return TextBlock(t, t.Body, name, x, y, width, t.TextMuted, size);
     const float gap = L.Px(16), row = SenderRowWidth(ctx, s, L);
     if (row <= width) { // logo and name side by side, centred, the name in the logo's middle
         const float left = x + (width - row) * 0.5f, text_w = row - logo.x - gap;
         DrawLogo(ctx, ImVec2(left, y), logo);
-        const float text_h = widgets::TextBlockHeight(t.Body, name, text_w);
+        const float text_h = widgets::TextBlockHeight(t.Body, name, text_w, size);
         TextBlock(t, t.Body, name, left + logo.x + gap, y + std::max(0.0f, (logo.y - text_h) * 0.5f), text_w,
-                  t.TextMuted);
+                  t.TextMuted, size);
         return std::max(logo.y, text_h);
     }
     // Too narrow for one row: the logo centred above the name.
     const ImVec2 fit = logo.x > width ? ImVec2(width, logo.y * width / logo.x) : logo;
     DrawLogo(ctx, ImVec2(x + (width - fit.x) * 0.5f, y), fit);
-    return fit.y + L.Px(8) + TextBlock(t, t.Body, name, x, y + fit.y + L.Px(8), width, t.TextMuted);
+    return fit.y + L.Px(8) + TextBlock(t, t.Body, name, x, y + fit.y + L.Px(8), width, t.TextMuted, size);
 }
 
-float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y) {
-    return DrawSenderIn(ctx, s, L, L.Px(kSide), y, L.Display.x - 2 * L.Px(kSide));
+float DrawSender(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y, float size) {
+    return DrawSenderIn(ctx, s, L, L.Px(kSide), y, L.Display.x - 2 * L.Px(kSide), size);
 }
 
 namespace {
@@ -184,8 +187,10 @@ namespace {
 // [SECTION] attract
 //-----------------------------------------------------------------------------
 
-// "Zo antwoordde de wijk tot nu toe: 62% koos ..." with a bar; returns its height.
-float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& L, const Highlight& h, float y) {
+// "Zo antwoordde de wijk tot nu toe: 62% koos ..." with a bar, at k times the faces'
+// sizes; returns its height.
+float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& L, const Highlight& h, float y,
+                    float k) {
     const widgets::Theme& t = *ctx.Theme;
     const content::Question* q = ctx.Flow->Pack->FindQuestion(h.QuestionId);
     if (!q)
@@ -200,7 +205,7 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
     const float width = L.Display.x - 2 * L.Px(kSide), top = y;
     {
         widgets::RoleScope role(widgets::TextRole::Body);
-        y += TextBlock(t, t.Body, line, L.Px(kSide), y, width, t.Text) + L.Px(12);
+        y += TextBlock(t, t.Body, line, L.Px(kSide), y, width, t.Text, t.Body->FontSize * k) + L.Px(12);
     }
     // The share as a bar: a frame for the whole wijk (100 %), filled for those who chose
     // it, the percentage and the count beside it (issue 15's honest charts).
@@ -208,17 +213,20 @@ float DrawHighlight(const ScreenContext& ctx, const FlowState& s, const Layout& 
     const float share = h.Respondents > 0 ? std::min(1.0f, float(count) / float(h.Respondents)) : h.Percent / 100.0f;
     const std::string value = std::to_string(h.Percent) + "% (" + std::to_string(count) + ")";
     ImFont* font = t.Small;
-    const float value_w = widgets::TextWidth(font, value), gap = L.Px(16);
-    const float bar_h = std::max(L.Px(24), font->FontSize), bar_w = std::min(L.Px(900), width - value_w - gap);
+    const float font_size = font->FontSize * k;
+    const float value_w = widgets::TextWidth(font, value, font_size), gap = L.Px(16);
+    const float bar_h = std::max(L.Px(24), font_size), bar_w = std::min(L.Px(900), width - value_w - gap);
     const float x = L.Cx() - (bar_w + gap + value_w) * 0.5f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fill = bar_w * share, frame_x = t.X(x, bar_w), fill_x = t.X(x, fill); // from the right in Arabic
-    dl->AddRectFilled(ImVec2(fill_x, y), ImVec2(fill_x + fill, y + bar_h), t.Primary, L.Px(6));
-    dl->AddRect(ImVec2(frame_x, y), ImVec2(frame_x + bar_w, y + bar_h), t.CardBorder, L.Px(6), 0,
-                std::max(1.0f, L.Px(2)));
+    if (!widgets::Measuring()) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(fill_x, y), ImVec2(fill_x + fill, y + bar_h), t.Primary, L.Px(6));
+        dl->AddRect(ImVec2(frame_x, y), ImVec2(frame_x + bar_w, y + bar_h), t.CardBorder, L.Px(6), 0,
+                    std::max(1.0f, L.Px(2)));
+    }
     {
         widgets::RoleScope role(widgets::TextRole::Other); // a chart's figure, as on the results
-        widgets::TextLine(t, font, value, ImVec2(x + bar_w + gap, y + (bar_h - font->FontSize) * 0.5f), t.Text);
+        widgets::TextLine(t, font, value, ImVec2(x + bar_w + gap, y + (bar_h - font_size) * 0.5f), t.Text, font_size);
     }
     widgets::RecordBar({ImVec2(frame_x, y), ImVec2(frame_x + bar_w, y + bar_h), fill, share, value, widgets::NewChart()});
     return y + bar_h - top;
@@ -270,26 +278,26 @@ size_t PraatplaatQuestions(const content::Pack& pack) {
     return n;
 }
 
-void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+// The texts over the ways in, from y, at k times their faces' sizes (1: as large as the
+// resident chose): who asks (unless in the top row), the invitation, a result, an update
+// or what the visit is, and what the answers are for. Returns where they end.
+// compact (where even the smallest k leaves the ways too little room): the sender beside
+// the news button and an update's heading and title in one row, where they fit.
+float DrawAttractTexts(const ScreenContext& ctx, const FlowState& s, const Layout& L, float y, float k,
+                       bool sender_first, bool compact) {
     const widgets::Theme& t = *ctx.Theme;
-    const content::Pack& pack = *ctx.Flow->Pack;
-    const float width = L.Display.x - 2 * L.Px(kSide);
-    // Each text under the one before, however many lines large text makes of it: who
-    // asks, the invitation, what the answers are for.
-    float y = std::max(L.Top(), L.Px(L.Portrait() ? 260 : 100));
-    if (!s.News.empty()) // under the news button (top right, kiosk/screen_news.cpp)
-        y = std::max(y, L.Top() + std::max(L.Px(84), t.MinTargetPx()) + L.Gap());
-    // Who asks: in the top row between the corner buttons where it fits, else first.
-    {
-        const float left = SpeechCornerRight(ctx, s, L) + L.Px(30), right = CornerButtonsLeft(ctx, L) - L.Px(30);
-        const float row = std::max(L.Px(84), t.MinTargetPx());
-        const float logo_h = std::max(LogoSize(ctx).y, t.Body->FontSize);
-        if (left > 0 && SenderRowWidth(ctx, s, L) <= right - left && logo_h <= row) {
-            DrawSenderIn(ctx, s, L, left, L.Px(14) + (row - logo_h) * 0.5f, right - left);
-        } else {
-            y += DrawSender(ctx, s, L, y) + L.Px(16);
+    const float width = L.Display.x - 2 * L.Px(kSide), body = t.Body->FontSize * k;
+    if (sender_first && compact && !s.News.empty() && !L.Portrait()) {
+        // Left of the news button (kiosk/screen_news.cpp: at the top right, under the corner band).
+        const float row = std::max(L.Px(84), t.MinTargetPx()), right = L.Display.x - L.Px(20 + 520 + 30);
+        const float logo_h = std::max(LogoSize(ctx).y, body);
+        if (SenderRowWidth(ctx, s, L) <= right - L.Px(kSide) && logo_h <= row) {
+            DrawSenderIn(ctx, s, L, L.Px(kSide), L.Top() + (row - logo_h) * 0.5f, right - L.Px(kSide), body);
+            sender_first = false;
         }
     }
+    if (sender_first)
+        y += DrawSender(ctx, s, L, y, body) + L.Px(16);
     {
         // With A+ the title grows only while it keeps its number of lines: a line more would
         // take the ways in their room (a long language, a result or an update under it).
@@ -297,25 +305,28 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
         const std::string& title = U(ctx, s, "attract.title");
         const float normal = t.Title->FontSize / t.TextScale;
         auto lines = [&](float size) { return widgets::TextBlockHeight(t.Title, title, width, size) / size; };
-        float size = t.Title->FontSize;
+        float size = std::max(t.Title->FontSize * k, std::min(t.Title->FontSize, normal * 1.05f));
         while (size > normal * 1.06f && lines(size) > lines(normal) + 0.5f)
             size = std::max(normal * 1.05f, size * 0.95f);
         y += TextBlock(t, t.Title, title, L.Px(kSide), y, width, t.Text, size) + L.Px(12);
     }
     if (s.HighlightShown >= 0 && s.HighlightShown < int(s.Highlights.size())) {
-        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y) + L.Px(8);
+        y += DrawHighlight(ctx, s, L, s.Highlights[size_t(s.HighlightShown)], y, k) + L.Px(8);
     } else if (s.HighlightShown >= int(s.Highlights.size()) && s.HighlightShown < AttractItems(s)) { // an update
         widgets::RoleScope role(widgets::TextRole::Other); // a heading and its line (kiosk/screen_news.cpp)
-        y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y) + L.Px(8);
+        y += DrawAttractNews(ctx, s, L, s.News[size_t(s.HighlightShown) - s.Highlights.size()], y, k, compact) +
+             L.Px(8);
     } else {
         widgets::RoleScope role(widgets::TextRole::Body);
-        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(kSide), y, width, t.TextMuted) + L.Px(8);
+        y += TextBlock(t, t.Body, U(ctx, s, "attract.subtitle"), L.Px(kSide), y, width, t.TextMuted, body) + L.Px(8);
     }
-    {
-        widgets::RoleScope role(widgets::TextRole::Body);
-        y += TextBlock(t, t.Body, U(ctx, s, "attract.advice"), L.Px(kSide), y, width, t.TextMuted) + L.Px(16);
-    }
+    widgets::RoleScope role(widgets::TextRole::Body);
+    return y + TextBlock(t, t.Body, U(ctx, s, "attract.advice"), L.Px(kSide), y, width, t.TextMuted, body) + L.Px(16);
+}
 
+void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, std::vector<Action>* out) {
+    const widgets::Theme& t = *ctx.Theme;
+    const content::Pack& pack = *ctx.Flow->Pack;
     // The ways in: the quick poll and the praatplaat, each with how long it takes.
     struct Way {
         const char* Id;
@@ -332,24 +343,68 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                         VisitKind::StartPraatplaat});
     const bool stacked = L.Portrait() || ways.size() == 1;
     const float bw = stacked ? L.ContentW(1100) : (L.ContentW() - 80) / 2;
-    const float gap = L.Px(40);
-    float bh = L.Px(L.Portrait() ? 220 : 140);
-    std::vector<std::string> labels;
-    for (const Way& w : ways)
-        labels.push_back(w.Label);
+    const float gap = L.Px(40), hint_w = L.Px(bw);
+    const float rows = stacked ? float(ways.size()) : 1.0f;
     // The languages at the bottom, clear of the hidden admin corner (bottom-left); the
     // ways in between the texts and them, side by side or (portrait) one under the other.
     const float corner = std::max(L.Px(120), t.MinTargetPx()) + t.MinSpacingPx() + 1; // the admin corner
     const float langs_top = DrawLanguages(ctx, s, L, L.Bottom() - std::max(L.Px(130), corner), out);
-    const float hint_w = L.Px(bw);
+    // The ways' hints and gaps at k times the body size.
+    auto fixed_h = [&](float k) {
+        float hint_h = 0;
+        for (const Way& w : ways)
+            hint_h = std::max(hint_h, widgets::TextBlockHeight(t.Body, w.Hint, hint_w, t.Body->FontSize * k));
+        return rows * (L.Px(10) + hint_h) + (rows - 1) * gap;
+    };
+
+    // Each text under the one before, however many lines large text makes of it.
+    float y = std::max(L.Top(), L.Px(L.Portrait() ? 260 : 100));
+    if (!s.News.empty()) // under the news button (top right, kiosk/screen_news.cpp)
+        y = std::max(y, L.Top() + std::max(L.Px(84), t.MinTargetPx()) + L.Gap());
+    // Who asks: in the top row between the corner buttons where it fits, else first.
+    const float sender_left = SpeechCornerRight(ctx, s, L) + L.Px(30);
+    const float sender_right = CornerButtonsLeft(ctx, L) - L.Px(30), top_row = std::max(L.Px(84), t.MinTargetPx());
+    const float logo_h = std::max(LogoSize(ctx).y, t.Body->FontSize);
+    const bool sender_first =
+        !(sender_left > 0 && SenderRowWidth(ctx, s, L) <= sender_right - sender_left && logo_h <= top_row);
+    // A+ grows the texts as far as there is room: where they would push the ways in under
+    // buttons of a comfortable height (a result or an update, a long language, a low
+    // screen), they grow less, all alike, never to their size without A+ (k from 1 down to
+    // 1.05 / TextScale).
+    const float want_h = std::max(t.MinTargetPx() + 1.0f, std::min(L.Px(140), t.Button->FontSize * 2.2f));
+    const float k_min = std::min(1.0f, 1.05f / t.TextScale);
+    auto fits = [&](float k, bool compact, float button_h) {
+        widgets::MeasureScope measure;
+        const float end = DrawAttractTexts(ctx, s, L, y, k, sender_first, compact);
+        return end + fixed_h(k) + rows * button_h <= langs_top - L.Px(30);
+    };
+    auto largest = [&](bool compact) {
+        float k = 1.0f;
+        while (k > k_min && !fits(k, compact, want_h))
+            k = std::max(k_min, k - 0.025f);
+        return k;
+    };
+    // Where even that leaves the ways too low, the compact arrangement (the ways' words
+    // are what a resident must read first).
+    float k = largest(false);
+    const bool compact = !fits(k, false, want_h);
+    if (compact)
+        k = largest(true);
+    const float body = t.Body->FontSize * k;
+    if (!sender_first)
+        DrawSenderIn(ctx, s, L, sender_left, L.Px(14) + (top_row - logo_h) * 0.5f, sender_right - sender_left, body);
+    y = DrawAttractTexts(ctx, s, L, y, k, sender_first, compact);
+
+    std::vector<std::string> labels;
+    for (const Way& w : ways)
+        labels.push_back(w.Label);
     float hint_h = 0;
     for (const Way& w : ways)
-        hint_h = std::max(hint_h, widgets::TextBlockHeight(t.Body, w.Hint, hint_w));
-    // Where the texts above ran long (a result or an update, A+, a long language) the
-    // buttons get lower first, never under 11.5 mm.
-    const float rows = stacked ? float(ways.size()) : 1.0f;
-    const float fixed = rows * (L.Px(10) + hint_h) + (rows - 1) * gap;
-    bh = std::max(t.MinTargetPx() + 1.0f, std::min(bh, (langs_top - L.Px(30) - y - fixed) / rows));
+        hint_h = std::max(hint_h, widgets::TextBlockHeight(t.Body, w.Hint, hint_w, body));
+    // Where the texts above ran long the buttons get lower first, never under 11.5 mm.
+    const float fixed = fixed_h(k);
+    const float bh = std::max(t.MinTargetPx() + 1.0f, std::min(L.Px(L.Portrait() ? 220 : 140),
+                                                               (langs_top - L.Px(30) - y - fixed) / rows));
     const float font = widgets::ButtonFontSize(t, labels, ImVec2(L.Px(bw), bh));
     const float block_h = rows * bh + fixed;
     // Centred in the room between the texts and the languages.
@@ -364,7 +419,7 @@ void DrawAttract(const ScreenContext& ctx, const FlowState& s, const Layout& L, 
                 out->push_back(VisitAction{w.Kind});
         }
         widgets::RoleScope role(widgets::TextRole::Hint);
-        TextBlock(t, t.Body, w.Hint, x, by + bh + L.Px(10), hint_w, t.TextMuted);
+        TextBlock(t, t.Body, w.Hint, x, by + bh + L.Px(10), hint_w, t.TextMuted, body);
         if (stacked)
             by += bh + L.Px(10) + hint_h + gap;
     }

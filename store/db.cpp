@@ -1,9 +1,39 @@
 #include "store/db.hpp"
 
+#include <cstdlib>
+
 namespace store::db {
 
 std::unique_ptr<Conn> OpenSqlite(const std::string& path, bool read_only, std::string* error);   // db_sqlite.cpp
 std::unique_ptr<Conn> OpenPostgres(const std::string& target, bool read_only, std::string* error); // db_postgres.cpp
+
+ParsedSql ParseParams(const std::string& sql) {
+    ParsedSql out;
+    out.Pieces.emplace_back();
+    int next = 0;
+    for (size_t i = 0; i < sql.size(); i++) {
+        const char c = sql[i];
+        size_t stop = i + 1; // the end of what is copied as it is
+        if (c == '\'' || c == '"') { // a literal or a quoted name, whole
+            const size_t end = sql.find(c, i + 1);
+            stop = end == std::string::npos ? sql.size() : end + 1;
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') { // a comment to the line's end
+            const size_t end = sql.find('\n', i);
+            stop = end == std::string::npos ? sql.size() : end;
+        } else if (c == '?') {
+            size_t j = i + 1;
+            while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
+                j++;
+            out.Params.push_back(j > i + 1 ? std::atoi(sql.substr(i + 1, j - i - 1).c_str()) : ++next);
+            out.Pieces.emplace_back();
+            i = j - 1;
+            continue;
+        }
+        out.Pieces.back().append(sql, i, stop - i);
+        i = stop - 1;
+    }
+    return out;
+}
 
 bool IsPostgresTarget(const std::string& target) {
     return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0 ||
@@ -50,7 +80,7 @@ Stmt& Stmt::Reset() {
     return *this;
 }
 
-StepResult Stmt::Step() { return S ? S->Step() : kError; }
+StepResult Stmt::Step() { return Last = S ? S->Step() : kError; }
 
 Transaction::Transaction(Conn* db, TxMode mode) : Db(db) { Began = db->Exec(db->BeginSql(mode), &BeginError); }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace store::db {
 
@@ -63,6 +64,15 @@ protected:
     std::string LastError;
 };
 
+// For the backends: the SQL cut at its parameters, outside quotes and comments. The SQL is
+// Pieces[0], parameter Params[0], Pieces[1], ..., Pieces.back(); a ?N gives N, a bare ? the
+// next number.
+struct ParsedSql {
+    std::vector<std::string> Pieces;
+    std::vector<int> Params;
+};
+ParsedSql ParseParams(const std::string& sql);
+
 // A postgresql:// or postgres:// URL (or "host=... dbname=..." keywords) is PostgreSQL;
 // anything else a SQLite file.
 bool IsPostgresTarget(const std::string& target);
@@ -114,6 +124,8 @@ public:
     }
 
     StepResult Step();
+    // The last Step failed: a read loop that stopped on it read less than there is.
+    bool Failed() const { return Last == kError; }
     // Binds the values and runs a statement that returns no rows; true when done.
     template <typename... T> bool Run(const T&... values) {
         Bind(values...);
@@ -139,7 +151,23 @@ private:
 
     Conn* Db;
     std::unique_ptr<StmtImpl> S;
+    StepResult Last = kDone;
 };
+
+// "(?F, ?F+1, ...), (...), ..." for rows rows of cols values, numbered from first: the VALUES
+// of a many-row INSERT, or with one column an IN list. One statement for many rows is one
+// round trip to PostgreSQL instead of many.
+inline std::string Placeholders(size_t rows, size_t cols, int first = 1) {
+    std::string out;
+    int p = first;
+    for (size_t r = 0; r < rows; r++) {
+        out += r ? ", (" : "(";
+        for (size_t c = 0; c < cols; c++)
+            out += (c ? ", ?" : "?") + std::to_string(p++);
+        out += ")";
+    }
+    return out;
+}
 
 // Runs sql without parameters; false with the engine's message in *error.
 inline bool Exec(Conn* db, const std::string& sql, std::string* error) { return db->Exec(sql, error); }

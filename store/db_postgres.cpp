@@ -20,60 +20,23 @@ namespace {
 // all store processes, as on SQLite (docs/postgresql.md, "How the promises hold").
 constexpr long long kWriteLock = 0x5769'6a6b; // "Wijk"
 
-// ?N -> $M outside quotes and comments; a bare ? takes the next number. PostgreSQL wants
-// every $M from 1 up used (SQLite lets a statement skip ?11), so the numbers used are
-// renumbered densely: (*slots)[N] = M, 0 for an N the SQL does not use.
+// ?N -> $M: PostgreSQL wants every $M from 1 up used (SQLite lets a statement skip ?11),
+// so the numbers used are renumbered densely: (*slots)[N] = M, 0 for an N the SQL does not use.
 std::string ToPostgresSql(const std::string& sql, std::vector<int>* slots) {
-    std::string body; // with ?N as \x01N\x02 first, then renumbered
-    body.reserve(sql.size() + 8);
-    int next = 0;
-    std::vector<int> used;
-    for (size_t i = 0; i < sql.size(); i++) {
-        const char c = sql[i];
-        if (c == '\'' || c == '"') { // a literal or a quoted name, copied whole
-            const size_t end = sql.find(c, i + 1);
-            const size_t stop = end == std::string::npos ? sql.size() : end + 1;
-            body.append(sql, i, stop - i);
-            i = stop - 1;
-            continue;
-        }
-        if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') { // a comment to the line's end
-            const size_t end = sql.find('\n', i);
-            const size_t stop = end == std::string::npos ? sql.size() : end;
-            body.append(sql, i, stop - i);
-            i = stop - 1;
-            continue;
-        }
-        if (c != '?') {
-            body += c;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
-            j++;
-        const int n = j > i + 1 ? std::atoi(sql.substr(i + 1, j - i - 1).c_str()) : ++next;
-        if (n >= int(used.size()))
-            used.resize(size_t(n) + 1);
-        used[size_t(n)] = 1;
-        body += '\x01' + std::to_string(n) + '\x02';
-        i = j - 1;
-    }
-    slots->assign(used.size(), 0);
+    const ParsedSql parsed = ParseParams(sql);
+    int highest = 0;
+    for (int n : parsed.Params)
+        highest = std::max(highest, n);
+    slots->assign(size_t(highest) + 1, 0);
+    for (int n : parsed.Params)
+        (*slots)[size_t(n)] = 1;
     int m = 0;
-    for (size_t n = 1; n < used.size(); n++)
-        if (used[n])
+    for (size_t n = 1; n < slots->size(); n++)
+        if ((*slots)[n])
             (*slots)[n] = ++m;
-    std::string out;
-    out.reserve(body.size());
-    for (size_t i = 0; i < body.size(); i++) {
-        if (body[i] != '\x01') {
-            out += body[i];
-            continue;
-        }
-        const size_t end = body.find('\x02', i);
-        out += '$' + std::to_string((*slots)[size_t(std::atoi(body.substr(i + 1, end - i - 1).c_str()))]);
-        i = end;
-    }
+    std::string out = parsed.Pieces[0];
+    for (size_t k = 0; k < parsed.Params.size(); k++)
+        out += '$' + std::to_string((*slots)[size_t(parsed.Params[k])]) + parsed.Pieces[k + 1];
     return out;
 }
 

@@ -211,7 +211,8 @@ bool Migrate(const std::string& from, const std::string& to, std::vector<TableCh
     db::Transaction after(dst.get(), db::TxMode::Read);
     bool same = after.Begun(error);
     for (size_t i = 0; same && i < std::size(kTables); i++) {
-        TableCheck c{kTables[i].Name};
+        TableCheck c;
+        c.Table = kTables[i].Name;
         if (!Checksum(src.get(), c.Table, columns[i], &c.FromRows, &c.FromSum, error) ||
             !Checksum(dst.get(), c.Table, columns[i], &c.ToRows, &c.ToSum, error))
             return false;

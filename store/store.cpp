@@ -191,7 +191,7 @@ const char* const kStoreMigrations[] = {
     // costs the same at 10 thousand answers as at a million. n = the answers with this key
     // that count (not flagged, not unverified, not superseded), exactly what the reply
     // counted anew before; per device, so a kiosk enrolled again in another wijk takes its
-    // counts along. StoreBatch adds its new answers once per batch (kAddCounts); the
+    // counts along. StoreBatch adds its new answers once per batch (store_batch.cpp); the
     // triggers keep n right when an answer changes or goes (Terug's superseded, an edit by
     // hand). Only an INSERT into answers outside StoreBatch must call RebuildAnswerCounts.
     R"sql(
@@ -234,13 +234,6 @@ const char* const kStoreMigrations[] = {
     )sql",
 };
 
-// Adds n to a key of answer_counts (?1..?5 the key, ?6 n). A decrement may come before the
-// increment it undoes within one transaction (an answer stored and replaced in one batch:
-// the trigger runs at once, StoreBatch adds at the end), so a row may pass through a
-// negative n; at COMMIT every n is the true count again.
-const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_version, question_id, value, n) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(device_id, pack_id, pack_version, question_id, "
-                         "value) DO UPDATE SET n = answer_counts.n + excluded.n";
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
 
 using db::Exec;
@@ -257,11 +250,6 @@ bool Internal(const std::string& what, db::Conn* db, std::string* error) {
     fprintf(stderr, "wijkstem-store: %s: %s\n", what.c_str(), db->Error().c_str());
     *error = "the store could not " + what + "; try again later";
     return false;
-}
-
-// Resets st and binds an answer as ?1..?10 (the column order of answers and conflicts).
-void BindAnswer(Stmt& st, const std::string& device, const StoredAnswer& a, const std::string& now) {
-    st.Bind(a.Id, device, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value, a.AnsweredAt, now);
 }
 
 // Codes people read off a screen and type: no 0/O or 1/I/L.
@@ -362,6 +350,10 @@ bool Store::LoadPublishedPacks(std::string* error) {
         content::LoadResult r = content::LoadPackText(st.Text(2), "the published pack " + st.Text(0));
         if (!r.Pack.Id.empty() && r.Pack.Version == st.Text(1)) // a broken body checks nothing
             Catalog.Add(std::move(r.Pack));
+    }
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
     }
     return true;
 }
@@ -481,6 +473,10 @@ bool Store::EnrollCodes(std::vector<EnrollCodeInfo>* out, std::string* error) {
     st.BindOne(1, Now());
     while (st.Step() == db::kRow)
         out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3)});
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
+    }
     return true;
 }
 
@@ -602,197 +598,6 @@ bool Store::Revoke(const std::string& device_id, std::string* error) {
     return true;
 }
 
-namespace {
-
-// The statements StoreBatch needs, prepared once for all of a batch's answers.
-struct BatchStatements {
-    db::Conn* Db;
-    Stmt Find{Db, "SELECT device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
-                  "flagged, coalesce(replaces, '') FROM answers WHERE id = ?1"};
-    // superseded: a later answer of the same visit that replaces this one came first (a USB
-    // file and the network may bring a kiosk's answers out of order).
-    Stmt Insert{Db, "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-                    "answered_at, received_at, via, flagged, unverified, replaces, superseded) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, CASE WHEN EXISTS(SELECT 1 FROM "
-                    "answers WHERE replaces = ?1 AND device_id = ?2 AND session_id = ?4 AND question_id = ?7) "
-                    "THEN 1 ELSE 0 END) "
-                    "ON CONFLICT(id) DO NOTHING RETURNING superseded"};
-    Stmt AddCounts{Db, kAddCounts};
-    // This batch's new answers that count, per (pack_id, pack_version, question_id, value):
-    // added to answer_counts once at the end, not once per answer.
-    std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> NewCounts{};
-
-    void CountNew(const StoredAnswer& a) { NewCounts[{a.PackId, a.PackVersion, a.QuestionId, a.Value}]++; }
-    bool FlushCounts(const std::string& device) {
-        for (const auto& [key, n] : NewCounts) {
-            const auto& [pack, version, question, value] = key;
-            if (!AddCounts.Run(device, pack, version, question, value, n))
-                return false;
-        }
-        NewCounts.clear();
-        return true;
-    }
-    Stmt Supersede{Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
-                       "AND question_id = ?4"};
-    Stmt Owner{Db, "SELECT 1 FROM answers WHERE session_id = ?1 AND device_id != ?2 LIMIT 1"};
-    Stmt Seen{Db, "SELECT 1 FROM unverified_questions WHERE pack_id = ?1 AND version = ?2 AND question_id = ?3"};
-    Stmt Count{Db, "SELECT count(*) FROM unverified_questions WHERE pack_id = ?1 AND version = ?2"};
-    Stmt Note{Db, "INSERT INTO unverified_questions(pack_id, version, question_id) VALUES(?1, ?2, ?3)"};
-    Stmt Conflict{Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
-                      "value, answered_at, received_at, flagged, replaces) "
-                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?14)"};
-
-    // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
-    // version has kMaxUnverifiedQuestions others already. False on a database error.
-    bool UnverifiedQuestion(const StoredAnswer& a, int* known) {
-        Seen.Bind(a.PackId, a.PackVersion, a.QuestionId);
-        Count.Bind(a.PackId, a.PackVersion);
-        Note.Bind(a.PackId, a.PackVersion, a.QuestionId);
-        int rc = Seen.Step();
-        if (rc == db::kRow)
-            return *known = 1, true;
-        if (rc != db::kDone || Count.Step() != db::kRow)
-            return false;
-        if (Count.Int(0) >= kMaxUnverifiedQuestions)
-            return *known = 0, true;
-        *known = 1;
-        return Note.Step() == db::kDone;
-    }
-
-    // The id is stored already: the same content (already stored), or a conflict, kept
-    // aside in conflicts; nothing is overwritten.
-    bool Existing(const std::string& device, const StoredAnswer& a, const std::string& now, AnswerResult* r,
-                  std::string* error) {
-        Find.Bind(a.Id);
-        if (Find.Step() != db::kRow) {
-            *error = std::string("cannot read a stored answer: ") + Db->Error();
-            return false;
-        }
-        bool same = Find.Text(0) == device && Find.Int(1) == a.Seq &&
-                    Find.Text(2) == a.SessionId && Find.Text(3) == a.PackId && Find.Text(4) == a.PackVersion &&
-                    Find.Text(5) == a.QuestionId && Find.Text(6) == a.Value && Find.Text(7) == a.AnsweredAt &&
-                    (Find.Int(8) != 0) == a.Flagged && Find.Text(9) == a.Replaces;
-        r->Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
-        if (same)
-            return true;
-        BindAnswer(Conflict, device, a, now);
-        Conflict.BindOne(12, a.Flagged ? 1 : 0);
-        Conflict.BindOne(14, Optional{a.Replaces});
-        if (Conflict.Step() != db::kDone) {
-            *error = Db->Error();
-            return false;
-        }
-        return true;
-    }
-};
-
-} // namespace
-
-bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<AnswerResult>* results, std::string* error) {
-    std::lock_guard<std::mutex> lock(Mu);
-    results->clear();
-    std::string err;
-    db::Transaction tx(Db);
-    if (!tx.Begun(error))
-        return false;
-    BatchStatements st{Db};
-    const std::string now = Now();
-    const int64_t now_unix = int64_t(time(nullptr));
-    std::string session_checked; // a visit's answers come together: one owner lookup each
-    for (const StoredAnswer& a : b.Answers) {
-        AnswerResult r{a.Id, AnswerStatus::Invalid, {}};
-        if (!ValidAnswer(a, &r.Reason) || !PlausibleTime(a.AnsweredAt, now_unix, "answered_at", &r.Reason)) {
-            results->push_back(r);
-            continue;
-        }
-        if (a.SessionId != session_checked) {
-            const int rc = st.Owner.Bind(a.SessionId, b.DeviceId).Step();
-            if (rc == db::kRow) {
-                r.Reason = "session_id belongs to another kiosk's visit";
-                results->push_back(r);
-                continue;
-            }
-            if (rc != db::kDone) {
-                *error = std::string("cannot read a session: ") + Db->Error();
-                return false;
-            }
-            session_checked = a.SessionId;
-        }
-        // Against the pack version it names, where the store knows it (issue 17).
-        PackCheck fit = Catalog.CheckAnswer(a.PackId, a.PackVersion, a.QuestionId, a.Value, &r.Reason);
-        if (fit == PackCheck::Unknown && LoadPublishedPack(a.PackId, a.PackVersion)) // another process published it
-            fit = Catalog.CheckAnswer(a.PackId, a.PackVersion, a.QuestionId, a.Value, &r.Reason);
-        if (fit == PackCheck::Misfit) {
-            results->push_back(r);
-            continue;
-        }
-        if (fit == PackCheck::Unknown) { // no pack to check: at least no endless stream of ids
-            int known = -1;
-            if (!st.UnverifiedQuestion(a, &known)) {
-                *error = std::string("cannot count unverified questions: ") + Db->Error();
-                return false;
-            }
-            if (known == 0) {
-                r.Reason = "pack_version " + a.PackVersion + " is unknown to this store and already has " +
-                           std::to_string(kMaxUnverifiedQuestions) + " distinct question ids (a pack has fewer)";
-                results->push_back(r);
-                continue;
-            }
-        }
-        // Insert first: a new id (the usual case) costs one index lookup, not two.
-        BindAnswer(st.Insert, b.DeviceId, a, now);
-        st.Insert.BindOne(11, via);
-        st.Insert.BindOne(12, a.Flagged ? 1 : 0);
-        st.Insert.BindOne(13, fit == PackCheck::Unknown ? 1 : 0);
-        st.Insert.BindOne(14, Optional{a.Replaces});
-        // A row back: the answer is new, and says whether a later one replaced it already.
-        int rc = st.Insert.Step();
-        const bool inserted = rc == db::kRow;
-        const bool superseded = inserted && st.Insert.Int(0) != 0;
-        if (inserted)
-            rc = st.Insert.Step();
-        if (rc != db::kDone) {
-            *error = std::string("cannot store an answer: ") + Db->Error();
-            return false;
-        }
-        if (!inserted) { // the id is there already: same content, or a conflict
-            if (!st.Existing(b.DeviceId, a, now, &r, error))
-                return false;
-            results->push_back(r);
-            continue;
-        }
-        if (!a.Replaces.empty()) { // only ever an answer of the same kiosk, visit and question
-            st.Supersede.Bind(a.Replaces, b.DeviceId, a.SessionId, a.QuestionId);
-            if (st.Supersede.Step() != db::kDone) {
-                *error = std::string("cannot mark a replaced answer: ") + Db->Error();
-                return false;
-            }
-        }
-        if (!a.Flagged && fit != PackCheck::Unknown && !superseded) // as WijkTalliesLocked counts
-            st.CountNew(a);
-        r.Status = AnswerStatus::Stored;
-        results->push_back(r);
-    }
-    if (!st.FlushCounts(b.DeviceId)) {
-        *error = std::string("cannot count the answers: ") + Db->Error();
-        return false;
-    }
-    if (!NoteReceipts(b, *results, &err)) { // store/store_news.cpp
-        *error = "cannot note the visits' receipts: " + err;
-        return false;
-    }
-    if (!tx.Commit(&err)) { // the statuses mean something only after this
-        *error = "cannot commit the batch: " + err;
-        results->clear();
-        return false;
-    }
-    if (via == "network")
-        CountQuota(b.DeviceId, std::count_if(results->begin(), results->end(), [](const AnswerResult& r) {
-                       return r.Status == AnswerStatus::Stored;
-                   }));
-    return true;
-}
-
 bool Store::Device(const std::string& device_id, DeviceInfo* out) {
     std::vector<DeviceInfo> all;
     std::string err;
@@ -818,7 +623,8 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
         *error = Db->Error();
         return false;
     }
-    while (st.Step() == db::kRow) {
+    db::StepResult rc;
+    while ((rc = st.Step()) == db::kRow) {
         DeviceInfo d{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4) != 0,
                      st.Int(5), st.Int(6), 0};
         d.Missing = d.MaxSeq - st.Int(7); // gaps: numbers under the highest not seen
@@ -826,6 +632,10 @@ bool Store::Devices(std::vector<DeviceInfo>* out, std::string* error) {
         d.VisitsFlagged = st.Int(9);
         d.Unverified = st.Int(10);
         out->push_back(d);
+    }
+    if (rc != db::kDone) { // a failed read is no shorter list
+        *error = "cannot read the devices: " + Db->Error();
+        return false;
     }
     return true;
 }

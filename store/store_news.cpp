@@ -68,6 +68,10 @@ bool Store::News(const std::string& wijk, std::vector<NewsItem>* out, std::strin
         st.Cols(&n.Id, &n.Wijk, &n.Title, &n.Text, &n.Date, &n.Answers);
         out->push_back(std::move(n));
     }
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
+    }
     return true;
 }
 
@@ -99,13 +103,21 @@ bool Store::NoteReceipts(const Batch& batch, const std::vector<AnswerResult>& re
         return false;
     }
     const std::string key_hex = key.Text(0);
-    Stmt insert(Db, "INSERT INTO receipts(code, received_on) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
+    // One INSERT for the batch's visits (a few hundred at most: a batch has 1000 answers).
     const std::string today = IsoToday();
+    std::string values;
+    int p = 1;
+    for (size_t i = 0; i < sessions.size(); i++, p++)
+        values += (i ? ", (?" : "(?") + std::to_string(p + 1) + ", ?1)";
+    Stmt insert(Db, "INSERT INTO receipts(code, received_on) VALUES " + values + " ON CONFLICT DO NOTHING");
+    insert.BindOne(1, today);
+    p = 2;
     for (const std::string& session : sessions)
-        if (!insert.Run(ReceiptCode(key_hex, session), today)) {
-            *error = Db->Error();
-            return false;
-        }
+        insert.BindOne(p++, ReceiptCode(key_hex, session));
+    if (insert.Step() != db::kDone) {
+        *error = Db->Error();
+        return false;
+    }
     return true;
 }
 
@@ -163,6 +175,10 @@ bool Store::PublicData(const std::string& wijk, PublicWijk* out, std::string* er
         PublicAgreement a;
         st.Cols(&a.What, &a.Who, &a.Due, &a.Status);
         out->Agreements.push_back(std::move(a));
+    }
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
     }
     return true;
 }

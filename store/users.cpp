@@ -110,6 +110,10 @@ bool Store::Users(std::vector<ConsoleUser>* out, std::string* error) {
         if (!st.Text(3).empty())
             out->back().Wijken.push_back(st.Text(3));
     }
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
+    }
     return true;
 }
 
@@ -124,7 +128,7 @@ bool Store::FindUser(const std::string& name, ConsoleUser* out) {
     w.BindOne(1, name);
     while (w.Step() == db::kRow)
         out->Wijken.push_back(w.Text(0));
-    return true;
+    return !w.Failed(); // a user whose wijken cannot be read is not found: no session on half a user
 }
 
 bool Store::SaveSession(const ConsoleSessionRow& row, std::string* error) {
@@ -181,6 +185,10 @@ bool Store::Wijken(std::vector<std::string>* out, std::string* error) {
     }
     while (st.Step() == db::kRow)
         out->push_back(st.Text(0));
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
+    }
     return true;
 }
 
@@ -206,6 +214,10 @@ bool Store::Packs(std::vector<PublishedPack>* out, std::string* error) {
     }
     while (st.Step() == db::kRow)
         out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
+    }
     return true;
 }
 
@@ -231,6 +243,10 @@ bool Store::DeviceExtras(std::vector<DeviceExtra>* out, std::string* error) {
     }
     while (st.Step() == db::kRow)
         out->push_back({st.Text(0), st.Text(1), st.Text(2)});
+    if (st.Failed()) {
+        *error = "cannot read the store: " + Db->Error();
+        return false;
+    }
     return true;
 }
 

@@ -41,7 +41,8 @@ start_proxy() {
 start=$SECONDS
 
 # A store on a free loopback port, the proxy on another.
-start_store_anywhere "$tmp/store.db"
+store_db=$(new_store_db store) # a file, or PostgreSQL under pg_cluster.sh (e2e_sync_faults_pg)
+start_store_anywhere "$store_db"
 for try in 1 2 3 4 5; do
   proxy_port=$(( 20000 + (RANDOM % 20000) ))
   [ "$proxy_port" = "$port" ] && continue
@@ -50,7 +51,7 @@ done
 [ -n "$proxy_pid" ] || fail "the fault proxy did not start"
 
 # Enrolment is not under test: straight at the store; then the kiosk talks through the proxy.
-code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Oosterpark)
+code=$("$STORE" enroll-code --db "$store_db" --wijk Oosterpark)
 "$WIJKSTEM" enroll "http://127.0.0.1:$port" "$code" --data "$tmp/k" > /dev/null || fail "the kiosk could not enrol"
 sqlite3 "$tmp/k/journal.sqlite" "UPDATE store SET url = 'http://127.0.0.1:$proxy_port'"
 [ "$(q "$tmp/k/journal.sqlite" 'SELECT url FROM store')" = "http://127.0.0.1:$proxy_port" ] || fail "the kiosk's store url"
@@ -91,13 +92,14 @@ sync_until_done() {
     cat "$tmp/sync.err" >> "$tmp/errors"
   done
 }
-acked_not_at_store() {
-  sqlite3 -batch "$tmp/k/journal.sqlite" "ATTACH '$tmp/store.db' AS s;
-    SELECT count(*) FROM answers WHERE synced_at IS NOT NULL AND id NOT IN (SELECT id FROM s.answers)"
+acked_not_at_store() { # the store's ids read through q: a file or PostgreSQL alike
+  q "$tmp/k/journal.sqlite" 'SELECT id FROM answers WHERE synced_at IS NOT NULL' | LC_ALL=C sort > "$tmp/acked.now"
+  q "$store_db" 'SELECT id FROM answers' | LC_ALL=C sort > "$tmp/stored.now"
+  LC_ALL=C comm -23 "$tmp/acked.now" "$tmp/stored.now" | wc -l
 }
 sync_until_done
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM answers')" = "$attempted_n" ] || fail "after the first pass the store" \
-  "holds $(q "$tmp/store.db" 'SELECT count(*) FROM answers') answers, not $attempted_n"
+[ "$(q "$store_db" 'SELECT count(*) FROM answers')" = "$attempted_n" ] || fail "after the first pass the store" \
+  "holds $(q "$store_db" 'SELECT count(*) FROM answers') answers, not $attempted_n"
 echo "first pass: $rounds rounds; all $attempted_n answers at the store"
 # Second pass: the kiosk forgets every acknowledgement and sends all 10,000 again through
 # the faults. Each must come back "already stored": nothing twice, no conflict.
@@ -109,15 +111,15 @@ sync_s=$(( SECONDS - start ))
 # The three sets.
 q "$tmp/k/journal.sqlite" 'SELECT id FROM answers ORDER BY id' > "$tmp/attempted"
 q "$tmp/k/journal.sqlite" 'SELECT id FROM answers WHERE synced_at IS NOT NULL ORDER BY id' > "$tmp/acknowledged"
-q "$tmp/store.db" 'SELECT id FROM answers ORDER BY id' > "$tmp/stored"
+q "$store_db" 'SELECT id FROM answers ORDER BY id' > "$tmp/stored"
 attempted_n=$(wc -l < "$tmp/attempted")
 acknowledged_n=$(wc -l < "$tmp/acknowledged")
-stored_rows=$(q "$tmp/store.db" 'SELECT count(*) FROM answers')
-stored_distinct=$(q "$tmp/store.db" 'SELECT count(DISTINCT id) FROM answers')
+stored_rows=$(q "$store_db" 'SELECT count(*) FROM answers')
+stored_distinct=$(q "$store_db" 'SELECT count(DISTINCT id) FROM answers')
 lost=$(comm -23 "$tmp/attempted" "$tmp/stored" | wc -l)            # attempted, not at the store
 unknown=$(comm -13 "$tmp/attempted" "$tmp/stored" | wc -l)         # at the store, never attempted
 acked_not_stored=$(comm -23 "$tmp/acknowledged" "$tmp/stored" | wc -l)
-conflicts=$(q "$tmp/store.db" 'SELECT count(*) FROM conflicts')
+conflicts=$(q "$store_db" 'SELECT count(*) FROM conflicts')
 touch "$tmp/delivered"
 ack_events=$(q "$tmp/k/journal.sqlite" 'SELECT count(*) FROM test_acks')
 delivered_n=$(wc -l < "$tmp/delivered")
@@ -162,7 +164,7 @@ done
 for e in "reply is not from a Wijkstem store" "answered 500" "cannot be reached"; do
   grep -q "$e" "$tmp/errors" || fail "no round failed with '$e'"
 done
-"$STORE" devices --db "$tmp/store.db" > "$tmp/devices.out"
+"$STORE" devices --db "$store_db" > "$tmp/devices.out"
 grep -q "Oosterpark  *$attempted_n  *$attempted_n  *0  *enrolled" "$tmp/devices.out" \
   || fail "devices: $(cat "$tmp/devices.out")"
 echo "ok: $attempted_n answers through $failed faulty rounds: every one at the store exactly once," \

@@ -8,15 +8,16 @@ set -euo pipefail
 WIJKSTEM=$1
 source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # $tmp, $STORE; fail, json_field, q, start_store, ...
 trap e2e_cleanup EXIT
-count() { q "$tmp/store.db" 'SELECT count(*) FROM answers'; }
+count() { q "$store_db" 'SELECT count(*) FROM answers'; }
 waiting() { "$WIJKSTEM" status --json --data "$tmp/k" | json_field waiting; }
-snapshot() { sqlite3 "$tmp/store.db" .dump | md5sum; }
+snapshot() { store_snapshot "$store_db"; }
 
 # A store on a free loopback port (for enrolment and the network sync at the end).
-start_store_anywhere "$tmp/store.db"
+store_db=$(new_store_db store) # a file, or PostgreSQL under pg_cluster.sh (e2e_usb_pg)
+start_store_anywhere "$store_db"
 
 for k in k other; do
-  code=$("$STORE" enroll-code --db "$tmp/store.db" --wijk Vinkhuizen)
+  code=$("$STORE" enroll-code --db "$store_db" --wijk Vinkhuizen)
   "$WIJKSTEM" enroll "$url" "$code" --data "$tmp/$k" > /dev/null || fail "kiosk $k could not enrol"
 done
 device=$(q "$tmp/k/journal.sqlite" 'SELECT id FROM device')
@@ -45,12 +46,12 @@ grep -q "exported 40 answer(s), seq 1 to 40" "$tmp/export1.out" || fail "export 
 echo "ok: 40 answers exported to $(basename "$first"), still waiting on the kiosk"
 
 # 3. Import, then the same file again: stored once.
-"$STORE" import --db "$tmp/store.db" "$first" > "$tmp/import1.out" || fail "import: $(cat "$tmp/import1.out")"
+"$STORE" import --db "$store_db" "$first" > "$tmp/import1.out" || fail "import: $(cat "$tmp/import1.out")"
 grep -q "40 stored, 0 already stored, 0 conflict(s), 0 invalid" "$tmp/import1.out" || fail "import: $(cat "$tmp/import1.out")"
 [ "$(count)" = 40 ] || fail "the store should hold 40 answers, holds $(count)"
-[ "$(q "$tmp/store.db" "SELECT count(*) FROM answers WHERE via = 'file' AND device_id = '$device'")" = 40 ] \
+[ "$(q "$store_db" "SELECT count(*) FROM answers WHERE via = 'file' AND device_id = '$device'")" = 40 ] \
   || fail "the answers are not marked as come by file"
-"$STORE" import --db "$tmp/store.db" "$first" > "$tmp/import2.out" || fail "import again: $(cat "$tmp/import2.out")"
+"$STORE" import --db "$store_db" "$first" > "$tmp/import2.out" || fail "import again: $(cat "$tmp/import2.out")"
 grep -q "0 stored, 40 already stored" "$tmp/import2.out" || fail "import again: $(cat "$tmp/import2.out")"
 [ "$(count)" = 40 ] || fail "importing twice stored answers twice"
 echo "ok: imported 40; the same file again: 40 already stored"
@@ -60,15 +61,15 @@ visits 5
 "$WIJKSTEM" export --out "$tmp/usb" --data "$tmp/k" > /dev/null || fail "second export"
 second=$tmp/usb/wijkstem-$device-1-60.json
 [ -f "$second" ] || fail "no file $second: $(ls "$tmp/usb")"
-"$STORE" import --db "$tmp/store.db" "$second" > "$tmp/import3.out" || fail "import: $(cat "$tmp/import3.out")"
+"$STORE" import --db "$store_db" "$second" > "$tmp/import3.out" || fail "import: $(cat "$tmp/import3.out")"
 grep -q "20 stored, 40 already stored" "$tmp/import3.out" || fail "overlapping import: $(cat "$tmp/import3.out")"
-"$STORE" import --db "$tmp/store.db" "$first" | grep -q "0 stored, 40 already stored" || fail "the older file again"
+"$STORE" import --db "$store_db" "$first" | grep -q "0 stored, 40 already stored" || fail "the older file again"
 [ "$(count)" = 60 ] || fail "the store should hold 60 answers, holds $(count)"
 diff <(q "$tmp/k/journal.sqlite" 'SELECT id, seq, value FROM answers ORDER BY seq') \
-     <(q "$tmp/store.db" "SELECT id, seq, value FROM answers WHERE device_id = '$device' ORDER BY seq") \
+     <(q "$store_db" "SELECT id, seq, value FROM answers WHERE device_id = '$device' ORDER BY seq") \
   || fail "the store's answers differ from the kiosk's"
-"$STORE" devices --db "$tmp/store.db" | grep -q "$device  *Vinkhuizen  *60  *60  *0  *enrolled" \
-  || fail "devices: $("$STORE" devices --db "$tmp/store.db")"
+"$STORE" devices --db "$store_db" | grep -q "$device  *Vinkhuizen  *60  *60  *0  *enrolled" \
+  || fail "devices: $("$STORE" devices --db "$store_db")"
 echo "ok: overlapping files: 20 new, 40 already stored; the store holds each of the 60 answers once"
 
 # 5. The same answers over the network afterwards: all already stored, nothing waiting.
@@ -89,7 +90,7 @@ third=$tmp/usb/wijkstem-$device-61-68.json
 [ -f "$third" ] || fail "no file $third: $(ls "$tmp/usb")"
 before=$(snapshot)
 refused() { # FILE PATTERN WHAT
-  if "$STORE" import --db "$tmp/store.db" "$1" > "$tmp/bad.out" 2> "$tmp/bad.err"; then fail "$3 was imported"; fi
+  if "$STORE" import --db "$store_db" "$1" > "$tmp/bad.out" 2> "$tmp/bad.err"; then fail "$3 was imported"; fi
   grep -q "nothing was stored: .*$2" "$tmp/bad.err" || fail "$3: no clear message: $(cat "$tmp/bad.err")"
   [ "$(snapshot)" = "$before" ] || fail "$3 changed the store"
   echo "ok: $3 refused: $(sed 's/.*nothing was stored: //' "$tmp/bad.err")"
@@ -114,13 +115,13 @@ mkdir "$tmp/usb2"
 "$WIJKSTEM" export --out "$tmp/usb2" --data "$tmp/stranger" > /dev/null 2> "$tmp/stranger.err" || fail "stranger export"
 grep -q "not enrolled at a store" "$tmp/stranger.err" || fail "export of an unenrolled kiosk gives no note"
 refused "$(ls "$tmp"/usb2/*.json)" "not enrolled at this store" "a file of a kiosk the store does not know"
-if "$STORE" import --db "$tmp/store.db" "$tmp/usb/no-such.json" 2> "$tmp/missing.err"; then fail "a missing file imported"; fi
+if "$STORE" import --db "$store_db" "$tmp/usb/no-such.json" 2> "$tmp/missing.err"; then fail "a missing file imported"; fi
 grep -q "cannot open" "$tmp/missing.err" || fail "missing file: $(cat "$tmp/missing.err")"
 
 # ... and the good copy still goes in.
-"$STORE" import --db "$tmp/store.db" "$third" > "$tmp/import4.out" || fail "import: $(cat "$tmp/import4.out")"
+"$STORE" import --db "$store_db" "$third" > "$tmp/import4.out" || fail "import: $(cat "$tmp/import4.out")"
 grep -q "8 stored, 0 already stored" "$tmp/import4.out" || fail "the good third file: $(cat "$tmp/import4.out")"
 [ "$(count)" = 68 ] || fail "the store should hold 68 answers, holds $(count)"
-[ "$(q "$tmp/store.db" 'SELECT count(*) FROM conflicts')" = 0 ] || fail "conflicts at the store"
-[ "$(q "$tmp/store.db" 'PRAGMA integrity_check')" = ok ] || fail "the store fails integrity_check"
+[ "$(q "$store_db" 'SELECT count(*) FROM conflicts')" = 0 ] || fail "conflicts at the store"
+[ "$(store_intact "$store_db")" = ok ] || fail "the store's database is not whole: $(store_intact "$store_db")"
 echo "ok: the good file after the bad ones: 8 stored; 68 answers, no conflicts"

@@ -102,3 +102,52 @@ TEST_CASE("a tap on a key reports it; shift shows capitals") {
     CHECK(done->Label == "klaar");
     CHECK(FindTarget(Record(), "key-space")->Label == "spatie");
 }
+
+// A 600 px high screen with A+ (1024x600 at 118 dpi): five rows of 11.5 mm keys leave no
+// room for the question above them, so the same keys come in four rows of 14.
+TEST_CASE("where five rows do not fit the height, the same keys in four rows, still 11.5 mm") {
+    HeadlessImGui ui(ImVec2(1024, 600), 118.0f / 25.4f, true);
+    const float width = 938, low = 260;
+    const float full = KeyboardHeight(ui.Theme, width);
+    const float compact = KeyboardHeight(ui.Theme, width, low);
+    CHECK(full > low);
+    CHECK(compact <= low);
+    for (bool accents : {false, true})
+        for (bool shift : {false, true}) {
+            CAPTURE(accents);
+            CAPTURE(shift);
+            std::set<std::string> drawn, wide;
+            std::set<float> rows;
+            ui.Frame(ImVec2(-FLT_MAX, -FLT_MAX), false, [&] {
+                BeginFull(ui);
+                Keyboard(ui.Theme, ImVec2(43, 250), width, shift, accents, kLabels);
+                ImGui::End();
+            });
+            for (const Target& k : Record().Targets)
+                wide.insert(k.Id);
+            ui.Frame(ImVec2(-FLT_MAX, -FLT_MAX), false, [&] {
+                BeginFull(ui);
+                Keyboard(ui.Theme, ImVec2(43, 250), width, shift, accents, kLabels, low);
+                ImGui::End();
+            });
+            const auto& t = Record().Targets;
+            for (size_t i = 0; i < t.size(); i++) {
+                CAPTURE(t[i].Id);
+                drawn.insert(t[i].Id);
+                rows.insert(t[i].Min.y);
+                CHECK(t[i].Width() / ui.Theme.PxPerMm >= 11.5f);
+                CHECK(t[i].Height() / ui.Theme.PxPerMm >= 11.5f);
+                CHECK(t[i].Min.x >= 43 - 0.5f);
+                CHECK(t[i].Max.x <= 43 + width + 0.5f);
+                CHECK(t[i].Max.y <= 250 + compact + 0.5f);
+                for (size_t k = i + 1; k < t.size(); k++) {
+                    const float gap = ui.Theme.MinSpacingPx();
+                    bool apart = t[i].Max.x + gap <= t[k].Min.x || t[k].Max.x + gap <= t[i].Min.x ||
+                                 t[i].Max.y + gap <= t[k].Min.y || t[k].Max.y + gap <= t[i].Min.y;
+                    CHECK(apart);
+                }
+            }
+            CHECK(rows.size() == 4);
+            CHECK(drawn == wide); // every key of the layer, none lost
+        }
+}

@@ -119,6 +119,55 @@ TEST_CASE("TextBlock wraps to the width and records its text") {
     CHECK(widgets::HasText(widgets::Record(), "Kort"));
 }
 
+// The pack writes "(1\u00a0minuut)": the line breaks before "(1", never after it.
+TEST_CASE("a non-breaking space keeps its words on one line") {
+    HeadlessImGui ui;
+    ImFont* font = ui.Theme.Body;
+    const float head = widgets::TextWidth(font, "Een paar korte vragen (1");
+    ui.Frame(kAway, false, [&] {
+        ImGui::Begin("##test");
+        widgets::TextBlock(ui.Theme, font, "Een paar korte vragen (1 minuut)", 0, 0, head + 4, ui.Theme.Text);
+        widgets::TextBlock(ui.Theme, font, "Een paar korte vragen (1\u00a0minuut)", 0, 200, head + 4, ui.Theme.Text);
+        ImGui::End();
+    });
+    const auto& boxes = widgets::Record().TextBoxes;
+    REQUIRE(boxes.size() == 2);
+    // The widest line: "Een paar korte vragen (1" with a plain space, without "(1" with a
+    // non-breaking one.
+    CHECK(boxes[0].Max.x - boxes[0].Min.x > head - 2);
+    CHECK(boxes[1].Max.x - boxes[1].Min.x < head - widgets::TextWidth(font, "(1"));
+    CHECK(boxes[1].Max.y - boxes[1].Min.y == doctest::Approx(boxes[0].Max.y - boxes[0].Min.y));
+}
+
+// A layout tried first (the attract screen fits its texts): measured as drawn, nothing
+// recorded, nothing drawn.
+TEST_CASE("inside a MeasureScope texts and buttons are measured, not drawn or recorded") {
+    HeadlessImGui ui;
+    const char* text = "Een heel lange zin die niet op een regel past als de breedte klein is";
+    float measured = 0, drawn = 0;
+    int commands = -1;
+    ui.Frame(kAway, false, [&] {
+        ImGui::Begin("##test");
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const int before = dl->VtxBuffer.Size;
+        {
+            widgets::MeasureScope measure;
+            CHECK(widgets::Measuring());
+            measured = widgets::TextBlock(ui.Theme, ui.Theme.Body, text, 0, 0, 300, ui.Theme.Text);
+            widgets::TextLine(ui.Theme, ui.Theme.Body, "regel", ImVec2(0, 0), ui.Theme.Text);
+        }
+        commands = dl->VtxBuffer.Size - before;
+        CHECK_FALSE(widgets::Measuring());
+        CHECK(widgets::Record().TextBoxes.empty());
+        CHECK(widgets::Record().Texts.empty());
+        drawn = widgets::TextBlock(ui.Theme, ui.Theme.Body, text, 0, 0, 300, ui.Theme.Text);
+        ImGui::End();
+    });
+    CHECK(commands == 0);
+    CHECK(measured == doctest::Approx(drawn));
+    CHECK(widgets::Record().TextBoxes.size() == 1);
+}
+
 TEST_CASE("on a right-to-left screen every box is mirrored, and the tap still lands") {
     HeadlessImGui ui;
     ui.Theme.Rtl = true; // an Arabic visit (the kiosk sets it for each frame)

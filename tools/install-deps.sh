@@ -16,6 +16,7 @@ packages=(
   cage xwayland dpkg-dev file   # the packaged kiosk in cage (tests/e2e_package.sh), CPack's shlibdeps
   postgresql-15                 # the tests' own PostgreSQL (tests/pg_cluster.sh, docs/postgresql.md)
   libpqxx-dev                   # the store on PostgreSQL (store/db_postgres.cpp)
+  nginx-light iproute2          # two store processes behind nginx, ss (tests/e2e_two_stores.sh)
 )
 # `install-deps.sh fuzz` (make fuzz): Debian's clang and its libFuzzer too.
 [[ "${1:-}" == fuzz ]] && packages+=(clang-14 libclang-rt-14-dev)

@@ -13,6 +13,8 @@ constexpr float kKeyH = 84.0f;    // design px
 constexpr int kRows = 5;
 constexpr float kNarrowUnits = 8.0f; // the narrow layout's widest row
 constexpr int kNarrowRows = 7;       // its rows (both layers)
+constexpr float kCompactUnits = 14.0f; // the compact layout's rows (a low screen with A+)
+constexpr int kCompactRows = 4;
 
 // Lower and upper case of every letter on the keys. The accents layer's "ı" gives "İ"
 // with shift: the dotless ı and the dotted İ are both Turkish letters, and I and i are
@@ -111,6 +113,35 @@ std::vector<std::vector<Key>> NarrowKeys(bool shift, bool accents, const Keyboar
     return rows;
 }
 
+// The compact layout (a low screen, where five rows of 11.5 mm keys leave no room above
+// them): the same keys in four rows of 14 units. Backspace after the digits, the short
+// punctuation row after the letter rows, shift before the middle row, and the layer key,
+// space and "klaar" around the bottom letters.
+std::vector<std::vector<Key>> CompactKeys(bool shift, bool accents, const KeyboardLabels& labels) {
+    const auto& layer = Layer(accents);
+    auto key = [&](const std::string& raw) {
+        const std::string c = shift ? Upper(raw) : raw;
+        return Key{"key-" + c, c, KeyKind::Insert, c, 1.0f};
+    };
+    std::vector<std::vector<Key>> rows(4);
+    for (const std::string& c : layer[0])
+        rows[0].push_back(key(c));
+    rows[0].push_back({"key-backspace", std::string(labels.Backspace), KeyKind::Backspace, {}, 2.0f});
+    rows[2].push_back({"key-shift", std::string(labels.Shift), KeyKind::Shift, {}, 2.0f});
+    for (const std::string& c : layer[1])
+        rows[1].push_back(key(c));
+    for (const std::string& c : layer[2])
+        rows[2].push_back(key(c));
+    for (const std::string& c : layer[4]) // the last row's characters where the rows have room
+        rows[rows[1].size() < size_t(kCompactUnits) ? 1 : 2].push_back(key(c));
+    rows[3].push_back({"key-layer", std::string(accents ? labels.Letters : labels.Accents), KeyKind::Layer, {}, 2.0f});
+    for (const std::string& c : layer[3])
+        rows[3].push_back(key(c));
+    rows[3].push_back({"key-space", std::string(labels.Space), KeyKind::Insert, " ", 3.0f});
+    rows[3].push_back({"key-done", std::string(labels.Done), KeyKind::Done, {}, 2.0f});
+    return rows;
+}
+
 } // namespace
 
 std::vector<std::vector<std::string>> KeyboardRows(bool accents, bool shift) {
@@ -131,8 +162,19 @@ namespace {
 bool Narrow(const Theme& t, float width) {
     return (width - Gap(t) * (kUnits - 1)) / kUnits < t.MinTargetPx() + 1.0f;
 }
-float Units(const Theme& t, float width) { return Narrow(t, width) ? kNarrowUnits : kUnits; }
-int Rows(const Theme& t, float width) { return Narrow(t, width) ? kNarrowRows : kRows; }
+// The compact layout where five rows of keys at 11.5 mm would be higher than max_h and
+// 14 keys a row are still 11.5 mm wide.
+bool Compact(const Theme& t, float width, float max_h) {
+    const float key = t.MinTargetPx() + 1.0f;
+    return max_h > 0 && !Narrow(t, width) && key * float(kRows) + Gap(t) * float(kRows - 1) > max_h &&
+           (width - Gap(t) * (kCompactUnits - 1)) / kCompactUnits >= key;
+}
+float Units(const Theme& t, float width, float max_h) {
+    return Narrow(t, width) ? kNarrowUnits : Compact(t, width, max_h) ? kCompactUnits : kUnits;
+}
+int Rows(const Theme& t, float width, float max_h) {
+    return Narrow(t, width) ? kNarrowRows : Compact(t, width, max_h) ? kCompactRows : kRows;
+}
 
 // Keys as high as they are wide, at most kKeyH, lower when the keyboard must fit max_h,
 // never under 11.5 mm.
@@ -145,9 +187,9 @@ float KeyHeight(const Theme& t, float unit, float max_h, int rows) {
 } // namespace
 
 float KeyboardHeight(const Theme& t, float width, float max_h) {
-    const float units = Units(t, width);
+    const float units = Units(t, width, max_h);
     const float unit = (width - Gap(t) * (units - 1)) / units;
-    const int rows = Rows(t, width);
+    const int rows = Rows(t, width, max_h);
     return KeyHeight(t, unit, max_h, rows) * float(rows) + Gap(t) * float(rows - 1);
 }
 
@@ -159,11 +201,14 @@ KeyPress Keyboard(const Theme& theme, ImVec2 pos, float width, bool shift, bool 
     pos.x = theme.X(pos.x, width);
     KeyPress press;
     const float gap = Gap(t);
-    const float units_wide = Units(t, width);
+    const float units_wide = Units(t, width, max_h);
     const float unit = (width - gap * (units_wide - 1)) / units_wide;
-    const float key_h = KeyHeight(t, unit, max_h, Rows(t, width));
+    const float key_h = KeyHeight(t, unit, max_h, Rows(t, width, max_h));
     float y = pos.y;
-    for (const std::vector<Key>& row : Narrow(t, width) ? NarrowKeys(shift, accents, labels) : Keys(shift, accents, labels)) {
+    const std::vector<std::vector<Key>> rows = Narrow(t, width)            ? NarrowKeys(shift, accents, labels)
+                                               : Compact(t, width, max_h) ? CompactKeys(shift, accents, labels)
+                                                                          : Keys(shift, accents, labels);
+    for (const std::vector<Key>& row : rows) {
         float units = 0;
         for (const Key& k : row)
             units += k.Units;

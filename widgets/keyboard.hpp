@@ -3,7 +3,8 @@
 // Polish and Turkish need, shift for one capital, backspace, space and "klaar".
 // Draws and reports the key tapped; what the text becomes is the caller's business.
 // Where 11 keys a row would be under 11.5 mm (an 800 px wide tablet at 149 dpi) the same
-// keys come 8 a row, in 7 rows.
+// keys come 8 a row, in 7 rows; where five rows would not fit the height given (a
+// 600 px high screen with A+) they come 14 units a row, in 4 rows.
 #pragma once
 #include "widgets/theme.hpp"
 

@@ -5,6 +5,7 @@ namespace widgets {
 
 static FrameRecord g_record;
 static TextRole g_role = TextRole::Other;
+static bool g_measuring = false;
 
 const char* RoleName(TextRole role) {
     switch (role) {
@@ -25,6 +26,10 @@ RoleScope::RoleScope(TextRole role) : Prev(g_role) { g_role = role; }
 RoleScope::~RoleScope() { g_role = Prev; }
 TextRole CurrentRole() { return g_role; }
 
+MeasureScope::MeasureScope() : Prev(g_measuring) { g_measuring = true; }
+MeasureScope::~MeasureScope() { g_measuring = Prev; }
+bool Measuring() { return g_measuring; }
+
 void BeginRecord() {
     g_record.Targets.clear();
     g_record.Texts.clear();
@@ -36,16 +41,26 @@ void BeginRecord() {
 FrameRecord& Record() { return g_record; }
 
 void RecordTarget(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, int kind) {
+    if (g_measuring)
+        return;
     g_record.Targets.push_back({std::string(id), std::string(label), min, max, kind});
 }
 
-void RecordText(std::string_view text) { g_record.Texts.emplace_back(text); }
+void RecordText(std::string_view text) {
+    if (!g_measuring)
+        g_record.Texts.emplace_back(text);
+}
 
 void RecordTextBox(std::string_view text, ImVec2 min, ImVec2 max, float size, bool bold) {
+    if (g_measuring)
+        return;
     g_record.TextBoxes.push_back({std::string(text), min, max, g_role, size, bold});
 }
 
-void RecordBar(const ChartBar& bar) { g_record.Bars.push_back(bar); }
+void RecordBar(const ChartBar& bar) {
+    if (!g_measuring)
+        g_record.Bars.push_back(bar);
+}
 
 int NewChart() {
     int last = 0;
@@ -55,6 +70,8 @@ int NewChart() {
 }
 
 void RecordMark(std::string_view what, ImVec2 min, ImVec2 max) {
+    if (g_measuring)
+        return;
     g_record.Marks.push_back({std::string(what), min, max, TextRole::Other, 0, false});
 }
 

@@ -47,6 +47,21 @@ private:
 };
 TextRole CurrentRole();
 
+// While one lives, texts are measured, not drawn, and nothing is recorded: a screen tries
+// a layout before it draws it (the attract screen fits its texts above the ways in).
+// Code that draws on the draw list itself asks Measuring() first.
+class MeasureScope {
+public:
+    MeasureScope();
+    ~MeasureScope();
+    MeasureScope(const MeasureScope&) = delete;
+    MeasureScope& operator=(const MeasureScope&) = delete;
+
+private:
+    bool Prev;
+};
+bool Measuring();
+
 // A bar of a chart as drawn (issue 15's honest charts): its track is 100 %, Filled px of
 // it drawn for Share (0 to 1), and the words beside it (the percentage and the count, with
 // a unit where there is one).

@@ -106,6 +106,8 @@ float DrawLines(ImFont* font, float size, std::string_view text, float x, float 
 
 float TextBlock(const Theme& t, ImFont* font, std::string_view text, float x, float y, float width, ImU32 color,
                 float size) {
+    if (Measuring())
+        return TextBlockHeight(font, text, width, size);
     return DrawLines(font, size > 0 ? size : font->FontSize, text, t.X(x, width), y, width, color, t.Rtl,
                      t.IsBold(font));
 }
@@ -120,6 +122,8 @@ float TextLine(const Theme& t, ImFont* font, std::string_view text, ImVec2 pos, 
     const char* b = drawn.data();
     const char* e = b + drawn.size();
     const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+    if (Measuring())
+        return w;
     pos.x = t.X(pos.x, w); // on a right-to-left screen the line ends where it would start
     ImGui::GetWindowDrawList()->AddText(font, size, pos, color, b, e);
     RecordText(text);

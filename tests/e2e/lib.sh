@@ -48,6 +48,26 @@ new_store_db() {
   echo "$WIJKSTEM_PG_URL&options=-csearch_path%3D$schema"
 }
 
+# store_snapshot DB: a fingerprint of everything the store's database holds (to show that a
+# refused request changed nothing): SQLite's .dump, or pg_dump of the store's schema.
+store_snapshot() {
+  case "$1" in
+    postgresql://*) # without the \restrict lines: pg_dump makes a new random key for them each time
+      pg_dump --no-owner -n "${1##*%3D}" -d "$WIJKSTEM_PG_URL" | grep -Ev '^\\(un)?restrict ' | md5sum ;;
+    *) sqlite3 "$1" .dump | md5sum ;;
+  esac
+}
+
+# store_intact DB: prints ok when the store's database is whole: SQLite's integrity_check;
+# on PostgreSQL (whose files a killed store process cannot harm) that every answer id is
+# there once, which its unique index promises.
+store_intact() {
+  case "$1" in
+    postgresql://*) q "$1" "SELECT CASE WHEN count(*) = count(DISTINCT id) THEN 'ok' ELSE 'ids twice' END FROM answers" ;;
+    *) q "$1" 'PRAGMA integrity_check' ;;
+  esac
+}
+
 # store_copy DB NAME: a copy of the store's database as it is now (a backup), printed as a
 # target: SQLite's .backup, or on PostgreSQL pg_dump of its schema restored into a new one.
 store_copy() {
