@@ -7,7 +7,7 @@ POWER_CUTS ?= 10000
 JOBS       ?= 2
 ARGS       ?=
 
-.PHONY: all deps build run test test-asan test-power test-deb fuzz deb bench screenshots sample-report clean
+.PHONY: all deps build run test test-asan test-power test-deb fuzz deb bench bench-pg screenshots sample-report clean
 
 all: build
 
@@ -69,6 +69,12 @@ bench: build
 	@cmake --build $(BUILD) --target bench_kiosk bench_sync -j$(JOBS)
 	./$(BUILD)/bench_kiosk
 	./$(BUILD)/bench_sync
+
+# The sync bench with every store on PostgreSQL (a cluster of its own, tests/pg_cluster.sh),
+# part 3 a bare COPY: docs/performance.md, issue 18.
+bench-pg: build
+	@cmake --build $(BUILD) --target bench_sync -j$(JOBS)
+	bash tests/pg_cluster.sh run ./$(BUILD)/bench_sync --pg
 
 # Regenerates the README screenshots under Xvfb.
 screenshots: build

@@ -153,6 +153,7 @@ bool ForeignSessions(db::Conn* Db, const std::string& device, const std::set<std
 struct UnverifiedQuestions {
     db::Conn* Db;
     std::unique_ptr<Stmt> Seen, Count, Note;
+    std::set<std::string> Known = {}; // "pack\nversion\nquestion" found or noted in this batch
 
     // *known: 1 when a's question id is (now) one of its unknown pack version's, 0 when the
     // version has kMaxUnverifiedQuestions others already. False on a database error.
@@ -165,14 +166,20 @@ struct UnverifiedQuestions {
             Note = std::make_unique<Stmt>(Db, "INSERT INTO unverified_questions(pack_id, version, question_id) "
                                               "VALUES(?1, ?2, ?3)");
         }
-        const db::StepResult rc = Seen->Bind(a.PackId, a.PackVersion, a.QuestionId).Step();
-        if (rc == db::kRow)
+        const std::string key = a.PackId + '\n' + a.PackVersion + '\n' + a.QuestionId;
+        if (Known.count(key)) // a batch holds many answers to few questions: one look each
             return *known = 1, true;
+        const db::StepResult rc = Seen->Bind(a.PackId, a.PackVersion, a.QuestionId).Step();
+        if (rc == db::kRow) {
+            Known.insert(key);
+            return *known = 1, true;
+        }
         if (rc != db::kDone || Count->Bind(a.PackId, a.PackVersion).Step() != db::kRow)
             return false;
         if (Count->Int(0) >= kMaxUnverifiedQuestions)
             return *known = 0, true;
         *known = 1;
+        Known.insert(key);
         return Note->Run(a.PackId, a.PackVersion, a.QuestionId);
     }
 };
