@@ -65,9 +65,10 @@ public:
     void BindNull(int i) override { At(i).reset(); }
     StepResult Step() override;
     std::string Text(int col) override {
-        if (!HasRow() || col >= int(R.columns()) || R[Row][col].is_null())
+        if (!HasRow() || col >= int(R.columns()))
             return {};
-        return std::string(R[Row][col].c_str(), R[Row][col].size());
+        const pqxx::field f = R[Row][col]; // once: each R[Row][col] builds a row and a field
+        return f.is_null() ? std::string() : std::string(f.c_str(), f.size());
     }
     int64_t Int(int col) override {
         const std::string t = Text(col);
