@@ -772,17 +772,17 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         }
     }
     {
-        Stmt st(Db, "SELECT coalesce(max(seq), 0), count(DISTINCT seq) FROM answers WHERE device_id = ?1");
+        Stmt st(Db, "SELECT coalesce(max(seq), 0), count(*) FROM answers WHERE device_id = ?1");
         st.BindOne(1, device_id);
-        int64_t distinct = 0;
+        int64_t stored = 0;
         if (st.Step() == db::kRow) {
             out->DeviceMaxSeq = st.Int(0);
-            distinct = st.Int(1);
+            stored = st.Int(1);
         }
         // The numbers under the highest that the store has not seen: looked for only when
         // some are missing (the usual kiosk has none), so a kiosk with a long history costs
         // one index range, not a walk through every number it ever used.
-        if (distinct < out->DeviceMaxSeq) {
+        if (stored < out->DeviceMaxSeq) {
             Stmt gaps(Db, "WITH RECURSIVE n(s) AS (SELECT 1 UNION ALL SELECT s + 1 FROM n WHERE s < ?2) "
                           "SELECT s FROM n WHERE NOT EXISTS (SELECT 1 FROM answers WHERE device_id = ?1 AND seq = n.s) "
                           "LIMIT 1000");
