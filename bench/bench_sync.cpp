@@ -421,6 +421,20 @@ bool BenchSingle(const StoreProcess& sp, Setup& s, int total, double* rate, int*
     return true;
 }
 
+// Part 3's rows: n answers of one device, five to a visit.
+std::vector<StoredAnswer> BulkRows(int n) {
+    std::vector<StoredAnswer> rows;
+    rows.reserve(size_t(n));
+    std::string session;
+    int64_t ms = kStartMs;
+    for (int i = 1; i <= n; i++) {
+        if (i % 5 == 1)
+            session = NewUuidV4();
+        rows.push_back(MakeAnswer(i, session, ms++));
+    }
+    return rows;
+}
+
 // 3. A bare SQLite bulk insert: the store's answers table, one transaction, WAL + FULL.
 bool BenchBulk(const Config& cfg, double* rate) {
     Progress(Fmt("3. bare SQLite: %d rows in one transaction", cfg.Bulk));
@@ -443,16 +457,8 @@ CREATE INDEX answers_device_seq ON answers(device_id, seq);)sql";
     if (sqlite3_exec(db, schema, nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail("schema");
     // Rows made before the clock starts, as the store has them decoded before its transaction.
-    std::vector<StoredAnswer> rows;
-    rows.reserve(size_t(cfg.Bulk));
     const std::string device = NewUuidV4();
-    std::string session;
-    int64_t ms = kStartMs;
-    for (int i = 1; i <= cfg.Bulk; i++) {
-        if (i % 5 == 1)
-            session = NewUuidV4();
-        rows.push_back(MakeAnswer(i, session, ms++));
-    }
+    const std::vector<StoredAnswer> rows = BulkRows(cfg.Bulk);
     const std::string received = IsoTimeMs(kStartMs + 86400000);
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db,
@@ -497,16 +503,8 @@ CREATE INDEX answers_device_seq ON answers(device_id, seq);)sql";
 // transaction: PostgreSQL's fastest way in, the baseline of issue 18's 50 % goal.
 bool BenchCopy(const Config& cfg, double* rate) {
     Progress(Fmt("3. bare PostgreSQL COPY: %d rows in one transaction", cfg.Bulk));
-    std::vector<StoredAnswer> rows;
-    rows.reserve(size_t(cfg.Bulk));
     const std::string device = NewUuidV4();
-    std::string session;
-    int64_t ms = kStartMs;
-    for (int i = 1; i <= cfg.Bulk; i++) {
-        if (i % 5 == 1)
-            session = NewUuidV4();
-        rows.push_back(MakeAnswer(i, session, ms++));
-    }
+    const std::vector<StoredAnswer> rows = BulkRows(cfg.Bulk);
     const std::string received = IsoTimeMs(kStartMs + 86400000);
     double secs = 0;
     try {
