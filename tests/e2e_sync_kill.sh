@@ -11,7 +11,8 @@
 # two sides are compared through sorted lists of their rows (comm), not through ATTACH, so
 # the same checks run on both backends.
 # Usage: e2e_sync_kill.sh WIJKSTEM SOURCE_DIR [PNG_CHECK]  (wijkstem-store sits next to WIJKSTEM)
-# Environment: E2E_KILLS (default 50 of each kind), E2E_KILL_SEED (default: random, printed).
+# Environment: E2E_KILLS (default 50 of each kind), E2E_KIOSK_KILLS and E2E_STORE_KILLS (each
+# kind apart; default E2E_KILLS), E2E_KILL_SEED (default: random, printed).
 set -euo pipefail
 WIJKSTEM=$1
 STORE=$(dirname "$WIJKSTEM")/wijkstem-store
@@ -28,6 +29,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/e2e/lib.sh" # fail, q, new_store_db, stor
 command -v sqlite3 > /dev/null || fail "the sqlite3 command-line tool is missing (tools/install-deps.sh installs it)"
 
 KILLS=${E2E_KILLS:-50}
+KIOSK_KILLS=${E2E_KIOSK_KILLS:-$KILLS}
+STORE_KILLS=${E2E_STORE_KILLS:-$KILLS}
 SEED=${E2E_KILL_SEED:-$(( $(date +%s%N) % 32768 ))}
 RANDOM=$SEED
 E2E_SEED=$SEED
@@ -155,12 +158,12 @@ grep -q "5000 stored, 0 already stored" "$tmp/calibrate.out" || fail "first sync
 batch_ms=$(( sync_ms / 5 ))
 echo "calibration: 5000 answers synced in ${sync_ms} ms (~${batch_ms} ms a batch; store on $backend); seed $SEED"
 
-# --- 1. The kiosk is killed mid-sync, until KILLS kills have landed while it ran (bounded).
+# --- 1. The kiosk is killed mid-sync, until KIOSK_KILLS kills have landed while it ran (bounded).
 kiosk_kills=0 kiosk_waiting=0 kiosk_after_batch=0 kiosk_finished=0 kiosk_errors=0 rounds1=0
 t_phase=$(ms_now)
-while ((kiosk_kills < KILLS)); do
+while ((kiosk_kills < KIOSK_KILLS)); do
   rounds1=$((rounds1 + 1))
-  ((rounds1 <= 3 * KILLS)) || fail "only $kiosk_kills of $KILLS kiosk kills landed mid-sync in $((rounds1 - 1)) rounds"
+  ((rounds1 <= 3 * KIOSK_KILLS)) || fail "only $kiosk_kills of $KIOSK_KILLS kiosk kills landed mid-sync in $((rounds1 - 1)) rounds"
   add_visits $(( 1 + RANDOM % 3 ))
   (( $(waiting) >= 1000 )) || resend_range
   sync_until "$tmp/k$rounds1.out"
@@ -188,9 +191,9 @@ add_visits 750
 [ "$backend" = SQLite ] || in_tx_before=$(pg_killed_in_tx) || fail "no PostgreSQL server log beside $WIJKSTEM_PG_URL"
 store_kills=0 store_mid=0 store_after_batch=0 store_inserting=0 restarts=0 rounds2=0
 t_phase=$(ms_now)
-while ((store_mid < KILLS)); do
+while ((store_mid < STORE_KILLS)); do
   rounds2=$((rounds2 + 1))
-  ((rounds2 <= 3 * KILLS)) || fail "only $store_mid of $KILLS store kills landed mid-sync in $((rounds2 - 1)) rounds"
+  ((rounds2 <= 3 * STORE_KILLS)) || fail "only $store_mid of $STORE_KILLS store kills landed mid-sync in $((rounds2 - 1)) rounds"
   add_visits $(( 1 + RANDOM % 3 ))
   (( $(waiting) >= 1000 )) || resend_range
   before=$(q "$store_db" 'SELECT count(*) FROM answers')
@@ -259,10 +262,10 @@ grep -q "Oosterpark  *$total  *$total  *0  *enrolled" "$tmp/devices.out" || fail
 echo "summary: $kiosk_kills kiosk kills (all mid-sync, $kiosk_waiting with answers waiting), $store_kills store kills ($store_mid mid-sync)," \
      "$restarts store restarts; $total answers, each at the store exactly once; final sync: $(head -1 "$tmp/final.out"); seed $SEED"
 # The test only means something if the kills land mid-sync.
-# The kiosk was killed mid-round KILLS times; most of those kills must have come with answers still to send.
-((kiosk_waiting * 2 >= KILLS)) || fail "only $kiosk_waiting of $KILLS kiosk kills came while answers were still waiting"
+# The kiosk was killed mid-round KIOSK_KILLS times; most of those kills must have come with answers still to send.
+((kiosk_waiting * 2 >= KIOSK_KILLS)) || fail "only $kiosk_waiting of $KIOSK_KILLS kiosk kills came while answers were still waiting"
 # On PostgreSQL several store kills must have come inside a batch's transaction (measured:
 # 27 of 57, 5 of 21, 4 of 13); asking for only 3 keeps a bad draw from failing the test.
-[ -z "$in_tx" ] || ((in_tx >= 3 || in_tx * 10 >= KILLS)) \
+[ -z "$in_tx" ] || ((in_tx >= 3 || in_tx * 10 >= STORE_KILLS)) \
   || fail "only $in_tx of $store_kills store kills came inside a PostgreSQL transaction"
-echo "ok: $KILLS kiosk and $KILLS store kill -9s mid-sync (store on $backend); nothing lost, nothing twice, both databases intact"
+echo "ok: $KIOSK_KILLS kiosk and $STORE_KILLS store kill -9s mid-sync (store on $backend); nothing lost, nothing twice, both databases intact"
