@@ -26,6 +26,7 @@
 
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace bench {
 namespace {
@@ -296,6 +297,10 @@ bool MeasureSize(const ScaleConfig& cfg, const Choices& choices, int64_t size, S
         if (!admin || !admin->Exec("VACUUM ANALYZE", &error))
             Progress("6. VACUUM ANALYZE after the fill: " + error);
     }
+    // The fill leaves hundreds of megabytes of dirty pages that the kernel writes out within
+    // half a minute; until then every fsync (each content reply's note commits one) waits
+    // behind them. Measured at rest: written out first.
+    sync();
     AddRow(Fmt("6. a store of %s answers (%d kiosks in %d wijken), filled in-process by StoreBatch (bench only)",
                Thousands(double(s->Answers)).c_str(), cfg.Devices, cfg.Wijken),
            Fmt("%.1f s (%s answers/s)", s->FillSeconds, Thousands(double(s->Answers) / s->FillSeconds).c_str()), "",
