@@ -29,6 +29,9 @@ public:
     virtual void BindNull(int i) = 0;
     virtual StepResult Step() = 0;
     virtual std::string Text(int col) = 0; // NULL reads as ""
+    // The text in place, no copy: valid until the next Step or Reset (a million rows read
+    // without a std::string per field). NULL reads as "".
+    virtual std::string_view TextView(int col) = 0;
     virtual int64_t Int(int col) = 0;      // NULL reads as 0; a PostgreSQL boolean as 0 or 1
     virtual bool IsNull(int col) = 0;
     virtual int64_t Changes() = 0; // rows the last run inserted, updated or deleted
@@ -126,12 +129,22 @@ public:
     StepResult Step();
     // The last Step failed: a read loop that stopped on it read less than there is.
     bool Failed() const { return Last == kError; }
+    // Calls row(*this) for every row left. False when a Step failed (Conn::Error says why):
+    // a read that stopped early is an error for the caller to report, not a shorter answer.
+    template <typename F> bool Each(F&& row) {
+        StepResult rc;
+        while ((rc = Step()) == kRow)
+            row(*this);
+        return rc == kDone;
+    }
     // Binds the values and runs a statement that returns no rows; true when done.
     template <typename... T> bool Run(const T&... values) {
         Bind(values...);
         return Step() == kDone;
     }
     std::string Text(int col) { return S ? S->Text(col) : std::string(); }
+    // The text in place: valid until the next Step or Reset (StmtImpl::TextView).
+    std::string_view TextView(int col) { return S ? S->TextView(col) : std::string_view(); }
     int64_t Int(int col) { return S ? S->Int(col) : 0; }
     bool IsNull(int col) { return !S || S->IsNull(col); }
     int64_t Changes() { return S ? S->Changes() : 0; }
