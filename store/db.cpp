@@ -102,4 +102,29 @@ bool Transaction::Commit(std::string* error) {
     return Done;
 }
 
+std::string InTexts(const Conn* db, const std::string& column, int first, size_t n) {
+    if (db->Kind() == Backend::Postgres)
+        return column + " = ANY(CAST(?" + std::to_string(first) + " AS text[]))";
+    return column + " IN (" + (n ? Placeholders(1, n, first).substr(1) : ")");
+}
+
+void BindTexts(const Conn* db, Stmt* st, int first, const std::vector<std::string_view>& texts) {
+    if (db->Kind() != Backend::Postgres) {
+        for (size_t i = 0; i < texts.size(); i++)
+            st->BindOne(first + int(i), texts[i]);
+        return;
+    }
+    std::string array = "{"; // an array literal: every element quoted, its " and \ escaped
+    for (size_t i = 0; i < texts.size(); i++) {
+        array += i ? ",\"" : "\"";
+        for (char ch : texts[i]) {
+            if (ch == '"' || ch == '\\')
+                array += '\\';
+            array += ch;
+        }
+        array += '"';
+    }
+    st->BindOne(first, array + "}");
+}
+
 } // namespace store::db

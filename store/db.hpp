@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -37,6 +38,10 @@ public:
     virtual int64_t Changes() = 0; // rows the last run inserted, updated or deleted
 };
 
+// The values of rows for Conn::CopyIn: row after row, one per column, as text (a number too);
+// nullopt is NULL. Views: the caller keeps the texts alive for the call.
+using CopyValues = std::vector<std::optional<std::string_view>>;
+
 // A transaction's kind. Write takes the database's one write lock at BEGIN (SQLite's BEGIN
 // IMMEDIATE; on PostgreSQL a transaction-level advisory lock, so writers of every store
 // process queue as SQLite's do), so a writer never fails half way on a busy database. Read
@@ -52,6 +57,12 @@ public:
     // Null with the engine's message when the SQL does not compile. A Streamed statement
     // hands its rows over a few thousand at a time (an export of a million rows).
     virtual std::unique_ptr<StmtImpl> Prepare(const std::string& sql, bool streamed, std::string* error) = 0;
+    // Adds rows to table in the engine's fastest way, in the current transaction: COPY on
+    // PostgreSQL (one stream, no statement or parameter list per row), one compiled INSERT
+    // run per row on SQLite. All or nothing: a row that breaks a constraint fails the call,
+    // and the caller rolls back.
+    virtual bool CopyIn(const std::string& table, const std::vector<std::string>& columns, const CopyValues& values,
+                        std::string* error) = 0;
     // The last failure's message (for the log; a client gets a plainer one).
     virtual std::string Error() const = 0;
     virtual std::string BeginSql(TxMode mode) const = 0;
@@ -181,6 +192,12 @@ inline std::string Placeholders(size_t rows, size_t cols, int first = 1) {
     }
     return out;
 }
+
+// "column IN (...)" for a list of n texts bound from ?first on (BindTexts): on SQLite a ?
+// per text; on PostgreSQL one array parameter, so the statement is one prepared statement
+// whatever the list's length (a batch's ids: from 1 to 1000).
+std::string InTexts(const Conn* db, const std::string& column, int first, size_t n);
+void BindTexts(const Conn* db, Stmt* st, int first, const std::vector<std::string_view>& texts);
 
 // Runs sql without parameters; false with the engine's message in *error.
 inline bool Exec(Conn* db, const std::string& sql, std::string* error) { return db->Exec(sql, error); }

@@ -5,6 +5,7 @@
 #include "store/db.hpp"
 
 #include <pqxx/pqxx>
+#include <pqxx/tablewriter>
 
 #include <algorithm>
 #include <charconv>
@@ -20,6 +21,11 @@ namespace {
 // The key of the advisory lock every writing transaction takes: one writer at a time over
 // all store processes, as on SQLite (docs/postgresql.md, "How the promises hold").
 constexpr long long kWriteLock = 0x5769'6a6b; // "Wijk"
+
+// A statement with more parameters than this (an IN list of a batch's ids, a many-row
+// INSERT) is sent unnamed each time, not kept prepared: its text changes with the list's
+// length, and a connection that kept one per length would hold thousands of plans.
+constexpr int kMaxKeptParams = 64;
 
 // ?N -> $M: PostgreSQL wants every $M from 1 up used (SQLite lets a statement skip ?11),
 // so the numbers used are renumbered densely: (*slots)[N] = M, 0 for an N the SQL does not use.
@@ -41,11 +47,31 @@ std::string ToPostgresSql(const std::string& sql, std::vector<int>* slots) {
     return out;
 }
 
+// One value in COPY's text format: NULL is \N; a backslash, tab, newline or carriage
+// return inside a value is escaped, so it cannot end the field or the row.
+void AppendCopyField(std::string* line, const std::optional<std::string_view>& v) {
+    if (!v) {
+        *line += "\\N";
+        return;
+    }
+    for (char ch : *v) {
+        switch (ch) {
+        case '\\': *line += "\\\\"; break;
+        case '\t': *line += "\\t"; break;
+        case '\n': *line += "\\n"; break;
+        case '\r': *line += "\\r"; break;
+        default: *line += ch;
+        }
+    }
+}
+
 class PgConn;
 
 class PgStmt final : public StmtImpl {
 public:
-    PgStmt(PgConn* c, std::string name, std::vector<int> slots) : C(c), Name(std::move(name)), Slots(std::move(slots)) {
+    // name: a statement prepared on the connection; or none, and sql is sent with each run.
+    PgStmt(PgConn* c, std::string name, std::vector<int> slots, std::string sql = {})
+        : C(c), Name(std::move(name)), Sql(std::move(sql)), Slots(std::move(slots)) {
         int n = 0;
         for (int m : Slots)
             n = std::max(n, m);
@@ -118,7 +144,8 @@ private:
     static constexpr int kFetch = 2000;
     PgConn* C;
     std::string Name;
-    std::string Cursor, Sql; // streamed only
+    std::string Cursor; // streamed only
+    std::string Sql;    // streamed, or unnamed
     bool OwnTx = false, More = false;
     std::vector<int> Slots; // ?N -> $M
     std::vector<std::optional<std::string>> Values;
@@ -178,6 +205,9 @@ public:
             }
             return std::make_unique<PgStmt>(this, "wijkstem_rows_" + std::to_string(++Cursors), pg);
         }
+        if (slots.size() > size_t(kMaxKeptParams) + 1) { // Run sends it by its text
+            return std::make_unique<PgStmt>(this, std::string(), std::move(slots), pg);
+        }
         if (it == Names.end()) {
             const std::string name = "s" + std::to_string(Names.size() + 1);
             try {
@@ -189,6 +219,40 @@ public:
             it = Names.emplace(sql, name).first;
         }
         return std::make_unique<PgStmt>(this, it->second, std::move(slots));
+    }
+
+    bool CopyIn(const std::string& table, const std::vector<std::string>& columns, const CopyValues& values,
+                std::string* error) override {
+        const size_t n = columns.size();
+        if (n == 0 || values.size() % n != 0) {
+            LastError = "rows for " + table + " do not fit its " + std::to_string(n) + " columns";
+            if (error)
+                *error = LastError;
+            return false;
+        }
+        try {
+            // libpqxx 6.4's stream_to takes only tuples of fixed types and keeps its line writer
+            // private; tablewriter's write_raw_line is its public way to send lines made here
+            // (deprecated there; libpqxx 7's stream_to::write_row takes its place).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+            pqxx::tablewriter copy(*N, table, columns.begin(), columns.end());
+#pragma GCC diagnostic pop
+            std::string line;
+            for (size_t at = 0; at < values.size(); at += n) {
+                line.clear();
+                for (size_t c = 0; c < n; c++) {
+                    if (c)
+                        line += '\t';
+                    AppendCopyField(&line, values[at + c]);
+                }
+                copy.write_raw_line(line);
+            }
+            copy.complete();
+            return true;
+        } catch (const std::exception& e) {
+            return Failed(e, error);
+        }
     }
 
     std::string Error() const override { return LastError; }
@@ -224,14 +288,16 @@ public:
         }
     }
 
-    // Runs a prepared statement; false with the message kept.
-    bool Run(const std::string& name, const std::vector<std::optional<std::string>>& values, pqxx::result* out) {
+    // Runs a prepared statement (name), or sql unnamed; false with the message kept.
+    bool Run(const std::string& name, const std::string& sql, const std::vector<std::optional<std::string>>& values,
+             pqxx::result* out) {
         try {
             std::vector<const char*> params;
             params.reserve(values.size());
             for (const auto& v : values)
                 params.push_back(v ? v->c_str() : nullptr);
-            *out = N->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
+            *out = name.empty() ? N->exec_params(sql, pqxx::prepare::make_dynamic_params(params))
+                                : N->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
             return true;
         } catch (const std::exception& e) {
             return Failed(e, nullptr);
@@ -261,7 +327,7 @@ StepResult PgStmt::Step() {
     if (!Cursor.empty())
         return StepStreamed();
     if (!Ran) {
-        if (!C->Run(Name, Values, &R))
+        if (!C->Run(Name, Sql, Values, &R))
             return kError;
         Ran = true;
         Row = -1;

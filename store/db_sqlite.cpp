@@ -106,6 +106,38 @@ public:
         }
         return std::make_unique<SqliteStmt>(H, st, std::move(slots));
     }
+    bool CopyIn(const std::string& table, const std::vector<std::string>& columns, const CopyValues& values,
+                std::string* error) override {
+        const size_t n = columns.size();
+        if (n == 0 || values.size() % n != 0)
+            return Fail("rows for " + table + " do not fit its " + std::to_string(n) + " columns", error);
+        std::string sql = "INSERT INTO " + table + "(", marks;
+        for (size_t c = 0; c < n; c++) {
+            sql += (c ? ", " : "") + columns[c];
+            marks += c ? ", ?" : "?";
+        }
+        sql += ") VALUES(" + marks + ")";
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(H, sql.c_str(), int(sql.size()), &st, nullptr) != SQLITE_OK || !st) {
+            sqlite3_finalize(st);
+            return Fail(sqlite3_errmsg(H), error);
+        }
+        for (size_t at = 0; at < values.size(); at += n) {
+            for (size_t c = 0; c < n; c++) { // the column's affinity makes a number of a number's text
+                const std::optional<std::string_view>& v = values[at + c];
+                v ? sqlite3_bind_text(st, int(c + 1), v->data(), int(v->size()), SQLITE_STATIC)
+                  : sqlite3_bind_null(st, int(c + 1));
+            }
+            if (sqlite3_step(st) != SQLITE_DONE) {
+                const std::string why = sqlite3_errmsg(H);
+                sqlite3_finalize(st);
+                return Fail(why, error);
+            }
+            sqlite3_reset(st);
+        }
+        sqlite3_finalize(st);
+        return true;
+    }
     std::string Error() const override {
         const char* now = sqlite3_errmsg(H); // a failed step leaves its message here
         return sqlite3_errcode(H) != SQLITE_OK && now ? std::string(now) : LastError;
@@ -126,6 +158,13 @@ public:
         return has;
     }
     std::string Name() const override { return Path; }
+
+    bool Fail(std::string why, std::string* error) {
+        LastError = std::move(why);
+        if (error)
+            *error = LastError;
+        return false;
+    }
 
     std::string Path;
     sqlite3* H = nullptr;

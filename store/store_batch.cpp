@@ -1,16 +1,18 @@
 // Store::StoreBatch: a kiosk's batch of answers into the store, each once by its id, in one
 // transaction, with a status per answer that means something only after COMMIT.
 //
-// Set-based, so that a batch of 1000 answers costs a few dozen statements, not a few per
-// answer (issue 18: on PostgreSQL every statement is a round trip): the checks run in C++,
-// the owners of the batch's visits are read in one query, the answers go in with many rows
-// per INSERT ... ON CONFLICT(id) DO NOTHING RETURNING, the ids that were there already are
-// read back in one query, and the receipts go in with one INSERT.
+// Set-based, so that a batch of 1000 answers costs a few statements, not a few per answer
+// (issue 18: on PostgreSQL every statement is a round trip): the checks run in C++, the
+// owners of the batch's visits and the answers already stored under the batch's ids are read
+// in one query each, and the new answers go in with the engine's bulk path (Conn::CopyIn:
+// COPY on PostgreSQL). The write lock the transaction holds (db::TxMode::Write) keeps every
+// other writer out between that read and the COPY, so an id read as new is still new.
 #include "store/store.hpp"
 
 #include "sync/iso_time.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <ctime>
 #include <map>
 #include <set>
@@ -32,21 +34,14 @@ const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_ver
                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(device_id, pack_id, pack_version, question_id, "
                          "value) DO UPDATE SET n = answer_counts.n + excluded.n";
 
-// Rows per INSERT on PostgreSQL: 15 values each, well under its 65535 parameters, and few
-// enough that the statement's text stays small. SQLite runs in this process: there one row
-// per INSERT, the statement compiled once and run per row, is the fastest.
-constexpr size_t kRowsPerInsertPg = 250;
-constexpr size_t kAnswerValues = 15;
-// Ids or sessions per IN list.
-constexpr size_t kPerInList = 500;
+// Ids or sessions per IN list: a whole batch (kMaxBatchAnswers) in one, so one round trip
+// a lookup; within SQLite's 32766 and PostgreSQL's 65535 parameters.
+constexpr size_t kPerInList = 1000;
 
-// The answers' columns, in the INSERT's order; rows of plain values (a subquery per row
-// would cost more to compile than the rows cost to store).
-std::string InsertSql(size_t rows) {
-    return "INSERT INTO answers(id, device_id, seq, session_id, pack_id, pack_version, question_id, value, "
-           "answered_at, received_at, via, flagged, unverified, replaces, superseded) VALUES " +
-           db::Placeholders(rows, kAnswerValues) + " ON CONFLICT(id) DO NOTHING RETURNING id";
-}
+// The answers' columns as CopyIn writes them.
+const std::vector<std::string> kAnswerCopyColumns = {
+    "id",          "device_id", "seq",         "session_id", "pack_id",  "pack_version", "question_id", "value",
+    "answered_at", "received_at", "via",       "flagged",    "unverified", "replaces",   "superseded"};
 
 // What one checked answer of the batch needs on its way in.
 struct Candidate {
@@ -63,18 +58,21 @@ bool FindSuperseded(db::Conn* Db, const Batch& b, std::vector<Candidate>* todo, 
         by_id[b.Answers[c.Index].Id] = &c;
     for (size_t from = 0; from < todo->size(); from += kPerInList) {
         const size_t n = std::min(kPerInList, todo->size() - from);
-        Stmt st(Db, "SELECT replaces, session_id, question_id FROM answers WHERE device_id = ?1 AND replaces IN " +
-                        db::Placeholders(1, n, 2));
-        st.BindOne(1, b.DeviceId);
+        // By replaces alone, the kiosk compared below: with device_id in the WHERE, PostgreSQL
+        // without statistics yet walked the kiosk's every answer (issue 18's bench, 100+ ms).
+        Stmt st(Db, "SELECT replaces, session_id, question_id, device_id FROM answers WHERE " +
+                        db::InTexts(Db, "replaces", 1, n));
+        std::vector<std::string_view> ids;
         for (size_t i = 0; i < n; i++)
-            st.BindOne(int(i + 2), b.Answers[(*todo)[from + i].Index].Id);
+            ids.push_back(b.Answers[(*todo)[from + i].Index].Id);
+        db::BindTexts(Db, &st, 1, ids);
         db::StepResult rc;
         while ((rc = st.Step()) == db::kRow) {
             auto it = by_id.find(st.Text(0));
             if (it == by_id.end())
                 continue;
             const StoredAnswer& a = b.Answers[it->second->Index];
-            if (st.Text(1) == a.SessionId && st.Text(2) == a.QuestionId)
+            if (st.Text(1) == a.SessionId && st.Text(2) == a.QuestionId && st.Text(3) == b.DeviceId)
                 it->second->Superseded = true;
         }
         if (rc != db::kDone) {
@@ -85,43 +83,30 @@ bool FindSuperseded(db::Conn* Db, const Batch& b, std::vector<Candidate>* todo, 
     return true;
 }
 
-// The answers of the batch that are new here (their ids).
-bool InsertAnswers(db::Conn* Db, const Batch& b, const std::vector<Candidate>& todo, const std::string& via,
-                   const std::string& now, std::set<std::string>* inserted, std::string* error) {
-    const size_t per = Db->Kind() == db::Backend::Postgres ? kRowsPerInsertPg : 1;
-    Stmt full(Db, InsertSql(per));
-    for (size_t from = 0; from < todo.size(); from += per) {
-        const size_t rows = std::min(per, todo.size() - from);
-        std::unique_ptr<Stmt> tail; // the last, shorter statement
-        if (rows < per)
-            tail = std::make_unique<Stmt>(Db, InsertSql(rows));
-        Stmt& st = tail ? *tail : full.Reset();
-        for (size_t r = 0; r < rows; r++) {
-            const StoredAnswer& a = b.Answers[todo[from + r].Index];
-            const int p = int(r * kAnswerValues);
-            st.BindOne(p + 1, a.Id);
-            st.BindOne(p + 2, b.DeviceId);
-            st.BindOne(p + 3, a.Seq);
-            st.BindOne(p + 4, a.SessionId);
-            st.BindOne(p + 5, a.PackId);
-            st.BindOne(p + 6, a.PackVersion);
-            st.BindOne(p + 7, a.QuestionId);
-            st.BindOne(p + 8, a.Value);
-            st.BindOne(p + 9, a.AnsweredAt);
-            st.BindOne(p + 10, now);
-            st.BindOne(p + 11, via);
-            st.BindOne(p + 12, a.Flagged);
-            st.BindOne(p + 13, todo[from + r].Unknown);
-            st.BindOne(p + 14, Optional{a.Replaces});
-            st.BindOne(p + 15, todo[from + r].Superseded);
-        }
-        db::StepResult rc;
-        while ((rc = st.Step()) == db::kRow)
-            inserted->insert(st.Text(0));
-        if (rc != db::kDone) {
-            *error = "cannot store the answers: " + Db->Error();
-            return false;
-        }
+// The new answers (todo's entries at fresh), in through the engine's bulk path.
+bool CopyAnswers(db::Conn* Db, const Batch& b, const std::vector<Candidate>& todo, const std::vector<size_t>& fresh,
+                 const std::string& via, const std::string& now, std::string* error) {
+    static const std::string kZero = "0", kOne = "1";
+    auto flag = [](bool on) { return std::optional<std::string_view>(on ? kOne : kZero); };
+    std::vector<std::string> seqs; // the numbers' texts, alive for the call
+    seqs.reserve(fresh.size());
+    db::CopyValues values;
+    values.reserve(fresh.size() * kAnswerCopyColumns.size());
+    for (size_t k : fresh) {
+        const Candidate& c = todo[k];
+        const StoredAnswer& a = b.Answers[c.Index];
+        seqs.push_back(std::to_string(a.Seq));
+        const std::optional<std::string_view> replaces =
+            a.Replaces.empty() ? std::nullopt : std::optional<std::string_view>(a.Replaces);
+        for (std::optional<std::string_view> v :
+             {std::optional<std::string_view>(a.Id), {b.DeviceId}, {seqs.back()}, {a.SessionId}, {a.PackId},
+              {a.PackVersion}, {a.QuestionId}, {a.Value}, {a.AnsweredAt}, {now}, {via}, flag(a.Flagged),
+              flag(c.Unknown), replaces, flag(c.Superseded)})
+            values.push_back(v);
+    }
+    if (!Db->CopyIn("answers", kAnswerCopyColumns, values, error)) {
+        *error = "cannot store the answers: " + *error;
+        return false;
     }
     return true;
 }
@@ -132,11 +117,10 @@ bool ForeignSessions(db::Conn* Db, const std::string& device, const std::set<std
     const std::vector<std::string> all(sessions.begin(), sessions.end());
     for (size_t from = 0; from < all.size(); from += kPerInList) {
         const size_t n = std::min(kPerInList, all.size() - from);
-        Stmt st(Db, "SELECT DISTINCT session_id FROM answers WHERE device_id != ?1 AND session_id IN " +
-                        db::Placeholders(1, n, 2));
+        Stmt st(Db, "SELECT DISTINCT session_id FROM answers WHERE device_id != ?1 AND " +
+                        db::InTexts(Db, "session_id", 2, n));
         st.BindOne(1, device);
-        for (size_t i = 0; i < n; i++)
-            st.BindOne(int(i + 2), all[from + i]);
+        db::BindTexts(Db, &st, 2, std::vector<std::string_view>(all.begin() + long(from), all.begin() + long(from + n)));
         db::StepResult rc;
         while ((rc = st.Step()) == db::kRow)
             out->insert(st.Text(0));
@@ -184,45 +168,32 @@ struct UnverifiedQuestions {
     }
 };
 
-// Answers whose id is stored already: the same content (already stored), or a
-// conflict, kept aside in conflicts; nothing is overwritten.
-bool ExistingAnswers(db::Conn* Db, const Batch& b, const std::vector<size_t>& which, const std::string& now,
-                            std::vector<AnswerResult>* results, std::string* error) {
-    using Row = std::tuple<std::string, int64_t, std::string, std::string, std::string, std::string, std::string,
-                           std::string, bool, std::string>;
-    std::map<std::string, Row> stored;
-    for (size_t from = 0; from < which.size(); from += kPerInList) {
-        const size_t n = std::min(kPerInList, which.size() - from);
+// What is stored under an id, as far as "the same answer" goes.
+using StoredRow = std::tuple<std::string, int64_t, std::string, std::string, std::string, std::string, std::string,
+                             std::string, bool, std::string>;
+
+StoredRow RowOf(const Batch& b, const StoredAnswer& a) {
+    return {b.DeviceId, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value, a.AnsweredAt, a.Flagged,
+            a.Replaces};
+}
+
+// The answers stored already under the ids of the candidates.
+bool StoredUnder(db::Conn* Db, const Batch& b, const std::vector<Candidate>& todo,
+                 std::map<std::string, StoredRow>* stored, std::string* error) {
+    for (size_t from = 0; from < todo.size(); from += kPerInList) {
+        const size_t n = std::min(kPerInList, todo.size() - from);
         Stmt st(Db, "SELECT id, device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
-                    "flagged, coalesce(replaces, '') FROM answers WHERE id IN " + db::Placeholders(1, n));
+                    "flagged, coalesce(replaces, '') FROM answers WHERE " + db::InTexts(Db, "id", 1, n));
+        std::vector<std::string_view> ids;
         for (size_t i = 0; i < n; i++)
-            st.BindOne(int(i + 1), b.Answers[which[from + i]].Id);
+            ids.push_back(b.Answers[todo[from + i].Index].Id);
+        db::BindTexts(Db, &st, 1, ids);
         db::StepResult rc;
         while ((rc = st.Step()) == db::kRow)
-            stored[st.Text(0)] = {st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6),
-                                  st.Text(7), st.Text(8), st.Int(9) != 0, st.Text(10)};
+            (*stored)[st.Text(0)] = {st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6),
+                                     st.Text(7), st.Text(8), st.Int(9) != 0, st.Text(10)};
         if (rc != db::kDone) {
             *error = "cannot read a stored answer: " + Db->Error();
-            return false;
-        }
-    }
-    Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
-                      "value, answered_at, received_at, flagged, replaces) "
-                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    for (size_t i : which) {
-        const StoredAnswer& a = b.Answers[i];
-        auto it = stored.find(a.Id);
-        if (it == stored.end()) { // gone between the insert and this read: cannot be, in one transaction
-            *error = "cannot read a stored answer: " + a.Id + " is neither new nor stored";
-            return false;
-        }
-        const bool same = it->second == Row{b.DeviceId, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId,
-                                             a.Value, a.AnsweredAt, a.Flagged, a.Replaces};
-        AnswerResult& r = (*results)[i];
-        r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
-        if (!same && !conflict.Run(a.Id, b.DeviceId, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId, a.Value,
-                                   a.AnsweredAt, now, a.Flagged, Optional{a.Replaces})) {
-            *error = "cannot keep a conflicting answer: " + Db->Error();
             return false;
         }
     }
@@ -246,6 +217,11 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     } guard{results};
     db::Transaction tx(Db);
     if (!tx.Begun(error))
+        return false;
+    // Every lookup below has its index. PostgreSQL plans a young store's queries without
+    // statistics (autovacuum has not analysed it yet) and then reads the whole table instead:
+    // 100+ ms a batch at 20,000 answers in issue 18's bench, growing with the store.
+    if (Db->Kind() == db::Backend::Postgres && !db::Exec(Db, "SET LOCAL enable_seqscan = off", error))
         return false;
     const std::string now = IsoNowSeconds();
     const int64_t now_unix = int64_t(time(nullptr));
@@ -294,35 +270,51 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         }
         todo.push_back({i, fit == PackCheck::Unknown});
     }
-    // 3. In, many rows a statement; the ids that were there already come back as no row.
-    std::set<std::string> inserted;
-    if (!FindSuperseded(Db, b, &todo, error) || !InsertAnswers(Db, b, todo, via, now, &inserted, error))
+    // 3. What is stored under the batch's ids already: the same answer (already stored) or
+    // a conflict, kept aside; nothing is overwritten. The rest goes in.
+    std::map<std::string, StoredRow> stored;
+    if (!FindSuperseded(Db, b, &todo, error) || !StoredUnder(Db, b, todo, &stored, error))
         return false;
-    std::vector<size_t> existing;
+    std::vector<size_t> fresh;          // todo's entries that are new here
+    std::vector<const StoredAnswer*> replacing; // new answers that replace another
     std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> counts; // new answers that count
-    Stmt supersede(Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
-                       "AND question_id = ?4");
-    for (const Candidate& c : todo) {
+    Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
+                      "value, answered_at, received_at, flagged, replaces) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    for (size_t k = 0; k < todo.size(); k++) {
+        const Candidate& c = todo[k];
         const StoredAnswer& a = b.Answers[c.Index];
-        auto it = inserted.find(a.Id);
-        if (it == inserted.end()) { // stored before, or twice in this batch: same content, or a conflict
-            existing.push_back(c.Index);
+        AnswerResult& r = (*results)[c.Index];
+        // A second copy of an id in this batch is compared with the first, as if stored.
+        const auto [it, is_new] = stored.try_emplace(a.Id, RowOf(b, a));
+        if (!is_new) {
+            const bool same = it->second == RowOf(b, a);
+            r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
+            if (!same && !conflict.Run(a.Id, b.DeviceId, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId,
+                                       a.Value, a.AnsweredAt, now, a.Flagged, Optional{a.Replaces})) {
+                *error = "cannot keep a conflicting answer: " + Db->Error();
+                return false;
+            }
             continue;
         }
-        const bool superseded = c.Superseded;
-        inserted.erase(it); // a second copy of the id in this batch is "already stored"
-        // Only ever an answer of the same kiosk, visit and question; after the INSERT, so an
-        // answer replaced within this batch is marked too (the trigger takes back its count).
-        if (!a.Replaces.empty() && !supersede.Run(a.Replaces, b.DeviceId, a.SessionId, a.QuestionId)) {
+        fresh.push_back(k);
+        if (!a.Replaces.empty())
+            replacing.push_back(&a);
+        if (!a.Flagged && !c.Unknown && !c.Superseded) // as WijkTalliesLocked counts
+            counts[{a.PackId, a.PackVersion, a.QuestionId, a.Value}]++;
+        r.Status = AnswerStatus::Stored;
+    }
+    if (!CopyAnswers(Db, b, todo, fresh, via, now, error))
+        return false;
+    // Only ever an answer of the same kiosk, visit and question; after the answers are in, so
+    // an answer replaced within this batch is marked too (the trigger takes back its count).
+    Stmt supersede(Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "
+                       "AND question_id = ?4");
+    for (const StoredAnswer* a : replacing)
+        if (!supersede.Run(a->Replaces, b.DeviceId, a->SessionId, a->QuestionId)) {
             *error = "cannot mark a replaced answer: " + Db->Error();
             return false;
         }
-        if (!a.Flagged && !c.Unknown && !superseded) // as WijkTalliesLocked counts
-            counts[{a.PackId, a.PackVersion, a.QuestionId, a.Value}]++;
-        (*results)[c.Index].Status = AnswerStatus::Stored;
-    }
-    if (!ExistingAnswers(Db, b, existing, now, results, error))
-        return false;
     // 4. The running counts, once per key; the receipts.
     Stmt add(Db, kAddCounts);
     for (const auto& [key, n] : counts) {

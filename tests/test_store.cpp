@@ -87,6 +87,33 @@ TEST_CASE("exactly once: stored, already stored, conflict kept aside, invalid re
     CHECK(csv.find("T12:00") == std::string::npos); // coarse times: the date only
 }
 
+TEST_CASE("a free text with backslashes, \\N and line breaks is stored exactly as sent") {
+    // On PostgreSQL the answers go in through COPY, whose text format gives a backslash, a
+    // line break and \N a meaning of their own.
+    TempStore t;
+    const std::string device = NewUuidV4();
+    t.Enrol(device);
+    const std::string texts[] = {"\\N", "C:\\wijk\\plein", "een\nlange\nregel", "\\t is geen tab", "\\", "eind \\"};
+    Batch b{device, {}};
+    for (const std::string& v : texts)
+        b.Answers.push_back(Answer(int64_t(b.Answers.size()) + 1, v));
+    std::vector<AnswerResult> r;
+    std::string error;
+    REQUIRE_MESSAGE(t.S->StoreBatch(b, "network", &r, &error), error);
+    for (const AnswerResult& a : r)
+        CHECK(a.Status == AnswerStatus::Stored);
+    for (const StoredAnswer& a : b.Answers) {
+        CHECK(fixtures::QueryText(t.S->Handle(), "SELECT value FROM answers WHERE id = '" + a.Id + "'") == a.Value);
+        CHECK(fixtures::QueryText(t.S->Handle(), "SELECT count(*) FROM answers WHERE id = '" + a.Id +
+                                                     "' AND replaces IS NULL") == "1");
+    }
+    // Sent again: the same content, so already stored, not a conflict.
+    REQUIRE(t.S->StoreBatch(b, "network", &r, &error));
+    for (const AnswerResult& a : r)
+        CHECK(a.Status == AnswerStatus::AlreadyStored);
+    CHECK(t.S->ConflictCount() == 0);
+}
+
 TEST_CASE("a CSV field never becomes a formula or breaks a row") {
     TempStore t;
     const std::string device = NewUuidV4();
