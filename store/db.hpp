@@ -107,7 +107,10 @@ struct Optional {
 // How a statement's rows come: all at once (SQLite always steps row by row; PostgreSQL
 // sends the whole result), or Streamed: on PostgreSQL through a cursor, a few thousand rows
 // at a time, so that memory stays flat however many rows there are. A streamed statement
-// takes no parameters.
+// takes no parameters. On PostgreSQL its next rows are on their way while the caller reads
+// these: run no other statement on its connection until it is read to the end, Reset or
+// dropped. One that runs all the same makes libpq throw those rows away, and the stream then
+// fails (Step says kError); it never reads as shorter (tests/test_store_db.cpp).
 enum class Rows { AtOnce, Streamed };
 
 // A prepared statement; S is null when the SQL did not compile (then Step says kError).

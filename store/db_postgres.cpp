@@ -150,8 +150,8 @@ private:
     std::vector<int> Slots; // ?N -> $M
     std::vector<std::optional<std::string>> Values;
     std::optional<std::string> Ignored;
-    // Streamed: the FETCH on its way. While it is, the connection runs nothing else (libpqxx
-    // refuses with an error): a streamed statement is read to its end, or dropped, first.
+    // Streamed: the FETCH on its way. A statement run on the connection meanwhile makes libpq
+    // throw its rows away; retrieve then fails, so the stream fails rather than skip rows.
     std::unique_ptr<pqxx::pipeline> Ahead;
     pqxx::pipeline::query_id Fetching = 0;
     bool InFlight = false;
