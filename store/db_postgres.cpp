@@ -115,9 +115,9 @@ public:
             return 1;
         if (t == "f")
             return 0;
-        int64_t v = 0; // "" (NULL) and anything else that is no number: 0, as strtoll said
-        if (std::from_chars(t.data(), t.data() + t.size(), v).ec == std::errc::result_out_of_range)
-            return std::strtoll(std::string(t).c_str(), nullptr, 10); // clamped, as before
+        int64_t v = 0; // "" (NULL): 0
+        if (!t.empty() && std::from_chars(t.data(), t.data() + t.size(), v).ec != std::errc())
+            return std::strtoll(std::string(t).c_str(), nullptr, 10); // " 5", "+5", too large: as before
         return v;
     }
     bool IsNull(int col) override { return !HasRow() || col >= int(R.columns()) || R[Row][col].is_null(); }
