@@ -809,9 +809,15 @@ void Store::WijkTalliesLocked(const std::string& wijk, std::vector<Tally>* out) 
     // The running counts (schema 6) hold per kiosk what this once counted over answers,
     // grouped the same way: rows as many as the wijk's kiosks have distinct values, however
     // many answers there are (issue 18; tests/test_store_counts.cpp compares the two).
-    Stmt st(Db, "SELECT c.pack_id, c.pack_version, c.question_id, c.value, sum(c.n) FROM answer_counts c "
-                "JOIN devices d ON d.id = c.device_id WHERE d.wijk = ?1 "
-                "GROUP BY c.pack_id, c.pack_version, c.question_id, c.value HAVING sum(c.n) > 0");
+    // PostgreSQL's planner joined the whole of answer_counts (a hash join over every kiosk's
+    // rows) where the wijk's ten kiosks' rows do: 2.9 ms against 0.27 ms for 500 kiosks, and
+    // growing with the store. The LATERAL ... OFFSET 0 keeps its lookup per kiosk, by the key.
+    const char* rows = Db->Kind() == db::Backend::Postgres
+                           ? "devices d CROSS JOIN LATERAL (SELECT * FROM answer_counts c WHERE c.device_id = d.id "
+                             "OFFSET 0) c"
+                           : "answer_counts c JOIN devices d ON d.id = c.device_id";
+    Stmt st(Db, std::string("SELECT c.pack_id, c.pack_version, c.question_id, c.value, sum(c.n) FROM ") + rows +
+                    " WHERE d.wijk = ?1 GROUP BY c.pack_id, c.pack_version, c.question_id, c.value HAVING sum(c.n) > 0");
     st.BindOne(1, wijk);
     std::map<std::pair<std::string, std::string>, int64_t> counts; // (question, value) -> answers
     std::map<std::string, int64_t> per_question;

@@ -58,12 +58,39 @@ store_snapshot() {
   esac
 }
 
-# store_intact DB: prints ok when the store's database is whole: SQLite's integrity_check;
-# on PostgreSQL (whose files a killed store process cannot harm) that every answer id is
-# there once, which its unique index promises.
+# store_intact DB: prints ok when the store's database is whole, or else why not. SQLite:
+# integrity_check of the file. PostgreSQL (whose files a killed store process cannot harm:
+# its server rolls back what the process left open) checks what a killed store could still
+# get wrong there:
+#   - the database answers at all;
+#   - no other session stays inside a transaction: the backend of a SIGKILLed store
+#     notices its client gone and rolls back, which may take a moment (waits up to 10 s);
+#     and no prepared (two-phase) transaction is left behind;
+#   - every answer id is there once (count(*) = count(DISTINCT id): the unique index holds);
+#   - answer_counts agrees with the answers it counts: a batch writes its answers and their
+#     counts in one transaction, so half a batch kept would show here as a difference.
 store_intact() {
   case "$1" in
-    postgresql://*) q "$1" "SELECT CASE WHEN count(*) = count(DISTINCT id) THEN 'ok' ELSE 'ids twice' END FROM answers" ;;
+    postgresql://*)
+      local open end=$((SECONDS + 10))
+      while :; do
+        open=$(q "$1" "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+          AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL" 2>&1) \
+          || { echo "psql: $open"; return 1; }
+        if [ "$open" = 0 ] || ((SECONDS >= end)); then break; fi
+        sleep 0.1
+      done
+      [ "$open" = 0 ] || { echo "$open other session(s) still inside a transaction after 10 s"; return 1; }
+      q "$1" "WITH counted AS (SELECT device_id, pack_id, pack_version, question_id, value, count(*) AS n FROM answers
+                                 WHERE flagged = 0 AND unverified = 0 AND superseded = 0
+                                 GROUP BY device_id, pack_id, pack_version, question_id, value),
+                   kept AS (SELECT device_id, pack_id, pack_version, question_id, value, n FROM answer_counts WHERE n <> 0)
+        SELECT CASE
+          WHEN (SELECT count(*) FROM pg_prepared_xacts) > 0 THEN 'prepared transactions left behind'
+          WHEN (SELECT count(*) <> count(DISTINCT id) FROM answers) THEN 'ids twice'
+          WHEN EXISTS ((SELECT * FROM counted EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM counted))
+            THEN 'answer_counts disagrees with the answers'
+          ELSE 'ok' END" 2>&1 ;;
     *) q "$1" 'PRAGMA integrity_check' ;;
   esac
 }
