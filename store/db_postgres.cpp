@@ -236,7 +236,10 @@ public:
             // (deprecated there; libpqxx 7's stream_to::write_row takes its place).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-            pqxx::tablewriter copy(*N, table, columns.begin(), columns.end());
+            std::vector<std::string> quoted; // "user" is a reserved word here
+            for (const std::string& c : columns)
+                quoted.push_back(N->quote_name(c));
+            pqxx::tablewriter copy(*N, table, quoted.begin(), quoted.end());
 #pragma GCC diagnostic pop
             std::string line;
             for (size_t at = 0; at < values.size(); at += n) {

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace store {
 
@@ -16,6 +17,7 @@ namespace {
 struct TableSpec {
     const char* Name;
     const char* OrderBy;
+    bool Derived = false; // filled at the target by its triggers as the answers go in: compared, not copied
 };
 const TableSpec kTables[] = {
     {"enroll_codes", "code_hash"},
@@ -40,6 +42,7 @@ const TableSpec kTables[] = {
     {"console_user_wijken", "\"user\", wijk"},
     {"console_sessions", "id_hash"},
     {"device_syncs", "device_id"},
+    {"device_seqs", "device_id", true},
 };
 
 // The table's columns as the target has them (the source has the same, after its
@@ -105,31 +108,17 @@ bool Checksum(db::Conn* d, const std::string& table, const std::vector<std::stri
     return true;
 }
 
-// Copies one table in batches of many rows per INSERT (PostgreSQL takes up to 65535
-// parameters a statement; a round trip per row would make a million answers slow).
+// Copies one table with the target's bulk path (COPY), kRowsPerCopy rows at a time: a
+// round trip per row would make a million answers slow, and memory stays flat.
 bool CopyTable(db::Conn* from, db::Conn* to, const TableSpec& t, const std::vector<std::string>& cols,
                int64_t* copied, std::string* error) {
-    const size_t per_insert = std::max<size_t>(1, 8000 / cols.size());
-    auto insert_sql = [&](size_t rows) {
-        std::string sql = "INSERT INTO " + std::string(t.Name) + "(" + ColumnList(cols) + ") VALUES ";
-        int p = 0;
-        for (size_t r = 0; r < rows; r++) {
-            sql += r ? ", (" : "(";
-            for (size_t c = 0; c < cols.size(); c++)
-                sql += (c ? ", ?" : "?") + std::to_string(++p);
-            sql += ")";
-        }
-        return sql;
-    };
-    db::Stmt full(to, insert_sql(per_insert));
+    constexpr size_t kRowsPerCopy = 10000;
     db::Stmt read(from, "SELECT " + ColumnList(cols) + " FROM " + t.Name + " ORDER BY " + t.OrderBy);
-    std::vector<std::pair<bool, std::string>> pending; // (null, text) per value
-    auto flush = [&](db::Stmt& st, size_t rows) {
-        st.Reset();
-        for (size_t i = 0; i < rows * cols.size(); i++)
-            pending[i].first ? st.BindNull(int(i + 1)) : st.BindOne(int(i + 1), pending[i].second);
-        if (st.Step() != db::kDone) {
-            *error = "cannot copy " + std::string(t.Name) + ": " + to->Error();
+    std::vector<std::optional<std::string>> pending; // the rows' values; nullopt is NULL
+    auto flush = [&] {
+        db::CopyValues values(pending.begin(), pending.end());
+        if (!to->CopyIn(t.Name, cols, values, error)) {
+            *error = "cannot copy " + std::string(t.Name) + ": " + *error;
             return false;
         }
         pending.clear();
@@ -139,22 +128,16 @@ bool CopyTable(db::Conn* from, db::Conn* to, const TableSpec& t, const std::vect
     db::StepResult rc;
     while ((rc = read.Step()) == db::kRow) {
         for (size_t c = 0; c < cols.size(); c++)
-            pending.emplace_back(read.IsNull(int(c)), read.Text(int(c)));
+            pending.push_back(read.IsNull(int(c)) ? std::nullopt : std::optional<std::string>(read.Text(int(c))));
         ++*copied;
-        if (pending.size() == per_insert * cols.size() && !flush(full, per_insert))
+        if (pending.size() == kRowsPerCopy * cols.size() && !flush())
             return false;
     }
     if (rc != db::kDone) {
         *error = "cannot read " + std::string(t.Name) + " of " + from->Name() + ": " + from->Error();
         return false;
     }
-    if (!pending.empty()) {
-        const size_t rows = pending.size() / cols.size();
-        db::Stmt last(to, insert_sql(rows));
-        if (!flush(last, rows))
-            return false;
-    }
-    return true;
+    return pending.empty() || flush();
 }
 
 } // namespace
@@ -196,7 +179,7 @@ bool Migrate(const std::string& from, const std::string& to, std::vector<TableCh
     }
     for (size_t i = 0; i < std::size(kTables); i++) {
         int64_t copied = 0;
-        if (!CopyTable(src.get(), dst.get(), kTables[i], columns[i], &copied, error))
+        if (!kTables[i].Derived && !CopyTable(src.get(), dst.get(), kTables[i], columns[i], &copied, error))
             return false;
     }
     // The identity columns go on after the highest rowid copied.

@@ -1,13 +1,16 @@
 // The store's schema on PostgreSQL: the meaning of SQLite's schema 7 (store.cpp's kSchema
-// and migrations, users.cpp's console tables, agreements.cpp's stap 3 tables) in one script.
-// A PostgreSQL database starts at the version current when the backend shipped; from then on
-// each numbered migration gets its PostgreSQL text beside its SQLite one.
+// and migrations, users.cpp's console tables, agreements.cpp's stap 3 tables) in one script,
+// the version the backend shipped at; from then on each numbered migration gets its
+// PostgreSQL text beside its SQLite one (kPostgresMigrations), and a new database runs them
+// all after the script.
 // The differences, once (docs/postgresql.md): bigint for INTEGER, an identity column for
 // SQLite's rowid, flags as bigint 0/1 (so every query reads the same),
 // "user" quoted (a reserved word here), text compared byte by byte (COLLATE "C", SQLite's
 // BINARY: the same order in every ORDER BY, whatever the database's locale), and the running
 // counts' triggers in PL/pgSQL.
 #include "store/schema_postgres.hpp"
+
+#include <iterator>
 
 namespace store {
 
@@ -226,8 +229,54 @@ CREATE TRIGGER answer_counts_delete AFTER DELETE ON answers
 CREATE TABLE schema_version (version bigint NOT NULL);
 )sql";
 
-// The SQLite schema version this script means (store.cpp's kStoreSchemaVersion when written).
-constexpr int kPostgresSchemaVersion = 7;
+// The SQLite schema version kPostgresSchema means: the first one on PostgreSQL.
+constexpr int kPostgresFirstVersion = 7;
+
+// Each entry moves a PostgreSQL store one version up from kPostgresFirstVersion, beside
+// SQLite's migration of the same number (store.cpp); never edit a shipped entry.
+const char* const kPostgresMigrations[] = {
+    // 7 -> 8: per kiosk, its answers in the store and its highest seq (store.cpp's 7 -> 8).
+    // Statement triggers: a batch's COPY updates each kiosk's row once, not once per answer.
+    R"sql(
+CREATE TABLE device_seqs (
+    device_id text COLLATE "C" PRIMARY KEY,
+    n         bigint NOT NULL,
+    max_seq   bigint NOT NULL
+);
+INSERT INTO device_seqs SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id;
+CREATE FUNCTION device_seqs_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    INSERT INTO device_seqs SELECT device_id, count(*), max(seq) FROM new_answers GROUP BY device_id
+        ON CONFLICT (device_id) DO UPDATE
+        SET n = device_seqs.n + excluded.n, max_seq = greatest(device_seqs.max_seq, excluded.max_seq);
+    RETURN NULL;
+END
+$fn$;
+CREATE FUNCTION device_seqs_take() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    UPDATE device_seqs d SET n = d.n - gone.n,
+        max_seq = coalesce((SELECT max(seq) FROM answers a WHERE a.device_id = d.device_id), 0)
+        FROM (SELECT device_id, count(*) AS n FROM old_answers GROUP BY device_id) gone
+        WHERE d.device_id = gone.device_id;
+    RETURN NULL;
+END
+$fn$;
+CREATE FUNCTION answers_identity() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    RAISE EXCEPTION 'an answer''s device_id and seq do not change';
+END
+$fn$;
+CREATE TRIGGER device_seqs_insert AFTER INSERT ON answers
+    REFERENCING NEW TABLE AS new_answers FOR EACH STATEMENT EXECUTE FUNCTION device_seqs_add();
+CREATE TRIGGER device_seqs_delete AFTER DELETE ON answers
+    REFERENCING OLD TABLE AS old_answers FOR EACH STATEMENT EXECUTE FUNCTION device_seqs_take();
+CREATE TRIGGER answers_identity BEFORE UPDATE OF device_id, seq ON answers
+    FOR EACH ROW WHEN (OLD.device_id IS DISTINCT FROM NEW.device_id OR OLD.seq IS DISTINCT FROM NEW.seq)
+    EXECUTE FUNCTION answers_identity();
+)sql",
+};
+
+constexpr int kPostgresSchemaVersion = kPostgresFirstVersion + int(std::size(kPostgresMigrations));
 
 } // namespace
 
@@ -251,14 +300,30 @@ bool MigratePostgres(db::Conn* db, int current_version, std::string* error) {
                      std::to_string(current_version) + ")";
             return false;
         }
-        return tx.Commit(error); // the same version: nothing to do
+        if (version < kPostgresFirstVersion) {
+            *error = "its schema_version says " + std::to_string(version) + ": not a wijkstem store, or a damaged one";
+            return false;
+        }
+        for (int64_t v = version; v < current_version; v++)
+            if (!db::Exec(db, kPostgresMigrations[v - kPostgresFirstVersion], error)) {
+                *error = "it cannot be migrated to schema " + std::to_string(v + 1) + ": " + *error;
+                return false;
+            }
+        if (version < current_version &&
+            !db::Exec(db, "UPDATE schema_version SET version = " + std::to_string(current_version), error))
+            return false;
+        return tx.Commit(error); // the same version: nothing was to do
     }
     if (db->HasTable("answers")) {
         *error = "it holds an answers table but no schema_version: not a wijkstem store, or a damaged one";
         return false;
     }
-    if (!db::Exec(db, kPostgresSchema, error) ||
-        !db::Exec(db, "INSERT INTO schema_version VALUES (" + std::to_string(current_version) + ")", error))
+    if (!db::Exec(db, kPostgresSchema, error))
+        return false;
+    for (const char* migration : kPostgresMigrations)
+        if (!db::Exec(db, migration, error))
+            return false;
+    if (!db::Exec(db, "INSERT INTO schema_version VALUES (" + std::to_string(current_version) + ")", error))
         return false;
     return tx.Commit(error);
 }

@@ -232,6 +232,34 @@ const char* const kStoreMigrations[] = {
         kind TEXT NOT NULL CHECK (kind IN ('wijk', 'dorp'))
     ) WITHOUT ROWID;
     )sql",
+    // 7 -> 8: per kiosk, how many answers the store holds and its highest seq (issue 18):
+    // the content reply tells the kiosk which numbers to send again without counting the
+    // kiosk's answers anew. Kept by triggers, so every writer (StoreBatch, a tool, an edit
+    // by hand) keeps it right. An answer's device_id and seq never change.
+    R"sql(
+    CREATE TABLE device_seqs (
+        device_id TEXT PRIMARY KEY,
+        n         INTEGER NOT NULL,      -- the kiosk's answers in the store
+        max_seq   INTEGER NOT NULL       -- the highest seq among them (0: none)
+    ) WITHOUT ROWID;
+    INSERT INTO device_seqs SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id;
+    CREATE TRIGGER device_seqs_insert AFTER INSERT ON answers
+    BEGIN
+        INSERT INTO device_seqs VALUES(NEW.device_id, 1, NEW.seq)
+            ON CONFLICT DO UPDATE SET n = n + 1, max_seq = max(max_seq, excluded.max_seq);
+    END;
+    CREATE TRIGGER device_seqs_delete AFTER DELETE ON answers
+    BEGIN
+        UPDATE device_seqs SET n = n - 1,
+            max_seq = coalesce((SELECT max(seq) FROM answers WHERE device_id = OLD.device_id), 0)
+            WHERE device_id = OLD.device_id;
+    END;
+    CREATE TRIGGER answers_identity BEFORE UPDATE OF device_id, seq ON answers
+    WHEN OLD.device_id IS NOT NEW.device_id OR OLD.seq IS NOT NEW.seq
+    BEGIN
+        SELECT RAISE(ABORT, 'an answer''s device_id and seq do not change');
+    END;
+    )sql",
 };
 
 constexpr int kStoreSchemaVersion = int(sizeof(kStoreMigrations) / sizeof(kStoreMigrations[0]));
@@ -772,7 +800,8 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         }
     }
     {
-        Stmt st(Db, "SELECT coalesce(max(seq), 0), count(*) FROM answers WHERE device_id = ?1");
+        // Kept by triggers (schema 8): one row, however long the kiosk's history.
+        Stmt st(Db, "SELECT max_seq, n FROM device_seqs WHERE device_id = ?1");
         st.BindOne(1, device_id);
         int64_t stored = 0;
         if (st.Step() == db::kRow) {
@@ -781,7 +810,7 @@ bool Store::ContentFor(const std::string& device_id, WijkContent* out, std::stri
         }
         // The numbers under the highest that the store has not seen: looked for only when
         // some are missing (the usual kiosk has none), so a kiosk with a long history costs
-        // one index range, not a walk through every number it ever used.
+        // one row, not a walk through every number it ever used.
         if (stored < out->DeviceMaxSeq) {
             Stmt gaps(Db, "WITH RECURSIVE n(s) AS (SELECT 1 UNION ALL SELECT s + 1 FROM n WHERE s < ?2) "
                           "SELECT s FROM n WHERE NOT EXISTS (SELECT 1 FROM answers WHERE device_id = ?1 AND seq = n.s) "

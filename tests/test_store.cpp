@@ -223,7 +223,10 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         REQUIRE(s->StoreBatch(b, "network", &results, &error));
         // Back to how the first stores' databases look: no flag, no user_version.
         fixtures::ExecSql(s->Handle(),
-                          // without the running counts (schema 6), whose triggers name the columns below
+                          // without schema 8's counts per kiosk, and the running counts (schema 6),
+                          // whose triggers name the columns below
+                          "DROP TRIGGER device_seqs_insert; DROP TRIGGER device_seqs_delete; "
+                          "DROP TRIGGER answers_identity; DROP TABLE device_seqs; "
                           "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
                           "DROP TABLE answer_counts; DROP INDEX devices_wijk; "
                           "ALTER TABLE answers DROP COLUMN flagged; ALTER TABLE conflicts DROP COLUMN flagged; "
@@ -249,8 +252,11 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         CHECK(st.Int(0) == 1); // the old answer is still there, not flagged
         CHECK(st.Int(1) == 0);
         CHECK(fixtures::QueryText(s->Handle(), "PRAGMA user_version") ==
-              "7"); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts;
-                    // 6: the content reply's running counts (issue 18); 7: places (dorp)
+              "8"); // schema 4: "Terug"'s columns (docs/sync-protocol.md); 5: news, receipts;
+                    // 6: the content reply's running counts (issue 18); 7: places (dorp);
+                    // 8: each kiosk's answers and highest seq (issue 18)
+        CHECK(fixtures::QueryText(s->Handle(), "SELECT device_id || ' ' || n || ' ' || max_seq FROM device_seqs") ==
+              device + " 1 1"); // filled from the answers it held
         // and it has the campfire tables (migration 1 -> 2)
         CHECK(fixtures::QueryText(s->Handle(), "SELECT count(*) FROM sqlite_master WHERE name IN "
                                                "('group_sessions', 'group_results', 'agreements')") == "3");

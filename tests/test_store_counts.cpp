@@ -13,8 +13,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,21 @@ std::vector<Tally> OldTallies(store::db::Conn* db, const PackCatalog& catalog, c
     return out;
 }
 
+// The kiosk's highest seq and the numbers under it the store lacks, as the reply found them
+// before schema 8: over the kiosk's answers, a number at a time.
+void OldSeqs(store::db::Conn* db, const std::string& device, WijkContent* out) {
+    store::db::Stmt st(db, "SELECT seq FROM answers WHERE device_id = ?1");
+    st.Bind(device);
+    std::set<int64_t> have;
+    while (st.Step() == store::db::kRow)
+        have.insert(st.Int(0));
+    out->DeviceMaxSeq = have.empty() ? 0 : *have.rbegin();
+    out->MissingSeqs.clear();
+    for (int64_t n = 1; n < out->DeviceMaxSeq && out->MissingSeqs.size() < 1000; n++)
+        if (!have.count(n))
+            out->MissingSeqs.push_back(n);
+}
+
 // Every kiosk's reply, encoded as it goes on the wire, against the same reply with the
 // results counted the old way. Returns how many results the replies held in all.
 size_t CheckReplies(Store& s, const PackCatalog& catalog, const std::vector<std::string>& devices) {
@@ -61,6 +78,7 @@ size_t CheckReplies(Store& s, const PackCatalog& catalog, const std::vector<std:
         REQUIRE_MESSAGE(s.ContentFor(device, &now, &error), error);
         WijkContent old = now;
         old.Results = OldTallies(s.Handle(), catalog, now.Wijk);
+        OldSeqs(s.Handle(), device, &old);
         CHECK(EncodeContent(now) == EncodeContent(old));
         results += now.Results.size();
     }
@@ -72,6 +90,14 @@ size_t CheckReplies(Store& s, const PackCatalog& catalog, const std::vector<std:
                                               ") AS missing) + (SELECT count(*) FROM (" + kept + " EXCEPT " + counted + ") AS extra)") ==
           "0");
     CHECK(fixtures::QueryText(s.Handle(), "SELECT count(*) FROM answer_counts WHERE n < 0") == "0");
+    // Schema 8's row per kiosk: its answers and highest seq, as counted over the answers.
+    const std::string per_kiosk = "SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id";
+    const std::string seqs = "SELECT device_id, n, max_seq FROM device_seqs WHERE n != 0";
+    CHECK(fixtures::QueryText(s.Handle(), "SELECT (SELECT count(*) FROM (" + per_kiosk + " EXCEPT " + seqs +
+                                              ") AS missing) + (SELECT count(*) FROM (" + seqs + " EXCEPT " +
+                                              per_kiosk + ") AS extra)") == "0");
+    CHECK(fixtures::QueryText(s.Handle(), "SELECT count(*) FROM device_seqs WHERE n < 0 OR (n = 0 AND max_seq != 0)") ==
+          "0");
     return results;
 }
 
@@ -223,15 +249,18 @@ TEST_CASE("a store database of schema 5 gains its running counts from the answer
     WijkContent before;
     REQUIRE(t.S->ContentFor(devices[1], &before, &error));
     REQUIRE(before.Results.size() > 5);
-    // Back to schema 5 as it shipped: no table, no triggers, no index (nor schema 7's places).
+    // Back to schema 5 as it shipped: no table, no triggers, no index (nor schema 7's places,
+    // nor schema 8's counts per kiosk).
     fixtures::ExecSql(t.S->Handle(),
                       "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
-                      "DROP TABLE answer_counts; DROP INDEX devices_wijk; DROP TABLE places; PRAGMA user_version=5");
+                      "DROP TABLE answer_counts; DROP INDEX devices_wijk; DROP TABLE places; "
+                      "DROP TRIGGER device_seqs_insert; DROP TRIGGER device_seqs_delete; "
+                      "DROP TRIGGER answers_identity; DROP TABLE device_seqs; PRAGMA user_version=5");
     t.S.reset();
     t.S = Store::Open(t.Target.Url, &error);
     REQUIRE_MESSAGE(t.S, error);
     REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    CHECK(fixtures::QueryText(t.S->Handle(), "PRAGMA user_version") == "7"); // 7: places (dorp)
+    CHECK(fixtures::QueryText(t.S->Handle(), "PRAGMA user_version") == "8"); // 7: places (dorp); 8: device_seqs
     WijkContent after;
     REQUIRE(t.S->ContentFor(devices[1], &after, &error));
     CHECK(EncodeContent(after) == EncodeContent(before));
@@ -239,5 +268,57 @@ TEST_CASE("a store database of schema 5 gains its running counts from the answer
     // and it keeps counting from there
     Send(*t.S, traffic.Visits(devices[0], 10, &held));
     Send(*t.S, Batch{devices[0], held});
+    CheckReplies(*t.S, catalog, devices);
+}
+
+TEST_CASE("a store of schema 7 gains each kiosk's answers and highest seq, and an answer keeps its seq") {
+    TempStore t; // both engines: each has its own 7 -> 8
+    std::string error, skipped;
+    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+    PackCatalog catalog;
+    REQUIRE(catalog.AddFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+    std::vector<std::string> devices = {NewUuidV4(), NewUuidV4()};
+    for (const std::string& d : devices)
+        t.Enrol(d, "Selwerd");
+    Traffic traffic;
+    std::vector<StoredAnswer> held;
+    for (int round = 0; round < 6; round++)
+        Send(*t.S, traffic.Visits(devices[size_t(round % 2)], 10, &held));
+    // A gap in the second kiosk's numbers: the reply asks for it again.
+    fixtures::ExecSql(t.S->Handle(), "DELETE FROM answers WHERE device_id = '" + devices[1] + "' AND seq = 3");
+    WijkContent before;
+    REQUIRE(t.S->ContentFor(devices[1], &before, &error));
+    CHECK(std::count(before.MissingSeqs.begin(), before.MissingSeqs.end(), int64_t(3)) == 1);
+    CHECK(before.DeviceMaxSeq > 3);
+    // Back to schema 7.
+    fixtures::ExecSql(t.S->Handle(),
+                      t.Target.Postgres()
+                          ? "DROP TRIGGER device_seqs_insert ON answers; DROP TRIGGER device_seqs_delete ON answers; "
+                            "DROP TRIGGER answers_identity ON answers; DROP FUNCTION device_seqs_add(); "
+                            "DROP FUNCTION device_seqs_take(); DROP FUNCTION answers_identity(); "
+                            "DROP TABLE device_seqs; UPDATE schema_version SET version = 7"
+                          : "DROP TRIGGER device_seqs_insert; DROP TRIGGER device_seqs_delete; "
+                            "DROP TRIGGER answers_identity; DROP TABLE device_seqs; PRAGMA user_version=7");
+    t.S.reset();
+    t.S = Store::Open(t.Target.Url, &error);
+    REQUIRE_MESSAGE(t.S, error);
+    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+    CHECK(fixtures::QueryText(t.S->Handle(), t.Target.Postgres() ? "SELECT max(version) FROM schema_version"
+                                                                 : "PRAGMA user_version") == "8");
+    WijkContent after;
+    REQUIRE(t.S->ContentFor(devices[1], &after, &error));
+    CHECK(EncodeContent(after) == EncodeContent(before));
+    CheckReplies(*t.S, catalog, devices);
+    // It keeps counting: new answers, a repeat, a deletion by hand.
+    Send(*t.S, traffic.Visits(devices[0], 10, &held));
+    Send(*t.S, Batch{devices[0], held});
+    fixtures::ExecSql(t.S->Handle(), "DELETE FROM answers WHERE device_id = '" + devices[0] +
+                                         "' AND seq = (SELECT max(seq) FROM answers WHERE device_id = '" + devices[0] +
+                                         "')");
+    CheckReplies(*t.S, catalog, devices);
+    // An answer's kiosk and number are what the counts rest on: they do not change.
+    std::string why;
+    CHECK_FALSE(t.S->Handle()->Exec("UPDATE answers SET seq = seq + 1000 WHERE device_id = '" + devices[0] + "'", &why));
+    CHECK(why.find("device_id and seq do not change") != std::string::npos);
     CheckReplies(*t.S, catalog, devices);
 }
