@@ -30,6 +30,9 @@ public:
     virtual void BindNull(int i) = 0;
     virtual StepResult Step() = 0;
     virtual std::string Text(int col) = 0; // NULL reads as ""
+    // The text in place, no copy: valid until the next Step or Reset (a million rows read
+    // without a std::string per field). NULL reads as "".
+    virtual std::string_view TextView(int col) = 0;
     virtual int64_t Int(int col) = 0;      // NULL reads as 0; a PostgreSQL boolean as 0 or 1
     virtual bool IsNull(int col) = 0;
     virtual int64_t Changes() = 0; // rows the last run inserted, updated or deleted
@@ -104,7 +107,10 @@ struct Optional {
 // How a statement's rows come: all at once (SQLite always steps row by row; PostgreSQL
 // sends the whole result), or Streamed: on PostgreSQL through a cursor, a few thousand rows
 // at a time, so that memory stays flat however many rows there are. A streamed statement
-// takes no parameters.
+// takes no parameters. On PostgreSQL its next rows are on their way while the caller reads
+// these: run no other statement on its connection until it is read to the end, Reset or
+// dropped. One that runs all the same makes libpq throw those rows away, and the stream then
+// fails (Step says kError); it never reads as shorter (tests/test_store_db.cpp).
 enum class Rows { AtOnce, Streamed };
 
 // A prepared statement; S is null when the SQL did not compile (then Step says kError).
@@ -137,12 +143,22 @@ public:
     StepResult Step();
     // The last Step failed: a read loop that stopped on it read less than there is.
     bool Failed() const { return Last == kError; }
+    // Calls row(*this) for every row left. False when a Step failed (Conn::Error says why):
+    // a read that stopped early is an error for the caller to report, not a shorter answer.
+    template <typename F> bool Each(F&& row) {
+        StepResult rc;
+        while ((rc = Step()) == kRow)
+            row(*this);
+        return rc == kDone;
+    }
     // Binds the values and runs a statement that returns no rows; true when done.
     template <typename... T> bool Run(const T&... values) {
         Bind(values...);
         return Step() == kDone;
     }
     std::string Text(int col) { return S ? S->Text(col) : std::string(); }
+    // The text in place: valid until the next Step or Reset (StmtImpl::TextView).
+    std::string_view TextView(int col) { return S ? S->TextView(col) : std::string_view(); }
     int64_t Int(int col) { return S ? S->Int(col) : 0; }
     bool IsNull(int col) { return !S || S->IsNull(col); }
     int64_t Changes() { return S ? S->Changes() : 0; }

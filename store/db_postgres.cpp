@@ -8,6 +8,7 @@
 #include <pqxx/tablewriter>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -80,6 +81,7 @@ public:
     PgStmt(PgConn* c, std::string cursor, std::string sql) : C(c), Cursor(std::move(cursor)), Sql(std::move(sql)) {}
     ~PgStmt() override { EndCursor(false); }
     void Reset() override {
+        Field.reset();
         for (auto& v : Values)
             v.reset();
         EndCursor(false);
@@ -90,19 +92,33 @@ public:
     void BindInt(int i, int64_t v) override { At(i) = std::to_string(v); }
     void BindNull(int i) override { At(i).reset(); }
     StepResult Step() override;
-    std::string Text(int col) override {
-        if (!HasRow() || col >= int(R.columns()))
+    std::string Text(int col) override { return std::string(TextView(col)); }
+    // Points into R, which lives until the next Step or Reset. A NULL reads as libpq gives
+    // it: "" of length 0.
+    std::string_view TextView(int col) override {
+        if (!HasRow())
             return {};
-        const pqxx::field f = R[Row][col]; // once: each R[Row][col] builds a row and a field
-        return f.is_null() ? std::string() : std::string(f.c_str(), f.size());
+        // One field a row, moved from column to column: libpqxx's row and field each copy R's
+        // shared pointers, and a field per column cost a sixth of the report's time (perf).
+        if (!Field) {
+            Columns = int(R.columns());
+            Field.emplace(R[Row], 0);
+        }
+        if (col < 0 || col >= Columns)
+            return {};
+        *Field += col - int(Field->num());
+        return std::string_view(Field->c_str(), Field->size());
     }
     int64_t Int(int col) override {
-        const std::string t = Text(col);
+        const std::string_view t = TextView(col);
         if (t == "t")
             return 1;
         if (t == "f")
             return 0;
-        return std::strtoll(t.c_str(), nullptr, 10);
+        int64_t v = 0; // "" (NULL): 0
+        if (!t.empty() && std::from_chars(t.data(), t.data() + t.size(), v).ec != std::errc())
+            return std::strtoll(std::string(t).c_str(), nullptr, 10); // " 5", "+5", too large: as before
+        return v;
     }
     bool IsNull(int col) override { return !HasRow() || col >= int(R.columns()) || R[Row][col].is_null(); }
     int64_t Changes() override { return Changed; }
@@ -114,6 +130,13 @@ private:
     }
     bool HasRow() const { return Ran && Row >= 0 && Row < long(R.size()); }
     StepResult StepStreamed();
+    // Sends the next FETCH without waiting for its rows (FetchAhead), and takes them when the
+    // rows before are read (TakeFetched): the server makes the next rows while the caller
+    // counts these. A wijk of a million answers: the server takes about 4 ms a FETCH, the
+    // report 0.6 ms to count one (strace), so this hides only the smaller part. False with
+    // the message kept.
+    bool FetchAhead();
+    bool TakeFetched();
     // Closes a cursor left open (a reader that stopped early), and ends the transaction it
     // opened for it; false when that failed.
     bool EndCursor(bool done);
@@ -127,7 +150,14 @@ private:
     std::vector<int> Slots; // ?N -> $M
     std::vector<std::optional<std::string>> Values;
     std::optional<std::string> Ignored;
+    // Streamed: the FETCH on its way. A statement run on the connection meanwhile makes libpq
+    // throw its rows away; retrieve then fails, so the stream fails rather than skip rows.
+    std::unique_ptr<pqxx::pipeline> Ahead;
+    pqxx::pipeline::query_id Fetching = 0;
+    bool InFlight = false;
     pqxx::result R;
+    std::optional<pqxx::const_row_iterator> Field; // in R's row Row, made by the first TextView after a Step
+    int Columns = 0;
     long Row = -1;
     bool Ran = false;
     int64_t Changed = 0;
@@ -296,6 +326,7 @@ public:
 };
 
 StepResult PgStmt::Step() {
+    Field.reset();
     if (!Cursor.empty())
         return StepStreamed();
     if (!Ran) {
@@ -327,20 +358,49 @@ StepResult PgStmt::StepStreamed() {
         More = true;
         Row = -1;
         R = pqxx::result();
+        if (!FetchAhead()) {
+            EndCursor(false);
+            return kError;
+        }
     }
     if (++Row < long(R.size()))
         return kRow;
-    if (More) {
-        if (!C->Query("FETCH FORWARD " + std::to_string(kFetch) + " FROM " + Cursor, &R)) {
+    if (InFlight) {
+        if (!TakeFetched()) {
             EndCursor(false);
             return kError;
         }
         Row = 0;
-        More = long(R.size()) == kFetch;
         if (Row < long(R.size()))
             return kRow;
     }
     return EndCursor(true) ? kDone : kError;
+}
+
+bool PgStmt::FetchAhead() {
+    try {
+        if (!Ahead)
+            Ahead = std::make_unique<pqxx::pipeline>(*C->N, "wijkstem-fetch");
+        Fetching = Ahead->insert("FETCH FORWARD " + std::to_string(kFetch) + " FROM " + Cursor); // sent now
+        InFlight = true;
+        return true;
+    } catch (const std::exception& e) {
+        return C->Failed(e, nullptr);
+    }
+}
+
+bool PgStmt::TakeFetched() {
+    try {
+        InFlight = false;
+        R = Ahead->retrieve(Fetching);
+    } catch (const std::exception& e) {
+        return C->Failed(e, nullptr);
+    }
+    More = long(R.size()) == kFetch;
+    if (More)
+        return FetchAhead();
+    Ahead.reset(); // nothing on its way: the connection is free for CLOSE and what comes next
+    return true;
 }
 
 bool PgStmt::EndCursor(bool done) {
@@ -348,6 +408,15 @@ bool PgStmt::EndCursor(bool done) {
         return true;
     Ran = false;
     R = pqxx::result();
+    if (InFlight) { // rows no one wants, but they must arrive before the connection runs CLOSE
+        try {
+            Ahead->retrieve(Fetching);
+        } catch (const std::exception& e) {
+            C->Failed(e, nullptr);
+        }
+        InFlight = false;
+    }
+    Ahead.reset();
     bool ok = C->Aborted || C->Exec("CLOSE " + Cursor, nullptr);
     if (OwnTx)
         ok = C->Exec(done && ok ? "COMMIT" : "ROLLBACK", nullptr) && ok;

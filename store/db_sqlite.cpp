@@ -59,9 +59,11 @@ public:
         sqlite3_reset(S);
         return kError;
     }
-    std::string Text(int col) override {
+    std::string Text(int col) override { return std::string(TextView(col)); }
+    std::string_view TextView(int col) override { // SQLite keeps it until the next step or reset
         const unsigned char* t = sqlite3_column_text(S, col);
-        return t ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_column_bytes(S, col))) : "";
+        return t ? std::string_view(reinterpret_cast<const char*>(t), size_t(sqlite3_column_bytes(S, col)))
+                 : std::string_view();
     }
     int64_t Int(int col) override { return sqlite3_column_int64(S, col); }
     bool IsNull(int col) override { return sqlite3_column_type(S, col) == SQLITE_NULL; }

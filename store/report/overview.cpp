@@ -30,12 +30,15 @@ struct WijkRow {
 // [SECTION] Reading: the wijken, their visits, agreements and updates
 //-----------------------------------------------------------------------------
 
-// Runs sql with ?1 bound to wijk, calling row() per row. A table an older store lacks reads as empty.
-template <typename F> void Each(db::Conn* db, const std::string& sql, const std::string& wijk, F row) {
+// Runs sql with ?1 bound to wijk, calling row() per row; false with *error when it could not
+// read them all (a figure from part of the rows would be a wrong figure, not a smaller one).
+template <typename F>
+bool Each(db::Conn* db, const std::string& sql, const std::string& wijk, F row, std::string* error) {
     db::Stmt st(db, sql);
-    st.Bind(wijk);
-    while (st.Step() == db::kRow)
-        row(st);
+    if (st.Bind(wijk).Each(row))
+        return true;
+    *error = "the store " + db->Name() + " cannot be read: " + db->Error();
+    return false;
 }
 
 bool ReadRows(const std::string& path, const std::vector<std::string>& only, std::vector<WijkRow>* rows,
@@ -47,30 +50,30 @@ bool ReadRows(const std::string& path, const std::vector<std::string>& only, std
         return false;
     }
     db::Conn* d = conn.get();
-    db::Stmt st(d, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1");
-    db::StepResult rc;
-    while ((rc = st.Step()) == db::kRow) {
-        const std::string wijk = st.Text(0);
-        if (only.empty() || std::find(only.begin(), only.end(), wijk) != only.end())
-            rows->push_back({wijk});
-    }
-    if (rc != db::kDone) {
-        *error = "the store " + d->Name() + " cannot be read: " + d->Error();
+    if (!Each(d, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1", "", [&](db::Stmt& s) {
+            const std::string wijk = s.Text(0);
+            if (only.empty() || std::find(only.begin(), only.end(), wijk) != only.end())
+                rows->push_back({wijk});
+        }, error))
         return false;
-    }
+    // An older store lacks the updates (schema 5) or the agreements (schema 2): none to show.
+    const bool news = d->HasTable("news"), agreements = d->HasTable("agreements");
     const std::string in_wijk = "a.device_id IN (SELECT id FROM devices WHERE wijk = ?1) AND a.flagged = 0";
     for (WijkRow& r : *rows) {
-        Each(d, "SELECT count(DISTINCT a.session_id), count(*) FROM answers a WHERE " + in_wijk, r.Wijk,
-             [&](db::Stmt& s) {
-                 r.Visits = s.Int(0);
-                 r.Answers = s.Int(1);
-             });
-        Each(d, "SELECT count(*) FROM devices WHERE wijk = ?1 AND revoked_at IS NULL", r.Wijk,
-             [&](db::Stmt& s) { r.Kiosks = s.Int(0); });
-        Each(d, "SELECT date, title FROM news WHERE wijk = ?1 ORDER BY date DESC, created_at DESC", r.Wijk,
-             [&](db::Stmt& s) { r.News.emplace_back(s.Text(0), s.Text(1)); });
-        Each(d, "SELECT status, count(*) FROM agreements WHERE wijk = ?1 GROUP BY status", r.Wijk,
-             [&](db::Stmt& s) { r.Agreements[s.Text(0)] = s.Int(1); });
+        const bool ok =
+            Each(d, "SELECT count(DISTINCT a.session_id), count(*) FROM answers a WHERE " + in_wijk, r.Wijk,
+                 [&](db::Stmt& s) {
+                     r.Visits = s.Int(0);
+                     r.Answers = s.Int(1);
+                 }, error) &&
+            Each(d, "SELECT count(*) FROM devices WHERE wijk = ?1 AND revoked_at IS NULL", r.Wijk,
+                 [&](db::Stmt& s) { r.Kiosks = s.Int(0); }, error) &&
+            (!news || Each(d, "SELECT date, title FROM news WHERE wijk = ?1 ORDER BY date DESC, created_at DESC",
+                           r.Wijk, [&](db::Stmt& s) { r.News.emplace_back(s.Text(0), s.Text(1)); }, error)) &&
+            (!agreements || Each(d, "SELECT status, count(*) FROM agreements WHERE wijk = ?1 GROUP BY status", r.Wijk,
+                                 [&](db::Stmt& s) { r.Agreements[s.Text(0)] = s.Int(1); }, error));
+        if (!ok)
+            return false;
     }
     return true;
 }

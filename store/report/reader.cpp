@@ -36,16 +36,12 @@ public:
         if (sql.find("?1") != std::string::npos)
             St.Bind(wijk);
     }
-    // Calls row() for every row; false (and the error) when the query fails.
+    // Calls row() for every row; false (and the error) when the query fails, also part-way.
     bool Each(const std::function<void(db::Stmt&)>& row, std::string* error) {
-        db::StepResult rc;
-        while ((rc = St.Step()) == db::kRow)
-            row(St);
-        if (rc != db::kDone) {
-            *error = "cannot read the store: " + Db->Error();
-            return false;
-        }
-        return true;
+        if (St.Each(row))
+            return true;
+        *error = "cannot read the store: " + Db->Error();
+        return false;
     }
 
 private:
@@ -55,7 +51,7 @@ private:
 
 // SQLite's substr(text, 1, n): the first n characters, a character being a byte and, after
 // a lead byte of 0xC0 or more, the continuation bytes (10xxxxxx) that follow it.
-std::string Prefix(const std::string& s, int n) {
+std::string_view Prefix(std::string_view s, int n) {
     size_t i = 0;
     for (int c = 0; c < n && i < s.size(); c++)
         if (static_cast<unsigned char>(s[i++]) >= 0xC0)
@@ -92,10 +88,10 @@ std::string WijkAnswers(db::Conn* db, const std::string& wijk) {
 class VisitTable {
 public:
     // The visit's number, and whether it was new.
-    std::pair<uint32_t, bool> Find(const std::string& session) {
+    std::pair<uint32_t, bool> Find(std::string_view session) {
         uint64_t hi = 0, lo = 0;
         if (!Pack(session, &hi, &lo)) {
-            auto [it, added] = Other.try_emplace(session, Count);
+            auto [it, added] = Other.try_emplace(std::string(session), Count);
             if (added)
                 Count++;
             return {it->second, added};
@@ -117,7 +113,7 @@ private:
         uint64_t Hi = 0, Lo = 0;
         uint32_t Visit = kFree;
     };
-    static bool Pack(const std::string& s, uint64_t* hi, uint64_t* lo) {
+    static bool Pack(std::string_view s, uint64_t* hi, uint64_t* lo) {
         if (s.size() != 36)
             return false;
         int nibbles = 0;
@@ -174,22 +170,24 @@ class AnswerPass {
 public:
     explicit AnswerPass(const content::Pack* pack) : Pack(pack) {
         if (pack)
-            Wanted = SayAnswerIds(*pack);
+            for (const std::string& id : SayAnswerIds(*pack))
+                Wanted.insert(id);
     }
 
     // The columns: session_id, question_id, value, answered_at, flagged * 2 + (superseded != 0),
     // pack_id, pack_version, seq. Only what a row needs is taken from it: each column read
-    // costs, a million times over (and a text built in the SQL costs the server more).
+    // costs, a million times over (and a text built in the SQL costs the server more). The
+    // texts are read in place (TextView): no std::string per field.
     void Row(db::Stmt& st) {
         const int64_t flags = st.Int(4), flagged = flags >> 1;
         const bool superseded = (flags & 1) != 0;
-        Session = st.Text(0);
-        if (Session != LastSession || VisitMax.empty()) { // a visit's answers mostly come together
-            const auto [visit, added] = Visits.Find(Session);
+        const std::string_view session = st.TextView(0);
+        if (session != LastSession || VisitMax.empty()) { // a visit's answers mostly come together
+            const auto [visit, added] = Visits.Find(session);
             if (added)
                 VisitMax.push_back(flagged);
             Visit = visit;
-            LastSession = Session;
+            LastSession = session;
         }
         if (flagged > VisitMax[Visit]) // max(a.flagged) per session
             VisitMax[Visit] = flagged;
@@ -198,32 +196,30 @@ public:
         if (flagged != 0)
             return;
         // a.flagged = 0: the first and last day, the pack versions
-        Question = st.Text(1);
-        Value = st.Text(2);
-        At = st.Text(3);
-        const std::string day = Prefix(At, 10);
+        const std::string_view question = st.TextView(1), value = st.TextView(2), at = st.TextView(3);
+        const std::string_view day = Prefix(at, 10);
         if (FirstDay.empty() || day < FirstDay)
             FirstDay = day;
         if (day > LastDay)
             LastDay = day;
-        Key = st.Text(5);
+        Key = st.TextView(5);
         Key += ' ';
-        Key += st.Text(6);
+        Key += st.TextView(6);
         Packs[Key]++;
         if (superseded)
             return;
         // a.superseded = 0 AND a.flagged = 0: the counts per question, value and month
         Key.clear();
-        for (const std::string* part : {&Question, &Value}) {
-            Key += std::to_string(part->size());
+        for (const std::string_view part : {question, value}) {
+            Key += std::to_string(part.size());
             Key += ':';
-            Key += *part;
+            Key += part;
         }
-        Key += Prefix(At, 7);
+        Key += Prefix(at, 7);
         Tally[Key]++;
-        if (Wanted.count(Question)) {
-            Say.push_back({Visit, Intern(Question), Intern(Value), uint32_t(At.size()), Arena.size(), st.Int(7)});
-            Arena += At;
+        if (Wanted.count(question)) {
+            Say.push_back({Visit, Intern(question), Intern(value), uint32_t(at.size()), Arena.size(), st.Int(7)});
+            Arena += at;
         }
     }
 
@@ -273,16 +269,17 @@ public:
     }
 
 private:
-    uint32_t Intern(const std::string& s) {
-        auto [it, added] = NameOf.try_emplace(s, uint32_t(Names.size()));
+    uint32_t Intern(std::string_view s) {
+        Scratch = s; // one buffer, reused: no allocation once the ids are known
+        auto [it, added] = NameOf.try_emplace(Scratch, uint32_t(Names.size()));
         if (added)
-            Names.push_back(s);
+            Names.push_back(Scratch);
         return it->second;
     }
 
     const content::Pack* Pack;
-    std::set<std::string> Wanted;
-    std::string Session, Question, Value, At, Key, LastSession; // this row's, reused
+    std::set<std::string, std::less<>> Wanted; // std::less<>: looked up by a string_view
+    std::string Key, LastSession, Scratch; // reused from row to row
     uint32_t Visit = 0;
     VisitTable Visits;
     std::vector<int64_t> VisitMax;
@@ -310,10 +307,7 @@ bool ReadAnswers(db::Conn* db, const std::string& wijk, Input* in, std::string* 
         ", a.pack_id, a.pack_version, a.seq" + WijkAnswers(db, wijk);
     AnswerPass pass(in->Pack ? &*in->Pack : nullptr);
     db::Stmt st(db, sql, db::Rows::Streamed);
-    db::StepResult rc;
-    while ((rc = st.Step()) == db::kRow)
-        pass.Row(st);
-    if (rc != db::kDone) {
+    if (!st.Each([&](db::Stmt& row) { pass.Row(row); })) { // stopped part-way: no shorter report
         *error = "cannot read the store: " + db->Error();
         return false;
     }
@@ -415,12 +409,13 @@ bool ReadMeetings(db::Conn* db, const std::string& wijk, Input* in, std::string*
 std::string KnownWijken(db::Conn* db, const std::string& asked) {
     std::string list, close;
     std::string err;
-    Query(db, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1", "").Each([&](db::Stmt& st) {
-        std::string w = st.Text(0);
-        list += (list.empty() ? "" : ", ") + w;
-        if (strcasecmp(w.c_str(), asked.c_str()) == 0)
-            close = w;
-    }, &err);
+    if (!Query(db, "SELECT wijk FROM devices UNION SELECT wijk FROM packs ORDER BY 1", "").Each([&](db::Stmt& st) {
+            std::string w = st.Text(0);
+            list += (list.empty() ? "" : ", ") + w;
+            if (strcasecmp(w.c_str(), asked.c_str()) == 0)
+                close = w;
+        }, &err))
+        return " (the list of wijken could not be read: " + err + ")"; // a part of it would mislead
     if (!close.empty())
         return " (did you mean '" + close + "'? Names are matched exactly)";
     return list.empty() ? " (this store has no kiosks yet)" : " (this store knows: " + list + ")";
