@@ -50,39 +50,6 @@ struct Candidate {
     bool Superseded = false; // an answer that replaces it is stored already (it came first)
 };
 
-// Marks the candidates that a stored answer of the same kiosk, visit and question replaces
-// already: a USB file and the network may bring a kiosk's answers out of order.
-bool FindSuperseded(db::Conn* Db, const Batch& b, std::vector<Candidate>* todo, std::string* error) {
-    std::map<std::string, Candidate*> by_id;
-    for (Candidate& c : *todo)
-        by_id[b.Answers[c.Index].Id] = &c;
-    for (size_t from = 0; from < todo->size(); from += kPerInList) {
-        const size_t n = std::min(kPerInList, todo->size() - from);
-        // By replaces alone, the kiosk compared below: with device_id in the WHERE, PostgreSQL
-        // without statistics yet walked the kiosk's every answer (issue 18's bench, 100+ ms).
-        Stmt st(Db, "SELECT replaces, session_id, question_id, device_id FROM answers WHERE " +
-                        db::InTexts(Db, "replaces", 1, n));
-        std::vector<std::string_view> ids;
-        for (size_t i = 0; i < n; i++)
-            ids.push_back(b.Answers[(*todo)[from + i].Index].Id);
-        db::BindTexts(Db, &st, 1, ids);
-        db::StepResult rc;
-        while ((rc = st.Step()) == db::kRow) {
-            auto it = by_id.find(st.Text(0));
-            if (it == by_id.end())
-                continue;
-            const StoredAnswer& a = b.Answers[it->second->Index];
-            if (st.Text(1) == a.SessionId && st.Text(2) == a.QuestionId && st.Text(3) == b.DeviceId)
-                it->second->Superseded = true;
-        }
-        if (rc != db::kDone) {
-            *error = "cannot read the answers that replace others: " + Db->Error();
-            return false;
-        }
-    }
-    return true;
-}
-
 // The new answers (todo's entries at fresh), in through the engine's bulk path.
 bool CopyAnswers(db::Conn* Db, const Batch& b, const std::vector<Candidate>& todo, const std::vector<size_t>& fresh,
                  const std::string& via, const std::string& now, std::string* error) {
@@ -177,23 +144,41 @@ StoredRow RowOf(const Batch& b, const StoredAnswer& a) {
             a.Replaces};
 }
 
-// The answers stored already under the ids of the candidates.
-bool StoredUnder(db::Conn* Db, const Batch& b, const std::vector<Candidate>& todo,
-                 std::map<std::string, StoredRow>* stored, std::string* error) {
-    for (size_t from = 0; from < todo.size(); from += kPerInList) {
-        const size_t n = std::min(kPerInList, todo.size() - from);
+// One look at the stored answers for the candidates' ids: those stored under one of them
+// already (into *stored), and those that replace one (a USB file and the network may bring a
+// kiosk's answers out of order: an answer of the same kiosk, visit and question that replaces
+// a candidate marks it Superseded). By id and by replaces alone, the kiosk compared here:
+// with device_id in the WHERE, PostgreSQL without statistics walked the kiosk's every answer.
+bool LookUpStored(db::Conn* Db, const Batch& b, std::vector<Candidate>* todo, std::map<std::string, StoredRow>* stored,
+                  std::string* error) {
+    std::map<std::string_view, Candidate*> by_id;
+    for (Candidate& c : *todo)
+        by_id[b.Answers[c.Index].Id] = &c;
+    for (size_t from = 0; from < todo->size(); from += kPerInList) {
+        const size_t n = std::min(kPerInList, todo->size() - from);
         Stmt st(Db, "SELECT id, device_id, seq, session_id, pack_id, pack_version, question_id, value, answered_at, "
-                    "flagged, coalesce(replaces, '') FROM answers WHERE " + db::InTexts(Db, "id", 1, n));
+                    "flagged, coalesce(replaces, '') FROM answers WHERE " + db::InTexts(Db, "id", 1, n) + " OR " +
+                        db::InTexts(Db, "replaces", 1, n));
         std::vector<std::string_view> ids;
         for (size_t i = 0; i < n; i++)
-            ids.push_back(b.Answers[todo[from + i].Index].Id);
+            ids.push_back(b.Answers[(*todo)[from + i].Index].Id);
         db::BindTexts(Db, &st, 1, ids);
         db::StepResult rc;
-        while ((rc = st.Step()) == db::kRow)
-            (*stored)[st.Text(0)] = {st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6),
-                                     st.Text(7), st.Text(8), st.Int(9) != 0, st.Text(10)};
+        while ((rc = st.Step()) == db::kRow) {
+            StoredRow row{st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6),
+                          st.Text(7), st.Text(8), st.Int(9) != 0, st.Text(10)};
+            const std::string& replaces = std::get<9>(row);
+            if (auto it = by_id.find(replaces); it != by_id.end()) {
+                const StoredAnswer& a = b.Answers[it->second->Index];
+                if (std::get<0>(row) == b.DeviceId && std::get<2>(row) == a.SessionId && std::get<5>(row) == a.QuestionId)
+                    it->second->Superseded = true;
+            }
+            std::string id = st.Text(0);
+            if (by_id.count(id))
+                (*stored)[std::move(id)] = std::move(row);
+        }
         if (rc != db::kDone) {
-            *error = "cannot read a stored answer: " + Db->Error();
+            *error = "cannot read the stored answers: " + Db->Error();
             return false;
         }
     }
@@ -273,7 +258,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     // 3. What is stored under the batch's ids already: the same answer (already stored) or
     // a conflict, kept aside; nothing is overwritten. The rest goes in.
     std::map<std::string, StoredRow> stored;
-    if (!FindSuperseded(Db, b, &todo, error) || !StoredUnder(Db, b, todo, &stored, error))
+    if (!LookUpStored(Db, b, &todo, &stored, error))
         return false;
     std::vector<size_t> fresh;          // todo's entries that are new here
     std::vector<const StoredAnswer*> replacing; // new answers that replace another

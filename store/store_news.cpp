@@ -103,17 +103,20 @@ bool Store::NoteReceipts(const Batch& batch, const std::vector<AnswerResult>& re
         return false;
     }
     const std::string key_hex = key.Text(0);
-    // One INSERT for the batch's visits (a few hundred at most: a batch has 1000 answers).
-    const std::string today = IsoToday();
-    std::string values;
-    int p = 1;
-    for (size_t i = 0; i < sessions.size(); i++, p++)
-        values += (i ? ", (?" : "(?") + std::to_string(p + 1) + ", ?1)";
-    Stmt insert(Db, "INSERT INTO receipts(code, received_on) VALUES " + values + " ON CONFLICT DO NOTHING");
-    insert.BindOne(1, today);
-    p = 2;
+    // One INSERT for the batch's visits (a few hundred at most: a batch has 1000 answers). On
+    // PostgreSQL the codes are one array parameter: one prepared statement for any number.
+    std::vector<std::string> codes;
     for (const std::string& session : sessions)
-        insert.BindOne(p++, ReceiptCode(key_hex, session));
+        codes.push_back(ReceiptCode(key_hex, session));
+    std::string values;
+    for (size_t i = 0; i < codes.size(); i++)
+        values += (i ? ", (?" : "(?") + std::to_string(i + 2) + ", ?1)";
+    Stmt insert(Db, Db->Kind() == db::Backend::Postgres
+                        ? "INSERT INTO receipts(code, received_on) SELECT code, ?1 FROM unnest(CAST(?2 AS text[])) "
+                          "AS u(code) ON CONFLICT DO NOTHING"
+                        : "INSERT INTO receipts(code, received_on) VALUES " + values + " ON CONFLICT DO NOTHING");
+    insert.BindOne(1, IsoToday());
+    db::BindTexts(Db, &insert, 2, std::vector<std::string_view>(codes.begin(), codes.end()));
     if (insert.Step() != db::kDone) {
         *error = Db->Error();
         return false;
