@@ -235,8 +235,8 @@ constexpr int kPostgresFirstVersion = 7;
 // Each entry moves a PostgreSQL store one version up from kPostgresFirstVersion, beside
 // SQLite's migration of the same number (store.cpp); never edit a shipped entry.
 const char* const kPostgresMigrations[] = {
-    // 7 -> 8: per kiosk, its answers in the store and its highest seq (store.cpp's 7 -> 8).
-    // Statement triggers: a batch's COPY updates each kiosk's row once, not once per answer.
+    // 7 -> 8: per kiosk, its answers in the store and its highest seq (store.cpp's 7 -> 8):
+    // StoreBatch adds, a statement trigger takes an answer deleted away.
     R"sql(
 CREATE TABLE device_seqs (
     device_id text COLLATE "C" PRIMARY KEY,
@@ -244,14 +244,6 @@ CREATE TABLE device_seqs (
     max_seq   bigint NOT NULL
 );
 INSERT INTO device_seqs SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id;
-CREATE FUNCTION device_seqs_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-    INSERT INTO device_seqs SELECT device_id, count(*), max(seq) FROM new_answers GROUP BY device_id
-        ON CONFLICT (device_id) DO UPDATE
-        SET n = device_seqs.n + excluded.n, max_seq = greatest(device_seqs.max_seq, excluded.max_seq);
-    RETURN NULL;
-END
-$fn$;
 CREATE FUNCTION device_seqs_take() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     UPDATE device_seqs d SET n = d.n - gone.n,
@@ -266,8 +258,6 @@ BEGIN
     RAISE EXCEPTION 'an answer''s device_id and seq do not change';
 END
 $fn$;
-CREATE TRIGGER device_seqs_insert AFTER INSERT ON answers
-    REFERENCING NEW TABLE AS new_answers FOR EACH STATEMENT EXECUTE FUNCTION device_seqs_add();
 CREATE TRIGGER device_seqs_delete AFTER DELETE ON answers
     REFERENCING OLD TABLE AS old_answers FOR EACH STATEMENT EXECUTE FUNCTION device_seqs_take();
 CREATE TRIGGER answers_identity BEFORE UPDATE OF device_id, seq ON answers

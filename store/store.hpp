@@ -200,8 +200,8 @@ public:
     bool SetPlace(const std::string& wijk, content::PlaceKind kind, std::string* error);
     content::PlaceKind PlaceOf(const std::string& wijk);
 
-    // Counts answer_counts anew from the answers (schema 6), in one transaction: only for
-    // answers that reached the table outside StoreBatch (the bench's bulk fill).
+    // Counts answer_counts (schema 6) and device_seqs (schema 8) anew from the answers, in one
+    // transaction: only for answers that reached the table outside StoreBatch (a bulk fill).
     bool RebuildAnswerCounts(std::string* error);
 
     int64_t AnswerCount();

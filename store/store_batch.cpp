@@ -291,6 +291,19 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
     }
     if (!CopyAnswers(Db, b, todo, fresh, via, now, error))
         return false;
+    // The kiosk's count and highest seq (schema 8), once for the batch.
+    if (!fresh.empty()) {
+        int64_t highest = 0;
+        for (size_t k : fresh)
+            highest = std::max(highest, b.Answers[todo[k].Index].Seq);
+        Stmt seqs(Db, "INSERT INTO device_seqs(device_id, n, max_seq) VALUES(?1, ?2, ?3) ON CONFLICT(device_id) DO "
+                      "UPDATE SET n = device_seqs.n + excluded.n, max_seq = CASE WHEN excluded.max_seq > "
+                      "device_seqs.max_seq THEN excluded.max_seq ELSE device_seqs.max_seq END");
+        if (!seqs.Run(b.DeviceId, int64_t(fresh.size()), highest)) {
+            *error = "cannot count the kiosk's answers: " + Db->Error();
+            return false;
+        }
+    }
     // Only ever an answer of the same kiosk, visit and question; after the answers are in, so
     // an answer replaced within this batch is marked too (the trigger takes back its count).
     Stmt supersede(Db, "UPDATE answers SET superseded = 1 WHERE id = ?1 AND device_id = ?2 AND session_id = ?3 "

@@ -225,7 +225,7 @@ TEST_CASE("a store database from before the flag is migrated, its answers kept")
         fixtures::ExecSql(s->Handle(),
                           // without schema 8's counts per kiosk, and the running counts (schema 6),
                           // whose triggers name the columns below
-                          "DROP TRIGGER device_seqs_insert; DROP TRIGGER device_seqs_delete; "
+                          "DROP TRIGGER device_seqs_delete; "
                           "DROP TRIGGER answers_identity; DROP TABLE device_seqs; "
                           "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
                           "DROP TABLE answer_counts; DROP INDEX devices_wijk; "

@@ -254,7 +254,7 @@ TEST_CASE("a store database of schema 5 gains its running counts from the answer
     fixtures::ExecSql(t.S->Handle(),
                       "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
                       "DROP TABLE answer_counts; DROP INDEX devices_wijk; DROP TABLE places; "
-                      "DROP TRIGGER device_seqs_insert; DROP TRIGGER device_seqs_delete; "
+                      "DROP TRIGGER device_seqs_delete; "
                       "DROP TRIGGER answers_identity; DROP TABLE device_seqs; PRAGMA user_version=5");
     t.S.reset();
     t.S = Store::Open(t.Target.Url, &error);
@@ -293,11 +293,11 @@ TEST_CASE("a store of schema 7 gains each kiosk's answers and highest seq, and a
     // Back to schema 7.
     fixtures::ExecSql(t.S->Handle(),
                       t.Target.Postgres()
-                          ? "DROP TRIGGER device_seqs_insert ON answers; DROP TRIGGER device_seqs_delete ON answers; "
-                            "DROP TRIGGER answers_identity ON answers; DROP FUNCTION device_seqs_add(); "
+                          ? "DROP TRIGGER device_seqs_delete ON answers; "
+                            "DROP TRIGGER answers_identity ON answers; "
                             "DROP FUNCTION device_seqs_take(); DROP FUNCTION answers_identity(); "
                             "DROP TABLE device_seqs; UPDATE schema_version SET version = 7"
-                          : "DROP TRIGGER device_seqs_insert; DROP TRIGGER device_seqs_delete; "
+                          : "DROP TRIGGER device_seqs_delete; "
                             "DROP TRIGGER answers_identity; DROP TABLE device_seqs; PRAGMA user_version=7");
     t.S.reset();
     t.S = Store::Open(t.Target.Url, &error);

@@ -11,7 +11,8 @@
 #   - every 40th visit flagged (a repeat of the visit before); every 30th visit changed one
 #     answer on the way back ("Terug"): the old one superseded, a sixth answer replaces it.
 #   - "Kleine Wijk": one kiosk with 2,000 visits, so the report really has to pick its wijk.
-#   - answer_counts filled as the store keeps it (the answers go in by SQL, not StoreBatch).
+#   - answer_counts and device_seqs filled as the store keeps them (the answers go in by SQL,
+#     not StoreBatch).
 # Copy it into PostgreSQL with: wijkstem-store migrate --from DB --to postgresql://...
 # Usage: tools/big-wijk-store.sh WIJKSTEM_STORE DB [VISITS]
 set -euo pipefail
@@ -106,6 +107,9 @@ DELETE FROM answer_counts;
 INSERT INTO answer_counts SELECT device_id, pack_id, pack_version, question_id, value, count(*) FROM answers
   WHERE flagged = 0 AND unverified = 0 AND superseded = 0
   GROUP BY device_id, pack_id, pack_version, question_id, value;
+-- Each kiosk's answers and highest seq, as the migration 7 -> 8 fills them.
+DELETE FROM device_seqs;
+INSERT INTO device_seqs SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id;
 COMMIT;
 SQL
 sqlite3 "$DB" "SELECT d.wijk, count(*) FROM answers a JOIN devices d ON d.id = a.device_id GROUP BY 1"

@@ -67,8 +67,8 @@ store_snapshot() {
 #     notices its client gone and rolls back, which may take a moment (waits up to 10 s);
 #     and no prepared (two-phase) transaction is left behind;
 #   - every answer id is there once (count(*) = count(DISTINCT id): the unique index holds);
-#   - answer_counts agrees with the answers it counts: a batch writes its answers and their
-#     counts in one transaction, so half a batch kept would show here as a difference.
+#   - answer_counts and device_seqs agree with the answers they count: a batch writes its
+#     answers and their counts in one transaction, so half a batch kept would show here.
 store_intact() {
   case "$1" in
     postgresql://*)
@@ -90,6 +90,11 @@ store_intact() {
           WHEN (SELECT count(*) <> count(DISTINCT id) FROM answers) THEN 'ids twice'
           WHEN EXISTS ((SELECT * FROM counted EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM counted))
             THEN 'answer_counts disagrees with the answers'
+          WHEN EXISTS ((SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id
+                        EXCEPT SELECT device_id, n, max_seq FROM device_seqs WHERE n <> 0)
+                       UNION ALL (SELECT device_id, n, max_seq FROM device_seqs WHERE n <> 0
+                        EXCEPT SELECT device_id, count(*), max(seq) FROM answers GROUP BY device_id))
+            THEN 'device_seqs disagrees with the answers'
           ELSE 'ok' END" 2>&1 ;;
     *) q "$1" 'PRAGMA integrity_check' ;;
   esac
