@@ -109,12 +109,16 @@ std::string InTexts(const Conn* db, const std::string& column, int first, size_t
 }
 
 void BindTexts(const Conn* db, Stmt* st, int first, const std::vector<std::string_view>& texts) {
-    if (db->Kind() != Backend::Postgres) {
-        for (size_t i = 0; i < texts.size(); i++)
-            st->BindOne(first + int(i), texts[i]);
+    if (db->Kind() == Backend::Postgres) {
+        st->BindOne(first, ArrayLiteral(texts));
         return;
     }
-    std::string array = "{"; // an array literal: every element quoted, its " and \ escaped
+    for (size_t i = 0; i < texts.size(); i++)
+        st->BindOne(first + int(i), texts[i]);
+}
+
+std::string ArrayLiteral(const std::vector<std::string_view>& texts) {
+    std::string array = "{";
     for (size_t i = 0; i < texts.size(); i++) {
         array += i ? ",\"" : "\"";
         for (char ch : texts[i]) {
@@ -124,7 +128,7 @@ void BindTexts(const Conn* db, Stmt* st, int first, const std::vector<std::strin
         }
         array += '"';
     }
-    st->BindOne(first, array + "}");
+    return array + "}";
 }
 
 } // namespace store::db

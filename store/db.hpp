@@ -201,6 +201,9 @@ inline std::string Placeholders(size_t rows, size_t cols, int first = 1) {
 // whatever the list's length (a batch's ids: from 1 to 1000).
 std::string InTexts(const Conn* db, const std::string& column, int first, size_t n);
 void BindTexts(const Conn* db, Stmt* st, int first, const std::vector<std::string_view>& texts);
+// A PostgreSQL array literal of texts ('{"a","b"}': each quoted, its " and \ escaped), for one
+// parameter CAST to text[] or bigint[].
+std::string ArrayLiteral(const std::vector<std::string_view>& texts);
 
 // Runs sql without parameters; false with the engine's message in *error.
 inline bool Exec(Conn* db, const std::string& sql, std::string* error) { return db->Exec(sql, error); }

@@ -34,6 +34,48 @@ const char* kAddCounts = "INSERT INTO answer_counts(device_id, pack_id, pack_ver
                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(device_id, pack_id, pack_version, question_id, "
                          "value) DO UPDATE SET n = answer_counts.n + excluded.n";
 
+using CountKey = std::tuple<std::string, std::string, std::string, std::string>; // pack, version, question, value
+
+// Adds a batch's new counted answers to answer_counts: a statement per key on SQLite (in
+// this process), one for all keys on PostgreSQL (a batch has a few dozen, each a round trip).
+bool AddCounts(db::Conn* Db, const std::string& device, const std::map<CountKey, int64_t>& counts,
+               std::string* error) {
+    if (counts.empty())
+        return true;
+    if (Db->Kind() == db::Backend::Postgres) {
+        std::vector<std::string_view> packs, versions, questions, values, ns;
+        std::vector<std::string> numbers;
+        numbers.reserve(counts.size());
+        for (const auto& [key, n] : counts) {
+            packs.push_back(std::get<0>(key));
+            versions.push_back(std::get<1>(key));
+            questions.push_back(std::get<2>(key));
+            values.push_back(std::get<3>(key));
+            numbers.push_back(std::to_string(n));
+            ns.push_back(numbers.back());
+        }
+        Stmt add(Db, "INSERT INTO answer_counts(device_id, pack_id, pack_version, question_id, value, n) "
+                     "SELECT ?1, k.p, k.v, k.q, k.val, k.n FROM unnest(CAST(?2 AS text[]), CAST(?3 AS text[]), "
+                     "CAST(?4 AS text[]), CAST(?5 AS text[]), CAST(?6 AS bigint[])) AS k(p, v, q, val, n) "
+                     "ON CONFLICT(device_id, pack_id, pack_version, question_id, value) DO UPDATE SET n = "
+                     "answer_counts.n + excluded.n");
+        if (add.Run(device, db::ArrayLiteral(packs), db::ArrayLiteral(versions), db::ArrayLiteral(questions),
+                    db::ArrayLiteral(values), db::ArrayLiteral(ns)))
+            return true;
+    } else {
+        Stmt add(Db, kAddCounts);
+        bool ok = true;
+        for (auto it = counts.begin(); ok && it != counts.end(); ++it) {
+            const auto& [pack, version, question, value] = it->first;
+            ok = add.Run(device, pack, version, question, value, it->second);
+        }
+        if (ok)
+            return true;
+    }
+    *error = "cannot count the answers: " + Db->Error();
+    return false;
+}
+
 // Ids or sessions per IN list: a whole batch (kMaxBatchAnswers) in one, so one round trip
 // a lookup; within SQLite's 32766 and PostgreSQL's 65535 parameters.
 constexpr size_t kPerInList = 1000;
@@ -262,7 +304,7 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         return false;
     std::vector<size_t> fresh;          // todo's entries that are new here
     std::vector<const StoredAnswer*> replacing; // new answers that replace another
-    std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> counts; // new answers that count
+    std::map<CountKey, int64_t> counts; // new answers that count
     Stmt conflict(Db, "INSERT INTO conflicts(id, device_id, seq, session_id, pack_id, pack_version, question_id, "
                       "value, answered_at, received_at, flagged, replaces) "
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
@@ -314,14 +356,8 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
             return false;
         }
     // 4. The running counts, once per key; the receipts.
-    Stmt add(Db, kAddCounts);
-    for (const auto& [key, n] : counts) {
-        const auto& [pack, version, question, value] = key;
-        if (!add.Run(b.DeviceId, pack, version, question, value, n)) {
-            *error = "cannot count the answers: " + Db->Error();
-            return false;
-        }
-    }
+    if (!AddCounts(Db, b.DeviceId, counts, error))
+        return false;
     std::string err;
     if (!NoteReceipts(b, *results, &err)) { // store/store_news.cpp
         *error = "cannot note the visits' receipts: " + err;
