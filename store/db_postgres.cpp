@@ -281,16 +281,6 @@ public:
     }
     std::string Name() const override { return RedactedTarget(Target); }
 
-    // Runs sql that returns rows (FETCH); false with the message kept.
-    bool Query(const std::string& sql, pqxx::result* out) {
-        try {
-            *out = N->exec(sql);
-            return true;
-        } catch (const std::exception& e) {
-            return Failed(e, nullptr);
-        }
-    }
-
     // Runs a prepared statement (name), or sql unnamed; false with the message kept.
     bool Run(const std::string& name, const std::string& sql, const std::vector<std::optional<std::string>>& values,
              pqxx::result* out) {
