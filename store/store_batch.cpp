@@ -313,9 +313,10 @@ bool Store::StoreBatch(const Batch& b, const std::string& via, std::vector<Answe
         const StoredAnswer& a = b.Answers[c.Index];
         AnswerResult& r = (*results)[c.Index];
         // A second copy of an id in this batch is compared with the first, as if stored.
-        const auto [it, is_new] = stored.try_emplace(a.Id, RowOf(b, a));
+        StoredRow mine = RowOf(b, a);
+        const auto [it, is_new] = stored.try_emplace(a.Id, mine);
         if (!is_new) {
-            const bool same = it->second == RowOf(b, a);
+            const bool same = it->second == mine;
             r.Status = same ? AnswerStatus::AlreadyStored : AnswerStatus::Conflict;
             if (!same && !conflict.Run(a.Id, b.DeviceId, a.Seq, a.SessionId, a.PackId, a.PackVersion, a.QuestionId,
                                        a.Value, a.AnsweredAt, now, a.Flagged, Optional{a.Replaces})) {

@@ -108,13 +108,15 @@ bool Store::NoteReceipts(const Batch& batch, const std::vector<AnswerResult>& re
     std::vector<std::string> codes;
     for (const std::string& session : sessions)
         codes.push_back(ReceiptCode(key_hex, session));
-    std::string values;
-    for (size_t i = 0; i < codes.size(); i++)
-        values += (i ? ", (?" : "(?") + std::to_string(i + 2) + ", ?1)";
-    Stmt insert(Db, Db->Kind() == db::Backend::Postgres
-                        ? "INSERT INTO receipts(code, received_on) SELECT code, ?1 FROM unnest(CAST(?2 AS text[])) "
-                          "AS u(code) ON CONFLICT DO NOTHING"
-                        : "INSERT INTO receipts(code, received_on) VALUES " + values + " ON CONFLICT DO NOTHING");
+    std::string sql = "INSERT INTO receipts(code, received_on) SELECT code, ?1 FROM unnest(CAST(?2 AS text[])) "
+                      "AS u(code) ON CONFLICT DO NOTHING";
+    if (Db->Kind() != db::Backend::Postgres) {
+        sql = "INSERT INTO receipts(code, received_on) VALUES ";
+        for (size_t i = 0; i < codes.size(); i++)
+            sql += (i ? ", (?" : "(?") + std::to_string(i + 2) + ", ?1)";
+        sql += " ON CONFLICT DO NOTHING";
+    }
+    Stmt insert(Db, sql);
     insert.BindOne(1, IsoToday());
     db::BindTexts(Db, &insert, 2, std::vector<std::string_view>(codes.begin(), codes.end()));
     if (insert.Step() != db::kDone) {

@@ -160,6 +160,39 @@ void Send(Store& s, const Batch& b) {
     REQUIRE_MESSAGE(s.StoreBatch(b, "network", &results, &error), error);
 }
 
+// A store with the bundled packs and two kiosks of Selwerd, given `rounds` batches of 10
+// visits in turn: what a migration test takes back to an older schema and opens again.
+struct TwoKiosks {
+    TempStore T;
+    PackCatalog Catalog;
+    std::vector<std::string> Devices = {NewUuidV4(), NewUuidV4()};
+    Traffic Visits;
+    std::vector<StoredAnswer> Held;
+
+    TwoKiosks(bool sqlite_only, int rounds) : T("store", sqlite_only) {
+        std::string error, skipped;
+        REQUIRE(T.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+        REQUIRE(Catalog.AddFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+        for (const std::string& d : Devices)
+            T.Enrol(d, "Selwerd");
+        for (int round = 0; round < rounds; round++)
+            Send(*T.S, Visits.Visits(Devices[size_t(round % 2)], 10, &Held));
+    }
+    // Closes the store and opens it again: its migrations run.
+    void Reopen() {
+        std::string error, skipped;
+        T.S.reset();
+        T.S = Store::Open(T.Target.Url, &error);
+        REQUIRE_MESSAGE(T.S, error);
+        REQUIRE(T.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
+    }
+    // The first kiosk keeps sending: new answers, and all it sent before once more.
+    void SendMore() {
+        Send(*T.S, Visits.Visits(Devices[0], 10, &Held));
+        Send(*T.S, Batch{Devices[0], Held});
+    }
+};
+
 } // namespace
 
 TEST_CASE("the store's content reply from running counts: byte for byte what counting the answers sent") {
@@ -234,91 +267,66 @@ TEST_CASE("the store's content reply from running counts: byte for byte what cou
 }
 
 TEST_CASE("a store database of schema 5 gains its running counts from the answers it holds") {
-    TempStore t("store", true); // SQLite's own migration
-    std::string error, skipped;
-    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    PackCatalog catalog;
-    REQUIRE(catalog.AddFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    std::vector<std::string> devices = {NewUuidV4(), NewUuidV4()};
-    for (const std::string& d : devices)
-        t.Enrol(d, "Selwerd");
-    Traffic traffic;
-    std::vector<StoredAnswer> held;
-    for (int round = 0; round < 10; round++)
-        Send(*t.S, traffic.Visits(devices[size_t(round % 2)], 10, &held));
+    TwoKiosks k(true, 10); // SQLite's own migration
+    std::string error;
     WijkContent before;
-    REQUIRE(t.S->ContentFor(devices[1], &before, &error));
+    REQUIRE(k.T.S->ContentFor(k.Devices[1], &before, &error));
     REQUIRE(before.Results.size() > 5);
     // Back to schema 5 as it shipped: no table, no triggers, no index (nor schema 7's places,
     // nor schema 8's counts per kiosk).
-    fixtures::ExecSql(t.S->Handle(),
+    fixtures::ExecSql(k.T.S->Handle(),
                       "DROP TRIGGER answer_counts_update; DROP TRIGGER answer_counts_delete; "
                       "DROP TABLE answer_counts; DROP INDEX devices_wijk; DROP TABLE places; "
                       "DROP TRIGGER device_seqs_delete; "
                       "DROP TRIGGER answers_identity; DROP TABLE device_seqs; PRAGMA user_version=5");
-    t.S.reset();
-    t.S = Store::Open(t.Target.Url, &error);
-    REQUIRE_MESSAGE(t.S, error);
-    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    CHECK(fixtures::QueryText(t.S->Handle(), "PRAGMA user_version") == "8"); // 7: places (dorp); 8: device_seqs
+    k.Reopen();
+    CHECK(fixtures::QueryText(k.T.S->Handle(), "PRAGMA user_version") == "8"); // 7: places (dorp); 8: device_seqs
     WijkContent after;
-    REQUIRE(t.S->ContentFor(devices[1], &after, &error));
+    REQUIRE(k.T.S->ContentFor(k.Devices[1], &after, &error));
     CHECK(EncodeContent(after) == EncodeContent(before));
-    CheckReplies(*t.S, catalog, devices);
+    CheckReplies(*k.T.S, k.Catalog, k.Devices);
     // and it keeps counting from there
-    Send(*t.S, traffic.Visits(devices[0], 10, &held));
-    Send(*t.S, Batch{devices[0], held});
-    CheckReplies(*t.S, catalog, devices);
+    k.SendMore();
+    CheckReplies(*k.T.S, k.Catalog, k.Devices);
 }
 
 TEST_CASE("a store of schema 7 gains each kiosk's answers and highest seq, and an answer keeps its seq") {
-    TempStore t; // both engines: each has its own 7 -> 8
-    std::string error, skipped;
-    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    PackCatalog catalog;
-    REQUIRE(catalog.AddFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    std::vector<std::string> devices = {NewUuidV4(), NewUuidV4()};
-    for (const std::string& d : devices)
-        t.Enrol(d, "Selwerd");
-    Traffic traffic;
-    std::vector<StoredAnswer> held;
-    for (int round = 0; round < 6; round++)
-        Send(*t.S, traffic.Visits(devices[size_t(round % 2)], 10, &held));
+    TwoKiosks k(false, 6); // both engines: each has its own 7 -> 8
+    Store* s = k.T.S.get();
+    const std::vector<std::string>& devices = k.Devices;
+    std::string error;
     // A gap in the second kiosk's numbers: the reply asks for it again.
-    fixtures::ExecSql(t.S->Handle(), "DELETE FROM answers WHERE device_id = '" + devices[1] + "' AND seq = 3");
+    fixtures::ExecSql(s->Handle(), "DELETE FROM answers WHERE device_id = '" + devices[1] + "' AND seq = 3");
     WijkContent before;
-    REQUIRE(t.S->ContentFor(devices[1], &before, &error));
+    REQUIRE(s->ContentFor(devices[1], &before, &error));
     CHECK(std::count(before.MissingSeqs.begin(), before.MissingSeqs.end(), int64_t(3)) == 1);
     CHECK(before.DeviceMaxSeq > 3);
     // Back to schema 7.
-    fixtures::ExecSql(t.S->Handle(),
-                      t.Target.Postgres()
+    fixtures::ExecSql(s->Handle(),
+                      k.T.Target.Postgres()
                           ? "DROP TRIGGER device_seqs_delete ON answers; "
                             "DROP TRIGGER answers_identity ON answers; "
                             "DROP FUNCTION device_seqs_take(); DROP FUNCTION answers_identity(); "
                             "DROP TABLE device_seqs; UPDATE schema_version SET version = 7"
                           : "DROP TRIGGER device_seqs_delete; "
                             "DROP TRIGGER answers_identity; DROP TABLE device_seqs; PRAGMA user_version=7");
-    t.S.reset();
-    t.S = Store::Open(t.Target.Url, &error);
-    REQUIRE_MESSAGE(t.S, error);
-    REQUIRE(t.S->AddPackFolder(WIJKSTEM_SOURCE_DIR "/content/packs", &error, &skipped));
-    CHECK(fixtures::QueryText(t.S->Handle(), t.Target.Postgres() ? "SELECT max(version) FROM schema_version"
-                                                                 : "PRAGMA user_version") == "8");
+    k.Reopen();
+    s = k.T.S.get();
+    CHECK(fixtures::QueryText(s->Handle(), k.T.Target.Postgres() ? "SELECT max(version) FROM schema_version"
+                                                                  : "PRAGMA user_version") == "8");
     WijkContent after;
-    REQUIRE(t.S->ContentFor(devices[1], &after, &error));
+    REQUIRE(s->ContentFor(devices[1], &after, &error));
     CHECK(EncodeContent(after) == EncodeContent(before));
-    CheckReplies(*t.S, catalog, devices);
+    CheckReplies(*s, k.Catalog, devices);
     // It keeps counting: new answers, a repeat, a deletion by hand.
-    Send(*t.S, traffic.Visits(devices[0], 10, &held));
-    Send(*t.S, Batch{devices[0], held});
-    fixtures::ExecSql(t.S->Handle(), "DELETE FROM answers WHERE device_id = '" + devices[0] +
-                                         "' AND seq = (SELECT max(seq) FROM answers WHERE device_id = '" + devices[0] +
-                                         "')");
-    CheckReplies(*t.S, catalog, devices);
+    k.SendMore();
+    fixtures::ExecSql(s->Handle(), "DELETE FROM answers WHERE device_id = '" + devices[0] +
+                                       "' AND seq = (SELECT max(seq) FROM answers WHERE device_id = '" + devices[0] +
+                                       "')");
+    CheckReplies(*s, k.Catalog, devices);
     // An answer's kiosk and number are what the counts rest on: they do not change.
     std::string why;
-    CHECK_FALSE(t.S->Handle()->Exec("UPDATE answers SET seq = seq + 1000 WHERE device_id = '" + devices[0] + "'", &why));
+    CHECK_FALSE(s->Handle()->Exec("UPDATE answers SET seq = seq + 1000 WHERE device_id = '" + devices[0] + "'", &why));
     CHECK(why.find("device_id and seq do not change") != std::string::npos);
-    CheckReplies(*t.S, catalog, devices);
+    CheckReplies(*s, k.Catalog, devices);
 }
