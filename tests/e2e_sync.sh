@@ -199,16 +199,30 @@ tls_try() { # tls_try PORT ARGS...: prints the "New, ..." line of the handshake
   shift
   echo | OPENSSL_CONF=/dev/null timeout 10 openssl s_client -connect "127.0.0.1:$p" "$@" 2>&1 | grep -m1 '^New,' || true
 }
-ctl_port=$(( port + 1 ))
 for old in "-tls1_1 -cipher DEFAULT:@SECLEVEL=0" "-tls1_2 -cipher AES128-SHA:@SECLEVEL=0"; do
-  # shellcheck disable=SC2086
-  OPENSSL_CONF=/dev/null openssl s_server -accept "127.0.0.1:$ctl_port" -cert "$tmp/cert.pem" -key "$tmp/key.pem" \
-    $old -www > /dev/null 2>&1 &
-  ctl_pid=$!
-  for i in $(seq 100); do ss -ltn | grep -q ":$ctl_port " && break; sleep 0.05; done
+  # The control server on a free port: tests run in parallel, so a fixed one may be taken
+  # (then s_server ends at once); a few ports are tried before the test gives up.
+  ctl_port= ctl_pid=
+  for try in 1 2 3 4 5; do
+    p=$(( 20000 + RANDOM % 20000 ))
+    # shellcheck disable=SC2086
+    OPENSSL_CONF=/dev/null openssl s_server -accept "127.0.0.1:$p" -cert "$tmp/cert.pem" -key "$tmp/key.pem" \
+      $old -www > /dev/null 2>&1 &
+    ctl_pid=$!
+    for i in $(seq 100); do
+      if ss -ltnp 2> /dev/null | grep ":$p " | grep -q "pid=$ctl_pid,"; then ctl_port=$p; break; fi
+      kill -0 "$ctl_pid" 2> /dev/null || break
+      sleep 0.05
+    done
+    [ -n "$ctl_port" ] && break
+    kill "$ctl_pid" 2> /dev/null || true
+    wait "$ctl_pid" 2> /dev/null || true
+  done
+  [ -n "$ctl_port" ] || fail "control: openssl s_server could not listen on a free port"
   # shellcheck disable=SC2086
   ctl=$(tls_try "$ctl_port" $old)
-  kill "$ctl_pid" 2> /dev/null; wait "$ctl_pid" 2> /dev/null || true
+  kill "$ctl_pid" 2> /dev/null || true
+  wait "$ctl_pid" 2> /dev/null || true
   { [ -n "$ctl" ] && ! echo "$ctl" | grep -q 'Cipher is (NONE)'; } || fail "control: openssl s_client would not offer $old ($ctl)"
   # shellcheck disable=SC2086
   got=$(tls_try "$port" $old)
